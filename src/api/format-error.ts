@@ -1,0 +1,34 @@
+import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "../errors";
+
+const OWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+// Apollo's own codes for a request that never ran: all of them are the client's to fix.
+const CLIENT_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+const INTERNAL_MESSAGE = "Internal server error; the x-request-id response header identifies it in the logs";
+
+export const isInternal = (formatted: GraphQLFormattedError) => {
+  const code = formatted.extensions?.code;
+  return typeof code !== "string" || code === ErrorCode.INTERNAL_SERVER_ERROR || !(OWN_CODES.has(code) || CLIENT_CODES.has(code));
+};
+
+// Every error leaves with one of the API's codes. Anything unexpected (a database error, a bug)
+// leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead.
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
+  return {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: CLIENT_CODES.has(code as string) ? ErrorCode.BAD_USER_INPUT : code, ...details },
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import express, { type ErrorRequestHandler } from "express";
+import type { DataSource } from "typeorm";
+import type { TokenService } from "../auth/jwt";
+import { resolveViewer } from "../auth/resolve-viewer";
+import { secureSchema } from "../auth/secure-schema";
+import type { Config } from "../config";
+import type { RequestContext } from "../context";
+import { createLoaders } from "../data/loaders";
+import { ErrorCode } from "../errors";
+import type { Logger } from "../logger";
+import { buildBaseSchema } from "../schema/build-schema";
+import { formatError } from "./format-error";
+import { requestErrorsPlugin } from "./request-errors.plugin";
+
+export interface ApiDependencies {
+  config: Config;
+  dataSource: DataSource;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// Errors raised before GraphQL runs (a body too large, malformed JSON), answered in GraphQL's shape.
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (!error.status || error.status >= 500) return next(error);
+  const message =
+    error.type === "entity.too.large"
+      ? "The request body is too large"
+      : error.type === "entity.parse.failed"
+        ? "The request body is not valid JSON"
+        : "The request could not be read";
+  res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+};
+
+export async function createApiApp(deps: ApiDependencies) {
+  const { config, dataSource, tokens, logger } = deps;
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: 20 },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: secureSchema(buildBaseSchema()),
+    ...protection,
+    plugins: [...protection.plugins, requestErrorsPlugin(logger)],
+    validationRules: protection.validationRules,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.setHeader("x-request-id", res.locals.requestId);
+    next();
+  });
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await dataSource.query("SELECT 1");
+      res.json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "database unavailable" });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: config.limits.maxBodyBytes }),
+    bodyErrors,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const viewer = await resolveViewer(dataSource.manager, tokens, {
+          authorization: header(req.headers.authorization),
+          apiKey: header(req.headers["x-api-key"]),
+        });
+        return {
+          requestId: res.locals.requestId as string,
+          viewer,
+          loaders: viewer ? createLoaders(dataSource.manager, viewer) : null,
+          dataSource,
+          tokens,
+          config,
+        };
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}
+
+export function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

@@ -1,0 +1,25 @@
+import type { EntityManager } from "typeorm";
+import type { TokenService } from "./jwt";
+import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
+import { OrgStatus } from "../entities/enums";
+import { unauthenticated } from "../errors";
+
+// One answer for a wrong email, a wrong password, a disabled user and a suspended organization,
+// each costing one password hash, so that neither the message nor the time tells them apart.
+export async function login(
+  manager: EntityManager,
+  tokens: TokenService,
+  email: string,
+  password: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const rows: { id: string; owner_org_id: string; password_hash: string }[] = await manager.query(
+    `SELECT u.id, u.owner_org_id, u.password_hash
+       FROM app_user u JOIN organization o ON o.id = u.owner_org_id
+      WHERE u.email = $1 AND u.disabled_at IS NULL AND o.status = $2`,
+    [email.trim().toLowerCase(), OrgStatus.ACTIVE],
+  );
+  const user = rows[0];
+  const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
+  if (!user || !valid) throw unauthenticated("Invalid email or password");
+  return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
+}

@@ -1,0 +1,88 @@
+import type { EntityManager } from "typeorm";
+import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
+import { unauthenticated } from "../errors";
+import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
+import type { TokenService } from "./jwt";
+import { scopesOfRole, type Scope } from "./scopes";
+import type { Viewer } from "./viewer";
+
+export interface Credentials {
+  authorization?: string;
+  apiKey?: string;
+}
+
+// A key's last use is written at most once a minute, so that reads do not all become writes.
+const LAST_USED_GRANULARITY_SECONDS = 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// No credentials: an anonymous request (null), which may only log in. Credentials that do not
+// resolve to an active principal of an active organization: UNAUTHENTICATED, whatever the reason.
+export async function resolveViewer(
+  manager: EntityManager,
+  tokens: TokenService,
+  credentials: Credentials,
+): Promise<Viewer | null> {
+  const { authorization, apiKey } = credentials;
+  if (authorization !== undefined && apiKey !== undefined) {
+    throw unauthenticated("Send either a Bearer token or an x-api-key header, not both");
+  }
+  if (authorization !== undefined) return viewerFromToken(manager, tokens, authorization);
+  if (apiKey !== undefined) return viewerFromApiKey(manager, apiKey);
+  return null;
+}
+
+async function viewerFromToken(manager: EntityManager, tokens: TokenService, authorization: string): Promise<Viewer> {
+  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization.trim());
+  if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'");
+  const claims = await tokens.verify(match[1]);
+  if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token");
+  const viewer = await activeUserViewer(manager, "u.id = $1 AND o.id = $2", [claims.userId, claims.orgId]);
+  if (!viewer) throw unauthenticated("Invalid or expired token");
+  return viewer;
+}
+
+// The viewer of an active user of an active organization, for the operator's CLI.
+export const viewerOfUserEmail = (manager: EntityManager, email: string) =>
+  activeUserViewer(manager, "u.email = $1", [email.trim().toLowerCase()]);
+
+async function activeUserViewer(manager: EntityManager, condition: string, params: string[]): Promise<Viewer | null> {
+  const rows: { id: string; role: UserRole; org_id: string; org_kind: OrgKind }[] = await manager.query(
+    `SELECT u.id, u.role, o.id AS org_id, o.kind AS org_kind
+       FROM app_user u JOIN organization o ON o.id = u.owner_org_id
+      WHERE ${condition} AND u.disabled_at IS NULL AND o.status = '${OrgStatus.ACTIVE}'`,
+    params,
+  );
+  const user = rows[0];
+  if (!user) return null;
+  return {
+    principal: "USER",
+    principalId: user.id,
+    orgId: user.org_id,
+    orgKind: user.org_kind,
+    role: user.role,
+    scopes: new Set(scopesOfRole(user.org_kind, user.role)),
+  };
+}
+
+async function viewerFromApiKey(manager: EntityManager, secret: string): Promise<Viewer> {
+  if (!isWellFormedApiKey(secret.trim())) throw unauthenticated("Invalid, expired or revoked API key");
+  const rows: { id: string; scopes: Scope[]; org_id: string; org_kind: OrgKind; stale: boolean }[] = await manager.query(
+    `SELECT k.id, k.scopes, o.id AS org_id, o.kind AS org_kind,
+            (k.last_used_at IS NULL OR k.last_used_at < now() - make_interval(secs => $3)) AS stale
+       FROM api_key k JOIN organization o ON o.id = k.owner_org_id
+      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+        AND o.status = $2`,
+    [hashApiKeySecret(secret.trim()), OrgStatus.ACTIVE, LAST_USED_GRANULARITY_SECONDS],
+  );
+  const key = rows[0];
+  if (!key) throw unauthenticated("Invalid, expired or revoked API key");
+  if (key.stale) await manager.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [key.id]);
+  return {
+    principal: "API_KEY",
+    principalId: key.id,
+    orgId: key.org_id,
+    orgKind: key.org_kind,
+    role: null,
+    scopes: new Set(key.scopes),
+  };
+}

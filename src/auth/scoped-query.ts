@@ -1,0 +1,27 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { rowScopes } from "./row-scopes";
+import type { Viewer } from "./viewer";
+
+type EntityClass<T> = abstract new () => T;
+
+// The only way the data layer reads an entity: a query builder that already carries the viewer's
+// row scope. where()/orWhere() would replace the scope or OR around it, so they throw; callers add
+// their conditions with andWhere().
+export function scopedQuery<T extends ObjectLiteral>(
+  manager: EntityManager,
+  viewer: Viewer,
+  entity: EntityClass<T>,
+  alias: string,
+): SelectQueryBuilder<T> {
+  const scope = rowScopes.get(entity);
+  if (!scope) throw new Error(`No row scope is defined for ${entity.name}`);
+  const { sql, params } = scope(viewer, alias);
+  const query = manager.createQueryBuilder<T>(entity as never, alias).where(`(${sql})`, params);
+  const refuse = (method: string) => () => {
+    throw new Error(`${method}() on a scoped query would drop its row scope; use andWhere()`);
+  };
+  query.where = refuse("where");
+  query.orWhere = refuse("orWhere");
+  query.whereInIds = refuse("whereInIds");
+  return query;
+}

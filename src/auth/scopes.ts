@@ -1,0 +1,41 @@
+import { OrgKind, UserRole } from "../entities/enums";
+
+// What a principal may do, as scopes. A user holds the scopes of its role; an API key holds the
+// scopes it was created with, always a subset of what its organization may hold.
+export enum Scope {
+  CATALOGUE_READ = "catalogue:read",
+  INFRINGEMENTS_READ = "infringements:read",
+  INFRINGEMENTS_WRITE = "infringements:write",
+  INTEL_READ = "intel:read",
+  INTEL_WRITE = "intel:write",
+  INGEST_WRITE = "ingest:write",
+  REFERRALS_READ = "referrals:read",
+  REFERRALS_WRITE = "referrals:write",
+}
+
+const ALL_SCOPES = Object.values(Scope);
+
+export const ORG_KIND_SCOPES: Record<OrgKind, readonly Scope[]> = {
+  [OrgKind.PLATFORM]: ALL_SCOPES,
+  [OrgKind.BRAND]: [
+    Scope.CATALOGUE_READ,
+    Scope.INFRINGEMENTS_READ,
+    Scope.INFRINGEMENTS_WRITE,
+    Scope.INTEL_READ,
+    Scope.INTEL_WRITE,
+  ],
+  [OrgKind.AGENCY]: [Scope.REFERRALS_READ, Scope.REFERRALS_WRITE],
+};
+
+export const ORG_KIND_ROLES: Record<OrgKind, readonly UserRole[]> = {
+  [OrgKind.PLATFORM]: [UserRole.ADMIN, UserRole.ANALYST],
+  [OrgKind.BRAND]: [UserRole.ADMIN, UserRole.ANALYST, UserRole.VIEWER],
+  [OrgKind.AGENCY]: [UserRole.INVESTIGATOR],
+};
+
+const isReadScope = (scope: Scope) => scope.endsWith(":read");
+
+export function scopesOfRole(orgKind: OrgKind, role: UserRole): Scope[] {
+  const orgScopes = ORG_KIND_SCOPES[orgKind];
+  return role === UserRole.VIEWER ? orgScopes.filter(isReadScope) : [...orgScopes];
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+// Every setting comes from the environment and is validated once at start, so a bad value stops the
+// process with a message naming the variable instead of failing later in a request.
+const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: int(4000, 0).pipe(z.number().max(65535)),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DB_POOL_SIZE: int(10),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_TTL_SECONDS: int(8 * 3600, 60),
+  MAX_QUERY_DEPTH: int(8),
+  MAX_QUERY_ALIASES: int(15),
+  // graphql-armor's cost grows by 1.5x a nesting level; a full dashboard page query costs about 9,000.
+  MAX_QUERY_COST: int(20000),
+  MAX_QUERY_TOKENS: int(2000),
+  MAX_BODY_BYTES: int(100_000),
+  MAX_PAGE_SIZE: int(100),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  nodeEnv: Env["NODE_ENV"];
+  port: number;
+  database: { kind: "server"; url: string; poolSize: number } | { kind: "embedded"; dataDir: string };
+  dataDir: string;
+  jwt: { secret: string | undefined; ttlSeconds: number };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxBodyBytes: number;
+    maxPageSize: number;
+  };
+  logLevel: Env["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  if (e.DATABASE_URL && !e.JWT_SECRET) {
+    // A generated secret is only kept with embedded data; with a shared server every API process
+    // must verify the same tokens, so the secret has to come from the environment.
+    throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set");
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: "server", url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE }
+      : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },
+    dataDir: e.DATA_DIR,
+    jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxCost: e.MAX_QUERY_COST,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxPageSize: e.MAX_PAGE_SIZE,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,21 @@
+import type { DataSource } from "typeorm";
+import type { TokenService } from "./auth/jwt";
+import type { Viewer } from "./auth/viewer";
+import type { Config } from "./config";
+import type { Loaders } from "./data/loaders";
+
+// What every resolver receives: the request's viewer and the loaders bound to it.
+export interface RequestContext {
+  requestId: string;
+  viewer: Viewer | null;
+  loaders: Loaders | null;
+  dataSource: DataSource;
+  tokens: TokenService;
+  config: Config;
+}
+
+// The context of a request that passed the permission layer's authentication rule.
+export interface AuthenticatedContext extends RequestContext {
+  viewer: Viewer;
+  loaders: Loaders;
+}

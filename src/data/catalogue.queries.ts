@@ -1,0 +1,34 @@
+import type { EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Brand, Organization, Product } from "../entities";
+import type { OrgKind } from "../entities/enums";
+import { paginate } from "./keyset-pagination";
+
+export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
+  const query = scopedQuery(manager, viewer, Organization, "org");
+  if (kind) query.andWhere("org.kind = :kind", { kind });
+  return query.orderBy("org.name", "ASC").getMany();
+};
+
+export const listBrands = (manager: EntityManager, viewer: Viewer) =>
+  scopedQuery(manager, viewer, Brand, "brand").orderBy("brand.name", "ASC").getMany();
+
+export interface ProductListFilter {
+  brandIds?: string[];
+  category?: string;
+  sku?: string;
+}
+
+export function listProducts(
+  manager: EntityManager,
+  viewer: Viewer,
+  filter: ProductListFilter,
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, Product, "product");
+  if (filter.brandIds) query.andWhere("product.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
+  if (filter.category) query.andWhere("product.category = :category", { category: filter.category });
+  if (filter.sku) query.andWhere("product.sku = :sku", { sku: filter.sku });
+  return paginate(query, "product", { name: "sku", column: "sku", direction: "ASC", valueOf: (row) => row.sku }, page);
+}

@@ -1,0 +1,73 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badInput } from "../errors";
+import type { Connection } from "../schema/types/connection";
+
+export type Direction = "ASC" | "DESC";
+
+export interface KeysetOrder<T> {
+  // Names the ordering inside the cursor, so that a cursor is refused under another ordering.
+  name: string;
+  column: string;
+  direction: Direction;
+  valueOf: (row: T) => string | number;
+}
+
+interface Cursor {
+  o: string;
+  v: string | number;
+  id: string;
+}
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+function decodeCursor(after: string, orderName: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as Cursor;
+    const valid =
+      cursor.o === orderName &&
+      (typeof cursor.v === "string" || typeof cursor.v === "number") &&
+      typeof cursor.id === "string" &&
+      /^[0-9a-f-]{36}$/.test(cursor.id);
+    if (valid) return cursor;
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput("`after` is not a cursor of this list in this order; pass the endCursor of the previous page");
+}
+
+// Forward keyset pagination on (column, id): stable under concurrent inserts and as fast on the
+// thousandth page as on the first, unlike OFFSET.
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  order: KeysetOrder<T>,
+  page: { first: number; after?: string | null; maxPageSize: number },
+): Promise<Connection<T>> {
+  if (!Number.isInteger(page.first) || page.first < 1 || page.first > page.maxPageSize) {
+    throw badInput(`\`first\` must be between 1 and ${page.maxPageSize}`);
+  }
+  const countQuery = query.clone();
+  if (page.after) {
+    const cursor = decodeCursor(page.after, order.name);
+    const comparison = order.direction === "DESC" ? "<" : ">";
+    query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${comparison} (:cursorValue, :cursorId)`, {
+      cursorValue: cursor.v,
+      cursorId: cursor.id,
+    });
+  }
+  const rows = await query
+    .orderBy(`${alias}.${order.column}`, order.direction)
+    .addOrderBy(`${alias}.id`, order.direction)
+    .limit(page.first + 1)
+    .getMany();
+  const pageRows = rows.slice(0, page.first);
+  const edges = pageRows.map((node) => ({
+    node,
+    cursor: encodeCursor({ o: order.name, v: order.valueOf(node), id: node.id }),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    countTotal: () => countQuery.getCount(),
+  };
+}

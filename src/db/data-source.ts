@@ -1,0 +1,58 @@
+import "reflect-metadata";
+import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
+import type { Config } from "../config";
+import { entities } from "../entities";
+import { migrations } from "./migrations";
+import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+
+export interface Database {
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: "server"; url: string; poolSize: number }
+  | { kind: "embedded"; embedded: EmbeddedPostgres };
+
+// Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
+// unset) and brings its schema up to date.
+export async function openDatabase(config: Config): Promise<Database> {
+  const target: DatabaseTarget =
+    config.database.kind === "server"
+      ? config.database
+      : { kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) };
+  return connectDatabase(target);
+}
+
+// queryLogger sees every statement (the tests count them with it).
+export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logger): Promise<Database> {
+  const common = {
+    type: "postgres" as const,
+    entities,
+    migrations,
+    // Schema changes go through migrations only.
+    synchronize: false,
+    uuidExtension: "pgcrypto" as const,
+    ...(queryLogger ? { logger: queryLogger, logging: ["query" as const] } : {}),
+  };
+  const options: DataSourceOptions =
+    target.kind === "server"
+      ? { ...common, url: target.url, poolSize: target.poolSize }
+      : // PGlite is one single-user backend: one connection, through its own pg adapter.
+        { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: "each" });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return {
+    dataSource,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      if (target.kind === "embedded") await target.embedded.close();
+    },
+  };
+}

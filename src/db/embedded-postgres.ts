@@ -1,0 +1,28 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+
+// These subpath modules ship typings that CommonJS resolution cannot see, so they are required.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { pgcrypto } = require("@electric-sql/pglite/contrib/pgcrypto");
+const { createPgConfig } = require("@electric-sql/pglite/node-postgres") as {
+  createPgConfig: (pglite: PGlite) => Record<string, unknown>;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export interface EmbeddedPostgres {
+  pglite: PGlite;
+  pgConfig: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+// An embedded PostgreSQL kept in dataDir, or in memory for "memory://". loadDataDir starts it from
+// a dump (the test suite clones a migrated template that way instead of migrating every time).
+export async function openEmbeddedPostgres(dataDir: string, loadDataDir?: Blob): Promise<EmbeddedPostgres> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { pgcrypto }, loadDataDir });
+  return {
+    pglite,
+    pgConfig: createPgConfig(pglite),
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,73 @@
+import type { DataSource } from "typeorm";
+import { generateApiKeySecret } from "../auth/api-key-secret";
+import { scopedQuery } from "../auth/scoped-query";
+import { ORG_KIND_SCOPES, type Scope } from "../auth/scopes";
+import type { Viewer } from "../auth/viewer";
+import { ApiKey } from "../entities";
+import { badInput, notFound } from "../errors";
+import { recordAudit } from "./audit";
+
+const MAX_NAME_LENGTH = 100;
+
+export interface NewApiKey {
+  name: string;
+  scopes: Scope[];
+  expiresAt?: Date | null;
+}
+
+export async function createApiKey(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: NewApiKey,
+  now = new Date(),
+): Promise<{ apiKey: ApiKey; secret: string }> {
+  const name = input.name.trim();
+  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`A key's name must be 1 to ${MAX_NAME_LENGTH} characters`);
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw badInput("A key needs at least one scope");
+  const allowed = ORG_KIND_SCOPES[viewer.orgKind];
+  const refused = scopes.filter((scope) => !allowed.includes(scope));
+  if (refused.length) {
+    throw badInput(`Not available to ${viewer.orgKind} organizations: ${refused.join(", ")}`, { refusedScopes: refused });
+  }
+  if (input.expiresAt && input.expiresAt <= now) throw badInput("`expiresAt` must be in the future");
+
+  const { secret, prefix, hash } = generateApiKeySecret();
+  return dataSource.transaction(async (manager) => {
+    const apiKey = manager.create(ApiKey, {
+      ownerOrgId: viewer.orgId,
+      name,
+      prefix,
+      keyHash: hash,
+      scopes,
+      createdByUserId: viewer.principal === "USER" ? viewer.principalId : null,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    await manager.save(apiKey);
+    await recordAudit(manager, viewer, {
+      action: "apiKey.create",
+      targetType: "ApiKey",
+      targetId: apiKey.id,
+      after: { name, scopes, expiresAt: apiKey.expiresAt },
+    });
+    return { apiKey, secret };
+  });
+}
+
+// Revoking twice is harmless and keeps the first revocation time.
+export async function revokeApiKey(dataSource: DataSource, viewer: Viewer, id: string): Promise<ApiKey> {
+  return dataSource.transaction(async (manager) => {
+    const apiKey = await scopedQuery(manager, viewer, ApiKey, "key")
+      .andWhere("key.id = :id", { id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!apiKey) throw notFound("ApiKey");
+    if (apiKey.revokedAt) return apiKey;
+    apiKey.revokedAt = new Date();
+    await manager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+    await recordAudit(manager, viewer, { action: "apiKey.revoke", targetType: "ApiKey", targetId: apiKey.id });
+    return apiKey;
+  });
+}

@@ -1,0 +1,27 @@
+import type { EntityManager } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { AuditEvent } from "../entities";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+// Written with the caller's transaction manager, so the event commits or rolls back with the change.
+export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
+  await manager.save(
+    manager.create(AuditEvent, {
+    ownerOrgId: viewer?.orgId ?? null,
+    actorUserId: viewer?.principal === "USER" ? viewer.principalId : null,
+    actorApiKeyId: viewer?.principal === "API_KEY" ? viewer.principalId : null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { InfringementNote, SuspectedInfringement } from "../entities";
+import type { InfringementStatus } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { recordAudit } from "./audit";
+import { isReviewDecision, reviewTransitionsFrom } from "./infringement-lifecycle";
+
+const MAX_NOTE_LENGTH = 5000;
+
+function authorOf(viewer: Viewer) {
+  return {
+    authorUserId: viewer.principal === "USER" ? viewer.principalId : null,
+    authorApiKeyId: viewer.principal === "API_KEY" ? viewer.principalId : null,
+  };
+}
+
+function checkNote(body: string | null | undefined, required: boolean): string | null {
+  const text = body?.trim() ?? "";
+  if (required && !text) throw badInput("A note must not be empty");
+  if (text.length > MAX_NOTE_LENGTH) throw badInput(`A note must be at most ${MAX_NOTE_LENGTH} characters`);
+  return text || null;
+}
+
+// The row is read through the viewer's scope and locked, so a record outside the scope is
+// NOT_FOUND like a missing one, and two concurrent reviews cannot both pass the transition check.
+export async function reviewInfringement(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; status: InfringementStatus; note?: string | null },
+): Promise<SuspectedInfringement> {
+  const note = checkNote(input.note, false);
+  return dataSource.transaction(async (manager) => {
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!infringement) throw notFound("Infringement");
+    const from = infringement.status;
+    const allowed = reviewTransitionsFrom(from);
+    if (!isReviewDecision(input.status) || !allowed.includes(input.status)) {
+      const next = allowed.length ? allowed.join(", ") : "none (a review cannot move it further)";
+      throw badInput(`Cannot move an infringement from ${from} to ${input.status}; allowed next states: ${next}`, {
+        allowedStatuses: allowed,
+      });
+    }
+    const updatedAt = new Date();
+    await manager.update(SuspectedInfringement, { id: infringement.id }, { status: input.status, updatedAt });
+    await manager.insert(InfringementNote, {
+      ownerOrgId: infringement.ownerOrgId,
+      infringementId: infringement.id,
+      ...authorOf(viewer),
+      body: note ?? "",
+      fromStatus: from,
+      toStatus: input.status,
+    });
+    await recordAudit(manager, viewer, {
+      action: "infringement.review",
+      targetType: "Infringement",
+      targetId: infringement.id,
+      before: { status: from },
+      after: { status: input.status, note },
+    });
+    return Object.assign(infringement, { status: input.status, updatedAt });
+  });
+}
+
+export async function addInfringementNote(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { infringementId: string; body: string },
+): Promise<InfringementNote> {
+  const body = checkNote(input.body, true) as string;
+  return dataSource.transaction(async (manager) => {
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: input.infringementId })
+      .getOne();
+    if (!infringement) throw notFound("Infringement");
+    const note = manager.create(InfringementNote, {
+      ownerOrgId: infringement.ownerOrgId,
+      infringementId: infringement.id,
+      ...authorOf(viewer),
+      body,
+      fromStatus: null,
+      toStatus: null,
+    });
+    await manager.save(note);
+    await recordAudit(manager, viewer, {
+      action: "infringement.note",
+      targetType: "Infringement",
+      targetId: infringement.id,
+      after: { noteId: note.id },
+    });
+    return note;
+  });
+}

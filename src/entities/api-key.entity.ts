@@ -1,0 +1,45 @@
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Organization } from "./organization.entity";
+
+@Entity("api_key")
+export class ApiKey {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Index()
+  @Column({ name: "owner_org_id", type: "uuid" })
+  ownerOrgId: string;
+
+  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "owner_org_id" })
+  ownerOrg?: Organization;
+
+  @Column({ type: "text" })
+  name: string;
+
+  // The first characters of the key, kept in clear so that an admin can tell keys apart.
+  @Column({ type: "text" })
+  prefix: string;
+
+  // SHA-256 of the whole key; the key itself is shown once and never stored.
+  @Column({ name: "key_hash", type: "text", unique: true })
+  keyHash: string;
+
+  @Column({ type: "text", array: true })
+  scopes: string[];
+
+  @Column({ name: "created_by_user_id", type: "uuid", nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+
+  @Column({ name: "expires_at", type: "timestamptz", nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ name: "revoked_at", type: "timestamptz", nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: "last_used_at", type: "timestamptz", nullable: true })
+  lastUsedAt: Date | null;
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+// Append-only: written in the same transaction as the change it records, never updated.
+@Entity("audit_event")
+@Index("idx_audit_event_org_time", ["ownerOrgId", "createdAt"])
+export class AuditEvent {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  // The organization of the actor; its admins may read the event.
+  @Column({ name: "owner_org_id", type: "uuid", nullable: true })
+  ownerOrgId: string | null;
+
+  @Column({ name: "actor_user_id", type: "uuid", nullable: true })
+  actorUserId: string | null;
+
+  @Column({ name: "actor_api_key_id", type: "uuid", nullable: true })
+  actorApiKeyId: string | null;
+
+  @Column({ type: "text" })
+  action: string;
+
+  @Column({ name: "target_type", type: "text" })
+  targetType: string;
+
+  @Column({ name: "target_id", type: "uuid", nullable: true })
+  targetId: string | null;
+
+  @Column({ type: "jsonb", nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Column({ type: "jsonb", nullable: true })
+  after: Record<string, unknown> | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

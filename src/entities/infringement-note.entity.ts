@@ -1,0 +1,45 @@
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { SuspectedInfringement } from "./suspected-infringement.entity";
+import { Organization } from "./organization.entity";
+import { InfringementStatus } from "./enums";
+
+// A note on an infringement; a review decision is a note that also records the status change.
+@Entity("infringement_note")
+@Index("idx_infringement_note_infringement", ["infringementId", "createdAt"])
+export class InfringementNote {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Index()
+  @Column({ name: "owner_org_id", type: "uuid" })
+  ownerOrgId: string;
+
+  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "owner_org_id" })
+  ownerOrg?: Organization;
+
+  @Column({ name: "infringement_id", type: "uuid" })
+  infringementId: string;
+
+  @ManyToOne(() => SuspectedInfringement, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "infringement_id" })
+  infringement?: SuspectedInfringement;
+
+  @Column({ name: "author_user_id", type: "uuid", nullable: true })
+  authorUserId: string | null;
+
+  @Column({ name: "author_api_key_id", type: "uuid", nullable: true })
+  authorApiKeyId: string | null;
+
+  @Column({ type: "text" })
+  body: string;
+
+  @Column({ name: "from_status", type: "enum", enum: InfringementStatus, enumName: "infringement_status", nullable: true })
+  fromStatus: InfringementStatus | null;
+
+  @Column({ name: "to_status", type: "enum", enum: InfringementStatus, enumName: "infringement_status", nullable: true })
+  toStatus: InfringementStatus | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

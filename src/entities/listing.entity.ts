@@ -1,0 +1,67 @@
+import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Seller } from "./seller.entity";
+import { ListingStatus, Marketplace } from "./enums";
+import type { RiskSignal } from "./risk-signal";
+import { bigintAsNumber } from "./transformers";
+
+@Entity("listing")
+@Unique("uq_listing_marketplace_external_id", ["marketplace", "externalId"])
+export class Listing {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "enum", enum: Marketplace, enumName: "marketplace" })
+  marketplace: Marketplace;
+
+  @Column({ name: "external_id", type: "text" })
+  externalId: string;
+
+  @Index()
+  @Column({ name: "seller_id", type: "uuid" })
+  sellerId: string;
+
+  @ManyToOne(() => Seller, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "seller_id" })
+  seller?: Seller;
+
+  @Column({ type: "text" })
+  title: string;
+
+  @Column({ name: "price_minor", type: "bigint", transformer: bigintAsNumber })
+  priceMinor: number;
+
+  @Column({ type: "char", length: 3 })
+  currency: string;
+
+  @Column({ type: "jsonb", default: () => "'{}'" })
+  specs: Record<string, string>;
+
+  @Column({ name: "image_hashes", type: "text", array: true, default: () => "'{}'" })
+  imageHashes: string[];
+
+  @Column({ name: "review_count", type: "int", default: 0 })
+  reviewCount: number;
+
+  @Column({ name: "average_rating", type: "real", nullable: true })
+  averageRating: number | null;
+
+  @Column({ type: "enum", enum: ListingStatus, enumName: "listing_status", default: ListingStatus.ACTIVE })
+  status: ListingStatus;
+
+  @Column({ name: "risk_score", type: "smallint", default: 0 })
+  riskScore: number;
+
+  // The listing-level explanation may name every brand the listing matched, so only the platform
+  // reads it; each brand reads the signals stored on its own infringement.
+  @Column({ name: "risk_signals", type: "jsonb", default: () => "'[]'" })
+  riskSignals: RiskSignal[];
+
+  @Column({ name: "model_version", type: "text" })
+  modelVersion: string;
+
+  @Column({ name: "first_seen_at", type: "timestamptz", default: () => "now()" })
+  firstSeenAt: Date;
+
+  @Column({ name: "last_seen_at", type: "timestamptz", default: () => "now()" })
+  lastSeenAt: Date;
+}

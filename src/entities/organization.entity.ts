@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { OrgKind, OrgStatus } from "./enums";
+
+@Entity("organization")
+export class Organization {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "text", unique: true })
+  slug: string;
+
+  @Column({ type: "text" })
+  name: string;
+
+  @Column({ type: "enum", enum: OrgKind, enumName: "org_kind" })
+  kind: OrgKind;
+
+  @Column({ type: "enum", enum: OrgStatus, enumName: "org_status", default: OrgStatus.ACTIVE })
+  status: OrgStatus;
+
+  @Column({ name: "joined_at", type: "timestamptz", default: () => "now()" })
+  joinedAt: Date;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Marketplace, SellerStatus } from "./enums";
+
+// A store on a marketplace. Platform data, not owned by a member: members reach a seller only
+// through their own infringements (see src/auth/row-scopes).
+@Entity("seller")
+@Unique("uq_seller_marketplace_external_id", ["marketplace", "externalId"])
+export class Seller {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ type: "enum", enum: Marketplace, enumName: "marketplace" })
+  marketplace: Marketplace;
+
+  @Column({ name: "external_id", type: "text" })
+  externalId: string;
+
+  @Column({ name: "public_name", type: "text" })
+  publicName: string;
+
+  @Column({ type: "enum", enum: SellerStatus, enumName: "seller_status", default: SellerStatus.ACTIVE })
+  status: SellerStatus;
+
+  @Column({ name: "strike_count", type: "int", default: 0 })
+  strikeCount: number;
+
+  @Column({ name: "risk_score", type: "smallint", default: 0 })
+  riskScore: number;
+
+  @Column({ name: "opened_at", type: "timestamptz", nullable: true })
+  openedAt: Date | null;
+
+  // Identity: only the platform (and, later, agencies through referrals) may read these.
+  @Column({ name: "registered_name", type: "text", nullable: true })
+  registeredName: string | null;
+
+  @Column({ type: "text", nullable: true })
+  contact: string | null;
+
+  @Column({ name: "payment_account", type: "text", nullable: true })
+  paymentAccount: string | null;
+
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

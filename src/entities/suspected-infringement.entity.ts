@@ -1,0 +1,69 @@
+import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Listing } from "./listing.entity";
+import { Seller } from "./seller.entity";
+import { Brand } from "./brand.entity";
+import { Organization } from "./organization.entity";
+import { InfringementStatus, Marketplace } from "./enums";
+import type { RiskSignal } from "./risk-signal";
+
+// One listing suspected of infringing one brand. seller_id and marketplace are copied from the
+// listing so that the owner's dashboard filters and the seller row scope need no join.
+@Entity("suspected_infringement")
+@Unique("uq_infringement_listing_brand", ["listingId", "brandId"])
+@Index("idx_infringement_owner_detected", ["ownerOrgId", "detectedAt", "id"])
+@Index("idx_infringement_owner_score", ["ownerOrgId", "riskScore", "id"])
+@Index("idx_infringement_seller_owner", ["sellerId", "ownerOrgId"])
+export class SuspectedInfringement {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ name: "owner_org_id", type: "uuid" })
+  ownerOrgId: string;
+
+  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "owner_org_id" })
+  ownerOrg?: Organization;
+
+  @Column({ name: "brand_id", type: "uuid" })
+  brandId: string;
+
+  @ManyToOne(() => Brand, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "brand_id" })
+  brand?: Brand;
+
+  @Column({ name: "listing_id", type: "uuid" })
+  listingId: string;
+
+  @ManyToOne(() => Listing, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "listing_id" })
+  listing?: Listing;
+
+  @Column({ name: "seller_id", type: "uuid" })
+  sellerId: string;
+
+  @ManyToOne(() => Seller, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "seller_id" })
+  seller?: Seller;
+
+  @Column({ type: "enum", enum: Marketplace, enumName: "marketplace" })
+  marketplace: Marketplace;
+
+  @Column({ type: "enum", enum: InfringementStatus, enumName: "infringement_status", default: InfringementStatus.FLAGGED })
+  status: InfringementStatus;
+
+  @Column({ name: "risk_score", type: "smallint" })
+  riskScore: number;
+
+  @Column({ name: "risk_signals", type: "jsonb", default: () => "'[]'" })
+  riskSignals: RiskSignal[];
+
+  @Column({ name: "model_version", type: "text" })
+  modelVersion: string;
+
+  // Millisecond precision, so that a pagination cursor holds the exact value.
+  @Column({ name: "detected_at", type: "timestamptz", precision: 3, default: () => "now()" })
+  detectedAt: Date;
+
+  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
+  updatedAt: Date;
+}

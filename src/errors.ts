@@ -1,0 +1,36 @@
+import { GraphQLError } from "graphql";
+
+// The error codes the API answers with (DESIGN.md, section 4). Every error a client sees carries one.
+export enum ErrorCode {
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  FORBIDDEN = "FORBIDDEN",
+  NOT_FOUND = "NOT_FOUND",
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  CONFLICT = "CONFLICT",
+  RATE_LIMITED = "RATE_LIMITED",
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+};
+
+export class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    const status = httpStatus[code];
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+export const unauthenticated = (message = "Authentication required: send a Bearer token or an x-api-key header") =>
+  new ApiError(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (message: string) => new ApiError(ErrorCode.FORBIDDEN, message);
+
+// The same message whether the record does not exist or belongs to someone else.
+export const notFound = (typeName: string) => new ApiError(ErrorCode.NOT_FOUND, `${typeName} not found`);
+
+export const badInput = (message: string, extra: Record<string, unknown> = {}) =>
+  new ApiError(ErrorCode.BAD_USER_INPUT, message, extra);
+
+export const conflict = (message: string) => new ApiError(ErrorCode.CONFLICT, message);

@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listApiKeys } from "../data/api-key.queries";
+import { createApiKey, revokeApiKey } from "../domain/api-keys";
+import { fromGlobalId } from "../schema/global-id";
+import { CreateApiKeyInput } from "../schema/inputs/create-api-key.input";
+import { ApiKeyType, CreateApiKeyPayload } from "../schema/types/api-key.type";
+import { authenticated } from "./authenticated";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => ApiKeyType)
+export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
+  @Query(() => [ApiKeyType], { description: "Your organization's API keys, newest first (admins)" })
+  apiKeys(@Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return listApiKeys(dataSource.manager, viewer);
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: "Create a key; its secret is in the answer and never again" })
+  createApiKey(@Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return createApiKey(dataSource, viewer, input);
+  }
+
+  @Mutation(() => ApiKeyType, { description: "Stop a key from working, at once" })
+  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return revokeApiKey(dataSource, viewer, fromGlobalId(id, "ApiKey"));
+  }
+}

@@ -1,0 +1,28 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { login } from "../auth/login";
+import type { RequestContext } from "../context";
+import { PrincipalKind } from "../schema/enums";
+import { LoginPayload, ViewerType } from "../schema/types/viewer.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayload, { description: "Exchange an email and password for a token" })
+  login(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() context: RequestContext) {
+    return login(context.dataSource.manager, context.tokens, email, password);
+  }
+
+  @Query(() => ViewerType, { description: "Who is asking" })
+  async viewer(@Ctx() context: RequestContext): Promise<ViewerType> {
+    const { viewer, loaders } = authenticated(context);
+    const organization = await loadRequired(loaders.organization, viewer.orgId);
+    const common = { role: viewer.role, scopes: [...viewer.scopes], organization };
+    if (viewer.principal === "USER") {
+      const user = await loadRequired(loaders.user, viewer.principalId);
+      return { ...common, principal: PrincipalKind.USER, email: user.email, name: user.displayName };
+    }
+    const apiKey = await loadRequired(loaders.apiKey, viewer.principalId);
+    return { ...common, principal: PrincipalKind.API_KEY, email: null, name: apiKey.name };
+  }
+}

@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listInfringements } from "../data/infringement.queries";
+import type { SuspectedInfringement } from "../entities";
+import { addInfringementNote, reviewInfringement } from "../domain/infringement-review";
+import { reviewTransitionsFrom } from "../domain/infringement-lifecycle";
+import { notFound } from "../errors";
+import { fromGlobalId } from "../schema/global-id";
+import { InfringementFilter } from "../schema/inputs/infringement-filter.input";
+import { InfringementOrder } from "../schema/inputs/infringement-order.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { AddInfringementNoteInput, ReviewInfringementInput } from "../schema/inputs/review-infringement.input";
+import { InfringementConnection } from "../schema/types/connections";
+import { InfringementNoteType } from "../schema/types/infringement-note.type";
+import { InfringementType } from "../schema/types/infringement.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => InfringementType)
+export class InfringementResolver extends NodeIdResolver("Infringement", InfringementType) {
+  @Query(() => InfringementConnection, { description: "Suspected infringements of your brands" })
+  infringements(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => InfringementFilter, { nullable: true }) filter: InfringementFilter | null,
+    @Arg("orderBy", () => InfringementOrder, { nullable: true }) orderBy: InfringementOrder | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listInfringements(
+      dataSource.manager,
+      viewer,
+      {
+        brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+        statuses: filter?.statuses ?? undefined,
+        marketplaces: filter?.marketplaces ?? undefined,
+        minRiskScore: filter?.minRiskScore ?? undefined,
+        detectedFrom: filter?.detectedFrom ?? undefined,
+        detectedTo: filter?.detectedTo ?? undefined,
+      },
+      { field: orderBy?.field ?? "DETECTED_AT", direction: orderBy?.direction ?? "DESC" },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
+  }
+
+  @Query(() => InfringementType)
+  async infringement(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const infringement = await authenticated(context).loaders.infringement.load(fromGlobalId(id, "Infringement"));
+    if (!infringement) throw notFound("Infringement");
+    return infringement;
+  }
+
+  @Mutation(() => InfringementType, { description: "Move an infringement along its review lifecycle, with a note" })
+  reviewInfringement(@Arg("input", () => ReviewInfringementInput) input: ReviewInfringementInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return reviewInfringement(dataSource, viewer, {
+      id: fromGlobalId(input.id, "Infringement"),
+      status: input.status,
+      note: input.note,
+    });
+  }
+
+  @Mutation(() => InfringementNoteType)
+  addInfringementNote(@Arg("input", () => AddInfringementNoteInput) input: AddInfringementNoteInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return addInfringementNote(dataSource, viewer, {
+      infringementId: fromGlobalId(input.infringementId, "Infringement"),
+      body: input.body,
+    });
+  }
+
+  @FieldResolver()
+  brand(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.brand, infringement.brandId);
+  }
+
+  @FieldResolver()
+  listing(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.listing, infringement.listingId);
+  }
+
+  @FieldResolver()
+  seller(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.seller, infringement.sellerId);
+  }
+
+  @FieldResolver()
+  notes(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.notesOfInfringement.load(infringement.id);
+  }
+
+  @FieldResolver()
+  allowedTransitions(@Root() infringement: SuspectedInfringement) {
+    return reviewTransitionsFrom(infringement.status);
+  }
+}

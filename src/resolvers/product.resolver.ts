@@ -1,0 +1,45 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listProducts } from "../data/catalogue.queries";
+import type { Product } from "../entities";
+import { fromGlobalId } from "../schema/global-id";
+import { money } from "../schema/money";
+import { ProductFilter } from "../schema/inputs/product-filter.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { ProductConnection } from "../schema/types/connections";
+import { ProductType } from "../schema/types/product.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => ProductType)
+export class ProductResolver extends NodeIdResolver("Product", ProductType) {
+  @Query(() => ProductConnection, { description: "Your brands' genuine catalogue, by SKU" })
+  products(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listProducts(
+      dataSource.manager,
+      viewer,
+      {
+        brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+        category: filter?.category ?? undefined,
+        sku: filter?.sku ?? undefined,
+      },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
+  }
+
+  @FieldResolver()
+  brand(@Root() product: Product, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.brand, product.brandId);
+  }
+
+  @FieldResolver()
+  msrp(@Root() product: Product) {
+    return money(product.msrpMinor, product.currency);
+  }
+}

@@ -1,0 +1,24 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { InfringementStatus, Marketplace } from "../../entities/enums";
+
+@InputType("InfringementFilter", { description: "Conditions that all apply together" })
+export class InfringementFilter {
+  @Field(() => [ID], { nullable: true })
+  brandIds?: string[] | null;
+
+  @Field(() => [InfringementStatus], { nullable: true })
+  statuses?: InfringementStatus[] | null;
+
+  @Field(() => [Marketplace], { nullable: true })
+  marketplaces?: Marketplace[] | null;
+
+  @Field(() => Int, { nullable: true, description: "0 to 100" })
+  minRiskScore?: number | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Detected at or after" })
+  detectedFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Detected before" })
+  detectedTo?: Date | null;
+}

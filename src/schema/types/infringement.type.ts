@@ -1,0 +1,48 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { InfringementStatus, Marketplace } from "../../entities/enums";
+import { BrandType } from "./brand.type";
+import { InfringementNoteType } from "./infringement-note.type";
+import { ListingType } from "./listing.type";
+import { NodeInterface } from "./node.interface";
+import { RiskSignalType } from "./risk-signal.type";
+import { SellerType } from "./seller.type";
+
+@ObjectType("Infringement", { implements: NodeInterface, description: "A listing suspected of infringing one brand" })
+export class InfringementType extends NodeInterface {
+  @Field(() => BrandType)
+  brand: BrandType;
+
+  @Field(() => ListingType)
+  listing: ListingType;
+
+  @Field(() => SellerType)
+  seller: SellerType;
+
+  @Field(() => Marketplace)
+  marketplace: Marketplace;
+
+  @Field(() => InfringementStatus)
+  status: InfringementStatus;
+
+  @Field(() => [InfringementStatus], { description: "The states a review may move it to next" })
+  allowedTransitions: InfringementStatus[];
+
+  @Field(() => Int, { description: "0 to 100, for this brand" })
+  riskScore: number;
+
+  @Field(() => [RiskSignalType], { description: "Why it scored what it did, for this brand" })
+  riskSignals: RiskSignalType[];
+
+  @Field(() => String)
+  modelVersion: string;
+
+  @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first" })
+  notes: InfringementNoteType[];
+
+  @Field(() => DateTimeResolver)
+  detectedAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+}

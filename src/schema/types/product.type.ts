@@ -1,0 +1,29 @@
+import { Field, ObjectType } from "type-graphql";
+import { JSONObjectResolver } from "graphql-scalars";
+import { BrandType } from "./brand.type";
+import { MoneyType } from "./money.type";
+import { NodeInterface } from "./node.interface";
+
+@ObjectType("Product", { implements: NodeInterface, description: "A genuine product of a brand's catalogue" })
+export class ProductType extends NodeInterface {
+  @Field(() => BrandType)
+  brand: BrandType;
+
+  @Field(() => String)
+  sku: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  category: string;
+
+  @Field(() => MoneyType)
+  msrp: MoneyType;
+
+  @Field(() => JSONObjectResolver)
+  specs: Record<string, string>;
+
+  @Field(() => [String], { description: "64-bit perceptual hashes of the genuine logo, 16 hex digits each" })
+  logoHashes: string[];
+}

@@ -1,0 +1,37 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { Marketplace, SellerStatus } from "../../entities/enums";
+import { NodeInterface } from "./node.interface";
+
+@ObjectType("Seller", { implements: NodeInterface, description: "A store on a marketplace" })
+export class SellerType extends NodeInterface {
+  @Field(() => Marketplace)
+  marketplace: Marketplace;
+
+  @Field(() => String)
+  externalId: string;
+
+  @Field(() => String, { name: "name", description: "The store's public name" })
+  publicName: string;
+
+  @Field(() => SellerStatus)
+  status: SellerStatus;
+
+  @Field(() => Int)
+  strikeCount: number;
+
+  @Field(() => Int, { description: "0 to 100" })
+  riskScore: number;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  openedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  registeredName: string | null;
+
+  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  contact: string | null;
+
+  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  paymentAccount: string | null;
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { generateApiKeySecret } from "../../src/auth/api-key-secret";
+import { hashPassword } from "../../src/auth/password";
+import type { Scope } from "../../src/auth/scopes";
+import { ApiKey, Brand, Listing, Organization, Product, Seller, SuspectedInfringement, User } from "../../src/entities";
+import {
+  InfringementStatus,
+  ListingStatus,
+  Marketplace,
+  OrgKind,
+  RiskSignalKind,
+  SellerStatus,
+  type UserRole,
+} from "../../src/entities/enums";
+import type { RiskSignal } from "../../src/entities/risk-signal";
+
+// Small factories: each test makes the rows it needs, with unique names, so tests never depend on
+// each other's data or order.
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+// scrypt is slow on purpose; one hash serves every test user.
+const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export async function createOrganization(db: DataSource, kind: OrgKind, name = unique(kind.toLowerCase())) {
+  return db.manager.save(db.manager.create(Organization, { slug: unique("org"), name, kind }));
+}
+
+export async function createUser(db: DataSource, org: Organization, role: UserRole) {
+  return db.manager.save(
+    db.manager.create(User, {
+      ownerOrgId: org.id,
+      email: `${unique(role.toLowerCase())}@${org.slug}.test`,
+      displayName: `${role} of ${org.name}`,
+      role,
+      passwordHash: await testPasswordHash(),
+      disabledAt: null,
+    }),
+  );
+}
+
+export async function createApiKeyRow(
+  db: DataSource,
+  org: Organization,
+  scopes: Scope[],
+  fields: Partial<Pick<ApiKey, "expiresAt" | "revokedAt">> = {},
+) {
+  const { secret, prefix, hash } = generateApiKeySecret();
+  const apiKey = await db.manager.save(
+    db.manager.create(ApiKey, {
+      ownerOrgId: org.id,
+      name: unique("key"),
+      prefix,
+      keyHash: hash,
+      scopes,
+      createdByUserId: null,
+      expiresAt: fields.expiresAt ?? null,
+      revokedAt: fields.revokedAt ?? null,
+      lastUsedAt: null,
+    }),
+  );
+  return { apiKey, secret };
+}
+
+export async function createBrand(db: DataSource, org: Organization, aliases: string[] = []) {
+  return db.manager.save(db.manager.create(Brand, { ownerOrgId: org.id, name: unique("Brand"), aliases }));
+}
+
+export async function createProduct(db: DataSource, brand: Brand, fields: Partial<Product> = {}) {
+  return db.manager.save(
+    db.manager.create(Product, {
+      ownerOrgId: brand.ownerOrgId,
+      brandId: brand.id,
+      sku: unique("SKU"),
+      name: "Genuine product",
+      category: "bags",
+      msrpMinor: 129_000,
+      currency: "CNY",
+      specs: { material: "leather" },
+      logoHashes: ["a1b2c3d4e5f60718"],
+      ...fields,
+    }),
+  );
+}
+
+export async function createSeller(db: DataSource, fields: Partial<Seller> = {}) {
+  return db.manager.save(
+    db.manager.create(Seller, {
+      marketplace: Marketplace.TAOBAO,
+      externalId: unique("store"),
+      publicName: unique("Store"),
+      status: SellerStatus.ACTIVE,
+      strikeCount: 0,
+      riskScore: 50,
+      openedAt: new Date("2024-01-01T00:00:00Z"),
+      registeredName: "Yiwu Example Trading Co.",
+      contact: "+86 138 0000 0000",
+      paymentAccount: "6222 **** **** 1234",
+      ...fields,
+    }),
+  );
+}
+
+export async function createListing(db: DataSource, seller: Seller, fields: Partial<Listing> = {}) {
+  return db.manager.save(
+    db.manager.create(Listing, {
+      marketplace: seller.marketplace,
+      externalId: unique("item"),
+      sellerId: seller.id,
+      title: "AAA replica bag 1:1",
+      priceMinor: 15_900,
+      currency: "CNY",
+      specs: {},
+      imageHashes: [],
+      reviewCount: 12,
+      averageRating: 4.9,
+      status: ListingStatus.ACTIVE,
+      riskScore: 88,
+      riskSignals: [{ kind: RiskSignalKind.PRICE_ANOMALY, contribution: 88, reason: "platform-only explanation" }],
+      modelVersion: "test-1",
+      ...fields,
+    }),
+  );
+}
+
+export async function createInfringement(
+  db: DataSource,
+  brand: Brand,
+  listing: Listing,
+  fields: Partial<SuspectedInfringement> = {},
+) {
+  const signals: RiskSignal[] = [
+    { kind: RiskSignalKind.PRICE_ANOMALY, contribution: 50, reason: `price 12% of MSRP for ${brand.name}` },
+    { kind: RiskSignalKind.COUNTERFEIT_KEYWORDS, contribution: 37, reason: "title contains 'AAA', '1:1'" },
+  ];
+  return db.manager.save(
+    db.manager.create(SuspectedInfringement, {
+      ownerOrgId: brand.ownerOrgId,
+      brandId: brand.id,
+      listingId: listing.id,
+      sellerId: listing.sellerId,
+      marketplace: listing.marketplace,
+      status: InfringementStatus.FLAGGED,
+      riskScore: 87,
+      riskSignals: signals,
+      modelVersion: "test-1",
+      ...fields,
+    }),
+  );
+}
+
+export { OrgKind };

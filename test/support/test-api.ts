@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DataSource } from "typeorm";
+import { createApiApp, listen } from "../../src/api/server";
+import { loadTokenService, type TokenService } from "../../src/auth/jwt";
+import { loadConfig, type Config } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { StatementCounter } from "./statement-counter";
+import { openTestDatabase } from "./test-database";
+
+export type Credentials = { token: string } | { apiKey: string } | { headers: Record<string, string> } | undefined;
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+export interface TestApi {
+  url: string;
+  dataSource: DataSource;
+  tokens: TokenService;
+  config: Config;
+  statements: StatementCounter;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: Credentials): Promise<GraphQLResponse<T>>;
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+function headersOf(as: Credentials): Record<string, string> {
+  if (!as) return {};
+  if ("token" in as) return { authorization: `Bearer ${as.token}` };
+  if ("apiKey" in as) return { "x-api-key": as.apiKey };
+  return as.headers;
+}
+
+// The real server on a random loopback port, over a database of this test file's own.
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    JWT_SECRET: randomBytes(32).toString("hex"),
+    ...env,
+  });
+  const statements = new StatementCounter();
+  const database = await openTestDatabase(statements);
+  const tokens = loadTokenService(config);
+  const api = await createApiApp({ config, dataSource: database.dataSource, tokens, logger: createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent") });
+  const server: Server = await listen(api.app, 0);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  const post = async (body: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    return { status: response.status, body: await response.text() };
+  };
+
+  return {
+    url,
+    dataSource: database.dataSource,
+    tokens,
+    config,
+    statements,
+    post,
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, as?: Credentials) {
+      const { status, body } = await post(JSON.stringify({ query, variables }), headersOf(as));
+      return { status, ...(JSON.parse(body) as Omit<GraphQLResponse<T>, "status">) };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await api.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Client } from "pg";
+import type { Logger } from "typeorm";
+import { connectDatabase, type Database } from "../../src/db/data-source";
+import { openEmbeddedPostgres } from "../../src/db/embedded-postgres";
+import { databaseUrl, serverUrl, templateDatabaseName, templateDumpPath } from "./test-env";
+
+// A fresh database of its own for one test file, cloned from the migrated template: on the server
+// a CREATE DATABASE ... TEMPLATE, embedded a PGlite loaded from the template's dump.
+export async function openTestDatabase(queryLogger?: Logger): Promise<Database> {
+  if (!serverUrl) {
+    const embedded = await openEmbeddedPostgres("memory://", new Blob([readFileSync(templateDumpPath())]));
+    return connectDatabase({ kind: "embedded", embedded }, queryLogger);
+  }
+  const name = `alliance_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
+  const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), poolSize: 5 }, queryLogger);
+  return {
+    dataSource: database.dataSource,
+    async close() {
+      await database.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+    },
+  };
+}
+
+async function adminQuery(sql: string) {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
