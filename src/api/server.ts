@@ -44,7 +44,9 @@ export async function createApiApp(deps: ApiDependencies) {
     maxDepth: { n: config.limits.maxDepth },
     maxAliases: { n: config.limits.maxAliases },
     costLimit: { maxCost: config.limits.maxCost },
-    maxTokens: { n: config.limits.maxTokens },
+    // graphql-armor's token limit re-parses in a plugin hook, which turns every syntax error into a
+    // 500; graphql-js enforces the same limit while parsing (parseOptions below).
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
   });
   const protection = armor.protect();
@@ -53,6 +55,7 @@ export async function createApiApp(deps: ApiDependencies) {
     ...protection,
     plugins: [...protection.plugins, requestErrorsPlugin(logger)],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,

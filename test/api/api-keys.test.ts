@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { Scope } from "../../src/auth/scopes";
+import { createCast, gid, type Cast } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+const CREATE = `mutation($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) { secret apiKey { id name prefix scopes expiresAt revokedAt } }
+}`;
+const REVOKE = `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
+const LIST = `{ apiKeys { id name scopes revokedAt } }`;
+const VIEWER = `{ viewer { principal scopes } }`;
+
+type Created = { createApiKey: { secret: string; apiKey: { id: string; name: string; prefix: string; scopes: string[] } } };
+
+const keyCount = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key`))[0].n);
+
+describe("an organization admin manages its API keys", () => {
+  it("creates a key whose secret is shown once and stored only as a hash", async () => {
+    const response = await api.gql<Created>(
+      CREATE,
+      { input: { name: "dashboard sync", scopes: ["INFRINGEMENTS_READ"] } },
+      cast.brandAAdmin.as,
+    );
+    expect(response.errors).toBeUndefined();
+    const { secret, apiKey } = response.data!.createApiKey;
+    expect(secret).toMatch(/^ak_/);
+    expect(apiKey).toMatchObject({ name: "dashboard sync", scopes: ["INFRINGEMENTS_READ"], prefix: secret.slice(0, 10) });
+
+    const rows = await api.dataSource.query(`SELECT key_hash, row_to_json(api_key)::text AS whole FROM api_key WHERE name = 'dashboard sync'`);
+    expect(rows[0].key_hash).toBe(createHash("sha256").update(secret).digest("hex"));
+    expect(rows[0].whole).not.toContain(secret);
+
+    const asKey = await api.gql(VIEWER, {}, { apiKey: secret });
+    expect(asKey.data).toEqual({ viewer: { principal: "API_KEY", scopes: ["INFRINGEMENTS_READ"] } });
+
+    const listed = await api.gql<{ apiKeys: { id: string }[] }>(LIST, {}, cast.brandAAdmin.as);
+    expect(listed.data?.apiKeys.map((key) => key.id)).toContain(apiKey.id);
+  });
+
+  it("revokes a key, which stops working on the next request", async () => {
+    const created = await api.gql<Created>(CREATE, { input: { name: "to revoke", scopes: ["CATALOGUE_READ"] } }, cast.brandAAdmin.as);
+    const { secret, apiKey } = created.data!.createApiKey;
+    expect((await api.gql(VIEWER, {}, { apiKey: secret })).errors).toBeUndefined();
+    const revoked = await api.gql<{ revokeApiKey: { revokedAt: string } }>(REVOKE, { id: apiKey.id }, cast.brandAAdmin.as);
+    expect(revoked.data?.revokeApiKey.revokedAt).toEqual(expect.any(String));
+    const after = await api.gql(VIEWER, {}, { apiKey: secret });
+    expect(after.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses scopes the organization may not hold, and creates nothing", async () => {
+    const before = await keyCount();
+    const response = await api.gql(CREATE, { input: { name: "greedy", scopes: ["INFRINGEMENTS_READ", "INGEST_WRITE"] } }, cast.brandAAdmin.as);
+    expect(response.errors?.[0]).toMatchObject({
+      message: "Not available to BRAND organizations: ingest:write",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await keyCount()).toBe(before);
+  });
+
+  it("refuses an expiry in the past and an empty scope list", async () => {
+    const before = await keyCount();
+    const past = await api.gql(CREATE, { input: { name: "old", scopes: ["CATALOGUE_READ"], expiresAt: "2020-01-01T00:00:00Z" } }, cast.brandAAdmin.as);
+    const none = await api.gql(CREATE, { input: { name: "empty", scopes: [] } }, cast.brandAAdmin.as);
+    expect(past.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(none.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await keyCount()).toBe(before);
+  });
+
+  it("refuses analysts and API keys, even a key with every scope", async () => {
+    const strongKey = await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ, Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    for (const persona of [cast.brandAAnalyst, strongKey]) {
+      const create = await api.gql(CREATE, { input: { name: "x", scopes: ["CATALOGUE_READ"] } }, persona.as);
+      const list = await api.gql(LIST, {}, persona.as);
+      expect(create.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(list.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("another organization's keys", () => {
+  it("are not listed, and revoking one answers as for a missing key and leaves it working", async () => {
+    const bKey = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ]);
+    const [row] = await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1`, [cast.brandB.org.id]);
+    const foreign = await api.gql(REVOKE, { id: gid("ApiKey", row.id) }, cast.brandAAdmin.as);
+    const missing = await api.gql(REVOKE, { id: gid("ApiKey", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as);
+    expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(foreign).toEqual(missing);
+    expect((await api.gql(VIEWER, {}, bKey.as)).errors).toBeUndefined();
+
+    const listed = await api.gql<{ apiKeys: { id: string }[] }>(LIST, {}, cast.brandAAdmin.as);
+    expect(listed.data?.apiKeys.map((key) => key.id)).not.toContain(gid("ApiKey", row.id));
+  });
+});

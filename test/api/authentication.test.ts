@@ -1,0 +1,166 @@
+import { createSecretKey } from "node:crypto";
+import { SignJWT } from "jose";
+import { Scope } from "../../src/auth/scopes";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createApiKeyRow, createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
+import { startTestApi, type Credentials, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const VIEWER = `{ viewer { principal email name role scopes organization { name kind } } }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt } }`;
+
+const secretKey = () => createSecretKey(Buffer.from(api.config.jwt.secret as string, "utf8"));
+
+async function expectUnauthenticated(as: Credentials) {
+  const response = await api.gql(VIEWER, {}, as);
+  expect(response.status).toBe(401);
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+  return response;
+}
+
+describe("login", () => {
+  it("exchanges a user's email and password for a token that identifies the user", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Login Brand");
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const login = await api.gql<{ login: { token: string; expiresAt: string } }>(LOGIN, {
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
+    expect(login.errors).toBeUndefined();
+    const response = await api.gql(VIEWER, {}, { token: login.data!.login.token });
+    expect(response.data).toEqual({
+      viewer: {
+        principal: "USER",
+        email: user.email,
+        name: user.displayName,
+        role: "ANALYST",
+        scopes: ["CATALOGUE_READ", "INFRINGEMENTS_READ", "INFRINGEMENTS_WRITE", "INTEL_READ", "INTEL_WRITE"],
+        organization: { name: "Login Brand", kind: "BRAND" },
+      },
+    });
+  });
+
+  it("answers a wrong password and an unknown email the same way", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.VIEWER);
+    const wrongPassword = await api.gql(LOGIN, { email: user.email, password: "not the password" });
+    const unknownEmail = await api.gql(LOGIN, { email: "nobody@nowhere.test", password: TEST_PASSWORD });
+    expect(wrongPassword.errors?.[0]).toMatchObject({ message: "Invalid email or password", extensions: { code: "UNAUTHENTICATED" } });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("gives a viewer role read scopes only", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.VIEWER);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+    const response = await api.gql<{ viewer: { scopes: string[] } }>(VIEWER, {}, { token });
+    expect(response.data?.viewer.scopes).toEqual(["CATALOGUE_READ", "INFRINGEMENTS_READ", "INTEL_READ"]);
+  });
+});
+
+describe("tokens that are not ours and valid are refused", () => {
+  let userId: string;
+  let orgId: string;
+  beforeAll(async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    userId = user.id;
+    orgId = org.id;
+  });
+
+  const claims = () => ({ org: orgId });
+  const base = () => new SignJWT(claims()).setSubject(userId).setIssuer("alliance-api").setAudience("alliance-api").setIssuedAt();
+
+  it("refuses an anonymous request for anything but login", async () => {
+    const response = await api.gql(VIEWER);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("refuses garbage and a header that is not a Bearer token", async () => {
+    await expectUnauthenticated({ token: "not-a-jwt" });
+    await expectUnauthenticated({ headers: { authorization: "Basic dXNlcjpwYXNz" } });
+  });
+
+  it("refuses an expired token", async () => {
+    const token = await base().setProtectedHeader({ alg: "HS256" }).setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(secretKey());
+    await expectUnauthenticated({ token });
+  });
+
+  it("refuses an unsigned token (alg none)", async () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const token = `${encode({ alg: "none", typ: "JWT" })}.${encode({ ...claims(), sub: userId, iss: "alliance-api", aud: "alliance-api", iat: now, exp: now + 600 })}.`;
+    await expectUnauthenticated({ token });
+  });
+
+  it("refuses a token signed with another secret, or with another algorithm", async () => {
+    const otherSecret = createSecretKey(Buffer.from("a".repeat(64), "utf8"));
+    const wrongKey = await base().setProtectedHeader({ alg: "HS256" }).setExpirationTime("10m").sign(otherSecret);
+    const wrongAlgorithm = await base().setProtectedHeader({ alg: "HS512" }).setExpirationTime("10m").sign(secretKey());
+    await expectUnauthenticated({ token: wrongKey });
+    await expectUnauthenticated({ token: wrongAlgorithm });
+  });
+
+  it("refuses a valid token of a user who has since been disabled", async () => {
+    const { token } = await api.tokens.sign({ userId, orgId });
+    expect((await api.gql(VIEWER, {}, { token })).errors).toBeUndefined();
+    await api.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [userId]);
+    await expectUnauthenticated({ token });
+  });
+});
+
+describe("API keys as credentials", () => {
+  it("identifies the key, with exactly its scopes, and records its use", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Keyed Brand");
+    const { apiKey, secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ]);
+    const response = await api.gql(VIEWER, {}, { apiKey: secret });
+    expect(response.data).toEqual({
+      viewer: {
+        principal: "API_KEY",
+        email: null,
+        name: apiKey.name,
+        role: null,
+        scopes: ["INFRINGEMENTS_READ"],
+        organization: { name: "Keyed Brand", kind: "BRAND" },
+      },
+    });
+    const [row] = await api.dataSource.query(`SELECT last_used_at FROM api_key WHERE id = $1`, [apiKey.id]);
+    expect(row.last_used_at).not.toBeNull();
+  });
+
+  it("refuses revoked, expired, unknown and malformed keys", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const revoked = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ], { revokedAt: new Date() });
+    const expired = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ], { expiresAt: new Date(Date.now() - 1000) });
+    await expectUnauthenticated({ apiKey: revoked.secret });
+    await expectUnauthenticated({ apiKey: expired.secret });
+    await expectUnauthenticated({ apiKey: `ak_${"A".repeat(43)}` });
+    await expectUnauthenticated({ apiKey: "hunter2" });
+  });
+
+  it("refuses a request carrying both a token and a key", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+    const { secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ]);
+    await expectUnauthenticated({ headers: { authorization: `Bearer ${token}`, "x-api-key": secret } });
+  });
+
+  it("refuses every credential of a suspended organization at once", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+    const { secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ]);
+    await api.dataSource.query(`UPDATE organization SET status = 'SUSPENDED' WHERE id = $1`, [org.id]);
+    await expectUnauthenticated({ token });
+    await expectUnauthenticated({ apiKey: secret });
+    const login = await api.gql(LOGIN, { email: user.email, password: TEST_PASSWORD });
+    expect(login.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});

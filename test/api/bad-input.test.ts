@@ -1,0 +1,145 @@
+import { createCast, gid, type Cast } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+beforeAll(async () => {
+  api = await startTestApi({ MAX_BODY_BYTES: "20000" });
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+// A fingerprint of everything a mutation could change.
+const databaseState = async () =>
+  JSON.stringify(
+    await api.dataSource.query(`
+      SELECT (SELECT json_agg(json_build_object('id', id, 'status', status) ORDER BY id) FROM suspected_infringement) AS infringements,
+             (SELECT count(*) FROM infringement_note) AS notes,
+             (SELECT count(*) FROM api_key) AS keys,
+             (SELECT count(*) FROM audit_event) AS audit`),
+  );
+
+async function expectBadInput(query: string, variables: Record<string, unknown> = {}, message?: RegExp) {
+  const before = await databaseState();
+  const response = await api.gql(query, variables, cast.brandAAdmin.as);
+  expect(response.status).toBeLessThan(500);
+  expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  if (message) expect(response.errors?.[0].message).toMatch(message);
+  expect(await databaseState()).toBe(before);
+  return response;
+}
+
+const REVIEW = `mutation($input: ReviewInfringementInput!) { reviewInfringement(input: $input) { status } }`;
+
+describe("bad input gets a coded error and changes nothing", () => {
+  it("malformed documents", async () => {
+    await expectBadInput(`{ infringements(first: 5) { edges { node { id }`, {}, /Syntax Error/);
+    await expectBadInput(`mutation { reviewInfringement(input: }`);
+  });
+
+  it("unknown fields and arguments", async () => {
+    await expectBadInput(`{ infringements { edges { node { secretField } } } }`, {}, /Cannot query field "secretField"/);
+    await expectBadInput(`{ infringements(owner: "x") { totalCount } }`);
+  });
+
+  it("invalid enum values, dates and ids in variables", async () => {
+    const id = gid("Infringement", cast.infringementA.id);
+    await expectBadInput(REVIEW, { input: { id, status: "DELETED" } });
+    await expectBadInput(`query($f: InfringementFilter) { infringements(filter: $f) { totalCount } }`, { f: { detectedFrom: "yesterday" } });
+    await expectBadInput(REVIEW, { input: { id: "bm90LWFuLWlk", status: "UNDER_REVIEW" } }, /is not a valid ID/);
+    await expectBadInput(REVIEW, { input: { id: gid("Listing", cast.sharedListing.id), status: "UNDER_REVIEW" } }, /is not an ID of a Infringement/);
+  });
+
+  it("page sizes and cursors out of range", async () => {
+    await expectBadInput(`{ infringements(first: 0) { totalCount } }`, {}, /between 1 and 100/);
+    await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 1 and 100/);
+    await expectBadInput(`{ infringements(first: 5, after: "garbage") { totalCount } }`, {}, /not a cursor/);
+    await expectBadInput(`{ infringements(filter: { minRiskScore: 101 }) { totalCount } }`, {}, /between 0 and 100/);
+  });
+
+  it("a cursor from one ordering used with another", async () => {
+    const page = await api.gql<{ infringements: { pageInfo: { endCursor: string } } }>(
+      `{ infringements(first: 1, orderBy: { field: RISK_SCORE }) { pageInfo { endCursor } } }`,
+      {},
+      cast.brandAAdmin.as,
+    );
+    await expectBadInput(
+      `query($after: String) { infringements(first: 1, after: $after, orderBy: { field: DETECTED_AT }) { totalCount } }`,
+      { after: page.data?.infringements.pageInfo.endCursor },
+      /not a cursor of this list in this order/,
+    );
+  });
+
+  it("oversized bodies, bodies that are not JSON, and batches", async () => {
+    const before = await databaseState();
+    const big = await api.post(JSON.stringify({ query: `{ viewer { name } }`, padding: "x".repeat(30_000) }));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).errors[0]).toEqual({ message: "The request body is too large", extensions: { code: "BAD_USER_INPUT" } });
+    const notJson = await api.post("{ this is not json");
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    const batch = await api.post(JSON.stringify([{ query: "{ viewer { name } }" }, { query: "{ viewer { name } }" }]));
+    expect(batch.status).toBe(400);
+    expect(JSON.parse(batch.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(await databaseState()).toBe(before);
+  });
+});
+
+describe("query limits", () => {
+  let limited: TestApi;
+  let token: { token: string };
+  beforeAll(async () => {
+    limited = await startTestApi({ MAX_QUERY_DEPTH: "5", MAX_QUERY_ALIASES: "3", MAX_QUERY_COST: "50", MAX_QUERY_TOKENS: "200" });
+    const limitedCast = await createCast(limited);
+    token = limitedCast.brandAAnalyst.as as { token: string };
+  });
+  afterAll(() => limited.close());
+
+  const refused = async (query: string, message: RegExp) => {
+    const response = await limited.gql(query, {}, token);
+    expect(response.status).toBe(400);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0].message).toMatch(message);
+  };
+
+  it("refuses a query deeper than the limit, and serves one at the limit", async () => {
+    expect((await limited.gql(`{ infringements { edges { node { listing { title } } } } }`, {}, token)).errors).toBeUndefined();
+    await refused(`{ infringements { edges { node { listing { seller { name } } } } } }`, /depth limit of 5/i);
+  });
+
+  it("refuses alias floods", async () => {
+    await refused(`{ a: viewer { name } b: viewer { name } c: viewer { name } d: viewer { name } }`, /aliases/i);
+  });
+
+  it("refuses documents with more tokens than the limit", async () => {
+    await refused(`{ viewer { ${"name ".repeat(200)} } }`, /contains more th.. 200 tokens/i);
+  });
+
+  it("refuses queries that cost more than the limit", async () => {
+    expect((await limited.gql(`{ infringements { edges { node { id } } } }`, {}, token)).errors).toBeUndefined();
+    await refused(
+      `{ infringements { edges { node { brand { id name aliases } listing { id title status riskScore modelVersion } riskSignals { kind contribution reason } notes { id body } } } } }`,
+      /cost limit of 50/i,
+    );
+  });
+});
+
+describe("internal errors", () => {
+  it("answer INTERNAL_SERVER_ERROR without SQL, stack or identifiers, and the next request works", async () => {
+    await api.dataSource.query(`ALTER TABLE brand RENAME TO brand_moved_away`);
+    let response;
+    try {
+      response = await api.post(JSON.stringify({ query: `{ brands { name } }` }), { authorization: `Bearer ${(cast.platformAnalyst.as as { token: string }).token}` });
+    } finally {
+      await api.dataSource.query(`ALTER TABLE brand_moved_away RENAME TO brand`);
+    }
+    const body = JSON.parse(response.body);
+    expect(body.errors).toEqual([
+      { message: "Internal server error; the x-request-id response header identifies it in the logs", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+    ]);
+    expect(response.body).not.toMatch(/brand_moved_away|relation|SELECT|at \//);
+    const after = await api.gql(`{ brands { name } }`, {}, cast.platformAnalyst.as);
+    expect(after.errors).toBeUndefined();
+  });
+});
