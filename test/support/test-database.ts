@@ -34,3 +34,11 @@ async function adminQuery(sql: string) {
     await admin.end();
   }
 }
+
+// An empty, unmigrated database on the server, for tests of a whole start-up; dropped by the caller.
+export async function createEmptyServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!serverUrl) throw new Error("createEmptyServerDatabase needs DATABASE_URL");
+  const name = `alliance_start_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: databaseUrl(serverUrl, name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name}`) };
+}

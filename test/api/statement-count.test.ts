@@ -1,0 +1,59 @@
+import { InfringementNote } from "../../src/entities";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createBrand, createInfringement, createListing, createOrganization, createSeller, createUser } from "../support/factories";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let token: string;
+
+// 60 infringements, each on its own listing from its own seller, each with a note: any per-row
+// query would show as a statement count that grows with the page size.
+beforeAll(async () => {
+  api = await startTestApi();
+  const db = api.dataSource;
+  const org = await createOrganization(db, OrgKind.BRAND);
+  const brands = [await createBrand(db, org), await createBrand(db, org)];
+  const user = await createUser(db, org, UserRole.ANALYST);
+  for (let i = 0; i < 60; i += 1) {
+    const seller = await createSeller(db);
+    const listing = await createListing(db, seller);
+    const infringement = await createInfringement(db, brands[i % 2], listing, { riskScore: 70 + (i % 30) });
+    await db.manager.insert(InfringementNote, { ownerOrgId: org.id, infringementId: infringement.id, authorUserId: user.id, body: `note ${i}` });
+  }
+  token = (await api.tokens.sign({ userId: user.id, orgId: org.id })).token;
+});
+afterAll(() => api.close());
+
+const DASHBOARD = `query($first: Int!) {
+  infringements(first: $first, orderBy: { field: DETECTED_AT, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id status riskScore detectedAt
+      riskSignals { kind contribution reason }
+      brand { name }
+      notes { body authorName }
+      listing { title marketplace price { formatted } seller { name riskScore } }
+      seller { name strikeCount }
+    } }
+  }
+}`;
+
+async function statementsFor(first: number) {
+  api.statements.reset();
+  const response = await api.gql<{ infringements: { edges: unknown[] } }>(DASHBOARD, { first }, { token });
+  expect(response.errors).toBeUndefined();
+  expect(response.data?.infringements.edges).toHaveLength(first);
+  return { count: api.statements.count, statements: [...api.statements.statements] };
+}
+
+describe("SQL statements per request", () => {
+  it("are the same small number for a page of 5 and a page of 50", async () => {
+    const five = await statementsFor(5);
+    const fifty = await statementsFor(50);
+    console.log(`dashboard query: ${five.count} SQL statements at first=5, ${fifty.count} at first=50`);
+    expect(fifty.count).toBe(five.count);
+    // viewer, page, count, then one batch each for brands, notes (and their authors), listings, sellers.
+    expect(fifty.count).toBeLessThanOrEqual(8);
+  });
+});

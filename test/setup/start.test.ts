@@ -1,0 +1,107 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { loadConfig } from "../../src/config";
+import { DEMO_PASSWORD } from "../../src/seed/demo-alliance.data";
+import { startApi } from "../../src/start";
+import { serverUrl } from "../support/test-env";
+import { createEmptyServerDatabase } from "../support/test-database";
+
+// What `npm start` does on a fresh machine, on the database the suite runs against: migrate, seed
+// once, serve; and on the next start, keep the data without seeding again.
+let dataDir: string;
+let env: Record<string, string>;
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "alliance-start-"));
+  env = { NODE_ENV: "test", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  if (serverUrl) {
+    const database = await createEmptyServerDatabase();
+    dropDatabase = database.drop;
+    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40) };
+  }
+});
+afterAll(async () => {
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
+type Json = any;
+
+const gql = async (url: string, query: string, token?: string): Promise<{ data?: Json; errors?: unknown[] }> => {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Json; errors?: unknown[] };
+};
+
+const run = promisify(execFile);
+
+describe("start-up", () => {
+  let tokenFromFirstStart: string;
+
+  it("migrates and seeds an empty database on first start, and serves the demo alliance", async () => {
+    const running = await startApi(loadConfig(env));
+    try {
+      expect(running.seeded).toMatchObject({ organizations: 18, brands: 17, users: 51, listings: 3000 });
+      const login = await gql(running.url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`);
+      tokenFromFirstStart = login.data?.login.token;
+      const response = await gql(running.url, `{ brands { name aliases } infringements(first: 1) { totalCount } }`, tokenFromFirstStart);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.brands).toEqual([{ name: "Swarovski", aliases: expect.arrayContaining(["施华洛世奇"]) }]);
+      expect(response.data?.infringements.totalCount).toBeGreaterThan(20);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("keeps the data and the signing secret across a restart, without seeding again", async () => {
+    const running = await startApi(loadConfig(env));
+    try {
+      expect(running.seeded).toBeNull();
+      const response = await gql(running.url, `{ viewer { email } organizations { name } }`, tokenFromFirstStart);
+      expect(response.data?.viewer).toEqual({ email: "analyst@swarovski.example" });
+      expect(response.data?.organizations).toHaveLength(18);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("lets the operator CLI print a token and create an API key on the same database", async () => {
+    const cli = (...args: string[]) =>
+      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env } });
+    const { stdout: token } = await cli("token", "--email", "viewer@louis-vuitton.example");
+    const { stdout: key } = await cli("create-api-key", "--admin", "admin@louis-vuitton.example", "--name", "sync", "--scopes", "infringements:read");
+    const running = await startApi(loadConfig(env));
+    try {
+      const asUser = await gql(running.url, `{ viewer { email role } }`, token.trim());
+      expect(asUser.data?.viewer).toEqual({ email: "viewer@louis-vuitton.example", role: "VIEWER" });
+      const response = await fetch(running.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": key.trim() },
+        body: JSON.stringify({ query: `{ viewer { principal scopes organization { name } } }` }),
+      });
+      expect(await response.json()).toEqual({
+        data: { viewer: { principal: "API_KEY", scopes: ["INFRINGEMENTS_READ"], organization: { name: "Louis Vuitton" } } },
+      });
+    } finally {
+      await running.close();
+    }
+    await expect(cli("token", "--email", "nobody@example.com")).rejects.toMatchObject({ stderr: expect.stringContaining("No active user") });
+    await expect(run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "token", "--email", "viewer@louis-vuitton.example"], {
+      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40) },
+    })).rejects.toMatchObject({ stderr: expect.stringContaining("refused when NODE_ENV=production") });
+  });
+
+  it("refuses to start on invalid configuration, naming the variable", () => {
+    expect(() => loadConfig({ ...env, PORT: "http" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/JWT_SECRET: required when DATABASE_URL is set/);
+  });
+});
