@@ -1,4 +1,5 @@
 import { InfringementNote } from "../../src/entities";
+import { BrandDashboardDocument } from "../__generated__/graphql";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller, createUser } from "../support/factories";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -24,24 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const DASHBOARD = `query($first: Int!) {
-  infringements(first: $first, orderBy: { field: DETECTED_AT, direction: DESC }) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id status riskScore detectedAt
-      riskSignals { kind contribution reason }
-      brand { name }
-      notes { body authorName }
-      listing { title marketplace price { formatted } seller { name riskScore } }
-      seller { name strikeCount }
-    } }
-  }
-}`;
 
 async function statementsFor(first: number) {
   api.statements.reset();
-  const response = await api.gql<{ infringements: { edges: unknown[] } }>(DASHBOARD, { first }, { token });
+  const response = await api.gql(BrandDashboardDocument, { first }, { token });
   expect(response.errors).toBeUndefined();
   expect(response.data?.infringements.edges).toHaveLength(first);
   return { count: api.statements.count, statements: [...api.statements.statements] };

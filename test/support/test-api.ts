@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import type { DataSource } from "typeorm";
 import { createApiApp, listen } from "../../src/api/server";
 import { loadTokenService, type TokenService } from "../../src/auth/jwt";
@@ -23,7 +25,11 @@ export interface TestApi {
   tokens: TokenService;
   config: Config;
   statements: StatementCounter;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: Credentials): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+    as?: Credentials,
+  ): Promise<GraphQLResponse<T>>;
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
@@ -62,8 +68,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     config,
     statements,
     post,
-    async gql<T>(query: string, variables: Record<string, unknown> = {}, as?: Credentials) {
-      const { status, body } = await post(JSON.stringify({ query, variables }), headersOf(as));
+    async gql<T, V>(query: string | TypedDocumentNode<T, V>, variables?: V, as?: Credentials) {
+      const text = typeof query === "string" ? query : print(query);
+      const { status, body } = await post(JSON.stringify({ query: text, variables: variables ?? {} }), headersOf(as));
       return { status, ...(JSON.parse(body) as Omit<GraphQLResponse<T>, "status">) };
     },
     async close() {
