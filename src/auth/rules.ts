@@ -32,7 +32,13 @@ const REQUIREMENTS = {
   catalogue: scope(Scope.CATALOGUE_READ),
   brands: anyScope(Scope.CATALOGUE_READ, Scope.INFRINGEMENTS_READ),
   infringements: scope(Scope.INFRINGEMENTS_READ),
-  writeInfringements: scope(Scope.INFRINGEMENTS_WRITE),
+  // A write answers with the record written, so it needs the read scope too; without it the change
+  // would be made and then refused, and a client would retry it.
+  writeInfringements: {
+    name: "scopes(infringements:read,infringements:write)",
+    check: (viewer: Viewer) => viewer.scopes.has(Scope.INFRINGEMENTS_READ) && viewer.scopes.has(Scope.INFRINGEMENTS_WRITE),
+    message: "This needs the infringements:read and infringements:write scopes",
+  },
   organizationAdmin: {
     name: "organizationAdmin",
     check: isOrgAdmin,
