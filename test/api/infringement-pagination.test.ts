@@ -1,0 +1,111 @@
+import type { Brand, SuspectedInfringement } from "../../src/entities";
+import { InfringementStatus, Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
+import { createBrand, createInfringement, createListing, createOrganization, createSeller, createUser } from "../support/factories";
+import { gid } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let token: string;
+let brands: Brand[];
+let rows: SuspectedInfringement[];
+
+// Eleven infringements with repeated scores and detection times, so that ordering has ties that
+// only the id breaks, spread over two brands, statuses and marketplaces.
+beforeAll(async () => {
+  api = await startTestApi();
+  const db = api.dataSource;
+  const org = await createOrganization(db, OrgKind.BRAND);
+  brands = [await createBrand(db, org), await createBrand(db, org)];
+  const user = await createUser(db, org, UserRole.ANALYST);
+  token = (await api.tokens.sign({ userId: user.id, orgId: org.id })).token;
+  const statuses = [InfringementStatus.FLAGGED, InfringementStatus.UNDER_REVIEW, InfringementStatus.CONFIRMED];
+  rows = [];
+  for (let i = 0; i < 11; i += 1) {
+    const seller = await createSeller(db, { marketplace: i % 2 ? Marketplace.TMALL : Marketplace.TAOBAO });
+    const listing = await createListing(db, seller);
+    rows.push(
+      await createInfringement(db, brands[i % 2], listing, {
+        riskScore: [70, 85, 85, 99][i % 4],
+        detectedAt: new Date(Date.UTC(2026, 9, 1 + (i % 5), 12, 0, 0, 250)),
+        status: statuses[i % 3],
+      }),
+    );
+  }
+});
+afterAll(() => api.close());
+
+const PAGE = `query($first: Int!, $after: String, $filter: InfringementFilter, $orderBy: InfringementOrder) {
+  infringements(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+  }
+}`;
+
+type Page = { infringements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } };
+
+async function walk(variables: Record<string, unknown>, pageSize: number) {
+  const seen: string[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  for (let guard = 0; guard < 20; guard += 1) {
+    const response: { data?: Page | null; errors?: unknown[] } = await api.gql<Page>(PAGE, { ...variables, first: pageSize, after }, { token });
+    expect(response.errors).toBeUndefined();
+    const connection = response.data!.infringements;
+    totals.add(connection.totalCount);
+    seen.push(...connection.edges.map((edge) => edge.node.id));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return { seen, totals: [...totals] };
+}
+
+const compare = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function expected(rowsIn: SuspectedInfringement[], key: (row: SuspectedInfringement) => number, direction: "ASC" | "DESC") {
+  const sign = direction === "ASC" ? 1 : -1;
+  return [...rowsIn]
+    .sort((a, b) => sign * (compare(key(a), key(b)) || compare(a.id, b.id)))
+    .map((row) => gid("Infringement", row.id));
+}
+
+describe("paging through infringements", () => {
+  it.each([
+    ["DETECTED_AT", "DESC"],
+    ["DETECTED_AT", "ASC"],
+    ["RISK_SCORE", "DESC"],
+    ["RISK_SCORE", "ASC"],
+  ] as const)("by %s %s visits every row once, in order, with ties broken by id", async (field, direction) => {
+    const key = field === "RISK_SCORE" ? (row: SuspectedInfringement) => row.riskScore : (row: SuspectedInfringement) => row.detectedAt.getTime();
+    const { seen, totals } = await walk({ orderBy: { field, direction } }, 3);
+    expect(seen).toEqual(expected(rows, key, direction));
+    expect(totals).toEqual([11]);
+  });
+
+  it("keeps filters and sorting together across pages", async () => {
+    const filter = {
+      brandIds: [gid("Brand", brands[0].id)],
+      statuses: [InfringementStatus.FLAGGED, InfringementStatus.CONFIRMED],
+      minRiskScore: 80,
+      detectedFrom: "2026-10-02T00:00:00Z",
+    };
+    const matching = rows.filter(
+      (row) =>
+        row.brandId === brands[0].id &&
+        [InfringementStatus.FLAGGED, InfringementStatus.CONFIRMED].includes(row.status) &&
+        row.riskScore >= 80 &&
+        row.detectedAt >= new Date("2026-10-02T00:00:00Z"),
+    );
+    expect(matching.length).toBeGreaterThan(1);
+    const { seen, totals } = await walk({ filter, orderBy: { field: "RISK_SCORE", direction: "DESC" } }, 1);
+    expect(seen).toEqual(expected(matching, (row) => row.riskScore, "DESC"));
+    expect(totals).toEqual([matching.length]);
+  });
+
+  it("filters by marketplace and a detection window", async () => {
+    const filter = { marketplaces: ["TMALL"], detectedFrom: "2026-10-02T00:00:00Z", detectedTo: "2026-10-04T00:00:00Z" };
+    const matching = rows.filter(
+      (row, i) => i % 2 === 1 && row.detectedAt >= new Date("2026-10-02T00:00:00Z") && row.detectedAt < new Date("2026-10-04T00:00:00Z"),
+    );
+    const { seen } = await walk({ filter }, 100);
+    expect(seen.sort()).toEqual(matching.map((row) => gid("Infringement", row.id)).sort());
+  });
+});
