@@ -1,19 +1,8 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Organization } from "./organization.entity";
+import { Column, CreateDateColumn, Entity } from "typeorm";
+import { TenantOwned } from "./tenant-owned";
 
 @Entity("api_key")
-export class ApiKey {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class ApiKey extends TenantOwned {
   @Column({ type: "text" })
   name: string;
 

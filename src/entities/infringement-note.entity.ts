@@ -1,23 +1,12 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index } from "typeorm";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 import { InfringementStatus } from "./enums";
 
 // A note on an infringement; a review decision is a note that also records the status change.
 @Entity("infringement_note")
 @Index("idx_infringement_note_infringement", ["infringementId", "createdAt"])
-export class InfringementNote {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class InfringementNote extends TenantOwned {
   @Column({ name: "infringement_id", type: "uuid" })
   infringementId: string;
 

@@ -1,22 +1,11 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Unique } from "typeorm";
 import { Brand } from "./brand.entity";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 import { bigintAsNumber } from "./transformers";
 
 @Entity("product")
 @Unique("uq_product_brand_sku", ["brandId", "sku"])
-export class Product {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class Product extends TenantOwned {
   @Column({ name: "brand_id", type: "uuid" })
   brandId: string;
 

@@ -1,20 +1,9 @@
-import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Organization } from "./organization.entity";
+import { Column, CreateDateColumn, Entity } from "typeorm";
+import { TenantOwned } from "./tenant-owned";
 import { UserRole } from "./enums";
 
 @Entity("app_user")
-export class User {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class User extends TenantOwned {
   // Stored lower-cased, so the unique index is case-insensitive.
   @Column({ type: "text", unique: true })
   email: string;
