@@ -37,7 +37,8 @@ export async function assertMemberCapAllows(
 ): Promise<void> {
   const { active, reserved } = await memberBrandUsage(manager, now);
   const taken = active + (reservedToo ? reserved : 0);
-  if (taken + adding > cap) {
+  // A member without brands takes no place, even in a full (or over-full) alliance.
+  if (adding > 0 && taken + adding > cap) {
     throw new ApiError(
       ErrorCode.CONFLICT,
       `The alliance is limited to ${cap} active member brands: ${active} are active and ${reserved} reserved by pending invitations, so ${adding} more do not fit`,
