@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: int(100_000),
   MAX_PAGE_SIZE: int(100),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  MEMBER_BRAND_CAP: int(20),
+  INVITATION_TTL_HOURS: int(7 * 24),
+  REPORT_MIN_CONTRIBUTORS: int(3, 2),
+  REPORT_DOMINANCE_SHARE: z.coerce.number().gt(0.5).max(1).default(0.8),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -42,6 +46,9 @@ export interface Config {
     maxPageSize: number;
   };
   logLevel: Env["LOG_LEVEL"];
+  membership: { memberBrandCap: number; invitationTtlHours: number };
+  // Statistical disclosure control of progress reports (src/domain/reports/disclosure-control.ts).
+  reports: { minContributors: number; dominanceShare: number };
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     logLevel: e.LOG_LEVEL,
+    membership: { memberBrandCap: e.MEMBER_BRAND_CAP, invitationTtlHours: e.INVITATION_TTL_HOURS },
+    reports: { minContributors: e.REPORT_MIN_CONTRIBUTORS, dominanceShare: e.REPORT_DOMINANCE_SHARE },
   };
 }

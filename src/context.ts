@@ -3,6 +3,7 @@ import type { TokenService } from "./auth/jwt";
 import type { Viewer } from "./auth/viewer";
 import type { Config } from "./config";
 import type { Loaders } from "./data/loaders";
+import type { SensitiveReadLog } from "./domain/sensitive-read-log";
 
 // What every resolver receives: the request's viewer and the loaders bound to it.
 export interface RequestContext {
@@ -12,6 +13,8 @@ export interface RequestContext {
   dataSource: DataSource;
   tokens: TokenService;
   config: Config;
+  // Sensitive fields read during this request, written to the audit log at its end.
+  sensitiveReads: SensitiveReadLog;
 }
 
 // The context of a request that passed the permission layer's authentication rule.

@@ -16,6 +16,8 @@ import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
+import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
+import { SensitiveReadLog } from "../domain/sensitive-read-log";
 
 export interface ApiDependencies {
   config: Config;
@@ -53,7 +55,7 @@ export async function createApiApp(deps: ApiDependencies) {
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(buildBaseSchema()),
     ...protection,
-    plugins: [...protection.plugins, requestErrorsPlugin(logger)],
+    plugins: [...protection.plugins, requestErrorsPlugin(logger), sensitiveReadAuditPlugin()],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,
@@ -94,6 +96,7 @@ export async function createApiApp(deps: ApiDependencies) {
           dataSource,
           tokens,
           config,
+          sensitiveReads: new SensitiveReadLog(),
         };
       },
     }),

@@ -9,6 +9,11 @@ const listing = canReadNodeType("Listing");
 const infringement = canReadNodeType("Infringement");
 const note = canReadNodeType("InfringementNote");
 const apiKey = canReadNodeType("ApiKey");
+const invitation = canReadNodeType("Invitation");
+const rule = canReadNodeType("GovernanceRule");
+const feedback = canReadNodeType("PolicyFeedback");
+const report = canReadNodeType("ProgressReport");
+const audit = canReadNodeType("AuditEvent");
 
 // Every field of the schema, by name, and who may resolve it. Anything missing is denied
 // (fallbackRule: deny), and the server refuses to start while a field is missing here
@@ -26,6 +31,13 @@ export const permissionMap = {
     listing: can.readInfringements,
     seller: can.readInfringements,
     apiKeys: can.manageOrganization,
+    invitations: can.manageOrganization,
+    rules: can.readGovernance,
+    rule: can.readGovernance,
+    policyFeedback: can.readGovernance,
+    progressReports: report,
+    progressReport: report,
+    auditEvents: can.readAudit,
   },
   Mutation: {
     login: allow,
@@ -33,6 +45,20 @@ export const permissionMap = {
     addInfringementNote: can.writeInfringements,
     createApiKey: can.manageOrganization,
     revokeApiKey: can.manageOrganization,
+    // Anonymous, like login: the invitation's token is the credential.
+    acceptInvitation: allow,
+    inviteMember: can.administerPlatform,
+    inviteUser: can.manageOrganization,
+    revokeInvitation: can.manageOrganization,
+    suspendMember: can.administerPlatform,
+    reinstateMember: can.administerPlatform,
+    publishGovernanceRule: can.administerPlatform,
+    submitPolicyFeedback: can.speakForMember,
+    endorsePolicyFeedback: can.speakForMember,
+    respondToPolicyFeedback: can.administerPlatform,
+    generateProgressReport: can.administerPlatform,
+    reviewProgressReport: can.administerPlatform,
+    publishProgressReport: can.administerPlatform,
   },
   LoginPayload: { token: allow, expiresAt: allow },
   Viewer: {
@@ -128,4 +154,83 @@ export const permissionMap = {
     lastUsedAt: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
+  Invitation: {
+    id: invitation,
+    kind: invitation,
+    status: invitation,
+    email: invitation,
+    displayName: invitation,
+    role: invitation,
+    organizationName: invitation,
+    brands: invitation,
+    expiresAt: invitation,
+    acceptedAt: invitation,
+    revokedAt: invitation,
+    createdAt: invitation,
+  },
+  InvitedBrand: { name: invitation, aliases: invitation },
+  CreateInvitationPayload: { invitation: invitation, token: invitation },
+  GovernanceRule: {
+    id: rule,
+    code: rule,
+    version: rule,
+    title: rule,
+    body: rule,
+    effectiveAt: rule,
+    createdAt: rule,
+    versions: rule,
+  },
+  // Row-dependent hiding of the author is not a rule's job (rules never look at the row): the
+  // author is absent from other members' feedback by projection (feedback-projection.ts).
+  PolicyFeedback: {
+    id: feedback,
+    rule: feedback,
+    kind: feedback,
+    body: feedback,
+    visibility: feedback,
+    status: feedback,
+    response: feedback,
+    respondedAt: feedback,
+    endorsementCount: feedback,
+    endorsedByMe: feedback,
+    isOwn: feedback,
+    author: feedback,
+    createdAt: feedback,
+  },
+  PolicyFeedbackAuthor: { organization: feedback, name: feedback },
+  PolicyFeedbackConnection: { edges: feedback, pageInfo: feedback, totalCount: feedback },
+  PolicyFeedbackEdge: { cursor: feedback, node: feedback },
+  ProgressReport: {
+    id: report,
+    period: report,
+    periodKind: report,
+    periodStart: report,
+    periodEnd: report,
+    status: report,
+    tables: report,
+    minContributors: report,
+    dominanceShare: report,
+    generatedAt: report,
+    reviewedAt: report,
+    reviewNote: can.readPlatformOnly,
+    publishedAt: report,
+  },
+  ReportTable: { metric: report, attribution: report, categories: report, marketplaces: report, cells: report },
+  ReportCell: { category: report, marketplace: report, value: report, suppression: report, ownValue: report },
+  ProgressReportConnection: { edges: report, pageInfo: report, totalCount: report },
+  ProgressReportEdge: { cursor: report, node: report },
+  AuditEvent: {
+    id: audit,
+    action: audit,
+    targetType: audit,
+    targetId: audit,
+    actorKind: audit,
+    actorId: audit,
+    organization: audit,
+    before: audit,
+    after: audit,
+    createdAt: audit,
+  },
+  AuditEventConnection: { edges: audit, pageInfo: audit, totalCount: audit },
+  AuditEventEdge: { cursor: audit, node: audit },
 } satisfies IRules;

@@ -4,6 +4,7 @@ import { forbidden, unauthenticated } from "../errors";
 import { parseGlobalId } from "../schema/global-id";
 import { isNodeTypeName, type NodeTypeName } from "../schema/node-types";
 import { Scope } from "./scopes";
+import { OrgKind, UserRole } from "../entities/enums";
 import { isOrgAdmin, isPlatform, type Viewer } from "./viewer";
 
 // The building blocks of the permission map. A denial is a coded error that depends only on who
@@ -49,6 +50,32 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) => isPlatform(viewer) && viewer.scopes.has(Scope.INFRINGEMENTS_READ),
     message: "Only the platform may read this field",
   },
+  platformAdmin: {
+    name: "platformAdmin",
+    check: (viewer: Viewer) => isPlatform(viewer) && isOrgAdmin(viewer),
+    message: "Only a platform admin (a user, not an API key) may do this",
+  },
+  // Governance rules and alliance feedback: the platform and the members, not agencies.
+  readGovernance: {
+    name: "readGovernance",
+    check: (viewer: Viewer) => viewer.orgKind !== OrgKind.AGENCY,
+    message: "Governance is for the platform and the alliance's members",
+  },
+  // Submitting and endorsing feedback speaks for a member organization: its admins and analysts.
+  memberVoice: {
+    name: "memberVoice",
+    check: (viewer: Viewer) =>
+      viewer.orgKind === OrgKind.BRAND &&
+      viewer.principal === "USER" &&
+      (viewer.role === UserRole.ADMIN || viewer.role === UserRole.ANALYST),
+    message: "Only a member organization's admins and analysts (users, not API keys) may do this",
+  },
+  // The audit log: organization admins (their own organization's events) and platform users (all).
+  readAudit: {
+    name: "readAudit",
+    check: (viewer: Viewer) => isOrgAdmin(viewer) || (isPlatform(viewer) && viewer.principal === "USER"),
+    message: "Only organization admins and platform users may read the audit log",
+  },
 } satisfies Record<string, Requirement>;
 
 // Who may read each Node type: every field of the type requires it, and node(id:) checks it
@@ -62,6 +89,12 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   Infringement: REQUIREMENTS.infringements,
   InfringementNote: REQUIREMENTS.infringements,
   ApiKey: REQUIREMENTS.organizationAdmin,
+  Invitation: REQUIREMENTS.organizationAdmin,
+  GovernanceRule: REQUIREMENTS.readGovernance,
+  PolicyFeedback: REQUIREMENTS.readGovernance,
+  // Drafts are kept from non-platform viewers by the row scope.
+  ProgressReport: REQUIREMENTS.signedIn,
+  AuditEvent: REQUIREMENTS.readAudit,
 };
 
 export const isAuthenticated = rule("isAuthenticated", { cache: "contextual" })(
@@ -93,6 +126,10 @@ export const can = {
   writeInfringements: requirementRule(REQUIREMENTS.writeInfringements),
   manageOrganization: requirementRule(REQUIREMENTS.organizationAdmin),
   readPlatformOnly: requirementRule(REQUIREMENTS.platformOnly),
+  administerPlatform: requirementRule(REQUIREMENTS.platformAdmin),
+  readGovernance: requirementRule(REQUIREMENTS.readGovernance),
+  speakForMember: requirementRule(REQUIREMENTS.memberVoice),
+  readAudit: requirementRule(REQUIREMENTS.readAudit),
 };
 
 export const canReadNodeType = (typeName: NodeTypeName) => requirementRule(NODE_TYPE_REQUIREMENTS[typeName]);

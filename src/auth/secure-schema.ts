@@ -4,6 +4,7 @@ import { deny, shield, type IRules } from "graphql-shield";
 import { forbidden } from "../errors";
 import { missingPermissions } from "./permission-completeness";
 import { permissionMap } from "./permissions";
+import { sensitiveReadMiddleware } from "./sensitive-fields";
 
 // The schema served to clients: every field behind its rule. Refuses to build while any field
 // lacks a rule, so an unguarded field can never be served.
@@ -18,5 +19,6 @@ export function secureSchema(schema: GraphQLSchema, rules: IRules = permissionMa
     // Resolver errors (validation, NOT_FOUND, ...) pass through; formatError hides internal ones.
     allowExternalErrors: true,
   });
-  return applyMiddleware(schema, permissions);
+  // Permissions first (outermost): the audit of sensitive reads sees only the reads they allowed.
+  return applyMiddleware(schema, permissions, sensitiveReadMiddleware);
 }

@@ -2,9 +2,17 @@ import DataLoader from "dataloader";
 import type { EntityManager, ObjectLiteral } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
+import { projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
 import {
   ApiKey,
+  AuditEvent,
   Brand,
+  GovernanceRule,
+  Invitation,
+  PolicyFeedback,
+  PolicyFeedbackEndorsement,
+  ProgressReport,
+  ProgressReportMemberFigures,
   InfringementNote,
   Listing,
   Organization,
@@ -38,6 +46,39 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
     listing: byId(manager, viewer, Listing),
     infringement: byId(manager, viewer, SuspectedInfringement),
     infringementNote: byId(manager, viewer, InfringementNote),
+    invitation: byId(manager, viewer, Invitation),
+    auditEvent: byId(manager, viewer, AuditEvent),
+    governanceRule: byId(manager, viewer, GovernanceRule),
+    progressReport: byId(manager, viewer, ProgressReport),
+    // Feedback leaves the data layer only as a projection (src/auth/feedback-projection.ts).
+    policyFeedback: new DataLoader<string, PolicyFeedbackView | null>(async (ids) => {
+      const rows = await scopedQuery(manager, viewer, PolicyFeedback, "fb").andWhere("fb.id = ANY(:ids)", { ids }).getMany();
+      const byKey = new Map(rows.map((row) => [row.id, projectFeedback(viewer, row)]));
+      return ids.map((id) => byKey.get(id) ?? null);
+    }),
+    versionsOfRule: new DataLoader<string, GovernanceRule[]>(async (codes) => {
+      const rules = await scopedQuery(manager, viewer, GovernanceRule, "rule")
+        .andWhere("rule.code = ANY(:codes)", { codes })
+        .orderBy("rule.version", "DESC")
+        .getMany();
+      return codes.map((code) => rules.filter((rule) => rule.code === code));
+    }),
+    // Whether the viewer's organization endorsed each feedback: its own endorsements only.
+    endorsedByViewer: new DataLoader<string, boolean>(async (feedbackIds) => {
+      const rows = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
+        .andWhere("e.feedback_id = ANY(:feedbackIds) AND e.owner_org_id = :viewerOrgId", { feedbackIds, viewerOrgId: viewer.orgId })
+        .getMany();
+      const endorsed = new Set(rows.map((row) => row.feedbackId));
+      return feedbackIds.map((id) => endorsed.has(id));
+    }),
+    // The viewer's organization's own figures of each report (never another member's).
+    ownReportFigures: new DataLoader<string, ProgressReportMemberFigures | null>(async (reportIds) => {
+      const rows = await scopedQuery(manager, viewer, ProgressReportMemberFigures, "f")
+        .andWhere("f.report_id = ANY(:reportIds) AND f.owner_org_id = :viewerOrgId", { reportIds, viewerOrgId: viewer.orgId })
+        .getMany();
+      const byReport = new Map(rows.map((row) => [row.reportId, row]));
+      return reportIds.map((id) => byReport.get(id) ?? null);
+    }),
     notesOfInfringement: new DataLoader<string, InfringementNote[]>(async (infringementIds) => {
       const notes = await scopedQuery(manager, viewer, InfringementNote, "note")
         .andWhere("note.infringement_id = ANY(:infringementIds)", { infringementIds })

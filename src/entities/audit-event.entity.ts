@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // Append-only: written in the same transaction as the change it records, never updated.
 @Entity("audit_event")
 @Index("idx_audit_event_org_time", ["ownerOrgId", "createdAt"])
+@Index("idx_audit_event_time", ["createdAt", "id"])
 export class AuditEvent {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -32,6 +33,7 @@ export class AuditEvent {
   @Column({ type: "jsonb", nullable: true })
   after: Record<string, unknown> | null;
 
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  // Millisecond precision, so that a pagination cursor holds the exact value.
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 }

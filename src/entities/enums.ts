@@ -55,3 +55,42 @@ export enum RiskSignalKind {
   SELLER_HISTORY = "SELLER_HISTORY",
   INTEL_MATCH = "INTEL_MATCH",
 }
+
+export enum InvitationKind {
+  // From the platform: a new member organization, its brands and its first admin.
+  MEMBER = "MEMBER",
+  // From an organization's admin: a user of that organization.
+  USER = "USER",
+}
+
+export enum FeedbackKind {
+  SUGGESTION = "SUGGESTION",
+  COMPLAINT = "COMPLAINT",
+  AMENDMENT_PROPOSAL = "AMENDMENT_PROPOSAL",
+}
+
+export enum FeedbackVisibility {
+  // The author's organization and the platform.
+  PRIVATE = "PRIVATE",
+  // Every member too, without the author.
+  ALLIANCE = "ALLIANCE",
+}
+
+export enum FeedbackStatus {
+  SUBMITTED = "SUBMITTED",
+  UNDER_REVIEW = "UNDER_REVIEW",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+  IMPLEMENTED = "IMPLEMENTED",
+}
+
+export enum ReportPeriodKind {
+  MONTH = "MONTH",
+  QUARTER = "QUARTER",
+}
+
+export enum ReportStatus {
+  DRAFT = "DRAFT",
+  REVIEWED = "REVIEWED",
+  PUBLISHED = "PUBLISHED",
+}

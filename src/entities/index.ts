@@ -8,8 +8,31 @@ import { Product } from "./product.entity";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 import { User } from "./user.entity";
+import { Invitation } from "./invitation.entity";
+import { GovernanceRule } from "./governance-rule.entity";
+import { PolicyFeedback } from "./policy-feedback.entity";
+import { PolicyFeedbackEndorsement } from "./policy-feedback-endorsement.entity";
+import { ProgressReport } from "./progress-report.entity";
+import { ProgressReportMemberFigures } from "./progress-report-member-figures.entity";
 
-export { ApiKey, AuditEvent, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement, User };
+export {
+  ApiKey,
+  AuditEvent,
+  Brand,
+  GovernanceRule,
+  InfringementNote,
+  Invitation,
+  Listing,
+  Organization,
+  PolicyFeedback,
+  PolicyFeedbackEndorsement,
+  Product,
+  ProgressReport,
+  ProgressReportMemberFigures,
+  Seller,
+  SuspectedInfringement,
+  User,
+};
 
 export const entities = [
   Organization,
@@ -22,4 +45,10 @@ export const entities = [
   SuspectedInfringement,
   InfringementNote,
   AuditEvent,
+  Invitation,
+  GovernanceRule,
+  PolicyFeedback,
+  PolicyFeedbackEndorsement,
+  ProgressReport,
+  ProgressReportMemberFigures,
 ];

@@ -1,5 +1,11 @@
 import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { InfringementConnection, ProductConnection } from "../schema/types/connections";
+import {
+  AuditEventConnection,
+  InfringementConnection,
+  PolicyFeedbackConnection,
+  ProductConnection,
+  ProgressReportConnection,
+} from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
 
 // totalCount costs a COUNT query, so it runs only when a client asks for it.
@@ -16,3 +22,6 @@ function TotalCountResolver(connectionType: ClassType) {
 
 export const InfringementConnectionResolver = TotalCountResolver(InfringementConnection);
 export const ProductConnectionResolver = TotalCountResolver(ProductConnection);
+export const PolicyFeedbackConnectionResolver = TotalCountResolver(PolicyFeedbackConnection);
+export const ProgressReportConnectionResolver = TotalCountResolver(ProgressReportConnection);
+export const AuditEventConnectionResolver = TotalCountResolver(AuditEventConnection);

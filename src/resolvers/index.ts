@@ -2,7 +2,19 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiKeyResolver } from "./api-key.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
-import { InfringementConnectionResolver, ProductConnectionResolver } from "./connection.resolver";
+import {
+  AuditEventConnectionResolver,
+  InfringementConnectionResolver,
+  PolicyFeedbackConnectionResolver,
+  ProductConnectionResolver,
+  ProgressReportConnectionResolver,
+} from "./connection.resolver";
+import { AuditEventResolver } from "./audit-event.resolver";
+import { GovernanceRuleResolver } from "./governance-rule.resolver";
+import { InvitationResolver } from "./invitation.resolver";
+import { MemberStatusResolver } from "./member-status.resolver";
+import { PolicyFeedbackResolver } from "./policy-feedback.resolver";
+import { ProgressReportResolver } from "./progress-report.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
 import { ListingResolver } from "./listing.resolver";
@@ -25,4 +37,13 @@ export const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
+  InvitationResolver,
+  MemberStatusResolver,
+  GovernanceRuleResolver,
+  PolicyFeedbackResolver,
+  ProgressReportResolver,
+  AuditEventResolver,
+  PolicyFeedbackConnectionResolver,
+  ProgressReportConnectionResolver,
+  AuditEventConnectionResolver,
 ];

@@ -15,6 +15,11 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
   Infringement: "infringement",
   InfringementNote: "infringementNote",
   ApiKey: "apiKey",
+  Invitation: "invitation",
+  GovernanceRule: "governanceRule",
+  PolicyFeedback: "policyFeedback",
+  ProgressReport: "progressReport",
+  AuditEvent: "auditEvent",
 };
 
 @Resolver()

@@ -1,11 +1,18 @@
 import { registerEnumType } from "type-graphql";
 import { Scope } from "../auth/scopes";
+import { ReportMetric, SuppressionReason } from "../entities/report-table";
 import {
+  FeedbackKind,
+  FeedbackStatus,
+  FeedbackVisibility,
   InfringementStatus,
+  InvitationKind,
   ListingStatus,
   Marketplace,
   OrgKind,
   OrgStatus,
+  ReportPeriodKind,
+  ReportStatus,
   RiskSignalKind,
   SellerStatus,
   UserRole,
@@ -19,6 +26,18 @@ export enum SortDirection {
 export enum InfringementSortField {
   DETECTED_AT = "DETECTED_AT",
   RISK_SCORE = "RISK_SCORE",
+}
+
+export enum InvitationStatus {
+  PENDING = "PENDING",
+  ACCEPTED = "ACCEPTED",
+  REVOKED = "REVOKED",
+  EXPIRED = "EXPIRED",
+}
+
+export enum ReportAttribution {
+  MEMBERS = "MEMBERS",
+  PLATFORM = "PLATFORM",
 }
 
 export enum PrincipalKind {
@@ -41,3 +60,19 @@ registerEnumType(Scope, { name: "ApiScope", description: "A permission an API ke
 registerEnumType(SortDirection, { name: "SortDirection" });
 registerEnumType(InfringementSortField, { name: "InfringementSortField" });
 registerEnumType(PrincipalKind, { name: "PrincipalKind" });
+registerEnumType(InvitationKind, { name: "InvitationKind" });
+registerEnumType(InvitationStatus, { name: "InvitationStatus" });
+registerEnumType(FeedbackKind, { name: "FeedbackKind" });
+registerEnumType(FeedbackVisibility, {
+  name: "FeedbackVisibility",
+  description: "PRIVATE: your organization and the platform; ALLIANCE: every member too, without the author",
+});
+registerEnumType(FeedbackStatus, { name: "FeedbackStatus" });
+registerEnumType(ReportPeriodKind, { name: "ReportPeriodKind" });
+registerEnumType(ReportStatus, { name: "ReportStatus", description: "DRAFT -> REVIEWED -> PUBLISHED" });
+registerEnumType(ReportMetric, { name: "ReportMetric" });
+registerEnumType(ReportAttribution, {
+  name: "ReportAttribution",
+  description: "MEMBERS: members' figures under disclosure control; PLATFORM: the platform's own operations",
+});
+registerEnumType(SuppressionReason, { name: "SuppressionReason", description: "Why a report cell is withheld" });

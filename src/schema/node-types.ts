@@ -1,6 +1,21 @@
-import { ApiKey, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement } from "../entities";
+import { PolicyFeedbackView } from "../auth/feedback-projection";
+import {
+  ApiKey,
+  AuditEvent,
+  Brand,
+  GovernanceRule,
+  InfringementNote,
+  Invitation,
+  Listing,
+  Organization,
+  Product,
+  ProgressReport,
+  Seller,
+  SuspectedInfringement,
+} from "../entities";
 
-// Every GraphQL type that implements Node, with the entity behind it.
+// Every GraphQL type that implements Node, with the entity behind it (for PolicyFeedback, the
+// projection every feedback is handed out as).
 export const NODE_ENTITIES = {
   Organization,
   Brand,
@@ -10,6 +25,11 @@ export const NODE_ENTITIES = {
   Infringement: SuspectedInfringement,
   InfringementNote,
   ApiKey,
+  Invitation,
+  GovernanceRule,
+  PolicyFeedback: PolicyFeedbackView,
+  ProgressReport,
+  AuditEvent,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES;

@@ -79,3 +79,10 @@ export async function createCast(api: TestApi): Promise<Cast> {
     },
   };
 }
+
+// A signed-in user of an organization, for tests that need roles the cast does not have.
+export async function userPersona(api: TestApi, org: Organization, role: UserRole, name = `${role} of ${org.name}`): Promise<Persona> {
+  const user = await createUser(api.dataSource, org, role);
+  const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+  return { name, org, as: { token } };
+}

@@ -2,9 +2,21 @@ import { ObjectType } from "type-graphql";
 import { connectionOf } from "./connection";
 import { InfringementType } from "./infringement.type";
 import { ProductType } from "./product.type";
+import { AuditEventType } from "./audit-event.type";
+import { PolicyFeedbackType } from "./policy-feedback.type";
+import { ProgressReportType } from "./progress-report.type";
 
 @ObjectType("InfringementConnection")
 export class InfringementConnection extends connectionOf("Infringement", InfringementType) {}
 
 @ObjectType("ProductConnection")
 export class ProductConnection extends connectionOf("Product", ProductType) {}
+
+@ObjectType("PolicyFeedbackConnection")
+export class PolicyFeedbackConnection extends connectionOf("PolicyFeedback", PolicyFeedbackType) {}
+
+@ObjectType("ProgressReportConnection")
+export class ProgressReportConnection extends connectionOf("ProgressReport", ProgressReportType) {}
+
+@ObjectType("AuditEventConnection")
+export class AuditEventConnection extends connectionOf("AuditEvent", AuditEventType) {}

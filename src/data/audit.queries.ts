@@ -1,0 +1,39 @@
+import type { EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { AuditEvent } from "../entities";
+import { badInput } from "../errors";
+import { paginate } from "./keyset-pagination";
+
+export interface AuditEventFilter {
+  actor?: { kind: "USER" | "API_KEY"; id: string };
+  organizationId?: string;
+  actions?: string[];
+  targetTypes?: string[];
+  from?: Date;
+  to?: Date;
+}
+
+// Newest first. The row scope gives the platform every event and anyone else its own organization's.
+export function listAuditEvents(
+  manager: EntityManager,
+  viewer: Viewer,
+  filter: AuditEventFilter,
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, AuditEvent, "ev");
+  if (filter.actor?.kind === "USER") query.andWhere("ev.actor_user_id = :actorId", { actorId: filter.actor.id });
+  if (filter.actor?.kind === "API_KEY") query.andWhere("ev.actor_api_key_id = :actorId", { actorId: filter.actor.id });
+  if (filter.organizationId) query.andWhere("ev.owner_org_id = :organizationId", { organizationId: filter.organizationId });
+  if (filter.actions) query.andWhere("ev.action = ANY(:actions)", { actions: filter.actions });
+  if (filter.targetTypes) query.andWhere("ev.target_type = ANY(:targetTypes)", { targetTypes: filter.targetTypes });
+  if (filter.from && filter.to && filter.from >= filter.to) throw badInput("`from` must be before `to`");
+  if (filter.from) query.andWhere("ev.created_at >= :from", { from: filter.from });
+  if (filter.to) query.andWhere("ev.created_at < :to", { to: filter.to });
+  return paginate(
+    query,
+    "ev",
+    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    page,
+  );
+}

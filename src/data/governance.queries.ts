@@ -1,0 +1,56 @@
+import type { EntityManager } from "typeorm";
+import { projectFeedback } from "../auth/feedback-projection";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
+import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
+import { paginate } from "./keyset-pagination";
+
+// The current (highest) version of each rule, by code.
+export const listCurrentRules = (manager: EntityManager, viewer: Viewer) =>
+  scopedQuery(manager, viewer, GovernanceRule, "rule")
+    .andWhere("rule.version = (SELECT max(v.version) FROM governance_rule v WHERE v.code = rule.code)")
+    .orderBy("rule.code", "ASC")
+    .getMany();
+
+export const currentRule = (manager: EntityManager, viewer: Viewer, code: string) =>
+  scopedQuery(manager, viewer, GovernanceRule, "rule")
+    .andWhere("rule.code = :code", { code })
+    .orderBy("rule.version", "DESC")
+    .getOne();
+
+export interface FeedbackListFilter {
+  ruleCode?: string;
+  kinds?: FeedbackKind[];
+  statuses?: FeedbackStatus[];
+  visibility?: FeedbackVisibility;
+  // Only the viewer's organization's own.
+  ownOnly?: boolean;
+}
+
+// Newest first; every row leaves through projectFeedback, which hides other members' authors.
+export async function listPolicyFeedback(
+  manager: EntityManager,
+  viewer: Viewer,
+  filter: FeedbackListFilter,
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, PolicyFeedback, "fb");
+  if (filter.ruleCode) {
+    query.andWhere("fb.rule_id IN (SELECT r.id FROM governance_rule r WHERE r.code = :ruleCode)", { ruleCode: filter.ruleCode });
+  }
+  if (filter.kinds) query.andWhere("fb.kind = ANY(:kinds)", { kinds: filter.kinds });
+  if (filter.statuses) query.andWhere("fb.status = ANY(:statuses)", { statuses: filter.statuses });
+  if (filter.visibility) query.andWhere("fb.visibility = :visibility", { visibility: filter.visibility });
+  if (filter.ownOnly) query.andWhere("fb.owner_org_id = :ownOrgId", { ownOrgId: viewer.orgId });
+  const connection = await paginate(
+    query,
+    "fb",
+    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    page,
+  );
+  return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: projectFeedback(viewer, edge.node) })) };
+}
+
+export const listInvitations = (manager: EntityManager, viewer: Viewer) =>
+  scopedQuery(manager, viewer, Invitation, "inv").orderBy("inv.created_at", "DESC").addOrderBy("inv.id", "DESC").getMany();

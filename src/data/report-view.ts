@@ -1,0 +1,23 @@
+import type { Viewer } from "../auth/viewer";
+import type { ProgressReportMemberFigures } from "../entities";
+import { OrgKind } from "../entities/enums";
+import type { ReportCell, ReportTable } from "../entities/report-table";
+
+export type ReportTableWithOwn = Omit<ReportTable, "cells"> & { cells: (ReportCell & { ownValue: number | null })[] };
+
+const keyOf = (metric: string, category: string | null, marketplace: string | null) => JSON.stringify([metric, category, marketplace]);
+
+// The published tables with the viewer's own figure beside each member cell. A member that
+// contributed nothing to a cell has 0 there; the platform and agencies are not members (null).
+export function withOwnFigures(viewer: Viewer, tables: ReportTable[], own: ProgressReportMemberFigures | null): ReportTableWithOwn[] {
+  const isMember = viewer.orgKind === OrgKind.BRAND;
+  const ownValues = new Map((own?.figures ?? []).map((f) => [keyOf(f.metric, f.category, f.marketplace), f.value]));
+  return tables.map((table) => ({
+    ...table,
+    cells: table.cells.map((cell) => ({
+      ...cell,
+      ownValue:
+        isMember && table.attribution === "MEMBERS" ? (ownValues.get(keyOf(table.metric, cell.category, cell.marketplace)) ?? 0) : null,
+    })),
+  }));
+}

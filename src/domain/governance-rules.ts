@@ -1,0 +1,53 @@
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { GovernanceRule } from "../entities";
+import { badInput } from "../errors";
+import { recordAudit } from "./audit";
+
+const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
+const MAX_TITLE_LENGTH = 200;
+const MAX_BODY_LENGTH = 50_000;
+
+export function checkRuleCode(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!CODE.test(code)) throw badInput(`A rule code is 2 to 40 capital letters, digits or dashes, starting with a letter (e.g. "TAKEDOWN-SLA")`);
+  return code;
+}
+
+// Publishing a code again adds the next version; earlier versions stay as they were.
+export async function publishGovernanceRule(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { code: string; title: string; body: string; effectiveAt?: Date | null },
+): Promise<GovernanceRule> {
+  const code = checkRuleCode(input.code);
+  const title = input.title.trim();
+  const body = input.body.trim();
+  if (!title || title.length > MAX_TITLE_LENGTH) throw badInput(`A title must be 1 to ${MAX_TITLE_LENGTH} characters`);
+  if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`A rule's body must be 1 to ${MAX_BODY_LENGTH} characters`);
+  return dataSource.transaction(async (manager) => {
+    // Two publications of one code must not both pick the same next version.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('governance_rule:' || $1))`, [code]);
+    const [{ latest }]: { latest: number | null }[] = await manager.query(
+      `SELECT max(version) AS latest FROM governance_rule WHERE code = $1`,
+      [code],
+    );
+    const rule = await manager.save(
+      manager.create(GovernanceRule, {
+        code,
+        version: (latest ?? 0) + 1,
+        title,
+        body,
+        effectiveAt: input.effectiveAt ?? new Date(),
+        publishedByUserId: viewer.principalId,
+      }),
+    );
+    await recordAudit(manager, viewer, {
+      action: "governanceRule.publish",
+      targetType: "GovernanceRule",
+      targetId: rule.id,
+      after: { code, version: rule.version, title, effectiveAt: rule.effectiveAt },
+    });
+    return rule;
+  });
+}

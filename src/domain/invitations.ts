@@ -1,0 +1,278 @@
+import { randomBytes } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationToken } from "../auth/invitation-token";
+import type { TokenService } from "../auth/jwt";
+import { hashPassword } from "../auth/password";
+import { scopedQuery } from "../auth/scoped-query";
+import { ORG_KIND_ROLES, scopesOfRole } from "../auth/scopes";
+import type { Viewer } from "../auth/viewer";
+import type { Config } from "../config";
+import { Brand, Invitation, Organization, User } from "../entities";
+import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../entities/enums";
+import type { InvitedBrand } from "../entities/invitation.entity";
+import { badInput, conflict, notFound, unauthenticated } from "../errors";
+import { recordAudit } from "./audit";
+import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_NAME_LENGTH = 200;
+const MAX_BRANDS_PER_INVITATION = 10;
+const MIN_PASSWORD_LENGTH = 12;
+
+// One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
+// nothing about which invitations exist.
+const invalidInvitation = () => unauthenticated("This invitation is invalid, used or expired");
+
+function checkName(value: string, what: string): string {
+  const name = value.trim();
+  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters`);
+  return name;
+}
+
+function checkEmail(value: string): string {
+  const email = value.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 320) throw badInput(`"${value.slice(0, 100)}" is not an email address`);
+  return email;
+}
+
+function checkBrands(brands: InvitedBrand[]): InvitedBrand[] {
+  if (brands.length < 1 || brands.length > MAX_BRANDS_PER_INVITATION) {
+    throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
+  }
+  const checked = brands.map((brand) => ({
+    name: checkName(brand.name, "A brand's name"),
+    aliases: [...new Set(brand.aliases.map((alias) => alias.trim()).filter(Boolean))],
+  }));
+  const names = checked.map((brand) => brand.name.toLowerCase());
+  if (new Set(names).size !== names.length) throw badInput("The invitation names the same brand twice");
+  return checked;
+}
+
+const expiryFrom = (now: Date, config: Config) => new Date(now.getTime() + config.membership.invitationTtlHours * 3_600_000);
+
+export interface MemberInvitationInput {
+  organizationName: string;
+  adminEmail: string;
+  adminName: string;
+  brands: InvitedBrand[];
+}
+
+// The platform invites a new member: refused while the invitation's brands would not fit under
+// the cap, or when a brand or the admin's email is already taken.
+export async function inviteMember(
+  dataSource: DataSource,
+  config: Config,
+  viewer: Viewer,
+  input: MemberInvitationInput,
+  now = new Date(),
+): Promise<{ invitation: Invitation; token: string }> {
+  const organizationName = checkName(input.organizationName, "The organization's name");
+  const email = checkEmail(input.adminEmail);
+  const displayName = checkName(input.adminName, "The admin's name");
+  const brands = checkBrands(input.brands);
+  return dataSource.transaction(async (manager) => {
+    await lockMemberCap(manager);
+    await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands.length, now, true);
+    await assertBrandNamesFree(manager, brands, now);
+    await assertEmailFree(manager, email);
+    const { token, hash } = generateInvitationToken();
+    const invitation = await manager.save(
+      manager.create(Invitation, {
+        ownerOrgId: viewer.orgId,
+        kind: InvitationKind.MEMBER,
+        email,
+        displayName,
+        role: UserRole.ADMIN,
+        organizationName,
+        brands,
+        tokenHash: hash,
+        invitedByUserId: viewer.principalId,
+        expiresAt: expiryFrom(now, config),
+        acceptedAt: null,
+        revokedAt: null,
+        acceptedOrgId: null,
+      }),
+    );
+    await recordAudit(manager, viewer, {
+      action: "invitation.member.create",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      after: { organizationName, email, brands: brands.map((brand) => brand.name), expiresAt: invitation.expiresAt },
+    });
+    return { invitation, token };
+  });
+}
+
+// An organization's admin invites a user of its own organization, with a role its kind allows.
+export async function inviteUser(
+  dataSource: DataSource,
+  config: Config,
+  viewer: Viewer,
+  input: { email: string; name: string; role: UserRole },
+  now = new Date(),
+): Promise<{ invitation: Invitation; token: string }> {
+  const email = checkEmail(input.email);
+  const displayName = checkName(input.name, "The user's name");
+  const roles = ORG_KIND_ROLES[viewer.orgKind];
+  if (!roles.includes(input.role)) {
+    throw badInput(`${viewer.orgKind} organizations have the roles ${roles.join(", ")}`, { allowedRoles: roles });
+  }
+  return dataSource.transaction(async (manager) => {
+    // Only the viewer's own users are looked at: whether another organization uses an address is
+    // not the admin's to learn (a duplicate is refused at acceptance, to the invitee).
+    const ownUser = await scopedQuery(manager, viewer, User, "u").andWhere("u.email = :email", { email }).getExists();
+    if (ownUser) throw conflict("A user of your organization already has this email");
+    const { token, hash } = generateInvitationToken();
+    const invitation = await manager.save(
+      manager.create(Invitation, {
+        ownerOrgId: viewer.orgId,
+        kind: InvitationKind.USER,
+        email,
+        displayName,
+        role: input.role,
+        organizationName: null,
+        brands: [],
+        tokenHash: hash,
+        invitedByUserId: viewer.principalId,
+        expiresAt: expiryFrom(now, config),
+        acceptedAt: null,
+        revokedAt: null,
+        acceptedOrgId: null,
+      }),
+    );
+    await recordAudit(manager, viewer, {
+      action: "invitation.user.create",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      after: { email, role: input.role, expiresAt: invitation.expiresAt },
+    });
+    return { invitation, token };
+  });
+}
+
+export async function revokeInvitation(dataSource: DataSource, viewer: Viewer, id: string): Promise<Invitation> {
+  return dataSource.transaction(async (manager) => {
+    const invitation = await scopedQuery(manager, viewer, Invitation, "inv")
+      .andWhere("inv.id = :id", { id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!invitation) throw notFound("Invitation");
+    if (invitation.acceptedAt) throw conflict("This invitation was already accepted; suspend the member or disable the user instead");
+    if (invitation.revokedAt) return invitation;
+    invitation.revokedAt = new Date();
+    await manager.update(Invitation, { id }, { revokedAt: invitation.revokedAt });
+    await recordAudit(manager, viewer, { action: "invitation.revoke", targetType: "Invitation", targetId: id });
+    return invitation;
+  });
+}
+
+// Anonymous: the token is the credential. Creates the member organization, its brands and its
+// first admin (MEMBER), or the user (USER), in one transaction, and signs the new user in.
+export async function acceptInvitation(
+  dataSource: DataSource,
+  config: Config,
+  tokens: TokenService,
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
+    throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to 200 characters`);
+  }
+  const token = input.token.trim();
+  if (!isWellFormedInvitationToken(token)) throw invalidInvitation();
+  // Hashed before the lookup, so that every token costs the same time.
+  const passwordHash = await hashPassword(input.password);
+  const user = await dataSource.transaction(async (manager) => {
+    // No viewer yet, so no row scope: the token itself names the one invitation it opens.
+    const invitation = await manager
+      .createQueryBuilder(Invitation, "inv")
+      .where("inv.token_hash = :hash", { hash: hashInvitationToken(token) })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalidInvitation();
+    const orgId =
+      invitation.kind === InvitationKind.MEMBER
+        ? await createMemberOrganization(manager, config, invitation, now)
+        : await activeInvitingOrganization(manager, invitation);
+    await assertEmailFree(manager, invitation.email);
+    const created = await manager.save(
+      manager.create(User, {
+        ownerOrgId: orgId,
+        email: invitation.email,
+        displayName: invitation.displayName,
+        role: invitation.role,
+        passwordHash,
+        disabledAt: null,
+      }),
+    );
+    await manager.update(Invitation, { id: invitation.id }, { acceptedAt: now, acceptedOrgId: orgId });
+    const org = await manager.findOneByOrFail(Organization, { id: orgId });
+    const newUser: Viewer = {
+      principal: "USER",
+      principalId: created.id,
+      orgId,
+      orgKind: org.kind,
+      role: created.role,
+      scopes: new Set(scopesOfRole(org.kind, created.role)),
+    };
+    await recordAudit(manager, newUser, {
+      action: "invitation.accept",
+      targetType: "Invitation",
+      targetId: invitation.id,
+      after: { kind: invitation.kind, organizationId: orgId, userId: created.id },
+    });
+    return created;
+  });
+  return tokens.sign({ userId: user.id, orgId: user.ownerOrgId });
+}
+
+async function createMemberOrganization(manager: EntityManager, config: Config, invitation: Invitation, now: Date): Promise<string> {
+  await lockMemberCap(manager);
+  // Its own places are already reserved; only members reinstated since could have taken them.
+  await assertMemberCapAllows(manager, config.membership.memberBrandCap, invitation.brands.length, now, false);
+  await assertBrandNamesFree(manager, invitation.brands, now, invitation.id);
+  const name = invitation.organizationName ?? invitation.displayName;
+  const org = await manager.save(
+    manager.create(Organization, { slug: slugOf(name), name, kind: OrgKind.BRAND, status: OrgStatus.ACTIVE, joinedAt: now }),
+  );
+  await manager.insert(
+    Brand,
+    invitation.brands.map((brand) => ({ ownerOrgId: org.id, name: brand.name, aliases: brand.aliases })),
+  );
+  return org.id;
+}
+
+// A user invitation of a suspended organization opens nothing, and answers like any bad token.
+async function activeInvitingOrganization(manager: EntityManager, invitation: Invitation): Promise<string> {
+  const org = await manager.findOneBy(Organization, { id: invitation.ownerOrgId });
+  if (!org || org.status !== OrgStatus.ACTIVE) throw invalidInvitation();
+  return org.id;
+}
+
+async function assertEmailFree(manager: EntityManager, email: string) {
+  if (await manager.existsBy(User, { email })) throw conflict("An account with this email already exists; invite another address");
+}
+
+// Brand names are unique in the alliance, counting those promised by other pending invitations.
+async function assertBrandNamesFree(manager: EntityManager, brands: InvitedBrand[], now: Date, exceptInvitationId?: string) {
+  const names = brands.map((brand) => brand.name.toLowerCase());
+  const taken: { name: string }[] = await manager.query(
+    `SELECT b.name FROM brand b WHERE lower(b.name) = ANY($1)
+     UNION
+     SELECT e->>'name' FROM invitation i, jsonb_array_elements(i.brands) e
+      WHERE lower(e->>'name') = ANY($1) AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $2
+        AND i.id IS DISTINCT FROM $3`,
+    [names, now, exceptInvitationId ?? null],
+  );
+  if (taken.length) throw conflict(`These brand names are already taken: ${taken.map((row) => row.name).join(", ")}`);
+}
+
+function slugOf(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
+  return `${base || "member"}-${randomBytes(3).toString("hex")}`;
+}

@@ -1,0 +1,56 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import type { Config } from "../config";
+import { Brand, Organization } from "../entities";
+import { OrgKind, OrgStatus } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { recordAudit } from "./audit";
+import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
+
+const MAX_REASON_LENGTH = 2000;
+
+// Suspension keeps every row; resolve-viewer.ts refuses the organization's users and keys from the
+// next request on, and reinstatement lets them in again.
+export async function suspendMember(dataSource: DataSource, viewer: Viewer, input: { id: string; reason?: string | null }) {
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > MAX_REASON_LENGTH) throw badInput(`A reason must be at most ${MAX_REASON_LENGTH} characters`);
+  return setStatus(dataSource, viewer, input.id, OrgStatus.SUSPENDED, reason);
+}
+
+export async function reinstateMember(dataSource: DataSource, config: Config, viewer: Viewer, id: string) {
+  return setStatus(dataSource, viewer, id, OrgStatus.ACTIVE, null, config);
+}
+
+async function setStatus(
+  dataSource: DataSource,
+  viewer: Viewer,
+  id: string,
+  status: OrgStatus,
+  reason: string | null,
+  config?: Config,
+): Promise<Organization> {
+  return dataSource.transaction(async (manager) => {
+    if (status === OrgStatus.ACTIVE) await lockMemberCap(manager);
+    const org = await scopedQuery(manager, viewer, Organization, "org")
+      .andWhere("org.id = :id", { id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!org) throw notFound("Organization");
+    if (org.kind === OrgKind.PLATFORM) throw badInput("The platform is not a member: it cannot be suspended or reinstated");
+    if (org.status === status) return org;
+    if (status === OrgStatus.ACTIVE && org.kind === OrgKind.BRAND && config) {
+      const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
+      await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);
+    }
+    await manager.update(Organization, { id: org.id }, { status });
+    await recordAudit(manager, viewer, {
+      action: status === OrgStatus.SUSPENDED ? "organization.suspend" : "organization.reinstate",
+      targetType: "Organization",
+      targetId: org.id,
+      before: { status: org.status },
+      after: { status, reason },
+    });
+    return Object.assign(org, { status });
+  });
+}

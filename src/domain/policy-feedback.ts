@@ -1,0 +1,130 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { GovernanceRule, PolicyFeedback, PolicyFeedbackEndorsement } from "../entities";
+import { FeedbackStatus, FeedbackVisibility, type FeedbackKind } from "../entities/enums";
+import { badInput, conflict, notFound } from "../errors";
+import { recordAudit } from "./audit";
+import { checkRuleCode } from "./governance-rules";
+
+const MAX_BODY_LENGTH = 10_000;
+const MAX_RESPONSE_LENGTH = 10_000;
+
+// The platform's response moves feedback forward only; IMPLEMENTED follows an accepted proposal.
+const NEXT_STATUSES: Record<FeedbackStatus, FeedbackStatus[]> = {
+  [FeedbackStatus.SUBMITTED]: [FeedbackStatus.UNDER_REVIEW, FeedbackStatus.ACCEPTED, FeedbackStatus.REJECTED],
+  [FeedbackStatus.UNDER_REVIEW]: [FeedbackStatus.UNDER_REVIEW, FeedbackStatus.ACCEPTED, FeedbackStatus.REJECTED],
+  [FeedbackStatus.ACCEPTED]: [FeedbackStatus.IMPLEMENTED],
+  [FeedbackStatus.REJECTED]: [],
+  [FeedbackStatus.IMPLEMENTED]: [],
+};
+
+export const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
+
+function authorOf(viewer: Viewer) {
+  return {
+    authorUserId: viewer.principal === "USER" ? viewer.principalId : null,
+    authorApiKeyId: viewer.principal === "API_KEY" ? viewer.principalId : null,
+  };
+}
+
+// Feedback is on the rule's current version: the one a member reads when it writes.
+export async function submitPolicyFeedback(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { ruleCode: string; kind: FeedbackKind; body: string; visibility: FeedbackVisibility },
+): Promise<PolicyFeedbackView> {
+  const code = checkRuleCode(input.ruleCode);
+  const body = input.body.trim();
+  if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`Feedback must be 1 to ${MAX_BODY_LENGTH} characters`);
+  return dataSource.transaction(async (manager) => {
+    const rule = await scopedQuery(manager, viewer, GovernanceRule, "rule")
+      .andWhere("rule.code = :code", { code })
+      .orderBy("rule.version", "DESC")
+      .getOne();
+    if (!rule) throw notFound("GovernanceRule");
+    const feedback = await manager.save(
+      manager.create(PolicyFeedback, {
+        ownerOrgId: viewer.orgId,
+        ...authorOf(viewer),
+        ruleId: rule.id,
+        kind: input.kind,
+        body,
+        visibility: input.visibility,
+        status: FeedbackStatus.SUBMITTED,
+        response: null,
+        respondedAt: null,
+        endorsementCount: 0,
+      }),
+    );
+    // Owned by the author's organization: only its admins and the platform read this event.
+    await recordAudit(manager, viewer, {
+      action: "policyFeedback.submit",
+      targetType: "PolicyFeedback",
+      targetId: feedback.id,
+      after: { ruleCode: code, ruleVersion: rule.version, kind: input.kind, visibility: input.visibility },
+    });
+    return projectFeedback(viewer, feedback);
+  });
+}
+
+async function lockVisibleFeedback(manager: EntityManager, viewer: Viewer, id: string): Promise<PolicyFeedback> {
+  const feedback = await scopedQuery(manager, viewer, PolicyFeedback, "fb")
+    .andWhere("fb.id = :id", { id })
+    .setLock("pessimistic_write")
+    .getOne();
+  if (!feedback) throw notFound("PolicyFeedback");
+  return feedback;
+}
+
+export async function respondToPolicyFeedback(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; status: FeedbackStatus; response: string },
+): Promise<PolicyFeedbackView> {
+  const response = input.response.trim();
+  if (!response || response.length > MAX_RESPONSE_LENGTH) throw badInput(`A response must be 1 to ${MAX_RESPONSE_LENGTH} characters`);
+  return dataSource.transaction(async (manager) => {
+    const feedback = await lockVisibleFeedback(manager, viewer, input.id);
+    const allowed = feedbackTransitionsFrom(feedback.status);
+    if (!allowed.includes(input.status)) {
+      const next = allowed.length ? allowed.join(", ") : "none (it is closed)";
+      throw badInput(`Cannot move feedback from ${feedback.status} to ${input.status}; allowed next statuses: ${next}`, {
+        allowedStatuses: allowed,
+      });
+    }
+    const respondedAt = new Date();
+    await manager.update(PolicyFeedback, { id: feedback.id }, { status: input.status, response, respondedAt });
+    await recordAudit(manager, viewer, {
+      action: "policyFeedback.respond",
+      targetType: "PolicyFeedback",
+      targetId: feedback.id,
+      before: { status: feedback.status },
+      after: { status: input.status },
+    });
+    return projectFeedback(viewer, Object.assign(feedback, { status: input.status, response, respondedAt }));
+  });
+}
+
+// Once per member organization. The endorsement row is the endorser's alone (its row scope), the
+// feedback only gains a count, and the audit event is the endorser's: nothing tells the author,
+// or anyone else, who endorsed; and nothing here tells the endorser who wrote it.
+export async function endorsePolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
+  return dataSource.transaction(async (manager) => {
+    const feedback = await lockVisibleFeedback(manager, viewer, id);
+    // Only the author's organization can see its own PRIVATE feedback, so neither answer below
+    // tells anyone something about another member.
+    if (feedback.visibility !== FeedbackVisibility.ALLIANCE) throw badInput("Only ALLIANCE-visible feedback can be endorsed");
+    if (feedback.ownerOrgId === viewer.orgId) throw badInput("Your organization cannot endorse its own feedback");
+    const already = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
+      .andWhere("e.feedback_id = :id", { id })
+      .getExists();
+    if (already) throw conflict("Your organization has already endorsed this feedback");
+    await manager.insert(PolicyFeedbackEndorsement, { ownerOrgId: viewer.orgId, feedbackId: id });
+    const endorsementCount = feedback.endorsementCount + 1;
+    await manager.update(PolicyFeedback, { id }, { endorsementCount });
+    await recordAudit(manager, viewer, { action: "policyFeedback.endorse", targetType: "PolicyFeedback", targetId: id });
+    return projectFeedback(viewer, Object.assign(feedback, { endorsementCount }));
+  });
+}

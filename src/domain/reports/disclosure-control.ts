@@ -1,0 +1,149 @@
+import { SuppressionReason, type ReportCell, type ReportMetric, type ReportTable } from "../../entities/report-table";
+import type { Contribution } from "./figure-sources";
+
+// Statistical disclosure control of the members' figures in a progress report.
+//
+// 1. Primary suppression: a cell (totals included) is withheld when fewer than `minContributors`
+//    members contributed to it, or when one member accounts for more than `dominanceShare` of it:
+//    otherwise a member that knows its own figure could subtract it and learn another member's.
+// 2. Complementary suppression: each row of the table with its row total, and each column with
+//    its column total, is a sum. A line with exactly one withheld cell gives it away (total minus
+//    the rest), so until no line has exactly one, another cell of such a line is withheld too: its
+//    smallest non-zero cell, or its total when none is left.
+// 3. Overlapping periods: a quarter is NOT computed from the raw data. It is derived from its three
+//    published month reports (deriveQuarterTable): each quarter cell is the sum of the months'
+//    published cells, withheld wherever any month withheld it. Every published quarter cell is
+//    therefore a sum of published month cells: the quarter adds no information a member did not
+//    already have from the months, so no subtraction between the reports (quarter minus months, or
+//    one report's totals against the other's) recovers a withheld value. Each month's lines keep 0
+//    or at least 2 withheld cells, so the union of the months' withheld cells in a quarter line has
+//    0 or at least 2 as well. Months never overlap one another.
+export interface DisclosureRules {
+  minContributors: number;
+  dominanceShare: number;
+}
+
+type Key = string;
+const keyOf = (category: string | null, marketplace: string | null): Key => JSON.stringify([category, marketplace]);
+
+// Why a cell with these per-member values must be withheld, or null when it may be published.
+// A zero cell tells nothing about any member and is published.
+export function primarySuppression(memberValues: number[], rules: DisclosureRules): SuppressionReason | null {
+  const positive = memberValues.filter((value) => value > 0);
+  const total = positive.reduce((sum, value) => sum + value, 0);
+  if (total === 0) return null;
+  if (positive.length < rules.minContributors) return SuppressionReason.FEW_CONTRIBUTORS;
+  if (Math.max(...positive) > rules.dominanceShare * total) return SuppressionReason.DOMINANT_CONTRIBUTOR;
+  return null;
+}
+
+// The additive lines of a table: each row with its row total, each column with its column total
+// (the totals row and column included, both ending in the grand total). The total comes last.
+function linesOf(categories: (string | null)[], marketplaces: (string | null)[]): Key[][] {
+  const rows = [...categories, null];
+  const columns = [...marketplaces, null];
+  return [
+    ...rows.map((category) => columns.map((marketplace) => keyOf(category, marketplace))),
+    ...columns.map((marketplace) => rows.map((category) => keyOf(category, marketplace))),
+  ];
+}
+
+export function protectMemberTable(
+  metric: ReportMetric,
+  categories: string[],
+  marketplaces: string[],
+  contributions: Contribution[],
+  rules: DisclosureRules,
+): ReportTable {
+  // Per cell (totals included), each member's value.
+  const byCell = new Map<Key, Map<string, number>>();
+  const add = (key: Key, orgId: string, value: number) => {
+    const members = byCell.get(key) ?? new Map<string, number>();
+    members.set(orgId, (members.get(orgId) ?? 0) + value);
+    byCell.set(key, members);
+  };
+  for (const { orgId, category, marketplace, value } of contributions) {
+    if (!orgId) continue;
+    for (const c of [category, null]) for (const m of [marketplace, null]) add(keyOf(c, m), orgId, value);
+  }
+
+  const cells = new Map<Key, ReportCell>();
+  for (const category of [...categories, null]) {
+    for (const marketplace of [...marketplaces, null]) {
+      const values = [...(byCell.get(keyOf(category, marketplace))?.values() ?? [])];
+      cells.set(keyOf(category, marketplace), {
+        category,
+        marketplace,
+        value: values.reduce((sum, value) => sum + value, 0),
+        suppression: primarySuppression(values, rules),
+      });
+    }
+  }
+
+  const lines = linesOf(categories, marketplaces);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const lineCells = line.map((key) => cells.get(key) as ReportCell);
+      if (lineCells.filter((cell) => cell.suppression).length !== 1) continue;
+      const total = lineCells.at(-1) as ReportCell;
+      const candidates = lineCells
+        .slice(0, -1)
+        .filter((cell) => !cell.suppression && (cell.value ?? 0) > 0)
+        .sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
+      const complement = candidates[0] ?? total;
+      // Only an all-zero line can offer nothing; its one withheld cell is then known to be zero.
+      if (complement.suppression) continue;
+      complement.suppression = SuppressionReason.COMPLEMENTARY;
+      changed = true;
+    }
+  }
+
+  return {
+    metric,
+    attribution: "MEMBERS",
+    categories,
+    marketplaces,
+    // The withheld values leave here: they are never stored with the report.
+    cells: [...cells.values()].map((cell) => (cell.suppression ? { ...cell, value: null } : cell)),
+  };
+}
+
+// The platform's own figures: per marketplace and in all, nothing withheld.
+export function platformTable(metric: ReportMetric, marketplaces: string[], contributions: Contribution[]): ReportTable {
+  const byMarketplace = new Map<string, number>();
+  for (const { marketplace, value } of contributions) byMarketplace.set(marketplace, (byMarketplace.get(marketplace) ?? 0) + value);
+  const cells: ReportCell[] = marketplaces.map((marketplace) => ({
+    category: null,
+    marketplace,
+    value: byMarketplace.get(marketplace) ?? 0,
+    suppression: null,
+  }));
+  cells.push({ category: null, marketplace: null, value: cells.reduce((sum, cell) => sum + (cell.value ?? 0), 0), suppression: null });
+  return { metric, attribution: "PLATFORM", categories: [], marketplaces, cells };
+}
+
+// A quarter's table from its months' published tables (see 3. above). A cell a month does not
+// have (a category new since) was zero in that month.
+export function deriveQuarterTable(months: ReportTable[]): ReportTable {
+  const [first] = months;
+  const categories = [...new Set(months.flatMap((table) => table.categories))].sort();
+  const marketplaces = [...new Set(months.flatMap((table) => table.marketplaces))].sort();
+  const monthCells = months.map((table) => new Map(table.cells.map((cell) => [keyOf(cell.category, cell.marketplace), cell])));
+  const rows: (string | null)[] = first.attribution === "PLATFORM" ? [null] : [...categories, null];
+  const cells: ReportCell[] = [];
+  for (const category of rows) {
+    for (const marketplace of [...marketplaces, null]) {
+      const key = keyOf(category, marketplace);
+      const found = monthCells.map((cellsOfMonth) => cellsOfMonth.get(key));
+      const withheld = found.some((cell) => cell?.suppression);
+      cells.push({
+        category,
+        marketplace,
+        value: withheld ? null : found.reduce((sum, cell) => sum + (cell?.value ?? 0), 0),
+        suppression: withheld ? SuppressionReason.SUPPRESSED_IN_A_MONTH : null,
+      });
+    }
+  }
+  return { metric: first.metric, attribution: first.attribution, categories: first.attribution === "PLATFORM" ? [] : categories, marketplaces, cells };
+}

@@ -1,0 +1,130 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { scopedQuery } from "../../auth/scoped-query";
+import type { Viewer } from "../../auth/viewer";
+import type { Config } from "../../config";
+import { ProgressReport, ProgressReportMemberFigures } from "../../entities";
+import { ReportPeriodKind, ReportStatus } from "../../entities/enums";
+import { badInput, conflict, notFound } from "../../errors";
+import { recordAudit } from "../audit";
+import { parsePeriod, type ReportPeriod } from "./period";
+import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
+
+const MAX_NOTE_LENGTH = 5000;
+
+// DRAFT -> REVIEWED -> PUBLISHED. Regenerating a draft or a reviewed report starts it over as a
+// draft; a published report never changes (a quarter is built from published months, and members
+// may already hold what was published).
+export async function generateProgressReport(dataSource: DataSource, config: Config, viewer: Viewer, periodLabel: string) {
+  const period = parsePeriod(periodLabel);
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('progress_report:' || $1))`, [period.label]);
+    const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
+      .andWhere("report.period_kind = :kind AND report.period_start = :start", { kind: period.kind, start: period.start })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (existing?.status === ReportStatus.PUBLISHED) throw conflict(`The report for ${period.label} is published and cannot be regenerated`);
+    const built =
+      period.kind === ReportPeriodKind.MONTH
+        ? await buildMonthReport(manager, period, config.reports)
+        : await buildFromPublishedMonths(manager, viewer, period);
+    const fields = {
+      periodKind: period.kind,
+      period: period.label,
+      periodStart: period.start,
+      periodEnd: period.end,
+      status: ReportStatus.DRAFT,
+      tables: built.tables,
+      minContributors: config.reports.minContributors,
+      dominanceShare: config.reports.dominanceShare,
+      generatedAt: new Date(),
+      reviewedAt: null,
+      reviewNote: null,
+      publishedAt: null,
+    };
+    let report: ProgressReport;
+    if (existing) {
+      await manager.update(ProgressReport, { id: existing.id }, fields);
+      await manager.delete(ProgressReportMemberFigures, { reportId: existing.id });
+      report = Object.assign(existing, fields);
+    } else {
+      report = await manager.save(manager.create(ProgressReport, fields));
+    }
+    const rows = [...built.memberFigures].map(([ownerOrgId, figures]) => ({ ownerOrgId, reportId: report.id, figures }));
+    if (rows.length) await manager.insert(ProgressReportMemberFigures, rows);
+    await recordAudit(manager, viewer, {
+      action: "progressReport.generate",
+      targetType: "ProgressReport",
+      targetId: report.id,
+      after: { period: period.label },
+    });
+    return report;
+  });
+}
+
+async function buildFromPublishedMonths(manager: EntityManager, viewer: Viewer, period: ReportPeriod): Promise<BuiltReport> {
+  const months = await scopedQuery(manager, viewer, ProgressReport, "report")
+    .andWhere("report.period_kind = :kind AND report.period = ANY(:labels) AND report.status = :published", {
+      kind: ReportPeriodKind.MONTH,
+      labels: period.months,
+      published: ReportStatus.PUBLISHED,
+    })
+    .orderBy("report.period_start", "ASC")
+    .getMany();
+  if (months.length !== period.months.length) {
+    const have = new Set(months.map((month) => month.period));
+    const missing = period.months.filter((label) => !have.has(label));
+    throw conflict(
+      `A quarter is built from its published months, so that it cannot be subtracted from them: publish ${missing.join(", ")} first`,
+    );
+  }
+  const figures = await scopedQuery(manager, viewer, ProgressReportMemberFigures, "figures")
+    .andWhere("figures.report_id = ANY(:ids)", { ids: months.map((month) => month.id) })
+    .getMany();
+  return buildQuarterReport(
+    months.map((month) => ({
+      tables: month.tables,
+      memberFigures: figures.filter((row) => row.reportId === month.id).map((row) => ({ orgId: row.ownerOrgId, figures: row.figures })),
+    })),
+  );
+}
+
+const NEXT: Partial<Record<ReportStatus, ReportStatus>> = {
+  [ReportStatus.DRAFT]: ReportStatus.REVIEWED,
+  [ReportStatus.REVIEWED]: ReportStatus.PUBLISHED,
+};
+
+async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: ReportStatus, note: string | null) {
+  return dataSource.transaction(async (manager) => {
+    const report = await scopedQuery(manager, viewer, ProgressReport, "report")
+      .andWhere("report.id = :id", { id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!report) throw notFound("ProgressReport");
+    if (NEXT[report.status] !== to) {
+      const allowed = NEXT[report.status];
+      throw badInput(`A ${report.status} report cannot become ${to}; ${allowed ? `next it can become ${allowed}` : "it is final"}`, {
+        allowedStatuses: allowed ? [allowed] : [],
+      });
+    }
+    const now = new Date();
+    const changes = to === ReportStatus.REVIEWED ? { status: to, reviewedAt: now, reviewNote: note } : { status: to, publishedAt: now };
+    await manager.update(ProgressReport, { id }, changes);
+    await recordAudit(manager, viewer, {
+      action: to === ReportStatus.REVIEWED ? "progressReport.review" : "progressReport.publish",
+      targetType: "ProgressReport",
+      targetId: id,
+      before: { status: report.status },
+      after: { status: to },
+    });
+    return Object.assign(report, changes);
+  });
+}
+
+export function reviewProgressReport(dataSource: DataSource, viewer: Viewer, input: { id: string; note?: string | null }) {
+  const note = input.note?.trim() || null;
+  if (note && note.length > MAX_NOTE_LENGTH) throw badInput(`A review note must be at most ${MAX_NOTE_LENGTH} characters`);
+  return advance(dataSource, viewer, input.id, ReportStatus.REVIEWED, note);
+}
+
+export const publishProgressReport = (dataSource: DataSource, viewer: Viewer, id: string) =>
+  advance(dataSource, viewer, id, ReportStatus.PUBLISHED, null);

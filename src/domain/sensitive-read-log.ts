@@ -1,0 +1,38 @@
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { recordAudit } from "./audit";
+
+const MAX_IDS_PER_EVENT = 500;
+
+// The sensitive fields one request read, by type: which fields and which rows.
+export class SensitiveReadLog {
+  private readonly reads = new Map<string, { fields: Set<string>; ids: Set<string> }>();
+
+  note(typeName: string, field: string, id: string) {
+    const read = this.reads.get(typeName) ?? { fields: new Set<string>(), ids: new Set<string>() };
+    read.fields.add(field);
+    read.ids.add(id);
+    this.reads.set(typeName, read);
+  }
+
+  get isEmpty() {
+    return this.reads.size === 0;
+  }
+
+  // One audit event per type read, not one per row: a page of 100 sellers is one event.
+  async flush(dataSource: DataSource, viewer: Viewer): Promise<void> {
+    if (this.isEmpty) return;
+    await dataSource.transaction(async (manager) => {
+      for (const [targetType, { fields, ids }] of this.reads) {
+        const rowIds = [...ids];
+        await recordAudit(manager, viewer, {
+          action: "sensitive.read",
+          targetType,
+          targetId: rowIds.length === 1 ? rowIds[0] : null,
+          after: { fields: [...fields].sort(), rowCount: rowIds.length, ids: rowIds.slice(0, MAX_IDS_PER_EVENT) },
+        });
+      }
+    });
+    this.reads.clear();
+  }
+}

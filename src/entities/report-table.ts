@@ -1,0 +1,46 @@
+// The stored shape of a progress report's tables (JSON on progress_report).
+
+export enum ReportMetric {
+  LISTINGS_SCANNED = "LISTINGS_SCANNED",
+  LISTINGS_FLAGGED = "LISTINGS_FLAGGED",
+  INFRINGEMENTS_CONFIRMED = "INFRINGEMENTS_CONFIRMED",
+  LISTINGS_REMOVED = "LISTINGS_REMOVED",
+  STORES_PENALIZED = "STORES_PENALIZED",
+  STORES_CLOSED = "STORES_CLOSED",
+}
+
+export enum SuppressionReason {
+  // Fewer than REPORT_MIN_CONTRIBUTORS members contributed.
+  FEW_CONTRIBUTORS = "FEW_CONTRIBUTORS",
+  // One member accounts for more than REPORT_DOMINANCE_SHARE of the value.
+  DOMINANT_CONTRIBUTOR = "DOMINANT_CONTRIBUTOR",
+  // Suppressed so that another suppressed cell cannot be computed from a total.
+  COMPLEMENTARY = "COMPLEMENTARY",
+  // A quarter's cell, suppressed because the same cell is suppressed in one of its months.
+  SUPPRESSED_IN_A_MONTH = "SUPPRESSED_IN_A_MONTH",
+}
+
+// A cell of a metric's table; category or marketplace null means "all" (a total).
+export interface ReportCell {
+  category: string | null;
+  marketplace: string | null;
+  value: number | null;
+  suppression: SuppressionReason | null;
+}
+
+export interface ReportTable {
+  metric: ReportMetric;
+  // MEMBERS: built from members' figures, under disclosure control. PLATFORM: the platform's own
+  // operations (listings it scanned, stores it penalized), which belong to no member.
+  attribution: "MEMBERS" | "PLATFORM";
+  categories: string[];
+  marketplaces: string[];
+  cells: ReportCell[];
+}
+
+export interface MemberFigure {
+  metric: ReportMetric;
+  category: string | null;
+  marketplace: string | null;
+  value: number;
+}

@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listInvitations } from "../data/governance.queries";
+import { acceptInvitation, inviteMember, inviteUser, revokeInvitation } from "../domain/invitations";
+import type { Invitation } from "../entities";
+import { InvitationStatus } from "../schema/enums";
+import { fromGlobalId } from "../schema/global-id";
+import { InviteMemberInput, InviteUserInput } from "../schema/inputs/invite-member.input";
+import { CreateInvitationPayload, InvitationType } from "../schema/types/invitation.type";
+import { LoginPayload } from "../schema/types/viewer.type";
+import { authenticated } from "./authenticated";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => InvitationType)
+export class InvitationResolver extends NodeIdResolver("Invitation", InvitationType) {
+  @Query(() => [InvitationType], { description: "Invitations your organization sent, newest first (admins)" })
+  invitations(@Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return listInvitations(dataSource.manager, viewer);
+  }
+
+  @Mutation(() => CreateInvitationPayload, { description: "Invite a new member organization with its brands (platform admins)" })
+  inviteMember(@Arg("input", () => InviteMemberInput) input: InviteMemberInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return inviteMember(dataSource, config, viewer, input);
+  }
+
+  @Mutation(() => CreateInvitationPayload, { description: "Invite a user to your organization with a role (organization admins)" })
+  inviteUser(@Arg("input", () => InviteUserInput) input: InviteUserInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return inviteUser(dataSource, config, viewer, input);
+  }
+
+  @Mutation(() => InvitationType, { description: "Withdraw a pending invitation; its token stops working at once" })
+  revokeInvitation(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return revokeInvitation(dataSource, viewer, fromGlobalId(id, "Invitation"));
+  }
+
+  @Mutation(() => LoginPayload, {
+    description: "Accept an invitation with its token, choosing a password; creates the member (or the user) and signs in",
+  })
+  acceptInvitation(
+    @Arg("token", () => String) token: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() context: RequestContext,
+  ) {
+    return acceptInvitation(context.dataSource, context.config, context.tokens, { token, password });
+  }
+
+  @FieldResolver(() => InvitationStatus)
+  status(@Root() invitation: Invitation): InvitationStatus {
+    if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
+    if (invitation.revokedAt) return InvitationStatus.REVOKED;
+    return invitation.expiresAt <= new Date() ? InvitationStatus.EXPIRED : InvitationStatus.PENDING;
+  }
+}

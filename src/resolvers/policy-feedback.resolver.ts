@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { PolicyFeedbackView } from "../auth/feedback-projection";
+import type { RequestContext } from "../context";
+import { listPolicyFeedback } from "../data/governance.queries";
+import { checkRuleCode } from "../domain/governance-rules";
+import { endorsePolicyFeedback, respondToPolicyFeedback, submitPolicyFeedback } from "../domain/policy-feedback";
+import { notFound } from "../errors";
+import { fromGlobalId } from "../schema/global-id";
+import { PolicyFeedbackFilter, RespondToPolicyFeedbackInput, SubmitPolicyFeedbackInput } from "../schema/inputs/governance.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { PolicyFeedbackConnection } from "../schema/types/connections";
+import { PolicyFeedbackAuthorType, PolicyFeedbackType } from "../schema/types/policy-feedback.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => PolicyFeedbackType)
+export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", PolicyFeedbackType) {
+  @Query(() => PolicyFeedbackConnection, {
+    description: "Your organization's feedback and every member's ALLIANCE-visible feedback, newest first",
+  })
+  policyFeedback(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => PolicyFeedbackFilter, { nullable: true }) filter: PolicyFeedbackFilter | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listPolicyFeedback(
+      dataSource.manager,
+      viewer,
+      {
+        ruleCode: filter?.ruleCode ? checkRuleCode(filter.ruleCode) : undefined,
+        kinds: filter?.kinds ?? undefined,
+        statuses: filter?.statuses ?? undefined,
+        visibility: filter?.visibility ?? undefined,
+        ownOnly: filter?.ownOnly ?? undefined,
+      },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
+  }
+
+  @Mutation(() => PolicyFeedbackType, { description: "Give feedback on a rule's current version (member admins and analysts)" })
+  submitPolicyFeedback(@Arg("input", () => SubmitPolicyFeedbackInput) input: SubmitPolicyFeedbackInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return submitPolicyFeedback(dataSource, viewer, input);
+  }
+
+  @Mutation(() => PolicyFeedbackType, { description: "Respond to feedback and move its status (platform admins)" })
+  respondToPolicyFeedback(
+    @Arg("input", () => RespondToPolicyFeedbackInput) input: RespondToPolicyFeedbackInput,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer } = authenticated(context);
+    return respondToPolicyFeedback(dataSource, viewer, { ...input, id: fromGlobalId(input.id, "PolicyFeedback") });
+  }
+
+  @Mutation(() => PolicyFeedbackType, { description: "Endorse another member's ALLIANCE-visible feedback, once per organization" })
+  endorsePolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return endorsePolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
+  }
+
+  @FieldResolver()
+  async rule(@Root() feedback: PolicyFeedbackView, @Ctx() context: RequestContext) {
+    const rule = await authenticated(context).loaders.governanceRule.load(feedback.ruleId);
+    if (!rule) throw notFound("GovernanceRule");
+    return rule;
+  }
+
+  @FieldResolver()
+  endorsedByMe(@Root() feedback: PolicyFeedbackView, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.endorsedByViewer.load(feedback.id);
+  }
+
+  // The projection holds an author only when the viewer may know it.
+  @FieldResolver(() => PolicyFeedbackAuthorType, { nullable: true })
+  async author(@Root() feedback: PolicyFeedbackView, @Ctx() context: RequestContext): Promise<PolicyFeedbackAuthorType | null> {
+    if (!feedback.author) return null;
+    const { loaders } = authenticated(context);
+    const { orgId, userId, apiKeyId } = feedback.author;
+    const organization = await loadRequired(loaders.organization, orgId);
+    const name = userId
+      ? ((await loaders.user.load(userId))?.displayName ?? null)
+      : apiKeyId
+        ? ((await loaders.apiKey.load(apiKeyId))?.name ?? null)
+        : null;
+    return { organization, name };
+  }
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listProgressReports } from "../data/report.queries";
+import { withOwnFigures } from "../data/report-view";
+import { generateProgressReport, publishProgressReport, reviewProgressReport } from "../domain/reports/report-workflow";
+import type { ProgressReport } from "../entities";
+import { notFound } from "../errors";
+import { fromGlobalId } from "../schema/global-id";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { ProgressReportFilter, ReviewProgressReportInput } from "../schema/inputs/progress-report.input";
+import { ProgressReportConnection } from "../schema/types/connections";
+import { ProgressReportType, ReportTableType } from "../schema/types/progress-report.type";
+import { authenticated } from "./authenticated";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => ProgressReportType)
+export class ProgressReportResolver extends NodeIdResolver("ProgressReport", ProgressReportType) {
+  @Query(() => ProgressReportConnection, { description: "Progress reports, newest period first (published ones, except for the platform)" })
+  progressReports(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => ProgressReportFilter, { nullable: true }) filter: ProgressReportFilter | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listProgressReports(
+      dataSource.manager,
+      viewer,
+      { periodKind: filter?.periodKind ?? undefined, statuses: filter?.statuses ?? undefined },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
+  }
+
+  @Query(() => ProgressReportType)
+  async progressReport(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const report = await authenticated(context).loaders.progressReport.load(fromGlobalId(id, "ProgressReport"));
+    if (!report) throw notFound("ProgressReport");
+    return report;
+  }
+
+  @Mutation(() => ProgressReportType, {
+    description: 'Generate (or regenerate) the draft for "2026-10" or "2026-Q4"; a quarter needs its three months published (platform admins)',
+  })
+  generateProgressReport(@Arg("period", () => String) period: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return generateProgressReport(dataSource, config, viewer, period);
+  }
+
+  @Mutation(() => ProgressReportType, { description: "Mark a draft reviewed (platform admins)" })
+  reviewProgressReport(@Arg("input", () => ReviewProgressReportInput) input: ReviewProgressReportInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return reviewProgressReport(dataSource, viewer, { id: fromGlobalId(input.id, "ProgressReport"), note: input.note });
+  }
+
+  @Mutation(() => ProgressReportType, { description: "Publish a reviewed report to members and agencies (platform admins)" })
+  publishProgressReport(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return publishProgressReport(dataSource, viewer, fromGlobalId(id, "ProgressReport"));
+  }
+
+  @FieldResolver(() => [ReportTableType])
+  async tables(@Root() report: ProgressReport, @Ctx() context: RequestContext) {
+    const { viewer, loaders } = authenticated(context);
+    return withOwnFigures(viewer, report.tables, await loaders.ownReportFigures.load(report.id));
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ID, InputType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+
+@InputType("AuditEventFilter", { description: "Conditions that all apply together" })
+export class AuditEventFilter {
+  @Field(() => ID, { nullable: true, description: "An AuditEvent's actorId: a user or an API key" })
+  actorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The actor's organization (useful to the platform)" })
+  organizationId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'e.g. ["apiKey.create", "sensitive.read"]' })
+  actions?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'e.g. ["Seller", "PolicyFeedback"]' })
+  targetTypes?: string[] | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "At or after" })
+  from?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Before" })
+  to?: Date | null;
+}

@@ -1,0 +1,35 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { PrincipalKind } from "../enums";
+import { NodeInterface } from "./node.interface";
+import { OrganizationType } from "./organization.type";
+
+@ObjectType("AuditEvent", { implements: NodeInterface, description: "Who read or changed what, and when" })
+export class AuditEventType extends NodeInterface {
+  @Field(() => String, { description: 'e.g. "apiKey.create", "sensitive.read"' })
+  action: string;
+
+  @Field(() => String)
+  targetType: string;
+
+  @Field(() => ID, { nullable: true, description: "The target's global id" })
+  targetId: string | null;
+
+  @Field(() => PrincipalKind, { nullable: true })
+  actorKind: PrincipalKind | null;
+
+  @Field(() => ID, { nullable: true, description: "The acting user's or API key's global id" })
+  actorId: string | null;
+
+  @Field(() => OrganizationType, { nullable: true, description: "The actor's organization" })
+  organization: OrganizationType | null;
+
+  @Field(() => JSONObjectResolver, { nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Field(() => JSONObjectResolver, { nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}

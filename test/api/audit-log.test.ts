@@ -1,0 +1,91 @@
+import { Scope } from "../../src/auth/scopes";
+import { UserRole } from "../../src/entities/enums";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+let brandBAdmin: Persona;
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  brandBAdmin = await userPersona(api, cast.brandB.org, UserRole.ADMIN);
+  // One change by each brand: an API key each.
+  for (const admin of [cast.brandAAdmin, brandBAdmin]) {
+    const created = await api.gql(`mutation { createApiKey(input: { name: "audit test", scopes: [CATALOGUE_READ] }) { secret } }`, {}, admin.as);
+    expect(created.errors).toBeUndefined();
+  }
+});
+afterAll(() => api.close());
+
+type Events = { auditEvents: { totalCount: number; edges: { node: { action: string; targetType: string; targetId: string | null; actorId: string | null; organization: { id: string } | null; after: Record<string, unknown> | null } }[] } };
+const EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 100, filter: $filter) {
+  totalCount edges { node { action targetType targetId actorKind actorId organization { id name } after createdAt } } } }`;
+const SELLER_IDENTITY = `query($id: ID!) { seller(id: $id) { name registeredName contact paymentAccount } }`;
+const sensitiveReads = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'sensitive.read'`))[0].n);
+
+describe("the audit log", () => {
+  it("shows a member admin its own organization's events only", async () => {
+    const asA = await api.gql<Events>(EVENTS, {}, cast.brandAAdmin.as);
+    expect(asA.errors).toBeUndefined();
+    const orgs = new Set(asA.data!.auditEvents.edges.map((edge) => edge.node.organization?.id));
+    expect([...orgs]).toEqual([gid("Organization", cast.brandA.org.id)]);
+    expect(asA.data!.auditEvents.edges.map((edge) => edge.node.action)).toContain("apiKey.create");
+
+    // Filtering by the other organization or its actor finds nothing, as for a stranger.
+    const [bEvent] = await api.dataSource.query(`SELECT id, actor_user_id FROM audit_event WHERE owner_org_id = $1`, [cast.brandB.org.id]);
+    const byOrg = await api.gql<Events>(EVENTS, { filter: { organizationId: gid("Organization", cast.brandB.org.id) } }, cast.brandAAdmin.as);
+    const byActor = await api.gql<Events>(EVENTS, { filter: { actorId: gid("User", bEvent.actor_user_id) } }, cast.brandAAdmin.as);
+    expect(byOrg.data?.auditEvents.totalCount).toBe(0);
+    expect(byActor.data?.auditEvents.totalCount).toBe(0);
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("AuditEvent", bEvent.id) }, cast.brandAAdmin.as);
+    expect(node.data).toEqual({ node: null });
+  });
+
+  it("is refused to analysts and keys of members, and to anonymous callers", async () => {
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.CATALOGUE_READ]);
+    for (const persona of [cast.brandAAnalyst, key]) {
+      expect((await api.gql(EVENTS, {}, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await api.gql(EVENTS, {})).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("gives the platform every organization's events, with filters that combine", async () => {
+    const all = await api.gql<Events>(EVENTS, { filter: { actions: ["apiKey.create"], targetTypes: ["ApiKey"] } }, cast.platformAnalyst.as);
+    const orgs = new Set(all.data!.auditEvents.edges.map((edge) => edge.node.organization?.id));
+    expect(orgs).toEqual(new Set([gid("Organization", cast.brandA.org.id), gid("Organization", cast.brandB.org.id)]));
+    const future = await api.gql<Events>(EVENTS, { filter: { from: "2999-01-01T00:00:00Z" } }, cast.platformAnalyst.as);
+    expect(future.data?.auditEvents.totalCount).toBe(0);
+    const backwards = await api.gql(EVENTS, { filter: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, cast.platformAnalyst.as);
+    expect(backwards.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("records each platform read of seller identity, once per request; a brand's refused read records nothing", async () => {
+    const id = gid("Seller", cast.seller.id);
+    const before = await sensitiveReads();
+    const refused = await api.gql(SELLER_IDENTITY, { id }, cast.brandAAnalyst.as);
+    expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const publicOnly = await api.gql(`query($id: ID!) { seller(id: $id) { name } }`, { id }, cast.platformAnalyst.as);
+    expect(publicOnly.errors).toBeUndefined();
+    expect(await sensitiveReads()).toBe(before);
+
+    const read = await api.gql<{ seller: { registeredName: string } }>(SELLER_IDENTITY, { id }, cast.platformAnalyst.as);
+    expect(read.data?.seller.registeredName).toBe("Yiwu Example Trading Co.");
+    expect(await sensitiveReads()).toBe(before + 1);
+    const events = await api.gql<Events>(EVENTS, { filter: { actions: ["sensitive.read"] } }, cast.platformAnalyst.as);
+    expect(events.data?.auditEvents.edges[0].node).toMatchObject({
+      targetType: "Seller",
+      targetId: id,
+      after: { fields: ["contact", "paymentAccount", "registeredName"], rowCount: 1 },
+    });
+
+    // Many rows in one request: one event listing them.
+    const many = await api.gql(
+      `query($a: ID!, $b: ID!) { a: infringement(id: $a) { seller { contact } } b: infringement(id: $b) { listing { seller { registeredName } } } }`,
+      { a: gid("Infringement", cast.infringementA.id), b: gid("Infringement", cast.infringementBShared.id) },
+      cast.platformAnalyst.as,
+    );
+    expect(many.errors).toBeUndefined();
+    expect(await sensitiveReads()).toBe(before + 2);
+  });
+});

@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { Scope } from "../../src/auth/scopes";
+import { generateInvitationToken } from "../../src/auth/invitation-token";
+import { Invitation } from "../../src/entities";
+import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
+import { createOrganization } from "../support/factories";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The cast has 2 member brands; the cap leaves room for 2 more.
+const CAP = 4;
+let api: TestApi;
+let cast: Cast;
+let platformAdmin: Persona;
+beforeAll(async () => {
+  api = await startTestApi({ MEMBER_BRAND_CAP: String(CAP) });
+  cast = await createCast(api);
+  platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+});
+afterAll(() => api.close());
+
+const INVITE_MEMBER = `mutation($input: InviteMemberInput!) {
+  inviteMember(input: $input) { token invitation { id kind status email organizationName brands { name aliases } } }
+}`;
+const INVITE_USER = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id role status } } }`;
+const ACCEPT = `mutation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { token } }`;
+const VIEWER = `{ viewer { email role organization { name kind } } }`;
+const PASSWORD = "a long enough password";
+
+type Invited = { inviteMember: { token: string; invitation: { id: string; status: string } } };
+type Accepted = { acceptInvitation: { token: string } };
+
+const count = async (table: string) => Number((await api.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+async function insertMemberInvitation(brandNames: string[], fields: Partial<Invitation> = {}) {
+  const { token, hash } = generateInvitationToken();
+  await api.dataSource.manager.insert(Invitation, {
+    ownerOrgId: platformAdmin.org.id,
+    kind: InvitationKind.MEMBER,
+    email: `admin-${unique()}@new.test`,
+    displayName: "New admin",
+    role: UserRole.ADMIN,
+    organizationName: `Org ${unique()}`,
+    brands: brandNames.map((name) => ({ name, aliases: [] })),
+    tokenHash: hash,
+    invitedByUserId: "00000000-0000-4000-8000-000000000001",
+    expiresAt: new Date(Date.now() + 3_600_000),
+    ...fields,
+  });
+  return token;
+}
+
+describe("inviting a member", () => {
+  it("creates the organization, its brands and its first admin on acceptance, once", async () => {
+    const email = `Boss-${unique()}@Swatch.test`;
+    const invited = await api.gql<Invited>(
+      INVITE_MEMBER,
+      { input: { organizationName: "Swatch Group", adminEmail: email, adminName: "Boss", brands: [{ name: `Omega ${unique()}`, aliases: ["欧米茄"] }] } },
+      platformAdmin.as,
+    );
+    expect(invited.errors).toBeUndefined();
+    const { token, invitation } = invited.data!.inviteMember;
+    expect(token).toMatch(/^inv_/);
+    expect(invitation.status).toBe("PENDING");
+    const [row] = await api.dataSource.query(`SELECT token_hash, row_to_json(invitation)::text AS whole FROM invitation WHERE email = $1`, [email.toLowerCase()]);
+    expect(row.token_hash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(row.whole).not.toContain(token);
+
+    const accepted = await api.gql<Accepted>(ACCEPT, { token, password: PASSWORD });
+    expect(accepted.errors).toBeUndefined();
+    const me = await api.gql(VIEWER, {}, { token: accepted.data!.acceptInvitation.token });
+    expect(me.data).toEqual({ viewer: { email: email.toLowerCase(), role: "ADMIN", organization: { name: "Swatch Group", kind: "BRAND" } } });
+    const brands = await api.gql<{ brands: { aliases: string[] }[] }>(`{ brands { name aliases } }`, {}, { token: accepted.data!.acceptInvitation.token });
+    expect(brands.data?.brands).toEqual([expect.objectContaining({ aliases: ["欧米茄"] })]);
+
+    // Used: the same answer as a token that never existed or expired.
+    const again = await api.gql(ACCEPT, { token, password: PASSWORD });
+    const unknown = await api.gql(ACCEPT, { token: generateInvitationToken().token, password: PASSWORD });
+    const expired = await api.gql(ACCEPT, { token: await insertMemberInvitation([`Old ${unique()}`], { expiresAt: new Date(Date.now() - 1000) }), password: PASSWORD });
+    const malformed = await api.gql(ACCEPT, { token: "inv_nope", password: PASSWORD });
+    expect(again.errors?.[0]).toMatchObject({ message: "This invitation is invalid, used or expired", extensions: { code: "UNAUTHENTICATED" } });
+    for (const other of [unknown, expired, malformed]) expect(other).toEqual(again);
+  });
+
+  it("refuses an invitation whose brands would exceed the cap, with a clear error, and creates nothing", async () => {
+    const before = await count("invitation");
+    const response = await api.gql(
+      INVITE_MEMBER,
+      { input: { organizationName: "Too big", adminEmail: `x-${unique()}@big.test`, adminName: "X", brands: [1, 2, 3, 4].map((n) => ({ name: `Big ${n} ${unique()}` })) } },
+      platformAdmin.as,
+    );
+    expect(response.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(response.errors?.[0].message).toMatch(new RegExp(`limited to ${CAP} active member brands`));
+    expect(await count("invitation")).toBe(before);
+  });
+
+  it("lets only one of two concurrent acceptances take the last place", async () => {
+    const used = Number((await api.dataSource.query(
+      `SELECT count(*) AS n FROM brand b JOIN organization o ON o.id = b.owner_org_id WHERE o.kind = 'BRAND' AND o.status = 'ACTIVE'`,
+    ))[0].n);
+    // Written directly, past the invitation-time check, as if the cap had been lowered since.
+    const tokens = await Promise.all(
+      Array.from({ length: CAP - used + 1 }, (_, n) => insertMemberInvitation([`Race ${n} ${unique()}`])),
+    );
+    const results = await Promise.all(tokens.map((token) => api.gql(ACCEPT, { token, password: PASSWORD })));
+    const refused = results.filter((result) => result.errors);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].errors?.[0].extensions?.code).toBe("CONFLICT");
+    const active = Number((await api.dataSource.query(
+      `SELECT count(*) AS n FROM brand b JOIN organization o ON o.id = b.owner_org_id WHERE o.kind = 'BRAND' AND o.status = 'ACTIVE'`,
+    ))[0].n);
+    expect(active).toBe(CAP);
+  });
+
+  it("is for platform admins only; others' invitations answer as missing ones", async () => {
+    const input = { organizationName: "Sneaky", adminEmail: "s@s.test", adminName: "S", brands: [{ name: "Sneaky" }] };
+    for (const persona of [cast.platformAnalyst, cast.brandAAdmin]) {
+      const response = await api.gql(INVITE_MEMBER, { input }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const [platformInvitation] = await api.dataSource.query(`SELECT id, email FROM invitation LIMIT 1`);
+    const revoke = `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`;
+    const foreign = await api.gql(revoke, { id: gid("Invitation", platformInvitation.id) }, cast.brandAAdmin.as);
+    const missing = await api.gql(revoke, { id: gid("Invitation", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as);
+    expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(foreign).toEqual(missing);
+    const listed = await api.gql(`{ invitations { email } }`, {}, cast.brandAAdmin.as);
+    expect(JSON.stringify(listed.data)).not.toContain(platformInvitation.email);
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("Invitation", platformInvitation.id) }, cast.brandAAdmin.as);
+    expect(node.data).toEqual({ node: null });
+  });
+});
+
+describe("an organization admin invites its own users", () => {
+  it("with a role its kind allows; the user joins that organization", async () => {
+    const email = `new-analyst-${unique()}@a.test`;
+    const invited = await api.gql<{ inviteUser: { token: string } }>(INVITE_USER, { input: { email, name: "New analyst", role: "ANALYST" } }, cast.brandAAdmin.as);
+    expect(invited.errors).toBeUndefined();
+    const accepted = await api.gql<Accepted>(ACCEPT, { token: invited.data!.inviteUser.token, password: PASSWORD });
+    const me = await api.gql<{ viewer: { role: string; organization: { name: string } } }>(VIEWER, {}, { token: accepted.data!.acceptInvitation.token });
+    expect(me.data?.viewer).toMatchObject({ role: "ANALYST", organization: { name: cast.brandA.org.name } });
+  });
+
+  it("refuses a role of another organization kind, and analysts and keys altogether", async () => {
+    const before = await count("invitation");
+    const wrongRole = await api.gql(INVITE_USER, { input: { email: "i@a.test", name: "I", role: "INVESTIGATOR" } }, cast.brandAAdmin.as);
+    expect(wrongRole.errors?.[0]).toMatchObject({ message: "BRAND organizations have the roles ADMIN, ANALYST, VIEWER", extensions: { code: "BAD_USER_INPUT" } });
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    for (const persona of [cast.brandAAnalyst, key]) {
+      const response = await api.gql(INVITE_USER, { input: { email: "v@a.test", name: "V", role: "VIEWER" } }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await count("invitation")).toBe(before);
+  });
+});
+
+describe("suspending a member", () => {
+  it("refuses its users and keys on the very next request, keeps its data, and lets them in again on reinstatement", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Suspendable ${unique()}`);
+    const user = await userPersona(api, org, UserRole.ANALYST);
+    const key = await cast.keyFor(org, [Scope.CATALOGUE_READ]);
+    expect((await api.gql(VIEWER, {}, user.as)).errors).toBeUndefined();
+    expect((await api.gql(VIEWER, {}, key.as)).errors).toBeUndefined();
+
+    const suspend = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
+    const suspended = await api.gql(suspend, { input: { id: gid("Organization", org.id), reason: "unpaid dues" } }, platformAdmin.as);
+    expect(suspended.data).toEqual({ suspendMember: { status: "SUSPENDED" } });
+    for (const persona of [user, key]) {
+      const refused = await api.gql(VIEWER, {}, persona.as);
+      expect(refused.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key WHERE owner_org_id = $1`, [org.id]))[0].n)).toBe(1);
+
+    const reinstate = `mutation($id: ID!) { reinstateMember(id: $id) { status } }`;
+    const back = await api.gql(reinstate, { id: gid("Organization", org.id) }, platformAdmin.as);
+    expect(back.data).toEqual({ reinstateMember: { status: "ACTIVE" } });
+    for (const persona of [user, key]) expect((await api.gql(VIEWER, {}, persona.as)).errors).toBeUndefined();
+  });
+
+  it("is the platform admins' only, and never the platform itself", async () => {
+    const suspend = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
+    const target = { input: { id: gid("Organization", cast.brandB.org.id) } };
+    for (const persona of [cast.brandAAdmin, cast.platformAnalyst]) {
+      expect((await api.gql(suspend, target, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const [status] = await api.dataSource.query(`SELECT status FROM organization WHERE id = $1`, [cast.brandB.org.id]);
+    expect(status.status).toBe(OrgStatus.ACTIVE);
+    const self = await api.gql(suspend, { input: { id: gid("Organization", platformAdmin.org.id) } }, platformAdmin.as);
+    expect(self.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("organizations", () => {
+  it("expose no users, emails or keys: the type has public fields only", async () => {
+    const type = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Organization") { fields { name } } }`, {}, cast.brandAAdmin.as);
+    expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["id", "joinedAt", "kind", "name", "status"]);
+  });
+});

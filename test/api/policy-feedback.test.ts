@@ -1,0 +1,139 @@
+import { UserRole } from "../../src/entities/enums";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+let platformAdmin: Persona;
+let brandBAdmin: Persona;
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+  brandBAdmin = await userPersona(api, cast.brandB.org, UserRole.ADMIN);
+  await api.gql(PUBLISH, { input: { code: "TAKEDOWN-SLA", title: "Takedown SLA", body: "Within 24 hours." } }, platformAdmin.as);
+});
+afterAll(() => api.close());
+
+const PUBLISH = `mutation($input: PublishGovernanceRuleInput!) { publishGovernanceRule(input: $input) { id code version } }`;
+const SUBMIT = `mutation($input: SubmitPolicyFeedbackInput!) { submitPolicyFeedback(input: $input) { id isOwn author { organization { name } name } } }`;
+const ENDORSE = `mutation($id: ID!) { endorsePolicyFeedback(id: $id) { id endorsementCount endorsedByMe isOwn author { organization { id name } name } } }`;
+const FEEDBACK_FIELDS = `id kind body visibility status response endorsementCount endorsedByMe isOwn author { organization { id name } name } rule { code version }`;
+const LIST = `{ policyFeedback(first: 50) { totalCount edges { node { ${FEEDBACK_FIELDS} } } } }`;
+
+const submit = async (persona: Persona, visibility: "PRIVATE" | "ALLIANCE", body: string) => {
+  const response = await api.gql<{ submitPolicyFeedback: { id: string } }>(
+    SUBMIT,
+    { input: { ruleCode: "TAKEDOWN-SLA", kind: "AMENDMENT_PROPOSAL", body, visibility } },
+    persona.as,
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.submitPolicyFeedback.id;
+};
+
+// Everything that could name brand A: its organization's name and id, its users' names.
+const authorTraces = (cast: Cast) => [cast.brandA.org.name, cast.brandA.org.id, gid("Organization", cast.brandA.org.id), "of Brand Org A"];
+
+describe("governance rules", () => {
+  it("keep earlier versions readable", async () => {
+    await api.gql(PUBLISH, { input: { code: "DATA-SHARING", title: "v1", body: "one" } }, platformAdmin.as);
+    await api.gql(PUBLISH, { input: { code: "DATA-SHARING", title: "v2", body: "two" } }, platformAdmin.as);
+    const rule = await api.gql(`{ rule(code: "DATA-SHARING") { version title versions { version title } } }`, {}, cast.brandBAnalyst.as);
+    expect(rule.data).toEqual({ rule: { version: 2, title: "v2", versions: [{ version: 2, title: "v2" }, { version: 1, title: "v1" }] } });
+    const forbidden = await api.gql(PUBLISH, { input: { code: "DATA-SHARING", title: "v3", body: "x" } }, cast.brandAAdmin.as);
+    expect(forbidden.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const agency = await api.gql(`{ rules { code } }`, {}, cast.investigator.as);
+    expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("policy feedback", () => {
+  it("shows ALLIANCE feedback to other members without its author, on every path", async () => {
+    const id = await submit(cast.brandAAnalyst, "ALLIANCE", "Extend the SLA for holidays");
+    const own = await api.gql<{ node: { isOwn: boolean; author: { organization: { name: string } } } }>(
+      `query($id: ID!) { node(id: $id) { ... on PolicyFeedback { ${FEEDBACK_FIELDS} } } }`,
+      { id },
+      cast.brandAAnalyst.as,
+    );
+    expect(own.data?.node).toMatchObject({ isOwn: true, author: { organization: { name: cast.brandA.org.name } } });
+
+    // Every way brand B can reach it: the list, node(id), endorsing it, endorsing it twice
+    // (an error), and its own audit log.
+    const paths = [
+      await api.gql(LIST, {}, cast.brandBAnalyst.as),
+      await api.gql(`query($id: ID!) { node(id: $id) { ... on PolicyFeedback { ${FEEDBACK_FIELDS} } } }`, { id }, cast.brandBAnalyst.as),
+      await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as),
+      await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as),
+      await api.gql(`{ auditEvents(first: 100) { edges { node { action targetId before after organization { name } } } } }`, {}, brandBAdmin.as),
+    ];
+    const [list, node, endorse, again] = paths;
+    const seen = (list.data as { policyFeedback: { edges: { node: { id: string } }[] } }).policyFeedback.edges.find((edge) => edge.node.id === id);
+    expect(seen?.node).toMatchObject({ isOwn: false, author: null, body: "Extend the SLA for holidays" });
+    expect(node.data).toMatchObject({ node: { id, isOwn: false, author: null } });
+    expect(endorse.data).toMatchObject({ endorsePolicyFeedback: { endorsementCount: 1, endorsedByMe: true, author: null } });
+    expect(again.errors?.[0]).toMatchObject({ message: "Your organization has already endorsed this feedback", extensions: { code: "CONFLICT" } });
+    for (const path of paths) {
+      const text = JSON.stringify(path);
+      for (const trace of authorTraces(cast)) expect(text).not.toContain(trace);
+    }
+  });
+
+  it("counts endorsements once per organization and never shows who endorsed", async () => {
+    const id = await submit(cast.brandAAnalyst, "ALLIANCE", "Publish takedown statistics");
+    const endorsed = await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as);
+    expect(endorsed.errors).toBeUndefined();
+    const byColleague = await api.gql(ENDORSE, { id }, brandBAdmin.as);
+    expect(byColleague.errors?.[0].extensions?.code).toBe("CONFLICT");
+    const ownEndorse = await api.gql(ENDORSE, { id }, cast.brandAAnalyst.as);
+    expect(ownEndorse.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+
+    // The author sees the count, not brand B: not in the feedback, not in its audit log.
+    const authorAdmin = cast.brandAAdmin;
+    const asAuthor = await api.gql(`query($id: ID!) { node(id: $id) { ... on PolicyFeedback { endorsementCount endorsedByMe } } }`, { id }, authorAdmin.as);
+    expect(asAuthor.data).toEqual({ node: { endorsementCount: 1, endorsedByMe: false } });
+    const authorAudit = await api.gql(`{ auditEvents(first: 100) { edges { node { action organization { name } after } } } }`, {}, authorAdmin.as);
+    const text = JSON.stringify(authorAudit);
+    expect(text).toContain("policyFeedback.submit");
+    expect(text).not.toContain("policyFeedback.endorse");
+    expect(text).not.toContain(cast.brandB.org.name);
+  });
+
+  it("keeps PRIVATE feedback from other members: missing to them, on every path", async () => {
+    const id = await submit(cast.brandAAnalyst, "PRIVATE", "Our private complaint");
+    const missing = gid("PolicyFeedback", "00000000-0000-4000-8000-000000000000");
+    const list = await api.gql(LIST, {}, cast.brandBAnalyst.as);
+    expect(JSON.stringify(list)).not.toContain("Our private complaint");
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, cast.brandBAnalyst.as);
+    expect(node.data).toEqual({ node: null });
+    const endorse = await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as);
+    const endorseMissing = await api.gql(ENDORSE, { id: missing }, cast.brandBAnalyst.as);
+    expect(endorse.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(endorse).toEqual(endorseMissing);
+    const agency = await api.gql(LIST, {}, cast.investigator.as);
+    expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("gets the platform's response, which its author reads; only platform admins respond", async () => {
+    const id = await submit(cast.brandAAnalyst, "PRIVATE", "Please respond");
+    const respond = `mutation($input: RespondToPolicyFeedbackInput!) { respondToPolicyFeedback(input: $input) { status response author { organization { name } } } }`;
+    const input = { input: { id, status: "ACCEPTED", response: "Agreed, from Q3" } };
+    expect((await api.gql(respond, input, cast.brandAAdmin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const answered = await api.gql(respond, input, platformAdmin.as);
+    expect(answered.data).toEqual({ respondToPolicyFeedback: { status: "ACCEPTED", response: "Agreed, from Q3", author: { organization: { name: cast.brandA.org.name } } } });
+    const illegal = await api.gql(respond, { input: { id, status: "SUBMITTED", response: "back" } }, platformAdmin.as);
+    expect(illegal.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", allowedStatuses: ["IMPLEMENTED"] } });
+    const seen = await api.gql(`query($id: ID!) { node(id: $id) { ... on PolicyFeedback { status response } } }`, { id }, cast.brandAViewer.as);
+    expect(seen.data).toEqual({ node: { status: "ACCEPTED", response: "Agreed, from Q3" } });
+  });
+
+  it("is written by member admins and analysts only", async () => {
+    const before = Number((await api.dataSource.query(`SELECT count(*) AS n FROM policy_feedback`))[0].n);
+    for (const persona of [cast.brandAViewer, cast.platformAnalyst, cast.investigator]) {
+      const response = await api.gql(SUBMIT, { input: { ruleCode: "TAKEDOWN-SLA", kind: "COMPLAINT", body: "x", visibility: "ALLIANCE" } }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const unknownRule = await api.gql(SUBMIT, { input: { ruleCode: "NO-SUCH-RULE", kind: "COMPLAINT", body: "x", visibility: "ALLIANCE" } }, cast.brandAAnalyst.as);
+    expect(unknownRule.errors?.[0]).toMatchObject({ message: "GovernanceRule not found", extensions: { code: "NOT_FOUND" } });
+    expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM policy_feedback`))[0].n)).toBe(before);
+  });
+});

@@ -1,0 +1,189 @@
+import { Brand, Listing, Organization, SuspectedInfringement } from "../../src/entities";
+import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
+import { primarySuppression } from "../../src/domain/reports/disclosure-control";
+import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
+import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Synthetic figures: four members selling watches and bags. In January brand D dominates watches
+// on TAOBAO (20 of 22 flagged listings): that cell must be withheld, and neither the January
+// totals nor the first quarter's report may let a member compute it.
+let api: TestApi;
+let cast: Cast;
+let platformAdmin: Persona;
+const members: { org: Organization; brand: Brand; persona: Persona }[] = [];
+
+interface Cell { category: string | null; marketplace: string | null; value: number | null; suppression: string | null; ownValue: number | null }
+interface Report { id: string; period: string; status: string; tables: { metric: string; categories: string[]; marketplaces: string[]; cells: Cell[] }[] }
+
+const REPORT_FIELDS = `id period status tables { metric categories marketplaces cells { category marketplace value suppression ownValue } }`;
+
+async function flag(member: number, month: number, category: "Watches" | "Bags", marketplace: Marketplace, count: number) {
+  const db = api.dataSource;
+  const seller = await createSeller(db, { marketplace });
+  const brand = members[member].brand;
+  const product = category === "Watches" ? watchBrands.get(brand.id) : bagBrands.get(brand.id);
+  if (!product) throw new Error("setup");
+  const listings = await db.manager.save(
+    Array.from({ length: count }, (_, n) =>
+      db.manager.create(Listing, {
+        marketplace, externalId: `m${member}-${month}-${category}-${marketplace}-${n}-${Math.random()}`, sellerId: seller.id,
+        title: "fake", priceMinor: 100, currency: "CNY", riskScore: 90, modelVersion: "t", riskSignals: [],
+        firstSeenAt: new Date(Date.UTC(2025, month - 1, 10)),
+      }),
+    ),
+  );
+  await db.manager.insert(
+    SuspectedInfringement,
+    listings.map((listing) => ({
+      ownerOrgId: brand.ownerOrgId, brandId: product, listingId: listing.id, sellerId: seller.id, marketplace,
+      riskScore: 90, riskSignals: [], modelVersion: "t", detectedAt: new Date(Date.UTC(2025, month - 1, 10)),
+    })),
+  );
+}
+// brand id -> the brand used for that category (each member has a watch brand and a bag brand).
+const watchBrands = new Map<string, string>();
+const bagBrands = new Map<string, string>();
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+  for (const name of ["A", "B", "C", "D"]) {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Member ${name}`);
+    const watch = await createBrand(api.dataSource, org);
+    const bag = await createBrand(api.dataSource, org);
+    await createProduct(api.dataSource, watch, { category: "Watches" });
+    await createProduct(api.dataSource, bag, { category: "Bags" });
+    watchBrands.set(watch.id, watch.id);
+    bagBrands.set(watch.id, bag.id);
+    members.push({ org, brand: watch, persona: await userPersona(api, org, UserRole.ANALYST) });
+  }
+  // January: watches/TAOBAO A=1 C=1 D=20 (D dominates); bags/TAOBAO everyone 2; watches/TMALL A,B,C 3 each.
+  await flag(0, 1, "Watches", Marketplace.TAOBAO, 1);
+  await flag(2, 1, "Watches", Marketplace.TAOBAO, 1);
+  await flag(3, 1, "Watches", Marketplace.TAOBAO, 20);
+  for (const m of [0, 1, 2, 3]) await flag(m, 1, "Bags", Marketplace.TAOBAO, 2);
+  for (const m of [0, 1, 2]) await flag(m, 1, "Watches", Marketplace.TMALL, 3);
+  // February and March: watches/TAOBAO A, C, D 3 each (publishable), bags/TAOBAO everyone 2.
+  for (const month of [2, 3]) {
+    for (const m of [0, 2, 3]) await flag(m, month, "Watches", Marketplace.TAOBAO, 3);
+    for (const m of [0, 1, 2, 3]) await flag(m, month, "Bags", Marketplace.TAOBAO, 2);
+  }
+  for (const period of ["2025-01", "2025-02", "2025-03"]) await publish(period);
+});
+afterAll(() => api.close());
+
+async function publish(period: string): Promise<string> {
+  const generated = await api.gql<{ generateProgressReport: { id: string } }>(
+    `mutation($period: String!) { generateProgressReport(period: $period) { id status } }`, { period }, platformAdmin.as);
+  expect(generated.errors).toBeUndefined();
+  const id = generated.data!.generateProgressReport.id;
+  const reviewed = await api.gql(`mutation($id: ID!) { reviewProgressReport(input: { id: $id, note: "checked" }) { status } }`, { id }, platformAdmin.as);
+  expect(reviewed.errors).toBeUndefined();
+  const published = await api.gql(`mutation($id: ID!) { publishProgressReport(id: $id) { status } }`, { id }, platformAdmin.as);
+  expect(published.data).toEqual({ publishProgressReport: { status: "PUBLISHED" } });
+  return id;
+}
+
+async function readReport(period: string, persona: Persona): Promise<Report> {
+  const response = await api.gql<{ progressReports: { edges: { node: Report }[] } }>(
+    `{ progressReports(first: 20) { edges { node { ${REPORT_FIELDS} } } } }`, {}, persona.as);
+  expect(response.errors).toBeUndefined();
+  const report = response.data!.progressReports.edges.map((edge) => edge.node).find((node) => node.period === period);
+  if (!report) throw new Error(`no published report ${period}`);
+  return report;
+}
+
+const flagged = (report: Report) => report.tables.find((table) => table.metric === "LISTINGS_FLAGGED")!;
+const cellOf = (report: Report, category: string | null, marketplace: string | null) =>
+  flagged(report).cells.find((cell) => cell.category === category && cell.marketplace === marketplace)!;
+
+// What a member can compute from one table: every withheld cell that is the only unknown of a
+// row or a column (with its total). Returns the cells it recovered.
+function recoverFromTotals(report: Report): Cell[] {
+  const table = flagged(report);
+  const rows = [...table.categories, null];
+  const columns = [...table.marketplaces, null];
+  const get = (c: string | null, m: string | null) => table.cells.find((cell) => cell.category === c && cell.marketplace === m)!;
+  const lines = [
+    ...rows.map((c) => columns.map((m) => get(c, m))),
+    ...columns.map((m) => rows.map((c) => get(c, m))),
+  ];
+  return lines.filter((line) => line.filter((cell) => cell.value === null).length === 1).map((line) => line.find((cell) => cell.value === null)!);
+}
+
+describe("progress reports", () => {
+  it("withhold a cell one member dominates, and enough others that totals do not give it away", async () => {
+    const january = await readReport("2025-01", members[0].persona);
+    expect(cellOf(january, "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "DOMINANT_CONTRIBUTOR" });
+    // Alone in its TAOBAO column with the total, it would be the total minus bags: bags go too.
+    expect(cellOf(january, "Bags", "TAOBAO")).toMatchObject({ value: null, suppression: "COMPLEMENTARY" });
+    const february = await readReport("2025-02", members[0].persona);
+    expect(cellOf(february, "Bags", "TAOBAO")).toMatchObject({ value: 8, suppression: null });
+    expect(recoverFromTotals(january)).toEqual([]);
+    // Nothing withheld holds a value, for anyone.
+    const asPlatform = await readReport("2025-01", platformAdmin);
+    expect(cellOf(asPlatform, "Watches", "TAOBAO").value).toBeNull();
+  });
+
+  it("show each member its own figures beside the alliance's, never withheld from it", async () => {
+    const asD = await readReport("2025-01", members[3].persona);
+    expect(cellOf(asD, "Watches", "TAOBAO")).toMatchObject({ value: null, ownValue: 20 });
+    const asA = await readReport("2025-01", members[0].persona);
+    expect(cellOf(asA, "Watches", "TAOBAO")).toMatchObject({ value: null, ownValue: 1 });
+    expect(cellOf(asA, "Bags", "TAOBAO").ownValue).toBe(2);
+  });
+
+  it("resist the differencing attack: member A cannot compute D's January figure from the quarter and the months", async () => {
+    // The attack needs the quarter to publish watches/TAOBAO: on raw data it would, since over the
+    // quarter 4 members contribute and D has 26 of 40.
+    expect(primarySuppression([1 + 3 + 3, 3 + 3, 20 + 3 + 3], { minContributors: 3, dominanceShare: 0.8 })).toBeNull();
+    await publish("2025-Q1");
+    const a = members[0].persona;
+    const [q1, jan, feb, mar] = await Promise.all(["2025-Q1", "2025-01", "2025-02", "2025-03"].map((p) => readReport(p, a)));
+    const quarterCell = cellOf(q1, "Watches", "TAOBAO");
+    expect(quarterCell).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 7 });
+
+    // A's attempt: the quarter minus February and March, then minus its own and C's share.
+    const differenced =
+      quarterCell.value === null || cellOf(feb, "Watches", "TAOBAO").value === null || cellOf(mar, "Watches", "TAOBAO").value === null
+        ? null
+        : quarterCell.value - cellOf(feb, "Watches", "TAOBAO").value! - cellOf(mar, "Watches", "TAOBAO").value!;
+    expect(differenced).toBeNull();
+    // Every published quarter cell is the sum of the same published month cells: nothing new.
+    for (const cell of flagged(q1).cells.filter((c) => c.value !== null)) {
+      const months = [jan, feb, mar].map((m) => cellOf(m, cell.category, cell.marketplace)?.value ?? 0);
+      expect(cell.value).toBe(months.reduce((sum, v) => sum + (v ?? 0), 0));
+    }
+    expect(recoverFromTotals(q1)).toEqual([]);
+  });
+
+  it("build a quarter only from published months", async () => {
+    const response = await api.gql(`mutation { generateProgressReport(period: "2025-Q2") { id } }`, {}, platformAdmin.as);
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
+    expect(response.errors?.[0].message).toContain("publish 2025-04, 2025-05, 2025-06 first");
+    const bad = await api.gql(`mutation { generateProgressReport(period: "2025-13") { id } }`, {}, platformAdmin.as);
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("keep drafts from members and agencies, and let only platform admins generate them", async () => {
+    const draft = await api.gql<{ generateProgressReport: { id: string } }>(`mutation { generateProgressReport(period: "2025-04") { id } }`, {}, platformAdmin.as);
+    const id = draft.data!.generateProgressReport.id;
+    const missing = "UHJvZ3Jlc3NSZXBvcnQ6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw";
+    for (const persona of [members[0].persona, cast.investigator]) {
+      const read = await api.gql(`query($id: ID!) { progressReport(id: $id) { id } }`, { id }, persona.as);
+      const readMissing = await api.gql(`query($id: ID!) { progressReport(id: $id) { id } }`, { id: missing }, persona.as);
+      expect(read.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+      expect(read).toEqual(readMissing);
+      const list = await api.gql(`{ progressReports(first: 50) { edges { node { period status } } } }`, {}, persona.as);
+      expect(JSON.stringify(list)).not.toContain("DRAFT");
+      const publish = await api.gql(`mutation($id: ID!) { publishProgressReport(id: $id) { id } }`, { id }, persona.as);
+      expect(publish.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const early = await api.gql(`mutation($id: ID!) { publishProgressReport(id: $id) { id } }`, { id }, platformAdmin.as);
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", allowedStatuses: ["REVIEWED"] } });
+    const agencyReads = await readReport("2025-02", cast.investigator);
+    expect(cellOf(agencyReads, "Bags", "TAOBAO")).toMatchObject({ value: 8, ownValue: null });
+  });
+});
