@@ -2,14 +2,35 @@ import { ApiKey } from "./api-key.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { Brand } from "./brand.entity";
 import { InfringementNote } from "./infringement-note.entity";
+import { LegalAction } from "./legal-action.entity";
 import { Listing } from "./listing.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
+import { Referral } from "./referral.entity";
+import { ReferralInfringement } from "./referral-infringement.entity";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
+import { TakedownRequest } from "./takedown-request.entity";
+import { TestBuy } from "./test-buy.entity";
 import { User } from "./user.entity";
 
-export { ApiKey, AuditEvent, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement, User };
+export {
+  ApiKey,
+  AuditEvent,
+  Brand,
+  InfringementNote,
+  LegalAction,
+  Listing,
+  Organization,
+  Product,
+  Referral,
+  ReferralInfringement,
+  Seller,
+  SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
+  User,
+};
 
 export const entities = [
   Organization,
@@ -21,5 +42,10 @@ export const entities = [
   Listing,
   SuspectedInfringement,
   InfringementNote,
+  TakedownRequest,
+  TestBuy,
+  Referral,
+  ReferralInfringement,
+  LegalAction,
   AuditEvent,
 ];

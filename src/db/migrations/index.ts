@@ -1,4 +1,5 @@
 import { Initial1795433720474 } from "./1795433720474-Initial";
+import { Enforcement1795435573587 } from "./1795435573587-Enforcement";
 
 // In order; each migration runs in its own transaction.
-export const migrations = [Initial1795433720474];
+export const migrations = [Initial1795433720474, Enforcement1795435573587];
