@@ -23,6 +23,9 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: int(100_000),
   MAX_PAGE_SIZE: int(100),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SELLER_PENALTY_STRIKES: int(3),
+  SELLER_CLOSURE_STRIKES: int(5),
+  MAX_BULK_TAKEDOWNS: int(100),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -42,6 +45,14 @@ export interface Config {
     maxPageSize: number;
   };
   logLevel: Env["LOG_LEVEL"];
+  enforcement: EnforcementConfig;
+}
+
+export interface EnforcementConfig {
+  // Approved takedowns against one store that penalize it, and that close it.
+  penaltyStrikes: number;
+  closureStrikes: number;
+  maxBulkTakedowns: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  if (e.SELLER_CLOSURE_STRIKES <= e.SELLER_PENALTY_STRIKES) {
+    throw new ConfigError("Invalid configuration:\n  SELLER_CLOSURE_STRIKES: must be greater than SELLER_PENALTY_STRIKES");
   }
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     // A generated secret is only kept with embedded data; with a shared server every API process
@@ -78,5 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     logLevel: e.LOG_LEVEL,
+    enforcement: {
+      penaltyStrikes: e.SELLER_PENALTY_STRIKES,
+      closureStrikes: e.SELLER_CLOSURE_STRIKES,
+      maxBulkTakedowns: e.MAX_BULK_TAKEDOWNS,
+    },
   };
 }

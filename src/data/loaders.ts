@@ -6,11 +6,16 @@ import {
   ApiKey,
   Brand,
   InfringementNote,
+  LegalAction,
   Listing,
   Organization,
   Product,
+  Referral,
+  ReferralInfringement,
   Seller,
   SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
   User,
 } from "../entities";
 
@@ -27,6 +32,25 @@ function byId<T extends ObjectLiteral & { id: string }>(manager: EntityManager, 
   });
 }
 
+// Rows of `entity` whose `column` is one of the keys, through the row scope, grouped by key.
+function manyBy<T extends ObjectLiteral>(
+  manager: EntityManager,
+  viewer: Viewer,
+  entity: EntityClass<T>,
+  column: string,
+  keyOf: (row: T) => string,
+  order: { column: string; direction: "ASC" | "DESC" }[],
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
+    for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
+    const rows = await query.getMany();
+    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
 export function createLoaders(manager: EntityManager, viewer: Viewer) {
   return {
     organization: byId(manager, viewer, Organization),
@@ -38,6 +62,22 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
     listing: byId(manager, viewer, Listing),
     infringement: byId(manager, viewer, SuspectedInfringement),
     infringementNote: byId(manager, viewer, InfringementNote),
+    takedownRequest: byId(manager, viewer, TakedownRequest),
+    testBuy: byId(manager, viewer, TestBuy),
+    referral: byId(manager, viewer, Referral),
+    legalAction: byId(manager, viewer, LegalAction),
+    testBuysOfInfringement: manyBy(manager, viewer, TestBuy, "infringement_id", (row) => row.infringementId, [
+      { column: "ordered_at", direction: "ASC" },
+      { column: "id", direction: "ASC" },
+    ]),
+    takedownRequestsOfInfringement: manyBy(manager, viewer, TakedownRequest, "infringement_id", (row) => row.infringementId, [
+      { column: "requested_at", direction: "ASC" },
+      { column: "id", direction: "ASC" },
+    ]),
+    // The cases of a referral the viewer may see: a brand only its own, through the scope.
+    casesOfReferral: manyBy(manager, viewer, ReferralInfringement, "referral_id", (row) => row.referralId, [
+      { column: "infringement_id", direction: "ASC" },
+    ]),
     notesOfInfringement: new DataLoader<string, InfringementNote[]>(async (infringementIds) => {
       const notes = await scopedQuery(manager, viewer, InfringementNote, "note")
         .andWhere("note.infringement_id = ANY(:infringementIds)", { infringementIds })

@@ -14,6 +14,10 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
   Listing: "listing",
   Infringement: "infringement",
   InfringementNote: "infringementNote",
+  TakedownRequest: "takedownRequest",
+  TestBuy: "testBuy",
+  Referral: "referral",
+  LegalAction: "legalAction",
   ApiKey: "apiKey",
 };
 

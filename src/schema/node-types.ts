@@ -1,4 +1,17 @@
-import { ApiKey, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement } from "../entities";
+import {
+  ApiKey,
+  Brand,
+  InfringementNote,
+  LegalAction,
+  Listing,
+  Organization,
+  Product,
+  Referral,
+  Seller,
+  SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
+} from "../entities";
 
 // Every GraphQL type that implements Node, with the entity behind it.
 export const NODE_ENTITIES = {
@@ -9,6 +22,10 @@ export const NODE_ENTITIES = {
   Listing,
   Infringement: SuspectedInfringement,
   InfringementNote,
+  TakedownRequest,
+  TestBuy,
+  Referral,
+  LegalAction,
   ApiKey,
 } as const;
 
