@@ -1,5 +1,11 @@
 import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { InfringementConnection, ProductConnection } from "../schema/types/connections";
+import {
+  InfringementConnection,
+  LegalActionConnection,
+  ProductConnection,
+  ReferralConnection,
+  TakedownRequestConnection,
+} from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
 
 // totalCount costs a COUNT query, so it runs only when a client asks for it.
@@ -16,3 +22,6 @@ function TotalCountResolver(connectionType: ClassType) {
 
 export const InfringementConnectionResolver = TotalCountResolver(InfringementConnection);
 export const ProductConnectionResolver = TotalCountResolver(ProductConnection);
+export const TakedownRequestConnectionResolver = TotalCountResolver(TakedownRequestConnection);
+export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection);
+export const LegalActionConnectionResolver = TotalCountResolver(LegalActionConnection);

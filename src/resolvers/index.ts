@@ -2,14 +2,24 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiKeyResolver } from "./api-key.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
-import { InfringementConnectionResolver, ProductConnectionResolver } from "./connection.resolver";
+import {
+  InfringementConnectionResolver,
+  LegalActionConnectionResolver,
+  ProductConnectionResolver,
+  ReferralConnectionResolver,
+  TakedownRequestConnectionResolver,
+} from "./connection.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
+import { LegalActionResolver } from "./legal-action.resolver";
 import { ListingResolver } from "./listing.resolver";
 import { NodeResolver } from "./node.resolver";
 import { OrganizationResolver } from "./organization.resolver";
 import { ProductResolver } from "./product.resolver";
+import { ReferralResolver } from "./referral.resolver";
 import { SellerResolver } from "./seller.resolver";
+import { TakedownResolver } from "./takedown.resolver";
+import { TestBuyResolver } from "./test-buy.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -22,7 +32,14 @@ export const resolvers: NonEmptyArray<Function> = [
   ListingResolver,
   InfringementResolver,
   InfringementNoteResolver,
+  TakedownResolver,
+  TestBuyResolver,
+  ReferralResolver,
+  LegalActionResolver,
   ApiKeyResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
+  TakedownRequestConnectionResolver,
+  ReferralConnectionResolver,
+  LegalActionConnectionResolver,
 ];
