@@ -35,6 +35,8 @@ export async function moveInfringement(
     body: note,
     fromStatus: from,
     toStatus: to,
+    // now() is the transaction's start: steps taken in one transaction would tie and lose their order.
+    createdAt: () => "clock_timestamp()",
   });
   await recordAudit(manager, viewer, {
     action: `infringement.${workflow.toLowerCase()}`,

@@ -29,7 +29,7 @@ export async function removeListings(
     .where("status = :active", { active: ListingStatus.ACTIVE });
   if ("listingIds" in which) listingUpdate.andWhere("id = ANY(:listingIds)", { listingIds: which.listingIds });
   else listingUpdate.andWhere("seller_id = :sellerId", { sellerId: which.sellerId });
-  const removed = await listingUpdate.returning(["id"]).execute();
+  const removed = await listingUpdate.returning("id").execute();
   const listingIds = (removed.raw as { id: string }[]).map((row) => row.id);
   if (!listingIds.length) return { listingIds, supersededRequestIds: [], removedInfringementIds: [] };
 
@@ -46,7 +46,7 @@ export async function removeListings(
     })
     .where("listing_id = ANY(:listingIds)", { listingIds })
     .andWhere("status = :pending", { pending: TakedownStatus.PENDING })
-    .returning(["id", "infringement_id"])
+    .returning("id, infringement_id")
     .execute();
   const supersededRows = superseded.raw as { id: string; infringement_id: string }[];
 
@@ -58,7 +58,7 @@ export async function removeListings(
         .set({ status: InfringementStatus.REMOVED, updatedAt: () => "now()" })
         .where("id = ANY(:ids)", { ids: supersededRows.map((row) => row.infringement_id) })
         .andWhere("status = ANY(:from)", { from })
-        .returning(["id", "owner_org_id"])
+        .returning("id, owner_org_id")
         .execute()
     : { raw: [] };
   const movedRows = moved.raw as { id: string; owner_org_id: string }[];

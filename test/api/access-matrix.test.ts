@@ -39,7 +39,8 @@ const readInfringements: Record<PersonaName, Outcome> = {
   "brand A analyst (owner)": "ok",
   "brand A viewer": "ok",
   "brand B analyst": "NOT_FOUND",
-  "agency investigator": "FORBIDDEN",
+  // An agency reads cases with referrals:read, but only those referred to it: none here.
+  "agency investigator": "NOT_FOUND",
   "A key: catalogue:read": "FORBIDDEN",
   "A key: infringements:read": "ok",
   "A key: infringements:write": "FORBIDDEN",
@@ -72,7 +73,7 @@ const OPERATIONS: Operation[] = [
     query: `query($id: ID!) { node(id: $id) { id ... on Infringement { riskScore listing { title } } } }`,
     variables: (_cast, id) => ({ id }),
     target: (cast) => ({ typeName: "Infringement", id: cast.infringementA.id }),
-    expected: { ...readInfringements, "brand B analyst": "null" },
+    expected: { ...readInfringements, "brand B analyst": "null", "agency investigator": "null" },
   },
   {
     name: "node(id) on a product",
