@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, SuspectedInfringement, TakedownRequest } from "../entities";
-import { InfringementStatus, TakedownStatus } from "../entities/enums";
+import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
@@ -54,6 +54,19 @@ async function createRequest(manager: EntityManager, viewer: Viewer, infringemen
 
 const notConfirmed = (status: InfringementStatus) =>
   `it is ${status}; a takedown can be requested only for a CONFIRMED infringement`;
+const LISTING_GONE = "its listing was already removed";
+
+// Locks the listings (in id order) so that a store closure removing one waits for this transaction
+// and then supersedes the new request, instead of leaving it pending on a removed listing.
+async function removedListings(manager: EntityManager, viewer: Viewer, listingIds: string[]): Promise<Set<string>> {
+  if (!listingIds.length) return new Set();
+  const listings = await scopedQuery(manager, viewer, Listing, "listing")
+    .andWhere("listing.id = ANY(:listingIds)", { listingIds: [...new Set(listingIds)] })
+    .orderBy("listing.id")
+    .setLock("pessimistic_write")
+    .getMany();
+  return new Set(listings.filter((listing) => listing.status === ListingStatus.REMOVED).map((listing) => listing.id));
+}
 
 export async function requestTakedown(
   dataSource: DataSource,
@@ -69,6 +82,9 @@ export async function requestTakedown(
     if (!infringement) throw notFound("Infringement");
     if (infringement.status !== InfringementStatus.CONFIRMED) {
       throw badInput(`Cannot request a takedown: ${notConfirmed(infringement.status)}`, { status: infringement.status });
+    }
+    if ((await removedListings(manager, viewer, [infringement.listingId])).size) {
+      throw badInput(`Cannot request a takedown: ${LISTING_GONE}`);
     }
     return createRequest(manager, viewer, infringement, reason);
   });
@@ -106,6 +122,10 @@ export async function requestTakedowns(
       else if (row.status !== InfringementStatus.CONFIRMED) problems.push({ id: item.given, reason: notConfirmed(row.status) });
       else accepted.push(row);
       if (item.id) seen.add(item.id);
+    }
+    const gone = await removedListings(manager, viewer, accepted.map((row) => row.listingId));
+    for (const row of accepted.filter((row) => gone.has(row.listingId))) {
+      problems.push({ id: input.items.find((item) => item.id === row.id)?.given ?? row.id, reason: LISTING_GONE });
     }
     refuseItems(problems, input.items.length, "infringements cannot be taken down");
     const requests: TakedownRequest[] = [];

@@ -126,6 +126,11 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
   expect(ofB.node.decisionNote).toMatch(/store closed/);
   const [case4Row] = await db.query(`SELECT status FROM suspected_infringement WHERE id = $1`, [case4.id]);
   expect(case4Row.status).toBe("CONFIRMED");
+  const late = await api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", case4.id) }, cast.brandAAnalyst.as);
+  expect(late.errors?.[0]).toMatchObject({
+    message: "Cannot request a takedown: its listing was already removed",
+    extensions: { code: "BAD_USER_INPUT" },
+  });
 
   // 5. The platform refers the confirmed cases to the agency.
   const { createReferral } = dataOf(
