@@ -27,6 +27,9 @@ const EnvSchema = z.object({
   INVITATION_TTL_HOURS: int(7 * 24),
   REPORT_MIN_CONTRIBUTORS: int(3, 2),
   REPORT_DOMINANCE_SHARE: z.coerce.number().gt(0.5).max(1).default(0.8),
+  SELLER_PENALTY_STRIKES: int(3),
+  SELLER_CLOSURE_STRIKES: int(5),
+  MAX_BULK_TAKEDOWNS: int(100),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,6 +52,14 @@ export interface Config {
   membership: { memberBrandCap: number; invitationTtlHours: number };
   // Statistical disclosure control of progress reports (src/domain/reports/disclosure-control.ts).
   reports: { minContributors: number; dominanceShare: number };
+  enforcement: EnforcementConfig;
+}
+
+export interface EnforcementConfig {
+  // Approved takedowns against one store that penalize it, and that close it.
+  penaltyStrikes: number;
+  closureStrikes: number;
+  maxBulkTakedowns: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  if (e.SELLER_CLOSURE_STRIKES <= e.SELLER_PENALTY_STRIKES) {
+    throw new ConfigError("Invalid configuration:\n  SELLER_CLOSURE_STRIKES: must be greater than SELLER_PENALTY_STRIKES");
   }
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     // A generated secret is only kept with embedded data; with a shared server every API process
@@ -87,5 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     membership: { memberBrandCap: e.MEMBER_BRAND_CAP, invitationTtlHours: e.INVITATION_TTL_HOURS },
     reports: { minContributors: e.REPORT_MIN_CONTRIBUTORS, dominanceShare: e.REPORT_DOMINANCE_SHARE },
+    enforcement: {
+      penaltyStrikes: e.SELLER_PENALTY_STRIKES,
+      closureStrikes: e.SELLER_CLOSURE_STRIKES,
+      maxBulkTakedowns: e.MAX_BULK_TAKEDOWNS,
+    },
   };
 }

@@ -6,6 +6,7 @@ import {
   GovernanceRule,
   InfringementNote,
   Invitation,
+  LegalAction,
   Listing,
   Organization,
   PolicyFeedback,
@@ -13,8 +14,12 @@ import {
   Product,
   ProgressReport,
   ProgressReportMemberFigures,
+  Referral,
+  ReferralInfringement,
   Seller,
   SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
   User,
 } from "../entities";
 import { FeedbackVisibility, OrgKind, ReportStatus } from "../entities/enums";
@@ -34,7 +39,16 @@ const ownOrganization = (viewer: Viewer, alias: string): ScopeCondition => ({
   params: { scopeOrgId: viewer.orgId },
 });
 
-// The platform sees every row; a brand only its own; an agency none (referrals will widen it).
+// What an agency reaches: only rows tied to an infringement in a referral sent to it. One indexed
+// EXISTS on referral_infringement, which carries the agency and the infringement's listing and seller.
+type ReferredColumn = "infringement_id" | "listing_id" | "seller_id" | "brand_id";
+const referredToAgency = (viewer: Viewer, column: ReferredColumn, rowColumn: string): ScopeCondition => ({
+  sql: `EXISTS (SELECT 1 FROM referral_infringement scope_ri
+                 WHERE scope_ri.${column} = ${rowColumn} AND scope_ri.agency_org_id = :scopeOrgId)`,
+  params: { scopeOrgId: viewer.orgId },
+});
+
+// The platform sees every row; a brand only its own; an agency none.
 const platformOrOwnBrandRows: RowScope = (viewer, alias) => {
   switch (viewer.orgKind) {
     case OrgKind.PLATFORM:
@@ -46,7 +60,23 @@ const platformOrOwnBrandRows: RowScope = (viewer, alias) => {
   }
 };
 
-// Listings and sellers are platform data; a brand reaches one only through its own infringements.
+// A brand's cases and what hangs off them (test buys): the platform all, a brand its own, an agency
+// those referred to it.
+const casesOf =
+  (infringementColumn: string): RowScope =>
+  (viewer, alias) => {
+    switch (viewer.orgKind) {
+      case OrgKind.PLATFORM:
+        return ALL;
+      case OrgKind.BRAND:
+        return ownOrganization(viewer, alias);
+      case OrgKind.AGENCY:
+        return referredToAgency(viewer, "infringement_id", `${alias}.${infringementColumn}`);
+    }
+  };
+
+// Listings and sellers are platform data; a brand reaches one only through its own infringements,
+// an agency only through the referrals sent to it.
 const throughOwnInfringements =
   (column: "listing_id" | "seller_id"): RowScope =>
   (viewer, alias) => {
@@ -60,7 +90,7 @@ const throughOwnInfringements =
           params: { scopeOrgId: viewer.orgId },
         };
       case OrgKind.AGENCY:
-        return NONE;
+        return referredToAgency(viewer, column, `${alias}.id`);
     }
   };
 
@@ -91,18 +121,59 @@ const publishedReports: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.PLATFORM
     ? ALL
     : { sql: `${alias}.status = :scopePublishedStatus`, params: { scopePublishedStatus: ReportStatus.PUBLISHED } };
+// A brand is the catalogue's owner; an agency sees the brands whose cases were referred to it (the
+// name of the infringed mark is part of the case).
+const brands: RowScope = (viewer, alias) =>
+  viewer.orgKind === OrgKind.AGENCY ? referredToAgency(viewer, "brand_id", `${alias}.id`) : platformOrOwnBrandRows(viewer, alias);
+
+// A referral: the platform all, an agency those sent to it, a brand those holding one of its cases.
+// Which cases a brand then sees in it is the infringement scope's business (its own only).
+const referrals: RowScope = (viewer, alias) => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return ALL;
+    case OrgKind.AGENCY:
+      return { sql: `${alias}.agency_org_id = :scopeOrgId`, params: { scopeOrgId: viewer.orgId } };
+    case OrgKind.BRAND:
+      return {
+        sql: `EXISTS (SELECT 1 FROM referral_infringement scope_ri
+                       WHERE scope_ri.referral_id = ${alias}.id AND scope_ri.owner_org_id = :scopeOrgId)`,
+        params: { scopeOrgId: viewer.orgId },
+      };
+  }
+};
+
+// The membership rows themselves: the agency its referrals', a brand its own cases'.
+const referralMemberships: RowScope = (viewer, alias) => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return ALL;
+    case OrgKind.AGENCY:
+      return { sql: `${alias}.agency_org_id = :scopeOrgId`, params: { scopeOrgId: viewer.orgId } };
+    case OrgKind.BRAND:
+      return ownOrganization(viewer, alias);
+  }
+};
 
 export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   // Name, kind, status and joined date of every organization are public to all members.
   [Organization, () => ALL],
   [User, ownOrganization],
   [ApiKey, ownOrganization],
-  [Brand, platformOrOwnBrandRows],
+  [Brand, brands],
   [Product, platformOrOwnBrandRows],
-  [SuspectedInfringement, platformOrOwnBrandRows],
+  [SuspectedInfringement, casesOf("id")],
+  // Notes are the brand's working papers (and name its people); a referral does not include them.
   [InfringementNote, platformOrOwnBrandRows],
+  [TestBuy, casesOf("infringement_id")],
+  // A brand's requests and the platform's decisions; nothing an agency needs.
+  [TakedownRequest, platformOrOwnBrandRows],
   [Listing, throughOwnInfringements("listing_id")],
   [Seller, throughOwnInfringements("seller_id")],
+  [Referral, referrals],
+  [ReferralInfringement, referralMemberships],
+  // The plaintiff's (a brand or the platform).
+  [LegalAction, platformOrOwnBrandRows],
   [AuditEvent, (viewer, alias) => (viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias))],
   // The inviting organization's: a member invitation's admin email is the platform's only.
   [Invitation, ownOrganization],

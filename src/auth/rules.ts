@@ -22,17 +22,75 @@ const scope = (s: Scope): Requirement => ({
   message: `This needs the ${s} scope`,
 });
 
-const anyScope = (...scopes: Scope[]): Requirement => ({
-  name: `anyScope(${scopes.join(",")})`,
-  check: (viewer) => scopes.some((s) => viewer.scopes.has(s)),
-  message: `This needs one of the scopes ${scopes.join(", ")}`,
+const bothScopes = (kind: OrgKind | null, read: Scope, write: Scope, message: string): Requirement => ({
+  name: `${kind ?? "any"}:scopes(${read},${write})`,
+  check: (viewer) => (kind === null || viewer.orgKind === kind) && viewer.scopes.has(read) && viewer.scopes.has(write),
+  message,
 });
+
+// An agency holds no infringements:read: it reads cases (infringements, their listings, sellers,
+// brands and test buys) with referrals:read, and its row scopes narrow that to the cases of the
+// referrals sent to it. Every other organization reads cases with infringements:read.
+const caseReadScope = (viewer: Viewer) => (viewer.orgKind === OrgKind.AGENCY ? Scope.REFERRALS_READ : Scope.INFRINGEMENTS_READ);
 
 const REQUIREMENTS = {
   signedIn: { name: "signedIn", check: () => true, message: "" },
   catalogue: scope(Scope.CATALOGUE_READ),
-  brands: anyScope(Scope.CATALOGUE_READ, Scope.INFRINGEMENTS_READ),
+  brands: {
+    name: "brands",
+    check: (viewer: Viewer) =>
+      viewer.orgKind === OrgKind.AGENCY
+        ? viewer.scopes.has(Scope.REFERRALS_READ)
+        : viewer.scopes.has(Scope.CATALOGUE_READ) || viewer.scopes.has(Scope.INFRINGEMENTS_READ),
+    message: "This needs one of the scopes catalogue:read, infringements:read (referrals:read for an agency)",
+  },
   infringements: scope(Scope.INFRINGEMENTS_READ),
+  cases: {
+    name: "cases",
+    check: (viewer: Viewer) => viewer.scopes.has(caseReadScope(viewer)),
+    message: "This needs the infringements:read scope (referrals:read for an agency)",
+  },
+  // A brand sees the referrals holding its cases with infringements:read; the platform and agencies
+  // need referrals:read.
+  referrals: {
+    name: "referrals",
+    check: (viewer: Viewer) =>
+      viewer.scopes.has(viewer.orgKind === OrgKind.BRAND ? Scope.INFRINGEMENTS_READ : Scope.REFERRALS_READ),
+    message: "This needs the referrals:read scope (infringements:read for a brand)",
+  },
+  // What the platform wrote to the agency (it may name sellers and other brands' cases).
+  referralDetails: {
+    name: "referralDetails",
+    check: (viewer: Viewer) => viewer.orgKind !== OrgKind.BRAND && viewer.scopes.has(Scope.REFERRALS_READ),
+    message: "Only the platform and the agency a referral was sent to may read this field",
+  },
+  // A seller's registered name, contact and payment account: the platform, or an agency (whose row
+  // scope already limits it to the sellers referred to it). A brand never.
+  sellerIdentity: {
+    name: "sellerIdentity",
+    check: (viewer: Viewer) =>
+      (isPlatform(viewer) && viewer.scopes.has(Scope.INFRINGEMENTS_READ)) ||
+      (viewer.orgKind === OrgKind.AGENCY && viewer.scopes.has(Scope.REFERRALS_READ)),
+    message: "Only the platform and the agencies a seller was referred to may read its identity",
+  },
+  decideTakedowns: bothScopes(
+    OrgKind.PLATFORM,
+    Scope.INFRINGEMENTS_READ,
+    Scope.INFRINGEMENTS_WRITE,
+    "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns",
+  ),
+  createReferrals: bothScopes(
+    OrgKind.PLATFORM,
+    Scope.REFERRALS_READ,
+    Scope.REFERRALS_WRITE,
+    "Only the platform, with the referrals:read and referrals:write scopes, refers cases to an agency",
+  ),
+  updateReferrals: bothScopes(
+    OrgKind.AGENCY,
+    Scope.REFERRALS_READ,
+    Scope.REFERRALS_WRITE,
+    "Only an agency, with the referrals:read and referrals:write scopes, records a referral's progress",
+  ),
   // A write answers with the record written, so it needs the read scope too; without it the change
   // would be made and then refused, and a client would retry it.
   writeInfringements: {
@@ -84,10 +142,14 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   Organization: REQUIREMENTS.signedIn,
   Brand: REQUIREMENTS.brands,
   Product: REQUIREMENTS.catalogue,
-  Seller: REQUIREMENTS.infringements,
-  Listing: REQUIREMENTS.infringements,
-  Infringement: REQUIREMENTS.infringements,
+  Seller: REQUIREMENTS.cases,
+  Listing: REQUIREMENTS.cases,
+  Infringement: REQUIREMENTS.cases,
   InfringementNote: REQUIREMENTS.infringements,
+  TestBuy: REQUIREMENTS.cases,
+  TakedownRequest: REQUIREMENTS.infringements,
+  Referral: REQUIREMENTS.referrals,
+  LegalAction: REQUIREMENTS.infringements,
   ApiKey: REQUIREMENTS.organizationAdmin,
   Invitation: REQUIREMENTS.organizationAdmin,
   GovernanceRule: REQUIREMENTS.readGovernance,
@@ -123,7 +185,13 @@ export const can = {
   readCatalogue: requirementRule(REQUIREMENTS.catalogue),
   readBrands: requirementRule(REQUIREMENTS.brands),
   readInfringements: requirementRule(REQUIREMENTS.infringements),
+  readCases: requirementRule(REQUIREMENTS.cases),
   writeInfringements: requirementRule(REQUIREMENTS.writeInfringements),
+  readReferralDetails: requirementRule(REQUIREMENTS.referralDetails),
+  readSellerIdentity: requirementRule(REQUIREMENTS.sellerIdentity),
+  decideTakedowns: requirementRule(REQUIREMENTS.decideTakedowns),
+  createReferrals: requirementRule(REQUIREMENTS.createReferrals),
+  updateReferrals: requirementRule(REQUIREMENTS.updateReferrals),
   manageOrganization: requirementRule(REQUIREMENTS.organizationAdmin),
   readPlatformOnly: requirementRule(REQUIREMENTS.platformOnly),
   administerPlatform: requirementRule(REQUIREMENTS.platformAdmin),

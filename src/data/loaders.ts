@@ -14,11 +14,16 @@ import {
   ProgressReport,
   ProgressReportMemberFigures,
   InfringementNote,
+  LegalAction,
   Listing,
   Organization,
   Product,
+  Referral,
+  ReferralInfringement,
   Seller,
   SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
   User,
 } from "../entities";
 
@@ -32,6 +37,25 @@ function byId<T extends ObjectLiteral & { id: string }>(manager: EntityManager, 
     const rows = await scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }).getMany();
     const byKey = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byKey.get(id) ?? null);
+  });
+}
+
+// Rows of `entity` whose `column` is one of the keys, through the row scope, grouped by key.
+function manyBy<T extends ObjectLiteral>(
+  manager: EntityManager,
+  viewer: Viewer,
+  entity: EntityClass<T>,
+  column: string,
+  keyOf: (row: T) => string,
+  order: { column: string; direction: "ASC" | "DESC" }[],
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
+    for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
+    const rows = await query.getMany();
+    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
   });
 }
 
@@ -79,6 +103,22 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       const byReport = new Map(rows.map((row) => [row.reportId, row]));
       return reportIds.map((id) => byReport.get(id) ?? null);
     }),
+    takedownRequest: byId(manager, viewer, TakedownRequest),
+    testBuy: byId(manager, viewer, TestBuy),
+    referral: byId(manager, viewer, Referral),
+    legalAction: byId(manager, viewer, LegalAction),
+    testBuysOfInfringement: manyBy(manager, viewer, TestBuy, "infringement_id", (row) => row.infringementId, [
+      { column: "ordered_at", direction: "ASC" },
+      { column: "id", direction: "ASC" },
+    ]),
+    takedownRequestsOfInfringement: manyBy(manager, viewer, TakedownRequest, "infringement_id", (row) => row.infringementId, [
+      { column: "requested_at", direction: "ASC" },
+      { column: "id", direction: "ASC" },
+    ]),
+    // The cases of a referral the viewer may see: a brand only its own, through the scope.
+    casesOfReferral: manyBy(manager, viewer, ReferralInfringement, "referral_id", (row) => row.referralId, [
+      { column: "infringement_id", direction: "ASC" },
+    ]),
     notesOfInfringement: new DataLoader<string, InfringementNote[]>(async (infringementIds) => {
       const notes = await scopedQuery(manager, viewer, InfringementNote, "note")
         .andWhere("note.infringement_id = ANY(:infringementIds)", { infringementIds })

@@ -1,21 +1,62 @@
 import { InfringementStatus as S } from "../entities/enums";
 
 // FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED.
-// A dismissal can be reopened for review, because analysts make mistakes; REMOVED is final.
-const NEXT: Record<S, readonly S[]> = {
-  [S.FLAGGED]: [S.UNDER_REVIEW],
-  [S.UNDER_REVIEW]: [S.CONFIRMED, S.DISMISSED],
-  [S.CONFIRMED]: [S.TAKEDOWN_REQUESTED],
-  [S.DISMISSED]: [S.UNDER_REVIEW],
-  [S.TAKEDOWN_REQUESTED]: [S.REMOVED],
-  [S.REMOVED]: [],
-};
+// A dismissal can be reopened for review, and so can a confirmation, because analysts (and test
+// buys) correct each other. A rejected takedown returns the case to CONFIRMED. REMOVED is final.
+//
+// Each move says which workflow may make it: a review (reviewInfringement), a test buy's outcome
+// (test-buys.ts) or the takedown workflow (takedown-workflow.ts). Nothing else changes the status.
+export type Workflow = "REVIEW" | "TEST_BUY" | "TAKEDOWN";
 
-// A review decides these; takedown states are reached through the takedown workflow.
-const REVIEW_DECISIONS: readonly S[] = [S.UNDER_REVIEW, S.CONFIRMED, S.DISMISSED];
+const BY_REVIEW_OR_TEST_BUY: readonly Workflow[] = ["REVIEW", "TEST_BUY"];
+const BY_TAKEDOWN: readonly Workflow[] = ["TAKEDOWN"];
 
-export const nextStatuses = (from: S): readonly S[] => NEXT[from];
+const MOVES: readonly { from: S; to: S; by: readonly Workflow[] }[] = [
+  { from: S.FLAGGED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
+  { from: S.UNDER_REVIEW, to: S.CONFIRMED, by: BY_REVIEW_OR_TEST_BUY },
+  { from: S.UNDER_REVIEW, to: S.DISMISSED, by: BY_REVIEW_OR_TEST_BUY },
+  { from: S.DISMISSED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
+  { from: S.CONFIRMED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
+  // requested by the brand
+  { from: S.CONFIRMED, to: S.TAKEDOWN_REQUESTED, by: BY_TAKEDOWN },
+  // approved by the platform, or the listing was removed otherwise (its store was closed)
+  { from: S.TAKEDOWN_REQUESTED, to: S.REMOVED, by: BY_TAKEDOWN },
+  // rejected by the platform
+  { from: S.TAKEDOWN_REQUESTED, to: S.CONFIRMED, by: BY_TAKEDOWN },
+];
 
-export const reviewTransitionsFrom = (from: S): S[] => NEXT[from].filter((to) => REVIEW_DECISIONS.includes(to));
+export const transitionsFrom = (from: S, workflow: Workflow): S[] =>
+  MOVES.filter((move) => move.from === from && move.by.includes(workflow)).map((move) => move.to);
 
-export const isReviewDecision = (status: S) => REVIEW_DECISIONS.includes(status);
+export const canMove = (from: S, to: S, workflow: Workflow) => transitionsFrom(from, workflow).includes(to);
+
+// The statuses from which a workflow may move a case straight to `to`: the set-based updates use it
+// as their WHERE condition, so they follow the lifecycle too.
+export const statusesMovingTo = (to: S, workflow: Workflow): S[] =>
+  MOVES.filter((move) => move.to === to && move.by.includes(workflow)).map((move) => move.from);
+
+// The shortest series of moves a workflow may make from one status to another ([] when already
+// there, null when it cannot get there). A counterfeit test buy walks FLAGGED -> UNDER_REVIEW ->
+// CONFIRMED, one recorded step at a time, rather than jumping.
+export function pathTo(from: S, to: S, workflow: Workflow): S[] | null {
+  const previous = new Map<S, S | null>([[from, null]]);
+  const queue: S[] = [from];
+  while (queue.length) {
+    const current = queue.shift() as S;
+    if (current === to) {
+      const path: S[] = [];
+      for (let step: S | null = to; step !== null && step !== from; step = previous.get(step) ?? null) path.unshift(step);
+      return path;
+    }
+    for (const next of transitionsFrom(current, workflow)) {
+      if (!previous.has(next)) {
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
+
+// A review decides these; takedown states are reached through the takedown workflow only.
+export const reviewTransitionsFrom = (from: S): S[] => transitionsFrom(from, "REVIEW");

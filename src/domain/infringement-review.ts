@@ -4,16 +4,15 @@ import type { Viewer } from "../auth/viewer";
 import { InfringementNote, SuspectedInfringement } from "../entities";
 import type { InfringementStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
+import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { isReviewDecision, reviewTransitionsFrom } from "./infringement-lifecycle";
+import { reviewTransitionsFrom } from "./infringement-lifecycle";
 
 const MAX_NOTE_LENGTH = 5000;
 
 function authorOf(viewer: Viewer) {
-  return {
-    authorUserId: viewer.principal === "USER" ? viewer.principalId : null,
-    authorApiKeyId: viewer.principal === "API_KEY" ? viewer.principalId : null,
-  };
+  const actor = actorOf(viewer);
+  return { authorUserId: actor.userId, authorApiKeyId: actor.apiKeyId };
 }
 
 function checkNote(body: string | null | undefined, required: boolean): string | null {
@@ -39,7 +38,7 @@ export async function reviewInfringement(
     if (!infringement) throw notFound("Infringement");
     const from = infringement.status;
     const allowed = reviewTransitionsFrom(from);
-    if (!isReviewDecision(input.status) || !allowed.includes(input.status)) {
+    if (!allowed.includes(input.status)) {
       const next = allowed.length ? allowed.join(", ") : "none (a review cannot move it further)";
       throw badInput(`Cannot move an infringement from ${from} to ${input.status}; allowed next states: ${next}`, {
         allowedStatuses: allowed,

@@ -94,3 +94,46 @@ export enum ReportStatus {
   REVIEWED = "REVIEWED",
   PUBLISHED = "PUBLISHED",
 }
+
+export enum TakedownStatus {
+  PENDING = "PENDING",
+  APPROVED = "APPROVED",
+  REJECTED = "REJECTED",
+  // The listing was removed otherwise (its store was closed, or another brand's takedown of the
+  // same listing was approved) before this request was decided.
+  SUPERSEDED = "SUPERSEDED",
+}
+
+export enum TestBuyOutcome {
+  PENDING = "PENDING",
+  GENUINE = "GENUINE",
+  COUNTERFEIT = "COUNTERFEIT",
+  INCONCLUSIVE = "INCONCLUSIVE",
+}
+
+export enum EvidenceKind {
+  PHOTO = "PHOTO",
+  VIDEO = "VIDEO",
+  RECEIPT = "RECEIPT",
+  PACKAGING = "PACKAGING",
+  LAB_REPORT = "LAB_REPORT",
+  CORRESPONDENCE = "CORRESPONDENCE",
+  OTHER = "OTHER",
+}
+
+export enum ReferralStatus {
+  REFERRED = "REFERRED",
+  INVESTIGATING = "INVESTIGATING",
+  RAIDED = "RAIDED",
+  PROSECUTED = "PROSECUTED",
+  CLOSED = "CLOSED",
+}
+
+export enum LegalActionStatus {
+  FILED = "FILED",
+  IN_PROGRESS = "IN_PROGRESS",
+  JUDGMENT_FOR_PLAINTIFF = "JUDGMENT_FOR_PLAINTIFF",
+  JUDGMENT_FOR_DEFENDANT = "JUDGMENT_FOR_DEFENDANT",
+  SETTLED = "SETTLED",
+  WITHDRAWN = "WITHDRAWN",
+}

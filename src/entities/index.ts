@@ -2,11 +2,16 @@ import { ApiKey } from "./api-key.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { Brand } from "./brand.entity";
 import { InfringementNote } from "./infringement-note.entity";
+import { LegalAction } from "./legal-action.entity";
 import { Listing } from "./listing.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
+import { Referral } from "./referral.entity";
+import { ReferralInfringement } from "./referral-infringement.entity";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
+import { TakedownRequest } from "./takedown-request.entity";
+import { TestBuy } from "./test-buy.entity";
 import { User } from "./user.entity";
 import { Invitation } from "./invitation.entity";
 import { GovernanceRule } from "./governance-rule.entity";
@@ -22,6 +27,7 @@ export {
   GovernanceRule,
   InfringementNote,
   Invitation,
+  LegalAction,
   Listing,
   Organization,
   PolicyFeedback,
@@ -29,8 +35,12 @@ export {
   Product,
   ProgressReport,
   ProgressReportMemberFigures,
+  Referral,
+  ReferralInfringement,
   Seller,
   SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
   User,
 };
 
@@ -44,6 +54,11 @@ export const entities = [
   Listing,
   SuspectedInfringement,
   InfringementNote,
+  TakedownRequest,
+  TestBuy,
+  Referral,
+  ReferralInfringement,
+  LegalAction,
   AuditEvent,
   Invitation,
   GovernanceRule,

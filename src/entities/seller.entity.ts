@@ -27,10 +27,17 @@ export class Seller {
   @Column({ name: "risk_score", type: "smallint", default: 0 })
   riskScore: number;
 
+  // Why the store was last penalized or closed, and when (the store penalty policy writes both).
+  @Column({ name: "status_reason", type: "text", nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: "status_changed_at", type: "timestamptz", nullable: true })
+  statusChangedAt: Date | null;
+
   @Column({ name: "opened_at", type: "timestamptz", nullable: true })
   openedAt: Date | null;
 
-  // Identity: only the platform (and, later, agencies through referrals) may read these.
+  // Identity: only the platform and the agencies it was referred to may read these.
   @Column({ name: "registered_name", type: "text", nullable: true })
   registeredName: string | null;
 

@@ -2,9 +2,12 @@ import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql
 import {
   AuditEventConnection,
   InfringementConnection,
+  LegalActionConnection,
   PolicyFeedbackConnection,
   ProductConnection,
   ProgressReportConnection,
+  ReferralConnection,
+  TakedownRequestConnection,
 } from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
 
@@ -25,3 +28,6 @@ export const ProductConnectionResolver = TotalCountResolver(ProductConnection);
 export const PolicyFeedbackConnectionResolver = TotalCountResolver(PolicyFeedbackConnection);
 export const ProgressReportConnectionResolver = TotalCountResolver(ProgressReportConnection);
 export const AuditEventConnectionResolver = TotalCountResolver(AuditEventConnection);
+export const TakedownRequestConnectionResolver = TotalCountResolver(TakedownRequestConnection);
+export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection);
+export const LegalActionConnectionResolver = TotalCountResolver(LegalActionConnection);

@@ -2,14 +2,17 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiKeyResolver } from "./api-key.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
+import { AuditEventResolver } from "./audit-event.resolver";
 import {
   AuditEventConnectionResolver,
   InfringementConnectionResolver,
+  LegalActionConnectionResolver,
   PolicyFeedbackConnectionResolver,
   ProductConnectionResolver,
   ProgressReportConnectionResolver,
+  ReferralConnectionResolver,
+  TakedownRequestConnectionResolver,
 } from "./connection.resolver";
-import { AuditEventResolver } from "./audit-event.resolver";
 import { GovernanceRuleResolver } from "./governance-rule.resolver";
 import { InvitationResolver } from "./invitation.resolver";
 import { MemberStatusResolver } from "./member-status.resolver";
@@ -17,11 +20,15 @@ import { PolicyFeedbackResolver } from "./policy-feedback.resolver";
 import { ProgressReportResolver } from "./progress-report.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
+import { LegalActionResolver } from "./legal-action.resolver";
 import { ListingResolver } from "./listing.resolver";
 import { NodeResolver } from "./node.resolver";
 import { OrganizationResolver } from "./organization.resolver";
 import { ProductResolver } from "./product.resolver";
+import { ReferralResolver } from "./referral.resolver";
 import { SellerResolver } from "./seller.resolver";
+import { TakedownResolver } from "./takedown.resolver";
+import { TestBuyResolver } from "./test-buy.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -34,16 +41,23 @@ export const resolvers: NonEmptyArray<Function> = [
   ListingResolver,
   InfringementResolver,
   InfringementNoteResolver,
+  TakedownResolver,
+  TestBuyResolver,
+  ReferralResolver,
+  LegalActionResolver,
   ApiKeyResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
-  InvitationResolver,
-  MemberStatusResolver,
-  GovernanceRuleResolver,
-  PolicyFeedbackResolver,
-  ProgressReportResolver,
-  AuditEventResolver,
-  PolicyFeedbackConnectionResolver,
-  ProgressReportConnectionResolver,
   AuditEventConnectionResolver,
+  AuditEventResolver,
+  GovernanceRuleResolver,
+  InvitationResolver,
+  LegalActionConnectionResolver,
+  MemberStatusResolver,
+  PolicyFeedbackConnectionResolver,
+  PolicyFeedbackResolver,
+  ProgressReportConnectionResolver,
+  ProgressReportResolver,
+  ReferralConnectionResolver,
+  TakedownRequestConnectionResolver,
 ];

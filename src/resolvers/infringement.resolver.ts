@@ -90,6 +90,16 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   }
 
   @FieldResolver()
+  testBuys(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.testBuysOfInfringement.load(infringement.id);
+  }
+
+  @FieldResolver()
+  takedownRequests(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.takedownRequestsOfInfringement.load(infringement.id);
+  }
+
+  @FieldResolver()
   allowedTransitions(@Root() infringement: SuspectedInfringement) {
     return reviewTransitionsFrom(infringement.status);
   }

@@ -1,20 +1,26 @@
 import { registerEnumType } from "type-graphql";
 import { Scope } from "../auth/scopes";
 import { ReportMetric, SuppressionReason } from "../entities/report-table";
+import { TakedownDecision } from "../domain/takedown-workflow";
 import {
+  EvidenceKind,
   FeedbackKind,
   FeedbackStatus,
   FeedbackVisibility,
   InfringementStatus,
   InvitationKind,
+  LegalActionStatus,
   ListingStatus,
   Marketplace,
   OrgKind,
   OrgStatus,
+  ReferralStatus,
   ReportPeriodKind,
   ReportStatus,
   RiskSignalKind,
   SellerStatus,
+  TakedownStatus,
+  TestBuyOutcome,
   UserRole,
 } from "../entities/enums";
 
@@ -53,8 +59,21 @@ registerEnumType(SellerStatus, { name: "SellerStatus" });
 registerEnumType(ListingStatus, { name: "ListingStatus" });
 registerEnumType(InfringementStatus, {
   name: "InfringementStatus",
-  description: "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED",
+  description:
+    "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW)",
 });
+registerEnumType(TakedownStatus, {
+  name: "TakedownStatus",
+  description: "PENDING until the platform decides; SUPERSEDED when the listing was removed otherwise first",
+});
+registerEnumType(TakedownDecision, { name: "TakedownDecision" });
+registerEnumType(TestBuyOutcome, { name: "TestBuyOutcome" });
+registerEnumType(EvidenceKind, { name: "EvidenceKind" });
+registerEnumType(ReferralStatus, {
+  name: "ReferralStatus",
+  description: "REFERRED -> INVESTIGATING -> RAIDED -> PROSECUTED -> CLOSED, forward only (steps may be skipped)",
+});
+registerEnumType(LegalActionStatus, { name: "LegalActionStatus" });
 registerEnumType(RiskSignalKind, { name: "RiskSignalKind" });
 registerEnumType(Scope, { name: "ApiScope", description: "A permission an API key may carry" });
 registerEnumType(SortDirection, { name: "SortDirection" });

@@ -21,3 +21,15 @@ export function fromGlobalId(globalId: string, expectedType: string): string {
   if (typeName !== expectedType) throw badInput(`"${globalId.slice(0, 100)}" is not an ID of a ${expectedType}`);
   return id;
 }
+
+// For lists that are checked all at once: each id with its database id, or null when it is not a
+// valid id of the type, so that the error can name every bad id instead of the first.
+export function idItemsOf(globalIds: readonly string[], expectedType: string): { given: string; id: string | null }[] {
+  return globalIds.map((given) => {
+    try {
+      return { given, id: fromGlobalId(given, expectedType) };
+    } catch {
+      return { given, id: null };
+    }
+  });
+}

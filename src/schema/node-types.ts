@@ -6,12 +6,16 @@ import {
   GovernanceRule,
   InfringementNote,
   Invitation,
+  LegalAction,
   Listing,
   Organization,
   Product,
   ProgressReport,
+  Referral,
   Seller,
   SuspectedInfringement,
+  TakedownRequest,
+  TestBuy,
 } from "../entities";
 
 // Every GraphQL type that implements Node, with the entity behind it (for PolicyFeedback, the
@@ -24,6 +28,10 @@ export const NODE_ENTITIES = {
   Listing,
   Infringement: SuspectedInfringement,
   InfringementNote,
+  TakedownRequest,
+  TestBuy,
+  Referral,
+  LegalAction,
   ApiKey,
   Invitation,
   GovernanceRule,

@@ -1,4 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
+import { fromGlobalId } from "../../src/schema/global-id";
+import { CREATE_REFERRAL, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createProduct } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -39,7 +41,8 @@ const readInfringements: Record<PersonaName, Outcome> = {
   "brand A analyst (owner)": "ok",
   "brand A viewer": "ok",
   "brand B analyst": "NOT_FOUND",
-  "agency investigator": "FORBIDDEN",
+  // An agency reads cases with referrals:read, but only those referred to it: none here.
+  "agency investigator": "NOT_FOUND",
   "A key: catalogue:read": "FORBIDDEN",
   "A key: infringements:read": "ok",
   "A key: infringements:write": "FORBIDDEN",
@@ -72,7 +75,7 @@ const OPERATIONS: Operation[] = [
     query: `query($id: ID!) { node(id: $id) { id ... on Infringement { riskScore listing { title } } } }`,
     variables: (_cast, id) => ({ id }),
     target: (cast) => ({ typeName: "Infringement", id: cast.infringementA.id }),
-    expected: { ...readInfringements, "brand B analyst": "null" },
+    expected: { ...readInfringements, "brand B analyst": "null", "agency investigator": "null" },
   },
   {
     name: "node(id) on a product",
@@ -89,6 +92,43 @@ const OPERATIONS: Operation[] = [
       "A key: catalogue:read": "ok",
       "A key: infringements:read": "FORBIDDEN",
       "A key: infringements:write": "FORBIDDEN",
+    },
+  },
+  {
+    name: "node(id) on a test buy",
+    query: `query($id: ID!) { node(id: $id) { id ... on TestBuy { orderReference cost { amountMinor } } } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "TestBuy", id: enforcement.testBuyId }),
+    // Of an unreferred case: the agency does not see it.
+    expected: { ...readInfringements, "brand B analyst": "null", "agency investigator": "null" },
+  },
+  {
+    name: "node(id) on a takedown request",
+    query: `query($id: ID!) { node(id: $id) { id ... on TakedownRequest { status reason } } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "TakedownRequest", id: enforcement.takedownId }),
+    expected: { ...readInfringements, "brand B analyst": "null", "agency investigator": "FORBIDDEN" },
+  },
+  {
+    name: "node(id) on a referral holding a case of brand A (sent to the agency)",
+    query: `query($id: ID!) { node(id: $id) { id ... on Referral { status arrests infringements { id } } } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "Referral", id: enforcement.referralId }),
+    expected: { ...readInfringements, "brand B analyst": "null", "agency investigator": "ok" },
+  },
+  {
+    name: "seller(id) { registeredName } (identity, of a referred seller)",
+    query: `query($id: ID!) { seller(id: $id) { registeredName } }`,
+    variables: (_cast, id) => ({ id }),
+    target: (cast) => ({ typeName: "Seller", id: cast.seller.id }),
+    expected: {
+      ...readInfringements,
+      // A brand never reads a seller's identity, even of its own cases' seller.
+      "brand A analyst (owner)": "FORBIDDEN",
+      "brand A viewer": "FORBIDDEN",
+      "brand B analyst": "FORBIDDEN",
+      "A key: infringements:read": "FORBIDDEN",
+      "agency investigator": "ok",
     },
   },
   {
@@ -115,12 +155,24 @@ const OPERATIONS: Operation[] = [
 let api: TestApi;
 let cast: Cast;
 let productId: string;
+const enforcement = { testBuyId: "", takedownId: "", referralId: "" };
 const personas = new Map<PersonaName, Persona | null>();
 
 beforeAll(async () => {
   api = await startTestApi();
   cast = await createCast(api);
   productId = (await createProduct(api.dataSource, cast.brandA.brand)).id;
+  // A test buy on brand A's unreferred case; a takedown request and a referral on its shared case.
+  await api.dataSource.query(`UPDATE suspected_infringement SET status = 'CONFIRMED' WHERE id = $1`, [cast.infringementAShared.id]);
+  const shared = gid("Infringement", cast.infringementAShared.id);
+  const testBuyInput = { infringementId: gid("Infringement", cast.infringementA.id), orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference: "M-1" };
+  const testBuy = dataOf(await api.gql<{ recordTestBuy: { id: string } }>(RECORD_TEST_BUY, { input: testBuyInput }, cast.brandAAnalyst.as));
+  const agencyId = gid("Organization", cast.investigator.org.id);
+  const referral = dataOf(await api.gql<{ createReferral: { id: string } }>(CREATE_REFERRAL, { agencyId, ids: [shared] }, cast.platformAnalyst.as));
+  const takedown = dataOf(await api.gql<{ requestTakedown: { id: string } }>(REQUEST_TAKEDOWN, { id: shared }, cast.brandAAnalyst.as));
+  enforcement.testBuyId = fromGlobalId(testBuy.recordTestBuy.id, "TestBuy");
+  enforcement.referralId = fromGlobalId(referral.createReferral.id, "Referral");
+  enforcement.takedownId = fromGlobalId(takedown.requestTakedown.id, "TakedownRequest");
   personas.set("anonymous", null);
   personas.set("platform analyst", cast.platformAnalyst);
   personas.set("brand A analyst (owner)", cast.brandAAnalyst);

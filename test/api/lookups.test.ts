@@ -38,9 +38,17 @@ describe("node(id:)", () => {
   });
 
   it("refuses a type the viewer may not read at all, whether or not the id exists", async () => {
+    const catalogueKey = await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
+    const existing = await node(catalogueKey, "Listing", cast.sharedListing.id);
+    const missing = await node(catalogueKey, "Listing", MISSING_UUID);
+    expect(existing.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(existing).toEqual(missing);
+  });
+
+  it("answers an agency null for a listing not referred to it, as for a missing one", async () => {
     const existing = await node(cast.investigator, "Listing", cast.sharedListing.id);
     const missing = await node(cast.investigator, "Listing", MISSING_UUID);
-    expect(existing.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(existing).toEqual({ status: 200, data: { node: null } });
     expect(existing).toEqual(missing);
   });
 

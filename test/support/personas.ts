@@ -38,6 +38,8 @@ export interface Cast {
   infringementAShared: SuspectedInfringement;
   infringementBShared: SuspectedInfringement;
   keyFor(org: Organization, scopes: Scope[]): Promise<Persona>;
+  // A signed-in user of any organization, e.g. of a second agency or a third brand made by a test.
+  userOf(org: Organization, role: UserRole): Promise<Persona>;
 }
 
 export const gid = (typeName: string, id: string) => toGlobalId(typeName, id);
@@ -73,6 +75,7 @@ export async function createCast(api: TestApi): Promise<Cast> {
     infringementA: await createInfringement(db, brandA, listingOnlyA),
     infringementAShared: await createInfringement(db, brandA, sharedListing),
     infringementBShared: await createInfringement(db, brandB, sharedListing),
+    userOf: (org, role) => userPersona(`${role.toLowerCase()} of ${org.name}`, org, role),
     async keyFor(org, scopes) {
       const { secret } = await createApiKeyRow(db, org, scopes);
       return { name: `key of ${org.name} with [${scopes.join(",")}]`, org, as: { apiKey: secret } };

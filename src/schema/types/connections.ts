@@ -1,10 +1,13 @@
 import { ObjectType } from "type-graphql";
 import { connectionOf } from "./connection";
 import { InfringementType } from "./infringement.type";
+import { LegalActionType } from "./legal-action.type";
 import { ProductType } from "./product.type";
 import { AuditEventType } from "./audit-event.type";
 import { PolicyFeedbackType } from "./policy-feedback.type";
 import { ProgressReportType } from "./progress-report.type";
+import { ReferralType } from "./referral.type";
+import { TakedownRequestType } from "./takedown-request.type";
 
 @ObjectType("InfringementConnection")
 export class InfringementConnection extends connectionOf("Infringement", InfringementType) {}
@@ -20,3 +23,11 @@ export class ProgressReportConnection extends connectionOf("ProgressReport", Pro
 
 @ObjectType("AuditEventConnection")
 export class AuditEventConnection extends connectionOf("AuditEvent", AuditEventType) {}
+@ObjectType("TakedownRequestConnection")
+export class TakedownRequestConnection extends connectionOf("TakedownRequest", TakedownRequestType) {}
+
+@ObjectType("ReferralConnection")
+export class ReferralConnection extends connectionOf("Referral", ReferralType) {}
+
+@ObjectType("LegalActionConnection")
+export class LegalActionConnection extends connectionOf("LegalAction", LegalActionType) {}

@@ -7,6 +7,9 @@ import { ListingType } from "./listing.type";
 import { NodeInterface } from "./node.interface";
 import { RiskSignalType } from "./risk-signal.type";
 import { SellerType } from "./seller.type";
+// Circular with these types' `infringement` fields; type-graphql resolves the thunks lazily.
+import { TakedownRequestType } from "./takedown-request.type";
+import { TestBuyType } from "./test-buy.type";
 
 @ObjectType("Infringement", { implements: NodeInterface, description: "A listing suspected of infringing one brand" })
 export class InfringementType extends NodeInterface {
@@ -39,6 +42,12 @@ export class InfringementType extends NodeInterface {
 
   @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first" })
   notes: InfringementNoteType[];
+
+  @Field(() => [TestBuyType], { description: "Test buys against it, oldest first" })
+  testBuys: TestBuyType[];
+
+  @Field(() => [TakedownRequestType], { description: "Its takedown requests and their decisions, oldest first" })
+  takedownRequests: TakedownRequestType[];
 
   @Field(() => DateTimeResolver)
   detectedAt: Date;

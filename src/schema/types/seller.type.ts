@@ -20,18 +20,24 @@ export class SellerType extends NodeInterface {
   @Field(() => Int)
   strikeCount: number;
 
+  @Field(() => String, { nullable: true, description: "Why the store was last penalized or closed" })
+  statusReason: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  statusChangedAt: Date | null;
+
   @Field(() => Int, { description: "0 to 100" })
   riskScore: number;
 
   @Field(() => DateTimeResolver, { nullable: true })
   openedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
   registeredName: string | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
   contact: string | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform only" })
+  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
   paymentAccount: string | null;
 }

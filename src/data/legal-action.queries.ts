@@ -1,0 +1,19 @@
+import type { EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { LegalAction } from "../entities";
+import type { LegalActionStatus } from "../entities/enums";
+import { paginate } from "./keyset-pagination";
+
+// The viewer's own lawsuits as plaintiff (every one, for the platform); most recently filed first.
+export function listLegalActions(
+  manager: EntityManager,
+  viewer: Viewer,
+  filter: { statuses?: LegalActionStatus[]; sellerIds?: string[] },
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, LegalAction, "la");
+  if (filter.statuses) query.andWhere("la.status = ANY(:statuses)", { statuses: filter.statuses });
+  if (filter.sellerIds) query.andWhere("la.seller_id = ANY(:sellerIds)", { sellerIds: filter.sellerIds });
+  return paginate(query, "la", { name: "filedOn", column: "filed_on", direction: "DESC", valueOf: (row) => row.filedOn }, page);
+}

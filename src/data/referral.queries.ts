@@ -1,0 +1,24 @@
+import type { EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Referral } from "../entities";
+import type { ReferralStatus } from "../entities/enums";
+import { paginate } from "./keyset-pagination";
+
+// The platform's referrals, an agency's (those sent to it), a brand's (those holding its cases);
+// newest first.
+export function listReferrals(
+  manager: EntityManager,
+  viewer: Viewer,
+  filter: { statuses?: ReferralStatus[] },
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, Referral, "ref");
+  if (filter.statuses) query.andWhere("ref.status = ANY(:statuses)", { statuses: filter.statuses });
+  return paginate(
+    query,
+    "ref",
+    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    page,
+  );
+}

@@ -1,0 +1,102 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { LegalAction, Seller } from "../entities";
+import { LegalActionStatus as L } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
+import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
+
+// FILED -> IN_PROGRESS -> a judgment, a settlement or a withdrawal; a case may also settle, be
+// withdrawn or be decided straight from FILED. The outcomes are final.
+const OUTCOMES: readonly L[] = [L.JUDGMENT_FOR_PLAINTIFF, L.JUDGMENT_FOR_DEFENDANT, L.SETTLED, L.WITHDRAWN];
+const NEXT: Record<L, readonly L[]> = {
+  [L.FILED]: [L.IN_PROGRESS, ...OUTCOMES],
+  [L.IN_PROGRESS]: OUTCOMES,
+  [L.JUDGMENT_FOR_PLAINTIFF]: [],
+  [L.JUDGMENT_FOR_DEFENDANT]: [],
+  [L.SETTLED]: [],
+  [L.WITHDRAWN]: [],
+};
+
+export const legalActionTransitionsFrom = (from: L) => NEXT[from];
+
+// The plaintiff is the viewer's organization (the platform, or a brand), against a seller it can
+// reach: a brand only a seller of its own infringements.
+export async function fileLegalAction(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { sellerId: string; court: string; caseNumber?: string | null; claim: MoneyValue; filedOn: string },
+): Promise<LegalAction> {
+  const court = requiredText(input.court, "court", 300);
+  const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
+  const claim = checkMoney(input.claim, "claim", { allowZero: false });
+  const filedOn = checkPastLocalDate(input.filedOn, "filedOn");
+  return dataSource.transaction(async (manager) => {
+    const seller = await scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :id", { id: input.sellerId }).getOne();
+    if (!seller) throw notFound("Seller");
+    const actor = actorOf(viewer);
+    const action = await manager.save(
+      manager.create(LegalAction, {
+        ownerOrgId: viewer.orgId,
+        sellerId: seller.id,
+        court,
+        caseNumber,
+        claimMinor: claim.amountMinor,
+        currency: claim.currency,
+        filedOn,
+        status: L.FILED,
+        judgmentMinor: null,
+        createdByUserId: actor.userId,
+        createdByApiKeyId: actor.apiKeyId,
+      }),
+    );
+    await recordAudit(manager, viewer, {
+      action: "legalAction.file",
+      targetType: "LegalAction",
+      targetId: action.id,
+      after: { sellerId: seller.id, court, claim, filedOn, status: action.status },
+    });
+    return action;
+  });
+}
+
+export async function updateLegalAction(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; status: L; judgment?: MoneyValue | null },
+): Promise<LegalAction> {
+  const judgment = input.judgment ? checkMoney(input.judgment, "judgment", { allowZero: false }) : null;
+  if (judgment && input.status !== L.JUDGMENT_FOR_PLAINTIFF && input.status !== L.SETTLED) {
+    throw badInput("`judgment` is recorded only with JUDGMENT_FOR_PLAINTIFF or SETTLED");
+  }
+  if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
+  return dataSource.transaction(async (manager) => {
+    const action = await scopedQuery(manager, viewer, LegalAction, "la")
+      .andWhere("la.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!action) throw notFound("LegalAction");
+    const allowed = NEXT[action.status];
+    if (!allowed.includes(input.status)) {
+      throw badInput(
+        `Cannot move a legal action from ${action.status} to ${input.status}; allowed next states: ${allowed.join(", ") || "none (it is decided)"}`,
+        { allowedStatuses: allowed },
+      );
+    }
+    if (judgment && judgment.currency !== action.currency) {
+      throw badInput(`\`judgment.currency\` must be the claim's currency, ${action.currency}`);
+    }
+    const changes = { status: input.status, judgmentMinor: judgment?.amountMinor ?? null, updatedAt: new Date() };
+    await manager.update(LegalAction, { id: action.id }, changes);
+    await recordAudit(manager, viewer, {
+      action: "legalAction.update",
+      targetType: "LegalAction",
+      targetId: action.id,
+      before: { status: action.status, judgmentMinor: action.judgmentMinor },
+      after: { status: changes.status, judgmentMinor: changes.judgmentMinor },
+    });
+    return Object.assign(action, changes);
+  });
+}

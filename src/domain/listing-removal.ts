@@ -1,0 +1,110 @@
+import type { EntityManager } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import { AuditEvent, InfringementNote, Listing, SuspectedInfringement, TakedownRequest } from "../entities";
+import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
+import { statusesMovingTo } from "./infringement-lifecycle";
+
+// Takes listings down, set-based (a closed store may have thousands), and lets their cases follow
+// the lifecycle:
+// - every pending takedown request on a removed listing is SUPERSEDED: the listing is gone, so there
+//   is nothing left to decide, and it neither counts as accepted nor adds a strike;
+// - an infringement whose takedown was pending moves TAKEDOWN_REQUESTED -> REMOVED, as the lifecycle
+//   allows the takedown workflow;
+// - any other infringement on it keeps its status: the lifecycle has no move to REMOVED without a
+//   takedown, and a brand's CONFIRMED case is still evidence for a referral or a lawsuit. Its
+//   listing shows REMOVED.
+// Everything is written with the caller's transaction manager, with notes and audit events.
+export async function removeListings(
+  manager: EntityManager,
+  viewer: Viewer,
+  which: { listingIds: string[] } | { sellerId: string },
+  cause: string,
+): Promise<{ listingIds: string[]; supersededRequestIds: string[]; removedInfringementIds: string[] }> {
+  const listingUpdate = manager
+    .createQueryBuilder()
+    .update(Listing)
+    .set({ status: ListingStatus.REMOVED })
+    .where("status = :active", { active: ListingStatus.ACTIVE });
+  if ("listingIds" in which) listingUpdate.andWhere("id = ANY(:listingIds)", { listingIds: which.listingIds });
+  else listingUpdate.andWhere("seller_id = :sellerId", { sellerId: which.sellerId });
+  const removed = await listingUpdate.returning("id").execute();
+  const listingIds = (removed.raw as { id: string }[]).map((row) => row.id);
+  if (!listingIds.length) return { listingIds, supersededRequestIds: [], removedInfringementIds: [] };
+
+  const actor = actorOf(viewer);
+  const superseded = await manager
+    .createQueryBuilder()
+    .update(TakedownRequest)
+    .set({
+      status: TakedownStatus.SUPERSEDED,
+      decidedAt: () => "now()",
+      decidedByUserId: actor.userId,
+      decidedByApiKeyId: actor.apiKeyId,
+      decisionNote: cause,
+    })
+    .where("listing_id = ANY(:listingIds)", { listingIds })
+    .andWhere("status = :pending", { pending: TakedownStatus.PENDING })
+    .returning("id, infringement_id")
+    .execute();
+  const supersededRows = superseded.raw as { id: string; infringement_id: string }[];
+
+  const from = statusesMovingTo(InfringementStatus.REMOVED, "TAKEDOWN");
+  const moved = supersededRows.length
+    ? await manager
+        .createQueryBuilder()
+        .update(SuspectedInfringement)
+        .set({ status: InfringementStatus.REMOVED, updatedAt: () => "now()" })
+        .where("id = ANY(:ids)", { ids: supersededRows.map((row) => row.infringement_id) })
+        .andWhere("status = ANY(:from)", { from })
+        .returning("id, owner_org_id")
+        .execute()
+    : { raw: [] };
+  const movedRows = moved.raw as { id: string; owner_org_id: string }[];
+
+  if (movedRows.length) {
+    await manager.insert(
+      InfringementNote,
+      movedRows.map((row) => ({
+        ownerOrgId: row.owner_org_id,
+        infringementId: row.id,
+        authorUserId: actor.userId,
+        authorApiKeyId: actor.apiKeyId,
+        body: `Listing removed (${cause})`,
+        fromStatus: InfringementStatus.TAKEDOWN_REQUESTED,
+        toStatus: InfringementStatus.REMOVED,
+      })),
+    );
+    await manager.insert(
+      AuditEvent,
+      movedRows.map((row) => ({
+        ownerOrgId: viewer.orgId,
+        actorUserId: actor.userId,
+        actorApiKeyId: actor.apiKeyId,
+        action: "infringement.takedown",
+        targetType: "Infringement",
+        targetId: row.id,
+        before: { status: InfringementStatus.TAKEDOWN_REQUESTED },
+        after: { status: InfringementStatus.REMOVED, note: cause },
+      })),
+    );
+  }
+  await recordAudit(manager, viewer, {
+    action: "listing.remove",
+    targetType: "Listing",
+    targetId: listingIds.length === 1 ? listingIds[0] : null,
+    before: { status: ListingStatus.ACTIVE },
+    after: {
+      status: ListingStatus.REMOVED,
+      cause,
+      listingIds,
+      supersededTakedownRequestIds: supersededRows.map((row) => row.id),
+    },
+  });
+  return {
+    listingIds,
+    supersededRequestIds: supersededRows.map((row) => row.id),
+    removedInfringementIds: movedRows.map((row) => row.id),
+  };
+}

@@ -1,0 +1,170 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Organization, Referral, ReferralInfringement, SuspectedInfringement } from "../entities";
+import { InfringementStatus, OrgKind, ReferralStatus } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
+import {
+  checkCount,
+  checkItemCount,
+  checkMoney,
+  checkPastLocalDate,
+  refuseItems,
+  requiredText,
+  type IdItem,
+  type ItemProblem,
+  type MoneyValue,
+} from "./validation";
+
+const MAX_CASES_PER_REFERRAL = 500;
+
+// Only confirmed cases go to the police: CONFIRMED, or further along the takedown path.
+const REFERABLE: readonly InfringementStatus[] = [
+  InfringementStatus.CONFIRMED,
+  InfringementStatus.TAKEDOWN_REQUESTED,
+  InfringementStatus.REMOVED,
+];
+
+// REFERRED -> INVESTIGATING -> RAIDED -> PROSECUTED -> CLOSED, forward only; a step may be skipped
+// (not every investigation ends in a raid) and any open referral may be CLOSED. CLOSED is final.
+const NEXT_REFERRAL_STATUS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  [ReferralStatus.REFERRED]: [ReferralStatus.INVESTIGATING, ReferralStatus.CLOSED],
+  [ReferralStatus.INVESTIGATING]: [ReferralStatus.RAIDED, ReferralStatus.PROSECUTED, ReferralStatus.CLOSED],
+  [ReferralStatus.RAIDED]: [ReferralStatus.PROSECUTED, ReferralStatus.CLOSED],
+  [ReferralStatus.PROSECUTED]: [ReferralStatus.CLOSED],
+  [ReferralStatus.CLOSED]: [],
+};
+
+export const referralTransitionsFrom = (from: ReferralStatus) => NEXT_REFERRAL_STATUS[from];
+
+// The platform bundles confirmed infringements (and so their sellers) for one agency. All or
+// nothing, like a bulk takedown: every bad id is named and nothing is created.
+export async function createReferral(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { agencyId: string; items: IdItem[]; summary: string },
+): Promise<Referral> {
+  const summary = requiredText(input.summary, "summary", 10_000);
+  checkItemCount(input.items, "infringementIds", MAX_CASES_PER_REFERRAL);
+  return dataSource.transaction(async (manager) => {
+    const agency = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.agencyId }).getOne();
+    if (!agency) throw notFound("Organization");
+    if (agency.kind !== OrgKind.AGENCY) throw badInput(`\`agencyId\` must name an agency; ${agency.name} is a ${agency.kind} organization`);
+    const ids = [...new Set(input.items.flatMap((item) => (item.id ? [item.id] : [])))];
+    // Locked so that none of them changes status while it is being referred.
+    const rows = ids.length
+      ? await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+          .andWhere("inf.id = ANY(:ids)", { ids })
+          .orderBy("inf.id")
+          .setLock("pessimistic_write")
+          .getMany()
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const seen = new Set<string>();
+    const problems: ItemProblem[] = [];
+    for (const item of input.items) {
+      const row = item.id ? byId.get(item.id) : undefined;
+      if (!item.id) problems.push({ id: item.given, reason: "not a valid Infringement ID" });
+      else if (seen.has(item.id)) problems.push({ id: item.given, reason: "listed more than once" });
+      else if (!row) problems.push({ id: item.given, reason: "Infringement not found" });
+      else if (!REFERABLE.includes(row.status)) {
+        problems.push({ id: item.given, reason: `it is ${row.status}; only confirmed infringements (${REFERABLE.join(", ")}) can be referred` });
+      }
+      if (item.id) seen.add(item.id);
+    }
+    refuseItems(problems, input.items.length, "infringements cannot be referred");
+    const actor = actorOf(viewer);
+    const referral = await manager.save(
+      manager.create(Referral, {
+        agencyOrgId: agency.id,
+        summary,
+        status: ReferralStatus.REFERRED,
+        raidDate: null,
+        arrests: 0,
+        seizedUnits: 0,
+        seizedValueMinor: null,
+        seizedValueCurrency: null,
+        createdByUserId: actor.userId,
+        createdByApiKeyId: actor.apiKeyId,
+      }),
+    );
+    await manager.insert(
+      ReferralInfringement,
+      rows.map((row) => ({
+        referralId: referral.id,
+        infringementId: row.id,
+        agencyOrgId: agency.id,
+        ownerOrgId: row.ownerOrgId,
+        brandId: row.brandId,
+        listingId: row.listingId,
+        sellerId: row.sellerId,
+      })),
+    );
+    await recordAudit(manager, viewer, {
+      action: "referral.create",
+      targetType: "Referral",
+      targetId: referral.id,
+      after: { agencyOrgId: agency.id, status: referral.status, infringementIds: rows.map((row) => row.id) },
+    });
+    return referral;
+  });
+}
+
+export interface ReferralProgress {
+  id: string;
+  status?: ReferralStatus | null;
+  raidDate?: string | null;
+  arrests?: number | null;
+  seizedUnits?: number | null;
+  seizedValue?: MoneyValue | null;
+}
+
+// The agency records progress and outcome on a referral sent to it. A referral sent to another
+// agency is not in its row scope: NOT_FOUND, as if it did not exist.
+export async function updateReferral(dataSource: DataSource, viewer: Viewer, input: ReferralProgress): Promise<Referral> {
+  const raidDate = input.raidDate != null ? checkPastLocalDate(input.raidDate, "raidDate") : undefined;
+  const arrests = input.arrests != null ? checkCount(input.arrests, "arrests") : undefined;
+  const seizedUnits = input.seizedUnits != null ? checkCount(input.seizedUnits, "seizedUnits") : undefined;
+  const seizedValue = input.seizedValue ? checkMoney(input.seizedValue, "seizedValue", { allowZero: true }) : undefined;
+  const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && !seizedValue;
+  if (nothing) throw badInput("Give at least one of status, raidDate, arrests, seizedUnits, seizedValue");
+  return dataSource.transaction(async (manager) => {
+    const referral = await scopedQuery(manager, viewer, Referral, "ref")
+      .andWhere("ref.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!referral) throw notFound("Referral");
+    if (referral.status === ReferralStatus.CLOSED) throw badInput("This referral is CLOSED; its outcome can no longer change");
+    const status = input.status ?? referral.status;
+    if (status !== referral.status && !NEXT_REFERRAL_STATUS[referral.status].includes(status)) {
+      const allowed = NEXT_REFERRAL_STATUS[referral.status];
+      throw badInput(`Cannot move a referral from ${referral.status} to ${status}; allowed next states: ${allowed.join(", ")}`, {
+        allowedStatuses: allowed,
+      });
+    }
+    const changes = {
+      status,
+      raidDate: raidDate ?? referral.raidDate,
+      arrests: arrests ?? referral.arrests,
+      seizedUnits: seizedUnits ?? referral.seizedUnits,
+      seizedValueMinor: seizedValue ? seizedValue.amountMinor : referral.seizedValueMinor,
+      seizedValueCurrency: seizedValue ? seizedValue.currency : referral.seizedValueCurrency,
+      updatedAt: new Date(),
+    };
+    if (status === ReferralStatus.RAIDED && !changes.raidDate) throw badInput("A RAIDED referral needs its `raidDate`");
+    const before = {
+      status: referral.status,
+      raidDate: referral.raidDate,
+      arrests: referral.arrests,
+      seizedUnits: referral.seizedUnits,
+      seizedValueMinor: referral.seizedValueMinor,
+      seizedValueCurrency: referral.seizedValueCurrency,
+    };
+    await manager.update(Referral, { id: referral.id }, changes);
+    const { updatedAt: _updatedAt, ...after } = changes;
+    await recordAudit(manager, viewer, { action: "referral.update", targetType: "Referral", targetId: referral.id, before, after });
+    return Object.assign(referral, changes);
+  });
+}

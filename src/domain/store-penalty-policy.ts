@@ -1,0 +1,53 @@
+import type { EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Seller } from "../entities";
+import { SellerStatus } from "../entities/enums";
+import { recordAudit } from "./audit";
+import { removeListings } from "./listing-removal";
+
+export interface StrikePolicy {
+  penaltyStrikes: number;
+  closureStrikes: number;
+}
+
+// What a store's status becomes at a strike count. A store is never let off by this policy: a
+// penalized store stays penalized, a closed one closed.
+export function statusAfterStrikes(strikes: number, current: SellerStatus, policy: StrikePolicy): SellerStatus {
+  if (current === SellerStatus.CLOSED || strikes >= policy.closureStrikes) return SellerStatus.CLOSED;
+  if (current === SellerStatus.PENALIZED || strikes >= policy.penaltyStrikes) return SellerStatus.PENALIZED;
+  return SellerStatus.ACTIVE;
+}
+
+// One more approved takedown against a store; penalizes or closes it when the policy says so, with
+// the reason recorded on the seller. Closing a store removes its other active listings too.
+export async function addStrike(
+  manager: EntityManager,
+  viewer: Viewer,
+  sellerId: string,
+  policy: StrikePolicy,
+  cause: string,
+): Promise<Seller> {
+  const seller = await scopedQuery(manager, viewer, Seller, "seller")
+    .andWhere("seller.id = :sellerId", { sellerId })
+    .setLock("pessimistic_write")
+    .getOneOrFail();
+  const strikes = seller.strikeCount + 1;
+  const status = statusAfterStrikes(strikes, seller.status, policy);
+  const changed = status !== seller.status;
+  const threshold = status === SellerStatus.CLOSED ? policy.closureStrikes : policy.penaltyStrikes;
+  const statusReason = changed ? `${status} at ${strikes} strikes (policy: ${threshold}); last: ${cause}` : seller.statusReason;
+  const statusChangedAt = changed ? new Date() : seller.statusChangedAt;
+  await manager.update(Seller, { id: seller.id }, { strikeCount: strikes, status, statusReason, statusChangedAt });
+  await recordAudit(manager, viewer, {
+    action: changed ? `seller.${status === SellerStatus.CLOSED ? "close" : "penalize"}` : "seller.strike",
+    targetType: "Seller",
+    targetId: seller.id,
+    before: { strikeCount: seller.strikeCount, status: seller.status },
+    after: { strikeCount: strikes, status, statusReason },
+  });
+  if (changed && status === SellerStatus.CLOSED) {
+    await removeListings(manager, viewer, { sellerId: seller.id }, `store closed: ${statusReason}`);
+  }
+  return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt });
+}

@@ -1,0 +1,195 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Listing, SuspectedInfringement, TakedownRequest } from "../entities";
+import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
+import { moveInfringement } from "./infringement-status";
+import { removeListings } from "./listing-removal";
+import { addStrike, type StrikePolicy } from "./store-penalty-policy";
+import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem, type ItemProblem } from "./validation";
+
+// A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
+// approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
+// infringement returns to CONFIRMED). Every status change goes through the infringement lifecycle.
+
+const MAX_TEXT = 2000;
+
+export enum TakedownDecision {
+  APPROVE = "APPROVE",
+  REJECT = "REJECT",
+}
+
+async function createRequest(manager: EntityManager, viewer: Viewer, infringement: SuspectedInfringement, reason: string) {
+  const actor = actorOf(viewer);
+  const request = await manager.save(
+    manager.create(TakedownRequest, {
+      ownerOrgId: infringement.ownerOrgId,
+      infringementId: infringement.id,
+      brandId: infringement.brandId,
+      listingId: infringement.listingId,
+      sellerId: infringement.sellerId,
+      marketplace: infringement.marketplace,
+      status: TakedownStatus.PENDING,
+      reason,
+      requestedByUserId: actor.userId,
+      requestedByApiKeyId: actor.apiKeyId,
+      decidedAt: null,
+      decidedByUserId: null,
+      decidedByApiKeyId: null,
+      decisionNote: null,
+    }),
+  );
+  await moveInfringement(manager, viewer, infringement, InfringementStatus.TAKEDOWN_REQUESTED, "TAKEDOWN", `Takedown requested: ${reason}`);
+  await recordAudit(manager, viewer, {
+    action: "takedown.request",
+    targetType: "TakedownRequest",
+    targetId: request.id,
+    after: { status: request.status, infringementId: infringement.id, reason },
+  });
+  return request;
+}
+
+const notConfirmed = (status: InfringementStatus) =>
+  `it is ${status}; a takedown can be requested only for a CONFIRMED infringement`;
+const LISTING_GONE = "its listing was already removed";
+
+// Locks the listings (in id order) so that a store closure removing one waits for this transaction
+// and then supersedes the new request, instead of leaving it pending on a removed listing.
+async function removedListings(manager: EntityManager, viewer: Viewer, listingIds: string[]): Promise<Set<string>> {
+  if (!listingIds.length) return new Set();
+  const listings = await scopedQuery(manager, viewer, Listing, "listing")
+    .andWhere("listing.id = ANY(:listingIds)", { listingIds: [...new Set(listingIds)] })
+    .orderBy("listing.id")
+    .setLock("pessimistic_write")
+    .getMany();
+  return new Set(listings.filter((listing) => listing.status === ListingStatus.REMOVED).map((listing) => listing.id));
+}
+
+export async function requestTakedown(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { infringementId: string; reason: string },
+): Promise<TakedownRequest> {
+  const reason = requiredText(input.reason, "reason", MAX_TEXT);
+  return dataSource.transaction(async (manager) => {
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: input.infringementId })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!infringement) throw notFound("Infringement");
+    if (infringement.status !== InfringementStatus.CONFIRMED) {
+      throw badInput(`Cannot request a takedown: ${notConfirmed(infringement.status)}`, { status: infringement.status });
+    }
+    if ((await removedListings(manager, viewer, [infringement.listingId])).size) {
+      throw badInput(`Cannot request a takedown: ${LISTING_GONE}`);
+    }
+    return createRequest(manager, viewer, infringement, reason);
+  });
+}
+
+// All or nothing: when any id is bad nothing is requested, and the error names every bad id. An id
+// that is not the viewer's is reported exactly as one that does not exist.
+export async function requestTakedowns(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { items: IdItem[]; reason: string },
+  maxItems: number,
+): Promise<TakedownRequest[]> {
+  const reason = requiredText(input.reason, "reason", MAX_TEXT);
+  checkItemCount(input.items, "infringementIds", maxItems);
+  return dataSource.transaction(async (manager) => {
+    const ids = [...new Set(input.items.flatMap((item) => (item.id ? [item.id] : [])))];
+    // Locked in id order, so two overlapping bulk requests cannot deadlock.
+    const rows = ids.length
+      ? await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+          .andWhere("inf.id = ANY(:ids)", { ids })
+          .orderBy("inf.id")
+          .setLock("pessimistic_write")
+          .getMany()
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const seen = new Set<string>();
+    const problems: ItemProblem[] = [];
+    const accepted: SuspectedInfringement[] = [];
+    for (const item of input.items) {
+      const row = item.id ? byId.get(item.id) : undefined;
+      if (!item.id) problems.push({ id: item.given, reason: "not a valid Infringement ID" });
+      else if (seen.has(item.id)) problems.push({ id: item.given, reason: "listed more than once" });
+      else if (!row) problems.push({ id: item.given, reason: "Infringement not found" });
+      else if (row.status !== InfringementStatus.CONFIRMED) problems.push({ id: item.given, reason: notConfirmed(row.status) });
+      else accepted.push(row);
+      if (item.id) seen.add(item.id);
+    }
+    const gone = await removedListings(manager, viewer, accepted.map((row) => row.listingId));
+    for (const row of accepted.filter((row) => gone.has(row.listingId))) {
+      problems.push({ id: input.items.find((item) => item.id === row.id)?.given ?? row.id, reason: LISTING_GONE });
+    }
+    refuseItems(problems, input.items.length, "infringements cannot be taken down");
+    const requests: TakedownRequest[] = [];
+    for (const infringement of accepted) requests.push(await createRequest(manager, viewer, infringement, reason));
+    return requests;
+  });
+}
+
+export async function decideTakedown(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; decision: TakedownDecision; note?: string | null },
+  policy: StrikePolicy,
+): Promise<TakedownRequest> {
+  const note =
+    input.decision === TakedownDecision.REJECT
+      ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
+      : optionalText(input.note, "note", MAX_TEXT);
+  return dataSource.transaction(async (manager) => {
+    const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
+      .andWhere("tr.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!request) throw notFound("TakedownRequest");
+    if (request.status !== TakedownStatus.PENDING) {
+      throw badInput(`This takedown request was already decided: it is ${request.status}; only a PENDING request can be decided`, {
+        status: request.status,
+      });
+    }
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: request.infringementId })
+      .setLock("pessimistic_write")
+      .getOneOrFail();
+    const approved = input.decision === TakedownDecision.APPROVE;
+    const status = approved ? TakedownStatus.APPROVED : TakedownStatus.REJECTED;
+    const actor = actorOf(viewer);
+    const decidedAt = new Date();
+    const decision = {
+      status,
+      decidedAt,
+      decidedByUserId: actor.userId,
+      decidedByApiKeyId: actor.apiKeyId,
+      decisionNote: note,
+    };
+    await manager.update(TakedownRequest, { id: request.id }, decision);
+    await recordAudit(manager, viewer, {
+      action: `takedown.${approved ? "approve" : "reject"}`,
+      targetType: "TakedownRequest",
+      targetId: request.id,
+      before: { status: request.status },
+      after: { status, note },
+    });
+    if (!approved) {
+      await moveInfringement(manager, viewer, infringement, InfringementStatus.CONFIRMED, "TAKEDOWN", `Takedown rejected: ${note}`);
+      return Object.assign(request, decision);
+    }
+    await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
+    // The listing goes; other brands' pending requests on it are superseded.
+    await scopedQuery(manager, viewer, Listing, "listing")
+      .andWhere("listing.id = :id", { id: request.listingId })
+      .setLock("pessimistic_write")
+      .getOneOrFail();
+    await removeListings(manager, viewer, { listingIds: [request.listingId] }, `takedown ${request.id} approved`);
+    await addStrike(manager, viewer, request.sellerId, policy, `takedown ${request.id} approved`);
+    return Object.assign(request, decision);
+  });
+}

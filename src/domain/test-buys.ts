@@ -1,0 +1,122 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { SuspectedInfringement, TestBuy } from "../entities";
+import { InfringementStatus, TestBuyOutcome, type EvidenceKind } from "../entities/enums";
+import type { EvidenceItem } from "../entities/evidence-item";
+import { badInput, notFound } from "../errors";
+import { actorOf } from "./actor";
+import { recordAudit } from "./audit";
+import { pathTo } from "./infringement-lifecycle";
+import { moveInfringement } from "./infringement-status";
+import { checkMoney, checkNotFuture, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
+
+const MAX_EVIDENCE_ITEMS = 50;
+
+export async function recordTestBuy(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { infringementId: string; orderedAt: Date; cost: MoneyValue; orderReference: string },
+): Promise<TestBuy> {
+  const orderedAt = checkNotFuture(input.orderedAt, "orderedAt");
+  const cost = checkMoney(input.cost, "cost", { allowZero: true });
+  const orderReference = requiredText(input.orderReference, "orderReference", 200);
+  return dataSource.transaction(async (manager) => {
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: input.infringementId })
+      .getOne();
+    if (!infringement) throw notFound("Infringement");
+    const actor = actorOf(viewer);
+    const testBuy = await manager.save(
+      manager.create(TestBuy, {
+        ownerOrgId: infringement.ownerOrgId,
+        infringementId: infringement.id,
+        orderedAt,
+        costMinor: cost.amountMinor,
+        currency: cost.currency,
+        orderReference,
+        outcome: TestBuyOutcome.PENDING,
+        findings: null,
+        evidence: [],
+        recordedByUserId: actor.userId,
+        recordedByApiKeyId: actor.apiKeyId,
+        outcomeRecordedAt: null,
+      }),
+    );
+    await recordAudit(manager, viewer, {
+      action: "testBuy.record",
+      targetType: "TestBuy",
+      targetId: testBuy.id,
+      after: { infringementId: infringement.id, outcome: testBuy.outcome, cost, orderReference },
+    });
+    return testBuy;
+  });
+}
+
+function checkEvidence(items: { kind: EvidenceKind; description: string; sha256: string }[]): EvidenceItem[] {
+  if (items.length > MAX_EVIDENCE_ITEMS) throw badInput(`\`evidence\` may hold at most ${MAX_EVIDENCE_ITEMS} items`);
+  return items.map((item, index) => ({
+    kind: item.kind,
+    description: requiredText(item.description, `evidence[${index}].description`, 2000),
+    sha256: checkSha256(item.sha256, `evidence[${index}].sha256`),
+  }));
+}
+
+// Where an outcome sends the case: a counterfeit confirms it, a genuine product dismisses it.
+const TARGET_OF_OUTCOME: Partial<Record<TestBuyOutcome, InfringementStatus>> = {
+  [TestBuyOutcome.COUNTERFEIT]: InfringementStatus.CONFIRMED,
+  [TestBuyOutcome.GENUINE]: InfringementStatus.DISMISSED,
+};
+
+// The outcome is recorded once. The infringement then walks the lifecycle, one noted step at a
+// time, to CONFIRMED (counterfeit) or DISMISSED (genuine) when the lifecycle lets a test buy take it
+// there. A case already under a takedown or removed keeps its status: the takedown workflow owns it
+// (a genuine result is then the platform's reason to reject the pending takedown).
+export async function recordTestBuyOutcome(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: {
+    id: string;
+    outcome: TestBuyOutcome;
+    findings?: string | null;
+    evidence: { kind: EvidenceKind; description: string; sha256: string }[];
+  },
+): Promise<TestBuy> {
+  if (input.outcome === TestBuyOutcome.PENDING) {
+    throw badInput("`outcome` must be GENUINE, COUNTERFEIT or INCONCLUSIVE");
+  }
+  const findings = optionalText(input.findings, "findings", 5000);
+  const evidence = checkEvidence(input.evidence);
+  if (input.outcome === TestBuyOutcome.COUNTERFEIT && !evidence.length) {
+    throw badInput("A COUNTERFEIT outcome needs at least one evidence item");
+  }
+  return dataSource.transaction(async (manager) => {
+    const testBuy = await scopedQuery(manager, viewer, TestBuy, "tb")
+      .andWhere("tb.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!testBuy) throw notFound("TestBuy");
+    if (testBuy.outcome !== TestBuyOutcome.PENDING) {
+      throw badInput(`This test buy's outcome was already recorded: ${testBuy.outcome}`, { outcome: testBuy.outcome });
+    }
+    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+      .andWhere("inf.id = :id", { id: testBuy.infringementId })
+      .setLock("pessimistic_write")
+      .getOneOrFail();
+    const outcomeRecordedAt = new Date();
+    await manager.update(TestBuy, { id: testBuy.id }, { outcome: input.outcome, findings, evidence, outcomeRecordedAt });
+    await recordAudit(manager, viewer, {
+      action: "testBuy.outcome",
+      targetType: "TestBuy",
+      targetId: testBuy.id,
+      before: { outcome: testBuy.outcome },
+      after: { outcome: input.outcome, findings, evidence },
+    });
+    const target = TARGET_OF_OUTCOME[input.outcome];
+    const steps = target ? (pathTo(infringement.status, target, "TEST_BUY") ?? []) : [];
+    for (const step of steps) {
+      await moveInfringement(manager, viewer, infringement, step, "TEST_BUY", `Test buy ${testBuy.orderReference}: ${input.outcome}`);
+    }
+    return Object.assign(testBuy, { outcome: input.outcome, findings, evidence, outcomeRecordedAt });
+  });
+}

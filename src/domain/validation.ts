@@ -1,0 +1,88 @@
+import { badInput } from "../errors";
+
+// Input checks shared by the enforcement workflows. Each names the field and what it accepts, so a
+// client can fix its request; they run before any transaction starts.
+
+export function requiredText(value: string | null | undefined, field: string, maxLength: number): string {
+  const text = value?.trim() ?? "";
+  if (!text) throw badInput(`\`${field}\` must not be empty`);
+  if (text.length > maxLength) throw badInput(`\`${field}\` must be at most ${maxLength} characters`);
+  return text;
+}
+
+export function optionalText(value: string | null | undefined, field: string, maxLength: number): string | null {
+  const text = value?.trim() ?? "";
+  return text ? requiredText(text, field, maxLength) : null;
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+export interface MoneyValue {
+  amountMinor: number;
+  currency: string;
+}
+
+// Integer minor units of an ISO 4217 currency; never a float.
+export function checkMoney(value: MoneyValue, field: string, { allowZero }: { allowZero: boolean }): MoneyValue {
+  const currency = value.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency) || !CURRENCIES.has(currency)) {
+    throw badInput(`\`${field}.currency\` must be an ISO 4217 code such as CNY, USD or EUR`);
+  }
+  const min = allowZero ? 0 : 1;
+  if (!Number.isSafeInteger(value.amountMinor) || value.amountMinor < min) {
+    throw badInput(`\`${field}.amountMinor\` must be a whole number of minor units (cents, fen), at least ${min}`);
+  }
+  return { amountMinor: value.amountMinor, currency };
+}
+
+export function checkCount(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw badInput(`\`${field}\` must be a whole number, 0 or more`);
+  return value;
+}
+
+// A little clock skew between client and server is not an error.
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export function checkNotFuture(value: Date, field: string): Date {
+  if (Number.isNaN(value.getTime())) throw badInput(`\`${field}\` is not a valid date-time`);
+  if (value.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw badInput(`\`${field}\` must not be in the future`);
+  return value;
+}
+
+// A calendar date, YYYY-MM-DD, not after today (UTC).
+export function checkPastLocalDate(value: string, field: string): string {
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!valid) throw badInput(`\`${field}\` must be a date as YYYY-MM-DD`);
+  if (value > new Date().toISOString().slice(0, 10)) throw badInput(`\`${field}\` must not be in the future`);
+  return value;
+}
+
+export function checkSha256(value: string, field: string): string {
+  const hex = value.trim().toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw badInput(`\`${field}\` must be a SHA-256 digest: 64 hexadecimal digits`);
+  return hex;
+}
+
+// One item of a list of ids: what the client sent (to name it in errors), and the database id when
+// it was a valid id of the expected type.
+export interface IdItem {
+  given: string;
+  id: string | null;
+}
+
+export interface ItemProblem {
+  id: string;
+  reason: string;
+}
+
+export function checkItemCount(items: readonly IdItem[], field: string, max: number) {
+  if (items.length === 0) throw badInput(`\`${field}\` must name at least one id`);
+  if (items.length > max) throw badInput(`\`${field}\` may name at most ${max} ids; got ${items.length}`);
+}
+
+// All or nothing: one bad item refuses the whole list, and the error names every bad item.
+export function refuseItems(problems: ItemProblem[], total: number, what: string) {
+  if (!problems.length) return;
+  const listed = problems.map((p) => `${p.id}: ${p.reason}`).join("; ");
+  throw badInput(`${problems.length} of ${total} ${what}, so nothing was changed: ${listed}`, { invalidItems: problems });
+}

@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { ReferralStatus } from "./enums";
+import { Organization } from "./organization.entity";
+import { bigintAsNumber } from "./transformers";
+
+// A bundle of confirmed infringements (and so their sellers) that the platform sends to one law
+// enforcement agency, with the outcome the agency records. The agency is the tenant that sees it:
+// agency_org_id plays the part of owner_org_id in the row scopes.
+@Entity("referral")
+@Index("idx_referral_agency_created", ["agencyOrgId", "createdAt", "id"])
+export class Referral {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ name: "agency_org_id", type: "uuid" })
+  agencyOrgId: string;
+
+  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "agency_org_id" })
+  agencyOrg?: Organization;
+
+  @Column({ type: "text" })
+  summary: string;
+
+  @Column({ type: "enum", enum: ReferralStatus, enumName: "referral_status", default: ReferralStatus.REFERRED })
+  status: ReferralStatus;
+
+  @Column({ name: "raid_date", type: "date", nullable: true })
+  raidDate: string | null;
+
+  @Column({ type: "int", default: 0 })
+  arrests: number;
+
+  @Column({ name: "seized_units", type: "int", default: 0 })
+  seizedUnits: number;
+
+  @Column({ name: "seized_value_minor", type: "bigint", transformer: bigintAsNumber, nullable: true })
+  seizedValueMinor: number | null;
+
+  @Column({ name: "seized_value_currency", type: "char", length: 3, nullable: true })
+  seizedValueCurrency: string | null;
+
+  @Column({ name: "created_by_user_id", type: "uuid", nullable: true })
+  createdByUserId: string | null;
+
+  @Column({ name: "created_by_api_key_id", type: "uuid", nullable: true })
+  createdByApiKeyId: string | null;
+
+  // Millisecond precision, so that a pagination cursor holds the exact value.
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
+  updatedAt: Date;
+}

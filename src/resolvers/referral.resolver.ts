@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listReferrals } from "../data/referral.queries";
+import { createReferral, updateReferral } from "../domain/referrals";
+import type { Referral, SuspectedInfringement, Seller } from "../entities";
+import { fromGlobalId, idItemsOf } from "../schema/global-id";
+import { money } from "../schema/money";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { CreateReferralInput, ReferralFilter, UpdateReferralInput } from "../schema/inputs/referral.input";
+import { ReferralConnection } from "../schema/types/connections";
+import { ReferralType } from "../schema/types/referral.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+const present = <T>(rows: (T | Error | null)[]): T[] => rows.filter((row): row is T => row !== null && !(row instanceof Error));
+
+@Resolver(() => ReferralType)
+export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
+  @Query(() => ReferralConnection, {
+    description: "Referrals: all for the platform, those sent to it for an agency, those holding its cases for a brand",
+  })
+  referrals(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => ReferralFilter, { nullable: true }) filter: ReferralFilter | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listReferrals(dataSource.manager, viewer, { statuses: filter?.statuses ?? undefined }, {
+      ...page,
+      maxPageSize: config.limits.maxPageSize,
+    });
+  }
+
+  @Mutation(() => ReferralType, { description: "The platform refers confirmed infringements and their sellers to an agency" })
+  createReferral(@Arg("input", () => CreateReferralInput) input: CreateReferralInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return createReferral(dataSource, viewer, {
+      agencyId: fromGlobalId(input.agencyId, "Organization"),
+      items: idItemsOf(input.infringementIds, "Infringement"),
+      summary: input.summary,
+    });
+  }
+
+  @Mutation(() => ReferralType, { description: "The agency records a referral's progress and outcome" })
+  updateReferral(@Arg("input", () => UpdateReferralInput) input: UpdateReferralInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return updateReferral(dataSource, viewer, { ...input, id: fromGlobalId(input.id, "Referral") });
+  }
+
+  @FieldResolver()
+  agency(@Root() referral: Referral, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.organization, referral.agencyOrgId);
+  }
+
+  // Through the infringement row scope: each brand gets its own cases and no other brand's.
+  @FieldResolver()
+  async infringements(@Root() referral: Referral, @Ctx() context: RequestContext): Promise<SuspectedInfringement[]> {
+    const { loaders } = authenticated(context);
+    const cases = await loaders.casesOfReferral.load(referral.id);
+    return present(await loaders.infringement.loadMany(cases.map((c) => c.infringementId)));
+  }
+
+  @FieldResolver()
+  async sellers(@Root() referral: Referral, @Ctx() context: RequestContext): Promise<Seller[]> {
+    const { loaders } = authenticated(context);
+    const cases = await loaders.casesOfReferral.load(referral.id);
+    return present(await loaders.seller.loadMany([...new Set(cases.map((c) => c.sellerId))]));
+  }
+
+  @FieldResolver()
+  seizedValue(@Root() referral: Referral) {
+    return referral.seizedValueMinor === null || referral.seizedValueCurrency === null
+      ? null
+      : money(referral.seizedValueMinor, referral.seizedValueCurrency);
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { recordTestBuy, recordTestBuyOutcome } from "../domain/test-buys";
+import type { TestBuy } from "../entities";
+import { fromGlobalId } from "../schema/global-id";
+import { money } from "../schema/money";
+import { RecordTestBuyInput, RecordTestBuyOutcomeInput } from "../schema/inputs/test-buy.input";
+import { TestBuyType } from "../schema/types/test-buy.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => TestBuyType)
+export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
+  @Mutation(() => TestBuyType, { description: "Record a purchase made against an infringement; its outcome follows" })
+  recordTestBuy(@Arg("input", () => RecordTestBuyInput) input: RecordTestBuyInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return recordTestBuy(dataSource, viewer, {
+      infringementId: fromGlobalId(input.infringementId, "Infringement"),
+      orderedAt: input.orderedAt,
+      cost: input.cost,
+      orderReference: input.orderReference,
+    });
+  }
+
+  @Mutation(() => TestBuyType, {
+    description: "Record a test buy's outcome, once: COUNTERFEIT confirms the infringement, GENUINE dismisses it",
+  })
+  recordTestBuyOutcome(@Arg("input", () => RecordTestBuyOutcomeInput) input: RecordTestBuyOutcomeInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return recordTestBuyOutcome(dataSource, viewer, {
+      id: fromGlobalId(input.id, "TestBuy"),
+      outcome: input.outcome,
+      findings: input.findings,
+      evidence: input.evidence,
+    });
+  }
+
+  @FieldResolver()
+  infringement(@Root() testBuy: TestBuy, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.infringement, testBuy.infringementId);
+  }
+
+  @FieldResolver()
+  cost(@Root() testBuy: TestBuy) {
+    return money(testBuy.costMinor, testBuy.currency);
+  }
+}

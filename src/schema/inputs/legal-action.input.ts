@@ -1,0 +1,43 @@
+import { Field, ID, InputType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { LegalActionStatus } from "../../entities/enums";
+import { MoneyInput } from "./money.input";
+
+@InputType("FileLegalActionInput", { description: "Your organization is the plaintiff" })
+export class FileLegalActionInput {
+  @Field(() => ID)
+  sellerId: string;
+
+  @Field(() => String)
+  court: string;
+
+  @Field(() => String, { nullable: true })
+  caseNumber?: string | null;
+
+  @Field(() => MoneyInput)
+  claim: MoneyInput;
+
+  @Field(() => LocalDateResolver)
+  filedOn: string;
+}
+
+@InputType("UpdateLegalActionInput")
+export class UpdateLegalActionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => LegalActionStatus)
+  status: LegalActionStatus;
+
+  @Field(() => MoneyInput, { nullable: true, description: "Required with JUDGMENT_FOR_PLAINTIFF; allowed with SETTLED" })
+  judgment?: MoneyInput | null;
+}
+
+@InputType("LegalActionFilter")
+export class LegalActionFilter {
+  @Field(() => [LegalActionStatus], { nullable: true })
+  statuses?: LegalActionStatus[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  sellerIds?: string[] | null;
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { ReferralStatus } from "../../entities/enums";
+import { MoneyInput } from "./money.input";
+
+@InputType("CreateReferralInput")
+export class CreateReferralInput {
+  @Field(() => ID, { description: "An organization of kind AGENCY" })
+  agencyId: string;
+
+  @Field(() => [ID], { description: "Confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED or REMOVED); all or none" })
+  infringementIds: string[];
+
+  @Field(() => String)
+  summary: string;
+}
+
+@InputType("UpdateReferralInput", { description: "Progress and outcome; omitted fields keep their values" })
+export class UpdateReferralInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralStatus, { nullable: true })
+  status?: ReferralStatus | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  raidDate?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  arrests?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  seizedUnits?: number | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  seizedValue?: MoneyInput | null;
+}
+
+@InputType("ReferralFilter")
+export class ReferralFilter {
+  @Field(() => [ReferralStatus], { nullable: true })
+  statuses?: ReferralStatus[] | null;
+}

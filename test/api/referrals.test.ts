@@ -1,0 +1,230 @@
+import { Scope } from "../../src/auth/scopes";
+import { fromGlobalId } from "../../src/schema/global-id";
+import type { Organization, SuspectedInfringement } from "../../src/entities";
+import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
+import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf, enforcementFootprint } from "../support/enforcement";
+import { createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// One referral holding a case of brand A and a case of brand B (on the same shared listing, plus a
+// listing of B's own with another seller), sent to the cast's agency. A second agency, a third
+// brand and keys without the scope must see none of it.
+let api: TestApi;
+let cast: Cast;
+let otherAgency: Organization;
+let otherInvestigator: Persona;
+let brandCAnalyst: Persona;
+let caseOfB2: SuspectedInfringement;
+let referralId: string;
+const MISSING_REFERRAL = gid("Referral", "00000000-0000-4000-8000-000000000000");
+
+const REFERRAL = `query($id: ID!) { node(id: $id) { ... on Referral {
+  id status arrests infringements { id brand { name } } sellers { id name }
+} } }`;
+type ReferralView = { node: { infringements: { id: string }[]; sellers: { id: string; name: string }[] } | null };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  const db = api.dataSource;
+  otherAgency = await createOrganization(db, OrgKind.AGENCY, "Other agency");
+  otherInvestigator = await cast.userOf(otherAgency, UserRole.INVESTIGATOR);
+  brandCAnalyst = await cast.userOf(await createOrganization(db, OrgKind.BRAND, "Brand Org C"), UserRole.ANALYST);
+  await db.query(`UPDATE suspected_infringement SET status = 'CONFIRMED' WHERE id = ANY($1)`, [
+    [cast.infringementAShared.id, cast.infringementBShared.id],
+  ]);
+  const sellerOfB = await createSeller(db, { registeredName: "B-only Trading Ltd", paymentAccount: "acct-of-b-only" });
+  caseOfB2 = await createInfringement(db, cast.brandB.brand, await createListing(db, sellerOfB), { status: InfringementStatus.CONFIRMED });
+  // Evidence on B's case, which brand A and the other agency must never see.
+  const testBuy = dataOf(
+    await api.gql<{ recordTestBuy: { id: string } }>(
+      RECORD_TEST_BUY,
+      {
+        input: {
+          infringementId: gid("Infringement", caseOfB2.id),
+          orderedAt: "2026-10-01T00:00:00Z",
+          cost: { amountMinor: 9900, currency: "CNY" },
+          orderReference: "ORDER-OF-B",
+        },
+      },
+      cast.brandBAnalyst.as,
+    ),
+  ).recordTestBuy;
+  dataOf(await api.gql(RECORD_OUTCOME, { input: { id: testBuy.id, outcome: "INCONCLUSIVE", evidence: EVIDENCE } }, cast.brandBAnalyst.as));
+  referralId = dataOf(
+    await api.gql<{ createReferral: { id: string } }>(
+      CREATE_REFERRAL,
+      {
+        agencyId: gid("Organization", cast.investigator.org.id),
+        ids: [cast.infringementAShared.id, cast.infringementBShared.id, caseOfB2.id].map((id) => gid("Infringement", id)),
+      },
+      cast.platformAnalyst.as,
+    ),
+  ).createReferral.id;
+});
+afterAll(() => api.close());
+
+describe("a referral with cases of two brands", () => {
+  it("shows each brand only its own cases and their sellers", async () => {
+    const asA = dataOf(await api.gql<ReferralView>(REFERRAL, { id: referralId }, cast.brandAAnalyst.as));
+    expect(asA.node?.infringements.map((c) => c.id)).toEqual([gid("Infringement", cast.infringementAShared.id)]);
+    expect(asA.node?.sellers.map((s) => s.id)).toEqual([gid("Seller", cast.seller.id)]);
+    const asB = dataOf(await api.gql<ReferralView>(REFERRAL, { id: referralId }, cast.brandBAnalyst.as));
+    expect(asB.node?.infringements.map((c) => c.id).sort()).toEqual(
+      [cast.infringementBShared.id, caseOfB2.id].map((id) => gid("Infringement", id)).sort(),
+    );
+    expect(asB.node?.sellers).toHaveLength(2);
+  });
+
+  it("does not let brand A reach B's case, its evidence or its seller through any path", async () => {
+    const caseOfB = gid("Infringement", caseOfB2.id);
+    const lookup = await api.gql(`query($id: ID!) { infringement(id: $id) { id } }`, { id: caseOfB }, cast.brandAAnalyst.as);
+    const missing = await api.gql(
+      `query($id: ID!) { infringement(id: $id) { id } }`,
+      { id: gid("Infringement", "00000000-0000-4000-8000-000000000000") },
+      cast.brandAAnalyst.as,
+    );
+    expect(lookup).toEqual(missing);
+    const text = JSON.stringify(
+      await api.gql(
+        `{ referrals(first: 10) { edges { node { infringements { id testBuys { orderReference } } sellers { id name } } } } }`,
+        {},
+        cast.brandAAnalyst.as,
+      ),
+    );
+    expect(text).not.toContain(caseOfB);
+    expect(text).not.toContain("ORDER-OF-B");
+    expect(text).not.toContain(gid("Seller", caseOfB2.sellerId));
+  });
+
+  it("gives the agency every case, the sellers' identity and the evidence", async () => {
+    const view = dataOf(
+      await api.gql<{ node: { summary: string; infringements: { id: string; testBuys: { orderReference: string; evidence: { sha256: string }[] }[] }[]; sellers: { registeredName: string }[] } }>(
+        `query($id: ID!) { node(id: $id) { ... on Referral {
+          summary infringements { id testBuys { orderReference evidence { sha256 } } } sellers { registeredName }
+        } } }`,
+        { id: referralId },
+        cast.investigator.as,
+      ),
+    );
+    expect(view.node.infringements).toHaveLength(3);
+    expect(view.node.sellers.map((s) => s.registeredName).sort()).toEqual(["B-only Trading Ltd", cast.seller.registeredName].sort());
+    const withEvidence = view.node.infringements.find((c) => c.id === gid("Infringement", caseOfB2.id));
+    expect(withEvidence?.testBuys[0]).toEqual({ orderReference: "ORDER-OF-B", evidence: EVIDENCE.map((e) => ({ sha256: e.sha256 })) });
+  });
+});
+
+describe("an agency sees only the referrals sent to it, and nothing else", () => {
+  it("reaches referred cases, listings and sellers, and not an unreferred case, listing or the catalogue", async () => {
+    const referred = await api.gql(
+      `query($id: ID!) { infringement(id: $id) { id status listing { title seller { registeredName contact } } } }`,
+      { id: gid("Infringement", cast.infringementAShared.id) },
+      cast.investigator.as,
+    );
+    expect(referred.errors).toBeUndefined();
+    const notReferred = await api.gql(`query($id: ID!) { infringement(id: $id) { id } }`, { id: gid("Infringement", cast.infringementA.id) }, cast.investigator.as);
+    const missing = await api.gql(
+      `query($id: ID!) { infringement(id: $id) { id } }`,
+      { id: gid("Infringement", "00000000-0000-4000-8000-000000000000") },
+      cast.investigator.as,
+    );
+    expect(notReferred.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(notReferred).toEqual(missing);
+    const listing = await api.gql(`query($id: ID!) { listing(id: $id) { id } }`, { id: gid("Listing", cast.listingOnlyA.id) }, cast.investigator.as);
+    expect(listing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    const list = dataOf(await api.gql<{ infringements: { totalCount: number } }>(`{ infringements(first: 50) { totalCount } }`, {}, cast.investigator.as));
+    expect(list.infringements.totalCount).toBe(3);
+    for (const query of [`{ products(first: 5) { totalCount } }`, `{ takedownRequests(first: 5) { totalCount } }`, `{ legalActions(first: 5) { totalCount } }`]) {
+      expect((await api.gql(query, {}, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("gives a second agency nothing: no referral, no case, no outcome to record", async () => {
+    const list = dataOf(await api.gql<{ referrals: { totalCount: number } }>(`{ referrals(first: 10) { totalCount } }`, {}, otherInvestigator.as));
+    expect(list.referrals.totalCount).toBe(0);
+    const node = await api.gql(REFERRAL, { id: referralId }, otherInvestigator.as);
+    expect(node).toEqual(await api.gql(REFERRAL, { id: MISSING_REFERRAL }, otherInvestigator.as));
+    expect(node.data).toEqual({ node: null });
+    const cases = dataOf(await api.gql<{ infringements: { totalCount: number } }>(`{ infringements(first: 50) { totalCount } }`, {}, otherInvestigator.as));
+    expect(cases.infringements.totalCount).toBe(0);
+
+    const before = await enforcementFootprint(api);
+    const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
+    const updateMissing = await api.gql(UPDATE_REFERRAL, { input: { id: MISSING_REFERRAL, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
+    expect(update.errors?.[0]).toMatchObject({ message: "Referral not found", extensions: { code: "NOT_FOUND" } });
+    expect(update).toEqual(updateMissing);
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("gives a brand without a case in it nothing", async () => {
+    const node = await api.gql(REFERRAL, { id: referralId }, brandCAnalyst.as);
+    expect(node).toEqual({ status: 200, data: { node: null } });
+  });
+
+  it("refuses keys without the scope, before looking at any row", async () => {
+    const agencyWriteOnly = await cast.keyFor(cast.investigator.org, [Scope.REFERRALS_WRITE]);
+    const brandCatalogue = await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
+    for (const persona of [agencyWriteOnly, brandCatalogue]) {
+      const response = await api.gql(`{ referrals(first: 5) { totalCount } }`, {}, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const before = await enforcementFootprint(api);
+    const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, arrests: 1 } }, agencyWriteOnly.as);
+    expect(update.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
+describe("creating and updating referrals", () => {
+  it("is refused to brands and agencies, and for unconfirmed cases names every bad id and creates nothing", async () => {
+    const ids = [gid("Infringement", cast.infringementA.id), gid("Infringement", "00000000-0000-4000-8000-000000000000")];
+    const agencyId = gid("Organization", cast.investigator.org.id);
+    const before = await enforcementFootprint(api);
+    for (const persona of [cast.brandAAnalyst, cast.investigator]) {
+      const response = await api.gql(CREATE_REFERRAL, { agencyId, ids }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const bad = await api.gql(CREATE_REFERRAL, { agencyId, ids }, cast.platformAnalyst.as);
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidItems: [
+        { id: ids[0], reason: "it is FLAGGED; only confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED, REMOVED) can be referred" },
+        { id: ids[1], reason: "Infringement not found" },
+      ],
+    });
+    const toABrand = await api.gql(
+      CREATE_REFERRAL,
+      { agencyId: gid("Organization", cast.brandA.org.id), ids: [gid("Infringement", cast.infringementAShared.id)] },
+      cast.platformAnalyst.as,
+    );
+    expect(toABrand.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("moves forward only, needs a raid date to be RAIDED, and is final once CLOSED", async () => {
+    const created = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL,
+        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", cast.infringementAShared.id)] },
+        cast.platformAnalyst.as,
+      ),
+    ).createReferral;
+    const update = (input: Record<string, unknown>) => api.gql(UPDATE_REFERRAL, { input: { id: created.id, ...input } }, cast.investigator.as);
+    const before = await enforcementFootprint(api);
+    expect((await update({ status: "PROSECUTED" })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      allowedStatuses: ["INVESTIGATING", "CLOSED"],
+    });
+    expect((await update({ arrests: -1 })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await update({ seizedValue: { amountMinor: 100, currency: "XYZ" } })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+    dataOf(await update({ status: "INVESTIGATING" }));
+    expect((await update({ status: "RAIDED" })).errors?.[0].message).toBe("A RAIDED referral needs its `raidDate`");
+    dataOf(await update({ status: "CLOSED", arrests: 2 }));
+    const closed = await update({ arrests: 5 });
+    expect(closed.errors?.[0]).toMatchObject({ message: "This referral is CLOSED; its outcome can no longer change", extensions: { code: "BAD_USER_INPUT" } });
+    const [row] = await api.dataSource.query(`SELECT status, arrests FROM referral WHERE id = $1`, [fromGlobalId(created.id, "Referral")]);
+    expect(row).toEqual({ status: "CLOSED", arrests: 2 });
+  });
+});

@@ -1,0 +1,248 @@
+import { Scope } from "../../src/auth/scopes";
+import { InfringementStatus } from "../../src/entities/enums";
+import {
+  DECIDE_TAKEDOWN,
+  REQUEST_TAKEDOWN,
+  REQUEST_TAKEDOWNS,
+  dataOf,
+  enforcementFootprint,
+  statusOf,
+} from "../support/enforcement";
+import { createInfringement, createListing, createSeller } from "../support/factories";
+import { createCast, gid, type Cast } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+const MISSING = gid("Infringement", "00000000-0000-4000-8000-000000000000");
+
+beforeAll(async () => {
+  api = await startTestApi({ MAX_BULK_TAKEDOWNS: "6" });
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+// A fresh CONFIRMED case of a brand on a listing of its own store, so that tests do not share state.
+async function confirmedCase(brand = cast.brandA.brand) {
+  const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+  return createInfringement(api.dataSource, brand, listing, { status: InfringementStatus.CONFIRMED });
+}
+
+type Takedown = { id: string; status: string; infringement: { status: string } };
+const request = async (infringementId: string) =>
+  dataOf(await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: infringementId }, cast.brandAAnalyst.as)).requestTakedown;
+
+describe("requestTakedowns (bulk): all or nothing", () => {
+  it("with bad ids changes nothing, and names every bad id, a foreign one exactly like a missing one", async () => {
+    const good = gid("Infringement", (await confirmedCase()).id);
+    const unconfirmed = gid("Infringement", cast.infringementA.id);
+    const foreign = gid("Infringement", (await confirmedCase(cast.brandB.brand)).id);
+    const before = await enforcementFootprint(api);
+    const response = await api.gql(REQUEST_TAKEDOWNS, { ids: [good, unconfirmed, foreign, MISSING, "nonsense", good] }, cast.brandAAnalyst.as);
+    expect(response.data).toBeNull();
+    const error = response.errors?.[0];
+    expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(error?.message).toMatch(/^5 of 6 infringements cannot be taken down, so nothing was changed/);
+    expect(error?.extensions?.invalidItems).toEqual([
+      { id: unconfirmed, reason: "it is FLAGGED; a takedown can be requested only for a CONFIRMED infringement" },
+      { id: foreign, reason: "Infringement not found" },
+      { id: MISSING, reason: "Infringement not found" },
+      { id: "nonsense", reason: "not a valid Infringement ID" },
+      { id: good, reason: "listed more than once" },
+    ]);
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("with one bad id among good ones names it and requests none of the good ones", async () => {
+    const goods = [await confirmedCase(), await confirmedCase()].map((c) => gid("Infringement", c.id));
+    const before = await enforcementFootprint(api);
+    const response = await api.gql(REQUEST_TAKEDOWNS, { ids: [...goods, MISSING] }, cast.brandAAnalyst.as);
+    expect(response.errors?.[0].extensions?.invalidItems).toEqual([{ id: MISSING, reason: "Infringement not found" }]);
+    expect(response.errors?.[0].message).toContain(MISSING);
+    expect(await enforcementFootprint(api)).toEqual(before);
+    for (const id of goods) expect(await statusOf(api, id, cast.brandAAnalyst.as)).toBe("CONFIRMED");
+  });
+
+  it("requests every one when all are good", async () => {
+    const ids = [await confirmedCase(), await confirmedCase(), await confirmedCase()].map((c) => gid("Infringement", c.id));
+    const { requestTakedowns } = dataOf(await api.gql<{ requestTakedowns: Takedown[] }>(REQUEST_TAKEDOWNS, { ids }, cast.brandAAnalyst.as));
+    expect(requestTakedowns.map((r) => [r.status, r.infringement.status])).toEqual(Array(3).fill(["PENDING", "TAKEDOWN_REQUESTED"]));
+  });
+
+  it("refuses more ids than configured, and an empty list", async () => {
+    const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(async () => gid("Infringement", (await confirmedCase()).id)));
+    const before = await enforcementFootprint(api);
+    const tooMany = await api.gql(REQUEST_TAKEDOWNS, { ids }, cast.brandAAnalyst.as);
+    expect(tooMany.errors?.[0]).toMatchObject({ message: "`infringementIds` may name at most 6 ids; got 7", extensions: { code: "BAD_USER_INPUT" } });
+    const none = await api.gql(REQUEST_TAKEDOWNS, { ids: [] }, cast.brandAAnalyst.as);
+    expect(none.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
+describe("requestTakedown", () => {
+  it("refuses an unconfirmed infringement with a coded error and changes nothing", async () => {
+    const before = await enforcementFootprint(api);
+    const response = await api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", cast.infringementA.id) }, cast.brandAAnalyst.as);
+    expect(response.errors?.[0]).toMatchObject({
+      message: "Cannot request a takedown: it is FLAGGED; a takedown can be requested only for a CONFIRMED infringement",
+      extensions: { code: "BAD_USER_INPUT", status: "FLAGGED" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("answers another brand's infringement exactly as a missing one", async () => {
+    const foreign = await confirmedCase(cast.brandB.brand);
+    const before = await enforcementFootprint(api);
+    const response = await api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", foreign.id) }, cast.brandAAnalyst.as);
+    const missing = await api.gql(REQUEST_TAKEDOWN, { id: MISSING }, cast.brandAAnalyst.as);
+    expect(response.errors?.[0]).toMatchObject({ message: "Infringement not found", extensions: { code: "NOT_FOUND" } });
+    expect(response).toEqual(missing);
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("is refused to a viewer and to keys without both infringements scopes, before any row is read", async () => {
+    const id = gid("Infringement", (await confirmedCase()).id);
+    const before = await enforcementFootprint(api);
+    for (const persona of [
+      cast.brandAViewer,
+      cast.investigator,
+      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]),
+      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]),
+    ]) {
+      const response = await api.gql(REQUEST_TAKEDOWN, { id }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("takes the case out of review: reviewInfringement cannot move a TAKEDOWN_REQUESTED case", async () => {
+    const { id } = await confirmedCase();
+    await request(gid("Infringement", id));
+    const response = await api.gql(
+      `mutation($id: ID!) { reviewInfringement(input: { id: $id, status: CONFIRMED }) { status } }`,
+      { id: gid("Infringement", id) },
+      cast.brandAAnalyst.as,
+    );
+    expect(response.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
+    expect(await statusOf(api, gid("Infringement", id), cast.brandAAnalyst.as)).toBe("TAKEDOWN_REQUESTED");
+  });
+});
+
+describe("decideTakedown", () => {
+  it("rejected: the case returns to CONFIRMED, no strike; deciding again is refused and changes nothing", async () => {
+    const infringement = await confirmedCase();
+    const pending = await request(gid("Infringement", infringement.id));
+    const rejected = dataOf(
+      await api.gql<{ decideTakedown: { status: string; decisionNote: string; infringement: { status: string }; listing: { status: string; seller: { strikeCount: number } } } }>(
+        DECIDE_TAKEDOWN,
+        { id: pending.id, decision: "REJECT", note: "authorised reseller" },
+        cast.platformAnalyst.as,
+      ),
+    ).decideTakedown;
+    expect(rejected).toMatchObject({
+      status: "REJECTED",
+      decisionNote: "authorised reseller",
+      infringement: { status: "CONFIRMED" },
+      listing: { status: "ACTIVE", seller: { strikeCount: 0 } },
+    });
+    const before = await enforcementFootprint(api);
+    for (const decision of ["APPROVE", "REJECT"]) {
+      const again = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision, note: "again" }, cast.platformAnalyst.as);
+      expect(again.errors?.[0]).toMatchObject({
+        message: "This takedown request was already decided: it is REJECTED; only a PENDING request can be decided",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("needs a note to reject", async () => {
+    const pending = await request(gid("Infringement", (await confirmedCase()).id));
+    const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "REJECT" }, cast.platformAnalyst.as);
+    expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("is the platform's: a brand, an agency and a platform key without infringements:write are refused", async () => {
+    const pending = await request(gid("Infringement", (await confirmedCase()).id));
+    const platformReadKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
+    const before = await enforcementFootprint(api);
+    for (const persona of [cast.brandAAnalyst, cast.brandAAdmin, cast.investigator, platformReadKey]) {
+      const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "APPROVE" }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
+describe("reading takedown requests", () => {
+  const LIST = `query($filter: TakedownRequestFilter, $direction: SortDirection) {
+    takedownRequests(first: 100, filter: $filter, direction: $direction) {
+      totalCount edges { node { id status reason requestedAt brand { id } infringement { id } } }
+    }
+  }`;
+  const STATS = `query($filter: TakedownRequestFilter) {
+    takedownStats(filter: $filter) { requested pending approved rejected superseded acceptanceRate }
+  }`;
+  type List = { takedownRequests: { totalCount: number; edges: { node: { id: string; status: string; requestedAt: string; brand: { id: string } } }[] } };
+
+  it("gives each brand its own requests with their status, and the platform a filtered queue oldest first", async () => {
+    const ofB = dataOf(
+      await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, cast.brandBAnalyst.as),
+    ).requestTakedown;
+    const mineA = dataOf(await api.gql<List>(LIST, {}, cast.brandAAnalyst.as)).takedownRequests;
+    expect(mineA.totalCount).toBeGreaterThan(0);
+    expect(mineA.edges.every((e) => e.node.brand.id === gid("Brand", cast.brandA.brand.id))).toBe(true);
+    const mineB = dataOf(await api.gql<List>(LIST, {}, cast.brandBAnalyst.as)).takedownRequests;
+    expect(mineB.edges.map((e) => e.node.id)).toEqual([ofB.id]);
+
+    const queue = dataOf(
+      await api.gql<List>(LIST, { filter: { statuses: ["PENDING"] }, direction: "ASC" }, cast.platformAnalyst.as),
+    ).takedownRequests;
+    expect(queue.edges.every((e) => e.node.status === "PENDING")).toBe(true);
+    const times = queue.edges.map((e) => e.node.requestedAt);
+    expect(times).toEqual([...times].sort());
+    expect(queue.edges.map((e) => e.node.brand.id)).toEqual(
+      expect.arrayContaining([gid("Brand", cast.brandA.brand.id), gid("Brand", cast.brandB.brand.id)]),
+    );
+    const queueOfB = dataOf(
+      await api.gql<List>(LIST, { filter: { statuses: ["PENDING"], brandIds: [gid("Brand", cast.brandB.brand.id)], marketplaces: ["TAOBAO"] } }, cast.platformAnalyst.as),
+    ).takedownRequests;
+    expect(queueOfB.edges.map((e) => e.node.id)).toEqual([ofB.id]);
+
+    // Brand A filtering by brand B finds nothing rather than revealing it; node(id) answers null.
+    const probe = dataOf(await api.gql<List>(LIST, { filter: { brandIds: [gid("Brand", cast.brandB.brand.id)] } }, cast.brandAAnalyst.as));
+    expect(probe.takedownRequests.totalCount).toBe(0);
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: ofB.id }, cast.brandAAnalyst.as);
+    expect(node).toEqual({ status: 200, data: { node: null } });
+  });
+
+  it("gives a brand its acceptance rate over its own decided requests only", async () => {
+    const brandB = cast.brandBAnalyst;
+    const before = dataOf(await api.gql<{ takedownStats: Record<string, number> }>(STATS, {}, brandB.as)).takedownStats;
+    const approve = await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, brandB.as);
+    const reject1 = await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, brandB.as);
+    const reject2 = await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, brandB.as);
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: dataOf(approve).requestTakedown.id, decision: "APPROVE" }, cast.platformAnalyst.as));
+    for (const r of [reject1, reject2]) {
+      dataOf(await api.gql(DECIDE_TAKEDOWN, { id: dataOf(r).requestTakedown.id, decision: "REJECT", note: "no" }, cast.platformAnalyst.as));
+    }
+    const after = dataOf(await api.gql<{ takedownStats: Record<string, number> }>(STATS, {}, brandB.as)).takedownStats;
+    expect(after.requested - before.requested).toBe(3);
+    expect(after.approved - before.approved).toBe(1);
+    expect(after.rejected - before.rejected).toBe(2);
+    expect(after.acceptanceRate).toBeCloseTo(after.approved / (after.approved + after.rejected));
+    // Brand A's figures do not move with brand B's decisions.
+    const ofA = dataOf(await api.gql<{ takedownStats: { rejected: number } }>(STATS, {}, cast.brandAAnalyst.as)).takedownStats;
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM takedown_request WHERE owner_org_id = $1 AND status = 'REJECTED'`, [cast.brandA.org.id]);
+    expect(ofA.rejected).toBe(n);
+  });
+
+  it("refuses an agency and a key without infringements:read", async () => {
+    for (const persona of [cast.investigator, await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ])]) {
+      const response = await api.gql(LIST, {}, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(response.data).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { Scope } from "../../src/auth/scopes";
+import { InfringementStatus } from "../../src/entities/enums";
+import { EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, dataOf, enforcementFootprint, statusOf } from "../support/enforcement";
+import { createInfringement, createListing, createSeller } from "../support/factories";
+import { createCast, gid, type Cast } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+let api: TestApi;
+let cast: Cast;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+const caseOfA = async (status: InfringementStatus) =>
+  createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, cast.seller), { status });
+
+async function testBuyOn(infringementId: string) {
+  const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference: "TB-1" };
+  return dataOf(await api.gql<{ recordTestBuy: { id: string } }>(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).recordTestBuy.id;
+}
+
+describe("test buys", () => {
+  it("GENUINE dismisses a confirmed case through the lifecycle (CONFIRMED -> UNDER_REVIEW -> DISMISSED)", async () => {
+    const infringement = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
+    const id = await testBuyOn(infringement);
+    const result = dataOf(
+      await api.gql<{ recordTestBuyOutcome: { infringement: { status: string } } }>(
+        RECORD_OUTCOME,
+        { input: { id, outcome: "GENUINE", findings: "Authentic serial", evidence: [] } },
+        cast.brandAAnalyst.as,
+      ),
+    );
+    expect(result.recordTestBuyOutcome.infringement.status).toBe("DISMISSED");
+  });
+
+  it("leaves a case under a pending takedown to the takedown workflow", async () => {
+    const infringement = gid("Infringement", (await caseOfA(InfringementStatus.TAKEDOWN_REQUESTED)).id);
+    const id = await testBuyOn(infringement);
+    dataOf(await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandAAnalyst.as));
+    expect(await statusOf(api, infringement, cast.brandAAnalyst.as)).toBe("TAKEDOWN_REQUESTED");
+  });
+
+  it("records an outcome once, and refuses bad evidence, without changing anything", async () => {
+    const infringement = gid("Infringement", (await caseOfA(InfringementStatus.FLAGGED)).id);
+    const id = await testBuyOn(infringement);
+    const before = await enforcementFootprint(api);
+    const badHash = await api.gql(
+      RECORD_OUTCOME,
+      { input: { id, outcome: "COUNTERFEIT", evidence: [{ kind: "PHOTO", description: "logo", sha256: "abc123" }] } },
+      cast.brandAAnalyst.as,
+    );
+    expect(badHash.errors?.[0]).toMatchObject({
+      message: "`evidence[0].sha256` must be a SHA-256 digest: 64 hexadecimal digits",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const noEvidence = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "COUNTERFEIT", evidence: [] } }, cast.brandAAnalyst.as);
+    expect(noEvidence.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+
+    const upper = EVIDENCE.map((e) => ({ ...e, sha256: e.sha256.toUpperCase() }));
+    const first = dataOf(
+      await api.gql<{ recordTestBuyOutcome: { evidence: { sha256: string }[]; infringement: { status: string } } }>(
+        RECORD_OUTCOME,
+        { input: { id, outcome: "COUNTERFEIT", evidence: upper } },
+        cast.brandAAnalyst.as,
+      ),
+    ).recordTestBuyOutcome;
+    expect(first.evidence.map((e) => e.sha256)).toEqual(EVIDENCE.map((e) => e.sha256));
+    expect(first.infringement.status).toBe("CONFIRMED");
+    const afterFirst = await enforcementFootprint(api);
+    const again = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandAAnalyst.as);
+    expect(again.errors?.[0]).toMatchObject({ message: "This test buy's outcome was already recorded: COUNTERFEIT", extensions: { code: "BAD_USER_INPUT" } });
+    expect(await enforcementFootprint(api)).toEqual(afterFirst);
+  });
+
+  it("refuses a cost that is not integer minor units of a real currency", async () => {
+    const infringementId = gid("Infringement", cast.infringementA.id);
+    const before = await enforcementFootprint(api);
+    for (const cost of [{ amountMinor: -1, currency: "CNY" }, { amountMinor: 100, currency: "ZZZ" }]) {
+      const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost, orderReference: "TB-X" };
+      expect((await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const float = await api.gql(
+      RECORD_TEST_BUY,
+      { input: { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 1.5, currency: "CNY" }, orderReference: "TB-X" } },
+      cast.brandAAnalyst.as,
+    );
+    expect(float.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("is the owner's and the platform's: another brand and an unreferred agency see it as missing", async () => {
+    const id = await testBuyOn(gid("Infringement", cast.infringementA.id));
+    const NODE = `query($id: ID!) { node(id: $id) { ... on TestBuy { orderReference cost { formatted } } } }`;
+    expect(dataOf(await api.gql<{ node: unknown }>(NODE, { id }, cast.platformAnalyst.as)).node).toEqual({
+      orderReference: "TB-1",
+      cost: { formatted: "159.00 CNY" },
+    });
+    const missing = gid("TestBuy", "00000000-0000-4000-8000-000000000000");
+    for (const persona of [cast.brandBAnalyst, cast.investigator]) {
+      const response = await api.gql(NODE, { id }, persona.as);
+      expect(response).toEqual({ status: 200, data: { node: null } });
+      expect(response).toEqual(await api.gql(NODE, { id: missing }, persona.as));
+    }
+    const before = await enforcementFootprint(api);
+    const foreign = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as);
+    expect(foreign).toEqual(await api.gql(RECORD_OUTCOME, { input: { id: missing, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as));
+    expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    expect((await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, key.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
+describe("legal actions", () => {
+  const FILE = `mutation($input: FileLegalActionInput!) {
+    fileLegalAction(input: $input) { id status court claim { amountMinor currency formatted } filedOn plaintiff { name } seller { id } }
+  }`;
+  const UPDATE = `mutation($input: UpdateLegalActionInput!) { updateLegalAction(input: $input) { id status judgment { amountMinor currency } } }`;
+  const fileAs = (persona: { as: { token: string } | { apiKey: string } }, sellerId: string) =>
+    api.gql<{ fileLegalAction: { id: string; plaintiff: { name: string } } }>(
+      FILE,
+      { input: { sellerId, court: "Shenzhen Intermediate People's Court", claim: { amountMinor: 70_000_000, currency: "CNY" }, filedOn: "2026-09-30" } },
+      persona.as,
+    );
+
+  it("is filed by a brand against a seller of its cases, visible to it and the platform only", async () => {
+    const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", cast.seller.id))).fileLegalAction;
+    expect(filed.plaintiff.name).toBe(cast.brandA.org.name);
+    const LIST = `{ legalActions(first: 10) { totalCount edges { node { id } } } }`;
+    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.platformAnalyst.as)).legalActions.totalCount).toBe(1);
+    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.brandAAnalyst.as)).legalActions.totalCount).toBe(1);
+    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.brandBAnalyst.as)).legalActions.totalCount).toBe(0);
+    expect((await api.gql(LIST, {}, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: filed.id }, cast.brandBAnalyst.as);
+    expect(node).toEqual({ status: 200, data: { node: null } });
+
+    const judged = dataOf(
+      await api.gql<{ updateLegalAction: unknown }>(
+        UPDATE,
+        { input: { id: filed.id, status: "JUDGMENT_FOR_PLAINTIFF", judgment: { amountMinor: 1_400_000_00, currency: "CNY" } } },
+        cast.brandAAnalyst.as,
+      ),
+    );
+    expect(judged.updateLegalAction).toMatchObject({ status: "JUDGMENT_FOR_PLAINTIFF", judgment: { amountMinor: 140_000_000 } });
+    const before = await enforcementFootprint(api);
+    const again = await api.gql(UPDATE, { input: { id: filed.id, status: "SETTLED" } }, cast.brandAAnalyst.as);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
+    const foreign = await api.gql(UPDATE, { input: { id: filed.id, status: "WITHDRAWN" } }, cast.brandBAnalyst.as);
+    expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("cannot be filed against a seller the brand cannot reach, which looks like a missing one", async () => {
+    const stranger = await createSeller(api.dataSource);
+    const before = await enforcementFootprint(api);
+    const response = await fileAs(cast.brandBAnalyst, gid("Seller", stranger.id));
+    const missing = await fileAs(cast.brandBAnalyst, gid("Seller", "00000000-0000-4000-8000-000000000000"));
+    expect(response.errors?.[0]).toMatchObject({ message: "Seller not found", extensions: { code: "NOT_FOUND" } });
+    expect(response).toEqual(missing);
+    expect((await fileAs(cast.investigator, gid("Seller", stranger.id))).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
