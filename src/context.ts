@@ -3,6 +3,7 @@ import type { TokenService } from "./auth/jwt";
 import type { Viewer } from "./auth/viewer";
 import type { Config } from "./config";
 import type { Loaders } from "./data/loaders";
+import type { KeyedHasher } from "./domain/intel/keyed-hash";
 
 // What every resolver receives: the request's viewer and the loaders bound to it.
 export interface RequestContext {
@@ -11,6 +12,7 @@ export interface RequestContext {
   loaders: Loaders | null;
   dataSource: DataSource;
   tokens: TokenService;
+  intelHasher: KeyedHasher;
   config: Config;
 }
 

@@ -9,6 +9,7 @@ const listing = canReadNodeType("Listing");
 const infringement = canReadNodeType("Infringement");
 const note = canReadNodeType("InfringementNote");
 const apiKey = canReadNodeType("ApiKey");
+const indicator = canReadNodeType("Indicator");
 
 // Every field of the schema, by name, and who may resolve it. Anything missing is denied
 // (fallbackRule: deny), and the server refuses to start while a field is missing here
@@ -26,6 +27,9 @@ export const permissionMap = {
     listing: can.readInfringements,
     seller: can.readInfringements,
     apiKeys: can.manageOrganization,
+    indicators: can.readIntel,
+    indicator: can.readIntel,
+    matchIndicators: can.readIntel,
   },
   Mutation: {
     login: allow,
@@ -33,6 +37,9 @@ export const permissionMap = {
     addInfringementNote: can.writeInfringements,
     createApiKey: can.manageOrganization,
     revokeApiKey: can.manageOrganization,
+    contributeIndicators: can.writeIntel,
+    widenIndicatorDistribution: can.writeIntel,
+    recordSighting: can.writeIntel,
   },
   LoginPayload: { token: allow, expiresAt: allow },
   Viewer: {
@@ -128,4 +135,34 @@ export const permissionMap = {
     lastUsedAt: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
+  Indicator: {
+    id: indicator,
+    kind: indicator,
+    value: indicator,
+    distribution: indicator,
+    confidence: indicator,
+    note: indicator,
+    brand: indicator,
+    // Row-dependent as well: the resolver shows it only where the distribution allows (auth/intel-visibility.ts).
+    contributor: indicator,
+    expiresAt: indicator,
+    firstSeenAt: indicator,
+    lastSeenAt: indicator,
+    sightingCount: indicator,
+    sightings: indicator,
+    createdAt: indicator,
+    updatedAt: indicator,
+  },
+  IndicatorSighting: { seenAt: indicator, source: indicator, organization: indicator, recordedAt: indicator },
+  IndicatorConnection: { edges: indicator, pageInfo: indicator, totalCount: indicator },
+  IndicatorEdge: { cursor: indicator, node: indicator },
+  IndicatorMatch: {
+    kind: indicator,
+    value: indicator,
+    matched: indicator,
+    memberCount: indicator,
+    highestConfidence: indicator,
+    firstSeenAt: indicator,
+    lastSeenAt: indicator,
+  },
 } satisfies IRules;

@@ -3,6 +3,8 @@ import {
   ApiKey,
   AuditEvent,
   Brand,
+  Indicator,
+  IndicatorSighting,
   InfringementNote,
   Listing,
   Organization,
@@ -12,6 +14,7 @@ import {
   User,
 } from "../entities";
 import { OrgKind } from "../entities/enums";
+import { indicatorRows } from "./intel-visibility";
 import type { Viewer } from "./viewer";
 
 // Which rows a viewer may see, one function per entity, and nowhere else. Each turns a viewer into
@@ -69,5 +72,10 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   [InfringementNote, platformOrOwnBrandRows],
   [Listing, throughOwnInfringements("listing_id")],
   [Seller, throughOwnInfringements("seller_id")],
+  // Shared intelligence: see intel-visibility.ts. MATCH_ONLY and PRIVATE rows of others exist for a
+  // member only through blind matching, never as rows.
+  [Indicator, indicatorRows],
+  // Who sighted an indicator: the sighting organization and the platform only.
+  [IndicatorSighting, platformOrOwnBrandRows],
   [AuditEvent, (viewer, alias) => (viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias))],
 ]);

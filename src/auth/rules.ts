@@ -39,6 +39,13 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) => viewer.scopes.has(Scope.INFRINGEMENTS_READ) && viewer.scopes.has(Scope.INFRINGEMENTS_WRITE),
     message: "This needs the infringements:read and infringements:write scopes",
   },
+  intel: scope(Scope.INTEL_READ),
+  // Writes answer with what they wrote, so they need the read scope too.
+  writeIntel: {
+    name: "scopes(intel:read,intel:write)",
+    check: (viewer: Viewer) => viewer.scopes.has(Scope.INTEL_READ) && viewer.scopes.has(Scope.INTEL_WRITE),
+    message: "This needs the intel:read and intel:write scopes",
+  },
   organizationAdmin: {
     name: "organizationAdmin",
     check: isOrgAdmin,
@@ -62,6 +69,7 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   Infringement: REQUIREMENTS.infringements,
   InfringementNote: REQUIREMENTS.infringements,
   ApiKey: REQUIREMENTS.organizationAdmin,
+  Indicator: REQUIREMENTS.intel,
 };
 
 export const isAuthenticated = rule("isAuthenticated", { cache: "contextual" })(
@@ -93,6 +101,8 @@ export const can = {
   writeInfringements: requirementRule(REQUIREMENTS.writeInfringements),
   manageOrganization: requirementRule(REQUIREMENTS.organizationAdmin),
   readPlatformOnly: requirementRule(REQUIREMENTS.platformOnly),
+  readIntel: requirementRule(REQUIREMENTS.intel),
+  writeIntel: requirementRule(REQUIREMENTS.writeIntel),
 };
 
 export const canReadNodeType = (typeName: NodeTypeName) => requirementRule(NODE_TYPE_REQUIREMENTS[typeName]);

@@ -1,7 +1,10 @@
 import { ApiKey } from "./api-key.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { Brand } from "./brand.entity";
+import { Indicator } from "./indicator.entity";
+import { IndicatorSighting } from "./indicator-sighting.entity";
 import { InfringementNote } from "./infringement-note.entity";
+import { IntelLookupUsage } from "./intel-lookup-usage.entity";
 import { Listing } from "./listing.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
@@ -9,7 +12,21 @@ import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 import { User } from "./user.entity";
 
-export { ApiKey, AuditEvent, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement, User };
+export {
+  ApiKey,
+  AuditEvent,
+  Brand,
+  Indicator,
+  IndicatorSighting,
+  InfringementNote,
+  IntelLookupUsage,
+  Listing,
+  Organization,
+  Product,
+  Seller,
+  SuspectedInfringement,
+  User,
+};
 
 export const entities = [
   Organization,
@@ -22,4 +39,7 @@ export const entities = [
   SuspectedInfringement,
   InfringementNote,
   AuditEvent,
+  Indicator,
+  IndicatorSighting,
+  IntelLookupUsage,
 ];

@@ -1,5 +1,5 @@
 import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { InfringementConnection, ProductConnection } from "../schema/types/connections";
+import { IndicatorConnection, InfringementConnection, ProductConnection } from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
 
 // totalCount costs a COUNT query, so it runs only when a client asks for it.
@@ -16,3 +16,4 @@ function TotalCountResolver(connectionType: ClassType) {
 
 export const InfringementConnectionResolver = TotalCountResolver(InfringementConnection);
 export const ProductConnectionResolver = TotalCountResolver(ProductConnection);
+export const IndicatorConnectionResolver = TotalCountResolver(IndicatorConnection);

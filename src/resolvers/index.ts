@@ -2,7 +2,8 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiKeyResolver } from "./api-key.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
-import { InfringementConnectionResolver, ProductConnectionResolver } from "./connection.resolver";
+import { IndicatorConnectionResolver, InfringementConnectionResolver, ProductConnectionResolver } from "./connection.resolver";
+import { IndicatorResolver, IndicatorSightingResolver } from "./indicator.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
 import { ListingResolver } from "./listing.resolver";
@@ -25,4 +26,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
+  IndicatorResolver,
+  IndicatorSightingResolver,
+  IndicatorConnectionResolver,
 ];

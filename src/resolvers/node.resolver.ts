@@ -15,6 +15,7 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
   Infringement: "infringement",
   InfringementNote: "infringementNote",
   ApiKey: "apiKey",
+  Indicator: "indicator",
 };
 
 @Resolver()

@@ -1,6 +1,8 @@
 import { registerEnumType } from "type-graphql";
 import { Scope } from "../auth/scopes";
 import {
+  IndicatorDistribution,
+  IndicatorKind,
   InfringementStatus,
   ListingStatus,
   Marketplace,
@@ -19,6 +21,12 @@ export enum SortDirection {
 export enum InfringementSortField {
   DETECTED_AT = "DETECTED_AT",
   RISK_SCORE = "RISK_SCORE",
+}
+
+export enum IndicatorSortField {
+  CREATED_AT = "CREATED_AT",
+  CONFIDENCE = "CONFIDENCE",
+  LAST_SEEN_AT = "LAST_SEEN_AT",
 }
 
 export enum PrincipalKind {
@@ -41,3 +49,12 @@ registerEnumType(Scope, { name: "ApiScope", description: "A permission an API ke
 registerEnumType(SortDirection, { name: "SortDirection" });
 registerEnumType(InfringementSortField, { name: "InfringementSortField" });
 registerEnumType(PrincipalKind, { name: "PrincipalKind" });
+registerEnumType(IndicatorKind, { name: "IndicatorKind", description: "What an indicator of counterfeiting is" });
+registerEnumType(IndicatorDistribution, {
+  name: "IndicatorDistribution",
+  description:
+    "Who an indicator is shared with, narrowest first: PRIVATE (you and the platform), MATCH_ONLY (others learn only through " +
+    "a blind match that it exists), ALLIANCE_ANONYMOUS (every member sees value and note, not who contributed), ALLIANCE " +
+    "(every member sees everything, attributed). It can only be widened.",
+});
+registerEnumType(IndicatorSortField, { name: "IndicatorSortField" });

@@ -1,4 +1,4 @@
-import { ApiKey, Brand, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement } from "../entities";
+import { ApiKey, Brand, Indicator, InfringementNote, Listing, Organization, Product, Seller, SuspectedInfringement } from "../entities";
 
 // Every GraphQL type that implements Node, with the entity behind it.
 export const NODE_ENTITIES = {
@@ -10,6 +10,7 @@ export const NODE_ENTITIES = {
   Infringement: SuspectedInfringement,
   InfringementNote,
   ApiKey,
+  Indicator,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES;

@@ -21,7 +21,7 @@ beforeAll(async () => {
   if (serverUrl) {
     const database = await createEmptyServerDatabase();
     dropDatabase = database.drop;
-    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40) };
+    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
   }
 });
 afterAll(async () => {
@@ -95,7 +95,7 @@ describe("start-up", () => {
     }
     await expect(cli("token", "--email", "nobody@example.com")).rejects.toMatchObject({ stderr: expect.stringContaining("No active user") });
     await expect(run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "token", "--email", "viewer@louis-vuitton.example"], {
-      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40) },
+      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40), INTEL_HMAC_SECRET: "q".repeat(40) },
     })).rejects.toMatchObject({ stderr: expect.stringContaining("refused when NODE_ENV=production") });
   });
 
@@ -103,5 +103,9 @@ describe("start-up", () => {
     expect(() => loadConfig({ ...env, PORT: "http" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/JWT_SECRET: required when DATABASE_URL is set/);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40) })).toThrow(
+      /INTEL_HMAC_SECRET: required when DATABASE_URL is set/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) })).toThrow(/INTEL_HMAC_SECRET: required when NODE_ENV=production/);
   });
 });

@@ -1,5 +1,6 @@
 import { ObjectType } from "type-graphql";
 import { connectionOf } from "./connection";
+import { IndicatorType } from "./indicator.type";
 import { InfringementType } from "./infringement.type";
 import { ProductType } from "./product.type";
 
@@ -8,3 +9,6 @@ export class InfringementConnection extends connectionOf("Infringement", Infring
 
 @ObjectType("ProductConnection")
 export class ProductConnection extends connectionOf("Product", ProductType) {}
+
+@ObjectType("IndicatorConnection")
+export class IndicatorConnection extends connectionOf("Indicator", IndicatorType) {}
