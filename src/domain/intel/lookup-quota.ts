@@ -31,7 +31,7 @@ export async function consumeLookupQuota(manager: EntityManager, orgId: string, 
   const exceeded = usage.filter((window) => window.lookups > limitOf(window.window_kind));
   if (!exceeded.length) return;
   const retryAfterSeconds = Math.max(1, ...exceeded.map((window) => window.seconds_left));
-  const limits = exceeded.map((window) => `${limitOf(window.window_kind)} an ${window.window_kind === "HOUR" ? "hour" : "day"}`);
+  const limits = exceeded.map((window) => `${limitOf(window.window_kind)} ${window.window_kind === "HOUR" ? "an hour" : "a day"}`);
   throw new ApiError(
     ErrorCode.RATE_LIMITED,
     `Blind-match quota of your organization used up (${limits.join(", ")}; this request asked for ${lookups}); ` +
