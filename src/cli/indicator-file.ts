@@ -65,23 +65,30 @@ function csvRecords(text: string): string[][] {
   let field = "";
   let record: string[] = [];
   let quoted = false;
+  const endRecord = () => {
+    record.push(field);
+    if (record.some((f) => f !== "")) records.push(record);
+    record = [];
+    field = "";
+  };
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i += 1;
+    else if (c === ",") {
       record.push(field);
-      if (record.some((f) => f !== "")) records.push(record);
-      (record = []), (field = "");
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i += 1;
+      endRecord();
     } else field += c;
   }
-  record.push(field);
-  if (record.some((f) => f !== "")) records.push(record);
+  endRecord();
   return records;
 }
 

@@ -120,16 +120,13 @@ program
         bar.stop();
       } catch (error) {
         bar.stop();
-        // Item errors carry every bad line; the message lists the first ones.
-        if (error instanceof ApiError) throw new Error(error.message.replace(/\[(\d+)\]/g, (_m, i: string) => `[line ${lineOf(file, Number(i))}]`));
+        // Item errors name items by index from 0; a person counts data rows from 1.
+        if (error instanceof ApiError) throw new Error(error.message.replace(/\[(\d+)\]/g, (_m, i: string) => `[row ${Number(i) + 1}]`));
         throw error;
       }
       console.log(JSON.stringify({ imported: rows.length, organization: org.slug, seconds: (Date.now() - started) / 1000 }));
     });
   });
-
-// Item i of a CSV is on line i + 2 (after the header); of an NDJSON file, on line i + 1 when no line is blank.
-const lineOf = (file: string, index: number) => (file.endsWith(".csv") ? index + 2 : index + 1);
 
 program.parseAsync().catch((error: Error) => {
   console.error(error instanceof ConfigError ? error.message : `error: ${error.message}`);
