@@ -3,11 +3,11 @@ import { countsInBlindMatch } from "../../auth/intel-visibility";
 import type { Viewer } from "../../auth/viewer";
 import type { IndicatorKind } from "../../entities/enums";
 import { badInput } from "../../errors";
-import { recordAudit } from "../audit";
+import { auditEventOf } from "../audit";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { itemErrors, type ItemError } from "./item-errors";
 import type { KeyedHasher } from "./keyed-hash";
-import { consumeLookupQuota, type LookupQuota } from "./lookup-quota";
+import { lookupUsageCte, quotaExceeded, type LookupQuota, type WindowUsage } from "./lookup-quota";
 
 export interface MatchQuery {
   kind: IndicatorKind;
@@ -31,7 +31,9 @@ export interface BlindMatchSettings extends LookupQuota {
 }
 
 interface MatchRow {
-  hash: string;
+  // A quota window's row (usage set) or a matched value's row (hash set).
+  usage: WindowUsage | null;
+  hash: string | null;
   members: number;
   highest_confidence: number;
   first_seen_at: Date;
@@ -40,7 +42,9 @@ interface MatchRow {
 
 // Whether at least k other members contributed each value (at any distribution but PRIVATE),
 // compared by keyed hash only. Below k the answer is exactly the one for no match, so a single
-// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit share one transaction.
+// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit are one statement in one
+// transaction (a lookup is a latency-sensitive call: one round trip, not one per step), rolled
+// back whole when the quota is exceeded.
 export async function matchIndicators(
   dataSource: DataSource,
   hasher: KeyedHasher,
@@ -61,26 +65,53 @@ export async function matchIndicators(
   if (errors.length) throw itemErrors("queries", queries.length, errors, "nothing was looked up");
   const hashes = [...new Set(asked.map((query) => query.hash))];
 
+  const audit = auditEventOf(viewer, {
+    action: "intel.match",
+    targetType: "Indicator",
+    targetId: null,
+    // The keyed hashes only: the looked-up values themselves are never stored.
+    after: { lookups: asked.map((query) => ({ kind: query.kind, hash: query.hash })) },
+  });
   const rows = await dataSource.transaction(async (manager) => {
-    await consumeLookupQuota(manager, viewer.orgId, queries.length, settings);
-    const found: MatchRow[] = await manager.query(
-      `SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
-              max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
-         FROM indicator i
-        WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))
-          AND ${countsInBlindMatch("i", "$2::uuid")}
-        GROUP BY i.value_hash
-       HAVING count(DISTINCT i.owner_org_id) >= $3`,
-      [hashes, viewer.orgId, settings.minMembers],
+    const result: MatchRow[] = await manager.query(
+      `WITH ${lookupUsageCte("$2::uuid", "$4::int")},
+       audit AS (
+         INSERT INTO audit_event (owner_org_id, actor_user_id, actor_api_key_id, action, target_type, target_id, after)
+         VALUES ($2, $5, $6, $7, $8, NULL, $9::jsonb)
+       ),
+       matched AS (
+         SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
+                max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
+           FROM indicator i
+          WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))
+            AND ${countsInBlindMatch("i", "$2::uuid")}
+          GROUP BY i.value_hash
+         HAVING count(DISTINCT i.owner_org_id) >= $3
+       )
+       SELECT to_jsonb(usage) AS usage, NULL AS hash, NULL::int AS members, NULL::int AS highest_confidence,
+              NULL::timestamptz AS first_seen_at, NULL::timestamptz AS last_seen_at
+         FROM usage
+       UNION ALL
+       SELECT NULL, hash, members, highest_confidence, first_seen_at, last_seen_at FROM matched`,
+      [
+        hashes,
+        viewer.orgId,
+        settings.minMembers,
+        queries.length,
+        audit.actorUserId,
+        audit.actorApiKeyId,
+        audit.action,
+        audit.targetType,
+        JSON.stringify(audit.after),
+      ],
     );
-    await recordAudit(manager, viewer, {
-      action: "intel.match",
-      targetType: "Indicator",
-      targetId: null,
-      // The keyed hashes only: the looked-up values themselves are never stored.
-      after: { lookups: asked.map((query) => ({ kind: query.kind, hash: query.hash })) },
-    });
-    return found;
+    const refusal = quotaExceeded(
+      result.flatMap((row) => (row.usage ? [row.usage] : [])),
+      queries.length,
+      settings,
+    );
+    if (refusal) throw refusal;
+    return result.filter((row) => row.hash !== null);
   });
 
   const byHash = new Map(rows.map((row) => [row.hash, row]));
