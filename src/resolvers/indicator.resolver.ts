@@ -68,7 +68,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   })
   matchIndicators(@Arg("queries", () => [IndicatorQueryInput]) queries: IndicatorQueryInput[], @Ctx() context: RequestContext) {
     const { dataSource, viewer, config, intelHasher } = authenticated(context);
-    return matchIndicators(dataSource, intelHasher, { ...config.intel }, viewer, queries);
+    return matchIndicators(dataSource, intelHasher, config.intel, viewer, queries);
   }
 
   @Mutation(() => [IndicatorType], { description: "Contribute indicators, all or none; each bad item is named by its index" })
