@@ -156,6 +156,24 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
   });
 });
 
+describe("expiry", () => {
+  it("leaves expired indicators out of the list unless asked for, and then only within the scope", async () => {
+    const member = await brandMember(api, "Expiring Brand");
+    const [id] = await contribute(api, member, [
+      { kind: "ADDRESS", value: "1 Expiry Lane", distribution: "ALLIANCE", expiresAt: new Date(Date.now() + 60_000).toISOString() },
+    ]);
+    const LIST_ADDRESSES = `query($includeExpired: Boolean) { indicators(first: 10, filter: { kinds: [ADDRESS], includeExpired: $includeExpired }) { totalCount } }`;
+    const count = async (persona: Persona, includeExpired: boolean) =>
+      (await api.gql<Json>(LIST_ADDRESSES, { includeExpired }, persona.as)).data.indicators.totalCount;
+    expect(await count(cast.brandBAnalyst, false)).toBe(1);
+    await api.dataSource.query(`UPDATE indicator SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    expect(await count(cast.brandBAnalyst, false)).toBe(0);
+    expect(await count(cast.brandBAnalyst, true)).toBe(1);
+    await api.dataSource.query(`UPDATE indicator SET distribution = 'MATCH_ONLY' WHERE id = $1`, [id]);
+    expect(await count(cast.brandBAnalyst, true)).toBe(0);
+  });
+});
+
 describe("contributeIndicators", () => {
   it("fixes the distribution in the INSERT that creates the row: no later UPDATE widens or narrows it", async () => {
     api.statements.reset();
