@@ -3,7 +3,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { loadTokenService } from "../auth/jwt";
 import { viewerOfUserEmail } from "../auth/resolve-viewer";
-import { Scope } from "../auth/scopes";
+import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
 import { createApiKey } from "../domain/api-keys";
@@ -102,6 +102,8 @@ program
     await withDatabase(async ({ dataSource }) => {
       const org = await dataSource.manager.findOneBy(Organization, { slug: options.org });
       if (!org) throw new Error(`No organization with slug ${options.org}`);
+      if (!ORG_KIND_SCOPES[org.kind].includes(Scope.INTEL_WRITE)) throw new Error(`${org.name} is an ${org.kind} and may not contribute intelligence`);
+      if (!rows.length) throw new Error(`${file} holds no indicators`);
       const brands = await dataSource.manager.findBy(Brand, { ownerOrgId: org.id });
       const brandIdOfName = new Map(brands.map((brand) => [brand.name.toLowerCase(), brand.id]));
       const unknownBrands = [...new Set(rows.flatMap((row) => (row.brand && !brandIdOfName.has(row.brand.toLowerCase()) ? [row.brand] : [])))];
