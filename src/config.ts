@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   MAX_QUERY_TOKENS: int(2000),
   MAX_BODY_BYTES: int(100_000),
   MAX_PAGE_SIZE: int(100),
+  INTEL_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  INTEL_MATCH_MIN_MEMBERS: int(2),
+  INTEL_LOOKUPS_PER_HOUR: int(500),
+  INTEL_LOOKUPS_PER_DAY: int(2000),
+  INTEL_MAX_QUERIES_PER_MATCH: int(100),
+  INTEL_MAX_CONTRIBUTE_BATCH: int(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   MEMBER_BRAND_CAP: int(20),
   INVITATION_TTL_HOURS: int(7 * 24),
@@ -47,6 +53,15 @@ export interface Config {
     maxTokens: number;
     maxBodyBytes: number;
     maxPageSize: number;
+  };
+  intel: {
+    hmacSecret: string | undefined;
+    // Fewer other members than this and a blind match answers as for no match.
+    minMembers: number;
+    lookupsPerHour: number;
+    lookupsPerDay: number;
+    maxQueriesPerMatch: number;
+    maxContributeBatch: number;
   };
   logLevel: Env["LOG_LEVEL"];
   membership: { memberBrandCap: number; invitationTtlHours: number };
@@ -82,6 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // must verify the same tokens, so the secret has to come from the environment.
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when DATABASE_URL is set");
   }
+  if (e.NODE_ENV === "production" && !e.INTEL_HMAC_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: required when NODE_ENV=production");
+  }
+  if (e.DATABASE_URL && !e.INTEL_HMAC_SECRET) {
+    // Every API process must hash a value to the same key, and the stored hashes outlive any process.
+    throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: required when DATABASE_URL is set");
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -97,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxPageSize: e.MAX_PAGE_SIZE,
+    },
+    intel: {
+      hmacSecret: e.INTEL_HMAC_SECRET,
+      minMembers: e.INTEL_MATCH_MIN_MEMBERS,
+      lookupsPerHour: e.INTEL_LOOKUPS_PER_HOUR,
+      lookupsPerDay: e.INTEL_LOOKUPS_PER_DAY,
+      maxQueriesPerMatch: e.INTEL_MAX_QUERIES_PER_MATCH,
+      maxContributeBatch: e.INTEL_MAX_CONTRIBUTE_BATCH,
     },
     logLevel: e.LOG_LEVEL,
     membership: { memberBrandCap: e.MEMBER_BRAND_CAP, invitationTtlHours: e.INVITATION_TTL_HOURS },

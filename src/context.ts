@@ -4,6 +4,7 @@ import type { Viewer } from "./auth/viewer";
 import type { Config } from "./config";
 import type { Loaders } from "./data/loaders";
 import type { SensitiveReadLog } from "./domain/sensitive-read-log";
+import type { KeyedHasher } from "./domain/intel/keyed-hash";
 
 // What every resolver receives: the request's viewer and the loaders bound to it.
 export interface RequestContext {
@@ -12,6 +13,7 @@ export interface RequestContext {
   loaders: Loaders | null;
   dataSource: DataSource;
   tokens: TokenService;
+  intelHasher: KeyedHasher;
   config: Config;
   // Sensitive fields read during this request, written to the audit log at its end.
   sensitiveReads: SensitiveReadLog;

@@ -11,6 +11,7 @@ import { secureSchema } from "../auth/secure-schema";
 import type { Config } from "../config";
 import type { RequestContext } from "../context";
 import { createLoaders } from "../data/loaders";
+import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { ErrorCode } from "../errors";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
@@ -52,6 +53,8 @@ export async function createApiApp(deps: ApiDependencies) {
     maxDirectives: { n: 20 },
   });
   const protection = armor.protect();
+  // Prepared once: the key of every indicator hash.
+  const intelHasher = loadKeyedHasher(config);
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(buildBaseSchema()),
     ...protection,
@@ -95,6 +98,7 @@ export async function createApiApp(deps: ApiDependencies) {
           loaders: viewer ? createLoaders(dataSource.manager, viewer) : null,
           dataSource,
           tokens,
+          intelHasher,
           config,
           sensitiveReads: new SensitiveReadLog(),
         };

@@ -18,6 +18,7 @@ const takedown = canReadNodeType("TakedownRequest");
 const testBuy = canReadNodeType("TestBuy");
 const referral = canReadNodeType("Referral");
 const legalAction = canReadNodeType("LegalAction");
+const indicator = canReadNodeType("Indicator");
 
 // Every field of the schema, by name, and who may resolve it. Anything missing is denied
 // (fallbackRule: deny), and the server refuses to start while a field is missing here
@@ -47,6 +48,9 @@ export const permissionMap = {
     progressReports: report,
     progressReport: report,
     auditEvents: can.readAudit,
+    indicators: can.readIntel,
+    indicator: can.readIntel,
+    matchIndicators: can.readIntel,
   },
   Mutation: {
     login: allow,
@@ -77,6 +81,9 @@ export const permissionMap = {
     generateProgressReport: can.administerPlatform,
     reviewProgressReport: can.administerPlatform,
     publishProgressReport: can.administerPlatform,
+    contributeIndicators: can.writeIntel,
+    widenIndicatorDistribution: can.writeIntel,
+    recordSighting: can.writeIntel,
   },
   LoginPayload: { token: allow, expiresAt: allow },
   Viewer: {
@@ -323,4 +330,34 @@ export const permissionMap = {
   },
   AuditEventConnection: { edges: audit, pageInfo: audit, totalCount: audit },
   AuditEventEdge: { cursor: audit, node: audit },
+  Indicator: {
+    id: indicator,
+    kind: indicator,
+    value: indicator,
+    distribution: indicator,
+    confidence: indicator,
+    note: indicator,
+    brand: indicator,
+    // Row-dependent as well: the resolver shows it only where the distribution allows (auth/intel-visibility.ts).
+    contributor: indicator,
+    expiresAt: indicator,
+    firstSeenAt: indicator,
+    lastSeenAt: indicator,
+    sightingCount: indicator,
+    sightings: indicator,
+    createdAt: indicator,
+    updatedAt: indicator,
+  },
+  IndicatorSighting: { seenAt: indicator, source: indicator, organization: indicator, recordedAt: indicator },
+  IndicatorConnection: { edges: indicator, pageInfo: indicator, totalCount: indicator },
+  IndicatorEdge: { cursor: indicator, node: indicator },
+  IndicatorMatch: {
+    kind: indicator,
+    value: indicator,
+    matched: indicator,
+    memberCount: indicator,
+    highestConfidence: indicator,
+    firstSeenAt: indicator,
+    lastSeenAt: indicator,
+  },
 } satisfies IRules;

@@ -4,6 +4,8 @@ import {
   AuditEvent,
   Brand,
   GovernanceRule,
+  Indicator,
+  IndicatorSighting,
   InfringementNote,
   Invitation,
   LegalAction,
@@ -22,7 +24,12 @@ import {
   TestBuy,
   User,
 } from "../entities";
-import { FeedbackVisibility, OrgKind, ReportStatus } from "../entities/enums";
+import {
+  FeedbackVisibility,
+  OrgKind,
+  ReportStatus,
+} from "../entities/enums";
+import { indicatorRows } from "./intel-visibility";
 import type { Viewer } from "./viewer";
 
 // Which rows a viewer may see, one function per entity, and nowhere else. Each turns a viewer into
@@ -174,6 +181,11 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   [ReferralInfringement, referralMemberships],
   // The plaintiff's (a brand or the platform).
   [LegalAction, platformOrOwnBrandRows],
+  // Shared intelligence: see intel-visibility.ts. MATCH_ONLY and PRIVATE rows of others exist for a
+  // member only through blind matching, never as rows.
+  [Indicator, indicatorRows],
+  // Who sighted an indicator: the sighting organization and the platform only.
+  [IndicatorSighting, platformOrOwnBrandRows],
   [AuditEvent, (viewer, alias) => (viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias))],
   // The inviting organization's: a member invitation's admin email is the platform's only.
   [Invitation, ownOrganization],

@@ -98,6 +98,13 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) => viewer.scopes.has(Scope.INFRINGEMENTS_READ) && viewer.scopes.has(Scope.INFRINGEMENTS_WRITE),
     message: "This needs the infringements:read and infringements:write scopes",
   },
+  intel: scope(Scope.INTEL_READ),
+  // Writes answer with what they wrote, so they need the read scope too.
+  writeIntel: {
+    name: "scopes(intel:read,intel:write)",
+    check: (viewer: Viewer) => viewer.scopes.has(Scope.INTEL_READ) && viewer.scopes.has(Scope.INTEL_WRITE),
+    message: "This needs the intel:read and intel:write scopes",
+  },
   organizationAdmin: {
     name: "organizationAdmin",
     check: isOrgAdmin,
@@ -157,6 +164,7 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   // Drafts are kept from non-platform viewers by the row scope.
   ProgressReport: REQUIREMENTS.signedIn,
   AuditEvent: REQUIREMENTS.readAudit,
+  Indicator: REQUIREMENTS.intel,
 };
 
 export const isAuthenticated = rule("isAuthenticated", { cache: "contextual" })(
@@ -198,6 +206,8 @@ export const can = {
   readGovernance: requirementRule(REQUIREMENTS.readGovernance),
   speakForMember: requirementRule(REQUIREMENTS.memberVoice),
   readAudit: requirementRule(REQUIREMENTS.readAudit),
+  readIntel: requirementRule(REQUIREMENTS.intel),
+  writeIntel: requirementRule(REQUIREMENTS.writeIntel),
 };
 
 export const canReadNodeType = (typeName: NodeTypeName) => requirementRule(NODE_TYPE_REQUIREMENTS[typeName]);

@@ -1,12 +1,18 @@
 import "reflect-metadata";
+import { SingleBar, Presets } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { loadTokenService } from "../auth/jwt";
 import { viewerOfUserEmail } from "../auth/resolve-viewer";
-import { Scope } from "../auth/scopes";
+import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
 import { createApiKey } from "../domain/api-keys";
+import { contributeIndicators } from "../domain/intel/contribute-indicators";
+import { loadKeyedHasher } from "../domain/intel/keyed-hash";
+import { Brand, Organization } from "../entities";
+import { ApiError } from "../errors";
 import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
+import { readIndicatorFile } from "./indicator-file";
 
 // `npm run cli -- <command>`: operator tasks on the configured database.
 
@@ -82,6 +88,45 @@ program
         seedDemoAlliance(manager, { ...options, onProgress: (message) => console.error(message) }),
       );
       console.log(JSON.stringify(summary));
+    });
+  });
+
+program
+  .command("import-indicators")
+  .description("contribute indicators from a CSV (with a header row) or NDJSON file for an organization, all or none")
+  .argument("<file>", "a .csv or .ndjson file with kind, value, distribution, confidence, note, brand, expiresAt")
+  .requiredOption("--org <slug>", "the contributing organization")
+  .action(async (file: string, options: { org: string }) => {
+    const rows = readIndicatorFile(file);
+    const config = loadConfig();
+    await withDatabase(async ({ dataSource }) => {
+      const org = await dataSource.manager.findOneBy(Organization, { slug: options.org });
+      if (!org) throw new Error(`No organization with slug ${options.org}`);
+      if (!ORG_KIND_SCOPES[org.kind].includes(Scope.INTEL_WRITE)) throw new Error(`${org.name} is an ${org.kind} and may not contribute intelligence`);
+      if (!rows.length) throw new Error(`${file} holds no indicators`);
+      const brands = await dataSource.manager.findBy(Brand, { ownerOrgId: org.id });
+      const brandIdOfName = new Map(brands.map((brand) => [brand.name.toLowerCase(), brand.id]));
+      const unknownBrands = [...new Set(rows.flatMap((row) => (row.brand && !brandIdOfName.has(row.brand.toLowerCase()) ? [row.brand] : [])))];
+      if (unknownBrands.length) throw new Error(`${org.name} has no brand named ${unknownBrands.join(", ")}`);
+      const started = Date.now();
+      const bar = new SingleBar({ format: "importing [{bar}] {percentage}% | {value}/{total} indicators | {duration_formatted}" }, Presets.shades_classic);
+      bar.start(rows.length, 0);
+      try {
+        await contributeIndicators(
+          dataSource,
+          loadKeyedHasher(config),
+          { orgId: org.id, actor: null },
+          rows.map((row) => ({ ...row, brandId: row.brand ? (brandIdOfName.get(row.brand.toLowerCase()) ?? null) : null })),
+          { onProgress: (done) => bar.update(done) },
+        );
+        bar.stop();
+      } catch (error) {
+        bar.stop();
+        // Item errors name items by index from 0; a person counts data rows from 1.
+        if (error instanceof ApiError) throw new Error(error.message.replace(/\[(\d+)\]/g, (_m, i: string) => `[row ${Number(i) + 1}]`));
+        throw error;
+      }
+      console.log(JSON.stringify({ imported: rows.length, organization: org.slug, seconds: (Date.now() - started) / 1000 }));
     });
   });
 

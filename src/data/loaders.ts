@@ -8,6 +8,8 @@ import {
   AuditEvent,
   Brand,
   GovernanceRule,
+  Indicator,
+  IndicatorSighting,
   Invitation,
   PolicyFeedback,
   PolicyFeedbackEndorsement,
@@ -126,6 +128,29 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
         .addOrderBy("note.id", "ASC")
         .getMany();
       return infringementIds.map((id) => notes.filter((note) => note.infringementId === id));
+    }),
+    indicator: byId(manager, viewer, Indicator),
+    // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
+    // sighted, by anyone.
+    sightingCountOfIndicator: new DataLoader<string, number>(async (indicatorIds) => {
+      const rows: { id: string; sightings: number }[] = await scopedQuery(manager, viewer, Indicator, "ind")
+        .select("ind.id", "id")
+        .addSelect("count(sighting.id)::int", "sightings")
+        .leftJoin(IndicatorSighting, "sighting", "sighting.indicator_id = ind.id")
+        .andWhere("ind.id = ANY(:indicatorIds)", { indicatorIds })
+        .groupBy("ind.id")
+        .getRawMany();
+      const byId = new Map(rows.map((row) => [row.id, row.sightings]));
+      return indicatorIds.map((id) => byId.get(id) ?? 0);
+    }),
+    // Who sighted: only the viewer's own organization's sightings, or all of them for the platform.
+    sightingsOfIndicator: new DataLoader<string, IndicatorSighting[]>(async (indicatorIds) => {
+      const sightings = await scopedQuery(manager, viewer, IndicatorSighting, "sighting")
+        .andWhere("sighting.indicator_id = ANY(:indicatorIds)", { indicatorIds })
+        .orderBy("sighting.seen_at", "DESC")
+        .addOrderBy("sighting.id", "DESC")
+        .getMany();
+      return indicatorIds.map((id) => sightings.filter((sighting) => sighting.indicatorId === id));
     }),
   };
 }

@@ -10,10 +10,9 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
-// Written with the caller's transaction manager, so the event commits or rolls back with the change.
-export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
-  await manager.save(
-    manager.create(AuditEvent, {
+// The columns of an audit event, for callers that write it inside a larger SQL statement.
+export function auditEventOf(viewer: Viewer | null, entry: AuditEntry) {
+  return {
     ownerOrgId: viewer?.orgId ?? null,
     actorUserId: viewer?.principal === "USER" ? viewer.principalId : null,
     actorApiKeyId: viewer?.principal === "API_KEY" ? viewer.principalId : null,
@@ -22,6 +21,10 @@ export async function recordAudit(manager: EntityManager, viewer: Viewer | null,
     targetId: entry.targetId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    }),
-  );
+  };
+}
+
+// Written with the caller's transaction manager, so the event commits or rolls back with the change.
+export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
+  await manager.save(manager.create(AuditEvent, auditEventOf(viewer, entry)));
 }

@@ -137,3 +137,21 @@ export enum LegalActionStatus {
   SETTLED = "SETTLED",
   WITHDRAWN = "WITHDRAWN",
 }
+export enum IndicatorKind {
+  SELLER = "SELLER",
+  KEYWORD = "KEYWORD",
+  IMAGE_HASH = "IMAGE_HASH",
+  PHONE = "PHONE",
+  ADDRESS = "ADDRESS",
+  PAYMENT_ACCOUNT = "PAYMENT_ACCOUNT",
+  DOMAIN = "DOMAIN",
+  FACTORY = "FACTORY",
+}
+
+// Who an indicator is shared with, narrowest first (see src/domain/intel/distribution.ts).
+export enum IndicatorDistribution {
+  PRIVATE = "PRIVATE",
+  MATCH_ONLY = "MATCH_ONLY",
+  ALLIANCE_ANONYMOUS = "ALLIANCE_ANONYMOUS",
+  ALLIANCE = "ALLIANCE",
+}

@@ -1,8 +1,11 @@
 import { ApiKey } from "./api-key.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { Brand } from "./brand.entity";
+import { Indicator } from "./indicator.entity";
+import { IndicatorSighting } from "./indicator-sighting.entity";
 import { InfringementNote } from "./infringement-note.entity";
 import { LegalAction } from "./legal-action.entity";
+import { IntelLookupUsage } from "./intel-lookup-usage.entity";
 import { Listing } from "./listing.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
@@ -25,7 +28,10 @@ export {
   AuditEvent,
   Brand,
   GovernanceRule,
+  Indicator,
+  IndicatorSighting,
   InfringementNote,
+  IntelLookupUsage,
   Invitation,
   LegalAction,
   Listing,
@@ -60,8 +66,11 @@ export const entities = [
   ReferralInfringement,
   LegalAction,
   AuditEvent,
-  Invitation,
   GovernanceRule,
+  Indicator,
+  IndicatorSighting,
+  IntelLookupUsage,
+  Invitation,
   PolicyFeedback,
   PolicyFeedbackEndorsement,
   ProgressReport,

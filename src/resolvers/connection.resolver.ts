@@ -1,6 +1,7 @@
 import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import {
   AuditEventConnection,
+  IndicatorConnection,
   InfringementConnection,
   LegalActionConnection,
   PolicyFeedbackConnection,
@@ -31,3 +32,4 @@ export const AuditEventConnectionResolver = TotalCountResolver(AuditEventConnect
 export const TakedownRequestConnectionResolver = TotalCountResolver(TakedownRequestConnection);
 export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection);
 export const LegalActionConnectionResolver = TotalCountResolver(LegalActionConnection);
+export const IndicatorConnectionResolver = TotalCountResolver(IndicatorConnection);

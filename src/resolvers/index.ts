@@ -5,6 +5,7 @@ import { BrandResolver } from "./brand.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
 import {
   AuditEventConnectionResolver,
+  IndicatorConnectionResolver,
   InfringementConnectionResolver,
   LegalActionConnectionResolver,
   PolicyFeedbackConnectionResolver,
@@ -18,6 +19,7 @@ import { InvitationResolver } from "./invitation.resolver";
 import { MemberStatusResolver } from "./member-status.resolver";
 import { PolicyFeedbackResolver } from "./policy-feedback.resolver";
 import { ProgressReportResolver } from "./progress-report.resolver";
+import { IndicatorResolver, IndicatorSightingResolver } from "./indicator.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
 import { LegalActionResolver } from "./legal-action.resolver";
@@ -51,6 +53,9 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditEventConnectionResolver,
   AuditEventResolver,
   GovernanceRuleResolver,
+  IndicatorConnectionResolver,
+  IndicatorResolver,
+  IndicatorSightingResolver,
   InvitationResolver,
   LegalActionConnectionResolver,
   MemberStatusResolver,

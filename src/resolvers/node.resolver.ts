@@ -24,6 +24,7 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
   PolicyFeedback: "policyFeedback",
   ProgressReport: "progressReport",
   AuditEvent: "auditEvent",
+  Indicator: "indicator",
 };
 
 @Resolver()

@@ -7,6 +7,8 @@ import {
   FeedbackKind,
   FeedbackStatus,
   FeedbackVisibility,
+  IndicatorDistribution,
+  IndicatorKind,
   InfringementStatus,
   InvitationKind,
   LegalActionStatus,
@@ -44,6 +46,12 @@ export enum InvitationStatus {
 export enum ReportAttribution {
   MEMBERS = "MEMBERS",
   PLATFORM = "PLATFORM",
+}
+
+export enum IndicatorSortField {
+  CREATED_AT = "CREATED_AT",
+  CONFIDENCE = "CONFIDENCE",
+  LAST_SEEN_AT = "LAST_SEEN_AT",
 }
 
 export enum PrincipalKind {
@@ -95,3 +103,12 @@ registerEnumType(ReportAttribution, {
   description: "MEMBERS: members' figures under disclosure control; PLATFORM: the platform's own operations",
 });
 registerEnumType(SuppressionReason, { name: "SuppressionReason", description: "Why a report cell is withheld" });
+registerEnumType(IndicatorKind, { name: "IndicatorKind", description: "What an indicator of counterfeiting is" });
+registerEnumType(IndicatorDistribution, {
+  name: "IndicatorDistribution",
+  description:
+    "Who an indicator is shared with, narrowest first: PRIVATE (you and the platform), MATCH_ONLY (others learn only through " +
+    "a blind match that it exists), ALLIANCE_ANONYMOUS (every member sees value and note, not who contributed), ALLIANCE " +
+    "(every member sees everything, attributed). It can only be widened.",
+});
+registerEnumType(IndicatorSortField, { name: "IndicatorSortField" });

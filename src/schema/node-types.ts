@@ -4,6 +4,7 @@ import {
   AuditEvent,
   Brand,
   GovernanceRule,
+  Indicator,
   InfringementNote,
   Invitation,
   LegalAction,
@@ -38,6 +39,7 @@ export const NODE_ENTITIES = {
   PolicyFeedback: PolicyFeedbackView,
   ProgressReport,
   AuditEvent,
+  Indicator,
 } as const;
 
 export type NodeTypeName = keyof typeof NODE_ENTITIES;

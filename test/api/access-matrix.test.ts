@@ -2,6 +2,7 @@ import { Scope } from "../../src/auth/scopes";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createProduct } from "../support/factories";
+import { contribute } from "../support/intel";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -19,6 +20,7 @@ const PERSONAS = [
   "A key: catalogue:read",
   "A key: infringements:read",
   "A key: infringements:write",
+  "A key: intel:read",
 ] as const;
 type PersonaName = (typeof PERSONAS)[number];
 
@@ -46,6 +48,27 @@ const readInfringements: Record<PersonaName, Outcome> = {
   "A key: catalogue:read": "FORBIDDEN",
   "A key: infringements:read": "ok",
   "A key: infringements:write": "FORBIDDEN",
+  "A key: intel:read": "FORBIDDEN",
+};
+
+// Brand A's MATCH_ONLY indicator: brand B may learn of it only through a blind match.
+const readIntel: Record<PersonaName, Outcome> = {
+  anonymous: "UNAUTHENTICATED",
+  "platform analyst": "ok",
+  "brand A analyst (owner)": "ok",
+  "brand A viewer": "ok",
+  "brand B analyst": "NOT_FOUND",
+  "agency investigator": "FORBIDDEN",
+  "A key: catalogue:read": "FORBIDDEN",
+  "A key: infringements:read": "FORBIDDEN",
+  "A key: infringements:write": "FORBIDDEN",
+  "A key: intel:read": "ok",
+};
+
+const writeIntel: Record<PersonaName, Outcome> = {
+  ...readIntel,
+  "brand A viewer": "FORBIDDEN",
+  "A key: intel:read": "FORBIDDEN",
 };
 
 const OPERATIONS: Operation[] = [
@@ -92,6 +115,7 @@ const OPERATIONS: Operation[] = [
       "A key: catalogue:read": "ok",
       "A key: infringements:read": "FORBIDDEN",
       "A key: infringements:write": "FORBIDDEN",
+      "A key: intel:read": "FORBIDDEN",
     },
   },
   {
@@ -147,8 +171,40 @@ const OPERATIONS: Operation[] = [
       "A key: infringements:read": "FORBIDDEN",
       // Refused before writing: it could not read back what it wrote.
       "A key: infringements:write": "FORBIDDEN",
+      "A key: intel:read": "FORBIDDEN",
     },
     footprint: (api) => api.dataSource.query(`SELECT count(*)::int AS n FROM infringement_note`),
+  },
+  {
+    name: "indicator(id) on a MATCH_ONLY indicator",
+    query: `query($id: ID!) { indicator(id: $id) { id value note } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "Indicator", id: indicatorId }),
+    expected: readIntel,
+  },
+  {
+    name: "node(id) on a MATCH_ONLY indicator",
+    query: `query($id: ID!) { node(id: $id) { id ... on Indicator { value } } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "Indicator", id: indicatorId }),
+    expected: { ...readIntel, "brand B analyst": "null" },
+  },
+  {
+    name: "recordSighting on a MATCH_ONLY indicator",
+    query: `mutation($id: ID!) { recordSighting(input: { indicatorId: $id, seenAt: "2026-01-01T00:00:00Z", source: "matrix" }) { id } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "Indicator", id: indicatorId }),
+    expected: writeIntel,
+    footprint: (api) => api.dataSource.query(`SELECT count(*)::int AS n FROM indicator_sighting`),
+  },
+  {
+    name: "widenIndicatorDistribution on a MATCH_ONLY indicator (to where it is: no change)",
+    query: `mutation($id: ID!) { widenIndicatorDistribution(input: { id: $id, distribution: MATCH_ONLY }) { id } }`,
+    variables: (_cast, id) => ({ id }),
+    target: () => ({ typeName: "Indicator", id: indicatorId }),
+    // Only the contributor changes how its indicator is shared; to the platform it is not its own.
+    expected: { ...writeIntel, "platform analyst": "NOT_FOUND" },
+    footprint: (api) => api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.widen'`),
   },
 ];
 
@@ -156,6 +212,7 @@ let api: TestApi;
 let cast: Cast;
 let productId: string;
 const enforcement = { testBuyId: "", takedownId: "", referralId: "" };
+let indicatorId: string;
 const personas = new Map<PersonaName, Persona | null>();
 
 beforeAll(async () => {
@@ -173,6 +230,7 @@ beforeAll(async () => {
   enforcement.testBuyId = fromGlobalId(testBuy.recordTestBuy.id, "TestBuy");
   enforcement.referralId = fromGlobalId(referral.createReferral.id, "Referral");
   enforcement.takedownId = fromGlobalId(takedown.requestTakedown.id, "TakedownRequest");
+  [indicatorId] = await contribute(api, cast.brandAAnalyst, [{ kind: "KEYWORD", value: "matrix secret", distribution: "MATCH_ONLY" }]);
   personas.set("anonymous", null);
   personas.set("platform analyst", cast.platformAnalyst);
   personas.set("brand A analyst (owner)", cast.brandAAnalyst);
@@ -182,6 +240,7 @@ beforeAll(async () => {
   personas.set("A key: catalogue:read", await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]));
   personas.set("A key: infringements:read", await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]));
   personas.set("A key: infringements:write", await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]));
+  personas.set("A key: intel:read", await cast.keyFor(cast.brandA.org, [Scope.INTEL_READ]));
 });
 afterAll(() => api.close());
 

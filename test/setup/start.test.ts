@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   if (serverUrl) {
     const database = await createEmptyServerDatabase();
     dropDatabase = database.drop;
-    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40) };
+    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
   }
 });
 afterAll(async () => {
@@ -95,13 +95,50 @@ describe("start-up", () => {
     }
     await expect(cli("token", "--email", "nobody@example.com")).rejects.toMatchObject({ stderr: expect.stringContaining("No active user") });
     await expect(run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "token", "--email", "viewer@louis-vuitton.example"], {
-      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40) },
+      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40), INTEL_HMAC_SECRET: "q".repeat(40) },
     })).rejects.toMatchObject({ stderr: expect.stringContaining("refused when NODE_ENV=production") });
+  });
+
+  it("imports indicators from CSV and NDJSON files with the CLI, all or none", async () => {
+    const cli = (...args: string[]) =>
+      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env } });
+    const csv = join(dataDir, "indicators.csv");
+    writeFileSync(csv, 'kind,value,distribution,confidence,note\nPHONE,+86 138 0013 8000,MATCH_ONLY,80,"seen on 3 stores, ""AAA"" grade"\nKEYWORD,1:1 Replica,ALLIANCE,,\n');
+    const ndjson = join(dataDir, "indicators.ndjson");
+    writeFileSync(ndjson, '{"kind":"SELLER","value":"TAOBAO:store-77","distribution":"ALLIANCE_ANONYMOUS","brand":"Louis Vuitton"}\n');
+    expect(JSON.parse((await cli("import-indicators", csv, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 2 });
+    expect(JSON.parse((await cli("import-indicators", ndjson, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 1 });
+    const bad = join(dataDir, "bad.csv");
+    writeFileSync(bad, "kind,value\nKEYWORD,fine\nPHONE,12\n");
+    await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
+      stderr: expect.stringContaining("1 of 2 indicators are invalid; nothing was saved: [row 2] PHONE value is not a valid phone number"),
+    });
+    const running = await startApi(loadConfig(env));
+    try {
+      const login = await gql(running.url, `mutation { login(email: "analyst@louis-vuitton.example", password: "${DEMO_PASSWORD}") { token } }`);
+      const response = await gql(running.url, `{ indicators(first: 10) { totalCount edges { node { kind value distribution note brand { name } } } } }`, login.data?.login.token);
+      expect(response.data?.indicators.totalCount).toBe(3);
+      expect(response.data?.indicators.edges.map((edge: Json) => edge.node)).toEqual(
+        expect.arrayContaining([
+          { kind: "PHONE", value: "+8613800138000", distribution: "MATCH_ONLY", note: 'seen on 3 stores, "AAA" grade', brand: null },
+          { kind: "SELLER", value: "TAOBAO:store-77", distribution: "ALLIANCE_ANONYMOUS", note: null, brand: { name: "Louis Vuitton" } },
+        ]),
+      );
+      // The CLI and the server hash with the same secret, kept in DATA_DIR: a value filter finds the imported phone.
+      const byValue = await gql(running.url, `{ indicators(filter: { value: { kind: PHONE, value: "0086 138 0013 8000" } }) { totalCount } }`, login.data?.login.token);
+      expect(byValue.data?.indicators.totalCount).toBe(1);
+    } finally {
+      await running.close();
+    }
   });
 
   it("refuses to start on invalid configuration, naming the variable", () => {
     expect(() => loadConfig({ ...env, PORT: "http" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);
     expect(() => loadConfig({ DATABASE_URL: "postgres://x/y" })).toThrow(/JWT_SECRET: required when DATABASE_URL is set/);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40) })).toThrow(
+      /INTEL_HMAC_SECRET: required when DATABASE_URL is set/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) })).toThrow(/INTEL_HMAC_SECRET: required when NODE_ENV=production/);
   });
 });

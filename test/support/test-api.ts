@@ -47,6 +47,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
     JWT_SECRET: randomBytes(32).toString("hex"),
+    INTEL_HMAC_SECRET: randomBytes(32).toString("hex"),
     ...env,
   });
   const statements = new StatementCounter();

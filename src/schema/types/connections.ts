@@ -1,5 +1,6 @@
 import { ObjectType } from "type-graphql";
 import { connectionOf } from "./connection";
+import { IndicatorType } from "./indicator.type";
 import { InfringementType } from "./infringement.type";
 import { LegalActionType } from "./legal-action.type";
 import { ProductType } from "./product.type";
@@ -31,3 +32,5 @@ export class ReferralConnection extends connectionOf("Referral", ReferralType) {
 
 @ObjectType("LegalActionConnection")
 export class LegalActionConnection extends connectionOf("LegalAction", LegalActionType) {}
+@ObjectType("IndicatorConnection")
+export class IndicatorConnection extends connectionOf("Indicator", IndicatorType) {}

@@ -1,0 +1,52 @@
+import { IndicatorDistribution, OrgKind } from "../entities/enums";
+import type { Indicator } from "../entities";
+import type { ScopeCondition } from "./row-scopes";
+import type { Viewer } from "./viewer";
+
+// Who learns what about shared intelligence beyond whole rows (those are in row-scopes.ts): who
+// contributed a visible indicator, and which indicators count in a blind match or a risk score.
+
+const SHARED = `'${IndicatorDistribution.ALLIANCE_ANONYMOUS}', '${IndicatorDistribution.ALLIANCE}'`;
+
+// The rows of the indicator table a viewer may read: its own, and the ones shared with every member.
+export const indicatorRows = (viewer: Viewer, alias: string): ScopeCondition => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return { sql: "TRUE", params: {} };
+    case OrgKind.BRAND:
+      return {
+        sql: `(${alias}.owner_org_id = :scopeOrgId OR ${alias}.distribution IN (${SHARED}))`,
+        params: { scopeOrgId: viewer.orgId },
+      };
+    case OrgKind.AGENCY:
+      return { sql: "FALSE", params: {} };
+  }
+};
+
+// The contributor of an indicator the viewer can see: named only when it is attributed (ALLIANCE),
+// or to the contributor itself and the platform.
+export const canSeeContributor = (viewer: Viewer, indicator: Pick<Indicator, "ownerOrgId" | "distribution">) =>
+  viewer.orgKind === OrgKind.PLATFORM ||
+  indicator.ownerOrgId === viewer.orgId ||
+  indicator.distribution === IndicatorDistribution.ALLIANCE;
+
+// The same rule as SQL, for filters on the contributor: a filter may only select among rows whose
+// contributor the viewer could read anyway, or it would de-anonymize ALLIANCE_ANONYMOUS rows.
+export const contributorVisible = (viewer: Viewer, alias: string): ScopeCondition =>
+  viewer.orgKind === OrgKind.PLATFORM
+    ? { sql: "TRUE", params: {} }
+    : {
+        sql: `(${alias}.owner_org_id = :contributorViewerOrgId OR ${alias}.distribution = '${IndicatorDistribution.ALLIANCE}')`,
+        params: { contributorViewerOrgId: viewer.orgId },
+      };
+
+// Indicators that count for an organization in a blind match (and, in a risk score, as other
+// members' intelligence): another member's, shared at any level but PRIVATE, not expired. orgSql
+// is an SQL expression for the organization asking.
+export const countsInBlindMatch = (alias: string, orgSql: string) =>
+  `(${alias}.owner_org_id <> ${orgSql} AND ${alias}.distribution <> '${IndicatorDistribution.PRIVATE}' AND ${notExpired(alias)})`;
+
+// An organization's own indicators, PRIVATE ones included, count only for its own infringements.
+export const ownIndicator = (alias: string, orgSql: string) => `(${alias}.owner_org_id = ${orgSql} AND ${notExpired(alias)})`;
+
+export const notExpired = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`;

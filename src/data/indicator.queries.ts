@@ -1,0 +1,60 @@
+import type { EntityManager } from "typeorm";
+import { contributorVisible, notExpired } from "../auth/intel-visibility";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Indicator } from "../entities";
+import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
+import { badInput } from "../errors";
+import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
+import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination";
+
+export interface IndicatorListFilter {
+  kinds?: IndicatorKind[];
+  distributions?: IndicatorDistribution[];
+  brandIds?: string[];
+  contributedByMe?: boolean;
+  contributorId?: string;
+  value?: { kind: IndicatorKind; value: string };
+  includeExpired?: boolean;
+}
+
+export type IndicatorSort = "CREATED_AT" | "CONFIDENCE" | "LAST_SEEN_AT";
+
+const ORDERS: Record<IndicatorSort, Omit<KeysetOrder<Indicator>, "direction">> = {
+  CREATED_AT: { name: "createdAt", column: "created_at", valueOf: (row) => row.createdAt.toISOString() },
+  CONFIDENCE: { name: "confidence", column: "confidence", valueOf: (row) => row.confidence },
+  LAST_SEEN_AT: { name: "lastSeenAt", column: "last_seen_at", valueOf: (row) => row.lastSeenAt.toISOString() },
+};
+
+// Every condition goes on top of the row scope, so filters, ordering, cursors and totalCount only
+// ever range over indicators the viewer may see.
+export function listIndicators(
+  manager: EntityManager,
+  viewer: Viewer,
+  hasher: KeyedHasher,
+  filter: IndicatorListFilter,
+  sort: { field: IndicatorSort; direction: Direction },
+  page: { first: number; after?: string | null; maxPageSize: number },
+) {
+  const query = scopedQuery(manager, viewer, Indicator, "ind");
+  if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
+  if (filter.distributions) query.andWhere("ind.distribution = ANY(:distributions)", { distributions: filter.distributions });
+  if (filter.brandIds) query.andWhere("ind.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
+  if (filter.contributedByMe !== undefined) {
+    query.andWhere(filter.contributedByMe ? "ind.owner_org_id = :myOrgId" : "ind.owner_org_id <> :myOrgId", { myOrgId: viewer.orgId });
+  }
+  if (filter.contributorId) {
+    // Only among rows whose contributor the viewer may read: an anonymous row never answers to it.
+    const visible = contributorVisible(viewer, "ind");
+    query.andWhere(`ind.owner_org_id = :contributorId AND ${visible.sql}`, { contributorId: filter.contributorId, ...visible.params });
+  }
+  if (filter.value) {
+    const normalized = normalizeIndicatorValue(filter.value.kind, filter.value.value);
+    if (!normalized.ok) throw badInput(`filter.value: ${filter.value.kind} value ${normalized.reason}`);
+    // Compared by keyed hash, inside the scope, like a blind match would.
+    query.andWhere("ind.value_hash = decode(:valueHash, 'hex')", { valueHash: hasher.hashHex(filter.value.kind, normalized.value) });
+  }
+  if (!filter.includeExpired) query.andWhere(notExpired("ind"));
+  return paginate(query, "ind", { ...ORDERS[sort.field], direction: sort.direction }, page);
+}

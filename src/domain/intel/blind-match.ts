@@ -1,0 +1,130 @@
+import type { DataSource } from "typeorm";
+import { countsInBlindMatch } from "../../auth/intel-visibility";
+import type { Viewer } from "../../auth/viewer";
+import type { IndicatorKind } from "../../entities/enums";
+import { badInput } from "../../errors";
+import { auditEventOf } from "../audit";
+import { normalizeIndicatorValue } from "./indicator-normalization";
+import { itemErrors, type ItemError } from "./item-errors";
+import type { KeyedHasher } from "./keyed-hash";
+import { lookupUsageCte, quotaExceeded, type LookupQuota, type WindowUsage } from "./lookup-quota";
+
+export interface MatchQuery {
+  kind: IndicatorKind;
+  value: string;
+}
+
+export interface MatchResult {
+  kind: IndicatorKind;
+  // The normalized form of the value asked about: the asker's own input, nothing stored.
+  value: string;
+  matched: boolean;
+  memberCount: number | null;
+  highestConfidence: number | null;
+  firstSeenAt: Date | null;
+  lastSeenAt: Date | null;
+}
+
+export interface BlindMatchSettings extends LookupQuota {
+  minMembers: number;
+  maxQueriesPerMatch: number;
+}
+
+interface MatchRow {
+  // A quota window's row (usage set) or a matched value's row (hash set).
+  usage: WindowUsage | null;
+  hash: string | null;
+  members: number;
+  highest_confidence: number;
+  first_seen_at: Date;
+  last_seen_at: Date;
+}
+
+// Whether at least k other members contributed each value (at any distribution but PRIVATE),
+// compared by keyed hash only. Below k the answer is exactly the one for no match, so a single
+// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit are one statement in one
+// transaction (a lookup is a latency-sensitive call: one round trip, not one per step), rolled
+// back whole when the quota is exceeded.
+export async function matchIndicators(
+  dataSource: DataSource,
+  hasher: KeyedHasher,
+  settings: BlindMatchSettings,
+  viewer: Viewer,
+  queries: MatchQuery[],
+): Promise<MatchResult[]> {
+  if (queries.length < 1 || queries.length > settings.maxQueriesPerMatch) {
+    throw badInput(`Ask about 1 to ${settings.maxQueriesPerMatch} values at a time`);
+  }
+  const errors: ItemError[] = [];
+  const asked = queries.map((query, index) => {
+    const normalized = normalizeIndicatorValue(query.kind, query.value);
+    if (!normalized.ok) errors.push({ index, reason: `${query.kind} value ${normalized.reason}` });
+    const value = normalized.ok ? normalized.value : "";
+    return { kind: query.kind, value, hash: hasher.hashHex(query.kind, value) };
+  });
+  if (errors.length) throw itemErrors("queries", queries.length, errors, "nothing was looked up");
+  const hashes = [...new Set(asked.map((query) => query.hash))];
+
+  const audit = auditEventOf(viewer, {
+    action: "intel.match",
+    targetType: "Indicator",
+    targetId: null,
+    // The keyed hashes only: the looked-up values themselves are never stored.
+    after: { lookups: asked.map((query) => ({ kind: query.kind, hash: query.hash })) },
+  });
+  const rows = await dataSource.transaction(async (manager) => {
+    const result: MatchRow[] = await manager.query(
+      `WITH ${lookupUsageCte("$2::uuid", "$4::int")},
+       audit AS (
+         INSERT INTO audit_event (owner_org_id, actor_user_id, actor_api_key_id, action, target_type, target_id, after)
+         VALUES ($2, $5, $6, $7, $8, NULL, $9::jsonb)
+       ),
+       matched AS (
+         SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
+                max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
+           FROM indicator i
+          WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))
+            AND ${countsInBlindMatch("i", "$2::uuid")}
+          GROUP BY i.value_hash
+         HAVING count(DISTINCT i.owner_org_id) >= $3
+       )
+       SELECT to_jsonb(usage) AS usage, NULL AS hash, NULL::int AS members, NULL::int AS highest_confidence,
+              NULL::timestamptz AS first_seen_at, NULL::timestamptz AS last_seen_at
+         FROM usage
+       UNION ALL
+       SELECT NULL, hash, members, highest_confidence, first_seen_at, last_seen_at FROM matched`,
+      [
+        hashes,
+        viewer.orgId,
+        settings.minMembers,
+        queries.length,
+        audit.actorUserId,
+        audit.actorApiKeyId,
+        audit.action,
+        audit.targetType,
+        JSON.stringify(audit.after),
+      ],
+    );
+    const refusal = quotaExceeded(
+      result.flatMap((row) => (row.usage ? [row.usage] : [])),
+      queries.length,
+      settings,
+    );
+    if (refusal) throw refusal;
+    return result.filter((row) => row.hash !== null);
+  });
+
+  const byHash = new Map(rows.map((row) => [row.hash, row]));
+  return asked.map(({ kind, value, hash }) => {
+    const row = byHash.get(hash);
+    return {
+      kind,
+      value,
+      matched: Boolean(row),
+      memberCount: row?.members ?? null,
+      highestConfidence: row?.highest_confidence ?? null,
+      firstSeenAt: row ? new Date(row.first_seen_at) : null,
+      lastSeenAt: row ? new Date(row.last_seen_at) : null,
+    };
+  });
+}

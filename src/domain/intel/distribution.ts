@@ -1,0 +1,55 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../../auth/scoped-query";
+import type { Viewer } from "../../auth/viewer";
+import { Indicator } from "../../entities";
+import { IndicatorDistribution } from "../../entities/enums";
+import { badInput, notFound } from "../../errors";
+import { recordAudit } from "../audit";
+
+// Narrowest first: each level shows an indicator to everyone the previous one does, and more.
+export const DISTRIBUTION_ORDER = [
+  IndicatorDistribution.PRIVATE,
+  IndicatorDistribution.MATCH_ONLY,
+  IndicatorDistribution.ALLIANCE_ANONYMOUS,
+  IndicatorDistribution.ALLIANCE,
+];
+
+const rank = (distribution: IndicatorDistribution) => DISTRIBUTION_ORDER.indexOf(distribution);
+
+// Widen-only: once others could see or match an indicator, narrowing it would pretend they never
+// did. The row is locked, so two concurrent changes cannot interleave.
+export async function widenIndicatorDistribution(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; distribution: IndicatorDistribution },
+): Promise<Indicator> {
+  return dataSource.transaction(async (manager) => {
+    const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
+      .andWhere("ind.id = :id", { id: input.id })
+      // Only the contributor changes how its indicator is shared; anyone else's is not theirs to change.
+      .andWhere("ind.owner_org_id = :contributorOrgId", { contributorOrgId: viewer.orgId })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!indicator) throw notFound("Indicator");
+    const from = indicator.distribution;
+    if (from === input.distribution) return indicator;
+    if (rank(input.distribution) < rank(from)) {
+      const wider = DISTRIBUTION_ORDER.slice(rank(from) + 1);
+      throw badInput(
+        `An indicator's distribution can only be widened (${DISTRIBUTION_ORDER.join(" < ")}): this one is ${from}, ` +
+          `and others may already have seen or matched it. Allowed: ${wider.length ? wider.join(", ") : "none, it is as wide as it gets"}`,
+        { allowedDistributions: wider },
+      );
+    }
+    const updatedAt = new Date();
+    await manager.update(Indicator, { id: indicator.id }, { distribution: input.distribution, updatedAt });
+    await recordAudit(manager, viewer, {
+      action: "intel.widen",
+      targetType: "Indicator",
+      targetId: indicator.id,
+      before: { distribution: from },
+      after: { distribution: input.distribution },
+    });
+    return Object.assign(indicator, { distribution: input.distribution, updatedAt });
+  });
+}

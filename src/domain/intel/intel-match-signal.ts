@@ -1,0 +1,123 @@
+import type { EntityManager } from "typeorm";
+import { countsInBlindMatch, ownIndicator } from "../../auth/intel-visibility";
+import { IndicatorKind } from "../../entities/enums";
+import { normalizeIndicatorValue, titleKeywords } from "./indicator-normalization";
+import type { KeyedHasher } from "./keyed-hash";
+
+// The intel side of the risk model: which listings match shared intelligence, as a signal with a
+// contribution and a reason a brand may read. Plain TypeScript over the database, for the scorer to
+// call with a batch of listings (one SQL statement for the whole batch).
+
+export interface IntelCandidateSource {
+  seller: { marketplace: string; externalId: string; contact?: string | null; paymentAccount?: string | null; address?: string | null };
+  title: string;
+  imageHashes: readonly string[];
+  phones?: readonly string[];
+  addresses?: readonly string[];
+  paymentAccounts?: readonly string[];
+}
+
+export interface IntelCandidate {
+  kind: IndicatorKind;
+  value: string;
+}
+
+export interface IntelMatchItem {
+  // The caller's name for the item (e.g. listing id + brand id); the result is keyed by it.
+  key: string;
+  // The organization that owns the infringement being scored: its own indicators count too,
+  // PRIVATE ones included, and for nobody else.
+  ownerOrgId: string;
+  candidates: readonly IntelCandidate[];
+}
+
+export interface IntelMatchSignal {
+  contribution: number;
+  reason: string;
+  // Other members whose intelligence matched; null when fewer than k (then it is not shown).
+  memberCount: number | null;
+}
+
+// The candidate values of a listing and its seller, normalized like indicators; a value that is
+// not valid for its kind (a contact that is no phone number) is simply not a candidate.
+export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[] {
+  const raw: [IndicatorKind, string | null | undefined][] = [
+    [IndicatorKind.SELLER, `${source.seller.marketplace}:${source.seller.externalId}`],
+    [IndicatorKind.PHONE, source.seller.contact],
+    [IndicatorKind.PAYMENT_ACCOUNT, source.seller.paymentAccount],
+    [IndicatorKind.ADDRESS, source.seller.address],
+    ...source.imageHashes.map((hash): [IndicatorKind, string] => [IndicatorKind.IMAGE_HASH, hash]),
+    ...(source.phones ?? []).map((phone): [IndicatorKind, string] => [IndicatorKind.PHONE, phone]),
+    ...(source.addresses ?? []).map((address): [IndicatorKind, string] => [IndicatorKind.ADDRESS, address]),
+    ...(source.paymentAccounts ?? []).map((account): [IndicatorKind, string] => [IndicatorKind.PAYMENT_ACCOUNT, account]),
+  ];
+  const candidates = new Map<string, IntelCandidate>();
+  for (const [kind, value] of raw) {
+    if (!value) continue;
+    const normalized = normalizeIndicatorValue(kind, value);
+    if (normalized.ok) candidates.set(`${kind}\u0000${normalized.value}`, { kind, value: normalized.value });
+  }
+  for (const keyword of titleKeywords(source.title)) {
+    candidates.set(`${IndicatorKind.KEYWORD}\u0000${keyword}`, { kind: IndicatorKind.KEYWORD, value: keyword });
+  }
+  return [...candidates.values()];
+}
+
+interface SignalRow {
+  item: number;
+  others: number;
+  others_confidence: number | null;
+  own_confidence: number | null;
+}
+
+const MAX_CONTRIBUTION = 30;
+const REASON = "matches alliance intelligence";
+
+// Other members count only from k on, exactly as in a blind match, so a score never tells a
+// brand more than matchIndicators would; below k only the owner's own indicators can give a signal,
+// and its size then depends on nothing but the owner's own data.
+function signalOf(row: SignalRow, minMembers: number): IntelMatchSignal | null {
+  if (row.others >= minMembers) {
+    const confidence = Math.max(row.others_confidence ?? 0, row.own_confidence ?? 0);
+    const contribution = Math.min(MAX_CONTRIBUTION, Math.round(10 + (15 * confidence) / 100) + Math.min(row.others - minMembers, 5));
+    return { contribution, reason: `${REASON} (${row.others} members)`, memberCount: row.others };
+  }
+  if (row.own_confidence !== null) {
+    return { contribution: Math.round(5 + (15 * row.own_confidence) / 100), reason: REASON, memberCount: null };
+  }
+  return null;
+}
+
+// Signals for a batch of items in one statement: every (item, candidate hash) pair is joined to the
+// indicator table through the hash index. Items without a match map to null.
+export async function intelMatchSignals(
+  manager: EntityManager,
+  hasher: KeyedHasher,
+  minMembers: number,
+  items: readonly IntelMatchItem[],
+): Promise<Map<string, IntelMatchSignal | null>> {
+  const itemIndexes: number[] = [];
+  const owners: string[] = [];
+  const hashes: string[] = [];
+  items.forEach((item, index) => {
+    for (const candidate of item.candidates) {
+      itemIndexes.push(index);
+      owners.push(item.ownerOrgId);
+      hashes.push(hasher.hashHex(candidate.kind, candidate.value));
+    }
+  });
+  const result = new Map<string, IntelMatchSignal | null>(items.map((item) => [item.key, null]));
+  if (!hashes.length) return result;
+  const rows: SignalRow[] = await manager.query(
+    `SELECT q.item,
+            count(DISTINCT i.owner_org_id) FILTER (WHERE ${countsInBlindMatch("i", "q.owner")})::int AS others,
+            max(i.confidence) FILTER (WHERE ${countsInBlindMatch("i", "q.owner")})::int AS others_confidence,
+            max(i.confidence) FILTER (WHERE ${ownIndicator("i", "q.owner")})::int AS own_confidence
+       FROM unnest($1::int[], $2::uuid[], $3::text[]) AS q(item, owner, hash)
+       JOIN indicator i ON i.value_hash = decode(q.hash, 'hex')
+      GROUP BY q.item`,
+    [itemIndexes, owners, hashes],
+  );
+  for (const row of rows) result.set(items[row.item].key, signalOf(row, minMembers));
+  return result;
+}

@@ -1,0 +1,17 @@
+import { badInput } from "../../errors";
+
+export interface ItemError {
+  index: number;
+  reason: string;
+}
+
+const SHOWN_IN_MESSAGE = 10;
+
+// One error for a whole batch: nothing was done, and each bad item is named by its index.
+export function itemErrors(what: string, total: number, errors: ItemError[], outcome = "nothing was saved") {
+  const listed = errors.slice(0, SHOWN_IN_MESSAGE).map((e) => `[${e.index}] ${e.reason}`);
+  const more = errors.length > SHOWN_IN_MESSAGE ? `; and ${errors.length - SHOWN_IN_MESSAGE} more (see extensions.itemErrors)` : "";
+  return badInput(`${errors.length} of ${total} ${what} are invalid; ${outcome}: ${listed.join("; ")}${more}`, {
+    itemErrors: errors,
+  });
+}

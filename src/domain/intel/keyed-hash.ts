@@ -1,0 +1,37 @@
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../../config";
+import type { IndicatorKind } from "../../entities/enums";
+
+// HMAC-SHA-256 of an indicator's kind and normalized value under a server secret. Every match
+// compares these: without the secret a stored hash cannot be reversed by hashing guesses (a
+// phone number has few enough possible values that a plain hash could be).
+export class KeyedHasher {
+  constructor(private readonly key: KeyObject) {}
+
+  hash(kind: IndicatorKind, normalizedValue: string): Buffer {
+    // The kind is part of the input, so the same text as a KEYWORD and as a SELLER never collide.
+    return createHmac("sha256", this.key).update(kind).update("\u0000").update(normalizedValue, "utf8").digest();
+  }
+
+  hashHex(kind: IndicatorKind, normalizedValue: string): string {
+    return this.hash(kind, normalizedValue).toString("hex");
+  }
+}
+
+// Prepared once at start: INTEL_HMAC_SECRET, or with the embedded database a random secret made on
+// first start and kept beside the data, since the stored hashes are only useful under the same key.
+export function loadKeyedHasher(config: Config): KeyedHasher {
+  return new KeyedHasher(createSecretKey(Buffer.from(resolveSecret(config), "utf8")));
+}
+
+function resolveSecret(config: Config): string {
+  if (config.intel.hmacSecret) return config.intel.hmacSecret;
+  const file = join(config.dataDir, "intel-hmac-secret");
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,133 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { canSeeContributor } from "../auth/intel-visibility";
+import type { RequestContext } from "../context";
+import { listIndicators } from "../data/indicator.queries";
+import { matchIndicators } from "../domain/intel/blind-match";
+import { contributeIndicators } from "../domain/intel/contribute-indicators";
+import { widenIndicatorDistribution } from "../domain/intel/distribution";
+import { recordSighting } from "../domain/intel/sightings";
+import type { Indicator, IndicatorSighting } from "../entities";
+import { badInput, notFound } from "../errors";
+import { fromGlobalId } from "../schema/global-id";
+import {
+  IndicatorFilter,
+  IndicatorInput,
+  IndicatorOrder,
+  IndicatorQueryInput,
+  RecordSightingInput,
+  WidenIndicatorDistributionInput,
+} from "../schema/inputs/indicator.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { IndicatorConnection } from "../schema/types/connections";
+import { IndicatorMatchType } from "../schema/types/indicator-match.type";
+import { IndicatorSightingType } from "../schema/types/indicator-sighting.type";
+import { IndicatorType } from "../schema/types/indicator.type";
+import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => IndicatorType)
+export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType) {
+  @Query(() => IndicatorConnection, { description: "Shared intelligence you may see: your own, and what others share with every member" })
+  indicators(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => IndicatorFilter, { nullable: true }) filter: IndicatorFilter | null,
+    @Arg("orderBy", () => IndicatorOrder, { nullable: true }) orderBy: IndicatorOrder | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config, intelHasher } = authenticated(context);
+    return listIndicators(
+      dataSource.manager,
+      viewer,
+      intelHasher,
+      {
+        kinds: filter?.kinds ?? undefined,
+        distributions: filter?.distributions ?? undefined,
+        brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+        contributedByMe: filter?.contributedByMe ?? undefined,
+        contributorId: filter?.contributorId ? fromGlobalId(filter.contributorId, "Organization") : undefined,
+        value: filter?.value ?? undefined,
+        includeExpired: filter?.includeExpired ?? false,
+      },
+      { field: orderBy?.field ?? "CREATED_AT", direction: orderBy?.direction ?? "DESC" },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
+  }
+
+  @Query(() => IndicatorType)
+  async indicator(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const indicator = await authenticated(context).loaders.indicator.load(fromGlobalId(id, "Indicator"));
+    if (!indicator) throw notFound("Indicator");
+    return indicator;
+  }
+
+  @Query(() => [IndicatorMatchType], {
+    description:
+      "Blind match: for each value, whether enough other members (the configured minimum, 2 by default) contributed it. " +
+      "Counts against your organization's hourly and daily lookup quota; every lookup is audited by keyed hash.",
+  })
+  matchIndicators(@Arg("queries", () => [IndicatorQueryInput]) queries: IndicatorQueryInput[], @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config, intelHasher } = authenticated(context);
+    return matchIndicators(dataSource, intelHasher, config.intel, viewer, queries);
+  }
+
+  @Mutation(() => [IndicatorType], { description: "Contribute indicators, all or none; each bad item is named by its index" })
+  async contributeIndicators(@Arg("indicators", () => [IndicatorInput]) indicators: IndicatorInput[], @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config, intelHasher, loaders } = authenticated(context);
+    if (indicators.length < 1 || indicators.length > config.intel.maxContributeBatch) {
+      throw badInput(`Contribute 1 to ${config.intel.maxContributeBatch} indicators at a time; use the CLI import for more`);
+    }
+    const ids = await contributeIndicators(
+      dataSource,
+      intelHasher,
+      { orgId: viewer.orgId, actor: viewer },
+      indicators.map((input) => ({ ...input, brandId: input.brandId ? fromGlobalId(input.brandId, "Brand") : null })),
+    );
+    return Promise.all(ids.map((id) => loadRequired(loaders.indicator, id)));
+  }
+
+  @Mutation(() => IndicatorType, { description: "Share one of your indicators more widely; it can never be narrowed" })
+  widenIndicatorDistribution(@Arg("input", () => WidenIndicatorDistributionInput) input: WidenIndicatorDistributionInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return widenIndicatorDistribution(dataSource, viewer, { id: fromGlobalId(input.id, "Indicator"), distribution: input.distribution });
+  }
+
+  @Mutation(() => IndicatorType, { description: "Confirm you have seen an indicator; others see the count, never who" })
+  recordSighting(@Arg("input", () => RecordSightingInput) input: RecordSightingInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return recordSighting(dataSource, viewer, {
+      indicatorId: fromGlobalId(input.indicatorId, "Indicator"),
+      seenAt: input.seenAt,
+      source: input.source,
+    });
+  }
+
+  @FieldResolver()
+  async contributor(@Root() indicator: Indicator, @Ctx() context: RequestContext) {
+    const { viewer, loaders } = authenticated(context);
+    return canSeeContributor(viewer, indicator) ? loaders.organization.load(indicator.ownerOrgId) : null;
+  }
+
+  @FieldResolver()
+  brand(@Root() indicator: Indicator, @Ctx() context: RequestContext) {
+    return indicator.brandId ? authenticated(context).loaders.brand.load(indicator.brandId) : null;
+  }
+
+  @FieldResolver()
+  sightingCount(@Root() indicator: Indicator, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.sightingCountOfIndicator.load(indicator.id);
+  }
+
+  @FieldResolver()
+  sightings(@Root() indicator: Indicator, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.sightingsOfIndicator.load(indicator.id);
+  }
+}
+
+@Resolver(() => IndicatorSightingType)
+export class IndicatorSightingResolver {
+  @FieldResolver()
+  organization(@Root() sighting: IndicatorSighting, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.organization, sighting.ownerOrgId);
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { IndicatorKind } from "../../entities/enums";
+
+@ObjectType("IndicatorMatch", {
+  description: "The answer to one blind-match query; below the alliance's minimum number of members it reads exactly as no match",
+})
+export class IndicatorMatchType {
+  @Field(() => IndicatorKind)
+  kind: IndicatorKind;
+
+  @Field(() => String, { description: "The value you asked about, normalized" })
+  value: string;
+
+  @Field(() => Boolean)
+  matched: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Other members who contributed it; null when not matched" })
+  memberCount: number | null;
+
+  @Field(() => Int, { nullable: true })
+  highestConfidence: number | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  firstSeenAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  lastSeenAt: Date | null;
+}

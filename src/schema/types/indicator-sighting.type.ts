@@ -1,0 +1,18 @@
+import { Field, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { OrganizationType } from "./organization.type";
+
+@ObjectType("IndicatorSighting", { description: "A member's confirmation that it has seen an indicator" })
+export class IndicatorSightingType {
+  @Field(() => DateTimeResolver)
+  seenAt: Date;
+
+  @Field(() => String, { description: "Where it was seen, in the sighting member's words" })
+  source: string;
+
+  @Field(() => OrganizationType, { description: "Who sighted it: only ever your own organization, or anyone's for the platform" })
+  organization: OrganizationType;
+
+  @Field(() => DateTimeResolver)
+  recordedAt: Date;
+}

@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
+import { BrandType } from "./brand.type";
+import { IndicatorSightingType } from "./indicator-sighting.type";
+import { NodeInterface } from "./node.interface";
+import { OrganizationType } from "./organization.type";
+
+@ObjectType("Indicator", { implements: NodeInterface, description: "A piece of shared anti-counterfeiting intelligence" })
+export class IndicatorType extends NodeInterface {
+  @Field(() => IndicatorKind)
+  kind: IndicatorKind;
+
+  @Field(() => String, { description: "Normalized: phones in E.164, sellers as MARKETPLACE:id, image hashes as 16 hex digits, text case- and space-folded" })
+  value: string;
+
+  @Field(() => IndicatorDistribution)
+  distribution: IndicatorDistribution;
+
+  @Field(() => Int, { description: "0 to 100" })
+  confidence: number;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => BrandType, { nullable: true, description: "The contributor's brand it concerns; null when none or not yours to see" })
+  brand: BrandType | null;
+
+  @Field(() => OrganizationType, {
+    nullable: true,
+    description: "Who contributed it: shown for ALLIANCE indicators, and to the contributor and the platform; null otherwise",
+  })
+  contributor: OrganizationType | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "After this it no longer matches" })
+  expiresAt: Date | null;
+
+  @Field(() => DateTimeResolver)
+  firstSeenAt: Date;
+
+  @Field(() => DateTimeResolver, { description: "Moved forward by sightings" })
+  lastSeenAt: Date;
+
+  @Field(() => Int, { description: "Sightings by all members" })
+  sightingCount: number;
+
+  @Field(() => [IndicatorSightingType], { description: "Your organization's sightings (all of them for the platform), newest first" })
+  sightings: IndicatorSightingType[];
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+}

@@ -1,0 +1,321 @@
+import { Scope } from "../../src/auth/scopes";
+import { UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
+import { brandMember, contribute, CONTRIBUTE, indicatorRowCount } from "../support/intel";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// What each distribution shows to each kind of viewer, and every way we could think of to learn
+// about an indicator one may not see: by id, filters, ordering, cursors, counts, errors, writes.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
+type Json = any;
+
+let api: TestApi;
+let cast: Cast;
+// Brand A's FACTORY indicators, one per distribution (no other test in this file uses FACTORY).
+const fixture = { PRIVATE: "", MATCH_ONLY: "", ALLIANCE_ANONYMOUS: "", ALLIANCE: "" };
+const VALUES = {
+  PRIVATE: "Dongguan Private Works",
+  MATCH_ONLY: "Putian Hidden Shoe Factory",
+  ALLIANCE_ANONYMOUS: "Guangzhou Anonymous Leather",
+  ALLIANCE: "Yiwu Attributed Plant",
+};
+const CONFIDENCE = { PRIVATE: 11, MATCH_ONLY: 77, ALLIANCE_ANONYMOUS: 33, ALLIANCE: 44 };
+const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  for (const distribution of Object.keys(fixture) as (keyof typeof fixture)[]) {
+    [fixture[distribution]] = await contribute(api, cast.brandAAnalyst, [
+      { kind: "FACTORY", value: VALUES[distribution], distribution, confidence: CONFIDENCE[distribution], note: `note ${distribution}` },
+    ]);
+  }
+});
+afterAll(() => api.close());
+
+const LIST = `query($filter: IndicatorFilter, $orderBy: IndicatorOrder, $after: String) {
+  indicators(first: 50, filter: $filter, orderBy: $orderBy, after: $after) {
+    totalCount
+    edges { cursor node { id kind value distribution confidence note contributor { id name } sightingCount } }
+  }
+}`;
+
+const list = async (persona: Persona, filter: Json = {}, orderBy?: Json, after?: string) =>
+  api.gql<Json>(LIST, { filter: { kinds: ["FACTORY"], ...filter }, orderBy, after }, persona.as);
+
+// Database ids, like the fixture's.
+const idsOf = (response: Json): string[] => response.data.indicators.edges.map((edge: Json) => fromGlobalId(edge.node.id, "Indicator")).sort();
+
+describe("indicators: what each distribution shows to each viewer", () => {
+  it("gives the contributor all four, each with its value, note and itself as contributor", async () => {
+    const response = await list(cast.brandAAnalyst);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.indicators.totalCount).toBe(4);
+    expect(idsOf(response)).toEqual(Object.values(fixture).sort());
+    for (const edge of response.data.indicators.edges) {
+      expect(edge.node.contributor).toEqual({ id: gid("Organization", cast.brandA.org.id), name: cast.brandA.org.name });
+      expect(edge.node.note).toBe(`note ${edge.node.distribution}`);
+    }
+  });
+
+  it("gives another brand the ALLIANCE_ANONYMOUS one without contributor and the ALLIANCE one attributed, nothing else", async () => {
+    const response = await list(cast.brandBAnalyst);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.indicators.totalCount).toBe(2);
+    const byDistribution = Object.fromEntries(response.data.indicators.edges.map((edge: Json) => [edge.node.distribution, edge.node]));
+    expect(Object.keys(byDistribution).sort()).toEqual(["ALLIANCE", "ALLIANCE_ANONYMOUS"]);
+    expect(byDistribution.ALLIANCE_ANONYMOUS).toMatchObject({ value: "guangzhou anonymous leather", note: "note ALLIANCE_ANONYMOUS", contributor: null });
+    expect(byDistribution.ALLIANCE.contributor).toEqual({ id: gid("Organization", cast.brandA.org.id), name: cast.brandA.org.name });
+    expect(JSON.stringify(response)).not.toMatch(/hidden shoe|private works/i);
+  });
+
+  it("gives the platform all four, attributed", async () => {
+    const response = await list(cast.platformAnalyst);
+    expect(response.data.indicators.totalCount).toBe(4);
+    expect(response.data.indicators.edges.every((edge: Json) => edge.node.contributor?.name === cast.brandA.org.name)).toBe(true);
+  });
+
+  it("refuses the agency and a key without intel:read before looking at any row", async () => {
+    const keyWithoutIntel = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    for (const persona of [cast.investigator, keyWithoutIntel]) {
+      const response = await list(persona);
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0]).toMatchObject({ message: "This needs the intel:read scope", extensions: { code: "FORBIDDEN" } });
+      const node = await api.gql<Json>(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("Indicator", fixture.ALLIANCE) }, persona.as);
+      expect(node.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("lets a key with intel:read list what its organization may see, and refuses it writes", async () => {
+    const key = await cast.keyFor(cast.brandB.org, [Scope.INTEL_READ]);
+    expect((await list(key)).data.indicators.totalCount).toBe(2);
+    const write = await api.gql<Json>(CONTRIBUTE, { indicators: [{ kind: "KEYWORD", value: "key write" }] }, key.as);
+    expect(write.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" }, message: "This needs the intel:read and intel:write scopes" });
+  });
+});
+
+describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member through any read", () => {
+  const ONE = `query($id: ID!) { indicator(id: $id) { id value } }`;
+  const NODE = `query($id: ID!) { node(id: $id) { id ... on Indicator { value } } }`;
+
+  it("answers indicator(id) and node(id) exactly as for an id that does not exist", async () => {
+    for (const hidden of [fixture.MATCH_ONLY, fixture.PRIVATE]) {
+      const one = await api.gql(ONE, { id: gid("Indicator", hidden) }, cast.brandBAnalyst.as);
+      const missing = await api.gql(ONE, { id: gid("Indicator", MISSING_ID) }, cast.brandBAnalyst.as);
+      expect(one.errors?.[0]).toMatchObject({ message: "Indicator not found", extensions: { code: "NOT_FOUND" } });
+      expect(one).toEqual(missing);
+      const node = await api.gql(NODE, { id: gid("Indicator", hidden) }, cast.brandBAnalyst.as);
+      expect(node).toEqual({ status: 200, data: { node: null } });
+    }
+  });
+
+  it("a value filter on the hidden value finds nothing, exactly as for a value nobody contributed", async () => {
+    const hidden = await list(cast.brandBAnalyst, { value: { kind: "FACTORY", value: "  PUTIAN hidden   shoe factory " } });
+    const never = await list(cast.brandBAnalyst, { value: { kind: "FACTORY", value: "No Such Factory Anywhere" } });
+    expect(hidden).toEqual(never);
+    expect(hidden.data.indicators.totalCount).toBe(0);
+    // The same filter finds it for the contributor: the filter works, the scope hides.
+    const own = await list(cast.brandAAnalyst, { value: { kind: "FACTORY", value: "putian hidden shoe factory" } });
+    expect(idsOf(own)).toEqual([fixture.MATCH_ONLY]);
+  });
+
+  it("a distribution filter asking for MATCH_ONLY or PRIVATE rows finds none of another member's", async () => {
+    const response = await list(cast.brandBAnalyst, { distributions: ["MATCH_ONLY", "PRIVATE"] });
+    expect(response.data.indicators).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it("a contributor filter never de-anonymizes: it selects only rows whose contributor is shown", async () => {
+    const byA = await list(cast.brandBAnalyst, { contributorId: gid("Organization", cast.brandA.org.id) });
+    expect(idsOf(byA)).toEqual([fixture.ALLIANCE]);
+    expect(byA.data.indicators.totalCount).toBe(1);
+    // Excluding A by "not mine" is no oracle either: it is the same as listing everything B sees.
+    const notMine = await list(cast.brandBAnalyst, { contributedByMe: false });
+    expect(idsOf(notMine)).toEqual([fixture.ALLIANCE, fixture.ALLIANCE_ANONYMOUS].sort());
+  });
+
+  it("ordering and forged cursors range over visible rows only", async () => {
+    const byConfidence = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" });
+    expect(byConfidence.data.indicators.edges.map((edge: Json) => edge.node.confidence)).toEqual([44, 33]);
+    // A cursor placed right at the hidden row's (confidence, id), and one at a missing id: same page.
+    const cursorAt = (id: string) => Buffer.from(JSON.stringify({ o: "confidence", v: CONFIDENCE.MATCH_ONLY, id })).toString("base64url");
+    const atHidden = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" }, cursorAt(fixture.MATCH_ONLY));
+    const atMissing = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" }, cursorAt(MISSING_ID));
+    expect(atHidden.errors).toBeUndefined();
+    expect(atHidden).toEqual(atMissing);
+    expect(idsOf(atHidden)).toEqual([fixture.ALLIANCE, fixture.ALLIANCE_ANONYMOUS].sort());
+  });
+
+  it("a bad value in a filter is refused with a message about the viewer's own input only", async () => {
+    const response = await list(cast.brandBAnalyst, { value: { kind: "PHONE", value: "not a phone" } });
+    expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0].message).toBe(
+      "filter.value: PHONE value is not a valid phone number; write it with its country code, e.g. +86 138 0013 8000",
+    );
+  });
+});
+
+describe("expiry", () => {
+  it("leaves expired indicators out of the list unless asked for, and then only within the scope", async () => {
+    const member = await brandMember(api, "Expiring Brand");
+    const [id] = await contribute(api, member, [
+      { kind: "ADDRESS", value: "1 Expiry Lane", distribution: "ALLIANCE", expiresAt: new Date(Date.now() + 60_000).toISOString() },
+    ]);
+    const LIST_ADDRESSES = `query($includeExpired: Boolean) { indicators(first: 10, filter: { kinds: [ADDRESS], includeExpired: $includeExpired }) { totalCount } }`;
+    const count = async (persona: Persona, includeExpired: boolean) =>
+      (await api.gql<Json>(LIST_ADDRESSES, { includeExpired }, persona.as)).data.indicators.totalCount;
+    expect(await count(cast.brandBAnalyst, false)).toBe(1);
+    await api.dataSource.query(`UPDATE indicator SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    expect(await count(cast.brandBAnalyst, false)).toBe(0);
+    expect(await count(cast.brandBAnalyst, true)).toBe(1);
+    await api.dataSource.query(`UPDATE indicator SET distribution = 'MATCH_ONLY' WHERE id = $1`, [id]);
+    expect(await count(cast.brandBAnalyst, true)).toBe(0);
+  });
+});
+
+describe("contributeIndicators", () => {
+  it("fixes the distribution in the INSERT that creates the row: no later UPDATE widens or narrows it", async () => {
+    api.statements.reset();
+    const [id] = await contribute(api, cast.brandAAnalyst, [{ kind: "DOMAIN", value: "https://www.Fake-Shop.example/path", distribution: "MATCH_ONLY" }]);
+    const inserts = api.statements.statements.filter((sql) => /INSERT INTO indicator\b/.test(sql));
+    expect(inserts).toHaveLength(1);
+    expect(inserts[0]).toMatch(/distribution/);
+    expect(api.statements.statements.some((sql) => /UPDATE\s+"?indicator"?\s/i.test(sql))).toBe(false);
+    const [row] = await api.dataSource.query(`SELECT value, distribution FROM indicator WHERE id = $1`, [id]);
+    expect(row).toEqual({ value: "fake-shop.example", distribution: "MATCH_ONLY" });
+  });
+
+  it("is all or nothing, naming each bad item by its index and reason", async () => {
+    const member = await brandMember(api, "Bulk Brand");
+    const before = await indicatorRowCount(api);
+    const auditsBefore = (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n;
+    const response = await api.gql<Json>(
+      CONTRIBUTE,
+      {
+        indicators: [
+          { kind: "PHONE", value: "+86 138 0013 8000", distribution: "ALLIANCE" },
+          { kind: "PHONE", value: "12" },
+          { kind: "PHONE", value: "0086-138-0013-8000" },
+          { kind: "IMAGE_HASH", value: "xyz" },
+          { kind: "KEYWORD", value: "fine", confidence: 101 },
+          { kind: "KEYWORD", value: "brand", brandId: gid("Brand", cast.brandA.brand.id) },
+          { kind: "KEYWORD", value: "late", expiresAt: "2020-01-01T00:00:00Z" },
+        ],
+      },
+      member.as,
+    );
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      itemErrors: [
+        { index: 1, reason: "PHONE value is not a valid phone number; write it with its country code, e.g. +86 138 0013 8000" },
+        { index: 2, reason: "the same PHONE as item 0" },
+        { index: 3, reason: "IMAGE_HASH value must be a 64-bit perceptual hash written as 16 hex digits" },
+        { index: 4, reason: "confidence must be a whole number from 0 to 100" },
+        { index: 5, reason: "brandId is not a brand of yours" },
+        { index: 6, reason: "expiresAt must be in the future" },
+      ],
+    });
+    expect(response.errors?.[0].message).toMatch(/^6 of 7 indicators are invalid; nothing was saved: \[1\] PHONE value/);
+    expect(await indicatorRowCount(api)).toBe(before);
+    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(auditsBefore);
+  });
+
+  it("refuses a value the organization already contributed, but not one another member contributed at any level", async () => {
+    const member = await brandMember(api, "Repeat Brand");
+    await contribute(api, member, [{ kind: "KEYWORD", value: "Repeat Value" }]);
+    const again = await api.gql<Json>(CONTRIBUTE, { indicators: [{ kind: "KEYWORD", value: "repeat   VALUE" }] }, member.as);
+    expect(again.errors?.[0].extensions?.itemErrors).toEqual([{ index: 0, reason: "your organization already contributed this KEYWORD" }]);
+    // Brand A's MATCH_ONLY value: contributing it answers like any new value, so it confirms nothing.
+    const other = await api.gql<Json>(CONTRIBUTE, { indicators: [{ kind: "FACTORY", value: VALUES.MATCH_ONLY, distribution: "PRIVATE" }] }, member.as);
+    expect(other.errors).toBeUndefined();
+    expect(other.data.contributeIndicators[0]).toMatchObject({ value: "putian hidden shoe factory", distribution: "PRIVATE" });
+    await api.dataSource.query(`DELETE FROM indicator WHERE owner_org_id = $1 AND kind = 'FACTORY'`, [member.org.id]);
+  });
+
+  it("refuses a brand viewer, who may read intel but not contribute", async () => {
+    const viewer = await brandMember(api, "Viewer Brand", UserRole.VIEWER);
+    const response = await api.gql<Json>(CONTRIBUTE, { indicators: [{ kind: "KEYWORD", value: "x" }] }, viewer.as);
+    expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("widenIndicatorDistribution", () => {
+  const WIDEN = `mutation($input: WidenIndicatorDistributionInput!) { widenIndicatorDistribution(input: $input) { id distribution contributor { name } } }`;
+  const distributionOf = async (id: string) => (await api.dataSource.query(`SELECT distribution FROM indicator WHERE id = $1`, [id]))[0].distribution;
+
+  it("widens MATCH_ONLY to ALLIANCE_ANONYMOUS: other members then see the value, still not the contributor", async () => {
+    const member = await brandMember(api, "Widening Brand");
+    const [id] = await contribute(api, member, [{ kind: "KEYWORD", value: "widen me", distribution: "MATCH_ONLY" }]);
+    const response = await api.gql<Json>(WIDEN, { input: { id: gid("Indicator", id), distribution: "ALLIANCE_ANONYMOUS" } }, member.as);
+    expect(response.data.widenIndicatorDistribution).toMatchObject({ distribution: "ALLIANCE_ANONYMOUS", contributor: { name: "Widening Brand" } });
+    const seen = await api.gql<Json>(`query($id: ID!) { indicator(id: $id) { value contributor { name } } }`, { id: gid("Indicator", id) }, cast.brandBAnalyst.as);
+    expect(seen.data.indicator).toEqual({ value: "widen me", contributor: null });
+    const audit = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'intel.widen' AND target_id = $1`, [id]);
+    expect(audit).toEqual([{ before: { distribution: "MATCH_ONLY" }, after: { distribution: "ALLIANCE_ANONYMOUS" } }]);
+  });
+
+  it("refuses to narrow, with the allowed wider levels, and changes nothing", async () => {
+    const response = await api.gql<Json>(WIDEN, { input: { id: gid("Indicator", fixture.ALLIANCE_ANONYMOUS), distribution: "MATCH_ONLY" } }, cast.brandAAnalyst.as);
+    expect(response.errors?.[0]).toMatchObject({
+      message:
+        "An indicator's distribution can only be widened (PRIVATE < MATCH_ONLY < ALLIANCE_ANONYMOUS < ALLIANCE): this one is ALLIANCE_ANONYMOUS, " +
+        "and others may already have seen or matched it. Allowed: ALLIANCE",
+      extensions: { code: "BAD_USER_INPUT", allowedDistributions: ["ALLIANCE"] },
+    });
+    expect(await distributionOf(fixture.ALLIANCE_ANONYMOUS)).toBe("ALLIANCE_ANONYMOUS");
+  });
+
+  it("answers another member's indicator, visible or not, exactly as a missing one, and leaves it alone", async () => {
+    const missing = await api.gql(WIDEN, { input: { id: gid("Indicator", MISSING_ID), distribution: "ALLIANCE" } }, cast.brandBAnalyst.as);
+    expect(missing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    for (const id of [fixture.MATCH_ONLY, fixture.ALLIANCE_ANONYMOUS]) {
+      const response = await api.gql(WIDEN, { input: { id: gid("Indicator", id), distribution: "ALLIANCE" } }, cast.brandBAnalyst.as);
+      expect(response).toEqual(missing);
+    }
+    expect(await distributionOf(fixture.MATCH_ONLY)).toBe("MATCH_ONLY");
+  });
+});
+
+describe("sightings: counts for whoever sees the indicator, who only for the platform and the sighting member", () => {
+  const SIGHT = `mutation($input: RecordSightingInput!) { recordSighting(input: $input) { id sightingCount lastSeenAt } }`;
+  const READ = `query($id: ID!) { indicator(id: $id) { sightingCount lastSeenAt sightings { source seenAt organization { name } } } }`;
+  const sightingRows = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM indicator_sighting`))[0].n);
+
+  it("lets another member sight a shared indicator; the contributor sees the count but not who", async () => {
+    const seenAt = "2026-10-01T08:00:00.000Z";
+    const response = await api.gql<Json>(
+      SIGHT,
+      { input: { indicatorId: gid("Indicator", fixture.ALLIANCE_ANONYMOUS), seenAt, source: "TAOBAO listing 5531" } },
+      cast.brandBAnalyst.as,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.recordSighting.sightingCount).toBe(1);
+    const id = gid("Indicator", fixture.ALLIANCE_ANONYMOUS);
+    const asContributor = await api.gql<Json>(READ, { id }, cast.brandAAnalyst.as);
+    expect(asContributor.data.indicator).toMatchObject({ sightingCount: 1, sightings: [] });
+    const asSighter = await api.gql<Json>(READ, { id }, cast.brandBAnalyst.as);
+    expect(asSighter.data.indicator.sightings).toEqual([{ source: "TAOBAO listing 5531", seenAt, organization: { name: cast.brandB.org.name } }]);
+    const asPlatform = await api.gql<Json>(READ, { id }, cast.platformAnalyst.as);
+    expect(asPlatform.data.indicator.sightings).toEqual([{ source: "TAOBAO listing 5531", seenAt, organization: { name: cast.brandB.org.name } }]);
+  });
+
+  it("answers a sighting of a hidden indicator exactly as of a missing one, and records nothing", async () => {
+    const before = await sightingRows();
+    const input = (id: string) => ({ input: { indicatorId: gid("Indicator", id), seenAt: "2026-10-01T00:00:00Z", source: "probe" } });
+    const hidden = await api.gql(SIGHT, input(fixture.MATCH_ONLY), cast.brandBAnalyst.as);
+    const missing = await api.gql(SIGHT, input(MISSING_ID), cast.brandBAnalyst.as);
+    expect(hidden.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(hidden).toEqual(missing);
+    expect(await sightingRows()).toBe(before);
+  });
+
+  it("refuses a sighting in the future or without a source", async () => {
+    const id = gid("Indicator", fixture.ALLIANCE);
+    const future = await api.gql<Json>(SIGHT, { input: { indicatorId: id, seenAt: "2999-01-01T00:00:00Z", source: "x" } }, cast.brandBAnalyst.as);
+    expect(future.errors?.[0]).toMatchObject({ message: "seenAt must not be in the future", extensions: { code: "BAD_USER_INPUT" } });
+    const blank = await api.gql<Json>(SIGHT, { input: { indicatorId: id, seenAt: "2026-01-01T00:00:00Z", source: "  " } }, cast.brandBAnalyst.as);
+    expect(blank.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

@@ -1,0 +1,156 @@
+import { Scope } from "../../src/auth/scopes";
+import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
+import { IndicatorKind } from "../../src/entities/enums";
+import { brandMember, contribute, MATCH } from "../support/intel";
+import { createCast, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Blind matching: at least k other members, any distribution but PRIVATE, unexpired; below k the
+// answer is the one for no match. Lookups are normalized, quota-limited and audited by keyed hash.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
+type Json = any;
+
+let api: TestApi;
+let cast: Cast;
+let seq = 0;
+
+beforeAll(async () => {
+  api = await startTestApi({ INTEL_LOOKUPS_PER_HOUR: "30", INTEL_LOOKUPS_PER_DAY: "40", INTEL_MAX_QUERIES_PER_MATCH: "25" });
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+// Fresh members for each test, so that contributions and quotas never mix between tests.
+const members = (...names: string[]) => Promise.all(names.map((name) => brandMember(api, `${name} ${(seq += 1)}`)));
+
+const match = (persona: Persona, queries: { kind: string; value: string }[]) =>
+  api.gql<Json>(MATCH, { queries }, persona.as);
+
+const NO_MATCH = { matched: false, memberCount: null, highestConfidence: null, firstSeenAt: null, lastSeenAt: null };
+
+describe("matchIndicators: k members or it did not happen", () => {
+  it("answers a value only one other member contributed (MATCH_ONLY) exactly as one nobody contributed", async () => {
+    const [asker, b, c] = await members("Asker", "B", "C");
+    await contribute(api, b, [{ kind: "KEYWORD", value: "lonely secret", distribution: "MATCH_ONLY", confidence: 90 }]);
+    const response = await match(asker, [
+      { kind: "KEYWORD", value: "Lonely  SECRET" },
+      { kind: "KEYWORD", value: "never contributed" },
+    ]);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.matchIndicators).toEqual([
+      { kind: "KEYWORD", value: "lonely secret", ...NO_MATCH },
+      { kind: "KEYWORD", value: "never contributed", ...NO_MATCH },
+    ]);
+    // A second member makes it k = 2: now it matches, with the highest confidence and the dates.
+    await contribute(api, c, [{ kind: "KEYWORD", value: "lonely secret", distribution: "ALLIANCE", confidence: 60 }]);
+    const [second] = (await match(asker, [{ kind: "KEYWORD", value: "lonely secret" }])).data.matchIndicators;
+    expect(second).toMatchObject({ matched: true, memberCount: 2, highestConfidence: 90 });
+    expect(Date.parse(second.firstSeenAt)).toBeLessThanOrEqual(Date.parse(second.lastSeenAt));
+  });
+
+  it("never counts PRIVATE indicators, nor the asker's own", async () => {
+    const [asker, b, c, outsider] = await members("Asker", "B", "C", "Outsider");
+    await contribute(api, b, [{ kind: "KEYWORD", value: "private pair", distribution: "PRIVATE" }]);
+    await contribute(api, c, [{ kind: "KEYWORD", value: "private pair", distribution: "ALLIANCE" }]);
+    expect((await match(asker, [{ kind: "KEYWORD", value: "private pair" }])).data.matchIndicators[0]).toMatchObject(NO_MATCH);
+    // The asker's own contribution plus one other member is still only one *other* member.
+    await contribute(api, asker, [{ kind: "KEYWORD", value: "private pair", distribution: "ALLIANCE" }]);
+    expect((await match(asker, [{ kind: "KEYWORD", value: "private pair" }])).data.matchIndicators[0]).toMatchObject(NO_MATCH);
+    // Someone else sees two other members: the asker's and C's.
+    expect((await match(outsider, [{ kind: "KEYWORD", value: "private pair" }])).data.matchIndicators[0]).toMatchObject({ matched: true, memberCount: 2 });
+  });
+
+  it("matches the same phone written three ways", async () => {
+    const [asker, b, c] = await members("Asker", "B", "C");
+    await contribute(api, b, [{ kind: "PHONE", value: "+86 139 1234 5678", distribution: "MATCH_ONLY" }]);
+    await contribute(api, c, [{ kind: "PHONE", value: "0086-139-1234-5678", distribution: "ALLIANCE_ANONYMOUS" }]);
+    const response = await match(asker, [{ kind: "PHONE", value: "(+86) 13912345678" }]);
+    expect(response.data.matchIndicators[0]).toMatchObject({ kind: "PHONE", value: "+8613912345678", matched: true, memberCount: 2 });
+  });
+
+  it("stops matching once indicators expire", async () => {
+    const [asker, b, c] = await members("Asker", "B", "C");
+    const soon = new Date(Date.now() + 3600_000).toISOString();
+    const ids = [
+      ...(await contribute(api, b, [{ kind: "SELLER", value: "taobao:exp-store-1", distribution: "MATCH_ONLY", expiresAt: soon }])),
+      ...(await contribute(api, c, [{ kind: "SELLER", value: "TAOBAO / exp-store-1", distribution: "ALLIANCE" }])),
+    ];
+    expect((await match(asker, [{ kind: "SELLER", value: "TAOBAO:exp-store-1" }])).data.matchIndicators[0].matched).toBe(true);
+    // An hour passes for B's indicator.
+    await api.dataSource.query(`UPDATE indicator SET expires_at = now() - interval '1 second' WHERE id = $1`, [ids[0]]);
+    expect((await match(asker, [{ kind: "SELLER", value: "TAOBAO:exp-store-1" }])).data.matchIndicators[0]).toMatchObject(NO_MATCH);
+  });
+
+  it("refuses values invalid for their kind by index, looking nothing up and using no quota", async () => {
+    const [asker] = await members("Asker");
+    const response = await match(asker, [
+      { kind: "IMAGE_HASH", value: "0xA1B2C3D4E5F60718" },
+      { kind: "IMAGE_HASH", value: "a1b2" },
+    ]);
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", itemErrors: [{ index: 1, reason: "IMAGE_HASH value must be a 64-bit perceptual hash written as 16 hex digits" }] },
+    });
+    expect(await api.dataSource.query(`SELECT * FROM intel_lookup_usage WHERE org_id = $1`, [asker.org.id])).toEqual([]);
+    const tooMany = await match(asker, Array.from({ length: 26 }, (_, i) => ({ kind: "KEYWORD", value: `k${i}` })));
+    expect(tooMany.errors?.[0]).toMatchObject({ message: "Ask about 1 to 25 values at a time", extensions: { code: "BAD_USER_INPUT" } });
+  });
+
+  it("refuses the agency and a key without intel:read", async () => {
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    for (const persona of [cast.investigator, key]) {
+      const response = await match(persona, [{ kind: "KEYWORD", value: "x" }]);
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("audit and quota", () => {
+  it("audits every lookup with its keyed hash only, never the value", async () => {
+    const [asker] = await members("Audited");
+    await match(asker, [{ kind: "PHONE", value: "+86 138 0013 8000" }]);
+    const events = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
+    const hash = loadKeyedHasher(api.config).hashHex(IndicatorKind.PHONE, "+8613800138000");
+    expect(events).toEqual([{ after: { lookups: [{ kind: "PHONE", hash }] } }]);
+    expect(JSON.stringify(events)).not.toMatch(/138|0013|8000/);
+  });
+
+  it("refuses lookups past the hourly quota with RATE_LIMITED and the retry time, counting nothing for the refused request", async () => {
+    const [asker, other] = await members("Quota", "Other");
+    const values = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ kind: "KEYWORD", value: `${prefix}${i}` }));
+    expect((await match(asker, values(25, "a"))).errors).toBeUndefined();
+    const refused = await match(asker, values(6, "b"));
+    expect(refused.data).toBeNull();
+    const error = refused.errors?.[0];
+    expect(error?.extensions?.code).toBe("RATE_LIMITED");
+    const retry = error?.extensions?.retryAfterSeconds as number;
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(3600);
+    expect(error?.message).toBe(
+      `Blind-match quota of your organization used up (30 an hour; this request asked for 6); retry in ${retry} seconds`,
+    );
+    const usage = await api.dataSource.query(`SELECT window_kind, lookups FROM intel_lookup_usage WHERE org_id = $1 ORDER BY window_kind`, [asker.org.id]);
+    expect(usage).toEqual([
+      { window_kind: "DAY", lookups: 25 },
+      { window_kind: "HOUR", lookups: 25 },
+    ]);
+    // What is left of the hour still works, and the quota is per organization.
+    expect((await match(asker, values(5, "c"))).errors).toBeUndefined();
+    expect((await match(other, values(6, "d"))).errors).toBeUndefined();
+  });
+
+  it("refuses lookups past the daily quota, with the time until the day's window ends", async () => {
+    const [asker] = await members("Daily");
+    await api.dataSource.query(
+      `INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups) VALUES ($1, 'DAY', date_trunc('day', now(), 'UTC'), 40)`,
+      [asker.org.id],
+    );
+    const refused = await match(asker, [{ kind: "KEYWORD", value: "one more" }]);
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "RATE_LIMITED" } });
+    expect(refused.errors?.[0].message).toMatch(/\(40 a day; this request asked for 1\)/);
+    const retry = refused.errors?.[0].extensions?.retryAfterSeconds as number;
+    const secondsToMidnightUtc = Math.ceil((new Date().setUTCHours(24, 0, 0, 0) - Date.now()) / 1000);
+    expect(Math.abs(retry - secondsToMidnightUtc)).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,152 @@
+import { createSecretKey, randomBytes } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { contributeIndicators, type IndicatorDraft } from "../../src/domain/intel/contribute-indicators";
+import { intelCandidatesOf, intelMatchSignals, type IntelMatchItem } from "../../src/domain/intel/intel-match-signal";
+import { KeyedHasher } from "../../src/domain/intel/keyed-hash";
+import type { Organization } from "../../src/entities";
+import { IndicatorDistribution, IndicatorKind, OrgKind } from "../../src/entities/enums";
+import { createOrganization } from "../support/factories";
+import { StatementCounter } from "../support/statement-counter";
+import { openTestDatabase } from "../support/test-database";
+import type { Database } from "../../src/db/data-source";
+
+// The intel side of the risk model, called directly as the scorer will: hand-made indicators and
+// listings, one batch query, and the rules on what an explanation may reveal.
+
+let database: Database;
+let db: DataSource;
+const statements = new StatementCounter();
+const hasher = new KeyedHasher(createSecretKey(randomBytes(32)));
+const K = 2;
+
+beforeAll(async () => {
+  database = await openTestDatabase(statements);
+  db = database.dataSource;
+});
+afterAll(() => database.close());
+
+const brandOrg = (name: string) => createOrganization(db, OrgKind.BRAND, `${name} ${randomBytes(3).toString("hex")}`);
+
+const give = (org: Organization, drafts: Omit<IndicatorDraft, "distribution"> & { distribution: IndicatorDistribution }) =>
+  contributeIndicators(db, hasher, { orgId: org.id, actor: null }, [drafts]);
+
+// A listing of a fresh seller each time, so that tests never match each other's indicators.
+function listing() {
+  const store = `store-${randomBytes(4).toString("hex")}`;
+  const phone = `+86 138 ${String(1000 + Math.floor(Math.random() * 8999))} ${String(1000 + Math.floor(Math.random() * 8999))}`;
+  const keyword = `fakeword${randomBytes(3).toString("hex")}`;
+  const imageHash = randomBytes(8).toString("hex").toUpperCase();
+  const candidates = intelCandidatesOf({
+    seller: { marketplace: "TAOBAO", externalId: store, contact: phone, paymentAccount: "6222 0000 1111 2222" },
+    title: `AAA ${keyword} replica 高仿包包`,
+    imageHashes: [imageHash],
+  });
+  return { store, phone, keyword, imageHash, candidates };
+}
+
+const signalFor = async (ownerOrgId: string, candidates: IntelMatchItem["candidates"], minMembers = K) =>
+  (await intelMatchSignals(db.manager, hasher, minMembers, [{ key: "x", ownerOrgId, candidates }])).get("x");
+
+describe("intelCandidatesOf", () => {
+  it("normalizes a listing's values like indicators: seller as MARKETPLACE:id, E.164 phone, hex hash, title phrases", () => {
+    const candidates = intelCandidatesOf({
+      seller: { marketplace: "TAOBAO", externalId: "store-9", contact: "0086 138-0013-8000", paymentAccount: "6222-0000 1111" },
+      title: "ＡＡＡ Replica 高仿包",
+      imageHashes: ["0xA1B2C3D4E5F60718", "not-a-hash"],
+      addresses: ["  No. 5  Factory Road, Putian "],
+    });
+    expect(candidates).toEqual(
+      expect.arrayContaining([
+        { kind: IndicatorKind.SELLER, value: "TAOBAO:store-9" },
+        { kind: IndicatorKind.PHONE, value: "+8613800138000" },
+        { kind: IndicatorKind.PAYMENT_ACCOUNT, value: "622200001111" },
+        { kind: IndicatorKind.IMAGE_HASH, value: "a1b2c3d4e5f60718" },
+        { kind: IndicatorKind.ADDRESS, value: "no. 5 factory road, putian" },
+        { kind: IndicatorKind.KEYWORD, value: "aaa" },
+        { kind: IndicatorKind.KEYWORD, value: "aaa replica" },
+        { kind: IndicatorKind.KEYWORD, value: "高仿" },
+      ]),
+    );
+    expect(candidates.filter((c) => c.kind === IndicatorKind.IMAGE_HASH)).toHaveLength(1);
+  });
+});
+
+describe("intelMatchSignals", () => {
+  it("gives no signal when nothing matches, or when fewer than k other members match", async () => {
+    const [owner, other] = [await brandOrg("Owner"), await brandOrg("Other")];
+    const item = listing();
+    expect(await signalFor(owner.id, item.candidates)).toBeNull();
+    await give(other, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 95 });
+    expect(await signalFor(owner.id, item.candidates)).toBeNull();
+  });
+
+  it("names the number of members from k on, and never a contributor or a value", async () => {
+    const [owner, y, z] = [await brandOrg("Owner"), await brandOrg("Y Corp"), await brandOrg("Z Corp")];
+    const item = listing();
+    await give(y, { kind: IndicatorKind.SELLER, value: `taobao:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 80 });
+    // A different value of the same listing from another member: members are counted per listing.
+    await give(z, { kind: IndicatorKind.PHONE, value: item.phone.replace("+86 ", "0086-"), distribution: IndicatorDistribution.ALLIANCE_ANONYMOUS, confidence: 40 });
+    const signal = await signalFor(owner.id, item.candidates);
+    expect(signal).toEqual({ contribution: 22, reason: "matches alliance intelligence (2 members)", memberCount: 2 });
+    const text = JSON.stringify(signal);
+    for (const secret of [item.store, item.phone.replace(/\D/g, "").slice(-8), "Y Corp", "Z Corp", y.id, z.id]) expect(text).not.toContain(secret);
+    // With k = 3 the same two members are below k: no signal at all.
+    expect(await signalFor(owner.id, item.candidates, 3)).toBeNull();
+  });
+
+  it("lets a member's own PRIVATE indicator score only that member's own infringements", async () => {
+    const [owner, stranger] = [await brandOrg("Owner"), await brandOrg("Stranger")];
+    const item = listing();
+    await give(owner, { kind: IndicatorKind.KEYWORD, value: item.keyword.toUpperCase(), distribution: IndicatorDistribution.PRIVATE, confidence: 100 });
+    expect(await signalFor(owner.id, item.candidates)).toEqual({ contribution: 20, reason: "matches alliance intelligence", memberCount: null });
+    expect(await signalFor(stranger.id, item.candidates)).toBeNull();
+  });
+
+  it("below k, the owner's own signal does not change with what other members contributed", async () => {
+    const [owner, other] = [await brandOrg("Owner"), await brandOrg("Other")];
+    const item = listing();
+    await give(owner, { kind: IndicatorKind.IMAGE_HASH, value: item.imageHash, distribution: IndicatorDistribution.PRIVATE, confidence: 60 });
+    const ownOnly = await signalFor(owner.id, item.candidates);
+    await give(other, { kind: IndicatorKind.IMAGE_HASH, value: item.imageHash, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 100 });
+    expect(await signalFor(owner.id, item.candidates)).toEqual(ownOnly);
+  });
+
+  it("ignores other members' PRIVATE indicators and expired ones", async () => {
+    const [owner, y, z] = [await brandOrg("Owner"), await brandOrg("Y"), await brandOrg("Z")];
+    const item = listing();
+    await give(y, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.PRIVATE });
+    const [expiring] = await give(z, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, expiresAt: new Date(Date.now() + 60_000) });
+    const w = await brandOrg("W");
+    await give(w, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE });
+    expect((await signalFor(owner.id, item.candidates))?.memberCount).toBe(2);
+    await db.query(`UPDATE indicator SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring]);
+    expect(await signalFor(owner.id, item.candidates)).toBeNull();
+  });
+
+  it("scores a whole batch of listings, for different owners, in one SQL statement", async () => {
+    const [a, b, y, z] = [await brandOrg("A"), await brandOrg("B"), await brandOrg("Y"), await brandOrg("Z")];
+    const shared = listing();
+    const privateToA = listing();
+    const clean = listing();
+    for (const org of [y, z]) {
+      await give(org, { kind: IndicatorKind.SELLER, value: `TAOBAO:${shared.store}`, distribution: IndicatorDistribution.ALLIANCE });
+    }
+    await give(a, { kind: IndicatorKind.IMAGE_HASH, value: privateToA.imageHash, distribution: IndicatorDistribution.PRIVATE, confidence: 0 });
+    statements.reset();
+    const signals = await intelMatchSignals(db.manager, hasher, K, [
+      { key: "shared-for-a", ownerOrgId: a.id, candidates: shared.candidates },
+      { key: "shared-for-b", ownerOrgId: b.id, candidates: shared.candidates },
+      { key: "private-for-a", ownerOrgId: a.id, candidates: privateToA.candidates },
+      { key: "private-for-b", ownerOrgId: b.id, candidates: privateToA.candidates },
+      { key: "clean", ownerOrgId: a.id, candidates: clean.candidates },
+    ]);
+    expect(statements.count).toBe(1);
+    expect(Object.fromEntries([...signals].map(([key, signal]) => [key, signal?.reason ?? null]))).toEqual({
+      "shared-for-a": "matches alliance intelligence (2 members)",
+      "shared-for-b": "matches alliance intelligence (2 members)",
+      "private-for-a": "matches alliance intelligence",
+      "private-for-b": null,
+      clean: null,
+    });
+  });
+});
