@@ -1,7 +1,9 @@
 import type { Brand, Organization } from "../../src/entities";
 import { InfringementStatus, Marketplace, OrgKind, SellerStatus, UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import { createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
-import { createCast, userPersona, type Persona } from "../support/personas";
+import { CREATE_REFERRAL, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // Hand-made enforcement data, four members (A, B, C, D) with a watch brand each, in 2024:
@@ -16,6 +18,7 @@ import { startTestApi, type TestApi } from "../support/test-api";
 // March: referral R2, D's 3 cases alone on watches/TMALL, raided, 2 arrests, 50.00 USD seized: withheld.
 // Stores: one penalized in January, one closed in February (dated by status_changed_at).
 let api: TestApi;
+let cast: Cast;
 let platformAdmin: Persona;
 let agencyId: string;
 const members: { org: Organization; brand: Brand; persona: Persona }[] = [];
@@ -80,7 +83,7 @@ async function referral(
 
 beforeAll(async () => {
   api = await startTestApi();
-  const cast = await createCast(api);
+  cast = await createCast(api);
   platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
   agencyId = cast.investigator.org.id;
   for (const name of ["A", "B", "C", "D"]) {
@@ -256,5 +259,23 @@ describe("progress reports: enforcement figures", () => {
       for (const table of report.tables) expect({ table: `${report.period} ${table.metric} ${table.currency}`, recovered: recoverFromTotals(table) })
         .toEqual({ table: `${report.period} ${table.metric} ${table.currency}`, recovered: [] });
     }
+  });
+
+  it("date a referral's outcome without a raid by when the agency first recorded it, unmoved by later changes", async () => {
+    const [infringement] = await cases(0, Marketplace.TAOBAO, 1);
+    const created = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL, { agencyId: gid("Organization", agencyId), ids: [gid("Infringement", infringement.id)] }, platformAdmin.as),
+    ).createReferral;
+    const recordedAt = async () =>
+      ((await api.dataSource.query(`SELECT outcome_recorded_at FROM referral WHERE id = $1`, [fromGlobalId(created.id, "Referral")])) as
+        { outcome_recorded_at: Date | null }[])[0].outcome_recorded_at;
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, status: "INVESTIGATING" } }, cast.investigator.as));
+    expect(await recordedAt()).toBeNull();
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, arrests: 2 } }, cast.investigator.as));
+    const first = await recordedAt();
+    expect(first).toBeInstanceOf(Date);
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, status: "CLOSED", seizedUnits: 10 } }, cast.investigator.as));
+    expect(await recordedAt()).toEqual(first);
   });
 });
