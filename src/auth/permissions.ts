@@ -312,7 +312,7 @@ export const permissionMap = {
     reviewNote: can.readPlatformOnly,
     publishedAt: report,
   },
-  ReportTable: { metric: report, attribution: report, categories: report, marketplaces: report, cells: report },
+  ReportTable: { metric: report, attribution: report, currency: report, categories: report, marketplaces: report, cells: report },
   ReportCell: { category: report, marketplace: report, value: report, suppression: report, ownValue: report },
   ProgressReportConnection: { edges: report, pageInfo: report, totalCount: report },
   ProgressReportEdge: { cursor: report, node: report },

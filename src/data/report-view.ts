@@ -5,19 +5,21 @@ import type { ReportCell, ReportTable } from "../entities/report-table";
 
 export type ReportTableWithOwn = Omit<ReportTable, "cells"> & { cells: (ReportCell & { ownValue: number | null })[] };
 
-const keyOf = (metric: string, category: string | null, marketplace: string | null) => JSON.stringify([metric, category, marketplace]);
+const keyOf = (metric: string, currency: string | null | undefined, category: string | null, marketplace: string | null) =>
+  JSON.stringify([metric, currency ?? null, category, marketplace]);
 
 // The published tables with the viewer's own figure beside each member cell. A member that
 // contributed nothing to a cell has 0 there; the platform and agencies are not members (null).
 export function withOwnFigures(viewer: Viewer, tables: ReportTable[], own: ProgressReportMemberFigures | null): ReportTableWithOwn[] {
   const isMember = viewer.orgKind === OrgKind.BRAND;
-  const ownValues = new Map((own?.figures ?? []).map((f) => [keyOf(f.metric, f.category, f.marketplace), f.value]));
+  const ownValues = new Map((own?.figures ?? []).map((f) => [keyOf(f.metric, f.currency, f.category, f.marketplace), f.value]));
   return tables.map((table) => ({
     ...table,
+    currency: table.currency ?? null,
     cells: table.cells.map((cell) => ({
       ...cell,
       ownValue:
-        isMember && table.attribution === "MEMBERS" ? (ownValues.get(keyOf(table.metric, cell.category, cell.marketplace)) ?? 0) : null,
+        isMember && table.attribution === "MEMBERS" ? (ownValues.get(keyOf(table.metric, table.currency, cell.category, cell.marketplace)) ?? 0) : null,
     })),
   }));
 }

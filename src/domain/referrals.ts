@@ -86,6 +86,7 @@ export async function createReferral(
         seizedUnits: 0,
         seizedValueMinor: null,
         seizedValueCurrency: null,
+        outcomeRecordedAt: null,
         createdByUserId: actor.userId,
         createdByApiKeyId: actor.apiKeyId,
       }),
@@ -138,6 +139,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
     if (!referral) throw notFound("Referral");
     if (referral.status === ReferralStatus.CLOSED) throw badInput("This referral is CLOSED; its outcome can no longer change");
     const status = input.status ?? referral.status;
+    const now = new Date();
     if (status !== referral.status && !NEXT_REFERRAL_STATUS[referral.status].includes(status)) {
       const allowed = NEXT_REFERRAL_STATUS[referral.status];
       throw badInput(`Cannot move a referral from ${referral.status} to ${status}; allowed next states: ${allowed.join(", ")}`, {
@@ -151,7 +153,9 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
       seizedUnits: seizedUnits ?? referral.seizedUnits,
       seizedValueMinor: seizedValue ? seizedValue.amountMinor : referral.seizedValueMinor,
       seizedValueCurrency: seizedValue ? seizedValue.currency : referral.seizedValueCurrency,
-      updatedAt: new Date(),
+      outcomeRecordedAt:
+        referral.outcomeRecordedAt ?? (arrests !== undefined || seizedUnits !== undefined || seizedValue ? now : null),
+      updatedAt: now,
     };
     if (status === ReferralStatus.RAIDED && !changes.raidDate) throw badInput("A RAIDED referral needs its `raidDate`");
     const before = {
@@ -163,7 +167,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
       seizedValueCurrency: referral.seizedValueCurrency,
     };
     await manager.update(Referral, { id: referral.id }, changes);
-    const { updatedAt: _updatedAt, ...after } = changes;
+    const { updatedAt: _updatedAt, outcomeRecordedAt: _outcomeRecordedAt, ...after } = changes;
     await recordAudit(manager, viewer, { action: "referral.update", targetType: "Referral", targetId: referral.id, before, after });
     return Object.assign(referral, changes);
   });

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { ReportPeriodKind, ReportStatus } from "./enums";
-import type { ReportTable } from "./report-table";
+import type { ReportMetric, ReportTable } from "./report-table";
 
 // The alliance's figures for one month or quarter, already passed through disclosure control:
 // `tables` never holds a suppressed value. Each member's own figures are in
@@ -29,6 +29,12 @@ export class ProgressReport {
 
   @Column({ type: "jsonb" })
   tables: ReportTable[];
+
+  // The metrics the report computed. A money metric has one table per currency present, so none
+  // at all in a period without any: this list tells "none" from "not computed" (a report made
+  // before the metric existed), which a quarter derived from its months needs.
+  @Column({ type: "jsonb", default: () => "'[]'" })
+  metrics: ReportMetric[];
 
   // The disclosure-control parameters the tables were built with.
   @Column({ name: "min_contributors", type: "int" })

@@ -40,6 +40,11 @@ export class Referral {
   @Column({ name: "seized_value_currency", type: "char", length: 3, nullable: true })
   seizedValueCurrency: string | null;
 
+  // When the agency first recorded an outcome figure (arrests, seized units or value); never moved
+  // afterwards. Progress reports date a referral's outcome by its raid date, or by this without one.
+  @Column({ name: "outcome_recorded_at", type: "timestamptz", nullable: true })
+  outcomeRecordedAt: Date | null;
+
   @Column({ name: "created_by_user_id", type: "uuid", nullable: true })
   createdByUserId: string | null;
 

@@ -7,6 +7,17 @@ export enum ReportMetric {
   LISTINGS_REMOVED = "LISTINGS_REMOVED",
   STORES_PENALIZED = "STORES_PENALIZED",
   STORES_CLOSED = "STORES_CLOSED",
+  TAKEDOWNS_REQUESTED = "TAKEDOWNS_REQUESTED",
+  TAKEDOWNS_EXECUTED = "TAKEDOWNS_EXECUTED",
+  TEST_BUYS_COUNTERFEIT = "TEST_BUYS_COUNTERFEIT",
+  TEST_BUYS_GENUINE = "TEST_BUYS_GENUINE",
+  TEST_BUYS_INCONCLUSIVE = "TEST_BUYS_INCONCLUSIVE",
+  CASES_REFERRED = "CASES_REFERRED",
+  RAIDS = "RAIDS",
+  ARRESTS = "ARRESTS",
+  SEIZED_UNITS = "SEIZED_UNITS",
+  // Money: one table per currency, in integer minor units, never summed across currencies.
+  SEIZED_VALUE = "SEIZED_VALUE",
 }
 
 export enum SuppressionReason {
@@ -33,6 +44,9 @@ export interface ReportTable {
   // MEMBERS: built from members' figures, under disclosure control. PLATFORM: the platform's own
   // operations (listings it scanned, stores it penalized), which belong to no member.
   attribution: "MEMBERS" | "PLATFORM";
+  // The ISO 4217 currency of a money table's values (minor units); null for counts. Absent in
+  // reports stored before money figures existed, which means null.
+  currency?: string | null;
   categories: string[];
   marketplaces: string[];
   cells: ReportCell[];
@@ -40,6 +54,8 @@ export interface ReportTable {
 
 export interface MemberFigure {
   metric: ReportMetric;
+  // As on ReportTable: a money figure's currency, null or absent for counts.
+  currency?: string | null;
   category: string | null;
   marketplace: string | null;
   value: number;

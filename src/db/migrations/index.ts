@@ -2,6 +2,13 @@ import { Initial1795433720474 } from "./1795433720474-Initial";
 import { Enforcement1795435573587 } from "./1795435573587-Enforcement";
 import { Governance1795435619536 } from "./1795435619536-Governance";
 import { SharedIntelligence1795435739543 } from "./1795435739543-SharedIntelligence";
+import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnforcementFigures";
 
 // In order; each migration runs in its own transaction.
-export const migrations = [Initial1795433720474, Enforcement1795435573587, Governance1795435619536, SharedIntelligence1795435739543];
+export const migrations = [
+  Initial1795433720474,
+  Enforcement1795435573587,
+  Governance1795435619536,
+  SharedIntelligence1795435739543,
+  ReportEnforcementFigures1795437377409,
+];

@@ -17,7 +17,10 @@ import type { Contribution } from "./figure-sources";
 //    already have from the months, so no subtraction between the reports (quarter minus months, or
 //    one report's totals against the other's) recovers a withheld value. Each month's lines keep 0
 //    or at least 2 withheld cells, so the union of the months' withheld cells in a quarter line has
-//    0 or at least 2 as well. Months never overlap one another.
+//    0 or at least 2 as well. Months never overlap one another. This holds for every table alike:
+//    counts, money tables (one per currency, each protected and derived on its own; a month
+//    without a currency's table had none of it, all zero), and the referral outcomes that are
+//    apportioned between members before they get here.
 export interface DisclosureRules {
   minContributors: number;
   dominanceShare: number;
@@ -50,6 +53,7 @@ function linesOf(categories: (string | null)[], marketplaces: (string | null)[])
 
 export function protectMemberTable(
   metric: ReportMetric,
+  currency: string | null,
   categories: string[],
   marketplaces: string[],
   contributions: Contribution[],
@@ -102,6 +106,7 @@ export function protectMemberTable(
   return {
     metric,
     attribution: "MEMBERS",
+    currency,
     categories,
     marketplaces,
     // The withheld values leave here: they are never stored with the report.
@@ -120,17 +125,22 @@ export function platformTable(metric: ReportMetric, marketplaces: string[], cont
     suppression: null,
   }));
   cells.push({ category: null, marketplace: null, value: cells.reduce((sum, cell) => sum + (cell.value ?? 0), 0), suppression: null });
-  return { metric, attribution: "PLATFORM", categories: [], marketplaces, cells };
+  return { metric, attribution: "PLATFORM", currency: null, categories: [], marketplaces, cells };
 }
 
 // A quarter's table from its months' published tables (see 3. above). A cell a month does not
-// have (a category new since) was zero in that month.
-export function deriveQuarterTable(months: ReportTable[]): ReportTable {
-  const [first] = months;
-  const categories = [...new Set(months.flatMap((table) => table.categories))].sort();
-  const marketplaces = [...new Set(months.flatMap((table) => table.marketplaces))].sort();
-  const monthCells = months.map((table) => new Map(table.cells.map((cell) => [keyOf(cell.category, cell.marketplace), cell])));
-  const rows: (string | null)[] = first.attribution === "PLATFORM" ? [null] : [...categories, null];
+// have (a category new since) was zero in that month, and so was every cell of a month that has
+// no table for this metric and currency (a money metric has none in a month without that currency).
+export function deriveQuarterTable(
+  table: Pick<ReportTable, "metric" | "attribution" | "currency">,
+  months: (ReportTable | undefined)[],
+): ReportTable {
+  const present = months.filter((month): month is ReportTable => month !== undefined);
+  const categories = [...new Set(present.flatMap((month) => month.categories))].sort();
+  const marketplaces = [...new Set(present.flatMap((month) => month.marketplaces))].sort();
+  const monthCells = present.map((month) => new Map(month.cells.map((cell) => [keyOf(cell.category, cell.marketplace), cell])));
+  const isPlatform = table.attribution === "PLATFORM";
+  const rows: (string | null)[] = isPlatform ? [null] : [...categories, null];
   const cells: ReportCell[] = [];
   for (const category of rows) {
     for (const marketplace of [...marketplaces, null]) {
@@ -145,5 +155,12 @@ export function deriveQuarterTable(months: ReportTable[]): ReportTable {
       });
     }
   }
-  return { metric: first.metric, attribution: first.attribution, categories: first.attribution === "PLATFORM" ? [] : categories, marketplaces, cells };
+  return {
+    metric: table.metric,
+    attribution: table.attribution,
+    currency: table.currency ?? null,
+    categories: isPlatform ? [] : categories,
+    marketplaces,
+    cells,
+  };
 }

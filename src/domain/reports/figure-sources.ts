@@ -1,25 +1,29 @@
 import type { EntityManager } from "typeorm";
-import { InfringementStatus, SellerStatus } from "../../entities/enums";
+import { InfringementStatus, SellerStatus, TakedownStatus, TestBuyOutcome } from "../../entities/enums";
 import { ReportMetric } from "../../entities/report-table";
+import { apportion } from "./apportion";
 import type { ReportPeriod } from "./period";
 
-// One member's (or, for PLATFORM figures, the platform's) figure for one category and marketplace.
+// One member's (or, for PLATFORM figures, the platform's) figure for one category and marketplace;
+// for a money figure, in minor units of `currency`.
 export interface Contribution {
   orgId: string | null;
   category: string | null;
   marketplace: string;
   value: number;
+  currency?: string;
 }
 
-// A figure of the report and where it comes from. Each source is one small query over the period;
-// the enforcement workflow (takedowns, test buys), referrals and shared intelligence add theirs
-// here when they exist: TAKEDOWNS_REQUESTED/EXECUTED, TEST_BUYS by outcome, REFERRALS, RAIDS,
-// ARRESTS, SEIZED_UNITS/VALUE, INDICATORS_SHARED/MATCHED.
+// A figure of the report and where it comes from. Each source is one small, set-based query over
+// the period, dated by when the thing it counts happened. Shared intelligence adds its sources
+// (INDICATORS_SHARED/MATCHED) here when it exists.
 export interface FigureSource {
   metric: ReportMetric;
   // MEMBERS figures are attributed to the member whose brand they concern and pass through
   // disclosure control; PLATFORM figures are the platform's own operations and have no category.
   attribution: "MEMBERS" | "PLATFORM";
+  // A money figure: its contributions carry a currency, and it gets one table per currency.
+  money?: boolean;
   collect(manager: EntityManager, period: ReportPeriod): Promise<Contribution[]>;
 }
 
@@ -41,6 +45,90 @@ interface Row {
 const toContributions = (rows: Row[]): Contribution[] =>
   rows.map((row) => ({ orgId: row.org_id, category: row.category, marketplace: row.marketplace, value: Number(row.value) }));
 
+// Rows of `table` alias t (with owner_org_id and brand_id) matching `condition` ($1/$2 the period),
+// counted by member, the brand's category, and `marketplace` (an expression).
+const countedWhere =
+  (from: string, marketplace: string, condition: string, params: unknown[] = []) =>
+  async (manager: EntityManager, period: ReportPeriod) =>
+    toContributions(
+      await manager.query(
+        `WITH ${BRAND_CATEGORY}
+         SELECT t.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
+                ${marketplace}::text AS marketplace, count(*)::int AS value
+           FROM ${from}
+           LEFT JOIN brand_category bc ON bc.brand_id = t.brand_id
+          WHERE ${condition}
+          GROUP BY 1, 2, 3`,
+        [period.start, period.end, ...params],
+      ),
+    );
+
+const testBuysWithOutcome = (outcome: TestBuyOutcome) =>
+  countedWhere(
+    `test_buy tb JOIN suspected_infringement t ON t.id = tb.infringement_id`,
+    `t.marketplace`,
+    `tb.outcome = $3 AND tb.outcome_recorded_at >= $1 AND tb.outcome_recorded_at < $2`,
+    [outcome],
+  );
+
+// When a referral's outcome happened. Its raid by the raid date (a local date, taken as UTC
+// midnight). Arrests and seizures are recorded with the raid, so by the raid date too; a referral
+// without a raid (an arrest or a customs seizure without one) by when the agency first recorded an
+// outcome figure (referral.outcome_recorded_at: fixed once set, so that a later status change does
+// not move the figures into another month and count them twice).
+const RAID_AT = `(r.raid_date::timestamp AT TIME ZONE 'UTC')`;
+const OUTCOME_AT = `coalesce(${RAID_AT}, r.outcome_recorded_at)`;
+
+interface ReferralGroupRow {
+  referral_id: string;
+  figure: string | number;
+  currency: string | null;
+  org_id: string;
+  category: string;
+  marketplace: string;
+  cases: number;
+}
+
+// A referral's outcome (`figure`, an SQL expression on alias r) belongs to all the cases it holds,
+// often several members'. Each referral dated in the period is split between its case groups
+// (member, category, marketplace) in proportion to their number of cases, in whole numbers that
+// add up exactly to the referral's figure (largest remainder, ties by member, category,
+// marketplace). The groups are then a member's contributions like any other, under disclosure
+// control: they reveal a member's own enforcement outcomes.
+const referralOutcome =
+  (figure: string, datedBy: string, currency = "NULL") =>
+  async (manager: EntityManager, period: ReportPeriod): Promise<Contribution[]> => {
+    const rows: ReferralGroupRow[] = await manager.query(
+      `WITH ${BRAND_CATEGORY}
+       SELECT r.id AS referral_id, (${figure})::text AS figure, ${currency} AS currency,
+              ri.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
+              si.marketplace::text AS marketplace, count(*)::int AS cases
+         FROM referral r
+         JOIN referral_infringement ri ON ri.referral_id = r.id
+         JOIN suspected_infringement si ON si.id = ri.infringement_id
+         LEFT JOIN brand_category bc ON bc.brand_id = ri.brand_id
+        WHERE ${datedBy} >= $1 AND ${datedBy} < $2 AND (${figure}) > 0
+        GROUP BY 1, 2, 3, 4, 5, 6`,
+      [period.start, period.end],
+    );
+    const byReferral = new Map<string, ReferralGroupRow[]>();
+    for (const row of rows) byReferral.set(row.referral_id, [...(byReferral.get(row.referral_id) ?? []), row]);
+    return [...byReferral.values()].flatMap((groups) =>
+      apportion(
+        Number(groups[0].figure),
+        groups.map((group) => ({ group, weight: group.cases, order: JSON.stringify([group.org_id, group.category, group.marketplace]) })),
+      )
+        .filter(({ value }) => value > 0)
+        .map(({ group, value }) => ({
+          orgId: group.org_id,
+          category: group.category,
+          marketplace: group.marketplace,
+          value,
+          ...(group.currency ? { currency: group.currency } : {}),
+        })),
+    );
+  };
+
 // Infringements matching `condition` (on alias si, with $1/$2 the period), by member, category, marketplace.
 const infringementsWhere =
   (condition: string, join = "") =>
@@ -58,17 +146,16 @@ const infringementsWhere =
       ),
     );
 
-// Stores in a status now that had a listing flagged in the period: a snapshot taken when the
-// report is generated (sellers carry no status history yet; the takedown workflow's strike events
-// will date each penalty and closure exactly).
-const storesNow = (status: SellerStatus) => async (manager: EntityManager, period: ReportPeriod) =>
+// Stores the store penalty policy moved to a status in the period, dated by the change
+// (seller.status_changed_at). The seller keeps only its latest change: a store penalized and then
+// closed is counted as closed in its closure's period, and as penalized only by a report generated
+// before the closure (the audit log keeps every change).
+const storesMovedTo = (status: SellerStatus) => async (manager: EntityManager, period: ReportPeriod) =>
   toContributions(
     await manager.query(
       `SELECT NULL AS org_id, NULL AS category, s.marketplace::text AS marketplace, count(*)::int AS value
          FROM seller s
-        WHERE s.status = $3
-          AND EXISTS (SELECT 1 FROM suspected_infringement si
-                       WHERE si.seller_id = s.id AND si.detected_at >= $1 AND si.detected_at < $2)
+        WHERE s.status = $3 AND s.status_changed_at >= $1 AND s.status_changed_at < $2
         GROUP BY 3`,
       [period.start, period.end, status],
     ),
@@ -106,6 +193,47 @@ export const FIGURE_SOURCES: FigureSource[] = [
     attribution: "MEMBERS",
     collect: infringementsWhere(`si.status = '${InfringementStatus.REMOVED}' AND si.updated_at >= $1 AND si.updated_at < $2`),
   },
-  { metric: ReportMetric.STORES_PENALIZED, attribution: "PLATFORM", collect: storesNow(SellerStatus.PENALIZED) },
-  { metric: ReportMetric.STORES_CLOSED, attribution: "PLATFORM", collect: storesNow(SellerStatus.CLOSED) },
+  { metric: ReportMetric.STORES_PENALIZED, attribution: "PLATFORM", collect: storesMovedTo(SellerStatus.PENALIZED) },
+  { metric: ReportMetric.STORES_CLOSED, attribution: "PLATFORM", collect: storesMovedTo(SellerStatus.CLOSED) },
+  {
+    // Requests made in the period, to the requesting brand's organization (the request's owner).
+    metric: ReportMetric.TAKEDOWNS_REQUESTED,
+    attribution: "MEMBERS",
+    collect: countedWhere(`takedown_request t`, `t.marketplace`, `t.requested_at >= $1 AND t.requested_at < $2`),
+  },
+  {
+    // Approved in the period (an approval removes the listing); superseded requests are not counted.
+    metric: ReportMetric.TAKEDOWNS_EXECUTED,
+    attribution: "MEMBERS",
+    collect: countedWhere(
+      `takedown_request t`,
+      `t.marketplace`,
+      `t.status = $3 AND t.decided_at >= $1 AND t.decided_at < $2`,
+      [TakedownStatus.APPROVED],
+    ),
+  },
+  // Test buys by the outcome recorded in the period, to the owner of the infringement tested.
+  { metric: ReportMetric.TEST_BUYS_COUNTERFEIT, attribution: "MEMBERS", collect: testBuysWithOutcome(TestBuyOutcome.COUNTERFEIT) },
+  { metric: ReportMetric.TEST_BUYS_GENUINE, attribution: "MEMBERS", collect: testBuysWithOutcome(TestBuyOutcome.GENUINE) },
+  { metric: ReportMetric.TEST_BUYS_INCONCLUSIVE, attribution: "MEMBERS", collect: testBuysWithOutcome(TestBuyOutcome.INCONCLUSIVE) },
+  {
+    // A member's cases included in the referrals created in the period.
+    metric: ReportMetric.CASES_REFERRED,
+    attribution: "MEMBERS",
+    collect: countedWhere(
+      `referral_infringement t JOIN referral r ON r.id = t.referral_id JOIN suspected_infringement si ON si.id = t.infringement_id`,
+      `si.marketplace`,
+      `r.created_at >= $1 AND r.created_at < $2`,
+    ),
+  },
+  // A referral's raid counts as one raid, shared between its cases' members like its other figures.
+  { metric: ReportMetric.RAIDS, attribution: "MEMBERS", collect: referralOutcome(`1`, RAID_AT) },
+  { metric: ReportMetric.ARRESTS, attribution: "MEMBERS", collect: referralOutcome(`r.arrests`, OUTCOME_AT) },
+  { metric: ReportMetric.SEIZED_UNITS, attribution: "MEMBERS", collect: referralOutcome(`r.seized_units`, OUTCOME_AT) },
+  {
+    metric: ReportMetric.SEIZED_VALUE,
+    attribution: "MEMBERS",
+    money: true,
+    collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
+  },
 ];

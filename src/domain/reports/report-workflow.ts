@@ -34,6 +34,7 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
       periodEnd: period.end,
       status: ReportStatus.DRAFT,
       tables: built.tables,
+      metrics: built.metrics,
       minContributors: config.reports.minContributors,
       dominanceShare: config.reports.dominanceShare,
       generatedAt: new Date(),
@@ -83,6 +84,7 @@ async function buildFromPublishedMonths(manager: EntityManager, viewer: Viewer, 
   return buildQuarterReport(
     months.map((month) => ({
       tables: month.tables,
+      metrics: month.metrics,
       memberFigures: figures.filter((row) => row.reportId === month.id).map((row) => ({ orgId: row.ownerOrgId, figures: row.figures })),
     })),
   );

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
 import { Marketplace, ReportPeriodKind, ReportStatus } from "../../entities/enums";
 import { ReportMetric, SuppressionReason } from "../../entities/report-table";
 import { ReportAttribution } from "../enums";
@@ -13,13 +13,16 @@ export class ReportCellType {
   @Field(() => Marketplace, { nullable: true })
   marketplace: Marketplace | null;
 
-  @Field(() => Int, { nullable: true, description: "The alliance's figure; null when withheld (see suppression)" })
+  @Field(() => SafeIntResolver, {
+    nullable: true,
+    description: "The alliance's figure (a money table's in minor units of its currency); null when withheld (see suppression)",
+  })
   value: number | null;
 
   @Field(() => SuppressionReason, { nullable: true })
   suppression: SuppressionReason | null;
 
-  @Field(() => Int, { nullable: true, description: "Your organization's own figure, never withheld from you; null for the platform's own figures and for non-members" })
+  @Field(() => SafeIntResolver, { nullable: true, description: "Your organization's own figure, never withheld from you; null for the platform's own figures and for non-members" })
   ownValue: number | null;
 }
 
@@ -30,6 +33,12 @@ export class ReportTableType {
 
   @Field(() => ReportAttribution)
   attribution: ReportAttribution;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A money metric's ISO 4217 currency: its values are in minor units, one table per currency; null for counts",
+  })
+  currency: string | null;
 
   @Field(() => [String])
   categories: string[];

@@ -1,0 +1,293 @@
+import type { Brand, Organization } from "../../src/entities";
+import { InfringementStatus, Marketplace, OrgKind, SellerStatus, UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
+import { createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
+import { CREATE_REFERRAL, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Hand-made enforcement data, four members (A, B, C, D) with a watch brand each, in 2024:
+// January
+//   takedowns requested watches/TAOBAO A 2, B 2, C 2; approved in January A 1, B 1, C 1.
+//   test buys COUNTERFEIT watches/TAOBAO A, B, C, D 1 each; GENUINE A 1 (alone: withheld).
+//   referral R1 (created and raided in January): cases A 2, B 1, C 1 on watches/TAOBAO; 5 arrests,
+//     1,000 units, 1,000.01 CNY seized. Largest remainder: arrests A 3 B 1 C 1, units 500/250/250,
+//     value 50,001/25,000/25,000 fen, and its one raid to A (the largest share): withheld.
+// February: referral R3 with one case of each member, no raid, 4 arrests recorded on 5 February.
+//   Test buys GENUINE B, C, D 1 each (publishable), as in March.
+// March: referral R2, D's 3 cases alone on watches/TMALL, raided, 2 arrests, 50.00 USD seized: withheld.
+// Stores: one penalized in January, one closed in February (dated by status_changed_at).
+let api: TestApi;
+let cast: Cast;
+let platformAdmin: Persona;
+let agencyId: string;
+const members: { org: Organization; brand: Brand; persona: Persona }[] = [];
+
+interface Cell { category: string | null; marketplace: string | null; value: number | null; suppression: string | null; ownValue: number | null }
+interface Table { metric: string; currency: string | null; categories: string[]; marketplaces: string[]; cells: Cell[] }
+interface Report { period: string; tables: Table[] }
+
+const at = (month: number, day: number) => new Date(Date.UTC(2024, month - 1, day, 12));
+
+// `count` CONFIRMED cases of a member on a marketplace, detected in December 2023 (so that
+// LISTINGS_FLAGGED stays out of the way).
+async function cases(member: number, marketplace: Marketplace, count: number): Promise<{ id: string; listingId: string; sellerId: string }[]> {
+  const seller = await createSeller(api.dataSource, { marketplace });
+  const made = [];
+  for (let n = 0; n < count; n++) {
+    const listing = await createListing(api.dataSource, seller, { firstSeenAt: at(0, 1) });
+    made.push(await createInfringement(api.dataSource, members[member].brand, listing, { status: InfringementStatus.CONFIRMED, detectedAt: at(0, 1) }));
+  }
+  return made;
+}
+
+async function takedown(member: number, requested: Date, approved: Date | null) {
+  const [infringement] = await cases(member, Marketplace.TAOBAO, 1);
+  await api.dataSource.query(
+    `INSERT INTO takedown_request (owner_org_id, infringement_id, brand_id, listing_id, seller_id, marketplace, status, reason, requested_at, decided_at)
+     VALUES ($1, $2, $3, $4, $5, 'TAOBAO', $6, 'test', $7, $8)`,
+    [members[member].org.id, infringement.id, members[member].brand.id, infringement.listingId, infringement.sellerId,
+      approved ? "APPROVED" : "PENDING", requested, approved],
+  );
+}
+
+async function testBuy(member: number, outcome: string, recorded: Date) {
+  const [infringement] = await cases(member, Marketplace.TAOBAO, 1);
+  await api.dataSource.query(
+    `INSERT INTO test_buy (owner_org_id, infringement_id, ordered_at, cost_minor, currency, order_reference, outcome, outcome_recorded_at)
+     VALUES ($1, $2, $3, 1000, 'CNY', 'order', $4, $3)`,
+    [members[member].org.id, infringement.id, recorded, outcome],
+  );
+}
+
+async function referral(
+  caseList: { member: number; marketplace: Marketplace; count: number }[],
+  outcome: { created: Date; raidDate?: string; arrests?: number; seizedUnits?: number; seized?: [number, string]; recorded?: Date },
+) {
+  const [{ id }] = (await api.dataSource.query(
+    `INSERT INTO referral (agency_org_id, summary, status, raid_date, arrests, seized_units, seized_value_minor, seized_value_currency, created_at, outcome_recorded_at)
+     VALUES ($1, 'test', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [agencyId, outcome.raidDate ? "RAIDED" : "INVESTIGATING", outcome.raidDate ?? null, outcome.arrests ?? 0, outcome.seizedUnits ?? 0,
+      outcome.seized?.[0] ?? null, outcome.seized?.[1] ?? null, outcome.created, outcome.recorded ?? outcome.created],
+  )) as { id: string }[];
+  for (const { member, marketplace, count } of caseList) {
+    for (const infringement of await cases(member, marketplace, count)) {
+      await api.dataSource.query(
+        `INSERT INTO referral_infringement (referral_id, infringement_id, agency_org_id, owner_org_id, brand_id, listing_id, seller_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, infringement.id, agencyId, members[member].org.id, members[member].brand.id, infringement.listingId, infringement.sellerId],
+      );
+    }
+  }
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+  agencyId = cast.investigator.org.id;
+  for (const name of ["A", "B", "C", "D"]) {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Enforcing member ${name}`);
+    const brand = await createBrand(api.dataSource, org);
+    await createProduct(api.dataSource, brand, { category: "Watches" });
+    // A second category, so that every table has rows to protect each other with.
+    await createProduct(api.dataSource, await createBrand(api.dataSource, org), { category: "Bags" });
+    members.push({ org, brand, persona: await userPersona(api, org, UserRole.ANALYST) });
+  }
+  for (const m of [0, 1, 2]) {
+    await takedown(m, at(1, 5), at(1, 9));
+    await takedown(m, at(1, 6), null);
+  }
+  for (const m of [0, 1, 2, 3]) await testBuy(m, "COUNTERFEIT", at(1, 12));
+  await testBuy(0, "GENUINE", at(1, 13));
+  for (const month of [2, 3]) for (const m of [1, 2, 3]) await testBuy(m, "GENUINE", at(month, 13));
+  await referral(
+    [{ member: 0, marketplace: Marketplace.TAOBAO, count: 2 }, { member: 1, marketplace: Marketplace.TAOBAO, count: 1 }, { member: 2, marketplace: Marketplace.TAOBAO, count: 1 }],
+    { created: at(1, 3), raidDate: "2024-01-15", arrests: 5, seizedUnits: 1000, seized: [100_001, "CNY"] },
+  );
+  await referral([{ member: 3, marketplace: Marketplace.TMALL, count: 3 }], { created: at(3, 4), raidDate: "2024-03-20", arrests: 2, seized: [5000, "USD"] });
+  await referral([0, 1, 2, 3].map((member) => ({ member, marketplace: Marketplace.TAOBAO, count: 1 })), {
+    created: at(2, 1), arrests: 4, recorded: at(2, 5),
+  });
+  await createSeller(api.dataSource, { status: SellerStatus.PENALIZED, statusChangedAt: at(1, 20) });
+  await createSeller(api.dataSource, { marketplace: Marketplace.TMALL, status: SellerStatus.CLOSED, statusChangedAt: at(2, 20) });
+  for (const period of ["2024-01", "2024-02", "2024-03", "2024-Q1"]) await publish(period);
+});
+afterAll(() => api.close());
+
+async function publish(period: string) {
+  const generated = await api.gql<{ generateProgressReport: { id: string } }>(
+    `mutation($period: String!) { generateProgressReport(period: $period) { id } }`, { period }, platformAdmin.as);
+  expect(generated.errors).toBeUndefined();
+  const id = generated.data!.generateProgressReport.id;
+  await api.gql(`mutation($id: ID!) { reviewProgressReport(input: { id: $id }) { status } }`, { id }, platformAdmin.as);
+  const published = await api.gql(`mutation($id: ID!) { publishProgressReport(id: $id) { status } }`, { id }, platformAdmin.as);
+  expect(published.data).toEqual({ publishProgressReport: { status: "PUBLISHED" } });
+}
+
+// One request at a time: each report is large, and the suite runs beside others.
+async function readReports(periods: string[], persona: Persona): Promise<Report[]> {
+  const reports = [];
+  for (const period of periods) reports.push(await readReport(period, persona));
+  return reports;
+}
+
+async function readReport(period: string, persona: Persona): Promise<Report> {
+  const response = await api.gql<{ progressReports: { edges: { node: Report }[] } }>(
+    `{ progressReports(first: 20) { edges { node { period tables { metric currency categories marketplaces
+       cells { category marketplace value suppression ownValue } } } } } }`, {}, persona.as);
+  expect(response.errors).toBeUndefined();
+  const report = response.data!.progressReports.edges.map((edge) => edge.node).find((node) => node.period === period);
+  if (!report) throw new Error(`no published report ${period}`);
+  return report;
+}
+
+const tableOf = (report: Report, metric: string, currency: string | null = null) => {
+  const table = report.tables.find((t) => t.metric === metric && t.currency === currency);
+  if (!table) throw new Error(`no ${metric} ${currency ?? ""} table in ${report.period}`);
+  return table;
+};
+const cellOf = (report: Report, metric: string, category: string | null, marketplace: string | null, currency: string | null = null) =>
+  tableOf(report, metric, currency).cells.find((cell) => cell.category === category && cell.marketplace === marketplace)!;
+
+// Every withheld cell that is the only unknown of a row or a column with its total.
+function recoverFromTotals(table: Table): Cell[] {
+  const get = (c: string | null, m: string | null) => table.cells.find((cell) => cell.category === c && cell.marketplace === m)!;
+  const rows = [...table.categories, null];
+  const columns = [...table.marketplaces, null];
+  const lines = [...rows.map((c) => columns.map((m) => get(c, m))), ...columns.map((m) => rows.map((c) => get(c, m)))];
+  return lines.filter((line) => line.filter((cell) => cell.value === null).length === 1).map((line) => line.find((cell) => cell.value === null)!);
+}
+
+const ENFORCEMENT = ["TAKEDOWNS_REQUESTED", "TAKEDOWNS_EXECUTED", "TEST_BUYS_COUNTERFEIT", "TEST_BUYS_GENUINE", "TEST_BUYS_INCONCLUSIVE",
+  "CASES_REFERRED", "RAIDS", "ARRESTS", "SEIZED_UNITS", "SEIZED_VALUE"];
+
+describe("progress reports: enforcement figures", () => {
+  it("count takedowns, test buys and referred cases per member cell, dated in the period", async () => {
+    const jan = await readReport("2024-01", members[0].persona);
+    expect(cellOf(jan, "TAKEDOWNS_REQUESTED", "Watches", "TAOBAO")).toMatchObject({ value: 6, suppression: null, ownValue: 2 });
+    expect(cellOf(jan, "TAKEDOWNS_EXECUTED", "Watches", "TAOBAO")).toMatchObject({ value: 3, suppression: null, ownValue: 1 });
+    expect(cellOf(jan, "TEST_BUYS_COUNTERFEIT", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 1 });
+    expect(cellOf(jan, "TEST_BUYS_INCONCLUSIVE", null, null)).toMatchObject({ value: 0, suppression: null });
+    // R1's four cases (A 2, B 1, C 1) are publishable; R2's three in March are D's alone.
+    expect(cellOf(jan, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 2 });
+    const mar = await readReport("2024-03", members[0].persona);
+    expect(cellOf(mar, "CASES_REFERRED", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
+    const feb = await readReport("2024-02", members[1].persona);
+    expect(cellOf(feb, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 4, ownValue: 1 });
+    expect(cellOf(feb, "TAKEDOWNS_REQUESTED", null, null).value).toBe(0);
+    expect(cellOf(feb, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: 3, suppression: null, ownValue: 1 });
+    for (const metric of ENFORCEMENT) expect(tableOf(jan, metric, metric === "SEIZED_VALUE" ? "CNY" : null).currency === null).toBe(metric !== "SEIZED_VALUE");
+  });
+
+  it("apportion a referral's outcome between its members' cases, adding up exactly", async () => {
+    const jan = await readReport("2024-01", members[0].persona);
+    expect(cellOf(jan, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 5, suppression: null, ownValue: 3 });
+    expect(cellOf(jan, "SEIZED_UNITS", "Watches", "TAOBAO")).toMatchObject({ value: 1000, suppression: null, ownValue: 500 });
+    expect(cellOf(jan, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, suppression: null, ownValue: 50_001 });
+    const ownOf = async (member: number, metric: string, currency: string | null = null) =>
+      cellOf(await readReport("2024-01", members[member].persona), metric, "Watches", "TAOBAO", currency).ownValue;
+    const ownOfEach = async (metric: string, currency: string | null = null) => {
+      const values = [];
+      for (const m of [0, 1, 2, 3]) values.push(await ownOf(m, metric, currency));
+      return values;
+    };
+    expect(await ownOfEach("ARRESTS")).toEqual([3, 1, 1, 0]);
+    expect(await ownOfEach("SEIZED_VALUE", "CNY")).toEqual([50_001, 25_000, 25_000, 0]);
+    // R1's one raid goes whole to A, the largest share: one member's figure, withheld.
+    expect(await ownOfEach("RAIDS")).toEqual([1, 0, 0, 0]);
+    expect(cellOf(jan, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS" });
+    // R3 has no raid: its arrests are dated by when they were recorded (February), one per member.
+    const feb = await readReport("2024-02", members[0].persona);
+    expect(cellOf(feb, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 1 });
+    expect(cellOf(feb, "RAIDS", null, null)).toMatchObject({ value: 0, suppression: null });
+  });
+
+  it("withhold a referral that holds one member's cases, and keep seized value per currency", async () => {
+    const asA = await readReport("2024-03", members[0].persona);
+    expect(cellOf(asA, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
+    expect(cellOf(asA, "RAIDS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
+    expect(cellOf(asA, "SEIZED_VALUE", "Watches", "TMALL", "USD")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS" });
+    // Its totals go with it: D's figure is the whole of them.
+    expect(cellOf(asA, "ARRESTS", null, null).value).toBeNull();
+    const asD = await readReport("2024-03", members[3].persona);
+    expect(cellOf(asD, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, ownValue: 2 });
+    expect(cellOf(asD, "SEIZED_VALUE", "Watches", "TMALL", "USD").ownValue).toBe(5000);
+    // One table per currency present: CNY in January, USD in March, never one summing both.
+    expect(asA.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["USD"]);
+    const jan = await readReport("2024-01", members[3].persona);
+    expect(jan.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["CNY"]);
+    expect(cellOf(jan, "SEIZED_VALUE", null, null, "CNY")).toMatchObject({ value: 100_001, ownValue: 0 });
+    // February has no seizure at all: no seized value table, and no table without a currency.
+    const feb = await readReport("2024-02", members[0].persona);
+    expect(feb.tables.filter((t) => t.metric === "SEIZED_VALUE")).toEqual([]);
+  });
+
+  it("date stores penalized and closed by their status change", async () => {
+    const [jan, feb] = await readReports(["2024-01", "2024-02"], platformAdmin);
+    expect(cellOf(jan, "STORES_PENALIZED", null, "TAOBAO").value).toBe(1);
+    expect(cellOf(jan, "STORES_CLOSED", null, null).value).toBe(0);
+    expect(cellOf(feb, "STORES_CLOSED", null, "TMALL").value).toBe(1);
+    expect(cellOf(feb, "STORES_PENALIZED", null, null).value).toBe(0);
+  });
+
+  it("derive the quarter from the months, per currency, withholding what a month withheld", async () => {
+    const a = members[0].persona;
+    const [q1, jan, feb, mar] = await readReports(["2024-Q1", "2024-01", "2024-02", "2024-03"], a);
+    expect(q1.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["CNY", "USD"]);
+    expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, ownValue: 50_001 });
+    expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TMALL", "USD")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH" });
+    expect(cellOf(q1, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 9, ownValue: 4 });
+    expect(cellOf(q1, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 0 });
+    expect(cellOf(q1, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 1 });
+    // Every published quarter cell is the sum of the same published month cells, in every table.
+    for (const table of q1.tables.filter((t) => ENFORCEMENT.includes(t.metric))) {
+      for (const cell of table.cells.filter((c) => c.value !== null)) {
+        const months = [jan, feb, mar].map(
+          (m) => m.tables.find((t) => t.metric === table.metric && t.currency === table.currency)?.cells.find(
+            (c) => c.category === cell.category && c.marketplace === cell.marketplace)?.value ?? 0,
+        );
+        expect(months).not.toContain(null);
+        expect(cell.value).toBe(months.reduce((sum, v) => sum! + v!, 0));
+      }
+    }
+  });
+
+  it("resist differencing: B cannot compute A's January genuine test buy from the quarter, the months or their totals", async () => {
+    const b = members[1].persona;
+    const [q1, jan, feb, mar] = await readReports(["2024-Q1", "2024-01", "2024-02", "2024-03"], b);
+    expect(cellOf(jan, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
+    // On raw data the quarter would publish this cell: A 1, B 2, C 2, D 2.
+    const quarterCell = cellOf(q1, "TEST_BUYS_GENUINE", "Watches", "TAOBAO");
+    expect(quarterCell).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 2 });
+    const months = [feb, mar].map((m) => cellOf(m, "TEST_BUYS_GENUINE", "Watches", "TAOBAO").value);
+    expect(months).toEqual([3, 3]);
+    const differenced = quarterCell.value === null ? null : quarterCell.value - months[0]! - months[1]!;
+    expect(differenced).toBeNull();
+    // Nor from any total: the quarter's and the months' grand totals are withheld with it.
+    expect(cellOf(q1, "TEST_BUYS_GENUINE", null, null).value).toBeNull();
+    expect(cellOf(jan, "TEST_BUYS_GENUINE", null, null).value).toBeNull();
+    for (const report of [q1, jan, feb, mar]) {
+      for (const table of report.tables) expect({ table: `${report.period} ${table.metric} ${table.currency}`, recovered: recoverFromTotals(table) })
+        .toEqual({ table: `${report.period} ${table.metric} ${table.currency}`, recovered: [] });
+    }
+  });
+
+  it("date a referral's outcome without a raid by when the agency first recorded it, unmoved by later changes", async () => {
+    const [infringement] = await cases(0, Marketplace.TAOBAO, 1);
+    const created = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL, { agencyId: gid("Organization", agencyId), ids: [gid("Infringement", infringement.id)] }, platformAdmin.as),
+    ).createReferral;
+    const recordedAt = async () =>
+      ((await api.dataSource.query(`SELECT outcome_recorded_at FROM referral WHERE id = $1`, [fromGlobalId(created.id, "Referral")])) as
+        { outcome_recorded_at: Date | null }[])[0].outcome_recorded_at;
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, status: "INVESTIGATING" } }, cast.investigator.as));
+    expect(await recordedAt()).toBeNull();
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, arrests: 2 } }, cast.investigator.as));
+    const first = await recordedAt();
+    expect(first).toBeInstanceOf(Date);
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: created.id, status: "CLOSED", seizedUnits: 10 } }, cast.investigator.as));
+    expect(await recordedAt()).toEqual(first);
+  });
+});
