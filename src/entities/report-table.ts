@@ -18,6 +18,11 @@ export enum ReportMetric {
   SEIZED_UNITS = "SEIZED_UNITS",
   // Money: one table per currency, in integer minor units, never summed across currencies.
   SEIZED_VALUE = "SEIZED_VALUE",
+  // Shared intelligence: indicators members shared beyond themselves, and blind-match lookups that
+  // found a match. Neither has a marketplace: their tables have no marketplace columns, only
+  // each category's total.
+  INDICATORS_SHARED = "INDICATORS_SHARED",
+  INDICATORS_MATCHED = "INDICATORS_MATCHED",
 }
 
 export enum SuppressionReason {

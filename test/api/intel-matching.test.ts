@@ -112,7 +112,7 @@ describe("audit and quota", () => {
     await match(asker, [{ kind: "PHONE", value: "+86 138 0013 8000" }]);
     const events = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
     const hash = loadKeyedHasher(api.config).hashHex(IndicatorKind.PHONE, "+8613800138000");
-    expect(events).toEqual([{ after: { lookups: [{ kind: "PHONE", hash }] } }]);
+    expect(events).toEqual([{ after: { lookups: [{ kind: "PHONE", hash }], matched: 0 } }]);
     expect(JSON.stringify(events)).not.toMatch(/138|0013|8000/);
   });
 

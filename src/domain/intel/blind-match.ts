@@ -75,10 +75,6 @@ export async function matchIndicators(
   const rows = await dataSource.transaction(async (manager) => {
     const result: MatchRow[] = await manager.query(
       `WITH ${lookupUsageCte("$2::uuid", "$4::int")},
-       audit AS (
-         INSERT INTO audit_event (owner_org_id, actor_user_id, actor_api_key_id, action, target_type, target_id, after)
-         VALUES ($2, $5, $6, $7, $8, NULL, $9::jsonb)
-       ),
        matched AS (
          SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
                 max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
@@ -87,6 +83,11 @@ export async function matchIndicators(
             AND ${countsInBlindMatch("i", "$2::uuid")}
           GROUP BY i.value_hash
          HAVING count(DISTINCT i.owner_org_id) >= $3
+       ),
+       -- How many values matched is kept for the progress reports' INDICATORS_MATCHED.
+       audit AS (
+         INSERT INTO audit_event (owner_org_id, actor_user_id, actor_api_key_id, action, target_type, target_id, after)
+         SELECT $2, $5, $6, $7, $8, NULL, $9::jsonb || jsonb_build_object('matched', (SELECT count(*) FROM matched))
        )
        SELECT to_jsonb(usage) AS usage, NULL AS hash, NULL::int AS members, NULL::int AS highest_confidence,
               NULL::timestamptz AS first_seen_at, NULL::timestamptz AS last_seen_at

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { InfringementStatus, SellerStatus, TakedownStatus, TestBuyOutcome } from "../../entities/enums";
+import { IndicatorDistribution, InfringementStatus, SellerStatus, TakedownStatus, TestBuyOutcome } from "../../entities/enums";
 import { ReportMetric } from "../../entities/report-table";
 import { apportion } from "./apportion";
 import type { ReportPeriod } from "./period";
@@ -15,8 +15,7 @@ export interface Contribution {
 }
 
 // A figure of the report and where it comes from. Each source is one small, set-based query over
-// the period, dated by when the thing it counts happened. Shared intelligence adds its sources
-// (INDICATORS_SHARED/MATCHED) here when it exists.
+// the period, dated by when the thing it counts happened.
 export interface FigureSource {
   metric: ReportMetric;
   // MEMBERS figures are attributed to the member whose brand they concern and pass through
@@ -24,6 +23,9 @@ export interface FigureSource {
   attribution: "MEMBERS" | "PLATFORM";
   // A money figure: its contributions carry a currency, and it gets one table per currency.
   money?: boolean;
+  // A figure with no marketplace (shared intelligence): its contributions name ALL_MARKETPLACES and
+  // its table has no marketplace columns, only each category's total.
+  withoutMarketplace?: boolean;
   collect(manager: EntityManager, period: ReportPeriod): Promise<Contribution[]>;
 }
 
@@ -34,6 +36,7 @@ const BRAND_CATEGORY = `brand_category AS (
    ORDER BY brand_id, n DESC, category)`;
 
 export const UNCATEGORIZED = "Uncategorized";
+export const ALL_MARKETPLACES = "ALL";
 
 interface Row {
   org_id: string | null;
@@ -235,5 +238,44 @@ export const FIGURE_SOURCES: FigureSource[] = [
     attribution: "MEMBERS",
     money: true,
     collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
+  },
+  {
+    // Indicators contributed in the period at any distribution but PRIVATE (the ones the alliance
+    // gets something from), by contributor and the category of the brand they concern, if any.
+    metric: ReportMetric.INDICATORS_SHARED,
+    attribution: "MEMBERS",
+    withoutMarketplace: true,
+    collect: async (manager, period) =>
+      toContributions(
+        await manager.query(
+          `WITH ${BRAND_CATEGORY}
+           SELECT i.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
+                  '${ALL_MARKETPLACES}' AS marketplace, count(*)::int AS value
+             FROM indicator i LEFT JOIN brand_category bc ON bc.brand_id = i.brand_id
+            WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}' AND i.created_at >= $1 AND i.created_at < $2
+            GROUP BY 1, 2`,
+          [period.start, period.end],
+        ),
+      ),
+  },
+  {
+    // Blind-match lookups that found a match, by the member that looked (its intel.match audit
+    // events record how many of their values matched; the values themselves are never stored).
+    metric: ReportMetric.INDICATORS_MATCHED,
+    attribution: "MEMBERS",
+    withoutMarketplace: true,
+    collect: async (manager, period) =>
+      toContributions(
+        await manager.query(
+          `SELECT a.owner_org_id AS org_id, '${UNCATEGORIZED}' AS category, '${ALL_MARKETPLACES}' AS marketplace,
+                  sum((a.after ->> 'matched')::int)::int AS value
+             FROM audit_event a
+            WHERE a.action = 'intel.match' AND a.owner_org_id IS NOT NULL
+              AND a.created_at >= $1 AND a.created_at < $2
+            GROUP BY 1
+           HAVING sum((a.after ->> 'matched')::int) > 0`,
+          [period.start, period.end],
+        ),
+      ),
   },
 ];

@@ -68,7 +68,8 @@ export async function buildMonthReport(
     const categories = catalogue.map((row) => row.category);
     if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
     for (const [currency, ofCurrency] of byCurrency(source, contributions)) {
-      tables.push(protectMemberTable(source.metric, currency, categories, MARKETPLACES, ofCurrency, rules));
+      const marketplaces = source.withoutMarketplace ? [] : MARKETPLACES;
+      tables.push(protectMemberTable(source.metric, currency, categories, marketplaces, ofCurrency, rules));
     }
     addMemberFigures(figures, source.metric, contributions);
   }

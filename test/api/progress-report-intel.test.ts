@@ -1,0 +1,87 @@
+import { UserRole } from "../../src/entities/enums";
+import { brandMember, contribute, MATCH } from "../support/intel";
+import { createCast, userPersona, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Shared intelligence in the progress report of May 2024: four members share indicators (one of
+// them also a PRIVATE one, which the alliance gets nothing from), and three of them run blind
+// matches that find a value the others shared.
+let api: TestApi;
+let platformAdmin: Persona;
+const members: (Persona & { org: { id: string } })[] = [];
+
+interface Cell { category: string | null; marketplace: string | null; value: number | null; suppression: string | null; ownValue: number | null }
+interface Table { metric: string; marketplaces: string[]; cells: Cell[] }
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const cast = await createCast(api);
+  platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+  for (const name of ["Intel A", "Intel B", "Intel C", "Intel D"]) members.push(await brandMember(api, name));
+  const [a, b, c, d] = members;
+  const keyword = (value: string, distribution: string) => ({ kind: "KEYWORD", value, distribution });
+  await contribute(api, a, [keyword("a one", "ALLIANCE"), keyword("a two", "ALLIANCE"), keyword("shared phrase", "ALLIANCE"), keyword("a secret", "PRIVATE")]);
+  await contribute(api, b, [keyword("b one", "MATCH_ONLY"), keyword("b two", "MATCH_ONLY"), keyword("shared phrase", "MATCH_ONLY")]);
+  await contribute(api, c, [keyword("c one", "ALLIANCE_ANONYMOUS"), keyword("shared phrase", "ALLIANCE_ANONYMOUS")]);
+  await contribute(api, d, [keyword("d one", "ALLIANCE"), keyword("d two", "ALLIANCE"), keyword("d three", "ALLIANCE")]);
+  for (const persona of [a, b, d]) {
+    const response = await api.gql(MATCH, { queries: [{ kind: "KEYWORD", value: "Shared Phrase" }, { kind: "KEYWORD", value: "nobody has this" }] }, persona.as);
+    expect(response.errors).toBeUndefined();
+  }
+  await api.dataSource.query(`UPDATE indicator SET created_at = '2024-05-10T12:00:00Z'`);
+  await api.dataSource.query(`UPDATE audit_event SET created_at = '2024-05-11T12:00:00Z' WHERE action = 'intel.match'`);
+
+  const generated = await api.gql<{ generateProgressReport: { id: string } }>(
+    `mutation { generateProgressReport(period: "2024-05") { id } }`, {}, platformAdmin.as);
+  expect(generated.errors).toBeUndefined();
+  const id = generated.data!.generateProgressReport.id;
+  await api.gql(`mutation($id: ID!) { reviewProgressReport(input: { id: $id }) { status } }`, { id }, platformAdmin.as);
+  const published = await api.gql(`mutation($id: ID!) { publishProgressReport(id: $id) { status } }`, { id }, platformAdmin.as);
+  expect(published.errors).toBeUndefined();
+});
+afterAll(() => api.close());
+
+async function tableAs(persona: Persona, metric: string): Promise<Table> {
+  const response = await api.gql<{ progressReports: { edges: { node: { tables: Table[] } }[] } }>(
+    `{ progressReports(first: 5) { edges { node { tables { metric marketplaces cells { category marketplace value suppression ownValue } } } } } }`,
+    {},
+    persona.as,
+  );
+  expect(response.errors).toBeUndefined();
+  const table = response.data!.progressReports.edges[0].node.tables.find((t) => t.metric === metric);
+  if (!table) throw new Error(`no ${metric} table`);
+  return table;
+}
+
+const total = (table: Table) => table.cells.find((cell) => cell.category === null && cell.marketplace === null)!;
+
+describe("shared intelligence in progress reports", () => {
+  it("counts indicators shared beyond their contributor, not PRIVATE ones, with each member's own figure", async () => {
+    const table = await tableAs(members[0], "INDICATORS_SHARED");
+    expect(table.marketplaces).toEqual([]);
+    expect(total(table)).toEqual({ category: null, marketplace: null, value: 11, suppression: null, ownValue: 3 });
+    expect((await tableAs(members[2], "INDICATORS_SHARED")).cells.find((cell) => cell.category === "Uncategorized" && cell.marketplace === null)).toEqual({
+      category: "Uncategorized",
+      marketplace: null,
+      value: 11,
+      suppression: null,
+      ownValue: 2,
+    });
+  });
+
+  it("counts blind-match lookups that found a match, by the member that looked", async () => {
+    const asD = total(await tableAs(members[3], "INDICATORS_MATCHED"));
+    expect(asD).toEqual({ category: null, marketplace: null, value: 3, suppression: null, ownValue: 1 });
+    expect(total(await tableAs(members[2], "INDICATORS_MATCHED")).ownValue).toBe(0);
+  });
+
+  it("records how many values each lookup matched, and never the values", async () => {
+    const events: { after: { matched: number; lookups: { hash: string }[] } }[] = await api.dataSource.query(
+      `SELECT after FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`,
+      [members[3].org.id],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].after.matched).toBe(1);
+    expect(JSON.stringify(events[0].after)).not.toMatch(/shared phrase|nobody has this/i);
+  });
+});
