@@ -117,15 +117,19 @@ function fingerprintOf(record: ListingRecord, sellerId: string, assessment: List
     .digest("base64");
 }
 
-async function upsertSellers(manager: EntityManager, rows: readonly BatchRow[]): Promise<{ created: number; updated: number }> {
+async function upsertSellers(
+  manager: EntityManager,
+  rows: readonly BatchRow[],
+  newId: () => string,
+): Promise<{ created: number; updated: number }> {
   const sellers = new Map<string, { marketplace: string; seller: ListingRecord["seller"] }>();
   for (const { record } of rows) sellers.set(keyOf(record.marketplace, record.seller.externalId), { marketplace: record.marketplace, seller: record.seller });
   const list = [...sellers.values()].sort((a, b) => (a.seller.externalId < b.seller.externalId ? -1 : 1));
   const result: { inserted: boolean }[] = await manager.query(
-    `INSERT INTO seller AS s (marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
-     SELECT u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
-         AS u(m, e, n, o, b, k, r, c, p)
+    `INSERT INTO seller AS s (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
+     SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
+       FROM unnest($10::uuid[], $1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
+         AS u(id, m, e, n, o, b, k, r, c, p)
      ON CONFLICT (marketplace, external_id) DO UPDATE SET
        public_name = EXCLUDED.public_name,
        opened_at = COALESCE(EXCLUDED.opened_at, s.opened_at),
@@ -150,6 +154,7 @@ async function upsertSellers(manager: EntityManager, rows: readonly BatchRow[]):
       list.map((s) => s.seller.registeredName),
       list.map((s) => s.seller.contact),
       list.map((s) => s.seller.paymentAccount),
+      list.map(() => newId()),
     ],
   );
   const created = result.filter((r) => r.inserted).length;
@@ -363,7 +368,7 @@ export async function writeListingBatch(
   if (kept.length === 0) return { counts, rejections };
   kept.sort((a, b) => (a.record.externalId < b.record.externalId ? -1 : 1));
 
-  const sellerWrites = await upsertSellers(manager, kept);
+  const sellerWrites = await upsertSellers(manager, kept, options.newId);
   counts.sellersCreated = sellerWrites.created;
   counts.sellersUpdated = sellerWrites.updated;
   const sellers = await lockSellers(manager, kept);

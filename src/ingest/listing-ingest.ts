@@ -121,7 +121,7 @@ export async function ingestListingRows(
   viewer: Viewer,
   values: readonly unknown[],
   options: IngestOptions = {},
-): Promise<{ counts: IngestCounts; rejections: Rejection[] }> {
+): Promise<{ counts: IngestCounts; rejections: Rejection[]; modelVersion: string }> {
   if (values.length > config.ingest.maxBatch) {
     throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
   }
@@ -148,5 +148,5 @@ export async function ingestListingRows(
     });
   });
   rejections.sort((a, b) => a.line - b.line);
-  return { counts, rejections };
+  return { counts, rejections, modelVersion: model.version };
 }

@@ -1,5 +1,5 @@
 import { AhoCorasick } from "./aho-corasick";
-import { foldText, isLatin } from "./text-normalization";
+import { foldText, isLatin, type FoldedText } from "./text-normalization";
 
 // Finds the brands a listing title claims, from every brand's name and aliases in any script,
 // their common misspellings and spacing tricks, with one multi-pattern pass per title.
@@ -21,14 +21,17 @@ interface Pattern {
   alias: string;
 }
 
-// Latin names this long are distinctive enough to be looked for across word breaks and with one
-// letter dropped or two letters swapped; shorter ones ("LV", "Sony", "Mars") must be whole words.
+// Latin names this long are distinctive enough to be looked for across word breaks and with two
+// neighbouring letters swapped (and, longer still, with one letter dropped); shorter ones ("LV",
+// "Sony", "Mars") must be whole words.
 const MIN_JOINED_LENGTH = 6;
-const MIN_TYPO_LENGTH = 8;
+const MIN_DROPPED_LETTER_LENGTH = 8;
 
 function typoVariants(word: string): string[] {
   const variants: string[] = [];
-  for (let i = 0; i < word.length; i++) variants.push(word.slice(0, i) + word.slice(i + 1));
+  if (word.length >= MIN_DROPPED_LETTER_LENGTH) {
+    for (let i = 0; i < word.length; i++) variants.push(word.slice(0, i) + word.slice(i + 1));
+  }
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] !== word[i + 1]) variants.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   }
@@ -65,7 +68,6 @@ export class BrandMatcher {
         add(this.wordPatterns, wordTexts, folded.words, pattern);
         if (folded.joined.length < MIN_JOINED_LENGTH) continue;
         add(this.joinedPatterns, joinedTexts, folded.joined, pattern);
-        if (folded.joined.length < MIN_TYPO_LENGTH) continue;
         for (const variant of typoVariants(folded.joined)) add(this.joinedPatterns, joinedTexts, variant, pattern);
       }
     }
@@ -75,7 +77,10 @@ export class BrandMatcher {
 
   // Each matched brand once, with the first alias that matched it.
   match(text: string): BrandNameMatch[] {
-    const folded = foldText(text);
+    return this.matchFolded(foldText(text));
+  }
+
+  matchFolded(folded: FoldedText): BrandNameMatch[] {
     const found = new Map<string, string>();
     const record = (pattern: Pattern) => {
       if (!found.has(pattern.brandId)) found.set(pattern.brandId, pattern.alias);

@@ -11,22 +11,19 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 // Only between two letters, so that "1:1" or "256gb" keep their digits.
 const LOOKALIKES: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", $: "s", "!": "i" };
 
-// Letters that sellers swap for one that sounds the same; doubled letters count once.
-const SOUND_ALIKE: [RegExp, string][] = [
-  [/ph/g, "f"],
-  [/ck/g, "c"],
-  [/[kq]/g, "c"],
-  [/y/g, "i"],
-  [/w/g, "v"],
-  [/z/g, "s"],
-  [/(.)\1+/g, "$1"],
-];
+// Letters that sellers swap for one that sounds the same (ph/f, ck/k/q/c, y/i, w/v, z/s), and
+// doubled letters, which count once.
+const SOUND_ALIKE: Record<string, string> = { k: "c", q: "c", y: "i", w: "v", z: "s" };
 
 export const isLatin = (text: string) => /[a-z]/.test(text);
 export const isWordCode = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 
+const HAS_LOOKALIKE = /[0-9@$!]/;
+const ASCII = /^[\x00-\x7f]*$/;
+
 function replaceLookalikes(text: string): string {
+  if (!HAS_LOOKALIKE.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -38,7 +35,17 @@ function replaceLookalikes(text: string): string {
 
 function soundAlike(token: string): string {
   if (!isLatin(token)) return token;
-  return SOUND_ALIKE.reduce((word, [pattern, replacement]) => word.replace(pattern, replacement), token);
+  let out = "";
+  for (let i = 0; i < token.length; i++) {
+    let ch = token[i];
+    const next = token[i + 1];
+    if ((ch === "p" && next === "h") || (ch === "c" && next === "k")) {
+      ch = ch === "p" ? "f" : "c";
+      i++;
+    } else ch = SOUND_ALIKE[ch] ?? ch;
+    if (out[out.length - 1] !== ch) out += ch;
+  }
+  return out;
 }
 
 // Runs of three or more one-letter tokens are a spelled-out word.
@@ -69,7 +76,8 @@ export interface FoldedText {
 }
 
 export function foldText(text: string): FoldedText {
-  const plain = replaceLookalikes(text.normalize("NFKC").toLowerCase().normalize("NFD").replace(MARKS, ""));
+  const lower = text.toLowerCase();
+  const plain = replaceLookalikes(ASCII.test(lower) ? lower : text.normalize("NFKC").toLowerCase().normalize("NFD").replace(MARKS, ""));
   const tokens = joinSpelledOut(plain.replace(NOT_WORD, " ").trim().split(" ").filter(Boolean)).map(soundAlike);
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }

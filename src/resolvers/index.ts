@@ -3,6 +3,7 @@ import { ApiKeyResolver } from "./api-key.resolver";
 import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
 import { InfringementConnectionResolver, ProductConnectionResolver } from "./connection.resolver";
+import { IngestResolver } from "./ingest.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
 import { ListingResolver } from "./listing.resolver";
@@ -23,6 +24,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InfringementResolver,
   InfringementNoteResolver,
   ApiKeyResolver,
+  IngestResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
 ];

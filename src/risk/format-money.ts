@@ -14,9 +14,13 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
-// "1,290.00 CNY"
+// "1,290.00 CNY"; by hand, because Intl formatting costs more than scoring a listing.
 export function formatMoney(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
-  const amount = (amountMinor / 10 ** digits).toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${amount} ${currency}`;
+  const scale = 10 ** digits;
+  const whole = Math.floor(amountMinor / scale)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const fraction = digits > 0 ? `.${String(amountMinor % scale).padStart(digits, "0")}` : "";
+  return `${whole}${fraction} ${currency}`;
 }

@@ -12,7 +12,19 @@ export interface ProductIndex {
   specValues: Map<string, { folded: Set<string>; shown: string[] }>;
 }
 
-export const foldSpecValue = (value: string) => foldText(value).joined;
+// Spec values repeat across listings ("256GB", "Monogram canvas"): each is folded once.
+const foldedSpecValues = new Map<string, string>();
+const MAX_CACHED_SPEC_VALUES = 100_000;
+
+export function foldSpecValue(value: string): string {
+  let folded = foldedSpecValues.get(value);
+  if (folded === undefined) {
+    folded = foldText(value).joined;
+    if (foldedSpecValues.size >= MAX_CACHED_SPEC_VALUES) foldedSpecValues.clear();
+    foldedSpecValues.set(value, folded);
+  }
+  return folded;
+}
 
 export function indexProducts(brand: BrandProfile): ProductIndex {
   const specValues: ProductIndex["specValues"] = new Map();

@@ -96,14 +96,14 @@ export class RiskModel {
       ...this.intelSignals(listing, seller),
     ].filter((s): s is RiskSignal => s !== null);
 
+    const folded = foldText(listing.title);
     const logoDistance = new Map(this.logoMatcher.match(listing.imageHashes).map((m) => [m.brandId, m.distance]));
-    const claimed = new Set([...this.brandMatcher.match(listing.title).map((m) => m.brandId), ...logoDistance.keys()]);
+    const claimed = new Set([...this.brandMatcher.matchFolded(folded).map((m) => m.brandId), ...logoDistance.keys()]);
     if (claimed.size === 0) {
       const signals = capAtHundred(shared);
       return { score: scoreOf(signals), signals, brands: [] };
     }
 
-    const folded = foldText(listing.title);
     const titleWords = new Set(folded.words.trim().split(" "));
     const brands: BrandAssessment[] = [];
     for (const brandId of claimed) {
