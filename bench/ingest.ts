@@ -31,9 +31,9 @@ async function main() {
     const batchRows = numberArg("batch", config.ingest.batchRows);
     const ingest = await ListingIngest.open(database.dataSource, config);
     const started = process.hrtime.bigint();
-    const counts = await ingest.ingestNdjson(createReadStream(file), batchRows);
+    const counts = await ingest.ingestNdjson(createReadStream(file), batchRows, { concurrency: config.ingest.concurrency });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.error(JSON.stringify({ database: config.database.kind, batchRows, seed, ...counts }));
+    console.error(JSON.stringify({ database: config.database.kind, batchRows, concurrency: config.ingest.concurrency, seed, ...counts }));
     console.log(
       JSON.stringify({
         listings,

@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   MAX_INGEST_BATCH: int(1000),
   INGEST_BATCH_ROWS: int(5000),
+  INGEST_CONCURRENCY: int(2),
   RISK_FLAG_THRESHOLD: int(DEFAULT_RISK_CONFIG.flagThreshold, 0).pipe(z.number().max(100)),
   RISK_WEIGHT_PRICE_ANOMALY: weight(RiskSignalKind.PRICE_ANOMALY),
   RISK_WEIGHT_COUNTERFEIT_KEYWORDS: weight(RiskSignalKind.COUNTERFEIT_KEYWORDS),
@@ -76,7 +77,8 @@ export interface Config {
     maxPageSize: number;
   };
   logLevel: Env["LOG_LEVEL"];
-  ingest: { maxBatch: number; batchRows: number };
+  // Batches written at once; the embedded database has one connection, so one there.
+  ingest: { maxBatch: number; batchRows: number; concurrency: number };
   risk: RiskConfig;
 }
 
@@ -117,7 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPageSize: e.MAX_PAGE_SIZE,
     },
     logLevel: e.LOG_LEVEL,
-    ingest: { maxBatch: e.MAX_INGEST_BATCH, batchRows: e.INGEST_BATCH_ROWS },
+    ingest: {
+      maxBatch: e.MAX_INGEST_BATCH,
+      batchRows: e.INGEST_BATCH_ROWS,
+      concurrency: e.DATABASE_URL ? e.INGEST_CONCURRENCY : 1,
+    },
     risk: {
       weights: {
         PRICE_ANOMALY: e.RISK_WEIGHT_PRICE_ANOMALY,

@@ -50,6 +50,7 @@ export async function ingestFile(
   const rejections: Rejection[] = [];
   try {
     const counts = await ingest.ingestNdjson(input, options.batchRows, {
+      concurrency: config.ingest.concurrency,
       onRejection: (rejection) => {
         if (rejections.length < SHOWN_REJECTIONS) rejections.push(rejection);
         if (!options.quiet) bars.log(`line ${rejection.line}: ${rejection.reason}\n`);

@@ -43,6 +43,7 @@ export interface BatchOptions {
 
 const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
 
+// Sorts like ORDER BY marketplace::text, external_id COLLATE "C" for the ASCII ids marketplaces use.
 const keyOf = (marketplace: string, externalId: string) => `${marketplace}\u0001${externalId}`;
 const pgTextArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
@@ -124,7 +125,9 @@ async function upsertSellers(
 ): Promise<{ created: number; updated: number }> {
   const sellers = new Map<string, { marketplace: string; seller: ListingRecord["seller"] }>();
   for (const { record } of rows) sellers.set(keyOf(record.marketplace, record.seller.externalId), { marketplace: record.marketplace, seller: record.seller });
-  const list = [...sellers.values()].sort((a, b) => (a.seller.externalId < b.seller.externalId ? -1 : 1));
+  // In the order lockSellers locks them, so that concurrent batches cannot lock two sellers in
+  // opposite orders.
+  const list = [...sellers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, s]) => s);
   const result: { inserted: boolean }[] = await manager.query(
     `INSERT INTO seller AS s (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
      SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
@@ -170,7 +173,7 @@ async function lockSellers(manager: EntityManager, rows: readonly BatchRow[]): P
             (SELECT count(*) FROM suspected_infringement si
               WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
        FROM seller s JOIN unnest($1::text[], $2::text[]) AS k(m, e) ON s.marketplace = k.m::marketplace AND s.external_id = k.e
-      ORDER BY s.id
+      ORDER BY s.marketplace::text COLLATE "C", s.external_id COLLATE "C"
         FOR UPDATE OF s`,
     [keys.map((k) => k.split("\u0001")[0]), keys.map((k) => k.split("\u0001")[1])],
   );

@@ -28,6 +28,10 @@ export interface IngestOptions {
   newId?: () => string;
 }
 
+const MAX_ATTEMPTS = 3;
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+const isRetryable = (error: unknown) => RETRYABLE_CODES.has((error as { driverError?: { code?: string } }).driverError?.code ?? "");
+
 export const emptyCounts = (): IngestCounts => ({
   read: 0,
   rejected: 0,
@@ -59,43 +63,54 @@ export class ListingIngest {
     return { model: this.model, now: this.options.now ?? new Date(), newId: this.options.newId ?? randomUUID };
   }
 
-  // One transaction: every valid row of the batch is written, or none is.
+  // One transaction: every valid row of the batch is written, or none is. Two batches running at
+  // once lock the sellers they share in the same order, but PostgreSQL may still pick one as a
+  // deadlock victim; it rolled back entirely, so it is simply run again.
   async writeBatch(rows: readonly BatchRow[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
-    return this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
   }
 
-  // A whole NDJSON stream in batches of `batchRows`, reading the next batch while the database
-  // writes the previous one. Rejections are reported as they are found, not kept.
+  // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
+  // once (each its own transaction) while the next is read and scored. Rejections are reported as
+  // they are found, not kept. After a failed batch no new batch starts.
   async ingestNdjson(
     input: Readable,
     batchRows: number,
-    report: { onRejection?: (rejection: Rejection) => void; onBatch?: (counts: IngestCounts) => void } = {},
+    report: { onRejection?: (rejection: Rejection) => void; onBatch?: (counts: IngestCounts) => void; concurrency?: number } = {},
   ): Promise<IngestCounts> {
+    const concurrency = report.concurrency ?? 1;
     const total = emptyCounts();
     const reject = (rejection: Rejection) => {
       total.rejected++;
       report.onRejection?.(rejection);
     };
-    let pending: Promise<void> | null = null;
+    const inFlight = new Set<Promise<void>>();
     let failure: Error | null = null;
-    const settle = async () => {
-      if (pending) await pending;
-      pending = null;
+    const settle = async (room: number) => {
+      while (inFlight.size > room) await Promise.race(inFlight);
       if (failure) throw failure;
     };
     const flush = async (rows: BatchRow[]) => {
-      await settle();
+      await settle(concurrency - 1);
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
-      pending = this.writeBatch(rows).then(
+      const write: Promise<void> = this.writeBatch(rows).then(
         ({ counts, rejections }) => {
           add(total, counts);
           rejections.forEach(reject);
           report.onBatch?.(total);
         },
         (error: Error) => {
-          failure = new Error(`the batch of lines ${lines} failed and was rolled back (earlier batches are kept): ${error.message}`);
+          failure ??= new Error(`the batch of lines ${lines} failed and was rolled back (the other batches are kept): ${error.message}`);
         },
       );
+      inFlight.add(write);
+      void write.finally(() => inFlight.delete(write));
     };
     let rows: BatchRow[] = [];
     for await (const read of readListingLines(input)) {
@@ -108,7 +123,7 @@ export class ListingIngest {
       }
     }
     if (rows.length > 0) await flush(rows);
-    await settle();
+    await settle(0);
     return total;
   }
 }

@@ -19,10 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelMatcher) => {
+const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelMatcher, concurrency = 1) => {
   const rejections: { line: number; reason: string }[] = [];
   const service = await ListingIngest.open(db, api.config, { intel });
-  const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r) });
+  const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r), concurrency });
   return { counts, rejections };
 };
 
@@ -119,8 +119,8 @@ describe("listing ingest", () => {
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];
     const secondBatch = [fake(), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
     const sellersBefore = await db.query(`SELECT count(*)::int AS n FROM seller`);
-    await expect(ingest([...firstBatch, ...secondBatch], 2, failing)).rejects.toThrow(
-      "the batch of lines 3-4 failed and was rolled back (earlier batches are kept): intel service unavailable",
+    await expect(ingest([...firstBatch, ...secondBatch], 2, failing, 2)).rejects.toThrow(
+      "the batch of lines 3-4 failed and was rolled back (the other batches are kept): intel service unavailable",
     );
     expect((await rowsOf(idsOf(firstBatch))).listings).toHaveLength(2);
     expect((await rowsOf(idsOf(firstBatch))).infringements).toHaveLength(1);
@@ -140,5 +140,21 @@ describe("listing ingest", () => {
     await ingest([fake({ seller: { ...seller, strikeCount: 0 } })]);
     const [again] = await db.query(`SELECT strike_count, listing_count FROM seller WHERE external_id = 'store-scored'`);
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
+  });
+
+  it("writes batches concurrently without losing a seller's running totals", async () => {
+    const sellers = [1, 2, 3].map((n) => ({ externalId: `store-concurrent-${n}`, name: `Concurrent ${n}` }));
+    const records = Array.from({ length: 24 }, (_, i) => fake({ seller: sellers[i % 3] }));
+    const { counts } = await ingest(records, 2, undefined, 3);
+    expect(counts).toMatchObject({ inserted: 24, infringementsCreated: 24 });
+    const rows = await db.query(
+      `SELECT external_id, listing_count, listing_score_sum::int AS sum FROM seller WHERE external_id LIKE 'store-concurrent-%' ORDER BY external_id`,
+    );
+    const listingScores = await db.query(
+      `SELECT s.external_id, sum(l.risk_score)::int AS sum FROM listing l JOIN seller s ON s.id = l.seller_id
+        WHERE s.external_id LIKE 'store-concurrent-%' GROUP BY s.external_id ORDER BY s.external_id`,
+    );
+    expect(rows.map((r: { listing_count: number }) => r.listing_count)).toEqual([8, 8, 8]);
+    expect(rows.map((r: { sum: number }) => r.sum)).toEqual(listingScores.map((r: { sum: number }) => r.sum));
   });
 });
