@@ -110,12 +110,13 @@ function listingFacts(record: ListingRecord): ListingFacts {
   };
 }
 
-function fingerprintOf(record: ListingRecord, sellerId: string, assessment: ListingAssessment, version: string): string {
+// What the stored row depends on: the record as sent, its seller and the seller's record, and the
+// scores (the signals follow from these).
+function fingerprintOf(record: ListingRecord, seller: SellerFacts & { id: string }, assessment: ListingAssessment, version: string): string {
   const { seenAt: _seenAt, seller: _seller, ...content } = record;
-  const brands = assessment.brands.map((b) => [b.brand.id, b.score, b.signals]);
-  return createHash("sha1")
-    .update(JSON.stringify([content, sellerId, assessment.score, assessment.signals, brands, version]))
-    .digest("base64");
+  const facts = [seller.id, seller.strikeCount, seller.confirmedInfringements, seller.openedAt?.getTime() ?? null, seller.brandCount];
+  const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
+  return createHash("sha1").update(JSON.stringify([content, facts, scores, version])).digest("base64");
 }
 
 async function upsertSellers(
@@ -381,13 +382,14 @@ export async function writeListingBatch(
     const { record } = row;
     const seller = sellers.get(keyOf(record.marketplace, record.seller.externalId))!;
     const seenAt = record.seenAt ? new Date(record.seenAt) : options.now;
-    const assessment = options.model.assess(listingFacts(record), sellerFacts(seller, seenAt));
+    const facts = sellerFacts(seller, seenAt);
+    const assessment = options.model.assess(listingFacts(record), facts);
     return {
       row,
       sellerId: seller.id,
       seenAt,
       assessment,
-      fingerprint: fingerprintOf(record, seller.id, assessment, options.model.version),
+      fingerprint: fingerprintOf(record, { ...facts, id: seller.id }, assessment, options.model.version),
       stored: stored.get(keyOf(record.marketplace, record.externalId)),
     };
   });

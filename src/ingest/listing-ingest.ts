@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
@@ -11,6 +10,7 @@ import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } fr
 import { validateListingRecord } from "./listing-record";
 import { readListingLines } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
+import { timeOrderedId } from "./time-ordered-id";
 
 // The one ingest service behind `npm run cli -- ingest` and the ingestListings mutation: records
 // are validated one by one (a bad one is rejected with its line or row and a reason, and stops
@@ -60,7 +60,7 @@ export class ListingIngest {
   }
 
   private batchOptions() {
-    return { model: this.model, now: this.options.now ?? new Date(), newId: this.options.newId ?? randomUUID };
+    return { model: this.model, now: this.options.now ?? new Date(), newId: this.options.newId ?? (() => timeOrderedId()) };
   }
 
   // One transaction: every valid row of the batch is written, or none is. Two batches running at
@@ -151,7 +151,7 @@ export async function ingestListingRows(
     else rejections.push({ line: index, reason: validated.reason });
   });
   await dataSource.transaction(async (manager) => {
-    const written = await writeListingBatch(manager, rows, { model, now: options.now ?? new Date(), newId: options.newId ?? randomUUID });
+    const written = await writeListingBatch(manager, rows, { model, now: options.now ?? new Date(), newId: options.newId ?? (() => timeOrderedId()) });
     add(counts, written.counts);
     rejections.push(...written.rejections);
     counts.rejected = rejections.length;
