@@ -1,27 +1,20 @@
 import "reflect-metadata";
+import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import type { Logger as TypeOrmLogger } from "typeorm";
-import { createApiApp, listen } from "../src/api/server";
 import { loadTokenService } from "../src/auth/jwt";
 import { writeLines } from "../src/cli/write-lines";
-import { loadConfig } from "../src/config";
-import { connectDatabase, type Database } from "../src/db/data-source";
-import { openEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { generateListings } from "../src/generator/marketplace-generator";
-import { SeededRandom } from "../src/generator/random";
 import { ListingIngest } from "../src/ingest/listing-ingest";
-import { createLogger } from "../src/logger";
-import { isSeeded, seedMembers } from "../src/seed/demo-alliance";
-import { numberArg } from "./bench-database";
+import { numberArg, openBenchDatabase } from "./bench-database";
+import type { ParentMessage, ServerMessage } from "./query-server";
 
 // npm run bench:query -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
 // Loads a dashboard-sized data set into the configured database through the ingest path (only
-// the listings it still lacks), serves the API in this process, and drives a brand's dashboard
+// the listings it still lacks), serves the API in a child process, and drives a brand's dashboard
 // query over HTTP with autocannon, rotating over every member brand's analyst token. Prints as its
 // last line {"rps","p50Ms","p99Ms","sqlPerRequest","errors"}.
 
@@ -36,25 +29,22 @@ const DASHBOARD = `query Dashboard {
   }
 }`;
 
-class StatementCount implements TypeOrmLogger {
-  count = 0;
-  logQuery() {
-    this.count++;
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
-
-async function openCounted(counter: StatementCount): Promise<{ database: Database; config: ReturnType<typeof loadConfig> }> {
-  const config = loadConfig({ JWT_SECRET: randomBytes(32).toString("hex"), LOG_LEVEL: "warn", ...process.env });
-  const database =
-    config.database.kind === "server"
-      ? await connectDatabase({ kind: "server", url: config.database.url, poolSize: config.database.poolSize }, counter)
-      : await connectDatabase({ kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) }, counter);
-  return { database, config };
+// The server, in a child process; resolves once it listens.
+function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; ask: (message: ParentMessage) => Promise<ServerMessage | void>; child: ChildProcess }> {
+  const child = fork(join(__dirname, "query-server.ts"), [], { env, execArgv: ["-r", "ts-node/register/transpile-only"] });
+  const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
+  return next().then((first) => {
+    if (!("url" in first)) throw new Error("the bench server did not start");
+    return {
+      url: first.url,
+      child,
+      ask: (message: ParentMessage) => {
+        const reply = message === "count" ? next() : Promise.resolve();
+        child.send(message);
+        return reply;
+      },
+    };
+  });
 }
 
 async function main() {
@@ -62,11 +52,9 @@ async function main() {
   const connections = numberArg("connections", 10);
   const duration = numberArg("duration", 20);
   const warmup = numberArg("warmup", 5);
-  const counter = new StatementCount();
-  const { database, config } = await openCounted(counter);
+  const { database, config } = await openBenchDatabase();
   const { dataSource } = database;
   try {
-    if (!(await isSeeded(dataSource.manager))) await dataSource.transaction((m) => seedMembers(m, new SeededRandom(2017)));
     const [{ n: stored }] = await dataSource.query(`SELECT count(*)::int AS n FROM listing`);
     if (stored < listings) {
       const missing = listings - stored;
@@ -77,6 +65,9 @@ async function main() {
       const ingest = await ListingIngest.open(dataSource, config);
       const started = Date.now();
       const counts = await ingest.ingestNdjson(createReadStream(file), config.ingest.batchRows, { concurrency: config.ingest.concurrency });
+      rmSync(file);
+      // Fresh statistics, so that the planner sees the tables as they now are.
+      await dataSource.query("ANALYZE");
       console.error(`loaded ${counts.inserted} listings in ${Math.round((Date.now() - started) / 1000)} s`);
     }
     const [sizes] = await dataSource.query(
@@ -85,7 +76,8 @@ async function main() {
     );
     console.error(`data set: ${JSON.stringify(sizes)}`);
 
-    const tokens = loadTokenService(config);
+    const jwtSecret = config.jwt.secret ?? randomBytes(32).toString("hex");
+    const tokens = loadTokenService({ ...config, jwt: { ...config.jwt, secret: jwtSecret } });
     const analysts: { id: string; owner_org_id: string }[] = await dataSource.query(
       `SELECT u.id, u.owner_org_id FROM app_user u JOIN organization o ON o.id = u.owner_org_id
         WHERE o.kind = 'BRAND' AND u.role = 'ANALYST' ORDER BY u.email`,
@@ -96,9 +88,10 @@ async function main() {
         authorization: `Bearer ${(await tokens.sign({ userId: a.id, orgId: a.owner_org_id })).token}`,
       })),
     );
-    const api = await createApiApp({ config, dataSource, tokens, logger: createLogger("warn") });
-    const server = await listen(api.app, 0);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    // The embedded database is one process's: the server gets it to itself.
+    if (config.database.kind === "embedded") await database.close();
+    const server = await startServer({ ...process.env, BENCH_JWT_SECRET: jwtSecret });
+    const url = server.url;
     const body = JSON.stringify({ query: DASHBOARD });
     let turn = 0;
     let graphqlErrors = 0;
@@ -120,12 +113,12 @@ async function main() {
       });
     await run(warmup);
     graphqlErrors = 0;
-    counter.count = 0;
+    await server.ask("reset");
     const result = await run(duration);
-    const statements = counter.count;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await api.stop();
+    const reply = await server.ask("count");
+    const statements = reply && "statements" in reply ? reply.statements : 0;
+    await server.ask("stop");
+    await new Promise((resolve) => server.child.once("exit", resolve));
     console.log(
       JSON.stringify({
         rps: Math.round(result.requests.average),
@@ -136,7 +129,7 @@ async function main() {
       }),
     );
   } finally {
-    await database.close();
+    if (config.database.kind === "server") await database.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { foldText } from "../matching/text-normalization";
 import type { BrandProfile, GenuineProduct } from "./facts";
-import { minorDigits } from "./format-money";
+import { minorDigits } from "../domain/money-format";
 
 // Which of a brand's genuine products a listing offers, to compare its price and specs with.
 

@@ -1,7 +1,7 @@
 import { RiskSignalKind } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
 import type { GenuineProduct } from "../facts";
-import { formatMoney } from "../format-money";
+import { formatMoney } from "../../domain/money-format";
 
 // A genuine product is rarely sold far below its MSRP; a fake almost always is. The signal grows
 // from nothing at `startRatio` of the MSRP to the full weight at `fullRatio` and below. Prices in
