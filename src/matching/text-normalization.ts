@@ -20,7 +20,7 @@ export const isWordCode = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 
 const HAS_LOOKALIKE = /[0-9@$!]/;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 function replaceLookalikes(text: string): string {
   if (!HAS_LOOKALIKE.test(text)) return text;
