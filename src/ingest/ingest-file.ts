@@ -53,7 +53,9 @@ export async function ingestFile(
       concurrency: config.ingest.concurrency,
       onRejection: (rejection) => {
         if (rejections.length < SHOWN_REJECTIONS) rejections.push(rejection);
-        if (!options.quiet) bars.log(`line ${rejection.line}: ${rejection.reason}\n`);
+        const text = `line ${rejection.line}: ${rejection.reason}\n`;
+        // Above the bar on a terminal; cli-progress drops logs when stderr is not one.
+        if (!options.quiet) void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
       },
       onBatch: (total) => bar?.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected }),
     });
