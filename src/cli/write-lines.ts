@@ -11,8 +11,13 @@ export async function writeLines<T>(out: Writable, items: Iterable<T>, format: (
     if (closed) return;
     if (!out.write(`${format(item)}\n`)) {
       await new Promise<void>((resolve) => {
-        out.once("drain", resolve);
-        out.once("error", resolve);
+        const done = () => {
+          out.off("drain", done);
+          out.off("error", done);
+          resolve();
+        };
+        out.on("drain", done);
+        out.on("error", done);
       });
     }
   }
