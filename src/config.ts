@@ -1,8 +1,27 @@
 import { z } from "zod";
+import { RiskSignalKind } from "./entities/enums";
+import { DEFAULT_RISK_CONFIG, type RiskConfig, type WeightedSignal } from "./risk/risk-config";
 
 // Every setting comes from the environment and is validated once at start, so a bad value stops the
 // process with a message naming the variable instead of failing later in a request.
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const weight = (signal: WeightedSignal) => int(DEFAULT_RISK_CONFIG.weights[signal], 0).pipe(z.number().max(100));
+const ratio = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+// "replica,AAA,高仿": the counterfeit vocabulary, replacing the default list.
+const termList = z
+  .string()
+  .transform((value) => value.split(",").map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(z.string()).min(1, "must name at least one term"))
+  .optional();
+
+// "USD=7.2,EUR=7.8": reference rates in CNY, added to (or replacing) the defaults.
+const rateList = z
+  .string()
+  .regex(/^([A-Z]{3}=\d+(\.\d+)?)(,[A-Z]{3}=\d+(\.\d+)?)*$/, "must look like USD=7.2,EUR=7.8")
+  .transform((value) => Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, 3), Number(pair.slice(4))])))
+  .optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -36,6 +55,22 @@ const EnvSchema = z.object({
   SELLER_PENALTY_STRIKES: int(3),
   SELLER_CLOSURE_STRIKES: int(5),
   MAX_BULK_TAKEDOWNS: int(100),
+  MAX_INGEST_BATCH: int(1000),
+  INGEST_BATCH_ROWS: int(5000),
+  INGEST_CONCURRENCY: int(2),
+  RISK_FLAG_THRESHOLD: int(DEFAULT_RISK_CONFIG.flagThreshold, 0).pipe(z.number().max(100)),
+  RISK_WEIGHT_PRICE_ANOMALY: weight(RiskSignalKind.PRICE_ANOMALY),
+  RISK_WEIGHT_COUNTERFEIT_KEYWORDS: weight(RiskSignalKind.COUNTERFEIT_KEYWORDS),
+  RISK_WEIGHT_LOGO_MATCH: weight(RiskSignalKind.LOGO_MATCH),
+  RISK_WEIGHT_SPEC_MISMATCH: weight(RiskSignalKind.SPEC_MISMATCH),
+  RISK_WEIGHT_REVIEW_BRUSHING: weight(RiskSignalKind.REVIEW_BRUSHING),
+  RISK_WEIGHT_SELLER_HISTORY: weight(RiskSignalKind.SELLER_HISTORY),
+  RISK_WEIGHT_INTEL_MATCH: weight(RiskSignalKind.INTEL_MATCH),
+  RISK_LOGO_MAX_DISTANCE: int(DEFAULT_RISK_CONFIG.logoMaxDistance, 0).pipe(z.number().max(64)),
+  RISK_PRICE_START_RATIO: ratio(DEFAULT_RISK_CONFIG.priceAnomalyStartRatio),
+  RISK_PRICE_FULL_RATIO: ratio(DEFAULT_RISK_CONFIG.priceAnomalyFullRatio),
+  RISK_COUNTERFEIT_TERMS: termList,
+  RISK_CNY_PER_UNIT: rateList,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -64,6 +99,9 @@ export interface Config {
     maxContributeBatch: number;
   };
   logLevel: Env["LOG_LEVEL"];
+  // Batches written at once; the embedded database has one connection, so one there.
+  ingest: { maxBatch: number; batchRows: number; concurrency: number };
+  risk: RiskConfig;
   membership: { memberBrandCap: number; invitationTtlHours: number };
   // Statistical disclosure control of progress reports (src/domain/reports/disclosure-control.ts).
   reports: { minContributors: number; dominanceShare: number };
@@ -91,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.SELLER_CLOSURE_STRIKES <= e.SELLER_PENALTY_STRIKES) {
     throw new ConfigError("Invalid configuration:\n  SELLER_CLOSURE_STRIKES: must be greater than SELLER_PENALTY_STRIKES");
+  }
+  if (e.RISK_PRICE_FULL_RATIO >= e.RISK_PRICE_START_RATIO) {
+    throw new ConfigError("Invalid configuration:\n  RISK_PRICE_FULL_RATIO: must be below RISK_PRICE_START_RATIO");
   }
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     // A generated secret is only kept with embedded data; with a shared server every API process
@@ -135,6 +176,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       penaltyStrikes: e.SELLER_PENALTY_STRIKES,
       closureStrikes: e.SELLER_CLOSURE_STRIKES,
       maxBulkTakedowns: e.MAX_BULK_TAKEDOWNS,
+    },
+    ingest: {
+      maxBatch: e.MAX_INGEST_BATCH,
+      batchRows: e.INGEST_BATCH_ROWS,
+      concurrency: e.DATABASE_URL ? e.INGEST_CONCURRENCY : 1,
+    },
+    risk: {
+      weights: {
+        PRICE_ANOMALY: e.RISK_WEIGHT_PRICE_ANOMALY,
+        COUNTERFEIT_KEYWORDS: e.RISK_WEIGHT_COUNTERFEIT_KEYWORDS,
+        LOGO_MATCH: e.RISK_WEIGHT_LOGO_MATCH,
+        SPEC_MISMATCH: e.RISK_WEIGHT_SPEC_MISMATCH,
+        REVIEW_BRUSHING: e.RISK_WEIGHT_REVIEW_BRUSHING,
+        SELLER_HISTORY: e.RISK_WEIGHT_SELLER_HISTORY,
+        INTEL_MATCH: e.RISK_WEIGHT_INTEL_MATCH,
+      },
+      flagThreshold: e.RISK_FLAG_THRESHOLD,
+      logoMaxDistance: e.RISK_LOGO_MAX_DISTANCE,
+      priceAnomalyStartRatio: e.RISK_PRICE_START_RATIO,
+      priceAnomalyFullRatio: e.RISK_PRICE_FULL_RATIO,
+      counterfeitTerms: e.RISK_COUNTERFEIT_TERMS ?? DEFAULT_RISK_CONFIG.counterfeitTerms,
+      cnyPerUnit: { ...DEFAULT_RISK_CONFIG.cnyPerUnit, ...e.RISK_CNY_PER_UNIT },
     },
   };
 }

@@ -84,7 +84,20 @@ export const permissionMap = {
     contributeIndicators: can.writeIntel,
     widenIndicatorDistribution: can.writeIntel,
     recordSighting: can.writeIntel,
+    ingestListings: can.ingestListings,
   },
+  IngestListingsPayload: {
+    received: can.ingestListings,
+    inserted: can.ingestListings,
+    updated: can.ingestListings,
+    unchanged: can.ingestListings,
+    rejected: can.ingestListings,
+    infringementsCreated: can.ingestListings,
+    infringementsUpdated: can.ingestListings,
+    modelVersion: can.ingestListings,
+    rejections: can.ingestListings,
+  },
+  IngestRejection: { row: can.ingestListings, reason: can.ingestListings },
   LoginPayload: { token: allow, expiresAt: allow },
   Viewer: {
     principal: isAuthenticated,
@@ -117,6 +130,8 @@ export const permissionMap = {
     statusReason: seller,
     statusChangedAt: seller,
     riskScore: seller,
+    // Its own record and its listings' part; the platform's view of the store.
+    riskSignals: can.readPlatformOnly,
     openedAt: seller,
     // The platform, and an agency for the sellers referred to it (its row scope); a brand never.
     registeredName: can.readSellerIdentity,
@@ -128,6 +143,7 @@ export const permissionMap = {
     marketplace: listing,
     externalId: listing,
     title: listing,
+    description: listing,
     price: listing,
     seller: listing,
     status: listing,

@@ -110,6 +110,12 @@ const REQUIREMENTS = {
     check: isOrgAdmin,
     message: "Only an organization admin (a user, not an API key) may do this",
   },
+  // Only the platform scans marketplaces; brands can never hold ingest:write (scopes.ts).
+  ingestListings: {
+    name: "ingestListings",
+    check: (viewer: Viewer) => isPlatform(viewer) && viewer.scopes.has(Scope.INGEST_WRITE),
+    message: "Only the platform, with the ingest:write scope, may ingest listings",
+  },
   platformOnly: {
     name: "platformOnly",
     check: (viewer: Viewer) => isPlatform(viewer) && viewer.scopes.has(Scope.INFRINGEMENTS_READ),
@@ -208,6 +214,7 @@ export const can = {
   readAudit: requirementRule(REQUIREMENTS.readAudit),
   readIntel: requirementRule(REQUIREMENTS.intel),
   writeIntel: requirementRule(REQUIREMENTS.writeIntel),
+  ingestListings: requirementRule(REQUIREMENTS.ingestListings),
 };
 
 export const canReadNodeType = (typeName: NodeTypeName) => requirementRule(NODE_TYPE_REQUIREMENTS[typeName]);

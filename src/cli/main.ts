@@ -13,6 +13,9 @@ import { Brand, Organization } from "../entities";
 import { ApiError } from "../errors";
 import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
 import { readIndicatorFile } from "./indicator-file";
+import { generateListings } from "../generator/marketplace-generator";
+import { ingestFile } from "../ingest/ingest-file";
+import { writeLines } from "./write-lines";
 
 // `npm run cli -- <command>`: operator tasks on the configured database.
 
@@ -127,6 +130,31 @@ program
         throw error;
       }
       console.log(JSON.stringify({ imported: rows.length, organization: org.slug, seconds: (Date.now() - started) / 1000 }));
+    });
+  });
+
+program
+  .command("generate")
+  .description("write realistic marketplace listings as NDJSON to stdout, each with its ground truth in `label`")
+  .option("--listings <n>", "how many listings", positiveInt, 10_000)
+  .option("--seed <n>", "random seed: the same seed gives the same listings", positiveInt, 2017)
+  .option("--now <date>", "ISO 8601 instant the dates count back from (default: start of today, UTC)")
+  .action(async (options: { listings: number; seed: number; now?: string }) => {
+    const now = options.now ? new Date(options.now) : undefined;
+    if (now && Number.isNaN(now.getTime())) throw new Error("--now is not a date");
+    await writeLines(process.stdout, generateListings({ listings: options.listings, seed: options.seed, now }), (l) => JSON.stringify(l));
+  });
+
+program
+  .command("ingest")
+  .description("ingest listings from an NDJSON file (or - for stdin): score them and flag suspected infringements")
+  .argument("<file>", "NDJSON, one listing per line with its seller and review statistics")
+  .option("--batch <rows>", "rows per transaction (default INGEST_BATCH_ROWS)", positiveInt)
+  .action(async (file: string, options: { batch?: number }) => {
+    const config = loadConfig();
+    await withDatabase(async ({ dataSource }) => {
+      const summary = await ingestFile(dataSource, config, file, { batchRows: options.batch ?? config.ingest.batchRows });
+      console.log(JSON.stringify(summary));
     });
   });
 

@@ -54,6 +54,8 @@ export enum RiskSignalKind {
   REVIEW_BRUSHING = "REVIEW_BRUSHING",
   SELLER_HISTORY = "SELLER_HISTORY",
   INTEL_MATCH = "INTEL_MATCH",
+  // A seller's score: how its listings score.
+  LISTINGS = "LISTINGS",
 }
 
 export enum InvitationKind {

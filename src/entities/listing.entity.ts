@@ -27,6 +27,9 @@ export class Listing {
   @Column({ type: "text" })
   title: string;
 
+  @Column({ type: "text", default: "" })
+  description: string;
+
   @Column({ name: "price_minor", type: "bigint", transformer: bigintAsNumber })
   priceMinor: number;
 
@@ -44,6 +47,25 @@ export class Listing {
 
   @Column({ name: "average_rating", type: "real", nullable: true })
   averageRating: number | null;
+
+  // Review brushing evidence, as the marketplace's review system reports it.
+  @Column({ name: "five_star_first_week", type: "int", default: 0 })
+  fiveStarFirstWeek: number;
+
+  @Column({ name: "new_account_review_share", type: "real", nullable: true })
+  newAccountReviewShare: number | null;
+
+  @Column({ name: "duplicate_review_share", type: "real", nullable: true })
+  duplicateReviewShare: number | null;
+
+  // When the seller put the listing up, as the marketplace reports it.
+  @Column({ name: "listed_at", type: "timestamptz", nullable: true })
+  listedAt: Date | null;
+
+  // A digest of everything ingest stores for the listing, its score included: an ingest that
+  // would store the same digest changes nothing.
+  @Column({ type: "text", nullable: true })
+  fingerprint: string | null;
 
   @Column({ type: "enum", enum: ListingStatus, enumName: "listing_status", default: ListingStatus.ACTIVE })
   status: ListingStatus;

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { Marketplace, SellerStatus } from "./enums";
+import type { RiskSignal } from "./risk-signal";
+import { bigintAsNumber } from "./transformers";
 
 // A store on a marketplace. Platform data, not owned by a member: members reach a seller only
 // through their own infringements (see src/auth/row-scopes).
@@ -33,9 +35,24 @@ export class Seller {
 
   @Column({ name: "status_changed_at", type: "timestamptz", nullable: true })
   statusChangedAt: Date | null;
+  // Platform only: the store's own record, and its listings' part (LISTINGS).
+  @Column({ name: "risk_signals", type: "jsonb", default: () => "'[]'" })
+  riskSignals: RiskSignal[];
+
+  // Running totals of its listings' scores, so that a batch re-scores a seller without reading
+  // all its listings.
+  @Column({ name: "listing_count", type: "int", default: 0 })
+  listingCount: number;
+
+  @Column({ name: "listing_score_sum", type: "bigint", default: 0, transformer: bigintAsNumber })
+  listingScoreSum: number;
 
   @Column({ name: "opened_at", type: "timestamptz", nullable: true })
   openedAt: Date | null;
+
+  // How many different brands the store sells, as the marketplace reports it.
+  @Column({ name: "brand_count", type: "int", default: 0 })
+  brandCount: number;
 
   // Identity: only the platform and the agencies it was referred to may read these.
   @Column({ name: "registered_name", type: "text", nullable: true })

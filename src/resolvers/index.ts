@@ -20,6 +20,7 @@ import { MemberStatusResolver } from "./member-status.resolver";
 import { PolicyFeedbackResolver } from "./policy-feedback.resolver";
 import { ProgressReportResolver } from "./progress-report.resolver";
 import { IndicatorResolver, IndicatorSightingResolver } from "./indicator.resolver";
+import { IngestResolver } from "./ingest.resolver";
 import { InfringementNoteResolver } from "./infringement-note.resolver";
 import { InfringementResolver } from "./infringement.resolver";
 import { LegalActionResolver } from "./legal-action.resolver";
@@ -48,6 +49,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReferralResolver,
   LegalActionResolver,
   ApiKeyResolver,
+  IngestResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,
   AuditEventConnectionResolver,

@@ -1,5 +1,5 @@
 import type { DemoOrganization } from "./demo-alliance.data";
-import type { SeededRandom } from "./random";
+import type { SeededRandom } from "../generator/random";
 
 // The member brands and their genuine products with the ids they are stored under: what the
 // listing generator imitates and the risk model compares against.

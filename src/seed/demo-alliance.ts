@@ -1,22 +1,15 @@
 import type { EntityManager } from "typeorm";
 import { hashPassword } from "../auth/password";
+import { generateListings, startOfUtcDay } from "../generator/marketplace-generator";
+import { SeededRandom } from "../generator/random";
+import { validateListingRecord } from "../ingest/listing-record";
+import { writeListingBatch, type BatchRow } from "../ingest/listing-batch-writer";
+import { loadRiskModel } from "../ingest/risk-model-loader";
+import { DEFAULT_RISK_CONFIG, type RiskConfig } from "../risk/risk-config";
 import { buildCatalogue } from "./catalogue";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, PLATFORM_ORGANIZATION } from "./demo-alliance.data";
-import { sellerRiskScore } from "./demo-risk-model";
-import { generateListings, type SeedListing } from "./listing-generator";
-import { SeededRandom } from "./random";
-import { generateSellers, type SeedSeller } from "./seller-generator";
-import {
-  insertBrands,
-  insertInfringements,
-  insertListings,
-  insertOrganizations,
-  insertProducts,
-  insertSellers,
-  insertUsers,
-  type SeedOrganization,
-  type SeedUser,
-} from "./seed-writers";
+import { spreadDemoLifecycle } from "./demo-lifecycle";
+import { insertBrands, insertOrganizations, insertProducts, insertUsers, type SeedOrganization, type SeedUser } from "./seed-writers";
 
 export interface SeedSummary {
   organizations: number;
@@ -34,43 +27,21 @@ export interface SeedOptions {
   // Generated times are offsets from this instant. It defaults to the start of the current UTC
   // day, so that two seedings with the same seed on the same day store identical rows.
   now?: Date;
+  risk?: RiskConfig;
   onProgress?: (message: string) => void;
 }
 
 const DEFAULT_SEED = 2017;
 const DEFAULT_LISTINGS = 3000;
-const LISTINGS_PER_SELLER = 6;
+const BATCH_ROWS = 5000;
 
 export async function isSeeded(manager: EntityManager): Promise<boolean> {
   const rows: unknown[] = await manager.query(`SELECT 1 FROM organization WHERE slug = $1`, [PLATFORM_ORGANIZATION.slug]);
   return rows.length > 0;
 }
 
-function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-function scoreSellers(sellers: SeedSeller[], listings: SeedListing[]): void {
-  const scores = new Map<string, number[]>();
-  for (const listing of listings) {
-    const list = scores.get(listing.sellerId) ?? [];
-    list.push(listing.riskScore);
-    scores.set(listing.sellerId, list);
-  }
-  for (const seller of sellers) {
-    seller.riskScore = sellerRiskScore(seller.strikeCount, seller.status, scores.get(seller.id) ?? []);
-  }
-}
-
-// Seeds the demo alliance through `manager`, which must belong to the caller's transaction: the
-// embedded database has a single connection, so any other route to it would deadlock.
-export async function seedDemoAlliance(manager: EntityManager, options: SeedOptions = {}): Promise<SeedSummary> {
-  const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
-  const listingCount = options.listings ?? DEFAULT_LISTINGS;
-  const now = options.now ?? startOfUtcDay(new Date());
-  const progress = options.onProgress ?? (() => {});
-  if (await isSeeded(manager)) throw new Error("The demo alliance is already seeded in this database.");
-
+// The alliance's members: organizations, users, brands and their genuine catalogues.
+export async function seedMembers(manager: EntityManager, random: SeededRandom): Promise<Omit<SeedSummary, "sellers" | "listings" | "infringements">> {
   const idRandom = random.fork("organizations");
   const organizations: SeedOrganization[] = DEMO_ORGANIZATIONS.map((org) => ({
     id: idRandom.uuid(),
@@ -83,7 +54,6 @@ export async function seedDemoAlliance(manager: EntityManager, options: SeedOpti
   const joinedAt = new Map(organizations.map((org) => [org.id, org.joinedAt]));
   const joinedAtOf = (orgId: string) => joinedAt.get(orgId)!;
   await insertOrganizations(manager, organizations);
-  progress(`organizations: ${organizations.length}`);
 
   // scrypt is deliberately slow: one hash, shared by every demo user.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -93,33 +63,48 @@ export async function seedDemoAlliance(manager: EntityManager, options: SeedOpti
     return { ...user, id: userRandom.uuid(), ownerOrgId, passwordHash, createdAt: joinedAtOf(ownerOrgId) };
   });
   await insertUsers(manager, users);
-  progress(`users: ${users.length}`);
 
   const catalogue = buildCatalogue(random.fork("catalogue"), DEMO_ORGANIZATIONS, orgIdBySlug);
   const products = catalogue.flatMap((brand) => brand.products);
   await insertBrands(manager, catalogue, joinedAtOf);
-  progress(`brands: ${catalogue.length}`);
   await insertProducts(manager, products, joinedAtOf);
-  progress(`products: ${products.length}`);
+  return { organizations: organizations.length, users: users.length, brands: catalogue.length, products: products.length };
+}
 
-  const sellerCount = Math.max(1, Math.round(listingCount / LISTINGS_PER_SELLER));
-  const sellers = generateSellers(random.fork("sellers"), sellerCount, now);
-  const { listings, infringements } = generateListings(random.fork("listings"), catalogue, sellers, listingCount, now);
-  scoreSellers(sellers, listings);
-  await insertSellers(manager, sellers);
-  progress(`sellers: ${sellers.length}`);
-  await insertListings(manager, listings);
-  progress(`listings: ${listings.length}`);
-  await insertInfringements(manager, infringements);
-  progress(`infringements: ${infringements.length}`);
+// Seeds the demo alliance through `manager`, which must belong to the caller's transaction: the
+// embedded database has a single connection, so any other route to it would deadlock. Listings
+// come from the marketplace generator through the same ingest and risk model as real feeds.
+export async function seedDemoAlliance(manager: EntityManager, options: SeedOptions = {}): Promise<SeedSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const random = new SeededRandom(seed);
+  const now = options.now ?? startOfUtcDay(new Date());
+  const progress = options.onProgress ?? (() => {});
+  if (await isSeeded(manager)) throw new Error("The demo alliance is already seeded in this database.");
 
-  return {
-    organizations: organizations.length,
-    users: users.length,
-    brands: catalogue.length,
-    products: products.length,
-    sellers: sellers.length,
-    listings: listings.length,
-    infringements: infringements.length,
-  };
+  const members = await seedMembers(manager, random);
+  progress(`members: ${JSON.stringify(members)}`);
+
+  const model = await loadRiskModel(manager, options.risk ?? DEFAULT_RISK_CONFIG);
+  const idRandom = random.fork("ids");
+  const batchOptions = { model, now, newId: () => idRandom.uuid() };
+  let batch: BatchRow[] = [];
+  let line = 0;
+  for (const generated of generateListings({ listings: options.listings ?? DEFAULT_LISTINGS, seed, now })) {
+    const validated = validateListingRecord(generated);
+    if (!validated.ok) throw new Error(`generated listing ${line + 1} is invalid: ${validated.reason}`);
+    batch.push({ line: ++line, record: validated.record });
+    if (batch.length === BATCH_ROWS) {
+      await writeListingBatch(manager, batch, batchOptions);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await writeListingBatch(manager, batch, batchOptions);
+  progress(`listings: ${line}`);
+
+  await spreadDemoLifecycle(manager, random.fork("lifecycle"), now);
+  const [counts]: { sellers: number; listings: number; infringements: number }[] = await manager.query(
+    `SELECT (SELECT count(*) FROM seller)::int AS sellers, (SELECT count(*) FROM listing)::int AS listings,
+            (SELECT count(*) FROM suspected_infringement)::int AS infringements`,
+  );
+  return { ...members, ...counts };
 }

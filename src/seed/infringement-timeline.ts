@@ -1,5 +1,5 @@
 import { InfringementStatus } from "../entities/enums";
-import type { SeededRandom } from "./random";
+import type { SeededRandom } from "../generator/random";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

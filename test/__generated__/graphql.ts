@@ -23,6 +23,7 @@ export type Marketplace =
 export type RiskSignalKind =
   | 'COUNTERFEIT_KEYWORDS'
   | 'INTEL_MATCH'
+  | 'LISTINGS'
   | 'LOGO_MATCH'
   | 'PRICE_ANOMALY'
   | 'REVIEW_BRUSHING'

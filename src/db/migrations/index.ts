@@ -1,6 +1,7 @@
 import { Initial1795433720474 } from "./1795433720474-Initial";
 import { Enforcement1795435573587 } from "./1795435573587-Enforcement";
 import { Governance1795435619536 } from "./1795435619536-Governance";
+import { ListingIngestAndRiskModel1795435624947 } from "./1795435624947-ListingIngestAndRiskModel";
 import { SharedIntelligence1795435739543 } from "./1795435739543-SharedIntelligence";
 import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnforcementFigures";
 
@@ -9,6 +10,7 @@ export const migrations = [
   Initial1795433720474,
   Enforcement1795435573587,
   Governance1795435619536,
+  ListingIngestAndRiskModel1795435624947,
   SharedIntelligence1795435739543,
   ReportEnforcementFigures1795437377409,
 ];

@@ -17,6 +17,9 @@ export class ListingType extends NodeInterface {
   @Field(() => String)
   title: string;
 
+  @Field(() => String)
+  description: string;
+
   @Field(() => MoneyType)
   price: MoneyType;
 

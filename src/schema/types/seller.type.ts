@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { Marketplace, SellerStatus } from "../../entities/enums";
+import { RiskSignalType } from "./risk-signal.type";
 import { NodeInterface } from "./node.interface";
 
 @ObjectType("Seller", { implements: NodeInterface, description: "A store on a marketplace" })
@@ -28,6 +29,12 @@ export class SellerType extends NodeInterface {
 
   @Field(() => Int, { description: "0 to 100" })
   riskScore: number;
+
+  @Field(() => [RiskSignalType], {
+    nullable: true,
+    description: "The platform only: the store's record (SELLER_HISTORY) and its listings' part (LISTINGS)",
+  })
+  riskSignals: RiskSignalType[] | null;
 
   @Field(() => DateTimeResolver, { nullable: true })
   openedAt: Date | null;

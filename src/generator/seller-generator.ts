@@ -1,23 +1,5 @@
-import { Marketplace, SellerStatus } from "../entities/enums";
+import { Marketplace } from "../entities/enums";
 import type { SeededRandom } from "./random";
-
-export interface SeedSeller {
-  id: string;
-  marketplace: Marketplace;
-  externalId: string;
-  publicName: string;
-  status: SellerStatus;
-  strikeCount: number;
-  // Set once the seller's listings are scored.
-  riskScore: number;
-  openedAt: Date;
-  registeredName: string | null;
-  contact: string;
-  paymentAccount: string;
-  // Generation only: whether the store mostly sells fakes, and how many listings it tends to have.
-  counterfeiter: boolean;
-  listingWeight: number;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -89,60 +71,61 @@ function paymentAccount(random: SeededRandom): string {
   return `${random.pick(["6222", "6228", "6217", "6214"])} **** **** ${random.digits(4)}`;
 }
 
-function sellerExternalId(random: SeededRandom, marketplace: Marketplace): string {
+function sellerIdPrefix(marketplace: Marketplace): string {
   switch (marketplace) {
     case Marketplace.TAOBAO:
     case Marketplace.TMALL:
-      return `${random.int(1, 5)}${random.digits(8)}`;
+      return "2";
     case Marketplace.ALIEXPRESS:
-      return `${random.int(1, 9)}${random.digits(7)}`;
+      return "3";
     case Marketplace.ALIBABA:
-      return `cn15${random.digits(8)}`;
+      return "cn15";
     case Marketplace.XIANYU:
-      return `${random.int(1, 9)}${random.digits(11)}`;
+      return "9";
   }
 }
 
-const STATUS_WEIGHTS: Record<"honest" | "counterfeiter", Record<SellerStatus, number>> = {
-  honest: { ACTIVE: 97, PENALIZED: 3, CLOSED: 0 },
-  counterfeiter: { ACTIVE: 65, PENALIZED: 25, CLOSED: 10 },
-};
-
-// Strikes accumulate from executed takedowns: three penalize a store, five close it.
-function standing(random: SeededRandom, counterfeiter: boolean): { status: SellerStatus; strikeCount: number } {
-  const weights = STATUS_WEIGHTS[counterfeiter ? "counterfeiter" : "honest"];
-  const status = random.weightedPick(Object.values(SellerStatus), (s) => weights[s]);
-  if (status === SellerStatus.CLOSED) return { status, strikeCount: random.int(5, 7) };
-  if (status === SellerStatus.PENALIZED) return { status, strikeCount: random.int(3, 4) };
-  return { status, strikeCount: counterfeiter ? random.int(0, 2) : random.chance(0.1) ? 1 : 0 };
+// A store, derived from its index alone: no seller list is kept in memory, however many listings.
+export interface GenSeller {
+  marketplace: Marketplace;
+  externalId: string;
+  name: string;
+  openedAt: Date;
+  brandCount: number;
+  strikeCount: number;
+  registeredName: string | null;
+  contact: string;
+  paymentAccount: string;
+  // Generation only: whether the store mostly sells fakes.
+  counterfeiter: boolean;
 }
 
-export function generateSellers(random: SeededRandom, count: number, now: Date): SeedSeller[] {
-  const usedIds = new Set<string>();
-  const sellers: SeedSeller[] = [];
-  for (let i = 0; i < count; i++) {
-    const counterfeiter = random.chance(0.55);
-    const weights = MARKETPLACE_WEIGHTS[counterfeiter ? "counterfeiter" : "honest"];
-    const marketplace = random.weightedPick(Object.values(Marketplace), (m) => weights[m]);
-    let externalId = sellerExternalId(random, marketplace);
-    while (usedIds.has(`${marketplace}:${externalId}`)) externalId = sellerExternalId(random, marketplace);
-    usedIds.add(`${marketplace}:${externalId}`);
-    // Counterfeit stores are short-lived; legitimate ones have been open for years.
-    const ageDays = counterfeiter ? random.int(30, 3 * 365) : random.int(180, 9 * 365);
-    sellers.push({
-      id: random.uuid(),
-      marketplace,
-      externalId,
-      publicName: storeName(random, marketplace, counterfeiter),
-      ...standing(random, counterfeiter),
-      riskScore: 0,
-      openedAt: new Date(now.getTime() - ageDays * DAY_MS - random.int(0, DAY_MS)),
-      registeredName: registeredName(random, marketplace),
-      contact: mobileNumber(random),
-      paymentAccount: paymentAccount(random),
-      counterfeiter,
-      listingWeight: Math.exp(random.float(0, 3)),
-    });
-  }
-  return sellers;
+// Strikes accumulate from executed takedowns: honest stores rarely have any.
+function strikes(random: SeededRandom, counterfeiter: boolean): number {
+  if (!counterfeiter) return random.chance(0.05) ? 1 : 0;
+  return random.weightedPick([0, 1, 2, 3, 4, 5, 6], (n) => [40, 20, 14, 10, 8, 5, 3][n]);
+}
+
+// `block` keeps the ids of different seeds apart.
+export function sellerAt(random: SeededRandom, index: number, now: Date, block = 0): GenSeller {
+  const r = random.fork(`seller:${index}`);
+  const counterfeiter = r.chance(0.55);
+  const weights = MARKETPLACE_WEIGHTS[counterfeiter ? "counterfeiter" : "honest"];
+  const marketplace = r.weightedPick(Object.values(Marketplace), (m) => weights[m]);
+  // Counterfeit stores are short-lived; legitimate ones have been open for years.
+  const ageDays = counterfeiter ? (r.chance(0.35) ? r.int(3, 89) : r.int(90, 3 * 365)) : r.int(180, 9 * 365);
+  return {
+    marketplace,
+    // Unique by construction: each index owns its own block of numbers.
+    externalId: `${sellerIdPrefix(marketplace)}${String(block + index * 97 + r.int(0, 96)).padStart(12, "0")}`,
+    name: storeName(r, marketplace, counterfeiter),
+    openedAt: new Date(now.getTime() - ageDays * DAY_MS - r.int(0, DAY_MS)),
+    // A genuine reseller carries a few brands; a fake shop whatever sells.
+    brandCount: counterfeiter ? (r.chance(0.6) ? r.int(8, 40) : r.int(2, 7)) : r.int(1, 6),
+    strikeCount: strikes(r, counterfeiter),
+    registeredName: registeredName(r, marketplace),
+    contact: mobileNumber(r),
+    paymentAccount: paymentAccount(r),
+    counterfeiter,
+  };
 }

@@ -1,0 +1,57 @@
+import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Logger as TypeOrmLogger } from "typeorm";
+import { createApiApp, listen } from "../src/api/server";
+import { loadTokenService } from "../src/auth/jwt";
+import { loadConfig } from "../src/config";
+import { connectDatabase } from "../src/db/data-source";
+import { openEmbeddedPostgres } from "../src/db/embedded-postgres";
+import { createLogger } from "../src/logger";
+
+// The API server for bench:query, in a process of its own so that the load generator does not
+// share its event loop. It counts the SQL statements it sends and answers the parent over IPC.
+
+class StatementCount implements TypeOrmLogger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+export type ServerMessage = { url: string } | { statements: number };
+export type ParentMessage = "reset" | "count" | "stop";
+
+async function main() {
+  const counter = new StatementCount();
+  const config = loadConfig({ JWT_SECRET: process.env.BENCH_JWT_SECRET ?? randomBytes(32).toString("hex"), LOG_LEVEL: "warn", ...process.env });
+  const database =
+    config.database.kind === "server"
+      ? await connectDatabase({ kind: "server", url: config.database.url, poolSize: config.database.poolSize }, counter)
+      : await connectDatabase({ kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) }, counter);
+  const api = await createApiApp({ config, dataSource: database.dataSource, tokens: loadTokenService(config), logger: createLogger("warn") });
+  const server = await listen(api.app, 0);
+  const send = (message: ServerMessage) => process.send?.(message);
+  process.on("message", async (message: ParentMessage) => {
+    if (message === "reset") counter.count = 0;
+    if (message === "count") send({ statements: counter.count });
+    if (message === "stop") {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await api.stop();
+      await database.close();
+      process.exit(0);
+    }
+  });
+  send({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` });
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import "reflect-metadata";
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { loadTokenService } from "../src/auth/jwt";
+import { writeLines } from "../src/cli/write-lines";
+import { generateListings } from "../src/generator/marketplace-generator";
+import { ListingIngest } from "../src/ingest/listing-ingest";
+import { numberArg, openBenchDatabase } from "./bench-database";
+import type { ParentMessage, ServerMessage } from "./query-server";
+
+// npm run bench:query -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
+// Loads a dashboard-sized data set into the configured database through the ingest path (only
+// the listings it still lacks), serves the API in a child process, and drives a brand's dashboard
+// query over HTTP with autocannon, rotating over every member brand's analyst token. Prints as its
+// last line {"rps","p50Ms","p99Ms","sqlPerRequest","errors"}.
+
+const DASHBOARD = `query Dashboard {
+  infringements(first: 50, orderBy: { field: DETECTED_AT, direction: DESC }) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id status riskScore detectedAt
+      riskSignals { kind contribution reason }
+      listing { title marketplace price { formatted } seller { name riskScore } }
+    } }
+  }
+}`;
+
+// The server, in a child process; resolves once it listens.
+function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; ask: (message: ParentMessage) => Promise<ServerMessage | void>; child: ChildProcess }> {
+  const child = fork(join(__dirname, "query-server.ts"), [], { env, execArgv: ["-r", "ts-node/register/transpile-only"] });
+  const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
+  return next().then((first) => {
+    if (!("url" in first)) throw new Error("the bench server did not start");
+    return {
+      url: first.url,
+      child,
+      ask: (message: ParentMessage) => {
+        const reply = message === "count" ? next() : Promise.resolve();
+        child.send(message);
+        return reply;
+      },
+    };
+  });
+}
+
+async function main() {
+  const listings = numberArg("listings", 1_000_000);
+  const connections = numberArg("connections", 10);
+  const duration = numberArg("duration", 20);
+  const warmup = numberArg("warmup", 5);
+  const { database, config } = await openBenchDatabase();
+  const { dataSource } = database;
+  try {
+    const [{ n: stored }] = await dataSource.query(`SELECT count(*)::int AS n FROM listing`);
+    if (stored < listings) {
+      const missing = listings - stored;
+      const file = join(tmpdir(), `alliance-bench-query-${process.pid}.ndjson`);
+      const out = createWriteStream(file);
+      await writeLines(out, generateListings({ listings: missing, seed: 1 + (Date.now() % 997) }), (l) => JSON.stringify(l));
+      await new Promise((resolve) => out.end(resolve));
+      const ingest = await ListingIngest.open(dataSource, config);
+      const started = Date.now();
+      const counts = await ingest.ingestNdjson(createReadStream(file), config.ingest.batchRows, { concurrency: config.ingest.concurrency });
+      rmSync(file);
+      // Fresh statistics, so that the planner sees the tables as they now are.
+      await dataSource.query("ANALYZE");
+      console.error(`loaded ${counts.inserted} listings in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    const [sizes] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM listing)::int AS listings, (SELECT count(*) FROM suspected_infringement)::int AS infringements,
+              (SELECT count(DISTINCT owner_org_id) FROM suspected_infringement)::int AS organizations`,
+    );
+    console.error(`data set: ${JSON.stringify(sizes)}`);
+
+    const jwtSecret = config.jwt.secret ?? randomBytes(32).toString("hex");
+    const tokens = loadTokenService({ ...config, jwt: { ...config.jwt, secret: jwtSecret } });
+    const analysts: { id: string; owner_org_id: string }[] = await dataSource.query(
+      `SELECT u.id, u.owner_org_id FROM app_user u JOIN organization o ON o.id = u.owner_org_id
+        WHERE o.kind = 'BRAND' AND u.role = 'ANALYST' ORDER BY u.email`,
+    );
+    const headers = await Promise.all(
+      analysts.map(async (a) => ({
+        "content-type": "application/json",
+        authorization: `Bearer ${(await tokens.sign({ userId: a.id, orgId: a.owner_org_id })).token}`,
+      })),
+    );
+    // The embedded database is one process's: the server gets it to itself.
+    if (config.database.kind === "embedded") await database.close();
+    const server = await startServer({ ...process.env, BENCH_JWT_SECRET: jwtSecret });
+    const url = server.url;
+    const body = JSON.stringify({ query: DASHBOARD });
+    let turn = 0;
+    let graphqlErrors = 0;
+    const run = (seconds: number) =>
+      autocannon({
+        url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            body,
+            setupRequest: (request) => ({ ...request, headers: headers[turn++ % headers.length] }),
+            onResponse: (_status, responseBody) => {
+              if (responseBody.includes('"errors"')) graphqlErrors++;
+            },
+          },
+        ],
+      });
+    await run(warmup);
+    graphqlErrors = 0;
+    await server.ask("reset");
+    const result = await run(duration);
+    const reply = await server.ask("count");
+    const statements = reply && "statements" in reply ? reply.statements : 0;
+    await server.ask("stop");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    console.log(
+      JSON.stringify({
+        rps: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        sqlPerRequest: Math.round((statements / Math.max(1, result.requests.total)) * 100) / 100,
+        errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
+      }),
+    );
+  } finally {
+    if (config.database.kind === "server") await database.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { createReadStream, statSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { MultiBar, Presets } from "cli-progress";
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import type { Rejection } from "./listing-batch-writer";
+import { ListingIngest, type IngestCounts } from "./listing-ingest";
+
+// `npm run cli -- ingest <file>`: streams the file through the ingest service with a progress
+// bar (bytes read, rows and rows/s) on stderr, each rejection on stderr as it is found, and a
+// summary at the end.
+
+const SHOWN_REJECTIONS = 100;
+
+export interface IngestFileSummary extends IngestCounts {
+  seconds: number;
+  listingsPerSecond: number;
+  modelVersion: string;
+  // The first rejections, by line; all of them were printed as they were found.
+  rejections: Rejection[];
+}
+
+export async function ingestFile(
+  dataSource: DataSource,
+  config: Config,
+  file: string,
+  options: { batchRows: number; quiet?: boolean },
+): Promise<IngestFileSummary> {
+  const input: Readable = file === "-" ? process.stdin : createReadStream(file);
+  const totalBytes = file === "-" ? 0 : statSync(file).size;
+  const ingest = await ListingIngest.open(dataSource, config);
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const bars = new MultiBar(
+    {
+      format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected",
+      hideCursor: true,
+      clearOnComplete: false,
+      noTTYOutput: !options.quiet,
+      notTTYSchedule: 5000,
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
+  const bar = options.quiet ? null : bars.create(Math.max(1, totalBytes), 0, { rows: 0, rate: 0, rejected: 0 });
+  let bytes = 0;
+  input.on("data", (chunk: Buffer | string) => {
+    bytes += chunk.length;
+  });
+  const rejections: Rejection[] = [];
+  try {
+    const counts = await ingest.ingestNdjson(input, options.batchRows, {
+      concurrency: config.ingest.concurrency,
+      onRejection: (rejection) => {
+        if (rejections.length < SHOWN_REJECTIONS) rejections.push(rejection);
+        const text = `line ${rejection.line}: ${rejection.reason}\n`;
+        // Above the bar on a terminal; cli-progress drops logs when stderr is not one.
+        if (!options.quiet) void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
+      },
+      onBatch: (total) => bar?.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected }),
+    });
+    bar?.update(Math.max(1, totalBytes), { rows: counts.read, rate: Math.round(counts.read / seconds()), rejected: counts.rejected });
+    const elapsed = seconds();
+    rejections.sort((a, b) => a.line - b.line);
+    return {
+      ...counts,
+      seconds: Math.round(elapsed * 100) / 100,
+      listingsPerSecond: Math.round(counts.read / elapsed),
+      modelVersion: ingest.model.version,
+      rejections,
+    };
+  } finally {
+    bars.stop();
+  }
+}

@@ -1,0 +1,167 @@
+import type { Readable } from "node:stream";
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/viewer";
+import type { Config } from "../config";
+import { recordAudit } from "../domain/audit";
+import { badInput } from "../errors";
+import type { RiskModel } from "../risk/risk-model";
+import type { IntelMatcher } from "../risk/signals/intel-match";
+import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } from "./listing-batch-writer";
+import { validateListingRecord } from "./listing-record";
+import { readListingLines } from "./ndjson-reader";
+import { loadRiskModel } from "./risk-model-loader";
+import { timeOrderedId } from "./time-ordered-id";
+
+// The one ingest service behind `npm run cli -- ingest` and the ingestListings mutation: records
+// are validated one by one (a bad one is rejected with its line or row and a reason, and stops
+// nothing), then written a batch at a time, each batch in its own transaction (all or nothing).
+
+export interface IngestCounts extends BatchCounts {
+  read: number;
+  rejected: number;
+}
+
+export interface IngestOptions {
+  intel?: IntelMatcher;
+  // The ingest time: the default seenAt, and the infringements' detection time.
+  now?: Date;
+  newId?: () => string;
+}
+
+const MAX_ATTEMPTS = 3;
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+const isRetryable = (error: unknown) => RETRYABLE_CODES.has((error as { driverError?: { code?: string } }).driverError?.code ?? "");
+
+export const emptyCounts = (): IngestCounts => ({
+  read: 0,
+  rejected: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  infringementsCreated: 0,
+  infringementsUpdated: 0,
+  sellersCreated: 0,
+  sellersUpdated: 0,
+});
+
+function add(total: IngestCounts, batch: BatchCounts): void {
+  for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
+}
+
+export class ListingIngest {
+  private constructor(
+    private readonly dataSource: DataSource,
+    readonly model: RiskModel,
+    private readonly options: IngestOptions,
+  ) {}
+
+  static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
+    return new ListingIngest(dataSource, await loadRiskModel(dataSource.manager, config.risk, options.intel), options);
+  }
+
+  private batchOptions() {
+    return { model: this.model, now: this.options.now ?? new Date(), newId: this.options.newId ?? (() => timeOrderedId()) };
+  }
+
+  // One transaction: every valid row of the batch is written, or none is. Two batches running at
+  // once lock the sellers they share in the same order, but PostgreSQL may still pick one as a
+  // deadlock victim; it rolled back entirely, so it is simply run again.
+  async writeBatch(rows: readonly BatchRow[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
+  }
+
+  // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
+  // once (each its own transaction) while the next is read and scored. Rejections are reported as
+  // they are found, not kept. After a failed batch no new batch starts.
+  async ingestNdjson(
+    input: Readable,
+    batchRows: number,
+    report: { onRejection?: (rejection: Rejection) => void; onBatch?: (counts: IngestCounts) => void; concurrency?: number } = {},
+  ): Promise<IngestCounts> {
+    const concurrency = report.concurrency ?? 1;
+    const total = emptyCounts();
+    const reject = (rejection: Rejection) => {
+      total.rejected++;
+      report.onRejection?.(rejection);
+    };
+    const inFlight = new Set<Promise<void>>();
+    let failure: Error | null = null;
+    const settle = async (room: number) => {
+      while (inFlight.size > room) await Promise.race(inFlight);
+      if (failure) throw failure;
+    };
+    const flush = async (rows: BatchRow[]) => {
+      await settle(concurrency - 1);
+      const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
+      const write: Promise<void> = this.writeBatch(rows).then(
+        ({ counts, rejections }) => {
+          add(total, counts);
+          rejections.forEach(reject);
+          report.onBatch?.(total);
+        },
+        (error: Error) => {
+          failure ??= new Error(`the batch of lines ${lines} failed and was rolled back (the other batches are kept): ${error.message}`);
+        },
+      );
+      inFlight.add(write);
+      void write.finally(() => inFlight.delete(write));
+    };
+    let rows: BatchRow[] = [];
+    for await (const read of readListingLines(input)) {
+      total.read++;
+      if ("rejection" in read) reject({ line: read.line, reason: read.rejection });
+      else rows.push({ line: read.line, record: read.record });
+      if (rows.length >= batchRows) {
+        await flush(rows);
+        rows = [];
+      }
+    }
+    if (rows.length > 0) await flush(rows);
+    await settle(0);
+    return total;
+  }
+}
+
+// The ingestListings mutation: a bounded batch, validated row by row (rows numbered from 0), the
+// valid rows written in one transaction with an audit event.
+export async function ingestListingRows(
+  dataSource: DataSource,
+  config: Config,
+  viewer: Viewer,
+  values: readonly unknown[],
+  options: IngestOptions = {},
+): Promise<{ counts: IngestCounts; rejections: Rejection[]; modelVersion: string }> {
+  if (values.length > config.ingest.maxBatch) {
+    throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
+  }
+  const model = await loadRiskModel(dataSource.manager, config.risk, options.intel);
+  const counts = emptyCounts();
+  counts.read = values.length;
+  const rejections: Rejection[] = [];
+  const rows: BatchRow[] = [];
+  values.forEach((value, index) => {
+    const validated = validateListingRecord(value);
+    if (validated.ok) rows.push({ line: index, record: validated.record });
+    else rejections.push({ line: index, reason: validated.reason });
+  });
+  await dataSource.transaction(async (manager) => {
+    const written = await writeListingBatch(manager, rows, { model, now: options.now ?? new Date(), newId: options.newId ?? (() => timeOrderedId()) });
+    add(counts, written.counts);
+    rejections.push(...written.rejections);
+    counts.rejected = rejections.length;
+    await recordAudit(manager, viewer, {
+      action: "listings.ingest",
+      targetType: "Listing",
+      targetId: null,
+      after: { ...counts, modelVersion: model.version },
+    });
+  });
+  rejections.sort((a, b) => a.line - b.line);
+  return { counts, rejections, modelVersion: model.version };
+}

@@ -1,0 +1,47 @@
+import type { EntityManager } from "typeorm";
+import type { BrandProfile } from "../risk/facts";
+import type { RiskConfig } from "../risk/risk-config";
+import { RiskModel } from "../risk/risk-model";
+import type { IntelMatcher } from "../risk/signals/intel-match";
+
+interface CatalogueRow {
+  brand_id: string;
+  owner_org_id: string;
+  name: string;
+  aliases: string[];
+  sku: string | null;
+  product_name: string | null;
+  msrp_minor: string | null;
+  currency: string | null;
+  specs: Record<string, string> | null;
+  logo_hashes: string[] | null;
+}
+
+// The model over every member brand's genuine catalogue. Ingest is the platform's own work (only
+// the platform may start it), so this reads all brands, not a viewer's.
+export async function loadRiskModel(manager: EntityManager, config: RiskConfig, intel?: IntelMatcher): Promise<RiskModel> {
+  const rows: CatalogueRow[] = await manager.query(
+    `SELECT b.id AS brand_id, b.owner_org_id, b.name, b.aliases, p.sku, p.name AS product_name, p.msrp_minor, p.currency,
+            p.specs, p.logo_hashes
+       FROM brand b LEFT JOIN product p ON p.brand_id = b.id
+      ORDER BY b.name, p.sku`,
+  );
+  const brands = new Map<string, BrandProfile & { products: BrandProfile["products"][number][]; logoHashes: string[] }>();
+  for (const row of rows) {
+    let brand = brands.get(row.brand_id);
+    if (!brand) {
+      brand = { id: row.brand_id, ownerOrgId: row.owner_org_id, name: row.name, aliases: row.aliases, products: [], logoHashes: [] };
+      brands.set(row.brand_id, brand);
+    }
+    if (row.sku === null) continue;
+    brand.products.push({
+      sku: row.sku,
+      name: row.product_name ?? "",
+      msrpMinor: Number(row.msrp_minor),
+      currency: (row.currency ?? "").trim(),
+      specs: row.specs ?? {},
+    });
+    for (const hash of row.logo_hashes ?? []) if (!brand.logoHashes.includes(hash)) brand.logoHashes.push(hash);
+  }
+  return new RiskModel([...brands.values()], config, intel);
+}

@@ -1,0 +1,45 @@
+import { RiskSignalKind } from "../entities/enums";
+
+// What the risk model can be tuned with (from the environment, see src/config.ts). A weight is
+// the most a signal can add to a 0-100 score.
+export type WeightedSignal = Exclude<RiskSignalKind, RiskSignalKind.LISTINGS>;
+
+export interface RiskConfig {
+  weights: Record<WeightedSignal, number>;
+  // A listing matched to a brand at or above this score becomes a suspected infringement.
+  flagThreshold: number;
+  // A listing image within this many bits of a registered logo hash shows that logo.
+  logoMaxDistance: number;
+  // Below this share of the genuine MSRP a price starts to count; at the floor it counts fully.
+  priceAnomalyStartRatio: number;
+  priceAnomalyFullRatio: number;
+  counterfeitTerms: readonly string[];
+  // What one unit of each currency is worth in CNY, for comparing prices across currencies.
+  cnyPerUnit: Readonly<Record<string, number>>;
+}
+
+export const DEFAULT_COUNTERFEIT_TERMS = [
+  // English
+  "replica", "aaa", "aaa+", "1:1", "mirror quality", "mirror image", "super copy", "top copy", "copy", "fake",
+  "knockoff", "knock-off", "oem", "unbranded", "inspired", "dupe", "high imitation",
+  // Chinese
+  "高仿", "a货", "原单", "复刻", "超a", "精仿", "尾单", "仿品", "山寨", "同款", "1比1", "原厂货",
+];
+
+export const DEFAULT_RISK_CONFIG: RiskConfig = {
+  weights: {
+    [RiskSignalKind.PRICE_ANOMALY]: 40,
+    [RiskSignalKind.COUNTERFEIT_KEYWORDS]: 30,
+    [RiskSignalKind.LOGO_MATCH]: 12,
+    [RiskSignalKind.SPEC_MISMATCH]: 20,
+    [RiskSignalKind.REVIEW_BRUSHING]: 15,
+    [RiskSignalKind.SELLER_HISTORY]: 20,
+    [RiskSignalKind.INTEL_MATCH]: 25,
+  },
+  flagThreshold: 70,
+  logoMaxDistance: 10,
+  priceAnomalyStartRatio: 0.7,
+  priceAnomalyFullRatio: 0.3,
+  counterfeitTerms: DEFAULT_COUNTERFEIT_TERMS,
+  cnyPerUnit: { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, JPY: 0.048, KRW: 0.0053 },
+};

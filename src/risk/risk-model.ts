@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { RiskSignalKind } from "../entities/enums";
+import type { RiskSignal } from "../entities/risk-signal";
+import { BrandMatcher } from "../matching/brand-matcher";
+import { LogoMatcher } from "../matching/logo-matcher";
+import { foldText } from "../matching/text-normalization";
+import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
+import { genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
+import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
+import { counterfeitKeywords, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
+import { NO_INTEL, type IntelMatcher } from "./signals/intel-match";
+import { logoMatch } from "./signals/logo-match";
+import { priceAnomaly } from "./signals/price-anomaly";
+import { reviewBrushing } from "./signals/review-brushing";
+import { sellerHistory } from "./signals/seller-history";
+import { specMismatch } from "./signals/spec-mismatch";
+
+// The explainable 0-100 risk model. A listing is scored against each brand it claims (by name or
+// logo): the score is the sum of the signals' contributions, each at most its configured weight,
+// capped at 100. Brand-free signals (vocabulary, reviews, seller, intel) count for every brand;
+// price, logo and specs are measured against that brand's genuine catalogue.
+export const MODEL_VERSION = "alliance-risk-1";
+
+// A seller's score: this share of its listings' mean score, plus its own record.
+export const SELLER_LISTINGS_SHARE = 0.7;
+
+export interface BrandAssessment {
+  brand: BrandProfile;
+  score: number;
+  signals: RiskSignal[];
+  flagged: boolean;
+}
+
+export interface ListingAssessment {
+  // The highest of its brand scores, or its brand-free score when it claims no brand.
+  score: number;
+  signals: RiskSignal[];
+  brands: BrandAssessment[];
+}
+
+// Drops what would take the total past 100, so that the contributions always sum to the score.
+export function capAtHundred(signals: RiskSignal[]): RiskSignal[] {
+  let room = 100;
+  const capped: RiskSignal[] = [];
+  for (const signal of signals) {
+    const contribution = Math.min(signal.contribution, room);
+    if (contribution > 0) capped.push({ ...signal, contribution });
+    room -= contribution;
+  }
+  return capped;
+}
+
+export const scoreOf = (signals: readonly RiskSignal[]) => signals.reduce((sum, s) => sum + s.contribution, 0);
+
+// The version names the configuration too, so that scores from differently tuned models are told apart.
+export function modelVersionOf(config: RiskConfig): string {
+  if (JSON.stringify(config) === JSON.stringify(DEFAULT_RISK_CONFIG)) return MODEL_VERSION;
+  const digest = createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 8);
+  return `${MODEL_VERSION}+config.${digest}`;
+}
+
+export class RiskModel {
+  readonly version: string;
+  private readonly brands: Map<string, { profile: BrandProfile; index: ProductIndex }>;
+  private readonly brandMatcher: BrandMatcher;
+  private readonly logoMatcher: LogoMatcher;
+  private readonly vocabulary: CounterfeitVocabulary;
+  private readonly valueInCny: (minor: number, currency: string) => number | null;
+
+  constructor(
+    brands: readonly BrandProfile[],
+    readonly config: RiskConfig = DEFAULT_RISK_CONFIG,
+    private readonly intel: IntelMatcher = NO_INTEL,
+  ) {
+    this.version = modelVersionOf(config);
+    this.brands = new Map(brands.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
+    this.brandMatcher = new BrandMatcher(brands.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
+    this.logoMatcher = new LogoMatcher(
+      brands.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
+      config.logoMaxDistance,
+    );
+    this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms);
+    this.valueInCny = moneyConverter(config.cnyPerUnit);
+  }
+
+  sellerHistory(seller: SellerFacts): RiskSignal | null {
+    return sellerHistory(seller, this.config.weights.SELLER_HISTORY);
+  }
+
+  assess(listing: ListingFacts, seller: SellerFacts): ListingAssessment {
+    const { weights } = this.config;
+    const shared = [
+      counterfeitKeywords(this.vocabulary, listing.title, listing.description, weights.COUNTERFEIT_KEYWORDS),
+      reviewBrushing(listing.reviews, weights.REVIEW_BRUSHING),
+      this.sellerHistory(seller),
+      ...this.intelSignals(listing, seller),
+    ].filter((s): s is RiskSignal => s !== null);
+
+    const folded = foldText(listing.title);
+    const logoDistance = new Map(this.logoMatcher.match(listing.imageHashes).map((m) => [m.brandId, m.distance]));
+    const claimed = new Set([...this.brandMatcher.matchFolded(folded).map((m) => m.brandId), ...logoDistance.keys()]);
+    if (claimed.size === 0) {
+      const signals = capAtHundred(shared);
+      return { score: scoreOf(signals), signals, brands: [] };
+    }
+
+    const titleWords = new Set(folded.words.trim().split(" "));
+    const brands: BrandAssessment[] = [];
+    for (const brandId of claimed) {
+      const brand = this.brands.get(brandId);
+      if (!brand) continue;
+      const { profile, index } = brand;
+      const product = genuineProductOf(index, titleWords, folded.joined, this.valueInCny);
+      const own = [
+        product
+          ? priceAnomaly({
+              priceMinor: listing.priceMinor,
+              currency: listing.currency,
+              product: product.product,
+              named: product.named,
+              valueInCny: this.valueInCny,
+              weight: weights.PRICE_ANOMALY,
+              startRatio: this.config.priceAnomalyStartRatio,
+              fullRatio: this.config.priceAnomalyFullRatio,
+            })
+          : null,
+        logoMatch(profile.name, logoDistance.get(brandId) ?? null, this.config.logoMaxDistance, weights.LOGO_MATCH),
+        specMismatch(profile.name, listing.specs, index, weights.SPEC_MISMATCH),
+      ].filter((s): s is RiskSignal => s !== null);
+      const signals = capAtHundred([...own, ...shared].sort((a, b) => b.contribution - a.contribution));
+      const score = scoreOf(signals);
+      brands.push({ brand: profile, score, signals, flagged: score >= this.config.flagThreshold });
+    }
+    const best = brands.reduce((a, b) => (b.score > a.score ? b : a), brands[0]);
+    return { score: best.score, signals: best.signals, brands };
+  }
+
+  private intelSignals(listing: ListingFacts, seller: SellerFacts): RiskSignal[] {
+    const signals = this.intel.signals(listing, seller, this.config.weights.INTEL_MATCH);
+    // However many indicators match, intelligence adds at most its weight.
+    let room = this.config.weights.INTEL_MATCH;
+    return signals.flatMap((s) => {
+      const contribution = Math.min(s.contribution, room);
+      room -= contribution;
+      return contribution > 0 ? [{ ...s, kind: RiskSignalKind.INTEL_MATCH, contribution }] : [];
+    });
+  }
+}

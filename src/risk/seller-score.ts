@@ -1,0 +1,20 @@
+import { RiskSignalKind } from "../entities/enums";
+import type { RiskSignal } from "../entities/risk-signal";
+import { capAtHundred, scoreOf, SELLER_LISTINGS_SHARE } from "./risk-model";
+
+// A seller's score: 70% of its listings' mean score (a store of fakes scores high however clean
+// its record), plus its own record (the SELLER_HISTORY signal), capped at 100.
+export function sellerScore(
+  listingCount: number,
+  listingScoreSum: number,
+  history: RiskSignal | null,
+): { score: number; signals: RiskSignal[] } {
+  const mean = listingCount > 0 ? listingScoreSum / listingCount : 0;
+  const listings: RiskSignal = {
+    kind: RiskSignalKind.LISTINGS,
+    contribution: Math.round(SELLER_LISTINGS_SHARE * mean),
+    reason: `its ${listingCount} listing${listingCount === 1 ? "" : "s"} score ${Math.round(mean)} on average`,
+  };
+  const signals = capAtHundred([listings, ...(history ? [history] : [])]);
+  return { score: scoreOf(signals), signals };
+}

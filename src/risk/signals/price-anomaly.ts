@@ -1,0 +1,38 @@
+import { RiskSignalKind } from "../../entities/enums";
+import type { RiskSignal } from "../../entities/risk-signal";
+import type { GenuineProduct } from "../facts";
+import { formatMoney } from "../../domain/money-format";
+
+// A genuine product is rarely sold far below its MSRP; a fake almost always is. The signal grows
+// from nothing at `startRatio` of the MSRP to the full weight at `fullRatio` and below. Prices in
+// another currency are compared at the configured reference rates.
+export interface PriceAnomalyInput {
+  priceMinor: number;
+  currency: string;
+  product: GenuineProduct;
+  // Whether the title names this product, or it is the brand's cheapest one.
+  named: boolean;
+  valueInCny: (minor: number, currency: string) => number | null;
+  weight: number;
+  startRatio: number;
+  fullRatio: number;
+}
+
+export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
+  const { product } = input;
+  const price = input.valueInCny(input.priceMinor, input.currency);
+  const msrp = input.valueInCny(product.msrpMinor, product.currency);
+  if (price === null || msrp === null || msrp <= 0) return null;
+  const ratio = price / msrp;
+  const strength = Math.min(1, Math.max(0, (input.startRatio - ratio) / (input.startRatio - input.fullRatio)));
+  const contribution = Math.round(input.weight * strength);
+  if (contribution <= 0) return null;
+  const percent = ratio < 0.01 ? "<1" : String(Math.round(ratio * 100));
+  const listed = input.currency === product.currency ? "price" : `price ${formatMoney(input.priceMinor, input.currency)} is`;
+  const which = input.named ? `${product.sku} ${product.name}` : `cheapest genuine product ${product.sku}`;
+  return {
+    kind: RiskSignalKind.PRICE_ANOMALY,
+    contribution,
+    reason: `${listed} ${percent}% of MSRP ${formatMoney(product.msrpMinor, product.currency)} (${which})`,
+  };
+}

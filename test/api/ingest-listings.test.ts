@@ -1,0 +1,203 @@
+import { Scope } from "../../src/auth/scopes";
+import { OrgKind } from "../../src/entities/enums";
+import { createOrganization } from "../support/factories";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { createCatalogueBrand, listingRecord } from "../support/listing-records";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// ingestListings end to end: the platform ingests, brands see their own infringements only, and
+// nobody else may ingest.
+
+let api: TestApi;
+let cast: Cast;
+
+const INGEST = `mutation($listings: [ListingInput!]!) {
+  ingestListings(listings: $listings) {
+    received inserted updated unchanged rejected infringementsCreated infringementsUpdated modelVersion
+    rejections { row reason }
+  }
+}`;
+
+const DASHBOARD = `query {
+  infringements(first: 100) {
+    edges { node {
+      id brand { name } riskScore riskSignals { kind contribution reason } notes { body }
+      listing { externalId title riskScore price { formatted } seller { name riskScore } }
+    } }
+  }
+}`;
+
+beforeAll(async () => {
+  // A small batch bound, to test it.
+  api = await startTestApi({ MAX_INGEST_BATCH: "3" });
+  cast = await createCast(api);
+  const db = api.dataSource;
+  await createCatalogueBrand(db, cast.brandA.org, "Aurelia", ["奥瑞莉亚"], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
+  await createCatalogueBrand(db, cast.brandB.org, "Borealis", ["Borealys"], { sku: "BO-1", name: "Crystal Ring", logoHash: "ffff0000ffff0000", msrpMinor: 250_000 });
+});
+afterAll(() => api.close());
+
+type Json = Record<string, unknown>;
+const ingestAs = (as: Persona["as"], listings: Json[]) => api.gql<{ ingestListings: Json }>(INGEST, { listings }, as);
+const listingCount = async (externalIds: string[]) =>
+  (await api.dataSource.query(`SELECT count(*)::int AS n FROM listing WHERE external_id = ANY($1)`, [externalIds]))[0].n as number;
+
+interface DashboardNode {
+  id: string;
+  brand: { name: string };
+  riskSignals: { kind: string; contribution: number; reason: string }[];
+  notes: { body: string }[];
+  listing: { externalId: string };
+}
+async function infringementsOf(persona: Persona, externalId: string): Promise<DashboardNode[]> {
+  const response = await api.gql<{ infringements: { edges: { node: DashboardNode }[] } }>(DASHBOARD, {}, persona.as);
+  expect(response.errors).toBeUndefined();
+  return response.data!.infringements.edges.map((e) => e.node).filter((n) => n.listing.externalId === externalId);
+}
+
+describe("ingestListings", () => {
+  it("lets the platform ingest a batch; a listing that fakes two brands becomes one infringement for each", async () => {
+    const collab = listingRecord({
+      title: "Aurelia x Borealys 联名 Silk Scarf Crystal Ring replica AAA",
+      price: { amountMinor: 5_000, currency: "CNY" },
+      imageHashes: ["804a95d23ac181dc"],
+    });
+    const response = await ingestAs(cast.platformAnalyst.as, [collab]);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.ingestListings).toEqual({
+      received: 1,
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      infringementsCreated: 2,
+      infringementsUpdated: 0,
+      modelVersion: "alliance-risk-1",
+      rejections: [],
+    });
+
+    const externalId = collab.externalId as string;
+    const [ofA] = await infringementsOf(cast.brandAAnalyst, externalId);
+    const [ofB] = await infringementsOf(cast.brandBAnalyst, externalId);
+    expect(await infringementsOf(cast.brandAAnalyst, externalId)).toHaveLength(1);
+    expect(await infringementsOf(cast.brandBAnalyst, externalId)).toHaveLength(1);
+    expect(ofA.brand.name).toBe("Aurelia");
+    expect(ofB.brand.name).toBe("Borealis");
+    // Each brand's signals are measured against its own catalogue and name only that brand.
+    expect(ofA.riskSignals.find((s) => s.kind === "PRICE_ANOMALY")?.reason).toBe("price 4% of MSRP 1,290.00 CNY (AU-1 Silk Scarf)");
+    expect(ofB.riskSignals.find((s) => s.kind === "PRICE_ANOMALY")?.reason).toBe("price 2% of MSRP 2,500.00 CNY (BO-1 Crystal Ring)");
+    expect(ofA.riskSignals.find((s) => s.kind === "LOGO_MATCH")?.reason).toBe("image matches a registered Aurelia logo (0 of 64 bits differ)");
+    expect(JSON.stringify(ofA.riskSignals)).not.toMatch(/Borealis|BO-1/);
+    expect(JSON.stringify(ofB.riskSignals)).not.toMatch(/Aurelia|AU-1/);
+
+    // Neither brand reaches the other's infringement or its notes.
+    const note = await api.gql(
+      `mutation($id: ID!) { addInfringementNote(input: { infringementId: $id, body: "A's private lead" }) { id } }`,
+      { id: ofA.id },
+      cast.brandAAnalyst.as,
+    );
+    expect(note.errors).toBeUndefined();
+    const missing = gid("Infringement", "00000000-0000-4000-8000-000000000000");
+    const query = `query($id: ID!) { infringement(id: $id) { id riskSignals { reason } notes { body } } }`;
+    const asB = await api.gql(query, { id: ofA.id }, cast.brandBAnalyst.as);
+    const asBMissing = await api.gql(query, { id: missing }, cast.brandBAnalyst.as);
+    expect(asB.errors?.[0]).toEqual(asBMissing.errors?.[0]);
+    expect(asB.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect((await infringementsOf(cast.brandBAnalyst, externalId))[0].notes).toEqual([]);
+    expect((await infringementsOf(cast.brandAAnalyst, externalId))[0].notes).toEqual([{ body: "A's private lead" }]);
+  });
+
+  it("accepts an API key of the platform with ingest:write, and answers a re-ingest as unchanged", async () => {
+    const key = await cast.keyFor(cast.platformAnalyst.org, [Scope.INGEST_WRITE]);
+    const record = listingRecord({ title: "Aurelia Silk Scarf" });
+    expect((await ingestAs(key.as, [record])).data?.ingestListings).toMatchObject({ inserted: 1, infringementsCreated: 0 });
+    expect((await ingestAs(key.as, [record])).data?.ingestListings).toMatchObject({ inserted: 0, unchanged: 1 });
+    const audit = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listings.ingest' AND actor_api_key_id IS NOT NULL`);
+    expect(audit.map((a: { after: Json }) => a.after.inserted)).toEqual([1, 0]);
+  });
+
+  it("rejects bad rows by index with a reason, and writes the good ones", async () => {
+    const good = listingRecord({ title: "Borealis Crystal Ring" });
+    const bad = listingRecord({ price: { amountMinor: 100, currency: "cny" } });
+    const response = await ingestAs(cast.platformAnalyst.as, [good, bad]);
+    expect(response.data?.ingestListings).toMatchObject({
+      received: 2,
+      inserted: 1,
+      rejected: 1,
+      rejections: [{ row: 1, reason: "price.currency: must be an ISO 4217 code such as CNY" }],
+    });
+    expect(await listingCount([good.externalId as string, bad.externalId as string])).toBe(1);
+  });
+
+  it("refuses a batch above MAX_INGEST_BATCH with a clear error, and writes nothing", async () => {
+    const records = Array.from({ length: 4 }, () => listingRecord());
+    const response = await ingestAs(cast.platformAnalyst.as, records);
+    expect(response.errors?.[0]).toMatchObject({
+      message: "At most 3 listings per ingestListings call; split the 4 into batches",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await listingCount(records.map((r) => r.externalId as string))).toBe(0);
+  });
+
+  it.each<[string, (cast: Cast) => Promise<Persona>]>([
+    ["a brand admin", async (c) => c.brandAAdmin],
+    ["a brand analyst", async (c) => c.brandAAnalyst],
+    ["an agency investigator", async (c) => c.investigator],
+    ["a brand key with every brand scope", (c) => c.keyFor(c.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE, Scope.CATALOGUE_READ])],
+    ["a brand key stored with ingest:write", (c) => c.keyFor(c.brandA.org, [Scope.INGEST_WRITE])],
+    ["a platform key without ingest:write", (c) => c.keyFor(c.platformAnalyst.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE])],
+  ])("is refused to %s, and writes nothing", async (_name, persona) => {
+    const who = await persona(cast);
+    const record = listingRecord({
+      title: "Aurelia Silk Scarf replica",
+      price: { amountMinor: 1_000, currency: "CNY" },
+      seller: { externalId: `refused-${Math.random()}`, name: "Refused Store" },
+    });
+    const response = await ingestAs(who.as, [record]);
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({
+      message: "Only the platform, with the ingest:write scope, may ingest listings",
+      extensions: { code: "FORBIDDEN" },
+    });
+    expect(await listingCount([record.externalId as string])).toBe(0);
+    const sellers = await api.dataSource.query(`SELECT count(*)::int AS n FROM seller WHERE external_id = $1`, [(record.seller as Json).externalId]);
+    expect(sellers[0].n).toBe(0);
+  });
+
+  it("is refused without credentials", async () => {
+    const response = await api.gql(INGEST, { listings: [listingRecord()] });
+    expect(response.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("shows the platform the listing's and the seller's own signals, and brands neither", async () => {
+    const record = listingRecord({
+      title: "Aurelia Silk Scarf 高仿 AAA",
+      price: { amountMinor: 2_000, currency: "CNY" },
+      seller: { externalId: "store-signals", name: "Signal Store", brandCount: 12 },
+    });
+    await ingestAs(cast.platformAnalyst.as, [record]);
+    const [{ id: listingId }] = await api.dataSource.query(`SELECT id FROM listing WHERE external_id = $1`, [record.externalId]);
+    const query = `query($id: ID!) { listing(id: $id) { riskScore riskSignals { kind } seller { riskScore riskSignals { kind reason } } } }`;
+    const asPlatform = await api.gql<{ listing: Json }>(query, { id: gid("Listing", listingId) }, cast.platformAnalyst.as);
+    expect(asPlatform.errors).toBeUndefined();
+    expect(asPlatform.data?.listing).toMatchObject({
+      riskSignals: expect.arrayContaining([{ kind: "PRICE_ANOMALY" }, { kind: "COUNTERFEIT_KEYWORDS" }]),
+      seller: { riskSignals: [{ kind: "LISTINGS", reason: expect.stringContaining("its 1 listing score") }, { kind: "SELLER_HISTORY", reason: "store sells 12 different brands" }] },
+    });
+    const asBrand = await api.gql<{ listing: Json }>(query, { id: gid("Listing", listingId) }, cast.brandAAnalyst.as);
+    expect(asBrand.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([
+      ["listing.riskSignals", "FORBIDDEN"],
+      ["listing.seller.riskSignals", "FORBIDDEN"],
+    ]);
+  });
+});
+
+describe("ingestListings across tenants", () => {
+  it("a second platform-like organization is not enough: only the PLATFORM kind may ingest", async () => {
+    const agency = await createOrganization(api.dataSource, OrgKind.AGENCY, "Another Agency");
+    const key = await cast.keyFor(agency, [Scope.INGEST_WRITE]);
+    const record = listingRecord();
+    expect((await ingestAs(key.as, [record])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await listingCount([record.externalId as string])).toBe(0);
+  });
+});

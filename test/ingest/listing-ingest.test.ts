@@ -1,0 +1,160 @@
+import type { DataSource } from "typeorm";
+import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
+import { ListingIngest } from "../../src/ingest/listing-ingest";
+import type { IntelMatcher } from "../../src/risk/signals/intel-match";
+import { createOrganization } from "../support/factories";
+import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The ingest service on a real database: what a file does, and does again.
+
+let api: TestApi;
+let db: DataSource;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  db = api.dataSource;
+  const org = await createOrganization(db, OrgKind.BRAND, "Zephyr Group");
+  await createCatalogueBrand(db, org, "Zephyr", ["泽菲尔"], { sku: "ZS100", name: "Crystal Swan Pendant", logoHash: "804a95d23ac181dc" });
+});
+afterAll(() => api.close());
+
+const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelMatcher, concurrency = 1) => {
+  const rejections: { line: number; reason: string }[] = [];
+  const service = await ListingIngest.open(db, api.config, { intel });
+  const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r), concurrency });
+  return { counts, rejections };
+};
+
+// Everything ingest writes about these listings, in a stable order.
+async function rowsOf(externalIds: string[]) {
+  const listings = await db.query(`SELECT * FROM listing WHERE external_id = ANY($1) ORDER BY external_id`, [externalIds]);
+  const sellers = await db.query(`SELECT * FROM seller WHERE id = ANY($1) ORDER BY id`, [listings.map((l: { seller_id: string }) => l.seller_id)]);
+  const infringements = await db.query(
+    `SELECT si.* FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id WHERE l.external_id = ANY($1) ORDER BY si.id`,
+    [externalIds],
+  );
+  return { listings, sellers, infringements };
+}
+
+const fake = (fields: Record<string, unknown> = {}) =>
+  listingRecord({ title: "Zephyr Crystal Swan Pendant replica AAA", price: { amountMinor: 9_900, currency: "CNY" }, ...fields });
+const genuine = (fields: Record<string, unknown> = {}) => listingRecord({ title: "Zephyr Crystal Swan Pendant", ...fields });
+const idsOf = (records: Record<string, unknown>[]) => records.map((r) => r.externalId as string);
+
+describe("listing ingest", () => {
+  it("is idempotent: the same file twice stores the same rows, and the second time changes nothing", async () => {
+    const records = [fake(), fake({ seller: { externalId: "store-2", name: "Fake Store", brandCount: 30 } }), genuine()];
+    const first = await ingest(records);
+    expect(first.counts).toMatchObject({ read: 3, inserted: 3, updated: 0, unchanged: 0, rejected: 0, infringementsCreated: 2 });
+    const before = await rowsOf(idsOf(records));
+    expect(before.listings).toHaveLength(3);
+    expect(before.infringements).toHaveLength(2);
+
+    const second = await ingest(records);
+    expect(second.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3, infringementsCreated: 0, infringementsUpdated: 0, sellersCreated: 0, sellersUpdated: 0 });
+    expect(await rowsOf(idsOf(records))).toEqual(before);
+  });
+
+  it("re-scores a listing whose price or title changed, and updates its infringement without a duplicate", async () => {
+    const record = genuine();
+    await ingest([record]);
+    expect((await rowsOf(idsOf([record]))).infringements).toHaveLength(0);
+
+    // The price drops to 8% of MSRP and the title turns into a fake's: now flagged.
+    const cheaper = { ...record, title: "Zephyr Crystal Swan Pendant 高仿 AAA", price: { amountMinor: 9_900, currency: "CNY" } };
+    expect((await ingest([cheaper])).counts).toMatchObject({ inserted: 0, updated: 1, infringementsCreated: 1 });
+    const flagged = await rowsOf(idsOf([record]));
+    expect(flagged.listings[0]).toMatchObject({ title: cheaper.title, price_minor: "9900" });
+    expect(flagged.infringements).toHaveLength(1);
+    const [infringement] = flagged.infringements;
+    await db.query(`UPDATE suspected_infringement SET status = 'UNDER_REVIEW' WHERE id = $1`, [infringement.id]);
+
+    // One counterfeit word less: a lower score on the same infringement, its review status kept.
+    const reworded = { ...cheaper, title: "Zephyr Crystal Swan Pendant AAA" };
+    expect((await ingest([reworded])).counts).toMatchObject({ updated: 1, infringementsCreated: 0, infringementsUpdated: 1 });
+    const after = await rowsOf(idsOf([record]));
+    expect(after.infringements).toHaveLength(1);
+    expect(after.infringements[0]).toMatchObject({ id: infringement.id, status: InfringementStatus.UNDER_REVIEW });
+    expect(after.infringements[0].risk_score).toBeLessThan(infringement.risk_score);
+    expect(after.listings[0].risk_score).toBe(after.infringements[0].risk_score);
+  });
+
+  it("rejects malformed lines with their line numbers and reasons, and ingests the rest", async () => {
+    const good = [fake(), genuine()];
+    const { counts, rejections } = await ingest([
+      good[0],
+      "{not json",
+      "",
+      listingRecord({ price: undefined }),
+      listingRecord({ marketplace: "EBAY" }),
+      listingRecord({ imageHashes: ["xyz"], reviews: { count: -1 } }),
+      good[1],
+    ]);
+    expect(counts).toMatchObject({ read: 6, inserted: 2, rejected: 4 });
+    expect(rejections).toEqual([
+      { line: 2, reason: expect.stringMatching(/^not valid JSON/) },
+      { line: 4, reason: expect.stringMatching(/^price: /) },
+      { line: 5, reason: expect.stringMatching(/^marketplace: must be one of TAOBAO, TMALL, ALIEXPRESS, ALIBABA, XIANYU/) },
+      { line: 6, reason: expect.stringMatching(/imageHashes\.0: must be 64-bit hashes as 16 hex digits; reviews\.count: /) },
+    ]);
+    expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
+  });
+
+  it("keeps the last of two lines for the same listing in one batch, and rejects the earlier", async () => {
+    const record = genuine();
+    const { counts, rejections } = await ingest([record, { ...record, title: "Zephyr Crystal Swan Pendant v2" }]);
+    expect(counts).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(rejections).toEqual([{ line: 1, reason: expect.stringContaining("appears again at 2 in the same batch") }]);
+    expect((await rowsOf(idsOf([record]))).listings[0].title).toBe("Zephyr Crystal Swan Pendant v2");
+  });
+
+  it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
+    const failing: IntelMatcher = {
+      signals: (listing) => {
+        if (listing.title.includes("boom")) throw new Error("intel service unavailable");
+        return [];
+      },
+    };
+    const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];
+    const secondBatch = [fake(), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
+    const sellersBefore = await db.query(`SELECT count(*)::int AS n FROM seller`);
+    await expect(ingest([...firstBatch, ...secondBatch], 2, failing, 2)).rejects.toThrow(
+      "the batch of lines 3-4 failed and was rolled back (the other batches are kept): intel service unavailable",
+    );
+    expect((await rowsOf(idsOf(firstBatch))).listings).toHaveLength(2);
+    expect((await rowsOf(idsOf(firstBatch))).infringements).toHaveLength(1);
+    expect((await rowsOf(idsOf(secondBatch))).listings).toHaveLength(0);
+    expect(await db.query(`SELECT count(*)::int AS n FROM seller`)).toEqual([{ n: sellersBefore[0].n + 1 }]);
+  });
+
+  it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {
+    const seller = { externalId: "store-scored", name: "Scored Store", openedAt: "2026-10-25T00:00:00.000Z", brandCount: 20, strikeCount: 2 };
+    await ingest([fake({ seller }), fake({ seller })]);
+    const [row] = await db.query(`SELECT * FROM seller WHERE external_id = 'store-scored'`);
+    expect(row).toMatchObject({ listing_count: 2, strike_count: 2 });
+    expect(row.risk_signals.map((s: { kind: string }) => s.kind)).toEqual([RiskSignalKind.LISTINGS, RiskSignalKind.SELLER_HISTORY]);
+    expect(row.risk_score).toBe(row.risk_signals.reduce((sum: number, s: { contribution: number }) => sum + s.contribution, 0));
+    expect(row.risk_score).toBeGreaterThanOrEqual(70);
+
+    await ingest([fake({ seller: { ...seller, strikeCount: 0 } })]);
+    const [again] = await db.query(`SELECT strike_count, listing_count FROM seller WHERE external_id = 'store-scored'`);
+    expect(again).toEqual({ strike_count: 2, listing_count: 3 });
+  });
+
+  it("writes batches concurrently without losing a seller's running totals", async () => {
+    const sellers = [1, 2, 3].map((n) => ({ externalId: `store-concurrent-${n}`, name: `Concurrent ${n}` }));
+    const records = Array.from({ length: 24 }, (_, i) => fake({ seller: sellers[i % 3] }));
+    const { counts } = await ingest(records, 2, undefined, 3);
+    expect(counts).toMatchObject({ inserted: 24, infringementsCreated: 24 });
+    const rows = await db.query(
+      `SELECT external_id, listing_count, listing_score_sum::int AS sum FROM seller WHERE external_id LIKE 'store-concurrent-%' ORDER BY external_id`,
+    );
+    const listingScores = await db.query(
+      `SELECT s.external_id, sum(l.risk_score)::int AS sum FROM listing l JOIN seller s ON s.id = l.seller_id
+        WHERE s.external_id LIKE 'store-concurrent-%' GROUP BY s.external_id ORDER BY s.external_id`,
+    );
+    expect(rows.map((r: { listing_count: number }) => r.listing_count)).toEqual([8, 8, 8]);
+    expect(rows.map((r: { sum: number }) => r.sum)).toEqual(listingScores.map((r: { sum: number }) => r.sum));
+  });
+});

@@ -1,0 +1,96 @@
+import { BrandMatcher } from "../../src/matching/brand-matcher";
+import { LogoMatcher } from "../../src/matching/logo-matcher";
+import { parseHash64 } from "../../src/matching/perceptual-hash";
+
+const matcher = new BrandMatcher([
+  { brandId: "lv", name: "Louis Vuitton", aliases: ["LV", "路易威登", "ルイ・ヴィトン"] },
+  { brandId: "swarovski", name: "Swarovski", aliases: ["施华洛世奇"] },
+  { brandId: "samsung", name: "Samsung", aliases: ["三星", "삼성"] },
+  { brandId: "sony", name: "Sony", aliases: ["索尼"] },
+  { brandId: "ford", name: "Ford", aliases: ["福特"] },
+]);
+const brandsIn = (text: string) => matcher.match(text).map((m) => m.brandId).sort();
+
+describe("brand matching", () => {
+  it.each([
+    ["Louis Vuitton Neverfull MM", "lv"],
+    ["LV Speedy 30 老花", "lv"],
+    ["正品路易威登老花托特包", "lv"],
+    ["ルイ・ヴィトン キーポル", "lv"],
+    ["ＬＯＵＩＳ　ＶＵＩＴＴＯＮ tote", "lv"],
+    ["施华洛世奇天鹅项链", "swarovski"],
+    ["三星 Galaxy S24 手机", "samsung"],
+    ["삼성 갤럭시", "samsung"],
+  ])("finds the brand across scripts: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it.each([
+    ["Swarovsky swan necklace", "swarovski"],
+    ["Swarowski crystal", "swarovski"],
+    ["Swarvoski ring", "swarovski"],
+    ["Louis Vutton bag", "lv"],
+    ["Samsnug Galaxy", "samsung"],
+    ["Sw@r0vski pendant", "swarovski"],
+    ["Swarövski earrings", "swarovski"],
+  ])("finds common misspellings and look-alike letters: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it.each([
+    ["S w a r o v s k i crystal", "swarovski"],
+    ["S.W.A.R.O.V.S.K.I bracelet", "swarovski"],
+    ["Swar ovski swan", "swarovski"],
+    ["L o u i s V u i t t o n", "lv"],
+    ["louisvuitton monogram", "lv"],
+  ])("sees through spacing tricks: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it("finds every brand a title names", () => {
+    expect(brandsIn("LV x Swarovski 联名 crystal bag")).toEqual(["lv", "swarovski"]);
+  });
+
+  it.each([
+    "Handmade leather wallet",
+    "Silver necklace with pendant",
+    "Oxford shirt, affordable",
+    "Sonya's bakery cookbook",
+    "Samsonite suitcase 55cm",
+    "Solvent-free wall paint",
+    "Level 2 charger",
+    "纯棉T恤 男款",
+  ])("matches nothing in unrelated text: %s", (title) => {
+    expect(brandsIn(title)).toEqual([]);
+  });
+
+  it("stays one pass for thousands of aliases", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ brandId: `b${i}`, name: `Brandname${i}x`, aliases: [`品牌${i}号`] }));
+    const big = new BrandMatcher([...many, { brandId: "lv", name: "Louis Vuitton", aliases: [] }]);
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) big.match("Louis Vuitton Neverfull MM 品牌4321号 replica");
+    // A loose bound: a loop of 10,000 regular expressions would take seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(big.match("Louis Vuitton 品牌4321号").map((m) => m.brandId).sort()).toEqual(["b4321", "lv"]);
+  });
+});
+
+describe("logo matching", () => {
+  const logos = new LogoMatcher(
+    [
+      { brandId: "lv", logoHashes: ["804a95d23ac181dc"] },
+      { brandId: "swarovski", logoHashes: ["ffff0000ffff0000"] },
+    ],
+    10,
+  );
+
+  it("matches an image within the Hamming distance threshold, with the closest distance", () => {
+    // 804a95d23ac181dc with three bits flipped.
+    expect(logos.match([parseHash64("804a95d23ac181db")])).toEqual([{ brandId: "lv", distance: 3 }]);
+  });
+
+  it("does not match an image beyond the threshold", () => {
+    expect(logos.match([parseHash64("0123456789abcdef")])).toEqual([]);
+    expect(logos.match([parseHash64("ffff0000ffff0fff")])).toEqual([]); // 12 bits away
+  });
+});

@@ -1,0 +1,241 @@
+import { RiskSignalKind } from "../../src/entities/enums";
+import { parseHash64 } from "../../src/matching/perceptual-hash";
+import type { BrandProfile, ListingFacts, SellerFacts } from "../../src/risk/facts";
+import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
+import { MODEL_VERSION, modelVersionOf, RiskModel } from "../../src/risk/risk-model";
+import { sellerScore } from "../../src/risk/seller-score";
+import type { IntelMatcher } from "../../src/risk/signals/intel-match";
+
+// Hand-made listings with known answers, against the default weights: price 40, vocabulary 30,
+// logo 12, specs 20, reviews 15, seller 20, intel 25; flag at 70.
+
+const ZEPHYR: BrandProfile = {
+  id: "zephyr",
+  ownerOrgId: "org-z",
+  name: "Zephyr",
+  aliases: ["泽菲尔"],
+  logoHashes: ["804a95d23ac181dc"],
+  products: [
+    { sku: "ZS100", name: "Crystal Swan Pendant", msrpMinor: 129_000, currency: "CNY", specs: { material: "crystal", length: "38 cm" } },
+    { sku: "ZD200", name: "Memory Card", msrpMinor: 40_000, currency: "CNY", specs: { capacity: "128GB" } },
+  ],
+};
+const OTHER: BrandProfile = {
+  id: "other",
+  ownerOrgId: "org-o",
+  name: "Kestrel Watches",
+  aliases: [],
+  logoHashes: ["ffff0000ffff0000"],
+  products: [{ sku: "KW1", name: "Diver Watch", msrpMinor: 900_000, currency: "CNY", specs: {} }],
+};
+
+const NOW = new Date("2026-11-01T00:00:00Z");
+const cleanSeller: SellerFacts = { strikeCount: 0, confirmedInfringements: 0, openedAt: new Date("2019-01-01T00:00:00Z"), brandCount: 2, seenAt: NOW };
+const noReviews = { count: 0, averageRating: null, fiveStarFirstWeek: 0, newAccountShare: null, duplicateTextShare: null };
+
+function listing(fields: Partial<ListingFacts> = {}): ListingFacts {
+  return {
+    title: "Zephyr Crystal Swan Pendant",
+    description: "",
+    priceMinor: 129_000,
+    currency: "CNY",
+    specs: { material: "crystal" },
+    imageHashes: [],
+    reviews: noReviews,
+    ...fields,
+  };
+}
+
+const model = new RiskModel([ZEPHYR, OTHER]);
+const zephyrOf = (facts: ListingFacts, seller = cleanSeller) => {
+  const found = model.assess(facts, seller).brands.find((b) => b.brand.id === "zephyr");
+  if (!found) throw new Error("Zephyr not matched");
+  return found;
+};
+const signal = (facts: ListingFacts, kind: RiskSignalKind, seller = cleanSeller) => zephyrOf(facts, seller).signals.find((s) => s.kind === kind);
+
+describe("each signal in isolation", () => {
+  it("a genuine listing at MSRP from a clean store scores 0 and is not flagged", () => {
+    expect(zephyrOf(listing())).toMatchObject({ score: 0, signals: [], flagged: false });
+  });
+
+  it("price anomaly: full weight at 30% of MSRP or below, nothing at 70% or above, linear between", () => {
+    expect(signal(listing({ priceMinor: 15_500 }), RiskSignalKind.PRICE_ANOMALY)).toEqual({
+      kind: RiskSignalKind.PRICE_ANOMALY,
+      contribution: 40,
+      reason: "price 12% of MSRP 1,290.00 CNY (ZS100 Crystal Swan Pendant)",
+    });
+    expect(signal(listing({ priceMinor: 64_500 }), RiskSignalKind.PRICE_ANOMALY)?.contribution).toBe(20); // 50%
+    expect(signal(listing({ priceMinor: 90_300 }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined(); // 70%
+  });
+
+  it("price anomaly is currency-aware: a USD price is compared with a CNY MSRP at the reference rate", () => {
+    // 25.00 USD = 180 CNY = 14% of 1,290.00 CNY
+    expect(signal(listing({ priceMinor: 2_500, currency: "USD" }), RiskSignalKind.PRICE_ANOMALY)).toEqual({
+      kind: RiskSignalKind.PRICE_ANOMALY,
+      contribution: 40,
+      reason: "price 25.00 USD is 14% of MSRP 1,290.00 CNY (ZS100 Crystal Swan Pendant)",
+    });
+    // 179.00 USD = 1,288.80 CNY: at MSRP
+    expect(signal(listing({ priceMinor: 17_900, currency: "USD" }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined();
+  });
+
+  it("price anomaly compares with the brand's cheapest product when the title names none", () => {
+    expect(signal(listing({ title: "Zephyr gift", priceMinor: 4_000 }), RiskSignalKind.PRICE_ANOMALY)?.reason).toBe(
+      "price 10% of MSRP 400.00 CNY (cheapest genuine product ZD200)",
+    );
+  });
+
+  it("counterfeit vocabulary, English and Chinese, title fully and description about half", () => {
+    expect(signal(listing({ title: "Zephyr Crystal Swan replica AAA" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)).toEqual({
+      kind: RiskSignalKind.COUNTERFEIT_KEYWORDS,
+      contribution: 30,
+      reason: "title contains 'replica', 'aaa'",
+    });
+    expect(signal(listing({ title: "泽菲尔 天鹅项链 高仿" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)?.contribution).toBe(23);
+    expect(signal(listing({ description: "A货 1:1 做工" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)).toEqual({
+      kind: RiskSignalKind.COUNTERFEIT_KEYWORDS,
+      contribution: 17,
+      reason: "description contains 'a货', '1:1'",
+    });
+    // Whole words only: "aaa" inside "aaab" is not the claim.
+    expect(signal(listing({ title: "Zephyr Crystal Swan AAAB batteries" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)).toBeUndefined();
+  });
+
+  it("logo match: closer hashes count more; beyond the threshold nothing", () => {
+    const exact = listing({ title: "Crystal pendant", imageHashes: [parseHash64("804a95d23ac181dc")] });
+    expect(signal(exact, RiskSignalKind.LOGO_MATCH)).toEqual({
+      kind: RiskSignalKind.LOGO_MATCH,
+      contribution: 12,
+      reason: "image matches a registered Zephyr logo (0 of 64 bits differ)",
+    });
+    expect(signal(listing({ imageHashes: [parseHash64("804a95d23ac181db")] }), RiskSignalKind.LOGO_MATCH)?.contribution).toBe(9);
+    expect(model.assess(listing({ title: "Crystal pendant", imageHashes: [parseHash64("0123456789abcdef")] }), cleanSeller).brands).toEqual([]);
+  });
+
+  it("spec mismatch: a capacity the brand does not make", () => {
+    expect(signal(listing({ title: "Zephyr Memory Card", priceMinor: 40_000, specs: { capacity: "1TB" } }), RiskSignalKind.SPEC_MISMATCH)).toEqual({
+      kind: RiskSignalKind.SPEC_MISMATCH,
+      contribution: 14,
+      reason: 'capacity "1TB" is not made by Zephyr (genuine: "128GB")',
+    });
+    expect(signal(listing({ specs: { material: "glass", length: "60 cm" } }), RiskSignalKind.SPEC_MISMATCH)?.contribution).toBe(20);
+    // Keys the catalogue does not use, and values written differently, are not mismatches.
+    expect(signal(listing({ specs: { colour: "blue", length: "38cm" } }), RiskSignalKind.SPEC_MISMATCH)).toBeUndefined();
+  });
+
+  it("review brushing: a first-week burst, new accounts, duplicated texts", () => {
+    const brushed = { count: 200, averageRating: 4.98, fiveStarFirstWeek: 150, newAccountShare: 0.62, duplicateTextShare: 0.35 };
+    expect(signal(listing({ reviews: brushed }), RiskSignalKind.REVIEW_BRUSHING)).toEqual({
+      kind: RiskSignalKind.REVIEW_BRUSHING,
+      contribution: 15,
+      reason:
+        "150 of 200 reviews were five stars in the first week; 62% of reviewers have accounts under 30 days old; 35% of review texts are duplicates",
+    });
+    expect(signal(listing({ reviews: { ...brushed, newAccountShare: 0.1, duplicateTextShare: 0.05 } }), RiskSignalKind.REVIEW_BRUSHING)?.contribution).toBe(9);
+    expect(signal(listing({ reviews: { ...brushed, count: 8, fiveStarFirstWeek: 8 } }), RiskSignalKind.REVIEW_BRUSHING)).toBeUndefined();
+    const natural = { count: 500, averageRating: 4.7, fiveStarFirstWeek: 40, newAccountShare: 0.08, duplicateTextShare: 0.02 };
+    expect(signal(listing({ reviews: natural }), RiskSignalKind.REVIEW_BRUSHING)).toBeUndefined();
+  });
+
+  it("seller history: strikes, confirmed infringements, a new store, many brands", () => {
+    const bad: SellerFacts = { strikeCount: 2, confirmedInfringements: 1, openedAt: new Date("2026-10-20T00:00:00Z"), brandCount: 25, seenAt: NOW };
+    expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, bad)).toEqual({
+      kind: RiskSignalKind.SELLER_HISTORY,
+      contribution: 20,
+      reason: "seller has 2 strikes; 1 confirmed infringement; store opened 12 days ago; store sells 25 different brands",
+    });
+    expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, { ...cleanSeller, strikeCount: 1 })?.contribution).toBe(4);
+    expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, cleanSeller)).toBeUndefined();
+  });
+
+  it("intel match: the extension point adds its signals, at most the intel weight", () => {
+    const intel: IntelMatcher = {
+      signals: () => [
+        { kind: RiskSignalKind.INTEL_MATCH, contribution: 20, reason: "payment account shared as a known counterfeiter" },
+        { kind: RiskSignalKind.INTEL_MATCH, contribution: 20, reason: "image hash shared by a member" },
+      ],
+    };
+    const withIntel = new RiskModel([ZEPHYR], DEFAULT_RISK_CONFIG, intel).assess(listing(), cleanSeller).brands[0];
+    expect(withIntel.signals.filter((s) => s.kind === RiskSignalKind.INTEL_MATCH).map((s) => s.contribution)).toEqual([20, 5]);
+    expect(withIntel.score).toBe(25);
+  });
+});
+
+describe("the combined score", () => {
+  it("adds the signals, names its model version, and flags at the threshold", () => {
+    const fake = listing({
+      title: "Zephyr Crystal Swan Pendant replica",
+      priceMinor: 15_500,
+      imageHashes: [parseHash64("804a95d23ac181db")],
+    });
+    const assessed = zephyrOf(fake);
+    // price 40 + vocabulary 23 + logo 9
+    expect(assessed.score).toBe(72);
+    expect(assessed.signals.map((s) => [s.kind, s.contribution])).toEqual([
+      [RiskSignalKind.PRICE_ANOMALY, 40],
+      [RiskSignalKind.COUNTERFEIT_KEYWORDS, 23],
+      [RiskSignalKind.LOGO_MATCH, 9],
+    ]);
+    expect(assessed.flagged).toBe(true);
+    expect(model.version).toBe(MODEL_VERSION);
+    // Just below the threshold: no flag.
+    expect(zephyrOf(listing({ ...fake, imageHashes: [] })).flagged).toBe(false);
+  });
+
+  it("never passes 100, and the contributions always sum to the score", () => {
+    const everything = listing({
+      title: "Zephyr Crystal Swan Pendant replica AAA",
+      priceMinor: 1_000,
+      specs: { material: "glass", length: "60 cm" },
+      imageHashes: [parseHash64("804a95d23ac181dc")],
+      reviews: { count: 200, averageRating: 5, fiveStarFirstWeek: 150, newAccountShare: 0.62, duplicateTextShare: 0.35 },
+    });
+    const assessed = zephyrOf(everything, { strikeCount: 3, confirmedInfringements: 2, openedAt: null, brandCount: 30, seenAt: NOW });
+    expect(assessed.score).toBe(100);
+    expect(assessed.signals.reduce((sum, s) => sum + s.contribution, 0)).toBe(100);
+  });
+
+  it("scores a listing against each brand it claims, each with its own price and logo", () => {
+    const collab = model.assess(
+      listing({ title: "Zephyr x Kestrel Watches Diver Watch replica", priceMinor: 20_000, imageHashes: [parseHash64("ffff0000ffff0000")] }),
+      cleanSeller,
+    );
+    const byBrand = Object.fromEntries(collab.brands.map((b) => [b.brand.id, b.signals.map((s) => s.kind).sort()]));
+    expect(byBrand).toEqual({
+      // 200 CNY is 50% of Zephyr's cheapest product, 2% of the watch; only the watch's logo is shown.
+      zephyr: [RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.PRICE_ANOMALY],
+      other: [RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.LOGO_MATCH, RiskSignalKind.PRICE_ANOMALY],
+    });
+    expect(collab.score).toBe(Math.max(...collab.brands.map((b) => b.score)));
+  });
+
+  it("scores a listing that claims no brand, but never flags it", () => {
+    const unbranded = model.assess(listing({ title: "1:1 scale model car replica" }), cleanSeller);
+    expect(unbranded.brands).toEqual([]);
+    expect(unbranded.score).toBe(30);
+  });
+
+  it("weights and threshold are configuration, and the version says the model was tuned", () => {
+    const tuned = { ...DEFAULT_RISK_CONFIG, flagThreshold: 60, weights: { ...DEFAULT_RISK_CONFIG.weights, LOGO_MATCH: 0 } };
+    const tunedModel = new RiskModel([ZEPHYR], tuned);
+    const assessed = tunedModel.assess(listing({ title: "Zephyr Crystal Swan replica", priceMinor: 15_500, imageHashes: [parseHash64("804a95d23ac181dc")] }), cleanSeller);
+    expect(assessed.brands[0]).toMatchObject({ score: 63, flagged: true });
+    expect(tunedModel.version).toBe(modelVersionOf(tuned));
+    expect(tunedModel.version).toMatch(/^alliance-risk-1\+config\.[0-9a-f]{8}$/);
+  });
+});
+
+describe("the seller score", () => {
+  it("is 70% of its listings' mean score plus its record, explained", () => {
+    const history = { kind: RiskSignalKind.SELLER_HISTORY, contribution: 8, reason: "seller has 2 strikes" };
+    expect(sellerScore(4, 320, history)).toEqual({
+      score: 64,
+      signals: [
+        { kind: RiskSignalKind.LISTINGS, contribution: 56, reason: "its 4 listings score 80 on average" },
+        history,
+      ],
+    });
+    expect(sellerScore(0, 0, null).score).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { loadConfig } from "../../src/config";
+import { DEMO_PASSWORD } from "../../src/seed/demo-alliance.data";
+import { startApi } from "../../src/start";
+import { createEmptyServerDatabase } from "../support/test-database";
+import { serverUrl } from "../support/test-env";
+
+// End to end, as an operator would: generate a file, ingest it with the CLI, and find the new
+// suspected infringements in a brand's infringements query.
+let dataDir: string;
+let env: Record<string, string>;
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "alliance-ingest-cli-"));
+  env = { NODE_ENV: "test", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  if (serverUrl) {
+    const database = await createEmptyServerDatabase();
+    dropDatabase = database.drop;
+    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) };
+  }
+});
+afterAll(async () => {
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const run = promisify(execFile);
+const cli = (...args: string[]) =>
+  run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+
+async function totalCountAs(email: string): Promise<number> {
+  const running = await startApi(loadConfig(env));
+  try {
+    const post = async (query: string, token?: string) =>
+      (await (
+        await fetch(running.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { data: { login: { token: string }; infringements: { totalCount: number } } };
+    const login = await post(`mutation { login(email: "${email}", password: "${DEMO_PASSWORD}") { token } }`);
+    return (await post(`{ infringements(first: 1) { totalCount } }`, login.data.login.token)).data.infringements.totalCount;
+  } finally {
+    await running.close();
+  }
+}
+
+describe("npm run cli -- generate | ingest", () => {
+  it("ingests a generated file, reports a malformed line by number, and flags new infringements for the brands", async () => {
+    const before = await totalCountAs("analyst@louis-vuitton.example");
+    const file = join(dataDir, "listings.ndjson");
+    const { stdout } = await cli("generate", "--listings", "400", "--seed", "99");
+    expect(stdout.trim().split("\n")).toHaveLength(400);
+    writeFileSync(file, stdout);
+    appendFileSync(file, '{"marketplace": "TAOBAO", "externalId": "x"}\n');
+
+    const { stdout: summaryLine, stderr } = await cli("ingest", file);
+    const summary = JSON.parse(summaryLine);
+    expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-1" });
+    expect(summary.rejections).toEqual([{ line: 401, reason: expect.stringContaining("title: ") }]);
+    expect(summary.infringementsCreated).toBeGreaterThan(100);
+    expect(stderr).toContain("line 401: ");
+
+    // The same file again changes nothing.
+    const again = JSON.parse((await cli("ingest", file)).stdout);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 400, infringementsCreated: 0 });
+    expect(await totalCountAs("analyst@louis-vuitton.example")).toBeGreaterThan(before);
+    // Five processes start here (two servers, three CLI commands), each compiling TypeScript.
+  }, 240_000);
+});
