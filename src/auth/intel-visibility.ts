@@ -46,7 +46,4 @@ export const contributorVisible = (viewer: Viewer, alias: string): ScopeConditio
 export const countsInBlindMatch = (alias: string, orgSql: string) =>
   `(${alias}.owner_org_id <> ${orgSql} AND ${alias}.distribution <> '${IndicatorDistribution.PRIVATE}' AND ${notExpired(alias)})`;
 
-// An organization's own indicators, PRIVATE ones included, count only for its own infringements.
-export const ownIndicator = (alias: string, orgSql: string) => `(${alias}.owner_org_id = ${orgSql} AND ${notExpired(alias)})`;
-
 export const notExpired = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`;

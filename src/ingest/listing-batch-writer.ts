@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { NO_INTEL } from "../risk/signals/intel-match";
+import type { IntelSource } from "./intel-source";
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../entities/risk-signal";
 import { parseHash64 } from "../matching/perceptual-hash";
@@ -39,6 +41,8 @@ export interface BatchOptions {
   model: RiskModel;
   now: Date;
   newId: () => string;
+  // Without one (the demo seed, before anyone shares intelligence), no listing matches any.
+  intel?: IntelSource;
 }
 
 const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
@@ -377,13 +381,14 @@ export async function writeListingBatch(
   counts.sellersUpdated = sellerWrites.updated;
   const sellers = await lockSellers(manager, kept);
   const stored = await storedListings(manager, kept);
+  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.record)) : kept.map(() => NO_INTEL);
 
-  const scored: Scored[] = kept.map((row) => {
+  const scored: Scored[] = kept.map((row, index) => {
     const { record } = row;
     const seller = sellers.get(keyOf(record.marketplace, record.seller.externalId))!;
     const seenAt = record.seenAt ? new Date(record.seenAt) : options.now;
     const facts = sellerFacts(seller, seenAt);
-    const assessment = options.model.assess(listingFacts(record), facts);
+    const assessment = options.model.assess(listingFacts(record), facts, intel[index]);
     return {
       row,
       sellerId: seller.id,

@@ -5,7 +5,8 @@ import type { Config } from "../config";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
-import type { IntelMatcher } from "../risk/signals/intel-match";
+import { loadKeyedHasher } from "../domain/intel/keyed-hash";
+import { sharedIntelligence, type IntelSource } from "./intel-source";
 import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } from "./listing-batch-writer";
 import { validateListingRecord } from "./listing-record";
 import { readListingLines } from "./ndjson-reader";
@@ -22,7 +23,8 @@ export interface IngestCounts extends BatchCounts {
 }
 
 export interface IngestOptions {
-  intel?: IntelMatcher;
+  // Shared intelligence from the configuration unless a test substitutes a source.
+  intel?: IntelSource;
   // The ingest time: the default seenAt, and the infringements' detection time.
   now?: Date;
   newId?: () => string;
@@ -48,6 +50,8 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
+const intelOf = (config: Config) => sharedIntelligence(loadKeyedHasher(config), config.intel.minMembers);
+
 export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
@@ -56,11 +60,17 @@ export class ListingIngest {
   ) {}
 
   static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
-    return new ListingIngest(dataSource, await loadRiskModel(dataSource.manager, config.risk, options.intel), options);
+    const model = await loadRiskModel(dataSource.manager, config.risk);
+    return new ListingIngest(dataSource, model, { ...options, intel: options.intel ?? intelOf(config) });
   }
 
   private batchOptions() {
-    return { model: this.model, now: this.options.now ?? new Date(), newId: this.options.newId ?? (() => timeOrderedId()) };
+    return {
+      model: this.model,
+      now: this.options.now ?? new Date(),
+      newId: this.options.newId ?? (() => timeOrderedId()),
+      intel: this.options.intel,
+    };
   }
 
   // One transaction: every valid row of the batch is written, or none is. Two batches running at
@@ -140,7 +150,7 @@ export async function ingestListingRows(
   if (values.length > config.ingest.maxBatch) {
     throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
   }
-  const model = await loadRiskModel(dataSource.manager, config.risk, options.intel);
+  const model = await loadRiskModel(dataSource.manager, config.risk);
   const counts = emptyCounts();
   counts.read = values.length;
   const rejections: Rejection[] = [];
@@ -151,7 +161,12 @@ export async function ingestListingRows(
     else rejections.push({ line: index, reason: validated.reason });
   });
   await dataSource.transaction(async (manager) => {
-    const written = await writeListingBatch(manager, rows, { model, now: options.now ?? new Date(), newId: options.newId ?? (() => timeOrderedId()) });
+    const written = await writeListingBatch(manager, rows, {
+      model,
+      now: options.now ?? new Date(),
+      newId: options.newId ?? (() => timeOrderedId()),
+      intel: options.intel ?? intelOf(config),
+    });
     add(counts, written.counts);
     rejections.push(...written.rejections);
     counts.rejected = rejections.length;

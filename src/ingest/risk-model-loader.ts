@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import type { BrandProfile } from "../risk/facts";
 import type { RiskConfig } from "../risk/risk-config";
 import { RiskModel } from "../risk/risk-model";
-import type { IntelMatcher } from "../risk/signals/intel-match";
 
 interface CatalogueRow {
   brand_id: string;
@@ -19,7 +18,7 @@ interface CatalogueRow {
 
 // The model over every member brand's genuine catalogue. Ingest is the platform's own work (only
 // the platform may start it), so this reads all brands, not a viewer's.
-export async function loadRiskModel(manager: EntityManager, config: RiskConfig, intel?: IntelMatcher): Promise<RiskModel> {
+export async function loadRiskModel(manager: EntityManager, config: RiskConfig): Promise<RiskModel> {
   const rows: CatalogueRow[] = await manager.query(
     `SELECT b.id AS brand_id, b.owner_org_id, b.name, b.aliases, p.sku, p.name AS product_name, p.msrp_minor, p.currency,
             p.specs, p.logo_hashes
@@ -43,5 +42,5 @@ export async function loadRiskModel(manager: EntityManager, config: RiskConfig, 
     });
     for (const hash of row.logo_hashes ?? []) if (!brand.logoHashes.includes(hash)) brand.logoHashes.push(hash);
   }
-  return new RiskModel([...brands.values()], config, intel);
+  return new RiskModel([...brands.values()], config);
 }

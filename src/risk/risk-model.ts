@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { RiskSignalKind } from "../entities/enums";
 import type { RiskSignal } from "../entities/risk-signal";
 import { BrandMatcher } from "../matching/brand-matcher";
 import { LogoMatcher } from "../matching/logo-matcher";
@@ -8,7 +7,7 @@ import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
 import { genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
 import { counterfeitKeywords, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
-import { NO_INTEL, type IntelMatcher } from "./signals/intel-match";
+import { intelMatch, NO_INTEL, type IntelView } from "./signals/intel-match";
 import { logoMatch } from "./signals/logo-match";
 import { priceAnomaly } from "./signals/price-anomaly";
 import { reviewBrushing } from "./signals/review-brushing";
@@ -70,7 +69,6 @@ export class RiskModel {
   constructor(
     brands: readonly BrandProfile[],
     readonly config: RiskConfig = DEFAULT_RISK_CONFIG,
-    private readonly intel: IntelMatcher = NO_INTEL,
   ) {
     this.version = modelVersionOf(config);
     this.brands = new Map(brands.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
@@ -87,25 +85,31 @@ export class RiskModel {
     return sellerHistory(seller, this.config.weights.SELLER_HISTORY);
   }
 
-  assess(listing: ListingFacts, seller: SellerFacts): ListingAssessment {
+  // The listing's own score (platform data every brand with a case on it may read) uses only the
+  // intelligence that may count for anyone; each brand's score adds what counts for its owner.
+  assess(listing: ListingFacts, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
     const { weights } = this.config;
     const shared = [
       counterfeitKeywords(this.vocabulary, listing.title, listing.description, weights.COUNTERFEIT_KEYWORDS),
       reviewBrushing(listing.reviews, weights.REVIEW_BRUSHING),
       this.sellerHistory(seller),
-      ...this.intelSignals(listing, seller),
     ].filter((s): s is RiskSignal => s !== null);
+    const withIntel = (signals: RiskSignal[], ownerOrgId: string | null) => {
+      const signal = intelMatch(intel, ownerOrgId, weights.INTEL_MATCH);
+      return capAtHundred((signal ? [...signals, signal] : signals).sort((a, b) => b.contribution - a.contribution));
+    };
 
     const folded = foldText(listing.title);
     const logoDistance = new Map(this.logoMatcher.match(listing.imageHashes).map((m) => [m.brandId, m.distance]));
     const claimed = new Set([...this.brandMatcher.matchFolded(folded).map((m) => m.brandId), ...logoDistance.keys()]);
     if (claimed.size === 0) {
-      const signals = capAtHundred(shared);
+      const signals = withIntel(shared, null);
       return { score: scoreOf(signals), signals, brands: [] };
     }
 
     const titleWords = new Set(folded.words.trim().split(" "));
     const brands: BrandAssessment[] = [];
+    let listingSignals: RiskSignal[] = [];
     for (const brandId of claimed) {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
@@ -127,22 +131,12 @@ export class RiskModel {
         logoMatch(profile.name, logoDistance.get(brandId) ?? null, this.config.logoMaxDistance, weights.LOGO_MATCH),
         specMismatch(profile.name, listing.specs, index, weights.SPEC_MISMATCH),
       ].filter((s): s is RiskSignal => s !== null);
-      const signals = capAtHundred([...own, ...shared].sort((a, b) => b.contribution - a.contribution));
+      const signals = withIntel([...own, ...shared], profile.ownerOrgId);
       const score = scoreOf(signals);
       brands.push({ brand: profile, score, signals, flagged: score >= this.config.flagThreshold });
+      const publicSignals = withIntel([...own, ...shared], null);
+      if (scoreOf(publicSignals) > scoreOf(listingSignals)) listingSignals = publicSignals;
     }
-    const best = brands.reduce((a, b) => (b.score > a.score ? b : a), brands[0]);
-    return { score: best.score, signals: best.signals, brands };
-  }
-
-  private intelSignals(listing: ListingFacts, seller: SellerFacts): RiskSignal[] {
-    const signals = this.intel.signals(listing, seller, this.config.weights.INTEL_MATCH);
-    // However many indicators match, intelligence adds at most its weight.
-    let room = this.config.weights.INTEL_MATCH;
-    return signals.flatMap((s) => {
-      const contribution = Math.min(s.contribution, room);
-      room -= contribution;
-      return contribution > 0 ? [{ ...s, kind: RiskSignalKind.INTEL_MATCH, contribution }] : [];
-    });
+    return { score: scoreOf(listingSignals), signals: listingSignals, brands };
   }
 }

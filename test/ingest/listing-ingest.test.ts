@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
 import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
 import { ListingIngest } from "../../src/ingest/listing-ingest";
-import type { IntelMatcher } from "../../src/risk/signals/intel-match";
+import type { IntelSource } from "../../src/ingest/intel-source";
+import { NO_INTEL } from "../../src/risk/signals/intel-match";
 import { createOrganization } from "../support/factories";
 import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelMatcher, concurrency = 1) => {
+const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelSource, concurrency = 1) => {
   const rejections: { line: number; reason: string }[] = [];
   const service = await ListingIngest.open(db, api.config, { intel });
   const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r), concurrency });
@@ -110,10 +111,10 @@ describe("listing ingest", () => {
   });
 
   it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
-    const failing: IntelMatcher = {
-      signals: (listing) => {
-        if (listing.title.includes("boom")) throw new Error("intel service unavailable");
-        return [];
+    const failing: IntelSource = {
+      viewsOf: async (_manager, records) => {
+        if (records.some((record) => record.title.includes("boom"))) throw new Error("intel service unavailable");
+        return records.map(() => NO_INTEL);
       },
     };
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];

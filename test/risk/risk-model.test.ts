@@ -4,7 +4,7 @@ import type { BrandProfile, ListingFacts, SellerFacts } from "../../src/risk/fac
 import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
 import { MODEL_VERSION, modelVersionOf, RiskModel } from "../../src/risk/risk-model";
 import { sellerScore } from "../../src/risk/seller-score";
-import type { IntelMatcher } from "../../src/risk/signals/intel-match";
+import type { IntelView } from "../../src/risk/signals/intel-match";
 
 // Hand-made listings with known answers, against the default weights: price 40, vocabulary 30,
 // logo 12, specs 20, reviews 15, seller 20, intel 25; flag at 70.
@@ -149,16 +149,19 @@ describe("each signal in isolation", () => {
     expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, cleanSeller)).toBeUndefined();
   });
 
-  it("intel match: the extension point adds its signals, at most the intel weight", () => {
-    const intel: IntelMatcher = {
-      signals: () => [
-        { kind: RiskSignalKind.INTEL_MATCH, contribution: 20, reason: "payment account shared as a known counterfeiter" },
-        { kind: RiskSignalKind.INTEL_MATCH, contribution: 20, reason: "image hash shared by a member" },
-      ],
+  it("intel match: adds at most the intel weight, the owner's own intelligence to its own score only", () => {
+    const ownOnly: IntelView = {
+      signalFor: (ownerOrgId) => (ownerOrgId === ZEPHYR.ownerOrgId ? { contribution: 40, reason: "matches alliance intelligence" } : null),
     };
-    const withIntel = new RiskModel([ZEPHYR], DEFAULT_RISK_CONFIG, intel).assess(listing(), cleanSeller).brands[0];
-    expect(withIntel.signals.filter((s) => s.kind === RiskSignalKind.INTEL_MATCH).map((s) => s.contribution)).toEqual([20, 5]);
-    expect(withIntel.score).toBe(25);
+    const assessed = new RiskModel([ZEPHYR]).assess(listing(), cleanSeller, ownOnly);
+    expect(assessed.brands[0].signals).toEqual([{ kind: RiskSignalKind.INTEL_MATCH, contribution: 25, reason: "matches alliance intelligence" }]);
+    expect(assessed.brands[0].score).toBe(25);
+    // The listing's own score, which other brands may read, leaves the owner's intelligence out.
+    expect(assessed.score).toBe(0);
+
+    const shared: IntelView = { signalFor: () => ({ contribution: 12, reason: "matches alliance intelligence (3 members)" }) };
+    const both = new RiskModel([ZEPHYR]).assess(listing(), cleanSeller, shared);
+    expect([both.brands[0].score, both.score]).toEqual([12, 12]);
   });
 });
 

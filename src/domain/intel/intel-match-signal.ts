@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { countsInBlindMatch, ownIndicator } from "../../auth/intel-visibility";
-import { IndicatorKind } from "../../entities/enums";
+import { notExpired } from "../../auth/intel-visibility";
+import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { normalizeIndicatorValue, titleKeywords } from "./indicator-normalization";
 import type { KeyedHasher } from "./keyed-hash";
 
@@ -64,7 +64,6 @@ export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[
 }
 
 interface SignalRow {
-  item: number;
   others: number;
   others_confidence: number | null;
   own_confidence: number | null;
@@ -88,36 +87,69 @@ function signalOf(row: SignalRow, minMembers: number): IntelMatchSignal | null {
   return null;
 }
 
-// Signals for a batch of items in one statement: every (item, candidate hash) pair is joined to the
-// indicator table through the hash index. Items without a match map to null.
+// Per item, each organization whose live indicators it matched, with the confidence of its
+// strongest match that counts for others (any distribution but PRIVATE) and of any match (which
+// counts for itself). Enough to score the item for any owner in memory (intelSignalFor); one
+// statement for the whole batch, through the keyed-hash index.
+export interface IntelEvidence {
+  orgId: string;
+  sharedConfidence: number | null;
+  anyConfidence: number;
+}
+
+export async function intelEvidence(
+  manager: EntityManager,
+  hasher: KeyedHasher,
+  candidatesOfItems: readonly (readonly IntelCandidate[])[],
+): Promise<IntelEvidence[][]> {
+  const itemIndexes: number[] = [];
+  const hashes: string[] = [];
+  candidatesOfItems.forEach((candidates, index) => {
+    for (const candidate of candidates) {
+      itemIndexes.push(index);
+      hashes.push(hasher.hashHex(candidate.kind, candidate.value));
+    }
+  });
+  const evidence: IntelEvidence[][] = candidatesOfItems.map(() => []);
+  if (!hashes.length) return evidence;
+  const rows: { item: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(
+    `SELECT q.item, i.owner_org_id AS org_id,
+            max(i.confidence) FILTER (WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}')::int AS shared_confidence,
+            max(i.confidence)::int AS any_confidence
+       FROM unnest($1::int[], $2::text[]) AS q(item, hash)
+       JOIN indicator i ON i.value_hash = decode(q.hash, 'hex')
+      WHERE ${notExpired("i")}
+      GROUP BY q.item, i.owner_org_id`,
+    [itemIndexes, hashes],
+  );
+  for (const row of rows) {
+    evidence[row.item].push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
+  }
+  return evidence;
+}
+
+// The signal for an item scored for `ownerOrgId` (null: for no one, as the listing's own score):
+// other organizations' shared indicators, and the owner's own ones of any distribution.
+export function intelSignalFor(evidence: readonly IntelEvidence[], ownerOrgId: string | null, minMembers: number): IntelMatchSignal | null {
+  const others = evidence.filter((e) => e.orgId !== ownerOrgId && e.sharedConfidence !== null);
+  const own = ownerOrgId === null ? undefined : evidence.find((e) => e.orgId === ownerOrgId);
+  return signalOf(
+    {
+      others: others.length,
+      others_confidence: others.length ? Math.max(...others.map((e) => e.sharedConfidence as number)) : null,
+      own_confidence: own ? own.anyConfidence : null,
+    },
+    minMembers,
+  );
+}
+
+// Signals for a batch of items, each scored for its own owner.
 export async function intelMatchSignals(
   manager: EntityManager,
   hasher: KeyedHasher,
   minMembers: number,
   items: readonly IntelMatchItem[],
 ): Promise<Map<string, IntelMatchSignal | null>> {
-  const itemIndexes: number[] = [];
-  const owners: string[] = [];
-  const hashes: string[] = [];
-  items.forEach((item, index) => {
-    for (const candidate of item.candidates) {
-      itemIndexes.push(index);
-      owners.push(item.ownerOrgId);
-      hashes.push(hasher.hashHex(candidate.kind, candidate.value));
-    }
-  });
-  const result = new Map<string, IntelMatchSignal | null>(items.map((item) => [item.key, null]));
-  if (!hashes.length) return result;
-  const rows: SignalRow[] = await manager.query(
-    `SELECT q.item,
-            count(DISTINCT i.owner_org_id) FILTER (WHERE ${countsInBlindMatch("i", "q.owner")})::int AS others,
-            max(i.confidence) FILTER (WHERE ${countsInBlindMatch("i", "q.owner")})::int AS others_confidence,
-            max(i.confidence) FILTER (WHERE ${ownIndicator("i", "q.owner")})::int AS own_confidence
-       FROM unnest($1::int[], $2::uuid[], $3::text[]) AS q(item, owner, hash)
-       JOIN indicator i ON i.value_hash = decode(q.hash, 'hex')
-      GROUP BY q.item`,
-    [itemIndexes, owners, hashes],
-  );
-  for (const row of rows) result.set(items[row.item].key, signalOf(row, minMembers));
-  return result;
+  const evidence = await intelEvidence(manager, hasher, items.map((item) => item.candidates));
+  return new Map(items.map((item, index) => [item.key, intelSignalFor(evidence[index], item.ownerOrgId, minMembers)]));
 }

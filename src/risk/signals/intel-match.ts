@@ -1,11 +1,19 @@
+import { RiskSignalKind } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
-import type { ListingFacts, SellerFacts } from "../facts";
 
-// The extension point for shared intelligence: indicators that members contributed (a seller, a
-// payment account, an image hash, a keyword) matched against a listing, returned as INTEL_MATCH
-// signals worth at most `weight` in total. Until intelligence is shared, no listing matches.
-export interface IntelMatcher {
-  signals(listing: ListingFacts, seller: SellerFacts, weight: number): RiskSignal[];
+// What shared intelligence says of one listing (src/domain/intel/intel-match-signal.ts works it
+// out for a whole ingest batch in one query). It is asked per organization an infringement would
+// belong to, because an organization's own PRIVATE indicators count for its own infringements
+// only; and with null for the listing's own score, which every brand with a case on it may read.
+export interface IntelView {
+  signalFor(ownerOrgId: string | null): { contribution: number; reason: string } | null;
 }
 
-export const NO_INTEL: IntelMatcher = { signals: () => [] };
+export const NO_INTEL: IntelView = { signalFor: () => null };
+
+// However strong the match, intelligence adds at most its weight.
+export function intelMatch(intel: IntelView, ownerOrgId: string | null, weight: number): RiskSignal | null {
+  const signal = intel.signalFor(ownerOrgId);
+  const contribution = signal ? Math.min(signal.contribution, weight) : 0;
+  return signal && contribution > 0 ? { kind: RiskSignalKind.INTEL_MATCH, contribution, reason: signal.reason } : null;
+}

@@ -1,0 +1,78 @@
+import { createCatalogueBrand, listingRecord } from "../support/listing-records";
+import { brandMember, contribute } from "../support/intel";
+import { createCast, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Shared intelligence in the risk model, through ingestListings: one listing fakes brand A and
+// brand B; its seller is in A's PRIVATE intelligence, and later in two other members' ALLIANCE
+// intelligence. Each brand's explanation must show only what it may know.
+let api: TestApi;
+let cast: Cast;
+let memberC: Persona;
+let memberD: Persona;
+
+const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted updated } }`;
+const EXPLANATIONS = `{ infringements(first: 10) { edges { node { brand { name } riskScore riskSignals { kind contribution reason } listing { riskScore } } } } }`;
+
+interface Node { brand: { name: string }; riskScore: number; riskSignals: { kind: string; contribution: number; reason: string }[]; listing: { riskScore: number } }
+
+const SELLER = { externalId: "intel-store-1", name: "Grey Goods Store" };
+const listing = (priceMinor: number) =>
+  listingRecord({
+    externalId: "intel-item-1",
+    // A clear fake of both brands (price and two counterfeit terms, about 70) with room below 100.
+    title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA",
+    price: { amountMinor: priceMinor, currency: "CNY" },
+    seller: SELLER,
+  });
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
+  await createCatalogueBrand(api.dataSource, cast.brandB.org, "Borealis", ["Borealys"], { sku: "BO-1", name: "Crystal Ring", logoHash: "ffff0000ffff0000" });
+  memberC = await brandMember(api, "Member C");
+  memberD = await brandMember(api, "Member D");
+});
+afterAll(() => api.close());
+
+async function explanationsOf(persona: Persona): Promise<Node[]> {
+  const response = await api.gql<{ infringements: { edges: { node: Node }[] } }>(EXPLANATIONS, {}, persona.as);
+  expect(response.errors).toBeUndefined();
+  return response.data!.infringements.edges.map((edge) => edge.node).filter((node) => ["Aurelia", "Borealis"].includes(node.brand.name));
+}
+
+const intelOf = (node: Node) => node.riskSignals.filter((signal) => signal.kind === "INTEL_MATCH");
+
+describe("shared intelligence in the risk model", () => {
+  it("counts a member's PRIVATE indicator for its own infringement only, never for another brand or the listing's score", async () => {
+    await contribute(api, cast.brandAAnalyst, [{ kind: "SELLER", value: `TAOBAO:${SELLER.externalId}`, distribution: "PRIVATE", confidence: 90 }]);
+    const ingested = await api.gql(INGEST, { listings: [listing(5_000)] }, cast.platformAnalyst.as);
+    expect(ingested.errors).toBeUndefined();
+
+    const [a] = await explanationsOf(cast.brandAAnalyst);
+    expect(intelOf(a)).toEqual([{ kind: "INTEL_MATCH", contribution: expect.any(Number), reason: "matches alliance intelligence" }]);
+    const [b] = await explanationsOf(cast.brandBAnalyst);
+    expect(b.brand.name).toBe("Borealis");
+    expect(intelOf(b)).toEqual([]);
+    // The listing's own score, which B reads too, is the same without A's private intelligence.
+    expect(b.listing.riskScore).toBe(a.riskScore - intelOf(a)[0].contribution);
+  });
+
+  it("names the number of members once at least k of them shared it, and never who", async () => {
+    for (const member of [memberC, memberD]) {
+      await contribute(api, member, [{ kind: "SELLER", value: `TAOBAO:${SELLER.externalId}`, distribution: "ALLIANCE", confidence: 80 }]);
+    }
+    // A changed price re-scores the listing.
+    const ingested = await api.gql<{ ingestListings: { updated: number } }>(INGEST, { listings: [listing(4_900)] }, cast.platformAnalyst.as);
+    expect(ingested.data?.ingestListings.updated).toBe(1);
+
+    for (const persona of [cast.brandAAnalyst, cast.brandBAnalyst]) {
+      const [node] = await explanationsOf(persona);
+      expect(intelOf(node).map((signal) => signal.reason)).toEqual(["matches alliance intelligence (2 members)"]);
+      expect(JSON.stringify(node)).not.toMatch(/Member C|Member D|Brand Org/);
+    }
+    const [b] = await explanationsOf(cast.brandBAnalyst);
+    expect(b.listing.riskScore).toBe(b.riskScore);
+  });
+});
