@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
+import { lockInfringementItems } from "./infringement-items";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { Organization, Referral, ReferralInfringement, SuspectedInfringement } from "../entities";
+import { Organization, Referral, ReferralInfringement } from "../entities";
 import { InfringementStatus, OrgKind, ReferralStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { actorOf } from "./actor";
@@ -14,7 +15,6 @@ import {
   refuseItems,
   requiredText,
   type IdItem,
-  type ItemProblem,
   type MoneyValue,
 } from "./validation";
 
@@ -52,28 +52,9 @@ export async function createReferral(
     const agency = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.agencyId }).getOne();
     if (!agency) throw notFound("Organization");
     if (agency.kind !== OrgKind.AGENCY) throw badInput(`\`agencyId\` must name an agency; ${agency.name} is a ${agency.kind} organization`);
-    const ids = [...new Set(input.items.flatMap((item) => (item.id ? [item.id] : [])))];
-    // Locked so that none of them changes status while it is being referred.
-    const rows = ids.length
-      ? await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-          .andWhere("inf.id = ANY(:ids)", { ids })
-          .orderBy("inf.id")
-          .setLock("pessimistic_write")
-          .getMany()
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const seen = new Set<string>();
-    const problems: ItemProblem[] = [];
-    for (const item of input.items) {
-      const row = item.id ? byId.get(item.id) : undefined;
-      if (!item.id) problems.push({ id: item.given, reason: "not a valid Infringement ID" });
-      else if (seen.has(item.id)) problems.push({ id: item.given, reason: "listed more than once" });
-      else if (!row) problems.push({ id: item.given, reason: "Infringement not found" });
-      else if (!REFERABLE.includes(row.status)) {
-        problems.push({ id: item.given, reason: `it is ${row.status}; only confirmed infringements (${REFERABLE.join(", ")}) can be referred` });
-      }
-      if (item.id) seen.add(item.id);
-    }
+    const { accepted: rows, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
+      REFERABLE.includes(row.status) ? null : `it is ${row.status}; only confirmed infringements (${REFERABLE.join(", ")}) can be referred`,
+    );
     refuseItems(problems, input.items.length, "infringements cannot be referred");
     const actor = actorOf(viewer);
     const referral = await manager.save(

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { lockInfringementItems } from "./infringement-items";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, SuspectedInfringement, TakedownRequest } from "../entities";
@@ -9,7 +10,7 @@ import { recordAudit } from "./audit";
 import { moveInfringement } from "./infringement-status";
 import { removeListings } from "./listing-removal";
 import { addStrike, type StrikePolicy } from "./store-penalty-policy";
-import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem, type ItemProblem } from "./validation";
+import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 
 // A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
 // approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
@@ -101,28 +102,9 @@ export async function requestTakedowns(
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   checkItemCount(input.items, "infringementIds", maxItems);
   return dataSource.transaction(async (manager) => {
-    const ids = [...new Set(input.items.flatMap((item) => (item.id ? [item.id] : [])))];
-    // Locked in id order, so two overlapping bulk requests cannot deadlock.
-    const rows = ids.length
-      ? await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-          .andWhere("inf.id = ANY(:ids)", { ids })
-          .orderBy("inf.id")
-          .setLock("pessimistic_write")
-          .getMany()
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const seen = new Set<string>();
-    const problems: ItemProblem[] = [];
-    const accepted: SuspectedInfringement[] = [];
-    for (const item of input.items) {
-      const row = item.id ? byId.get(item.id) : undefined;
-      if (!item.id) problems.push({ id: item.given, reason: "not a valid Infringement ID" });
-      else if (seen.has(item.id)) problems.push({ id: item.given, reason: "listed more than once" });
-      else if (!row) problems.push({ id: item.given, reason: "Infringement not found" });
-      else if (row.status !== InfringementStatus.CONFIRMED) problems.push({ id: item.given, reason: notConfirmed(row.status) });
-      else accepted.push(row);
-      if (item.id) seen.add(item.id);
-    }
+    const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
+      row.status === InfringementStatus.CONFIRMED ? null : notConfirmed(row.status),
+    );
     const gone = await removedListings(manager, viewer, accepted.map((row) => row.listingId));
     for (const row of accepted.filter((row) => gone.has(row.listingId))) {
       problems.push({ id: input.items.find((item) => item.id === row.id)?.given ?? row.id, reason: LISTING_GONE });

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity } from "typeorm";
 import { InvitationKind, UserRole } from "./enums";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 
 export interface InvitedBrand {
   name: string;
@@ -10,18 +10,7 @@ export interface InvitedBrand {
 // A single-use, expiring invitation. Only the SHA-256 of its token is stored; the token is shown
 // once to whoever invites. owner_org_id is the inviting organization (the platform for MEMBER).
 @Entity("invitation")
-export class Invitation {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class Invitation extends TenantOwned {
   @Column({ type: "enum", enum: InvitationKind, enumName: "invitation_kind" })
   kind: InvitationKind;
 

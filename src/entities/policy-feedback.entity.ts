@@ -1,24 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "./enums";
 import { GovernanceRule } from "./governance-rule.entity";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 
 // A member's feedback on one version of a governance rule. owner_org_id and the author columns
 // identify the author; src/auth/feedback-projection.ts decides who may see them.
 @Entity("policy_feedback")
 @Index("idx_policy_feedback_visibility_created", ["visibility", "createdAt"])
-export class PolicyFeedback {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class PolicyFeedback extends TenantOwned {
   @Column({ name: "author_user_id", type: "uuid", nullable: true })
   authorUserId: string | null;
 

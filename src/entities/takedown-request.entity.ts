@@ -1,8 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Brand } from "./brand.entity";
 import { Marketplace, TakedownStatus } from "./enums";
 import { Listing } from "./listing.entity";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 
@@ -14,18 +14,7 @@ import { SuspectedInfringement } from "./suspected-infringement.entity";
 @Index("idx_takedown_status_requested", ["status", "requestedAt", "id"])
 // At most one undecided request per infringement, whatever the application does.
 @Index("uq_takedown_pending_infringement", ["infringementId"], { unique: true, where: `"status" = 'PENDING'` })
-export class TakedownRequest {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class TakedownRequest extends TenantOwned {
   @Column({ name: "infringement_id", type: "uuid" })
   infringementId: string;
 

@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { TestBuyOutcome } from "./enums";
 import type { EvidenceItem } from "./evidence-item";
-import { Organization } from "./organization.entity";
+import { TenantOwned } from "./tenant-owned";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 import { bigintAsNumber } from "./transformers";
 
@@ -9,18 +9,7 @@ import { bigintAsNumber } from "./transformers";
 // owns the infringement, whoever placed the order.
 @Entity("test_buy")
 @Index("idx_test_buy_infringement", ["infringementId", "orderedAt"])
-export class TestBuy {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Index()
-  @Column({ name: "owner_org_id", type: "uuid" })
-  ownerOrgId: string;
-
-  @ManyToOne(() => Organization, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "owner_org_id" })
-  ownerOrg?: Organization;
-
+export class TestBuy extends TenantOwned {
   @Column({ name: "infringement_id", type: "uuid" })
   infringementId: string;
 
