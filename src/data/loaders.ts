@@ -82,13 +82,7 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       const byKey = new Map(rows.map((row) => [row.id, projectFeedback(viewer, row)]));
       return ids.map((id) => byKey.get(id) ?? null);
     }),
-    versionsOfRule: new DataLoader<string, GovernanceRule[]>(async (codes) => {
-      const rules = await scopedQuery(manager, viewer, GovernanceRule, "rule")
-        .andWhere("rule.code = ANY(:codes)", { codes })
-        .orderBy("rule.version", "DESC")
-        .getMany();
-      return codes.map((code) => rules.filter((rule) => rule.code === code));
-    }),
+    versionsOfRule: manyBy(manager, viewer, GovernanceRule, "code", (row) => row.code, [{ column: "version", direction: "DESC" }]),
     // Whether the viewer's organization endorsed each feedback: its own endorsements only.
     endorsedByViewer: new DataLoader<string, boolean>(async (feedbackIds) => {
       const rows = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
@@ -121,14 +115,10 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
     casesOfReferral: manyBy(manager, viewer, ReferralInfringement, "referral_id", (row) => row.referralId, [
       { column: "infringement_id", direction: "ASC" },
     ]),
-    notesOfInfringement: new DataLoader<string, InfringementNote[]>(async (infringementIds) => {
-      const notes = await scopedQuery(manager, viewer, InfringementNote, "note")
-        .andWhere("note.infringement_id = ANY(:infringementIds)", { infringementIds })
-        .orderBy("note.created_at", "ASC")
-        .addOrderBy("note.id", "ASC")
-        .getMany();
-      return infringementIds.map((id) => notes.filter((note) => note.infringementId === id));
-    }),
+    notesOfInfringement: manyBy(manager, viewer, InfringementNote, "infringement_id", (row) => row.infringementId, [
+      { column: "created_at", direction: "ASC" },
+      { column: "id", direction: "ASC" },
+    ]),
     indicator: byId(manager, viewer, Indicator),
     // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
     // sighted, by anyone.
@@ -144,14 +134,10 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       return indicatorIds.map((id) => byId.get(id) ?? 0);
     }),
     // Who sighted: only the viewer's own organization's sightings, or all of them for the platform.
-    sightingsOfIndicator: new DataLoader<string, IndicatorSighting[]>(async (indicatorIds) => {
-      const sightings = await scopedQuery(manager, viewer, IndicatorSighting, "sighting")
-        .andWhere("sighting.indicator_id = ANY(:indicatorIds)", { indicatorIds })
-        .orderBy("sighting.seen_at", "DESC")
-        .addOrderBy("sighting.id", "DESC")
-        .getMany();
-      return indicatorIds.map((id) => sightings.filter((sighting) => sighting.indicatorId === id));
-    }),
+    sightingsOfIndicator: manyBy(manager, viewer, IndicatorSighting, "indicator_id", (row) => row.indicatorId, [
+      { column: "seen_at", direction: "DESC" },
+      { column: "id", direction: "DESC" },
+    ]),
   };
 }
 

@@ -1,17 +1,15 @@
 import type { Organization } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
-import { createOrganization, createUser } from "./factories";
-import type { Persona } from "./personas";
+import { createOrganization } from "./factories";
+import { userPersona, type Persona } from "./personas";
 import type { TestApi } from "./test-api";
 
 // Helpers for the shared-intelligence tests: more member brands, and contributing through the API.
 
 export async function brandMember(api: TestApi, name: string, role = UserRole.ANALYST): Promise<Persona & { org: Organization }> {
   const org = await createOrganization(api.dataSource, OrgKind.BRAND, name);
-  const user = await createUser(api.dataSource, org, role);
-  const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
-  return { name, org, as: { token } };
+  return { ...(await userPersona(api, org, role, name)), org };
 }
 
 export interface IndicatorInputVars {
