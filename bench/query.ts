@@ -31,7 +31,7 @@ const DASHBOARD = `query Dashboard {
 
 // The server, in a child process; resolves once it listens.
 function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; ask: (message: ParentMessage) => Promise<ServerMessage | void>; child: ChildProcess }> {
-  const child = fork(join(__dirname, "query-server.ts"), [], { env, execArgv: ["-r", "ts-node/register/transpile-only"] });
+  const child = fork(join(__dirname, "query-server.ts"), [], { env, execArgv: ["-r", "ts-node/register/transpile-only", ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : [])] });
   const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
   return next().then((first) => {
     if (!("url" in first)) throw new Error("the bench server did not start");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -58,7 +59,13 @@ export async function createApiApp(deps: ApiDependencies) {
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(buildBaseSchema()),
     ...protection,
-    plugins: [...protection.plugins, requestErrorsPlugin(logger), sensitiveReadAuditPlugin()],
+    plugins: [
+      // No field sets cache hints; left on, Apollo's cache-control plugin instruments every field.
+      ApolloServerPluginCacheControlDisabled(),
+      ...protection.plugins,
+      requestErrorsPlugin(logger),
+      sensitiveReadAuditPlugin(),
+    ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,

@@ -1,24 +1,113 @@
-import type { GraphQLSchema } from "graphql";
-import { applyMiddleware } from "graphql-middleware";
-import { deny, shield, type IRules } from "graphql-shield";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import { deny } from "graphql-shield";
+import type { IOptions, IShieldContext, ShieldRule } from "graphql-shield/typings/types";
+import objectHash from "object-hash";
+import type { RequestContext } from "../context";
 import { forbidden } from "../errors";
 import { missingPermissions } from "./permission-completeness";
 import { permissionMap } from "./permissions";
-import { sensitiveReadMiddleware } from "./sensitive-fields";
+import { SENSITIVE_FIELDS } from "./sensitive-fields";
 
-// The schema served to clients: every field behind its rule. Refuses to build while any field
-// lacks a rule, so an unguarded field can never be served.
-export function secureSchema(schema: GraphQLSchema, rules: IRules = permissionMap): GraphQLSchema {
-  const problems = missingPermissions(schema, rules as Record<string, Record<string, unknown>>);
+// The schema served to clients: every field behind its graphql-shield rule from the permission
+// map. Refuses to build while any field lacks a rule, so an unguarded field can never be served.
+//
+// The rules are graphql-shield's and graphql-shield evaluates them (with its own per-request
+// cache); this file only applies them. graphql-shield's applier (shield() over graphql-middleware)
+// wraps every field *instance* in an async middleware: a dashboard page of 50 rows resolves ~1,300
+// fields, and those promises were half of the request's CPU. A rule whose every part is cached
+// per request ("contextual") cannot depend on the row, so its outcome is settled by the first
+// instance of a field and then applied synchronously to all the others. Other rules (node(id:)
+// reads its argument) are evaluated for every instance, as graphql-shield would.
+
+type Rules = Record<string, Record<string, ShieldRule>>;
+type Outcome = true | Error;
+
+const refused = () => forbidden("You may not read or change this");
+
+// graphql-shield's options, as its rules read them.
+const OPTIONS: IOptions = {
+  debug: false,
+  // Resolver errors (validation, NOT_FOUND, ...) pass through; formatError hides internal ones.
+  allowExternalErrors: true,
+  fallbackRule: deny,
+  fallbackError: refused,
+  // graphql-shield's own default, the key of its "strict" cache.
+  hashFunction: objectHash,
+};
+
+interface RuleParts {
+  cache?: unknown;
+  getRules?: () => ShieldRule[];
+}
+
+// allow and deny are logic rules without parts; and/or/chain are settled per request only when
+// every part is.
+function settledPerRequest(rule: ShieldRule): boolean {
+  const parts = rule as unknown as RuleParts;
+  if (parts.getRules) return parts.getRules().every(settledPerRequest);
+  return parts.cache === "contextual";
+}
+
+// Per request (the context object), each settled rule's outcome.
+const outcomesOfRequest = new WeakMap<object, Map<ShieldRule, Outcome>>();
+
+async function evaluate(
+  rule: ShieldRule,
+  source: unknown,
+  args: Record<string, unknown>,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+): Promise<Outcome> {
+  // graphql-shield keeps its per-request rule cache on the context.
+  const shieldContext = context as RequestContext & Partial<IShieldContext>;
+  shieldContext._shield ??= { cache: {} };
+  const result = await rule.resolve(source as object, args, shieldContext as IShieldContext, info, OPTIONS);
+  if (result === true) return true;
+  return result instanceof Error ? result : refused();
+}
+
+function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
+  const whenAllowed = (outcome: Outcome, ...call: Parameters<typeof resolve>) => {
+    if (outcome !== true) throw outcome;
+    return resolve(...call);
+  };
+  if (!settledPerRequest(rule)) {
+    return (source, args, context, info) => evaluate(rule, source, args, context, info).then((outcome) => whenAllowed(outcome, source, args, context, info));
+  }
+  return (source, args, context, info) => {
+    let outcomes = outcomesOfRequest.get(context);
+    if (!outcomes) outcomesOfRequest.set(context, (outcomes = new Map()));
+    const settled = outcomes.get(rule);
+    if (settled !== undefined) return whenAllowed(settled, source, args, context, info);
+    return evaluate(rule, source, args, context, info).then((outcome) => {
+      outcomes.set(rule, outcome);
+      return whenAllowed(outcome, source, args, context, info);
+    });
+  };
+}
+
+// Inside the permission check, so only the reads it allowed are recorded (and audited at the end
+// of the request by src/api/sensitive-read-audit.plugin.ts).
+function recordingReads(typeName: string, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
+  return (source, args, context, info) => {
+    const value = resolve(source, args, context, info);
+    const id = (source as { id?: unknown } | null)?.id;
+    if (typeof id === "string") context.sensitiveReads.note(typeName, info.fieldName, id);
+    return value;
+  };
+}
+
+export function secureSchema(schema: GraphQLSchema, rules: Rules = permissionMap): GraphQLSchema {
+  const problems = missingPermissions(schema, rules);
   if (problems.length) {
     throw new Error(`The permission map does not cover the schema:\n  ${problems.join("\n  ")}`);
   }
-  const permissions = shield(rules, {
-    fallbackRule: deny,
-    fallbackError: () => forbidden("You may not read or change this"),
-    // Resolver errors (validation, NOT_FOUND, ...) pass through; formatError hides internal ones.
-    allowExternalErrors: true,
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      let resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
+      if (SENSITIVE_FIELDS[typeName]?.includes(fieldName)) resolve = recordingReads(typeName, resolve);
+      return { ...field, resolve: guarded(rules[typeName][fieldName], resolve) };
+    },
   });
-  // Permissions first (outermost): the audit of sensitive reads sees only the reads they allowed.
-  return applyMiddleware(schema, permissions, sensitiveReadMiddleware);
 }
