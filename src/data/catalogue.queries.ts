@@ -4,15 +4,16 @@ import type { Viewer } from "../auth/viewer";
 import { Brand, Organization, Product } from "../entities";
 import type { OrgKind } from "../entities/enums";
 import { paginate } from "./keyset-pagination";
+import { readEntities } from "./entity-rows";
 
 export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
   const query = scopedQuery(manager, viewer, Organization, "org");
   if (kind) query.andWhere("org.kind = :kind", { kind });
-  return query.orderBy("org.name", "ASC").getMany();
+  return readEntities(query.orderBy("org.name", "ASC"));
 };
 
 export const listBrands = (manager: EntityManager, viewer: Viewer) =>
-  scopedQuery(manager, viewer, Brand, "brand").orderBy("brand.name", "ASC").getMany();
+  readEntities(scopedQuery(manager, viewer, Brand, "brand").orderBy("brand.name", "ASC"));
 
 export interface ProductListFilter {
   brandIds?: string[];

@@ -5,19 +5,18 @@ import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
 import { paginate } from "./keyset-pagination";
+import { readEntities, readEntity } from "./entity-rows";
 
 // The current (highest) version of each rule, by code.
 export const listCurrentRules = (manager: EntityManager, viewer: Viewer) =>
-  scopedQuery(manager, viewer, GovernanceRule, "rule")
-    .andWhere("rule.version = (SELECT max(v.version) FROM governance_rule v WHERE v.code = rule.code)")
-    .orderBy("rule.code", "ASC")
-    .getMany();
+  readEntities(
+    scopedQuery(manager, viewer, GovernanceRule, "rule")
+      .andWhere("rule.version = (SELECT max(v.version) FROM governance_rule v WHERE v.code = rule.code)")
+      .orderBy("rule.code", "ASC"),
+  );
 
 export const currentRule = (manager: EntityManager, viewer: Viewer, code: string) =>
-  scopedQuery(manager, viewer, GovernanceRule, "rule")
-    .andWhere("rule.code = :code", { code })
-    .orderBy("rule.version", "DESC")
-    .getOne();
+  readEntity(scopedQuery(manager, viewer, GovernanceRule, "rule").andWhere("rule.code = :code", { code }).orderBy("rule.version", "DESC"));
 
 export interface FeedbackListFilter {
   ruleCode?: string;
@@ -53,4 +52,4 @@ export async function listPolicyFeedback(
 }
 
 export const listInvitations = (manager: EntityManager, viewer: Viewer) =>
-  scopedQuery(manager, viewer, Invitation, "inv").orderBy("inv.created_at", "DESC").addOrderBy("inv.id", "DESC").getMany();
+  readEntities(scopedQuery(manager, viewer, Invitation, "inv").orderBy("inv.created_at", "DESC").addOrderBy("inv.id", "DESC"));

@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "../errors";
 import type { Connection } from "../schema/types/connection";
+import { readEntities } from "./entity-rows";
 
 export type Direction = "ASC" | "DESC";
 
@@ -55,11 +56,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: cursor.id,
     });
   }
-  const rows = await query
-    .orderBy(`${alias}.${order.column}`, order.direction)
-    .addOrderBy(`${alias}.id`, order.direction)
-    .limit(page.first + 1)
-    .getMany();
+  const rows = await readEntities(
+    query
+      .orderBy(`${alias}.${order.column}`, order.direction)
+      .addOrderBy(`${alias}.id`, order.direction)
+      .limit(page.first + 1),
+  );
   const pageRows = rows.slice(0, page.first);
   const edges = pageRows.map((node) => ({
     node,

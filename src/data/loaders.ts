@@ -28,6 +28,7 @@ import {
   TestBuy,
   User,
 } from "../entities";
+import { readEntities } from "./entity-rows";
 
 type EntityClass<T> = abstract new () => T;
 
@@ -36,7 +37,7 @@ type EntityClass<T> = abstract new () => T;
 // loads as null, exactly like an id that does not exist.
 function byId<T extends ObjectLiteral & { id: string }>(manager: EntityManager, viewer: Viewer, entity: EntityClass<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }).getMany();
+    const rows = await readEntities(scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }));
     const byKey = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byKey.get(id) ?? null);
   });
@@ -54,7 +55,7 @@ function manyBy<T extends ObjectLiteral>(
   return new DataLoader<string, T[]>(async (keys) => {
     const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
     for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
-    const rows = await query.getMany();
+    const rows = await readEntities(query);
     const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
     for (const row of rows) groups.get(keyOf(row))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
@@ -78,24 +79,30 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
     progressReport: byId(manager, viewer, ProgressReport),
     // Feedback leaves the data layer only as a projection (src/auth/feedback-projection.ts).
     policyFeedback: new DataLoader<string, PolicyFeedbackView | null>(async (ids) => {
-      const rows = await scopedQuery(manager, viewer, PolicyFeedback, "fb").andWhere("fb.id = ANY(:ids)", { ids }).getMany();
+      const rows = await readEntities(scopedQuery(manager, viewer, PolicyFeedback, "fb").andWhere("fb.id = ANY(:ids)", { ids }));
       const byKey = new Map(rows.map((row) => [row.id, projectFeedback(viewer, row)]));
       return ids.map((id) => byKey.get(id) ?? null);
     }),
     versionsOfRule: manyBy(manager, viewer, GovernanceRule, "code", (row) => row.code, [{ column: "version", direction: "DESC" }]),
     // Whether the viewer's organization endorsed each feedback: its own endorsements only.
     endorsedByViewer: new DataLoader<string, boolean>(async (feedbackIds) => {
-      const rows = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
-        .andWhere("e.feedback_id = ANY(:feedbackIds) AND e.owner_org_id = :viewerOrgId", { feedbackIds, viewerOrgId: viewer.orgId })
-        .getMany();
+      const rows = await readEntities(
+        scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = ANY(:feedbackIds) AND e.owner_org_id = :viewerOrgId", {
+          feedbackIds,
+          viewerOrgId: viewer.orgId,
+        }),
+      );
       const endorsed = new Set(rows.map((row) => row.feedbackId));
       return feedbackIds.map((id) => endorsed.has(id));
     }),
     // The viewer's organization's own figures of each report (never another member's).
     ownReportFigures: new DataLoader<string, ProgressReportMemberFigures | null>(async (reportIds) => {
-      const rows = await scopedQuery(manager, viewer, ProgressReportMemberFigures, "f")
-        .andWhere("f.report_id = ANY(:reportIds) AND f.owner_org_id = :viewerOrgId", { reportIds, viewerOrgId: viewer.orgId })
-        .getMany();
+      const rows = await readEntities(
+        scopedQuery(manager, viewer, ProgressReportMemberFigures, "f").andWhere("f.report_id = ANY(:reportIds) AND f.owner_org_id = :viewerOrgId", {
+          reportIds,
+          viewerOrgId: viewer.orgId,
+        }),
+      );
       const byReport = new Map(rows.map((row) => [row.reportId, row]));
       return reportIds.map((id) => byReport.get(id) ?? null);
     }),
