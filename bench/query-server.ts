@@ -10,7 +10,8 @@ import { openEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { createLogger } from "../src/logger";
 
 // The API server for bench:query, in a process of its own so that the load generator does not
-// share its event loop. It counts the SQL statements it sends and answers the parent over IPC.
+// share its event loop. It counts the SQL statements it sends and the CPU time it spends, and
+// answers the parent over IPC.
 
 class StatementCount implements TypeOrmLogger {
   count = 0;
@@ -24,7 +25,7 @@ class StatementCount implements TypeOrmLogger {
   log() {}
 }
 
-export type ServerMessage = { url: string } | { statements: number };
+export type ServerMessage = { url: string } | { statements: number; cpuMs: number };
 export type ParentMessage = "reset" | "count" | "stop";
 
 async function main() {
@@ -37,9 +38,16 @@ async function main() {
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens: loadTokenService(config), logger: createLogger("warn") });
   const server = await listen(api.app, 0);
   const send = (message: ServerMessage) => process.send?.(message);
+  let cpuAtReset = process.cpuUsage();
   process.on("message", async (message: ParentMessage) => {
-    if (message === "reset") counter.count = 0;
-    if (message === "count") send({ statements: counter.count });
+    if (message === "reset") {
+      counter.count = 0;
+      cpuAtReset = process.cpuUsage();
+    }
+    if (message === "count") {
+      const cpu = process.cpuUsage(cpuAtReset);
+      send({ statements: counter.count, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
     if (message === "stop") {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -56,6 +56,8 @@ export interface GeneratorOptions {
   seed: number;
   // Dates are offsets from this instant; the default is the start of the current UTC day.
   now?: Date;
+  // The share of fakes (counterfeit and stealth) among the listings; the default mix has 47%.
+  fakeShare?: number;
 }
 
 const CLASS_WEIGHTS: Record<ListingClass, number> = {
@@ -67,6 +69,7 @@ const CLASS_WEIGHTS: Record<ListingClass, number> = {
   unrelated: 8,
 };
 const CLASSES = Object.keys(CLASS_WEIGHTS) as ListingClass[];
+
 const LISTINGS_PER_SELLER = 8;
 const CO_BRAND_CHANCE = 0.07;
 // Room for 10 million listings (and their sellers) per seed.
@@ -76,6 +79,19 @@ const CO_BRAND_MAX_PRICE_RATIO = 0.3;
 export const startOfUtcDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
 const isFake = (kind: ListingClass) => kind === "counterfeit" || kind === "stealth";
+
+// The class weights rescaled so that fakes make `fakeShare` of the whole, the other classes
+// keeping their proportions among themselves.
+function classWeights(fakeShare: number | undefined): Record<ListingClass, number> {
+  if (fakeShare === undefined) return CLASS_WEIGHTS;
+  if (!(fakeShare >= 0 && fakeShare <= 1)) throw new Error("fakeShare must be between 0 and 1");
+  const total = (fake: boolean) => CLASSES.filter((k) => isFake(k) === fake).reduce((sum, k) => sum + CLASS_WEIGHTS[k], 0);
+  const fakes = total(true);
+  const others = total(false);
+  return Object.fromEntries(
+    CLASSES.map((k) => [k, isFake(k) ? (CLASS_WEIGHTS[k] / fakes) * fakeShare : (CLASS_WEIGHTS[k] / others) * (1 - fakeShare)]),
+  ) as Record<ListingClass, number>;
+}
 
 // Busy stores get more listings; fakes come mostly from counterfeiters, the rest from honest stores.
 function pickSeller(random: SeededRandom, sellerRandom: SeededRandom, count: number, kind: ListingClass, now: Date, block: number): GenSeller {
@@ -117,8 +133,9 @@ export function* generateListings(options: GeneratorOptions): Generator<Generate
   const catalogue = generatorCatalogue();
   const sellerCount = Math.max(3, Math.round(options.listings / LISTINGS_PER_SELLER));
   const block = (options.seed % 1000) * ID_BLOCK;
+  const weights = classWeights(options.fakeShare);
   for (let index = 0; index < options.listings; index++) {
-    const kind = random.weightedPick(CLASSES, (k) => CLASS_WEIGHTS[k]);
+    const kind = random.weightedPick(CLASSES, (k) => weights[k]);
     const seller = pickSeller(random, sellerRandom, sellerCount, kind, now, block);
     const language = titleLanguage(random, seller.marketplace);
     const dates = listingDates(random, now, seller.openedAt);

@@ -327,6 +327,87 @@ export const BRAND_ORGANIZATIONS: DemoOrganization[] = [
       ],
     },
   ]),
+  // Four members that joined after the launch, which makes the twenty of DESIGN's alliance.
+  brandOrg(
+    "dyson",
+    "Dyson",
+    [
+      {
+        name: "Dyson",
+        popularity: 0.9,
+        aliases: ["戴森", "Dysen", "Dysom"],
+        category: "Home appliances",
+        logoHashes: ["88aec14c5f7b801b"],
+        products: [
+          { sku: "HD15", name: "Supersonic Hair Dryer HD15", zhName: "吹风机", msrpMinor: 299_900, currency: "CNY", specs: { power: "1600W", attachments: "5" } },
+          { sku: "HS05", name: "Airwrap Complete Long", zhName: "美发造型器", msrpMinor: 439_900, currency: "CNY", specs: { attachments: "6" } },
+          { sku: "SV28", name: "V12 Detect Slim Cordless Vacuum", zhName: "无绳吸尘器", msrpMinor: 459_900, currency: "CNY", specs: { runtime: "60 min" } },
+          { sku: "HP09", name: "Purifier Hot+Cool Formaldehyde", zhName: "空气净化暖风扇", msrpMinor: 539_900, currency: "CNY", specs: { filter: "HEPA H13" } },
+        ],
+      },
+    ],
+    "2018-03-01T02:00:00.000Z",
+  ),
+  brandOrg(
+    "chow-tai-fook",
+    "Chow Tai Fook",
+    [
+      {
+        name: "Chow Tai Fook",
+        popularity: 0.8,
+        aliases: ["周大福", "CTF", "Chow Tai Fok"],
+        category: "Jewellery",
+        logoHashes: ["bc96c41ab4f46800"],
+        products: [
+          { sku: "F217328", name: "999.9 Gold Transfer Bead Bracelet", zhName: "足金转运珠手链", msrpMinor: 358_000, currency: "CNY", specs: { purity: "999.9", weight: "4.5g" } },
+          { sku: "U181203", name: "18K White Gold Diamond Ring 30pt", zhName: "钻石戒指", msrpMinor: 1_288_000, currency: "CNY", specs: { metal: "18K white gold", diamond: "0.30ct" } },
+          { sku: "E126921", name: "Jadeite Bangle", zhName: "翡翠手镯", msrpMinor: 1_980_000, currency: "CNY", specs: { stone: "jadeite A" } },
+          { sku: "R22468", name: "Pt950 Platinum Necklace 45cm", zhName: "铂金项链", msrpMinor: 428_000, currency: "CNY", specs: { metal: "Pt950", length: "45 cm" } },
+        ],
+      },
+    ],
+    "2018-06-15T02:00:00.000Z",
+  ),
+  brandOrg(
+    "by-health",
+    "BY-HEALTH",
+    [
+      {
+        name: "BY-HEALTH",
+        popularity: 0.6,
+        aliases: ["汤臣倍健", "BYHEALTH", "By Health"],
+        category: "Health supplements",
+        logoHashes: ["d1512cbaf0c81f25"],
+        products: [
+          { sku: "BH-PRO-450", name: "Protein Powder 450g", zhName: "蛋白粉", msrpMinor: 39_800, currency: "CNY", specs: { weight: "450g" } },
+          { sku: "BH-VC-100", name: "Vitamin C Chewable Tablets 100", zhName: "维生素C咀嚼片", msrpMinor: 8_800, currency: "CNY", specs: { count: "100" } },
+          { sku: "BH-FO-100", name: "Fish Oil Softgels 100", zhName: "鱼油软胶囊", msrpMinor: 19_800, currency: "CNY", specs: { count: "100" } },
+          { sku: "BH-CA-60", name: "Calcium + Vitamin D 60", zhName: "钙维生素D片", msrpMinor: 12_800, currency: "CNY", specs: { count: "60" } },
+        ],
+      },
+    ],
+    "2019-01-10T02:00:00.000Z",
+  ),
+  brandOrg(
+    "mattel",
+    "Mattel",
+    [
+      {
+        name: "Mattel",
+        popularity: 0.7,
+        aliases: ["美泰", "Barbie", "芭比", "Hot Wheels", "风火轮", "Matel"],
+        category: "Toys",
+        logoHashes: ["de13c744aacd5e44", "d0adddc2c3d66ede"],
+        products: [
+          { sku: "HJW55", name: "Barbie Dreamhouse", zhName: "芭比梦想豪宅", msrpMinor: 179_900, currency: "CNY", specs: { height: "114 cm" } },
+          { sku: "HRN95", name: "Barbie Signature Doll", zhName: "芭比娃娃", msrpMinor: 29_900, currency: "CNY", specs: { height: "30 cm" } },
+          { sku: "GWT56", name: "Hot Wheels Ultimate Garage", zhName: "风火轮 终极车库", msrpMinor: 99_900, currency: "CNY", specs: { cars: "2" } },
+          { sku: "HLJ42", name: "Hot Wheels 20-Car Gift Pack", zhName: "风火轮 20辆装", msrpMinor: 12_900, currency: "CNY", specs: { count: "20", scale: "1:64" } },
+        ],
+      },
+    ],
+    "2019-09-05T02:00:00.000Z",
+  ),
 ];
 
 function emailOf(role: string, slug: string): string {

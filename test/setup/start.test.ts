@@ -49,7 +49,7 @@ describe("start-up", () => {
   it("migrates and seeds an empty database on first start, and serves the demo alliance", async () => {
     const running = await startApi(loadConfig(env));
     try {
-      expect(running.seeded).toMatchObject({ organizations: 18, brands: 17, users: 51, listings: 3000 });
+      expect(running.seeded).toMatchObject({ organizations: 22, brands: 21, users: 63, listings: 3000 });
       const login = await gql(running.url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`);
       tokenFromFirstStart = login.data?.login.token;
       const response = await gql(running.url, `{ brands { name aliases } infringements(first: 1) { totalCount } }`, tokenFromFirstStart);
@@ -67,7 +67,7 @@ describe("start-up", () => {
       expect(running.seeded).toBeNull();
       const response = await gql(running.url, `{ viewer { email } organizations { name } }`, tokenFromFirstStart);
       expect(response.data?.viewer).toEqual({ email: "analyst@swarovski.example" });
-      expect(response.data?.organizations).toHaveLength(18);
+      expect(response.data?.organizations).toHaveLength(22);
     } finally {
       await running.close();
     }
