@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Logger as TypeOrmLogger } from "typeorm";
 import { createApiApp, listen } from "../src/api/server";
@@ -30,7 +29,7 @@ export type ParentMessage = "reset" | "count" | "stop";
 
 async function main() {
   const counter = new StatementCount();
-  const config = loadConfig({ JWT_SECRET: process.env.BENCH_JWT_SECRET ?? randomBytes(32).toString("hex"), LOG_LEVEL: "warn", ...process.env });
+  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
   const database =
     config.database.kind === "server"
       ? await connectDatabase({ kind: "server", url: config.database.url, poolSize: config.database.poolSize }, counter)

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadTokenService } from "../src/auth/jwt";
+import { intelHmacSecret } from "../src/domain/intel/keyed-hash";
 import { writeLines } from "../src/cli/write-lines";
 import { generateListings } from "../src/generator/marketplace-generator";
 import { ListingIngest } from "../src/ingest/listing-ingest";
@@ -96,7 +97,9 @@ async function main() {
     );
     // The embedded database is one process's: the server gets it to itself.
     if (config.database.kind === "embedded") await database.close();
-    const server = await startServer({ ...process.env, BENCH_JWT_SECRET: jwtSecret });
+    // Served as in production (graphql-js and Express skip their development checks), with the
+    // secrets the data was written and the tokens signed with.
+    const server = await startServer({ ...process.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) });
     const url = server.url;
     const body = JSON.stringify({ query: DASHBOARD });
     let turn = 0;

@@ -23,10 +23,10 @@ export class KeyedHasher {
 // Prepared once at start: INTEL_HMAC_SECRET, or with the embedded database a random secret made on
 // first start and kept beside the data, since the stored hashes are only useful under the same key.
 export function loadKeyedHasher(config: Config): KeyedHasher {
-  return new KeyedHasher(createSecretKey(Buffer.from(resolveSecret(config), "utf8")));
+  return new KeyedHasher(createSecretKey(Buffer.from(intelHmacSecret(config), "utf8")));
 }
 
-function resolveSecret(config: Config): string {
+export function intelHmacSecret(config: Config): string {
   if (config.intel.hmacSecret) return config.intel.hmacSecret;
   const file = join(config.dataDir, "intel-hmac-secret");
   if (!existsSync(file)) {
