@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { NO_INTEL } from "../risk/signals/intel-match";
 import type { IntelSource } from "./intel-source";
 import type { EntityManager } from "typeorm";
@@ -120,7 +120,7 @@ function fingerprintOf(record: ListingRecord, seller: SellerFacts & { id: string
   const { seenAt: _seenAt, seller: _seller, ...content } = record;
   const facts = [seller.id, seller.strikeCount, seller.confirmedInfringements, seller.openedAt?.getTime() ?? null, seller.brandCount];
   const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
-  return createHash("sha1").update(JSON.stringify([content, facts, scores, version])).digest("base64");
+  return hash("sha1", JSON.stringify([content, facts, scores, version]), "base64");
 }
 
 async function upsertSellers(
@@ -335,8 +335,9 @@ async function rescoreSellers(
     return { id: seller.id, count, sum, score, signals };
   });
   // A listing that moved away from a seller outside this batch.
+  const inBatch = new Set(updates.map((u) => u.id));
   for (const [sellerId, d] of delta) {
-    if (!updates.some((u) => u.id === sellerId)) {
+    if (!inBatch.has(sellerId)) {
       await manager.query(
         `UPDATE seller SET listing_count = listing_count + $2, listing_score_sum = listing_score_sum + $3 WHERE id = $1`,
         [sellerId, d.count, d.sum],

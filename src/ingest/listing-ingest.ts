@@ -5,7 +5,7 @@ import type { Config } from "../config";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
-import { loadKeyedHasher } from "../domain/intel/keyed-hash";
+import { loadMemoizedKeyedHasher } from "../domain/intel/keyed-hash";
 import { sharedIntelligence, type IntelSource } from "./intel-source";
 import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } from "./listing-batch-writer";
 import { validateListingRecord } from "./listing-record";
@@ -50,7 +50,9 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
-const intelOf = (config: Config) => sharedIntelligence(loadKeyedHasher(config), config.intel.minMembers);
+// Hashes of title phrases, seller ids and image hashes remembered across batches: about 20 MB.
+const MEMOIZED_HASHES = 200_000;
+const intelOf = (config: Config) => sharedIntelligence(loadMemoizedKeyedHasher(config, MEMOIZED_HASHES), config.intel.minMembers);
 
 export class ListingIngest {
   private constructor(

@@ -20,11 +20,46 @@ export class KeyedHasher {
   }
 }
 
+// For a bulk caller that hashes the same values over and over (an ingest hashes every title phrase
+// of every listing, and phrases recur across listings): remembers up to `capacity` hashes, and
+// starts afresh when full, so that its memory stays bounded.
+export class MemoizedKeyedHasher extends KeyedHasher {
+  private readonly memo = new Map<string, string>();
+
+  constructor(
+    key: KeyObject,
+    private readonly capacity: number,
+  ) {
+    super(key);
+  }
+
+  override hashHex(kind: IndicatorKind, normalizedValue: string): string {
+    const key = `${kind}\u0000${normalizedValue}`;
+    let hash = this.memo.get(key);
+    if (hash === undefined) {
+      hash = super.hashHex(kind, normalizedValue);
+      if (this.memo.size >= this.capacity) this.memo.clear();
+      this.memo.set(key, hash);
+    }
+    return hash;
+  }
+
+  get size(): number {
+    return this.memo.size;
+  }
+}
+
 // Prepared once at start: INTEL_HMAC_SECRET, or with the embedded database a random secret made on
 // first start and kept beside the data, since the stored hashes are only useful under the same key.
 export function loadKeyedHasher(config: Config): KeyedHasher {
-  return new KeyedHasher(createSecretKey(Buffer.from(resolveSecret(config), "utf8")));
+  return new KeyedHasher(secretKeyOf(config));
 }
+
+export function loadMemoizedKeyedHasher(config: Config, capacity: number): MemoizedKeyedHasher {
+  return new MemoizedKeyedHasher(secretKeyOf(config), capacity);
+}
+
+const secretKeyOf = (config: Config) => createSecretKey(Buffer.from(resolveSecret(config), "utf8"));
 
 function resolveSecret(config: Config): string {
   if (config.intel.hmacSecret) return config.intel.hmacSecret;
