@@ -2,12 +2,14 @@ import type { Readable } from "node:stream";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
+import { isServerDatabase } from "../db/data-source";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
-import { loadMemoizedKeyedHasher } from "../domain/intel/keyed-hash";
+import { loadKeyedHasher, loadMemoizedKeyedHasher } from "../domain/intel/keyed-hash";
 import { sharedIntelligence, type IntelSource } from "./intel-source";
-import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } from "./listing-batch-writer";
+import { writeListingBatch, type BatchCounts, type BatchOptions, type Rejection } from "./listing-batch-writer";
+import { prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { readListingLines } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
@@ -32,7 +34,14 @@ export interface IngestOptions {
 
 const MAX_ATTEMPTS = 3;
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
-const isRetryable = (error: unknown) => RETRYABLE_CODES.has((error as { driverError?: { code?: string } }).driverError?.code ?? "");
+// A listing the batch found new, stored by a concurrent batch before this one inserted it.
+const LISTING_KEY = "uq_listing_marketplace_external_id";
+
+// TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
+function isRetryable(error: unknown): boolean {
+  const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return RETRYABLE_CODES.has(code ?? "") || (code === "23505" && constraint === LISTING_KEY);
+}
 
 export const emptyCounts = (): IngestCounts => ({
   read: 0,
@@ -50,35 +59,43 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
-// Hashes of title phrases, seller ids and image hashes remembered across batches: about 20 MB.
-const MEMOIZED_HASHES = 200_000;
-const intelOf = (config: Config) => sharedIntelligence(loadMemoizedKeyedHasher(config, MEMOIZED_HASHES), config.intel.minMembers);
+// Hashes of title phrases and sellers remembered across batches: about 15 MB.
+const MEMOIZED_HASHES = 100_000;
+const intelOf = (config: Config) =>
+  sharedIntelligence(loadMemoizedKeyedHasher(config, MEMOIZED_HASHES), config.intel.minMembers, loadKeyedHasher(config));
 
 export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
     readonly model: RiskModel,
-    private readonly options: IngestOptions,
+    private readonly options: IngestOptions & { copy: boolean },
   ) {}
 
   static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
     const model = await loadRiskModel(dataSource.manager, config.risk);
-    return new ListingIngest(dataSource, model, { ...options, intel: options.intel ?? intelOf(config) });
+    return new ListingIngest(dataSource, model, { ...options, intel: options.intel ?? intelOf(config), copy: isServerDatabase(dataSource) });
   }
 
-  private batchOptions() {
+  private batchOptions(): BatchOptions {
     return {
       model: this.model,
       now: this.options.now ?? new Date(),
       newId: this.options.newId ?? (() => timeOrderedId()),
       intel: this.options.intel,
+      copy: this.options.copy,
     };
+  }
+
+  // Everything about a record that needs no database, done as it is read.
+  prepare(row: BatchRow): PreparedRow {
+    return prepareRow(row, this.model, this.options.intel);
   }
 
   // One transaction: every valid row of the batch is written, or none is. Two batches running at
   // once lock the sellers they share in the same order, but PostgreSQL may still pick one as a
-  // deadlock victim; it rolled back entirely, so it is simply run again.
-  async writeBatch(rows: readonly BatchRow[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
+  // deadlock victim, or refuse a listing both found new; it rolled back entirely, so it is simply
+  // run again.
+  async writeBatch(rows: readonly (BatchRow | PreparedRow)[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
@@ -108,7 +125,7 @@ export class ListingIngest {
       while (inFlight.size > room) await Promise.race(inFlight);
       if (failure) throw failure;
     };
-    const flush = async (rows: BatchRow[]) => {
+    const flush = async (rows: PreparedRow[]) => {
       await settle(concurrency - 1);
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(rows).then(
@@ -124,11 +141,11 @@ export class ListingIngest {
       inFlight.add(write);
       void write.finally(() => inFlight.delete(write));
     };
-    let rows: BatchRow[] = [];
+    let rows: PreparedRow[] = [];
     for await (const read of readListingLines(input)) {
       total.read++;
       if ("rejection" in read) reject({ line: read.line, reason: read.rejection });
-      else rows.push({ line: read.line, record: read.record });
+      else rows.push(this.prepare({ line: read.line, record: read.record }));
       if (rows.length >= batchRows) {
         await flush(rows);
         rows = [];
@@ -168,6 +185,7 @@ export async function ingestListingRows(
       now: options.now ?? new Date(),
       newId: options.newId ?? (() => timeOrderedId()),
       intel: options.intel ?? intelOf(config),
+      copy: isServerDatabase(dataSource),
     });
     add(counts, written.counts);
     rejections.push(...written.rejections);

@@ -6,6 +6,7 @@ import { NO_INTEL } from "../../src/risk/signals/intel-match";
 import { createOrganization } from "../support/factories";
 import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { serverUrl } from "../support/test-env";
 
 // The ingest service on a real database: what a file does, and does again.
 
@@ -102,6 +103,23 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });
 
+  it("stores text exactly as sent, tabs, line breaks, backslashes and quotes included (COPY on a server, unnest embedded)", async () => {
+    const awkward = 'tab\there, line\nbreak, cr\rhere, back\\slash \\N, "quoted" {braces}, comma, 高仿';
+    const record = fake({
+      title: `Zephyr Crystal Swan Pendant replica AAA ${awkward}`,
+      description: awkward,
+      specs: { [awkward]: awkward },
+      seller: { externalId: "store-awkward\\1", name: awkward, contact: awkward, openedAt: "2026-10-25T00:00:00.000Z" },
+    });
+    expect((await ingest([record])).counts).toMatchObject({ inserted: 1, infringementsCreated: 1, rejected: 0 });
+    const { listings, sellers, infringements } = await rowsOf(idsOf([record]));
+    expect(listings[0]).toMatchObject({ title: record.title, description: awkward, specs: { [awkward]: awkward } });
+    expect(sellers[0]).toMatchObject({ external_id: "store-awkward\\1", public_name: awkward, contact: awkward });
+    expect(infringements[0].risk_signals).toEqual(expect.arrayContaining([expect.objectContaining({ kind: RiskSignalKind.COUNTERFEIT_KEYWORDS })]));
+    // Stored exactly: the same record again changes nothing.
+    expect((await ingest([record])).counts).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
   it("keeps the last of two lines for the same listing in one batch, and rejects the earlier", async () => {
     const record = genuine();
     const { counts, rejections } = await ingest([record, { ...record, title: "Zephyr Crystal Swan Pendant v2" }]);
@@ -112,9 +130,10 @@ describe("listing ingest", () => {
 
   it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
     const failing: IntelSource = {
-      viewsOf: async (_manager, records) => {
-        if (records.some((record) => record.title.includes("boom"))) throw new Error("intel service unavailable");
-        return records.map(() => NO_INTEL);
+      lookupKeysOf: (record) => [record.title],
+      viewsOf: async (_manager, lookupKeys) => {
+        if (lookupKeys.some(([title]) => title.includes("boom"))) throw new Error("intel service unavailable");
+        return lookupKeys.map(() => NO_INTEL);
       },
     };
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];
@@ -141,6 +160,36 @@ describe("listing ingest", () => {
     await ingest([fake({ seller: { ...seller, strikeCount: 0 } })]);
     const [again] = await db.query(`SELECT strike_count, listing_count FROM seller WHERE external_id = 'store-scored'`);
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
+  });
+
+  // Concurrent batches need a server: the embedded database has one connection.
+  (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch stored a listing it found new, and keeps one row of it", async () => {
+    const first = fake({ seller: { externalId: "store-race-1", name: "Race 1" } });
+    const second = { ...first, seller: { externalId: "store-race-2", name: "Race 2" } };
+    // Both batches have read which of their listings are stored (neither is) before either writes.
+    let arrived = 0;
+    let release: () => void = () => {};
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    const barrier: IntelSource = {
+      lookupKeysOf: () => [],
+      viewsOf: async (_manager, lookupKeys) => {
+        if (++arrived === 2) release();
+        await bothRead;
+        return lookupKeys.map(() => NO_INTEL);
+      },
+    };
+    const { counts } = await ingest([first, second], 1, barrier, 2);
+    expect(arrived).toBe(3);
+    expect(counts).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
+    const { listings, infringements } = await rowsOf(idsOf([first]));
+    expect(listings).toHaveLength(1);
+    expect(infringements).toHaveLength(1);
+    const totals = await db.query(
+      `SELECT external_id, listing_count FROM seller WHERE external_id IN ('store-race-1', 'store-race-2') ORDER BY external_id`,
+    );
+    const owner = await db.query(`SELECT external_id FROM seller WHERE id = $1`, [listings[0].seller_id]);
+    expect(totals.map((t: { listing_count: number }) => t.listing_count).reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    expect(totals.find((t: { external_id: string }) => t.external_id === owner[0].external_id).listing_count).toBe(1);
   });
 
   it("writes batches concurrently without losing a seller's running totals", async () => {

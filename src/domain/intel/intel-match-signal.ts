@@ -41,6 +41,11 @@ export interface IntelMatchSignal {
 // The candidate values of a listing and its seller, normalized like indicators; a value that is
 // not valid for its kind (a contact that is no phone number) is simply not a candidate.
 export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[] {
+  return [...valueCandidatesOf(source), ...titleCandidatesOf(source.title)];
+}
+
+// The candidates other than the title's phrases.
+export function valueCandidatesOf(source: Omit<IntelCandidateSource, "title">): IntelCandidate[] {
   const raw: [IndicatorKind, string | null | undefined][] = [
     [IndicatorKind.SELLER, `${source.seller.marketplace}:${source.seller.externalId}`],
     [IndicatorKind.PHONE, source.seller.contact],
@@ -57,11 +62,11 @@ export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[
     const normalized = normalizeIndicatorValue(kind, value);
     if (normalized.ok) candidates.set(`${kind}\u0000${normalized.value}`, { kind, value: normalized.value });
   }
-  for (const keyword of titleKeywords(source.title)) {
-    candidates.set(`${IndicatorKind.KEYWORD}\u0000${keyword}`, { kind: IndicatorKind.KEYWORD, value: keyword });
-  }
   return [...candidates.values()];
 }
+
+export const titleCandidatesOf = (title: string): IntelCandidate[] =>
+  titleKeywords(title).map((keyword) => ({ kind: IndicatorKind.KEYWORD, value: keyword }));
 
 interface SignalRow {
   others: number;
@@ -102,13 +107,21 @@ export async function intelEvidence(
   hasher: KeyedHasher,
   candidatesOfItems: readonly (readonly IntelCandidate[])[],
 ): Promise<IntelEvidence[][]> {
-  // Each distinct value is hashed and looked up once, however many items share it (title phrases
-  // recur across a batch's listings); the items' evidence is put together here.
+  return intelEvidenceOfHashes(
+    manager,
+    candidatesOfItems.map((candidates) => candidates.map((candidate) => hasher.hashHex(candidate.kind, candidate.value))),
+  );
+}
+
+// The same from the keyed hashes (hex) of each item's candidates, for a caller that hashed them
+// beforehand (an ingest, before its batch's transaction).
+export async function intelEvidenceOfHashes(manager: EntityManager, hashesOfItems: readonly (readonly string[])[]): Promise<IntelEvidence[][]> {
+  // Each distinct value is looked up once, however many items share it (title phrases recur
+  // across a batch's listings); the items' evidence is put together here.
   const slotOfHash = new Map<string, number>();
   const hashes: string[] = [];
-  const slotsOfItems = candidatesOfItems.map((candidates) =>
-    candidates.map((candidate) => {
-      const hash = hasher.hashHex(candidate.kind, candidate.value);
+  const slotsOfItems = hashesOfItems.map((itemHashes) =>
+    itemHashes.map((hash) => {
       let slot = slotOfHash.get(hash);
       if (slot === undefined) {
         slot = hashes.length;
@@ -118,7 +131,7 @@ export async function intelEvidence(
       return slot;
     }),
   );
-  const evidence: IntelEvidence[][] = candidatesOfItems.map(() => []);
+  const evidence: IntelEvidence[][] = hashesOfItems.map(() => []);
   if (!hashes.length) return evidence;
   // The hashes as one bytea of 32-byte values: no array to escape and parse.
   const rows: { slot: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(

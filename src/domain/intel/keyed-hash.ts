@@ -24,7 +24,8 @@ export class KeyedHasher {
 // of every listing, and phrases recur across listings): remembers up to `capacity` hashes, and
 // starts afresh when full, so that its memory stays bounded.
 export class MemoizedKeyedHasher extends KeyedHasher {
-  private readonly memo = new Map<string, string>();
+  private readonly memo = new Map<IndicatorKind, Map<string, string>>();
+  private remembered = 0;
 
   constructor(
     key: KeyObject,
@@ -34,18 +35,24 @@ export class MemoizedKeyedHasher extends KeyedHasher {
   }
 
   override hashHex(kind: IndicatorKind, normalizedValue: string): string {
-    const key = `${kind}\u0000${normalizedValue}`;
-    let hash = this.memo.get(key);
+    let ofKind = this.memo.get(kind);
+    let hash = ofKind?.get(normalizedValue);
     if (hash === undefined) {
       hash = super.hashHex(kind, normalizedValue);
-      if (this.memo.size >= this.capacity) this.memo.clear();
-      this.memo.set(key, hash);
+      if (this.remembered >= this.capacity) {
+        this.memo.clear();
+        this.remembered = 0;
+        ofKind = undefined;
+      }
+      if (!ofKind) this.memo.set(kind, (ofKind = new Map()));
+      ofKind.set(normalizedValue, hash);
+      this.remembered++;
     }
     return hash;
   }
 
   get size(): number {
-    return this.memo.size;
+    return this.remembered;
   }
 }
 
