@@ -14,8 +14,8 @@ export type { BatchRow } from "./prepared-row";
 
 // Writes one batch of valid listing records with a fixed number of set-based statements
 // (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
-//   1. lock and read the batch's sellers with their history, 2. insert the new ones, 3. read the
-//   listings already stored, 4. look the batch up in shared intelligence, then finish scoring in
+//   1. look the batch up in shared intelligence, 2. lock and read the batch's sellers with their
+//   history, 3. insert the new ones, 4. read the listings already stored, then finish scoring in
 //   memory, 5. insert new listings, update changed ones, 6. insert (or update) the infringements
 //   of flagged brand matches, 7. update the sellers: record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
@@ -560,11 +560,12 @@ export async function writeListingBatch(
   if (kept.length === 0) return { counts, rejections };
   kept.sort((a, b) => (a.record.externalId < b.record.externalId ? -1 : 1));
 
+  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short.
+  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.intelKeys)) : kept.map(() => NO_INTEL);
   const { sellers, created } = await prepareSellers(manager, kept, options.newId);
   counts.sellersCreated = created;
   counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
   const stored = await storedListings(manager, kept);
-  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.intelKeys)) : kept.map(() => NO_INTEL);
 
   const scored: Scored[] = kept.map((row, index) => {
     const seller = sellers.get(row.sellerKey)!;

@@ -6,12 +6,12 @@ import { isServerDatabase } from "../db/data-source";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
-import { loadKeyedHasher, loadMemoizedKeyedHasher } from "../domain/intel/keyed-hash";
-import { sharedIntelligence, type IntelSource } from "./intel-source";
+import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
 import { writeListingBatch, type BatchCounts, type BatchOptions, type Rejection } from "./listing-batch-writer";
 import { prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
-import { readListingLines } from "./ndjson-reader";
+import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
+import { ndjsonLines } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
 import { timeOrderedId } from "./time-ordered-id";
 
@@ -30,7 +30,16 @@ export interface IngestOptions {
   // The ingest time: the default seenAt, and the infringements' detection time.
   now?: Date;
   newId?: () => string;
+  // From which line on a file's records are prepared on a worker thread (a small input is not
+  // worth starting one); never when a test substitutes the intelligence.
+  workerAfterLines?: number;
 }
+
+const WORKER_AFTER_LINES = 10_000;
+// Chunks the worker may have in hand before the main thread prepares the next one itself.
+const WORKER_BACKLOG = 2;
+// Chunks of lines being prepared ahead of the batches being written.
+const PREPARED_AHEAD = 2;
 
 const MAX_ATTEMPTS = 3;
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
@@ -59,21 +68,24 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
-// Hashes of title phrases and sellers remembered across batches: about 15 MB.
-const MEMOIZED_HASHES = 100_000;
-const intelOf = (config: Config) =>
-  sharedIntelligence(loadMemoizedKeyedHasher(config, MEMOIZED_HASHES), config.intel.minMembers, loadKeyedHasher(config));
+const intelOf = (config: Config) => sharedIntelligenceOf(sharedIntelligenceSetup(config));
 
 export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
     readonly model: RiskModel,
-    private readonly options: IngestOptions & { copy: boolean },
+    private readonly options: IngestOptions & { copy: boolean; intelSetup: SharedIntelligenceSetup | null },
   ) {}
 
   static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
     const model = await loadRiskModel(dataSource.manager, config.risk);
-    return new ListingIngest(dataSource, model, { ...options, intel: options.intel ?? intelOf(config), copy: isServerDatabase(dataSource) });
+    const intelSetup = options.intel ? null : sharedIntelligenceSetup(config);
+    return new ListingIngest(dataSource, model, {
+      ...options,
+      intel: options.intel ?? sharedIntelligenceOf(intelSetup!),
+      intelSetup,
+      copy: isServerDatabase(dataSource),
+    });
   }
 
   private batchOptions(): BatchOptions {
@@ -141,18 +153,47 @@ export class ListingIngest {
       inFlight.add(write);
       void write.finally(() => inFlight.delete(write));
     };
-    let rows: PreparedRow[] = [];
-    for await (const read of readListingLines(input)) {
-      total.read++;
-      if ("rejection" in read) reject({ line: read.line, reason: read.rejection });
-      else rows.push(this.prepare({ line: read.line, record: read.record }));
-      if (rows.length >= batchRows) {
-        await flush(rows);
-        rows = [];
+    // Chunks of batchRows lines, prepared in order (inline, then on a worker for a large input),
+    // each written as one batch.
+    const inline = inlinePreparer((row) => this.prepare(row));
+    let worker: WorkerPreparer | null = null;
+    const workerAfter = this.options.intelSetup ? (this.options.workerAfterLines ?? WORKER_AFTER_LINES) : Infinity;
+    const preparerFor = (lastLine: number): LinePreparer => {
+      if (lastLine <= workerAfter) return inline;
+      worker ??= new WorkerPreparer({ profiles: this.model.profiles, riskConfig: this.model.config, intel: this.options.intelSetup });
+      // The main thread takes a chunk too when the worker is behind: it waits on the database part of the time.
+      return worker.outstanding >= WORKER_BACKLOG ? inline : worker;
+    };
+    const pending: Promise<PreparedLines>[] = [];
+    const prepare = (lastLine: number, lines: string[]) => {
+      const prepared = preparerFor(lastLine).prepare(lastLine - lines.length + 1, lines);
+      // Awaited in order below; a failure meanwhile must not count as unhandled.
+      prepared.catch(() => {});
+      pending.push(prepared);
+    };
+    const writeNext = async () => {
+      const prepared = await pending.shift()!;
+      total.read += prepared.read;
+      prepared.rejections.forEach(reject);
+      if (prepared.rows.length > 0) await flush(prepared.rows);
+    };
+    try {
+      let lines: string[] = [];
+      let line = 0;
+      for await (const text of ndjsonLines(input)) {
+        line++;
+        lines.push(text);
+        if (lines.length < batchRows) continue;
+        prepare(line, lines);
+        lines = [];
+        while (pending.length > PREPARED_AHEAD) await writeNext();
       }
+      if (lines.length > 0) prepare(line, lines);
+      while (pending.length > 0) await writeNext();
+      await settle(0);
+    } finally {
+      await (worker as WorkerPreparer | null)?.close();
     }
-    if (rows.length > 0) await flush(rows);
-    await settle(0);
     return total;
   }
 }

@@ -35,8 +35,9 @@ export interface BrandAssessment {
 export interface PreparedAssessment {
   vocabulary: RiskSignal | null;
   reviews: RiskSignal | null;
-  // Each claimed brand with its signals against that brand's catalogue.
-  brands: { brand: BrandProfile; own: RiskSignal[] }[];
+  // Each claimed brand (by id: a prepared assessment may cross to another thread) with its
+  // signals against that brand's catalogue.
+  brands: { brandId: string; own: RiskSignal[] }[];
 }
 
 export interface ListingAssessment {
@@ -88,14 +89,14 @@ export class RiskModel {
   private readonly valueInCny: (minor: number, currency: string) => number | null;
 
   constructor(
-    brands: readonly BrandProfile[],
+    readonly profiles: readonly BrandProfile[],
     readonly config: RiskConfig = DEFAULT_RISK_CONFIG,
   ) {
     this.version = modelVersionOf(config);
-    this.brands = new Map(brands.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
-    this.brandMatcher = new BrandMatcher(brands.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
+    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
+    this.brandMatcher = new BrandMatcher(profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
     this.logoMatcher = new LogoMatcher(
-      brands.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
+      profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
       config.logoMaxDistance,
     );
     this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms);
@@ -148,7 +149,7 @@ export class RiskModel {
         logoMatch(profile.name, logoDistance.get(brandId) ?? null, this.config.logoMaxDistance, weights.LOGO_MATCH),
         specMismatch(profile.name, listing.specs, index, weights.SPEC_MISMATCH),
       ].filter((s): s is RiskSignal => s !== null);
-      brands.push({ brand: profile, own });
+      brands.push({ brandId, own });
     }
     return { vocabulary, reviews, brands };
   }
@@ -176,7 +177,8 @@ export class RiskModel {
 
     const brands: BrandAssessment[] = [];
     let listingSignals: RiskSignal[] = [];
-    for (const { brand, own } of prepared.brands) {
+    for (const { brandId, own } of prepared.brands) {
+      const brand = this.brands.get(brandId)!.profile;
       const signals = withIntel([...own, ...shared], brand.ownerOrgId);
       const score = scoreOf(signals);
       brands.push({ brand, score, signals, flagged: score >= this.config.flagThreshold });

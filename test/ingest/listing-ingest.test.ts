@@ -21,9 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelSource, concurrency = 1) => {
+const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelSource, concurrency = 1, workerAfterLines?: number) => {
   const rejections: { line: number; reason: string }[] = [];
-  const service = await ListingIngest.open(db, api.config, { intel });
+  const service = await ListingIngest.open(db, api.config, { intel, workerAfterLines });
   const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r), concurrency });
   return { counts, rejections };
 };
@@ -55,6 +55,24 @@ describe("listing ingest", () => {
 
     const second = await ingest(records);
     expect(second.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3, infringementsCreated: 0, infringementsUpdated: 0, sellersCreated: 0, sellersUpdated: 0 });
+    expect(await rowsOf(idsOf(records))).toEqual(before);
+  });
+
+  it("prepares a large file's records on a worker thread exactly as inline: the same file again changes nothing", async () => {
+    const records = [
+      fake({ seller: { externalId: "store-worker", name: "Worker Store", brandCount: 30 } }),
+      genuine(),
+      fake({ title: "Zephyr 泽菲尔 Crystal Swan 高仿 A货", imageHashes: ["804a95d23ac181dc"] }),
+    ];
+    // From line 0 on, on the worker; chunks of 2 lines, one of them with a malformed line.
+    const first = await ingest([records[0], "{not json", records[1], records[2]], 2, undefined, 1, 0);
+    expect(first.counts).toMatchObject({ read: 4, inserted: 3, rejected: 1, infringementsCreated: 2 });
+    expect(first.rejections).toEqual([{ line: 2, reason: expect.stringContaining("not valid JSON") }]);
+    const before = await rowsOf(idsOf(records));
+    expect(before.infringements).toHaveLength(2);
+
+    const inline = await ingest(records, 100, undefined, 1);
+    expect(inline.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3 });
     expect(await rowsOf(idsOf(records))).toEqual(before);
   });
 

@@ -59,16 +59,12 @@ export class MemoizedKeyedHasher extends KeyedHasher {
 // Prepared once at start: INTEL_HMAC_SECRET, or with the embedded database a random secret made on
 // first start and kept beside the data, since the stored hashes are only useful under the same key.
 export function loadKeyedHasher(config: Config): KeyedHasher {
-  return new KeyedHasher(secretKeyOf(config));
+  return new KeyedHasher(secretKeyFrom(intelHmacSecret(config)));
 }
 
-export function loadMemoizedKeyedHasher(config: Config, capacity: number): MemoizedKeyedHasher {
-  return new MemoizedKeyedHasher(secretKeyOf(config), capacity);
-}
+export const secretKeyFrom = (secret: string) => createSecretKey(Buffer.from(secret, "utf8"));
 
-const secretKeyOf = (config: Config) => createSecretKey(Buffer.from(resolveSecret(config), "utf8"));
-
-function resolveSecret(config: Config): string {
+export function intelHmacSecret(config: Config): string {
   if (config.intel.hmacSecret) return config.intel.hmacSecret;
   const file = join(config.dataDir, "intel-hmac-secret");
   if (!existsSync(file)) {
