@@ -176,21 +176,19 @@ function merged(stored: SellerRow, record: ListingRecord["seller"]): SellerState
 // Locked in key order, so that two batches touching one seller work on it one after the other
 // and cannot lock two sellers in opposite orders. Each key is looked up by its index (LATERAL ...
 // LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet).
-async function lockSellers(manager: EntityManager, keys: readonly string[], fresh: ReadonlySet<string>): Promise<SellerRow[]> {
+async function lockSellers(manager: EntityManager, keys: readonly string[]): Promise<SellerRow[]> {
   if (keys.length === 0) return [];
   const split = keys.map((k) => k.split("\u0001"));
   return manager.query(
     `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
             s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
-            CASE WHEN k.fresh THEN 0 ELSE
-              (SELECT count(*) FROM suspected_infringement si WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int
-            END AS confirmed
-       FROM unnest($1::text[], $2::text[], $3::bool[]) WITH ORDINALITY AS k(m, e, fresh, n)
+            (SELECT count(*) FROM suspected_infringement si WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
       CROSS JOIN LATERAL (
               SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
             ) s
       ORDER BY k.n`,
-    [split.map((k) => k[0]), split.map((k) => k[1]), keys.map((k) => fresh.has(k))],
+    [split.map((k) => k[0]), split.map((k) => k[1])],
   );
 }
 
@@ -211,7 +209,7 @@ async function prepareSellers(
       sellers.set(key, merged(row, records.get(key)!));
     }
   };
-  take(await lockSellers(manager, keys, new Set()));
+  take(await lockSellers(manager, keys));
 
   const missing = keys.filter((k) => !sellers.has(k));
   if (missing.length === 0) return { sellers, created: 0 };
@@ -257,10 +255,8 @@ async function prepareSellers(
       changed: false,
     });
   }
-  // Inserted by a concurrent batch since the first read: stored now, and new enough that no
-  // infringement of it can be confirmed yet.
-  const raced = drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key);
-  take(await lockSellers(manager, raced, new Set(raced)));
+  // Inserted by a concurrent batch since the first read: stored now.
+  take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
   return { sellers, created: insertedIds.size };
 }
 

@@ -184,20 +184,22 @@ describe("listing ingest", () => {
   (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch stored a listing it found new, and keeps one row of it", async () => {
     const first = fake({ seller: { externalId: "store-race-1", name: "Race 1" } });
     const second = { ...first, seller: { externalId: "store-race-2", name: "Race 2" } };
-    // Both batches have read which of their listings are stored (neither is) before either writes.
-    let arrived = 0;
-    let release: () => void = () => {};
-    const bothRead = new Promise<void>((resolve) => (release = resolve));
-    const barrier: IntelSource = {
-      lookupKeysOf: () => [],
-      viewsOf: async (_manager, lookupKeys) => {
-        if (++arrived === 2) release();
-        await bothRead;
-        return lookupKeys.map(() => NO_INTEL);
-      },
-    };
-    const { counts } = await ingest([first, second], 1, barrier, 2);
-    expect(arrived).toBe(3);
+    // Listing inserts wait until both batches have found the listing new and are inserting it.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const running = ingest([first, second], 1, undefined, 2);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await db.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY listing %'`,
+      );
+    }
+    await blocker.commitTransaction();
+    await blocker.release();
+    const { counts } = await running;
     expect(counts).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
     const { listings, infringements } = await rowsOf(idsOf([first]));
     expect(listings).toHaveLength(1);
