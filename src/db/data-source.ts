@@ -24,6 +24,10 @@ export async function openDatabase(config: Config): Promise<Database> {
   return connectDatabase(target);
 }
 
+// A PostgreSQL server (connected by URL), as opposed to the embedded database: only a server
+// takes COPY ... FROM STDIN from a client stream.
+export const isServerDatabase = (dataSource: DataSource) => "url" in dataSource.options && Boolean(dataSource.options.url);
+
 // queryLogger sees every statement (the tests count them with it).
 export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logger): Promise<Database> {
   const common = {

@@ -13,6 +13,9 @@ import type { RiskSignal } from "./risk-signal";
 @Index("idx_infringement_owner_detected", ["ownerOrgId", "detectedAt", "id"])
 @Index("idx_infringement_owner_score", ["ownerOrgId", "riskScore", "id"])
 @Index("idx_infringement_seller_owner", ["sellerId", "ownerOrgId"])
+// A seller's confirmed infringements, counted for its history by every ingest batch that meets
+// it: a small index of the few confirmed cases, instead of visiting every case of the seller.
+@Index("idx_infringement_seller_confirmed", ["sellerId"], { where: `"status" IN ('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')` })
 export class SuspectedInfringement {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -1,26 +1,24 @@
-import { createHash } from "node:crypto";
-import { NO_INTEL } from "../risk/signals/intel-match";
-import type { IntelSource } from "./intel-source";
+import { hash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../entities/risk-signal";
-import { parseHash64 } from "../matching/perceptual-hash";
-import type { ListingFacts, SellerFacts } from "../risk/facts";
+import type { SellerFacts } from "../risk/facts";
 import type { ListingAssessment, RiskModel } from "../risk/risk-model";
 import { sellerScore } from "../risk/seller-score";
+import { NO_INTEL } from "../risk/signals/intel-match";
+import { copyField, copyRows, copyText } from "./copy-rows";
+import type { IntelSource } from "./intel-source";
 import type { ListingRecord } from "./listing-record";
+import { keyOf, prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
+
+export type { BatchRow } from "./prepared-row";
 
 // Writes one batch of valid listing records with a fixed number of set-based statements
-// (unnest arrays, whatever the batch size), inside the caller's transaction:
-//   1. upsert the sellers, 2. lock and read their history, 3. read the listings already stored,
-//   then score every listing in memory, 4. upsert new and changed listings, 5. upsert the
-//   infringements of flagged brand matches, 6. re-score the sellers.
-// A listing whose fingerprint (content, seller and scores) is unchanged is not written at all.
-
-export interface BatchRow {
-  // The line number in a file, or the row index of a GraphQL batch.
-  line: number;
-  record: ListingRecord;
-}
+// (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
+//   1. look the batch up in shared intelligence, 2. lock and read the batch's sellers with their
+//   history, 3. insert the new ones, 4. read the listings already stored, then finish scoring in
+//   memory, 5. insert new listings, update changed ones, 6. insert (or update) the infringements
+//   of flagged brand matches, 7. update the sellers: record, running totals and score.
+// A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
 
 export interface Rejection {
   line: number;
@@ -43,25 +41,48 @@ export interface BatchOptions {
   newId: () => string;
   // Without one (the demo seed, before anyone shares intelligence), no listing matches any.
   intel?: IntelSource;
+  // New rows by COPY (a PostgreSQL server), else by unnest inserts (the embedded database).
+  copy?: boolean;
 }
 
 const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
 
-// Sorts like ORDER BY marketplace::text, external_id COLLATE "C" for the ASCII ids marketplaces use.
-const keyOf = (marketplace: string, externalId: string) => `${marketplace}\u0001${externalId}`;
-const pgTextArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+const pgTextArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
+
+// A seller as this batch leaves it: its stored record merged with the batch's, and its running
+// totals as they were before the batch.
+interface SellerState {
+  id: string;
+  marketplace: string;
+  externalId: string;
+  name: string;
+  openedAt: Date | null;
+  brandCount: number;
+  strikeCount: number;
+  registeredName: string | null;
+  contact: string | null;
+  paymentAccount: string | null;
+  listingCount: number;
+  listingScoreSum: number;
+  confirmed: number;
+  changed: boolean;
+}
 
 interface SellerRow {
   id: string;
   marketplace: string;
   external_id: string;
-  strike_count: number;
+  public_name: string;
   opened_at: Date | null;
   brand_count: number;
+  strike_count: number;
+  registered_name: string | null;
+  contact: string | null;
+  payment_account: string | null;
   listing_count: number;
   listing_score_sum: string;
-  risk_score: number;
   confirmed: number;
 }
 
@@ -76,8 +97,9 @@ interface StoredListing {
 }
 
 interface Scored {
-  row: BatchRow;
-  sellerId: string;
+  row: PreparedRow;
+  id: string;
+  seller: SellerState;
   seenAt: Date;
   assessment: ListingAssessment;
   fingerprint: string;
@@ -85,188 +107,336 @@ interface Scored {
 }
 
 // Later lines win over earlier lines for the same listing.
-function dedupe(rows: readonly BatchRow[]): { kept: BatchRow[]; rejections: Rejection[] } {
-  const last = new Map<string, BatchRow>();
+function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections: Rejection[] } {
+  const last = new Map<string, PreparedRow>();
   const rejections: Rejection[] = [];
   for (const row of rows) {
-    const key = keyOf(row.record.marketplace, row.record.externalId);
-    const earlier = last.get(key);
+    const earlier = last.get(row.key);
     if (earlier) {
       rejections.push({
         line: earlier.line,
         reason: `listing ${row.record.marketplace}:${row.record.externalId} appears again at ${row.line} in the same batch; the later one is kept`,
       });
     }
-    last.set(key, row);
+    last.set(row.key, row);
   }
   return { kept: [...last.values()], rejections };
 }
 
-function listingFacts(record: ListingRecord): ListingFacts {
+// What the stored row depends on: the record as sent, its seller and the seller's record, and the
+// scores (the signals follow from these). The same text as JSON.stringify([content, facts,
+// scores, version]), with the content's JSON made when the record was prepared.
+function fingerprintOf(row: PreparedRow, seller: SellerState, assessment: ListingAssessment, version: string): string {
+  const facts = [seller.id, seller.strikeCount, seller.confirmed, seller.openedAt?.getTime() ?? null, seller.brandCount];
+  const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
+  return hash("sha1", `[${row.contentJson},${JSON.stringify(facts)},${JSON.stringify(scores)},${JSON.stringify(version)}]`, "base64");
+}
+
+function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
   return {
-    title: record.title,
-    description: record.description,
-    priceMinor: record.price.amountMinor,
-    currency: record.price.currency,
-    specs: record.specs,
-    imageHashes: record.imageHashes.map(parseHash64),
-    reviews: record.reviews,
+    strikeCount: seller.strikeCount,
+    confirmedInfringements: seller.confirmed,
+    openedAt: seller.openedAt,
+    brandCount: seller.brandCount,
+    seenAt,
   };
 }
 
-// What the stored row depends on: the record as sent, its seller and the seller's record, and the
-// scores (the signals follow from these).
-function fingerprintOf(record: ListingRecord, seller: SellerFacts & { id: string }, assessment: ListingAssessment, version: string): string {
-  const { seenAt: _seenAt, seller: _seller, ...content } = record;
-  const facts = [seller.id, seller.strikeCount, seller.confirmedInfringements, seller.openedAt?.getTime() ?? null, seller.brandCount];
-  const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
-  return createHash("sha1").update(JSON.stringify([content, facts, scores, version])).digest("base64");
+// The stored seller with the batch's record of it applied, as the seller's columns are merged:
+// a missing opening date or identity keeps the stored one, strikes never go down.
+function merged(stored: SellerRow, record: ListingRecord["seller"]): SellerState {
+  const openedAt = record.openedAt ? new Date(record.openedAt) : stored.opened_at;
+  const state: SellerState = {
+    id: stored.id,
+    marketplace: stored.marketplace,
+    externalId: stored.external_id,
+    name: record.name,
+    openedAt,
+    brandCount: record.brandCount,
+    strikeCount: Math.max(stored.strike_count, record.strikeCount),
+    registeredName: record.registeredName ?? stored.registered_name,
+    contact: record.contact ?? stored.contact,
+    paymentAccount: record.paymentAccount ?? stored.payment_account,
+    listingCount: stored.listing_count,
+    listingScoreSum: Number(stored.listing_score_sum),
+    confirmed: stored.confirmed,
+    changed: false,
+  };
+  state.changed =
+    state.name !== stored.public_name ||
+    !sameTime(state.openedAt, stored.opened_at) ||
+    state.brandCount !== stored.brand_count ||
+    state.strikeCount !== stored.strike_count ||
+    state.registeredName !== stored.registered_name ||
+    state.contact !== stored.contact ||
+    state.paymentAccount !== stored.payment_account;
+  return state;
 }
 
-async function upsertSellers(
+// Locked in key order, so that two batches touching one seller work on it one after the other
+// and cannot lock two sellers in opposite orders. Each key is looked up by its index (LATERAL ...
+// LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet).
+async function lockSellers(manager: EntityManager, keys: readonly string[]): Promise<SellerRow[]> {
+  if (keys.length === 0) return [];
+  const split = keys.map((k) => k.split("\u0001"));
+  return manager.query(
+    `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
+            s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
+            (SELECT count(*) FROM suspected_infringement si WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
+      CROSS JOIN LATERAL (
+              SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
+            ) s
+      ORDER BY k.n`,
+    [split.map((k) => k[0]), split.map((k) => k[1])],
+  );
+}
+
+// The batch's sellers, locked: the stored ones read and merged with the batch's record of them,
+// the new ones inserted. A seller another batch inserted meanwhile is read and locked then.
+async function prepareSellers(
   manager: EntityManager,
-  rows: readonly BatchRow[],
+  rows: readonly PreparedRow[],
   newId: () => string,
-): Promise<{ created: number; updated: number }> {
-  const sellers = new Map<string, { marketplace: string; seller: ListingRecord["seller"] }>();
-  for (const { record } of rows) sellers.set(keyOf(record.marketplace, record.seller.externalId), { marketplace: record.marketplace, seller: record.seller });
-  // In the order lockSellers locks them, so that concurrent batches cannot lock two sellers in
-  // opposite orders.
-  const list = [...sellers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, s]) => s);
-  const result: { inserted: boolean }[] = await manager.query(
-    `INSERT INTO seller AS s (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
+): Promise<{ sellers: Map<string, SellerState>; created: number }> {
+  const records = new Map<string, ListingRecord["seller"]>();
+  for (const { sellerKey, record } of rows) records.set(sellerKey, record.seller);
+  const keys = [...records.keys()].sort();
+  const sellers = new Map<string, SellerState>();
+  const take = (found: SellerRow[]) => {
+    for (const row of found) {
+      const key = keyOf(row.marketplace, row.external_id);
+      sellers.set(key, merged(row, records.get(key)!));
+    }
+  };
+  take(await lockSellers(manager, keys));
+
+  const missing = keys.filter((k) => !sellers.has(k));
+  if (missing.length === 0) return { sellers, created: 0 };
+  const drafts = missing.map((key) => ({ key, id: newId(), marketplace: key.split("\u0001")[0], seller: records.get(key)! }));
+  const inserted: { id: string }[] = await manager.query(
+    `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
      SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
-       FROM unnest($10::uuid[], $1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[])
          AS u(id, m, e, n, o, b, k, r, c, p)
-     ON CONFLICT (marketplace, external_id) DO UPDATE SET
-       public_name = EXCLUDED.public_name,
-       opened_at = COALESCE(EXCLUDED.opened_at, s.opened_at),
-       brand_count = EXCLUDED.brand_count,
-       strike_count = GREATEST(s.strike_count, EXCLUDED.strike_count),
-       registered_name = COALESCE(EXCLUDED.registered_name, s.registered_name),
-       contact = COALESCE(EXCLUDED.contact, s.contact),
-       payment_account = COALESCE(EXCLUDED.payment_account, s.payment_account)
-     WHERE (s.public_name, s.opened_at, s.brand_count, s.strike_count, s.registered_name, s.contact, s.payment_account)
-           IS DISTINCT FROM
-           (EXCLUDED.public_name, COALESCE(EXCLUDED.opened_at, s.opened_at), EXCLUDED.brand_count,
-            GREATEST(s.strike_count, EXCLUDED.strike_count), COALESCE(EXCLUDED.registered_name, s.registered_name),
-            COALESCE(EXCLUDED.contact, s.contact), COALESCE(EXCLUDED.payment_account, s.payment_account))
-     RETURNING (xmax = 0) AS inserted`,
+     ON CONFLICT (marketplace, external_id) DO NOTHING
+     RETURNING id`,
     [
-      list.map((s) => s.marketplace),
-      list.map((s) => s.seller.externalId),
-      list.map((s) => s.seller.name),
-      list.map((s) => iso(s.seller.openedAt)),
-      list.map((s) => s.seller.brandCount),
-      list.map((s) => s.seller.strikeCount),
-      list.map((s) => s.seller.registeredName),
-      list.map((s) => s.seller.contact),
-      list.map((s) => s.seller.paymentAccount),
-      list.map(() => newId()),
+      drafts.map((d) => d.id),
+      drafts.map((d) => d.marketplace),
+      drafts.map((d) => d.seller.externalId),
+      drafts.map((d) => d.seller.name),
+      drafts.map((d) => iso(d.seller.openedAt)),
+      drafts.map((d) => d.seller.brandCount),
+      drafts.map((d) => d.seller.strikeCount),
+      drafts.map((d) => d.seller.registeredName),
+      drafts.map((d) => d.seller.contact),
+      drafts.map((d) => d.seller.paymentAccount),
     ],
   );
-  const created = result.filter((r) => r.inserted).length;
-  return { created, updated: result.length - created };
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  for (const draft of drafts) {
+    if (!insertedIds.has(draft.id)) continue;
+    const { seller } = draft;
+    sellers.set(draft.key, {
+      id: draft.id,
+      marketplace: draft.marketplace,
+      externalId: seller.externalId,
+      name: seller.name,
+      openedAt: seller.openedAt ? new Date(seller.openedAt) : null,
+      brandCount: seller.brandCount,
+      strikeCount: seller.strikeCount,
+      registeredName: seller.registeredName,
+      contact: seller.contact,
+      paymentAccount: seller.paymentAccount,
+      listingCount: 0,
+      listingScoreSum: 0,
+      confirmed: 0,
+      changed: false,
+    });
+  }
+  // Inserted by a concurrent batch since the first read: stored now.
+  take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
+  return { sellers, created: insertedIds.size };
 }
 
-// Locked, so that two batches touching one seller re-score it one after the other.
-async function lockSellers(manager: EntityManager, rows: readonly BatchRow[]): Promise<Map<string, SellerRow>> {
-  const keys = [...new Set(rows.map(({ record }) => keyOf(record.marketplace, record.seller.externalId)))].sort();
-  const found: SellerRow[] = await manager.query(
-    `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.strike_count, s.opened_at, s.brand_count,
-            s.listing_count, s.listing_score_sum, s.risk_score,
-            (SELECT count(*) FROM suspected_infringement si
-              WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
-       FROM seller s JOIN unnest($1::text[], $2::text[]) AS k(m, e) ON s.marketplace = k.m::marketplace AND s.external_id = k.e
-      ORDER BY s.marketplace::text COLLATE "C", s.external_id COLLATE "C"
-        FOR UPDATE OF s`,
-    [keys.map((k) => k.split("\u0001")[0]), keys.map((k) => k.split("\u0001")[1])],
-  );
-  return new Map(found.map((s) => [keyOf(s.marketplace, s.external_id), s]));
-}
-
-async function storedListings(manager: EntityManager, rows: readonly BatchRow[]): Promise<Map<string, StoredListing>> {
+async function storedListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, StoredListing>> {
   const found: StoredListing[] = await manager.query(
     `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at
-       FROM listing l JOIN unnest($1::text[], $2::text[]) AS k(m, e) ON l.marketplace = k.m::marketplace AND l.external_id = k.e`,
+       FROM unnest($1::text[], $2::text[]) AS k(m, e)
+      CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
     [rows.map((r) => r.record.marketplace), rows.map((r) => r.record.externalId)],
   );
   return new Map(found.map((l) => [keyOf(l.marketplace, l.external_id), l]));
 }
 
-function sellerFacts(seller: SellerRow, seenAt: Date): SellerFacts {
-  return {
-    strikeCount: seller.strike_count,
-    confirmedInfringements: seller.confirmed,
-    openedAt: seller.opened_at ? new Date(seller.opened_at) : null,
-    brandCount: seller.brand_count,
-    seenAt,
-  };
+const LISTING_COLUMNS = [
+  "id", "seller_id", "marketplace", "external_id", "title", "description", "price_minor", "currency", "specs", "image_hashes",
+  "review_count", "average_rating", "five_star_first_week", "new_account_review_share", "duplicate_review_share", "listed_at",
+  "risk_score", "risk_signals", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
+] as const;
+
+function listingCopyLine(s: Scored, version: string): string {
+  const r = s.row.record;
+  const seen = s.seenAt.toISOString();
+  return [
+    s.id,
+    s.seller.id,
+    r.marketplace,
+    copyText(r.externalId),
+    copyText(r.title),
+    copyText(r.description),
+    String(r.price.amountMinor),
+    r.price.currency,
+    copyText(JSON.stringify(r.specs)),
+    `{${r.imageHashes.join(",")}}`,
+    String(r.reviews.count),
+    copyField(r.reviews.averageRating),
+    String(r.reviews.fiveStarFirstWeek),
+    copyField(r.reviews.newAccountShare),
+    copyField(r.reviews.duplicateTextShare),
+    copyField(iso(r.listedAt)),
+    String(s.assessment.score),
+    copyText(JSON.stringify(s.assessment.signals)),
+    copyText(version),
+    s.fingerprint,
+    seen,
+    seen,
+  ].join("\t");
 }
 
-async function upsertListings(manager: EntityManager, writes: readonly Scored[], options: BatchOptions): Promise<Map<string, string>> {
-  if (writes.length === 0) return new Map();
+// The listing columns of each write, as unnest parameters $1..$21.
+function listingParameters(writes: readonly Scored[], version: string): unknown[] {
   const r = writes.map((w) => w.row.record);
-  const returned: { id: string; marketplace: string; external_id: string }[] = await manager.query(
-    `INSERT INTO listing AS l (id, marketplace, external_id, seller_id, title, description, price_minor, currency, specs, image_hashes,
+  return [
+    writes.map((w) => w.id),
+    r.map((x) => x.marketplace),
+    r.map((x) => x.externalId),
+    writes.map((w) => w.seller.id),
+    r.map((x) => x.title),
+    r.map((x) => x.description),
+    r.map((x) => x.price.amountMinor),
+    r.map((x) => x.price.currency),
+    r.map((x) => JSON.stringify(x.specs)),
+    r.map((x) => pgTextArray(x.imageHashes)),
+    r.map((x) => x.reviews.count),
+    r.map((x) => x.reviews.averageRating),
+    r.map((x) => x.reviews.fiveStarFirstWeek),
+    r.map((x) => x.reviews.newAccountShare),
+    r.map((x) => x.reviews.duplicateTextShare),
+    r.map((x) => iso(x.listedAt)),
+    writes.map((w) => w.assessment.score),
+    writes.map((w) => JSON.stringify(w.assessment.signals)),
+    writes.map(() => version),
+    writes.map((w) => w.fingerprint),
+    writes.map((w) => w.seenAt.toISOString()),
+  ];
+}
+
+const LISTING_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
+                   $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
+                   $18::text[], $19::text[], $20::text[], $21::timestamptz[])
+         AS u(id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen)`;
+
+// New listings: none of them was stored when the batch read them. If a concurrent batch stores
+// one meanwhile, the unique key refuses the insert and the whole batch is run again.
+async function insertListings(manager: EntityManager, fresh: readonly Scored[], options: BatchOptions): Promise<void> {
+  if (fresh.length === 0) return;
+  if (options.copy) {
+    await copyRows(manager, "listing", LISTING_COLUMNS, fresh.map((s) => listingCopyLine(s, options.model.version)));
+    return;
+  }
+  await manager.query(
+    `INSERT INTO listing (id, marketplace, external_id, seller_id, title, description, price_minor, currency, specs, image_hashes,
                          review_count, average_rating, five_star_first_week, new_account_review_share, duplicate_review_share,
                          listed_at, risk_score, risk_signals, model_version, fingerprint, first_seen_at, last_seen_at)
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
             u.la, u.rs, u.sig::jsonb, u.v, u.f, u.seen, u.seen
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
-                   $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
-                   $18::text[], $19::text[], $20::text[], $21::timestamptz[])
-         AS u(id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen)
-     ON CONFLICT (marketplace, external_id) DO UPDATE SET
-       seller_id = EXCLUDED.seller_id, title = EXCLUDED.title, description = EXCLUDED.description,
-       price_minor = EXCLUDED.price_minor, currency = EXCLUDED.currency, specs = EXCLUDED.specs,
-       image_hashes = EXCLUDED.image_hashes, review_count = EXCLUDED.review_count, average_rating = EXCLUDED.average_rating,
-       five_star_first_week = EXCLUDED.five_star_first_week, new_account_review_share = EXCLUDED.new_account_review_share,
-       duplicate_review_share = EXCLUDED.duplicate_review_share, listed_at = EXCLUDED.listed_at,
-       risk_score = EXCLUDED.risk_score, risk_signals = EXCLUDED.risk_signals, model_version = EXCLUDED.model_version,
-       fingerprint = EXCLUDED.fingerprint, last_seen_at = GREATEST(l.last_seen_at, EXCLUDED.last_seen_at)
-     RETURNING l.id, l.marketplace::text AS marketplace, l.external_id`,
-    [
-      writes.map((w) => w.stored?.id ?? options.newId()),
-      r.map((x) => x.marketplace),
-      r.map((x) => x.externalId),
-      writes.map((w) => w.sellerId),
-      r.map((x) => x.title),
-      r.map((x) => x.description),
-      r.map((x) => x.price.amountMinor),
-      r.map((x) => x.price.currency),
-      r.map((x) => JSON.stringify(x.specs)),
-      r.map((x) => pgTextArray(x.imageHashes)),
-      r.map((x) => x.reviews.count),
-      r.map((x) => x.reviews.averageRating),
-      r.map((x) => x.reviews.fiveStarFirstWeek),
-      r.map((x) => x.reviews.newAccountShare),
-      r.map((x) => x.reviews.duplicateTextShare),
-      r.map((x) => iso(x.listedAt)),
-      writes.map((w) => w.assessment.score),
-      writes.map((w) => JSON.stringify(w.assessment.signals)),
-      writes.map(() => options.model.version),
-      writes.map((w) => w.fingerprint),
-      writes.map((w) => w.seenAt.toISOString()),
-    ],
+       FROM ${LISTING_UNNEST}`,
+    listingParameters(fresh, options.model.version),
   );
-  return new Map(returned.map((l) => [keyOf(l.marketplace, l.external_id), l.id]));
 }
 
-// Flagged matches become (or update) the brand's infringement; a re-score below the threshold
-// updates an infringement the brand already has, and creates none.
-async function upsertInfringements(
-  manager: EntityManager,
-  writes: readonly Scored[],
-  listingIds: Map<string, string>,
-  options: BatchOptions,
-): Promise<{ created: number; updated: number }> {
-  const rows = writes.flatMap((w) => {
-    const listingId = listingIds.get(keyOf(w.row.record.marketplace, w.row.record.externalId))!;
-    return w.assessment.brands
-      .filter((b) => b.flagged || w.stored)
-      .map((b) => ({ w, b, listingId }));
-  });
+// Changed listings, rewritten; unchanged ones seen later than last time, only moved forward.
+async function updateListings(manager: EntityManager, changed: readonly Scored[], seenOnly: readonly Scored[], version: string): Promise<void> {
+  if (changed.length > 0) {
+    await manager.query(
+      `UPDATE listing l SET
+         seller_id = u.s, title = u.t, description = u.d, price_minor = u.p, currency = u.c, specs = u.sp::jsonb,
+         image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
+         new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
+         risk_signals = u.sig::jsonb, model_version = u.v, fingerprint = u.f, last_seen_at = GREATEST(l.last_seen_at, u.seen)
+         FROM ${LISTING_UNNEST}
+        WHERE l.id = u.id`,
+      listingParameters(changed, version),
+    );
+  }
+  if (seenOnly.length > 0) {
+    await manager.query(
+      `UPDATE listing l SET last_seen_at = GREATEST(l.last_seen_at, u.seen)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, seen)
+        WHERE l.id = u.id`,
+      [seenOnly.map((s) => s.id), seenOnly.map((s) => s.seenAt.toISOString())],
+    );
+  }
+}
+
+const INFRINGEMENT_COLUMNS = [
+  "id", "owner_org_id", "brand_id", "listing_id", "seller_id", "marketplace", "risk_score", "risk_signals", "model_version",
+  "detected_at", "updated_at",
+] as const;
+
+// The flagged brand matches of new listings: new infringements, nothing to update.
+async function insertInfringements(manager: EntityManager, fresh: readonly Scored[], options: BatchOptions): Promise<number> {
+  const rows = fresh.flatMap((w) => w.assessment.brands.filter((b) => b.flagged).map((b) => ({ w, b })));
+  if (rows.length === 0) return 0;
+  const version = options.model.version;
+  const now = options.now.toISOString();
+  if (options.copy) {
+    const lines = rows.map(({ w, b }) =>
+      [
+        options.newId(),
+        b.brand.ownerOrgId,
+        b.brand.id,
+        w.id,
+        w.seller.id,
+        w.row.record.marketplace,
+        String(b.score),
+        copyText(JSON.stringify(b.signals)),
+        copyText(version),
+        now,
+        now,
+      ].join("\t"),
+    );
+    await copyRows(manager, "suspected_infringement", INFRINGEMENT_COLUMNS, lines);
+    return rows.length;
+  }
+  await manager.query(
+    `INSERT INTO suspected_infringement (id, owner_org_id, brand_id, listing_id, seller_id, marketplace, risk_score, risk_signals,
+                                        model_version, detected_at, updated_at)
+     SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $8, $9, $9
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $10::text[])
+         AS u(id, o, b, l, s, m, score, sig)`,
+    [
+      rows.map(() => options.newId()),
+      rows.map((x) => x.b.brand.ownerOrgId),
+      rows.map((x) => x.b.brand.id),
+      rows.map((x) => x.w.id),
+      rows.map((x) => x.w.seller.id),
+      rows.map((x) => x.w.row.record.marketplace),
+      rows.map((x) => x.b.score),
+      version,
+      now,
+      rows.map((x) => JSON.stringify(x.b.signals)),
+    ],
+  );
+  return rows.length;
+}
+
+// Re-scored stored listings: flagged matches become (or update) the brand's infringement; a
+// re-score below the threshold updates an infringement the brand already has, and creates none.
+async function upsertInfringements(manager: EntityManager, changed: readonly Scored[], options: BatchOptions): Promise<{ created: number; updated: number }> {
+  const rows = changed.flatMap((w) => w.assessment.brands.map((b) => ({ w, b })));
   if (rows.length === 0) return { created: 0, updated: 0 };
   const result: { inserted: boolean }[] = await manager.query(
     `WITH u AS (
@@ -295,8 +465,8 @@ async function upsertInfringements(
       rows.map(() => options.newId()),
       rows.map((x) => x.b.brand.ownerOrgId),
       rows.map((x) => x.b.brand.id),
-      rows.map((x) => x.listingId),
-      rows.map((x) => x.w.sellerId),
+      rows.map((x) => x.w.id),
+      rows.map((x) => x.w.seller.id),
       rows.map((x) => x.w.row.record.marketplace),
       rows.map((x) => x.b.score),
       rows.map((x) => JSON.stringify(x.b.signals)),
@@ -309,14 +479,9 @@ async function upsertInfringements(
   return { created, updated: result.length - created };
 }
 
-// Running totals move by what this batch changed; the score follows from them and the record.
-async function rescoreSellers(
-  manager: EntityManager,
-  sellers: Map<string, SellerRow>,
-  scored: readonly Scored[],
-  model: RiskModel,
-  now: Date,
-): Promise<void> {
+// The batch's sellers get their merged record, and running totals moved by what this batch
+// changed; the score follows from them and the record. One statement for all of them.
+async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, scored: readonly Scored[], options: BatchOptions): Promise<void> {
   const delta = new Map<string, { count: number; sum: number }>();
   const move = (sellerId: string, count: number, sum: number) => {
     const d = delta.get(sellerId) ?? { count: 0, sum: 0 };
@@ -325,18 +490,19 @@ async function rescoreSellers(
   for (const s of scored) {
     if (s.stored && s.stored.fingerprint === s.fingerprint) continue;
     if (s.stored) move(s.stored.seller_id, -1, -s.stored.risk_score);
-    move(s.sellerId, 1, s.assessment.score);
+    move(s.seller.id, 1, s.assessment.score);
   }
   const updates = [...sellers.values()].map((seller) => {
     const d = delta.get(seller.id) ?? { count: 0, sum: 0 };
-    const count = seller.listing_count + d.count;
-    const sum = Number(seller.listing_score_sum) + d.sum;
-    const { score, signals } = sellerScore(count, sum, model.sellerHistory(sellerFacts(seller, now)));
-    return { id: seller.id, count, sum, score, signals };
+    const count = seller.listingCount + d.count;
+    const sum = seller.listingScoreSum + d.sum;
+    const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now)));
+    return { seller, count, sum, score, signals };
   });
   // A listing that moved away from a seller outside this batch.
+  const inBatch = new Set(updates.map((u) => u.seller.id));
   for (const [sellerId, d] of delta) {
-    if (!updates.some((u) => u.id === sellerId)) {
+    if (!inBatch.has(sellerId)) {
       await manager.query(
         `UPDATE seller SET listing_count = listing_count + $2, listing_score_sum = listing_score_sum + $3 WHERE id = $1`,
         [sellerId, d.count, d.sum],
@@ -344,12 +510,25 @@ async function rescoreSellers(
     }
   }
   await manager.query(
-    `UPDATE seller s SET listing_count = u.c, listing_score_sum = u.sm, risk_score = u.score, risk_signals = u.sig::jsonb
-       FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::smallint[], $5::text[]) AS u(id, c, sm, score, sig)
+    `UPDATE seller s SET public_name = u.n, opened_at = u.o, brand_count = u.b, strike_count = u.k, registered_name = u.r,
+            contact = u.ct, payment_account = u.pa, listing_count = u.c, listing_score_sum = u.sm, risk_score = u.score,
+            risk_signals = u.sig::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+                   $9::int[], $10::bigint[], $11::smallint[], $12::text[])
+         AS u(id, n, o, b, k, r, ct, pa, c, sm, score, sig)
       WHERE s.id = u.id
-        AND (s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals) IS DISTINCT FROM (u.c, u.sm, u.score, u.sig::jsonb)`,
+        AND (s.public_name, s.opened_at, s.brand_count, s.strike_count, s.registered_name, s.contact, s.payment_account,
+             s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals)
+            IS DISTINCT FROM (u.n, u.o, u.b, u.k, u.r, u.ct, u.pa, u.c, u.sm, u.score, u.sig::jsonb)`,
     [
-      updates.map((u) => u.id),
+      updates.map((u) => u.seller.id),
+      updates.map((u) => u.seller.name),
+      updates.map((u) => u.seller.openedAt?.toISOString() ?? null),
+      updates.map((u) => u.seller.brandCount),
+      updates.map((u) => u.seller.strikeCount),
+      updates.map((u) => u.seller.registeredName),
+      updates.map((u) => u.seller.contact),
+      updates.map((u) => u.seller.paymentAccount),
       updates.map((u) => u.count),
       updates.map((u) => u.sum),
       updates.map((u) => u.score),
@@ -360,10 +539,11 @@ async function rescoreSellers(
 
 export async function writeListingBatch(
   manager: EntityManager,
-  batch: readonly BatchRow[],
+  batch: readonly (BatchRow | PreparedRow)[],
   options: BatchOptions,
 ): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
-  const { kept, rejections } = dedupe(batch);
+  const prepared = batch.map((row) => ("assessment" in row ? row : prepareRow(row, options.model, options.intel)));
+  const { kept, rejections } = dedupe(prepared);
   const counts: BatchCounts = {
     inserted: 0,
     updated: 0,
@@ -376,41 +556,48 @@ export async function writeListingBatch(
   if (kept.length === 0) return { counts, rejections };
   kept.sort((a, b) => (a.record.externalId < b.record.externalId ? -1 : 1));
 
-  const sellerWrites = await upsertSellers(manager, kept, options.newId);
-  counts.sellersCreated = sellerWrites.created;
-  counts.sellersUpdated = sellerWrites.updated;
-  const sellers = await lockSellers(manager, kept);
+  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short.
+  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.intelKeys)) : kept.map(() => NO_INTEL);
+  const { sellers, created } = await prepareSellers(manager, kept, options.newId);
+  counts.sellersCreated = created;
+  counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
   const stored = await storedListings(manager, kept);
-  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.record)) : kept.map(() => NO_INTEL);
 
   const scored: Scored[] = kept.map((row, index) => {
-    const { record } = row;
-    const seller = sellers.get(keyOf(record.marketplace, record.seller.externalId))!;
-    const seenAt = record.seenAt ? new Date(record.seenAt) : options.now;
-    const facts = sellerFacts(seller, seenAt);
-    const assessment = options.model.assess(listingFacts(record), facts, intel[index]);
+    const seller = sellers.get(row.sellerKey)!;
+    const seenAt = row.seenAt ?? options.now;
+    const assessment = options.model.finish(row.assessment, sellerFacts(seller, seenAt), intel[index]);
+    const before = stored.get(row.key);
     return {
       row,
-      sellerId: seller.id,
+      id: before?.id ?? options.newId(),
+      seller,
       seenAt,
       assessment,
-      fingerprint: fingerprintOf(record, { ...facts, id: seller.id }, assessment, options.model.version),
-      stored: stored.get(keyOf(record.marketplace, record.externalId)),
+      fingerprint: fingerprintOf(row, seller, assessment, options.model.version),
+      stored: before,
     };
   });
 
-  // Unchanged listings are written only to move last_seen_at forward.
-  const writes = scored.filter((s) => !s.stored || s.stored.fingerprint !== s.fingerprint || s.seenAt > new Date(s.stored.last_seen_at));
+  const fresh: Scored[] = [];
+  const changed: Scored[] = [];
+  const seenOnly: Scored[] = [];
   for (const s of scored) {
-    if (!s.stored) counts.inserted++;
-    else if (s.stored.fingerprint !== s.fingerprint) counts.updated++;
-    else counts.unchanged++;
+    if (!s.stored) fresh.push(s);
+    else if (s.stored.fingerprint !== s.fingerprint) changed.push(s);
+    // Unchanged listings are written only to move last_seen_at forward.
+    else if (s.seenAt > new Date(s.stored.last_seen_at)) seenOnly.push(s);
   }
-  const listingIds = await upsertListings(manager, writes, options);
-  const changed = writes.filter((s) => !s.stored || s.stored.fingerprint !== s.fingerprint);
-  const infringements = await upsertInfringements(manager, changed, listingIds, options);
-  counts.infringementsCreated = infringements.created;
-  counts.infringementsUpdated = infringements.updated;
-  await rescoreSellers(manager, sellers, scored, options.model, options.now);
+  counts.inserted = fresh.length;
+  counts.updated = changed.length;
+  counts.unchanged = scored.length - fresh.length - changed.length;
+
+  await insertListings(manager, fresh, options);
+  await updateListings(manager, changed, seenOnly, options.model.version);
+  counts.infringementsCreated = await insertInfringements(manager, fresh, options);
+  const upserted = await upsertInfringements(manager, changed, options);
+  counts.infringementsCreated += upserted.created;
+  counts.infringementsUpdated = upserted.updated;
+  await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

@@ -2,14 +2,16 @@ import type { Readable } from "node:stream";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
+import { isServerDatabase } from "../db/data-source";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
-import { loadKeyedHasher } from "../domain/intel/keyed-hash";
-import { sharedIntelligence, type IntelSource } from "./intel-source";
-import { writeListingBatch, type BatchCounts, type BatchRow, type Rejection } from "./listing-batch-writer";
+import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
+import { writeListingBatch, type BatchCounts, type BatchOptions, type Rejection } from "./listing-batch-writer";
+import { prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
-import { readListingLines } from "./ndjson-reader";
+import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
+import { ndjsonLines } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
 import { timeOrderedId } from "./time-ordered-id";
 
@@ -28,11 +30,27 @@ export interface IngestOptions {
   // The ingest time: the default seenAt, and the infringements' detection time.
   now?: Date;
   newId?: () => string;
+  // From which line on a file's records are prepared on a worker thread (a small input is not
+  // worth starting one); never when a test substitutes the intelligence.
+  workerAfterLines?: number;
 }
+
+const WORKER_AFTER_LINES = 10_000;
+// Chunks the worker may have in hand before the main thread prepares the next one itself.
+const WORKER_BACKLOG = 2;
+// Chunks of lines being prepared ahead of the batches being written.
+const PREPARED_AHEAD = 2;
 
 const MAX_ATTEMPTS = 3;
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
-const isRetryable = (error: unknown) => RETRYABLE_CODES.has((error as { driverError?: { code?: string } }).driverError?.code ?? "");
+// A listing the batch found new, stored by a concurrent batch before this one inserted it.
+const LISTING_KEY = "uq_listing_marketplace_external_id";
+
+// TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
+function isRetryable(error: unknown): boolean {
+  const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return RETRYABLE_CODES.has(code ?? "") || (code === "23505" && constraint === LISTING_KEY);
+}
 
 export const emptyCounts = (): IngestCounts => ({
   read: 0,
@@ -50,33 +68,46 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
-const intelOf = (config: Config) => sharedIntelligence(loadKeyedHasher(config), config.intel.minMembers);
+const intelOf = (config: Config) => sharedIntelligenceOf(sharedIntelligenceSetup(config));
 
 export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
     readonly model: RiskModel,
-    private readonly options: IngestOptions,
+    private readonly options: IngestOptions & { copy: boolean; intelSetup: SharedIntelligenceSetup | null },
   ) {}
 
   static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
     const model = await loadRiskModel(dataSource.manager, config.risk);
-    return new ListingIngest(dataSource, model, { ...options, intel: options.intel ?? intelOf(config) });
+    const intelSetup = options.intel ? null : sharedIntelligenceSetup(config);
+    return new ListingIngest(dataSource, model, {
+      ...options,
+      intel: options.intel ?? sharedIntelligenceOf(intelSetup!),
+      intelSetup,
+      copy: isServerDatabase(dataSource),
+    });
   }
 
-  private batchOptions() {
+  private batchOptions(): BatchOptions {
     return {
       model: this.model,
       now: this.options.now ?? new Date(),
       newId: this.options.newId ?? (() => timeOrderedId()),
       intel: this.options.intel,
+      copy: this.options.copy,
     };
+  }
+
+  // Everything about a record that needs no database, done as it is read.
+  prepare(row: BatchRow): PreparedRow {
+    return prepareRow(row, this.model, this.options.intel);
   }
 
   // One transaction: every valid row of the batch is written, or none is. Two batches running at
   // once lock the sellers they share in the same order, but PostgreSQL may still pick one as a
-  // deadlock victim; it rolled back entirely, so it is simply run again.
-  async writeBatch(rows: readonly BatchRow[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
+  // deadlock victim, or refuse a listing both found new; it rolled back entirely, so it is simply
+  // run again.
+  async writeBatch(rows: readonly (BatchRow | PreparedRow)[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
@@ -106,7 +137,7 @@ export class ListingIngest {
       while (inFlight.size > room) await Promise.race(inFlight);
       if (failure) throw failure;
     };
-    const flush = async (rows: BatchRow[]) => {
+    const flush = async (rows: PreparedRow[]) => {
       await settle(concurrency - 1);
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(rows).then(
@@ -122,18 +153,47 @@ export class ListingIngest {
       inFlight.add(write);
       void write.finally(() => inFlight.delete(write));
     };
-    let rows: BatchRow[] = [];
-    for await (const read of readListingLines(input)) {
-      total.read++;
-      if ("rejection" in read) reject({ line: read.line, reason: read.rejection });
-      else rows.push({ line: read.line, record: read.record });
-      if (rows.length >= batchRows) {
-        await flush(rows);
-        rows = [];
+    // Chunks of batchRows lines, prepared in order (inline, then on a worker for a large input),
+    // each written as one batch.
+    const inline = inlinePreparer((row) => this.prepare(row));
+    let worker: WorkerPreparer | null = null;
+    const workerAfter = this.options.intelSetup ? (this.options.workerAfterLines ?? WORKER_AFTER_LINES) : Infinity;
+    const preparerFor = (lastLine: number): LinePreparer => {
+      if (lastLine <= workerAfter) return inline;
+      worker ??= new WorkerPreparer({ profiles: this.model.profiles, riskConfig: this.model.config, intel: this.options.intelSetup });
+      // The main thread takes a chunk too when the worker is behind: it waits on the database part of the time.
+      return worker.outstanding >= WORKER_BACKLOG ? inline : worker;
+    };
+    const pending: Promise<PreparedLines>[] = [];
+    const prepare = (lastLine: number, lines: string[]) => {
+      const prepared = preparerFor(lastLine).prepare(lastLine - lines.length + 1, lines);
+      // Awaited in order below; a failure meanwhile must not count as unhandled.
+      prepared.catch(() => {});
+      pending.push(prepared);
+    };
+    const writeNext = async () => {
+      const prepared = await pending.shift()!;
+      total.read += prepared.read;
+      prepared.rejections.forEach(reject);
+      if (prepared.rows.length > 0) await flush(prepared.rows);
+    };
+    try {
+      let lines: string[] = [];
+      let line = 0;
+      for await (const text of ndjsonLines(input)) {
+        line++;
+        lines.push(text);
+        if (lines.length < batchRows) continue;
+        prepare(line, lines);
+        lines = [];
+        while (pending.length > PREPARED_AHEAD) await writeNext();
       }
+      if (lines.length > 0) prepare(line, lines);
+      while (pending.length > 0) await writeNext();
+      await settle(0);
+    } finally {
+      await (worker as WorkerPreparer | null)?.close();
     }
-    if (rows.length > 0) await flush(rows);
-    await settle(0);
     return total;
   }
 }
@@ -166,6 +226,7 @@ export async function ingestListingRows(
       now: options.now ?? new Date(),
       newId: options.newId ?? (() => timeOrderedId()),
       intel: options.intel ?? intelOf(config),
+      copy: isServerDatabase(dataSource),
     });
     add(counts, written.counts);
     rejections.push(...written.rejections);

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { RiskSignal } from "../entities/risk-signal";
+import { BoundedMemo } from "../bounded-memo";
 import { BrandMatcher } from "../matching/brand-matcher";
 import { LogoMatcher } from "../matching/logo-matcher";
-import { foldText } from "../matching/text-normalization";
+import { foldText, type FoldedText } from "../matching/text-normalization";
 import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
 import { genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
-import { counterfeitKeywords, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
+import { counterfeitKeywordsFound, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
 import { intelMatch, NO_INTEL, type IntelView } from "./signals/intel-match";
 import { logoMatch } from "./signals/logo-match";
 import { priceAnomaly } from "./signals/price-anomaly";
@@ -28,6 +29,15 @@ export interface BrandAssessment {
   score: number;
   signals: RiskSignal[];
   flagged: boolean;
+}
+
+// A listing's signals that do not depend on its seller or on intelligence.
+export interface PreparedAssessment {
+  vocabulary: RiskSignal | null;
+  reviews: RiskSignal | null;
+  // Each claimed brand (by id: a prepared assessment may cross to another thread) with its
+  // signals against that brand's catalogue.
+  brands: { brandId: string; own: RiskSignal[] }[];
 }
 
 export interface ListingAssessment {
@@ -58,8 +68,20 @@ export function modelVersionOf(config: RiskConfig): string {
   return `${MODEL_VERSION}+config.${digest}`;
 }
 
+// What the model reads from a title alone, remembered for the last titles seen (about 1 KB each).
+interface TitleFacts {
+  folded: FoldedText;
+  words: Set<string>;
+  brandIds: string[];
+  vocabulary: string[];
+}
+const REMEMBERED_TITLES = 20_000;
+const REMEMBERED_DESCRIPTIONS = 20_000;
+
 export class RiskModel {
   readonly version: string;
+  private readonly titles = new BoundedMemo<string, TitleFacts>(REMEMBERED_TITLES);
+  private readonly descriptions = new BoundedMemo<string, string[]>(REMEMBERED_DESCRIPTIONS);
   private readonly brands: Map<string, { profile: BrandProfile; index: ProductIndex }>;
   private readonly brandMatcher: BrandMatcher;
   private readonly logoMatcher: LogoMatcher;
@@ -67,14 +89,14 @@ export class RiskModel {
   private readonly valueInCny: (minor: number, currency: string) => number | null;
 
   constructor(
-    brands: readonly BrandProfile[],
+    readonly profiles: readonly BrandProfile[],
     readonly config: RiskConfig = DEFAULT_RISK_CONFIG,
   ) {
     this.version = modelVersionOf(config);
-    this.brands = new Map(brands.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
-    this.brandMatcher = new BrandMatcher(brands.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
+    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
+    this.brandMatcher = new BrandMatcher(profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
     this.logoMatcher = new LogoMatcher(
-      brands.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
+      profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
       config.logoMaxDistance,
     );
     this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms);
@@ -88,28 +110,24 @@ export class RiskModel {
   // The listing's own score (platform data every brand with a case on it may read) uses only the
   // intelligence that may count for anyone; each brand's score adds what counts for its owner.
   assess(listing: ListingFacts, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
+    return this.finish(this.prepare(listing), seller, intel);
+  }
+
+  // What depends on the listing alone (brand matching, vocabulary, reviews, and price, logo and
+  // specs against each claimed brand's catalogue): a bulk ingest works it out before its batch's
+  // transaction, which then only adds the seller's record and intelligence (finish).
+  prepare(listing: ListingFacts): PreparedAssessment {
     const { weights } = this.config;
-    const shared = [
-      counterfeitKeywords(this.vocabulary, listing.title, listing.description, weights.COUNTERFEIT_KEYWORDS),
-      reviewBrushing(listing.reviews, weights.REVIEW_BRUSHING),
-      this.sellerHistory(seller),
-    ].filter((s): s is RiskSignal => s !== null);
-    const withIntel = (signals: RiskSignal[], ownerOrgId: string | null) => {
-      const signal = intelMatch(intel, ownerOrgId, weights.INTEL_MATCH);
-      return capAtHundred((signal ? [...signals, signal] : signals).sort((a, b) => b.contribution - a.contribution));
-    };
-
-    const folded = foldText(listing.title);
+    const title = this.titles.get(listing.title, (text) => this.titleFacts(text));
+    const inDescription = this.descriptions.get(listing.description, (text) => this.vocabulary.find(text));
+    const vocabulary = counterfeitKeywordsFound(title.vocabulary, inDescription, weights.COUNTERFEIT_KEYWORDS);
+    const reviews = reviewBrushing(listing.reviews, weights.REVIEW_BRUSHING);
     const logoDistance = new Map(this.logoMatcher.match(listing.imageHashes).map((m) => [m.brandId, m.distance]));
-    const claimed = new Set([...this.brandMatcher.matchFolded(folded).map((m) => m.brandId), ...logoDistance.keys()]);
-    if (claimed.size === 0) {
-      const signals = withIntel(shared, null);
-      return { score: scoreOf(signals), signals, brands: [] };
-    }
+    const claimed = new Set([...title.brandIds, ...logoDistance.keys()]);
+    const brands: PreparedAssessment["brands"] = [];
+    if (claimed.size === 0) return { vocabulary, reviews, brands };
 
-    const titleWords = new Set(folded.words.trim().split(" "));
-    const brands: BrandAssessment[] = [];
-    let listingSignals: RiskSignal[] = [];
+    const { folded, words: titleWords } = title;
     for (const brandId of claimed) {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
@@ -131,9 +149,39 @@ export class RiskModel {
         logoMatch(profile.name, logoDistance.get(brandId) ?? null, this.config.logoMaxDistance, weights.LOGO_MATCH),
         specMismatch(profile.name, listing.specs, index, weights.SPEC_MISMATCH),
       ].filter((s): s is RiskSignal => s !== null);
-      const signals = withIntel([...own, ...shared], profile.ownerOrgId);
+      brands.push({ brandId, own });
+    }
+    return { vocabulary, reviews, brands };
+  }
+
+  private titleFacts(title: string): TitleFacts {
+    const folded = foldText(title);
+    return {
+      folded,
+      words: new Set(folded.words.trim().split(" ")),
+      brandIds: this.brandMatcher.matchFolded(folded).map((m) => m.brandId),
+      vocabulary: this.vocabulary.find(title),
+    };
+  }
+
+  finish(prepared: PreparedAssessment, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
+    const shared = [prepared.vocabulary, prepared.reviews, this.sellerHistory(seller)].filter((s): s is RiskSignal => s !== null);
+    const withIntel = (signals: RiskSignal[], ownerOrgId: string | null) => {
+      const signal = intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH);
+      return capAtHundred((signal ? [...signals, signal] : signals).sort((a, b) => b.contribution - a.contribution));
+    };
+    if (prepared.brands.length === 0) {
+      const signals = withIntel(shared, null);
+      return { score: scoreOf(signals), signals, brands: [] };
+    }
+
+    const brands: BrandAssessment[] = [];
+    let listingSignals: RiskSignal[] = [];
+    for (const { brandId, own } of prepared.brands) {
+      const brand = this.brands.get(brandId)!.profile;
+      const signals = withIntel([...own, ...shared], brand.ownerOrgId);
       const score = scoreOf(signals);
-      brands.push({ brand: profile, score, signals, flagged: score >= this.config.flagThreshold });
+      brands.push({ brand, score, signals, flagged: score >= this.config.flagThreshold });
       const publicSignals = withIntel([...own, ...shared], null);
       if (scoreOf(publicSignals) > scoreOf(listingSignals)) listingSignals = publicSignals;
     }

@@ -123,6 +123,19 @@ describe("intelMatchSignals", () => {
     expect(await signalFor(owner.id, item.candidates)).toBeNull();
   });
 
+  it("takes each member's strongest match over all of a listing's values, its PRIVATE ones for itself only", async () => {
+    const [owner, y, z] = [await brandOrg("O"), await brandOrg("Y"), await brandOrg("Z")];
+    const item = listing();
+    await give(y, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, confidence: 10 });
+    await give(y, { kind: IndicatorKind.KEYWORD, value: item.keyword, distribution: IndicatorDistribution.ALLIANCE, confidence: 60 });
+    await give(y, { kind: IndicatorKind.IMAGE_HASH, value: item.imageHash, distribution: IndicatorDistribution.PRIVATE, confidence: 100 });
+    await give(z, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, confidence: 0 });
+    // Two other members, the strongest shared match 60: 10 + 15 * 60%.
+    expect(await signalFor(owner.id, item.candidates)).toMatchObject({ contribution: 19, memberCount: 2 });
+    // For Y itself only Z is another member (below k): Y's own strongest match, its PRIVATE one, 5 + 15 * 100%.
+    expect(await signalFor(y.id, item.candidates)).toMatchObject({ contribution: 20, memberCount: null });
+  });
+
   it("scores a whole batch of listings, for different owners, in one SQL statement", async () => {
     const [a, b, y, z] = [await brandOrg("A"), await brandOrg("B"), await brandOrg("Y"), await brandOrg("Z")];
     const shared = listing();

@@ -6,6 +6,7 @@ import { NO_INTEL } from "../../src/risk/signals/intel-match";
 import { createOrganization } from "../support/factories";
 import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { serverUrl } from "../support/test-env";
 
 // The ingest service on a real database: what a file does, and does again.
 
@@ -20,9 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelSource, concurrency = 1) => {
+const ingest = async (lines: Parameters<typeof ndjson>[0], batchRows = 100, intel?: IntelSource, concurrency = 1, workerAfterLines?: number) => {
   const rejections: { line: number; reason: string }[] = [];
-  const service = await ListingIngest.open(db, api.config, { intel });
+  const service = await ListingIngest.open(db, api.config, { intel, workerAfterLines });
   const counts = await service.ingestNdjson(ndjson(lines), batchRows, { onRejection: (r) => rejections.push(r), concurrency });
   return { counts, rejections };
 };
@@ -54,6 +55,24 @@ describe("listing ingest", () => {
 
     const second = await ingest(records);
     expect(second.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3, infringementsCreated: 0, infringementsUpdated: 0, sellersCreated: 0, sellersUpdated: 0 });
+    expect(await rowsOf(idsOf(records))).toEqual(before);
+  });
+
+  it("prepares a large file's records on a worker thread exactly as inline: the same file again changes nothing", async () => {
+    const records = [
+      fake({ seller: { externalId: "store-worker", name: "Worker Store", brandCount: 30 } }),
+      genuine(),
+      fake({ title: "Zephyr 泽菲尔 Crystal Swan 高仿 A货", imageHashes: ["804a95d23ac181dc"] }),
+    ];
+    // From line 0 on, on the worker; chunks of 2 lines, one of them with a malformed line.
+    const first = await ingest([records[0], "{not json", records[1], records[2]], 2, undefined, 1, 0);
+    expect(first.counts).toMatchObject({ read: 4, inserted: 3, rejected: 1, infringementsCreated: 2 });
+    expect(first.rejections).toEqual([{ line: 2, reason: expect.stringContaining("not valid JSON") }]);
+    const before = await rowsOf(idsOf(records));
+    expect(before.infringements).toHaveLength(2);
+
+    const inline = await ingest(records, 100, undefined, 1);
+    expect(inline.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3 });
     expect(await rowsOf(idsOf(records))).toEqual(before);
   });
 
@@ -102,6 +121,23 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });
 
+  it("stores text exactly as sent, tabs, line breaks, backslashes and quotes included (COPY on a server, unnest embedded)", async () => {
+    const awkward = 'tab\there, line\nbreak, cr\rhere, back\\slash \\N, "quoted" {braces}, comma, 高仿';
+    const record = fake({
+      title: `Zephyr Crystal Swan Pendant replica AAA ${awkward}`,
+      description: awkward,
+      specs: { [awkward]: awkward },
+      seller: { externalId: "store-awkward\\1", name: awkward, contact: awkward, openedAt: "2026-10-25T00:00:00.000Z" },
+    });
+    expect((await ingest([record])).counts).toMatchObject({ inserted: 1, infringementsCreated: 1, rejected: 0 });
+    const { listings, sellers, infringements } = await rowsOf(idsOf([record]));
+    expect(listings[0]).toMatchObject({ title: record.title, description: awkward, specs: { [awkward]: awkward } });
+    expect(sellers[0]).toMatchObject({ external_id: "store-awkward\\1", public_name: awkward, contact: awkward });
+    expect(infringements[0].risk_signals).toEqual(expect.arrayContaining([expect.objectContaining({ kind: RiskSignalKind.COUNTERFEIT_KEYWORDS })]));
+    // Stored exactly: the same record again changes nothing.
+    expect((await ingest([record])).counts).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
   it("keeps the last of two lines for the same listing in one batch, and rejects the earlier", async () => {
     const record = genuine();
     const { counts, rejections } = await ingest([record, { ...record, title: "Zephyr Crystal Swan Pendant v2" }]);
@@ -112,9 +148,10 @@ describe("listing ingest", () => {
 
   it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
     const failing: IntelSource = {
-      viewsOf: async (_manager, records) => {
-        if (records.some((record) => record.title.includes("boom"))) throw new Error("intel service unavailable");
-        return records.map(() => NO_INTEL);
+      lookupKeysOf: (record) => [record.title],
+      viewsOf: async (_manager, lookupKeys) => {
+        if (lookupKeys.some(([title]) => title.includes("boom"))) throw new Error("intel service unavailable");
+        return lookupKeys.map(() => NO_INTEL);
       },
     };
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];
@@ -141,6 +178,38 @@ describe("listing ingest", () => {
     await ingest([fake({ seller: { ...seller, strikeCount: 0 } })]);
     const [again] = await db.query(`SELECT strike_count, listing_count FROM seller WHERE external_id = 'store-scored'`);
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
+  });
+
+  // Concurrent batches need a server: the embedded database has one connection.
+  (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch stored a listing it found new, and keeps one row of it", async () => {
+    const first = fake({ seller: { externalId: "store-race-1", name: "Race 1" } });
+    const second = { ...first, seller: { externalId: "store-race-2", name: "Race 2" } };
+    // Listing inserts wait until both batches have found the listing new and are inserting it.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const running = ingest([first, second], 1, undefined, 2);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await db.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY listing %'`,
+      );
+    }
+    await blocker.commitTransaction();
+    await blocker.release();
+    const { counts } = await running;
+    expect(counts).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
+    const { listings, infringements } = await rowsOf(idsOf([first]));
+    expect(listings).toHaveLength(1);
+    expect(infringements).toHaveLength(1);
+    const totals = await db.query(
+      `SELECT external_id, listing_count FROM seller WHERE external_id IN ('store-race-1', 'store-race-2') ORDER BY external_id`,
+    );
+    const owner = await db.query(`SELECT external_id FROM seller WHERE id = $1`, [listings[0].seller_id]);
+    expect(totals.map((t: { listing_count: number }) => t.listing_count).reduce((a: number, b: number) => a + b, 0)).toBe(1);
+    expect(totals.find((t: { external_id: string }) => t.external_id === owner[0].external_id).listing_count).toBe(1);
   });
 
   it("writes batches concurrently without losing a seller's running totals", async () => {

@@ -4,6 +4,7 @@ import { Governance1795435619536 } from "./1795435619536-Governance";
 import { ListingIngestAndRiskModel1795435624947 } from "./1795435624947-ListingIngestAndRiskModel";
 import { SharedIntelligence1795435739543 } from "./1795435739543-SharedIntelligence";
 import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnforcementFigures";
+import { IngestSellerConfirmedIndex1795445619602 } from "./1795445619602-IngestSellerConfirmedIndex";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ListingIngestAndRiskModel1795435624947,
   SharedIntelligence1795435739543,
   ReportEnforcementFigures1795437377409,
+  IngestSellerConfirmedIndex1795445619602,
 ];

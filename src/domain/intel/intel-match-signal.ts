@@ -41,6 +41,11 @@ export interface IntelMatchSignal {
 // The candidate values of a listing and its seller, normalized like indicators; a value that is
 // not valid for its kind (a contact that is no phone number) is simply not a candidate.
 export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[] {
+  return [...valueCandidatesOf(source), ...titleCandidatesOf(source.title)];
+}
+
+// The candidates other than the title's phrases.
+export function valueCandidatesOf(source: Omit<IntelCandidateSource, "title">): IntelCandidate[] {
   const raw: [IndicatorKind, string | null | undefined][] = [
     [IndicatorKind.SELLER, `${source.seller.marketplace}:${source.seller.externalId}`],
     [IndicatorKind.PHONE, source.seller.contact],
@@ -57,11 +62,11 @@ export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[
     const normalized = normalizeIndicatorValue(kind, value);
     if (normalized.ok) candidates.set(`${kind}\u0000${normalized.value}`, { kind, value: normalized.value });
   }
-  for (const keyword of titleKeywords(source.title)) {
-    candidates.set(`${IndicatorKind.KEYWORD}\u0000${keyword}`, { kind: IndicatorKind.KEYWORD, value: keyword });
-  }
   return [...candidates.values()];
 }
+
+export const titleCandidatesOf = (title: string): IntelCandidate[] =>
+  titleKeywords(title).map((keyword) => ({ kind: IndicatorKind.KEYWORD, value: keyword }));
 
 interface SignalRow {
   others: number;
@@ -102,31 +107,74 @@ export async function intelEvidence(
   hasher: KeyedHasher,
   candidatesOfItems: readonly (readonly IntelCandidate[])[],
 ): Promise<IntelEvidence[][]> {
-  const itemIndexes: number[] = [];
+  return intelEvidenceOfHashes(
+    manager,
+    candidatesOfItems.map((candidates) => candidates.map((candidate) => hasher.hashHex(candidate.kind, candidate.value))),
+  );
+}
+
+// The same from the keyed hashes (hex) of each item's candidates, for a caller that hashed them
+// beforehand (an ingest, before its batch's transaction).
+export async function intelEvidenceOfHashes(manager: EntityManager, hashesOfItems: readonly (readonly string[])[]): Promise<IntelEvidence[][]> {
+  // Each distinct value is looked up once, however many items share it (title phrases recur
+  // across a batch's listings); the items' evidence is put together here.
+  const slotOfHash = new Map<string, number>();
   const hashes: string[] = [];
-  candidatesOfItems.forEach((candidates, index) => {
-    for (const candidate of candidates) {
-      itemIndexes.push(index);
-      hashes.push(hasher.hashHex(candidate.kind, candidate.value));
-    }
-  });
-  const evidence: IntelEvidence[][] = candidatesOfItems.map(() => []);
+  const slotsOfItems = hashesOfItems.map((itemHashes) =>
+    itemHashes.map((hash) => {
+      let slot = slotOfHash.get(hash);
+      if (slot === undefined) {
+        slot = hashes.length;
+        slotOfHash.set(hash, slot);
+        hashes.push(hash);
+      }
+      return slot;
+    }),
+  );
+  const evidence: IntelEvidence[][] = hashesOfItems.map(() => []);
   if (!hashes.length) return evidence;
-  const rows: { item: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(
-    `SELECT q.item, i.owner_org_id AS org_id,
+  // The hashes as one bytea of 32-byte values: no array to escape and parse.
+  const rows: { slot: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(
+    `SELECT q.slot, i.owner_org_id AS org_id,
             max(i.confidence) FILTER (WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}')::int AS shared_confidence,
             max(i.confidence)::int AS any_confidence
-       FROM unnest($1::int[], $2::text[]) AS q(item, hash)
-       JOIN indicator i ON i.value_hash = decode(q.hash, 'hex')
+       FROM generate_series(0, $2::int - 1) AS q(slot)
+       JOIN indicator i ON i.value_hash = substring($1::bytea FROM q.slot * ${HASH_BYTES} + 1 FOR ${HASH_BYTES})
       WHERE ${notExpired("i")}
-      GROUP BY q.item, i.owner_org_id`,
-    [itemIndexes, hashes],
+      GROUP BY q.slot, i.owner_org_id`,
+    [`\\x${hashes.join("")}`, hashes.length],
   );
+  if (!rows.length) return evidence;
+  const matchesOfSlot = new Map<number, IntelEvidence[]>();
   for (const row of rows) {
-    evidence[row.item].push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
+    const matches = matchesOfSlot.get(row.slot) ?? [];
+    matches.push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
+    matchesOfSlot.set(row.slot, matches);
   }
+  slotsOfItems.forEach((slots, item) => {
+    const byOrg = new Map<string, IntelEvidence>();
+    for (const slot of slots) {
+      for (const match of matchesOfSlot.get(slot) ?? []) {
+        const seen = byOrg.get(match.orgId);
+        byOrg.set(
+          match.orgId,
+          seen
+            ? {
+                orgId: match.orgId,
+                sharedConfidence: maxOrNull(seen.sharedConfidence, match.sharedConfidence),
+                anyConfidence: Math.max(seen.anyConfidence, match.anyConfidence),
+              }
+            : match,
+        );
+      }
+    }
+    evidence[item] = [...byOrg.values()];
+  });
   return evidence;
 }
+
+const HASH_BYTES = 32;
+const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 // The signal for an item scored for `ownerOrgId` (null: for no one, as the listing's own score):
 // other organizations' shared indicators, and the owner's own ones of any distribution.

@@ -20,11 +20,49 @@ export class KeyedHasher {
   }
 }
 
+// For a bulk caller that hashes the same values over and over (an ingest hashes every title phrase
+// of every listing, and phrases recur across listings): remembers up to `capacity` hashes, and
+// starts afresh when full, so that its memory stays bounded.
+export class MemoizedKeyedHasher extends KeyedHasher {
+  private readonly memo = new Map<IndicatorKind, Map<string, string>>();
+  private remembered = 0;
+
+  constructor(
+    key: KeyObject,
+    private readonly capacity: number,
+  ) {
+    super(key);
+  }
+
+  override hashHex(kind: IndicatorKind, normalizedValue: string): string {
+    let ofKind = this.memo.get(kind);
+    let hash = ofKind?.get(normalizedValue);
+    if (hash === undefined) {
+      hash = super.hashHex(kind, normalizedValue);
+      if (this.remembered >= this.capacity) {
+        this.memo.clear();
+        this.remembered = 0;
+        ofKind = undefined;
+      }
+      if (!ofKind) this.memo.set(kind, (ofKind = new Map()));
+      ofKind.set(normalizedValue, hash);
+      this.remembered++;
+    }
+    return hash;
+  }
+
+  get size(): number {
+    return this.remembered;
+  }
+}
+
 // Prepared once at start: INTEL_HMAC_SECRET, or with the embedded database a random secret made on
 // first start and kept beside the data, since the stored hashes are only useful under the same key.
 export function loadKeyedHasher(config: Config): KeyedHasher {
-  return new KeyedHasher(createSecretKey(Buffer.from(intelHmacSecret(config), "utf8")));
+  return new KeyedHasher(secretKeyFrom(intelHmacSecret(config)));
 }
+
+export const secretKeyFrom = (secret: string) => createSecretKey(Buffer.from(secret, "utf8"));
 
 export function intelHmacSecret(config: Config): string {
   if (config.intel.hmacSecret) return config.intel.hmacSecret;

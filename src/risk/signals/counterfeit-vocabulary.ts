@@ -34,7 +34,7 @@ export class CounterfeitVocabulary {
   }
 }
 
-const quoted = (terms: string[]) => terms.map((t) => `'${t}'`).join(", ");
+const quoted = (terms: readonly string[]) => terms.map((t) => `'${t}'`).join(", ");
 
 export function counterfeitKeywords(
   vocabulary: CounterfeitVocabulary,
@@ -42,8 +42,12 @@ export function counterfeitKeywords(
   description: string,
   weight: number,
 ): RiskSignal | null {
-  const inTitle = vocabulary.find(title);
-  const inDescription = vocabulary.find(description).filter((term) => !inTitle.includes(term));
+  return counterfeitKeywordsFound(vocabulary.find(title), vocabulary.find(description), weight);
+}
+
+// The signal from the terms already found in the title and in the description.
+export function counterfeitKeywordsFound(inTitle: readonly string[], foundInDescription: readonly string[], weight: number): RiskSignal | null {
+  const inDescription = foundInDescription.filter((term) => !inTitle.includes(term));
   if (inTitle.length === 0 && inDescription.length === 0) return null;
   const strength =
     inTitle.length >= 2 ? 1 : inTitle.length === 1 ? (inDescription.length > 0 ? 0.9 : 0.75) : inDescription.length >= 2 ? 0.55 : 0.4;
