@@ -113,7 +113,8 @@ describe("audit and quota", () => {
     const events = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
     const hash = loadKeyedHasher(api.config).hashHex(IndicatorKind.PHONE, "+8613800138000");
     expect(events).toEqual([{ after: { lookups: [{ kind: "PHONE", hash }], matched: 0 } }]);
-    expect(JSON.stringify(events)).not.toMatch(/138|0013|8000/);
+    // Outside the hash, whose random hex digits may spell "138" by chance (about once in 60 runs).
+    expect(JSON.stringify(events).replace(hash, "<hash>")).not.toMatch(/138|0013|8000/);
   });
 
   it("refuses lookups past the hourly quota with RATE_LIMITED and the retry time, counting nothing for the refused request", async () => {
