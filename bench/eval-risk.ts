@@ -5,7 +5,7 @@ import type { GroundTruth } from "../src/generator/marketplace-generator";
 import { validateListingRecord } from "../src/ingest/listing-record";
 import { loadConfig } from "../src/config";
 import { generatorCatalogue } from "../src/generator/catalogue";
-import { parseHash64 } from "../src/matching/perceptual-hash";
+import { listingFacts } from "../src/ingest/prepared-row";
 import { RiskModel } from "../src/risk/risk-model";
 
 // npm run eval:risk -- listings.ndjson
@@ -41,15 +41,7 @@ async function main() {
     const { record } = validated;
     const seenAt = record.seenAt ? new Date(record.seenAt) : new Date();
     const assessment = model.assess(
-      {
-        title: record.title,
-        description: record.description,
-        priceMinor: record.price.amountMinor,
-        currency: record.price.currency,
-        specs: record.specs,
-        imageHashes: record.imageHashes.map(parseHash64),
-        reviews: record.reviews,
-      },
+      listingFacts(record),
       {
         strikeCount: record.seller.strikeCount,
         confirmedInfringements: 0,

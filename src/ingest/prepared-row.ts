@@ -28,7 +28,7 @@ export interface PreparedRow extends BatchRow {
 // Sorts like ORDER BY marketplace::text, external_id COLLATE "C" for the ASCII ids marketplaces use.
 export const keyOf = (marketplace: string, externalId: string) => `${marketplace}\u0001${externalId}`;
 
-function listingFacts(record: ListingRecord): ListingFacts {
+export function listingFacts(record: ListingRecord): ListingFacts {
   return {
     title: record.title,
     description: record.description,
