@@ -40,14 +40,20 @@ export function listIndicators(
   const query = scopedQuery(manager, viewer, Indicator, "ind");
   if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.distributions) query.andWhere("ind.distribution = ANY(:distributions)", { distributions: filter.distributions });
-  if (filter.brandIds) query.andWhere("ind.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
+  // Filters that name the contributor (its organization, or one of its brands) select only among
+  // rows whose contributor the viewer may read: an anonymous row never answers to them.
+  const contributorShown = contributorVisible(viewer, "ind");
+  if (filter.brandIds) {
+    query.andWhere(`ind.brand_id = ANY(:brandIds) AND ${contributorShown.sql}`, { brandIds: filter.brandIds, ...contributorShown.params });
+  }
   if (filter.contributedByMe !== undefined) {
     query.andWhere(filter.contributedByMe ? "ind.owner_org_id = :myOrgId" : "ind.owner_org_id <> :myOrgId", { myOrgId: viewer.orgId });
   }
   if (filter.contributorId) {
-    // Only among rows whose contributor the viewer may read: an anonymous row never answers to it.
-    const visible = contributorVisible(viewer, "ind");
-    query.andWhere(`ind.owner_org_id = :contributorId AND ${visible.sql}`, { contributorId: filter.contributorId, ...visible.params });
+    query.andWhere(`ind.owner_org_id = :contributorId AND ${contributorShown.sql}`, {
+      contributorId: filter.contributorId,
+      ...contributorShown.params,
+    });
   }
   if (filter.value) {
     const normalized = normalizeIndicatorValue(filter.value.kind, filter.value.value);

@@ -135,6 +135,21 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
     expect(idsOf(notMine)).toEqual([fixture.ALLIANCE, fixture.ALLIANCE_ANONYMOUS].sort());
   });
 
+  it("a brand filter never de-anonymizes either: another member's brand selects only its attributed rows", async () => {
+    const brandId = gid("Brand", cast.brandA.brand.id);
+    const [anonymous, attributed] = await contribute(api, cast.brandAAnalyst, [
+      { kind: "KEYWORD", value: "brand filter anonymous", distribution: "ALLIANCE_ANONYMOUS", brandId },
+      { kind: "KEYWORD", value: "brand filter attributed", distribution: "ALLIANCE", brandId },
+    ]);
+    const everything = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"] });
+    expect(idsOf(everything)).toEqual([anonymous, attributed].sort());
+    const byBrand = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
+    expect(idsOf(byBrand)).toEqual([attributed]);
+    expect(byBrand.data.indicators.totalCount).toBe(1);
+    const own = await list(cast.brandAAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
+    expect(idsOf(own)).toEqual([anonymous, attributed].sort());
+  });
+
   it("ordering and forged cursors range over visible rows only", async () => {
     const byConfidence = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" });
     expect(byConfidence.data.indicators.edges.map((edge: Json) => edge.node.confidence)).toEqual([44, 33]);
