@@ -35,6 +35,11 @@ export interface BatchCounts {
   sellersUpdated: number;
 }
 
+export interface BatchWritten {
+  counts: BatchCounts;
+  rejections: Rejection[];
+}
+
 export interface BatchOptions {
   model: RiskModel;
   now: Date;
@@ -541,7 +546,7 @@ export async function writeListingBatch(
   manager: EntityManager,
   batch: readonly (BatchRow | PreparedRow)[],
   options: BatchOptions,
-): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
+): Promise<BatchWritten> {
   const prepared = batch.map((row) => ("assessment" in row ? row : prepareRow(row, options.model, options.intel)));
   const { kept, rejections } = dedupe(prepared);
   const counts: BatchCounts = {

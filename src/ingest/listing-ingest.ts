@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { isServerDatabase } from "../db/data-source";
@@ -7,7 +7,7 @@ import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
-import { writeListingBatch, type BatchCounts, type BatchOptions, type Rejection } from "./listing-batch-writer";
+import { writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./listing-batch-writer";
 import { prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
@@ -68,8 +68,6 @@ function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];
 }
 
-const intelOf = (config: Config) => sharedIntelligenceOf(sharedIntelligenceSetup(config));
-
 export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
@@ -103,14 +101,21 @@ export class ListingIngest {
     return prepareRow(row, this.model, this.options.intel);
   }
 
-  // One transaction: every valid row of the batch is written, or none is. Two batches running at
-  // once lock the sellers they share in the same order, but PostgreSQL may still pick one as a
-  // deadlock victim, or refuse a listing both found new; it rolled back entirely, so it is simply
-  // run again.
-  async writeBatch(rows: readonly (BatchRow | PreparedRow)[]): Promise<{ counts: BatchCounts; rejections: Rejection[] }> {
+  // One transaction: every valid row of the batch is written, or none is; `alsoInTransaction`
+  // (the mutation's audit event) is written with it. Two batches running at once lock the sellers
+  // they share in the same order, but PostgreSQL may still pick one as a deadlock victim, or refuse
+  // a listing both found new; it rolled back entirely, so it is simply run again.
+  async writeBatch(
+    rows: readonly (BatchRow | PreparedRow)[],
+    alsoInTransaction?: (manager: EntityManager, written: BatchWritten) => Promise<void>,
+  ): Promise<BatchWritten> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => writeListingBatch(manager, rows, this.batchOptions()));
+        return await this.dataSource.transaction(async (manager) => {
+          const written = await writeListingBatch(manager, rows, this.batchOptions());
+          await alsoInTransaction?.(manager, written);
+          return written;
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       }
@@ -199,7 +204,8 @@ export class ListingIngest {
 }
 
 // The ingestListings mutation: a bounded batch, validated row by row (rows numbered from 0), the
-// valid rows written in one transaction with an audit event.
+// valid rows written through the same service as a file's batch, with an audit event in its
+// transaction.
 export async function ingestListingRows(
   dataSource: DataSource,
   config: Config,
@@ -210,34 +216,29 @@ export async function ingestListingRows(
   if (values.length > config.ingest.maxBatch) {
     throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
   }
-  const model = await loadRiskModel(dataSource.manager, config.risk);
-  const counts = emptyCounts();
-  counts.read = values.length;
-  const rejections: Rejection[] = [];
+  const ingest = await ListingIngest.open(dataSource, config, options);
+  const invalid: Rejection[] = [];
   const rows: BatchRow[] = [];
   values.forEach((value, index) => {
     const validated = validateListingRecord(value);
     if (validated.ok) rows.push({ line: index, record: validated.record });
-    else rejections.push({ line: index, reason: validated.reason });
+    else invalid.push({ line: index, reason: validated.reason });
   });
-  await dataSource.transaction(async (manager) => {
-    const written = await writeListingBatch(manager, rows, {
-      model,
-      now: options.now ?? new Date(),
-      newId: options.newId ?? (() => timeOrderedId()),
-      intel: options.intel ?? intelOf(config),
-      copy: isServerDatabase(dataSource),
-    });
+  const totalOf = (written: BatchWritten): IngestCounts => {
+    const counts = emptyCounts();
+    counts.read = values.length;
     add(counts, written.counts);
-    rejections.push(...written.rejections);
-    counts.rejected = rejections.length;
-    await recordAudit(manager, viewer, {
+    counts.rejected = invalid.length + written.rejections.length;
+    return counts;
+  };
+  const written = await ingest.writeBatch(rows, (manager, batch) =>
+    recordAudit(manager, viewer, {
       action: "listings.ingest",
       targetType: "Listing",
       targetId: null,
-      after: { ...counts, modelVersion: model.version },
-    });
-  });
-  rejections.sort((a, b) => a.line - b.line);
-  return { counts, rejections, modelVersion: model.version };
+      after: { ...totalOf(batch), modelVersion: ingest.model.version },
+    }),
+  );
+  const rejections = [...invalid, ...written.rejections].sort((a, b) => a.line - b.line);
+  return { counts: totalOf(written), rejections, modelVersion: ingest.model.version };
 }

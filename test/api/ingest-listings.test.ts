@@ -4,6 +4,7 @@ import { createOrganization } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { serverUrl } from "../support/test-env";
 
 // ingestListings end to end: the platform ingests, brands see their own infringements only, and
 // nobody else may ingest.
@@ -127,6 +128,31 @@ describe("ingestListings", () => {
       rejections: [{ row: 1, reason: "price.currency: must be an ISO 4217 code such as CNY" }],
     });
     expect(await listingCount([good.externalId as string, bad.externalId as string])).toBe(1);
+  });
+
+  // Concurrent calls need a server: the embedded database has one connection.
+  (serverUrl ? it : it.skip)("runs a call again when a concurrent call stored a listing it found new", async () => {
+    const first = listingRecord({ title: "Aurelia Silk Scarf replica AAA", seller: { externalId: "store-mutation-race-1", name: "Race 1" } });
+    const second = { ...first, seller: { externalId: "store-mutation-race-2", name: "Race 2" } };
+    // Listing inserts wait until both calls have found the listing new and are inserting it.
+    const blocker = api.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const calls = Promise.all([ingestAs(cast.platformAnalyst.as, [first]), ingestAs(cast.platformAnalyst.as, [second])]);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await api.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY listing %'`,
+      );
+    }
+    await blocker.commitTransaction();
+    await blocker.release();
+    const responses = await calls;
+    expect(responses.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(responses.map((r) => r.data?.ingestListings.inserted).sort()).toEqual([0, 1]);
+    expect(await listingCount([first.externalId as string])).toBe(1);
   });
 
   it("refuses a batch above MAX_INGEST_BATCH with a clear error, and writes nothing", async () => {
