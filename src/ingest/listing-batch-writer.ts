@@ -504,15 +504,16 @@ async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string
     const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now)));
     return { seller, count, sum, score, signals };
   });
-  // A listing that moved away from a seller outside this batch.
+  // Sellers outside this batch that a listing moved away from: their totals only, in one statement.
   const inBatch = new Set(updates.map((u) => u.seller.id));
-  for (const [sellerId, d] of delta) {
-    if (!inBatch.has(sellerId)) {
-      await manager.query(
-        `UPDATE seller SET listing_count = listing_count + $2, listing_score_sum = listing_score_sum + $3 WHERE id = $1`,
-        [sellerId, d.count, d.sum],
-      );
-    }
+  const left = [...delta].filter(([sellerId]) => !inBatch.has(sellerId));
+  if (left.length > 0) {
+    await manager.query(
+      `UPDATE seller s SET listing_count = s.listing_count + u.c, listing_score_sum = s.listing_score_sum + u.sm
+         FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS u(id, c, sm)
+        WHERE s.id = u.id`,
+      [left.map(([id]) => id), left.map(([, d]) => d.count), left.map(([, d]) => d.sum)],
+    );
   }
   await manager.query(
     `UPDATE seller s SET public_name = u.n, opened_at = u.o, brand_count = u.b, strike_count = u.k, registered_name = u.r,

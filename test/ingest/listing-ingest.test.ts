@@ -212,6 +212,21 @@ describe("listing ingest", () => {
     expect(totals.find((t: { external_id: string }) => t.external_id === owner[0].external_id).listing_count).toBe(1);
   });
 
+  it("moves a listing's score from its old store's totals to its new store's when it changes store", async () => {
+    const record = fake({ seller: { externalId: "store-moved-from", name: "Moved from" } });
+    await ingest([record]);
+    // The old store is not in the second batch: its totals move by themselves.
+    await ingest([{ ...record, seller: { externalId: "store-moved-to", name: "Moved to" } }]);
+    const totals = await db.query(
+      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum,
+              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum
+         FROM seller s WHERE s.external_id IN ('store-moved-from', 'store-moved-to') ORDER BY s.external_id`,
+    );
+    expect(totals.map((t: { listing_count: number }) => t.listing_count)).toEqual([0, 1]);
+    expect(totals[1].sum).toBeGreaterThan(0);
+    expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
+  });
+
   it("writes batches concurrently without losing a seller's running totals", async () => {
     const sellers = [1, 2, 3].map((n) => ({ externalId: `store-concurrent-${n}`, name: `Concurrent ${n}` }));
     const records = Array.from({ length: 24 }, (_, i) => fake({ seller: sellers[i % 3] }));
