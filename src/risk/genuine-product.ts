@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo";
 import { foldText } from "../matching/text-normalization";
 import type { BrandProfile, GenuineProduct } from "./facts";
 import { minorDigits } from "../domain/money-format";
@@ -13,18 +14,9 @@ export interface ProductIndex {
 }
 
 // Spec values repeat across listings ("256GB", "Monogram canvas"): each is folded once.
-const foldedSpecValues = new Map<string, string>();
-const MAX_CACHED_SPEC_VALUES = 100_000;
+const foldedSpecValues = new BoundedMemo<string, string>(100_000);
 
-export function foldSpecValue(value: string): string {
-  let folded = foldedSpecValues.get(value);
-  if (folded === undefined) {
-    folded = foldText(value).joined;
-    if (foldedSpecValues.size >= MAX_CACHED_SPEC_VALUES) foldedSpecValues.clear();
-    foldedSpecValues.set(value, folded);
-  }
-  return folded;
-}
+export const foldSpecValue = (value: string): string => foldedSpecValues.get(value, (v) => foldText(v).joined);
 
 export function indexProducts(brand: BrandProfile): ProductIndex {
   const specValues: ProductIndex["specValues"] = new Map();

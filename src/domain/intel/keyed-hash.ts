@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { BoundedMemo } from "../../bounded-memo";
 import type { Config } from "../../config";
 import type { IndicatorKind } from "../../entities/enums";
 
@@ -24,35 +25,19 @@ export class KeyedHasher {
 // of every listing, and phrases recur across listings): remembers up to `capacity` hashes, and
 // starts afresh when full, so that its memory stays bounded.
 export class MemoizedKeyedHasher extends KeyedHasher {
-  private readonly memo = new Map<IndicatorKind, Map<string, string>>();
-  private remembered = 0;
+  private readonly memo: BoundedMemo<string, string>;
 
-  constructor(
-    key: KeyObject,
-    private readonly capacity: number,
-  ) {
+  constructor(key: KeyObject, capacity: number) {
     super(key);
+    this.memo = new BoundedMemo(capacity);
   }
 
   override hashHex(kind: IndicatorKind, normalizedValue: string): string {
-    let ofKind = this.memo.get(kind);
-    let hash = ofKind?.get(normalizedValue);
-    if (hash === undefined) {
-      hash = super.hashHex(kind, normalizedValue);
-      if (this.remembered >= this.capacity) {
-        this.memo.clear();
-        this.remembered = 0;
-        ofKind = undefined;
-      }
-      if (!ofKind) this.memo.set(kind, (ofKind = new Map()));
-      ofKind.set(normalizedValue, hash);
-      this.remembered++;
-    }
-    return hash;
+    return this.memo.get(`${kind}\u0000${normalizedValue}`, () => super.hashHex(kind, normalizedValue));
   }
 
   get size(): number {
-    return this.remembered;
+    return this.memo.size;
   }
 }
 
