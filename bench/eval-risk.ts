@@ -6,6 +6,7 @@ import { validateListingRecord } from "../src/ingest/listing-record";
 import { loadConfig } from "../src/config";
 import { generatorCatalogue } from "../src/generator/catalogue";
 import { listingFacts } from "../src/ingest/prepared-row";
+import { logosOfProducts } from "../src/ingest/risk-model-loader";
 import { RiskModel } from "../src/risk/risk-model";
 
 // npm run eval:risk -- listings.ndjson
@@ -21,7 +22,15 @@ async function main() {
   if (!file) throw new Error("usage: npm run eval:risk -- listings.ndjson");
   const config = loadConfig({ JWT_SECRET: "x".repeat(32), ...process.env }).risk;
   const model = new RiskModel(
-    generatorCatalogue().map((b) => ({ id: b.name, ownerOrgId: b.name, name: b.name, aliases: b.aliases, logoHashes: b.logoHashes, products: b.products })),
+    // The same profiles ingest builds from the stored catalogue (risk-model-loader.ts).
+    generatorCatalogue().map((b) => ({
+      id: b.name,
+      ownerOrgId: b.name,
+      name: b.name,
+      aliases: b.aliases,
+      logoHashes: logosOfProducts(b.products),
+      products: b.products,
+    })),
     config,
   );
   const confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };

@@ -16,6 +16,12 @@ interface CatalogueRow {
   logo_hashes: string[] | null;
 }
 
+// A brand's logos as the model compares them: every mark its products are sold under (a product
+// under its own mark, like Martell or Snickers, has its own; the others carry the brand's).
+export const logosOfProducts = (products: readonly { logoHashes: readonly string[] | null }[]): string[] => [
+  ...new Set(products.flatMap((product) => product.logoHashes ?? [])),
+];
+
 // The model over every member brand's genuine catalogue. Ingest is the platform's own work (only
 // the platform may start it), so this reads all brands, not a viewer's.
 export async function loadRiskModel(manager: EntityManager, config: RiskConfig): Promise<RiskModel> {
@@ -25,12 +31,14 @@ export async function loadRiskModel(manager: EntityManager, config: RiskConfig):
        FROM brand b LEFT JOIN product p ON p.brand_id = b.id
       ORDER BY b.name, p.sku`,
   );
-  const brands = new Map<string, BrandProfile & { products: BrandProfile["products"][number][]; logoHashes: string[] }>();
+  const brands = new Map<string, BrandProfile & { products: BrandProfile["products"][number][] }>();
+  const productLogos = new Map<string, { logoHashes: string[] | null }[]>();
   for (const row of rows) {
     let brand = brands.get(row.brand_id);
     if (!brand) {
       brand = { id: row.brand_id, ownerOrgId: row.owner_org_id, name: row.name, aliases: row.aliases, products: [], logoHashes: [] };
       brands.set(row.brand_id, brand);
+      productLogos.set(row.brand_id, []);
     }
     if (row.sku === null) continue;
     brand.products.push({
@@ -40,7 +48,8 @@ export async function loadRiskModel(manager: EntityManager, config: RiskConfig):
       currency: (row.currency ?? "").trim(),
       specs: row.specs ?? {},
     });
-    for (const hash of row.logo_hashes ?? []) if (!brand.logoHashes.includes(hash)) brand.logoHashes.push(hash);
+    productLogos.get(row.brand_id)!.push({ logoHashes: row.logo_hashes });
   }
-  return new RiskModel([...brands.values()], config);
+  const profiles = [...brands.values()].map((brand) => ({ ...brand, logoHashes: logosOfProducts(productLogos.get(brand.id)!) }));
+  return new RiskModel(profiles, config);
 }
