@@ -88,32 +88,3 @@ export class SeededRandom {
     return (t ^ (t >>> 14)) >>> 0;
   }
 }
-
-// For many weighted picks from one long list: cumulative weights searched by bisection, instead of
-// a walk over the whole list on every pick.
-export class WeightedTable<T> {
-  private readonly cumulative: number[] = [];
-  private readonly total: number;
-
-  constructor(
-    private readonly items: readonly T[],
-    weightOf: (item: T) => number,
-  ) {
-    if (items.length === 0) throw new Error("cannot pick from an empty list");
-    let sum = 0;
-    for (const item of items) this.cumulative.push((sum += weightOf(item)));
-    this.total = sum;
-  }
-
-  pick(random: SeededRandom): T {
-    const target = random.next() * this.total;
-    let low = 0;
-    let high = this.cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.cumulative[mid] > target) high = mid;
-      else low = mid + 1;
-    }
-    return this.items[low];
-  }
-}

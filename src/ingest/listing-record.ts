@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
+import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
 // statistics. A listing is identified by marketplace + externalId, its seller by marketplace +
@@ -45,7 +46,7 @@ export const ListingRecordSchema = z.object({
     currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as CNY"),
   }),
   specs: z.record(text(100), text(500)).default({}),
-  imageHashes: z.array(z.string().regex(/^[0-9a-fA-F]{16}$/, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
+  imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
   reviews: ReviewRecord.default({ count: 0, averageRating: null, fiveStarFirstWeek: 0, newAccountShare: null, duplicateTextShare: null }),
   listedAt: instant.nullable().default(null),
   // When the scanner saw the listing; defaults to the time of the ingest.

@@ -1,6 +1,7 @@
 import { domainToASCII } from "node:url";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { IndicatorKind, Marketplace } from "../../entities/enums";
+import { isHash64 } from "../../matching/perceptual-hash";
 
 // One canonical text per real-world value, so that the same phone, seller or address written
 // differently hashes to the same key and matches.
@@ -38,7 +39,7 @@ function seller(raw: string): Normalized {
 
 function imageHash(raw: string): Normalized {
   const hex = raw.trim().toLowerCase().replace(/^0x/, "");
-  return /^[0-9a-f]{16}$/.test(hex) ? ok(hex) : fail("must be a 64-bit perceptual hash written as 16 hex digits");
+  return isHash64(hex) ? ok(hex) : fail("must be a 64-bit perceptual hash written as 16 hex digits");
 }
 
 function domain(raw: string): Normalized {

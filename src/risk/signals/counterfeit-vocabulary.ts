@@ -36,15 +36,6 @@ export class CounterfeitVocabulary {
 
 const quoted = (terms: readonly string[]) => terms.map((t) => `'${t}'`).join(", ");
 
-export function counterfeitKeywords(
-  vocabulary: CounterfeitVocabulary,
-  title: string,
-  description: string,
-  weight: number,
-): RiskSignal | null {
-  return counterfeitKeywordsFound(vocabulary.find(title), vocabulary.find(description), weight);
-}
-
 // The signal from the terms already found in the title and in the description.
 export function counterfeitKeywordsFound(inTitle: readonly string[], foundInDescription: readonly string[], weight: number): RiskSignal | null {
   const inDescription = foundInDescription.filter((term) => !inTitle.includes(term));
