@@ -8,3 +8,7 @@ export async function loadRequired<T>(loader: DataLoader<string, T | null>, id: 
   if (row === null) throw new Error(`A related row ${id} is missing or out of scope`);
   return row;
 }
+
+// The same for a list of related rows (a referral's cases and sellers), batched by the loader.
+export const loadAllRequired = <T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> =>
+  Promise.all(ids.map((id) => loadRequired(loader, id)));

@@ -4,7 +4,6 @@ import type { RequestContext } from "../context";
 import { listPolicyFeedback } from "../data/governance.queries";
 import { checkRuleCode } from "../domain/governance-rules";
 import { endorsePolicyFeedback, respondToPolicyFeedback, submitPolicyFeedback } from "../domain/policy-feedback";
-import { notFound } from "../errors";
 import { fromGlobalId } from "../schema/global-id";
 import { PolicyFeedbackFilter, RespondToPolicyFeedbackInput, SubmitPolicyFeedbackInput } from "../schema/inputs/governance.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -61,10 +60,8 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   }
 
   @FieldResolver()
-  async rule(@Root() feedback: PolicyFeedbackView, @Ctx() context: RequestContext) {
-    const rule = await authenticated(context).loaders.governanceRule.load(feedback.ruleId);
-    if (!rule) throw notFound("GovernanceRule");
-    return rule;
+  rule(@Root() feedback: PolicyFeedbackView, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.governanceRule, feedback.ruleId);
   }
 
   @FieldResolver()

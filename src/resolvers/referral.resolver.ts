@@ -10,10 +10,8 @@ import { CreateReferralInput, ReferralFilter, UpdateReferralInput } from "../sch
 import { ReferralConnection } from "../schema/types/connections";
 import { ReferralType } from "../schema/types/referral.type";
 import { authenticated } from "./authenticated";
-import { loadRequired } from "./load-required";
+import { loadAllRequired, loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
-
-const present = <T>(rows: (T | Error | null)[]): T[] => rows.filter((row): row is T => row !== null && !(row instanceof Error));
 
 @Resolver(() => ReferralType)
 export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
@@ -53,19 +51,20 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
     return loadRequired(authenticated(context).loaders.organization, referral.agencyOrgId);
   }
 
-  // Through the infringement row scope: each brand gets its own cases and no other brand's.
+  // The cases the viewer may see in it (a brand its own only: casesOfReferral goes through the
+  // membership scope), each of which the infringement and seller scopes let through.
   @FieldResolver()
   async infringements(@Root() referral: Referral, @Ctx() context: RequestContext): Promise<SuspectedInfringement[]> {
     const { loaders } = authenticated(context);
     const cases = await loaders.casesOfReferral.load(referral.id);
-    return present(await loaders.infringement.loadMany(cases.map((c) => c.infringementId)));
+    return loadAllRequired(loaders.infringement, cases.map((c) => c.infringementId));
   }
 
   @FieldResolver()
   async sellers(@Root() referral: Referral, @Ctx() context: RequestContext): Promise<Seller[]> {
     const { loaders } = authenticated(context);
     const cases = await loaders.casesOfReferral.load(referral.id);
-    return present(await loaders.seller.loadMany([...new Set(cases.map((c) => c.sellerId))]));
+    return loadAllRequired(loaders.seller, [...new Set(cases.map((c) => c.sellerId))]);
   }
 
   @FieldResolver()
