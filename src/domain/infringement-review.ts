@@ -6,7 +6,7 @@ import type { InfringementStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { reviewTransitionsFrom } from "./infringement-lifecycle";
+import { moveInfringement } from "./infringement-status";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -36,32 +36,8 @@ export async function reviewInfringement(
       .setLock("pessimistic_write")
       .getOne();
     if (!infringement) throw notFound("Infringement");
-    const from = infringement.status;
-    const allowed = reviewTransitionsFrom(from);
-    if (!allowed.includes(input.status)) {
-      const next = allowed.length ? allowed.join(", ") : "none (a review cannot move it further)";
-      throw badInput(`Cannot move an infringement from ${from} to ${input.status}; allowed next states: ${next}`, {
-        allowedStatuses: allowed,
-      });
-    }
-    const updatedAt = new Date();
-    await manager.update(SuspectedInfringement, { id: infringement.id }, { status: input.status, updatedAt });
-    await manager.insert(InfringementNote, {
-      ownerOrgId: infringement.ownerOrgId,
-      infringementId: infringement.id,
-      ...authorOf(viewer),
-      body: note ?? "",
-      fromStatus: from,
-      toStatus: input.status,
-    });
-    await recordAudit(manager, viewer, {
-      action: "infringement.review",
-      targetType: "Infringement",
-      targetId: infringement.id,
-      before: { status: from },
-      after: { status: input.status, note },
-    });
-    return Object.assign(infringement, { status: input.status, updatedAt });
+    await moveInfringement(manager, viewer, infringement, input.status, "REVIEW", note);
+    return infringement;
   });
 }
 

@@ -7,6 +7,8 @@ import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { canMove, transitionsFrom, type Workflow } from "./infringement-lifecycle";
 
+const WORKFLOW_NAMES: Record<Workflow, string> = { REVIEW: "a review", TEST_BUY: "a test buy", TAKEDOWN: "the takedown workflow" };
+
 // Moves one locked infringement one step along the lifecycle, as the given workflow may, with the
 // note that shows the step in the case's history and its audit event, in the caller's transaction.
 export async function moveInfringement(
@@ -15,14 +17,13 @@ export async function moveInfringement(
   infringement: SuspectedInfringement,
   to: InfringementStatus,
   workflow: Workflow,
-  note: string,
+  note: string | null,
 ): Promise<void> {
   const from = infringement.status;
   if (!canMove(from, to, workflow)) {
     const allowed = transitionsFrom(from, workflow);
-    throw badInput(`Cannot move an infringement from ${from} to ${to}; allowed next states: ${allowed.join(", ") || "none"}`, {
-      allowedStatuses: allowed,
-    });
+    const next = allowed.length ? allowed.join(", ") : `none (${WORKFLOW_NAMES[workflow]} cannot move it further)`;
+    throw badInput(`Cannot move an infringement from ${from} to ${to}; allowed next states: ${next}`, { allowedStatuses: allowed });
   }
   const updatedAt = new Date();
   await manager.update(SuspectedInfringement, { id: infringement.id }, { status: to, updatedAt });
@@ -32,7 +33,7 @@ export async function moveInfringement(
     infringementId: infringement.id,
     authorUserId: actor.userId,
     authorApiKeyId: actor.apiKeyId,
-    body: note,
+    body: note ?? "",
     fromStatus: from,
     toStatus: to,
     // now() is the transaction's start: steps taken in one transaction would tie and lose their order.
