@@ -26,5 +26,10 @@ export function auditEventOf(viewer: Viewer | null, entry: AuditEntry) {
 
 // Written with the caller's transaction manager, so the event commits or rolls back with the change.
 export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
-  await manager.save(manager.create(AuditEvent, auditEventOf(viewer, entry)));
+  await recordAudits(manager, viewer, [entry]);
+}
+
+// The events of a bulk change, in one statement.
+export async function recordAudits(manager: EntityManager, viewer: Viewer | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length) await manager.save(entries.map((entry) => manager.create(AuditEvent, auditEventOf(viewer, entry))));
 }

@@ -6,8 +6,8 @@ import { Listing, SuspectedInfringement, TakedownRequest } from "../entities";
 import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { actorOf } from "./actor";
-import { recordAudit } from "./audit";
-import { moveInfringement } from "./infringement-status";
+import { recordAudit, recordAudits } from "./audit";
+import { moveInfringement, moveInfringements } from "./infringement-status";
 import { removeListings } from "./listing-removal";
 import { addStrike, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
@@ -23,34 +23,42 @@ export enum TakedownDecision {
   REJECT = "REJECT",
 }
 
-async function createRequest(manager: EntityManager, viewer: Viewer, infringement: SuspectedInfringement, reason: string) {
+// The requests, the infringements' move to TAKEDOWN_REQUESTED and the audit events: a fixed number
+// of statements however many infringements a bulk request names.
+async function createRequests(manager: EntityManager, viewer: Viewer, infringements: SuspectedInfringement[], reason: string) {
   const actor = actorOf(viewer);
-  const request = await manager.save(
-    manager.create(TakedownRequest, {
-      ownerOrgId: infringement.ownerOrgId,
-      infringementId: infringement.id,
-      brandId: infringement.brandId,
-      listingId: infringement.listingId,
-      sellerId: infringement.sellerId,
-      marketplace: infringement.marketplace,
-      status: TakedownStatus.PENDING,
-      reason,
-      requestedByUserId: actor.userId,
-      requestedByApiKeyId: actor.apiKeyId,
-      decidedAt: null,
-      decidedByUserId: null,
-      decidedByApiKeyId: null,
-      decisionNote: null,
-    }),
+  const requests = await manager.save(
+    infringements.map((infringement) =>
+      manager.create(TakedownRequest, {
+        ownerOrgId: infringement.ownerOrgId,
+        infringementId: infringement.id,
+        brandId: infringement.brandId,
+        listingId: infringement.listingId,
+        sellerId: infringement.sellerId,
+        marketplace: infringement.marketplace,
+        status: TakedownStatus.PENDING,
+        reason,
+        requestedByUserId: actor.userId,
+        requestedByApiKeyId: actor.apiKeyId,
+        decidedAt: null,
+        decidedByUserId: null,
+        decidedByApiKeyId: null,
+        decisionNote: null,
+      }),
+    ),
   );
-  await moveInfringement(manager, viewer, infringement, InfringementStatus.TAKEDOWN_REQUESTED, "TAKEDOWN", `Takedown requested: ${reason}`);
-  await recordAudit(manager, viewer, {
-    action: "takedown.request",
-    targetType: "TakedownRequest",
-    targetId: request.id,
-    after: { status: request.status, infringementId: infringement.id, reason },
-  });
-  return request;
+  await moveInfringements(manager, viewer, infringements, InfringementStatus.TAKEDOWN_REQUESTED, "TAKEDOWN", `Takedown requested: ${reason}`);
+  await recordAudits(
+    manager,
+    viewer,
+    requests.map((request) => ({
+      action: "takedown.request",
+      targetType: "TakedownRequest",
+      targetId: request.id,
+      after: { status: request.status, infringementId: request.infringementId, reason },
+    })),
+  );
+  return requests;
 }
 
 const notConfirmed = (status: InfringementStatus) =>
@@ -87,7 +95,8 @@ export async function requestTakedown(
     if ((await removedListings(manager, viewer, [infringement.listingId])).size) {
       throw badInput(`Cannot request a takedown: ${LISTING_GONE}`);
     }
-    return createRequest(manager, viewer, infringement, reason);
+    const [request] = await createRequests(manager, viewer, [infringement], reason);
+    return request;
   });
 }
 
@@ -110,9 +119,7 @@ export async function requestTakedowns(
       problems.push({ id: input.items.find((item) => item.id === row.id)?.given ?? row.id, reason: LISTING_GONE });
     }
     refuseItems(problems, input.items.length, "infringements cannot be taken down");
-    const requests: TakedownRequest[] = [];
-    for (const infringement of accepted) requests.push(await createRequest(manager, viewer, infringement, reason));
-    return requests;
+    return createRequests(manager, viewer, accepted, reason);
   });
 }
 

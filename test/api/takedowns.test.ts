@@ -69,6 +69,26 @@ describe("requestTakedowns (bulk): all or nothing", () => {
     expect(requestTakedowns.map((r) => [r.status, r.infringement.status])).toEqual(Array(3).fill(["PENDING", "TAKEDOWN_REQUESTED"]));
   });
 
+  it("writes a bulk request in as many SQL statements for 6 cases as for 2, with a note and an audit event each", async () => {
+    const statementsFor = async (cases: number) => {
+      const ids = await Promise.all(Array.from({ length: cases }, async () => (await confirmedCase()).id));
+      api.statements.reset();
+      const response = await api.gql(REQUEST_TAKEDOWNS, { ids: ids.map((id) => gid("Infringement", id)) }, cast.brandAAnalyst.as);
+      expect(response.errors).toBeUndefined();
+      const count = api.statements.count;
+      const [{ notes, moves, requests }] = await api.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM infringement_note WHERE infringement_id = ANY($1) AND to_status = 'TAKEDOWN_REQUESTED') AS notes,
+                (SELECT count(*)::int FROM audit_event WHERE target_id = ANY($1) AND action = 'infringement.takedown') AS moves,
+                (SELECT count(*)::int FROM audit_event a JOIN takedown_request t ON t.id = a.target_id
+                  WHERE t.infringement_id = ANY($1) AND a.action = 'takedown.request') AS requests`,
+        [ids],
+      );
+      expect({ notes, moves, requests }).toEqual({ notes: cases, moves: cases, requests: cases });
+      return count;
+    };
+    expect(await statementsFor(6)).toBe(await statementsFor(2));
+  });
+
   it("refuses more ids than configured, and an empty list", async () => {
     const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(async () => gid("Infringement", (await confirmedCase()).id)));
     const before = await enforcementFootprint(api);
