@@ -1,4 +1,5 @@
-import { Scope } from "../../src/auth/scopes";
+import { ORG_KIND_SCOPES, Scope } from "../../src/auth/scopes";
+import { OrgKind } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createProduct } from "../support/factories";
@@ -23,6 +24,12 @@ const PERSONAS = [
   "A key: intel:read",
 ] as const;
 type PersonaName = (typeof PERSONAS)[number];
+
+// Another brand's API key holding every scope a brand can have: answered exactly as that brand's
+// analyst is, so a key never reaches further into another tenant than its organization's users.
+const FOREIGN_KEY = "B key: every brand scope";
+const expectedOf = (operation: Operation, persona: string): Outcome =>
+  operation.expected[persona === FOREIGN_KEY ? "brand B analyst" : (persona as PersonaName)];
 
 interface Operation {
   name: string;
@@ -213,7 +220,7 @@ let cast: Cast;
 let productId: string;
 const enforcement = { testBuyId: "", takedownId: "", referralId: "" };
 let indicatorId: string;
-const personas = new Map<PersonaName, Persona | null>();
+const personas = new Map<string, Persona | null>();
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -241,6 +248,7 @@ beforeAll(async () => {
   personas.set("A key: infringements:read", await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]));
   personas.set("A key: infringements:write", await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]));
   personas.set("A key: intel:read", await cast.keyFor(cast.brandA.org, [Scope.INTEL_READ]));
+  personas.set(FOREIGN_KEY, await cast.keyFor(cast.brandB.org, [...ORG_KIND_SCOPES[OrgKind.BRAND]]));
 });
 afterAll(() => api.close());
 
@@ -251,18 +259,20 @@ function outcomeOf(response: { data?: Record<string, unknown> | null; errors?: {
 }
 
 describe.each(OPERATIONS)("$name", (operation) => {
-  it.each(PERSONAS)("as %s", async (personaName) => {
+  it.each([...PERSONAS, FOREIGN_KEY])("as %s", async (personaName) => {
     const persona = personas.get(personaName) ?? undefined;
     const { typeName, id } = operation.target(cast);
+    const expected = expectedOf(operation, personaName);
     const before = await operation.footprint?.(api);
     const response = await api.gql(operation.query, operation.variables(cast, gid(typeName, id)), persona?.as);
-    expect(outcomeOf(response)).toBe(operation.expected[personaName]);
-    if (operation.expected[personaName] === "NOT_FOUND" || operation.expected[personaName] === "null") {
+    expect(outcomeOf(response)).toBe(expected);
+    if (expected === "NOT_FOUND" || expected === "null") {
       const missing = await api.gql(operation.query, operation.variables(cast, gid(typeName, MISSING)), persona?.as);
       expect(response).toEqual(missing);
     }
-    if (operation.expected[personaName] !== "ok") {
-      expect(JSON.stringify(response)).not.toContain(id);
+    if (expected !== "ok") {
+      // Neither the record's database id nor its global id (the form the API speaks) comes back.
+      for (const leaked of [id, gid(typeName, id)]) expect(JSON.stringify(response)).not.toContain(leaked);
       expect(await operation.footprint?.(api)).toEqual(before);
     }
   });
