@@ -96,6 +96,22 @@ describe("another organization's keys", () => {
     expect((await api.gql(VIEWER, {}, bKey.as)).errors).toBeUndefined();
 
     const listed = await api.gql<{ apiKeys: { id: string }[] }>(LIST, {}, cast.brandAAdmin.as);
+    expect(listed.data?.apiKeys.length).toBeGreaterThan(0);
     expect(listed.data?.apiKeys.map((key) => key.id)).not.toContain(gid("ApiKey", row.id));
+  });
+
+  it("are not found by node(id): answered exactly as a missing key, while one's own key is", async () => {
+    await cast.keyFor(cast.brandB.org, [Scope.CATALOGUE_READ]);
+    await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
+    const newestKeyOf = async (orgId: string) =>
+      (await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1 ORDER BY created_at DESC LIMIT 1`, [orgId]))[0];
+    const foreignRow = await newestKeyOf(cast.brandB.org.id);
+    const ownRow = await newestKeyOf(cast.brandA.org.id);
+    const NODE = `query($id: ID!) { node(id: $id) { ... on ApiKey { id name } } }`;
+    const foreign = await api.gql(NODE, { id: gid("ApiKey", foreignRow.id) }, cast.brandAAdmin.as);
+    expect(foreign).toEqual({ status: 200, data: { node: null } });
+    expect(foreign).toEqual(await api.gql(NODE, { id: gid("ApiKey", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as));
+    const own = await api.gql<{ node: { id: string } | null }>(NODE, { id: gid("ApiKey", ownRow.id) }, cast.brandAAdmin.as);
+    expect(own.data?.node?.id).toBe(gid("ApiKey", ownRow.id));
   });
 });

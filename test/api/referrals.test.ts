@@ -86,16 +86,49 @@ describe("a referral with cases of two brands", () => {
       cast.brandAAnalyst.as,
     );
     expect(lookup).toEqual(missing);
-    const text = JSON.stringify(
-      await api.gql(
-        `{ referrals(first: 10) { edges { node { infringements { id testBuys { orderReference } } sellers { id name } } } } }`,
-        {},
-        cast.brandAAnalyst.as,
-      ),
+    const listed = await api.gql(
+      `{ referrals(first: 10) { edges { node { infringements { id testBuys { orderReference } } sellers { id name } } } } }`,
+      {},
+      cast.brandAAnalyst.as,
     );
+    expect(listed.errors).toBeUndefined();
+    const text = JSON.stringify(listed);
+    // Its own case is there, so the absences below are not those of an empty answer.
+    expect(text).toContain(gid("Infringement", cast.infringementAShared.id));
     expect(text).not.toContain(caseOfB);
     expect(text).not.toContain("ORDER-OF-B");
     expect(text).not.toContain(gid("Seller", caseOfB2.sellerId));
+  });
+
+  it("gives the agency no brand's notes on a referred case, and no seller it was not referred", async () => {
+    const caseOfA = gid("Infringement", cast.infringementAShared.id);
+    const added = dataOf(
+      await api.gql<{ addInfringementNote: { id: string } }>(
+        `mutation($id: ID!) { addInfringementNote(input: { infringementId: $id, body: "A's working papers" }) { id } }`,
+        { id: caseOfA },
+        cast.brandAAnalyst.as,
+      ),
+    ).addInfringementNote;
+    const NOTES = `query($id: ID!) { infringement(id: $id) { id notes { body } } }`;
+    const asA = dataOf(await api.gql<{ infringement: { notes: { body: string }[] } }>(NOTES, { id: caseOfA }, cast.brandAAnalyst.as));
+    expect(asA.infringement.notes.map((n) => n.body)).toContain("A's working papers");
+    const asAgency = dataOf(await api.gql<{ infringement: { id: string; notes: unknown[] } }>(NOTES, { id: caseOfA }, cast.investigator.as));
+    expect(asAgency.infringement).toEqual({ id: caseOfA, notes: [] });
+    // The note itself, by id: brand B finds nothing there, exactly as at a missing id.
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const missingNote = gid("InfringementNote", "00000000-0000-4000-8000-000000000000");
+    const foreign = await api.gql(NODE, { id: added.id }, cast.brandBAnalyst.as);
+    expect(foreign).toEqual({ status: 200, data: { node: null } });
+    expect(foreign).toEqual(await api.gql(NODE, { id: missingNote }, cast.brandBAnalyst.as));
+
+    const stranger = await createSeller(api.dataSource, { registeredName: "Never Referred Ltd" });
+    const SELLER = `query($id: ID!) { seller(id: $id) { id registeredName } }`;
+    const unreferred = await api.gql(SELLER, { id: gid("Seller", stranger.id) }, cast.investigator.as);
+    expect(unreferred.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(unreferred).toEqual(await api.gql(SELLER, { id: gid("Seller", "00000000-0000-4000-8000-000000000000") }, cast.investigator.as));
+    // The referred one is there, identity included.
+    const referred = dataOf(await api.gql<{ seller: { registeredName: string } }>(SELLER, { id: gid("Seller", caseOfB2.sellerId) }, cast.investigator.as));
+    expect(referred.seller.registeredName).toBe("B-only Trading Ltd");
   });
 
   it("gives the agency every case, the sellers' identity and the evidence", async () => {

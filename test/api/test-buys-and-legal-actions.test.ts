@@ -115,6 +115,23 @@ describe("test buys", () => {
   });
 });
 
+describe("recording a test buy from another tenant", () => {
+  it("is answered on another brand's case exactly as on a missing one, and an agency is refused; nothing changes", async () => {
+    const input = (infringementId: string) => ({ infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference: "TB-X" });
+    const ofA = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
+    const missing = gid("Infringement", "00000000-0000-4000-8000-000000000000");
+    const before = await enforcementFootprint(api);
+    const keyOfB = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    for (const persona of [cast.brandBAnalyst, keyOfB]) {
+      const foreign = await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, persona.as);
+      expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+      expect(foreign).toEqual(await api.gql(RECORD_TEST_BUY, { input: input(missing) }, persona.as));
+    }
+    expect((await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
 describe("legal actions", () => {
   const FILE = `mutation($input: FileLegalActionInput!) {
     fileLegalAction(input: $input) { id status court claim { amountMinor currency formatted } filedOn plaintiff { name } seller { id } }
@@ -151,6 +168,8 @@ describe("legal actions", () => {
     expect(again.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
     const foreign = await api.gql(UPDATE, { input: { id: filed.id, status: "WITHDRAWN" } }, cast.brandBAnalyst.as);
     expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
+    const missing = gid("LegalAction", "00000000-0000-4000-8000-000000000000");
+    expect(foreign).toEqual(await api.gql(UPDATE, { input: { id: missing, status: "WITHDRAWN" } }, cast.brandBAnalyst.as));
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
