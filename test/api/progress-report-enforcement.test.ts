@@ -177,7 +177,11 @@ describe("progress reports: enforcement figures", () => {
     expect(cellOf(feb, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 4, ownValue: 1 });
     expect(cellOf(feb, "TAKEDOWNS_REQUESTED", null, null).value).toBe(0);
     expect(cellOf(feb, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: 3, suppression: null, ownValue: 1 });
-    for (const metric of ENFORCEMENT) expect(tableOf(jan, metric, metric === "SEIZED_VALUE" ? "CNY" : null).currency === null).toBe(metric !== "SEIZED_VALUE");
+    // Every enforcement figure has its table; seized value one per currency, the others none.
+    for (const metric of ENFORCEMENT) {
+      const currencies = jan.tables.filter((t) => t.metric === metric).map((t) => t.currency);
+      expect(currencies).toEqual(metric === "SEIZED_VALUE" ? ["CNY"] : [null]);
+    }
   });
 
   it("apportion a referral's outcome between its members' cases, adding up exactly", async () => {
@@ -243,10 +247,13 @@ describe("progress reports: enforcement figures", () => {
     // Every published quarter cell is the sum of the same published month cells, in every table.
     for (const table of q1.tables.filter((t) => ENFORCEMENT.includes(t.metric))) {
       for (const cell of table.cells.filter((c) => c.value !== null)) {
-        const months = [jan, feb, mar].map(
-          (m) => m.tables.find((t) => t.metric === table.metric && t.currency === table.currency)?.cells.find(
-            (c) => c.category === cell.category && c.marketplace === cell.marketplace)?.value ?? 0,
-        );
+        // A month with no such table or cell had none; a withheld one (null) must not be published over.
+        const months = [jan, feb, mar].map((m) => {
+          const value = m.tables
+            .find((t) => t.metric === table.metric && t.currency === table.currency)
+            ?.cells.find((c) => c.category === cell.category && c.marketplace === cell.marketplace)?.value;
+          return value === undefined ? 0 : value;
+        });
         expect(months).not.toContain(null);
         expect(cell.value).toBe(months.reduce((sum, v) => sum! + v!, 0));
       }
@@ -262,8 +269,6 @@ describe("progress reports: enforcement figures", () => {
     expect(quarterCell).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 2 });
     const months = [feb, mar].map((m) => cellOf(m, "TEST_BUYS_GENUINE", "Watches", "TAOBAO").value);
     expect(months).toEqual([3, 3]);
-    const differenced = quarterCell.value === null ? null : quarterCell.value - months[0]! - months[1]!;
-    expect(differenced).toBeNull();
     // Nor from any total: the quarter's and the months' grand totals are withheld with it.
     expect(cellOf(q1, "TEST_BUYS_GENUINE", null, null).value).toBeNull();
     expect(cellOf(jan, "TEST_BUYS_GENUINE", null, null).value).toBeNull();
