@@ -113,7 +113,12 @@ describe("ingestListings", () => {
     const record = listingRecord({ title: "Aurelia Silk Scarf" });
     expect((await ingestAs(key.as, [record])).data?.ingestListings).toMatchObject({ inserted: 1, infringementsCreated: 0 });
     expect((await ingestAs(key.as, [record])).data?.ingestListings).toMatchObject({ inserted: 0, unchanged: 1 });
-    const audit = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listings.ingest' AND actor_api_key_id IS NOT NULL`);
+    // This key's own events, in the order written.
+    const audit = await api.dataSource.query(
+      `SELECT a.after FROM audit_event a JOIN api_key k ON k.id = a.actor_api_key_id
+        WHERE a.action = 'listings.ingest' AND k.prefix = $1 ORDER BY a.created_at, a.id`,
+      [(key.as as { apiKey: string }).apiKey.slice(0, 10)],
+    );
     expect(audit.map((a: { after: Json }) => a.after.inserted)).toEqual([1, 0]);
   });
 

@@ -119,7 +119,10 @@ describe("inviting a member", () => {
       const response = await api.gql(INVITE_MEMBER, { input }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
-    const [platformInvitation] = await api.dataSource.query(`SELECT id, email FROM invitation LIMIT 1`);
+    await insertMemberInvitation([`Platform's own ${unique()}`]);
+    const [platformInvitation] = await api.dataSource.query(`SELECT id, email FROM invitation WHERE owner_org_id = $1 LIMIT 1`, [
+      platformAdmin.org.id,
+    ]);
     const revoke = `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`;
     const foreign = await api.gql(revoke, { id: gid("Invitation", platformInvitation.id) }, cast.brandAAdmin.as);
     const missing = await api.gql(revoke, { id: gid("Invitation", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as);

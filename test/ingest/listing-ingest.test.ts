@@ -154,8 +154,8 @@ describe("listing ingest", () => {
         return lookupKeys.map(() => NO_INTEL);
       },
     };
-    const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine()];
-    const secondBatch = [fake(), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
+    const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine({ seller: { externalId: "store-aon-2", name: "Second" } })];
+    const secondBatch = [fake({ seller: { externalId: "store-aon-3", name: "Third" } }), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
     const sellersBefore = await db.query(`SELECT count(*)::int AS n FROM seller`);
     await expect(ingest([...firstBatch, ...secondBatch], 2, failing, 2)).rejects.toThrow(
       "the batch of lines 3-4 failed and was rolled back (the other batches are kept): intel service unavailable",
@@ -163,7 +163,12 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(firstBatch))).listings).toHaveLength(2);
     expect((await rowsOf(idsOf(firstBatch))).infringements).toHaveLength(1);
     expect((await rowsOf(idsOf(secondBatch))).listings).toHaveLength(0);
-    expect(await db.query(`SELECT count(*)::int AS n FROM seller`)).toEqual([{ n: sellersBefore[0].n + 1 }]);
+    // The first batch's two new stores are kept; the failed batch's new one is not.
+    expect(await db.query(`SELECT count(*)::int AS n FROM seller`)).toEqual([{ n: sellersBefore[0].n + 2 }]);
+    expect(await db.query(`SELECT external_id FROM seller WHERE external_id LIKE 'store-aon%' ORDER BY 1`)).toEqual([
+      { external_id: "store-aon" },
+      { external_id: "store-aon-2" },
+    ]);
   });
 
   it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {
