@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
+import { actorOf } from "./actor";
 
 export interface AuditEntry {
   action: string;
@@ -12,10 +13,11 @@ export interface AuditEntry {
 
 // The columns of an audit event, for callers that write it inside a larger SQL statement.
 export function auditEventOf(viewer: Viewer | null, entry: AuditEntry) {
+  const actor = actorOf(viewer);
   return {
     ownerOrgId: viewer?.orgId ?? null,
-    actorUserId: viewer?.principal === "USER" ? viewer.principalId : null,
-    actorApiKeyId: viewer?.principal === "API_KEY" ? viewer.principalId : null,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,

@@ -4,16 +4,11 @@ import type { Viewer } from "../auth/viewer";
 import { InfringementNote, SuspectedInfringement } from "../entities";
 import type { InfringementStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
-import { actorOf } from "./actor";
+import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { moveInfringement } from "./infringement-status";
 
 const MAX_NOTE_LENGTH = 5000;
-
-function authorOf(viewer: Viewer) {
-  const actor = actorOf(viewer);
-  return { authorUserId: actor.userId, authorApiKeyId: actor.apiKeyId };
-}
 
 function checkNote(body: string | null | undefined, required: boolean): string | null {
   const text = body?.trim() ?? "";

@@ -1,9 +1,9 @@
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
-import { AuditEvent, InfringementNote, Listing, SuspectedInfringement, TakedownRequest } from "../entities";
+import { InfringementNote, Listing, SuspectedInfringement, TakedownRequest } from "../entities";
 import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
 import { actorOf } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit, recordAudits } from "./audit";
 import { statusesMovingTo } from "./infringement-lifecycle";
 
 // Takes listings down, set-based (a closed store may have thousands), and lets their cases follow
@@ -76,12 +76,10 @@ export async function removeListings(
         toStatus: InfringementStatus.REMOVED,
       })),
     );
-    await manager.insert(
-      AuditEvent,
+    await recordAudits(
+      manager,
+      viewer,
       movedRows.map((row) => ({
-        ownerOrgId: viewer.orgId,
-        actorUserId: actor.userId,
-        actorApiKeyId: actor.apiKeyId,
         action: "infringement.takedown",
         targetType: "Infringement",
         targetId: row.id,

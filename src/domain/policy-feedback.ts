@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, PolicyFeedback, PolicyFeedbackEndorsement } from "../entities";
 import { FeedbackStatus, FeedbackVisibility, type FeedbackKind } from "../entities/enums";
 import { badInput, conflict, notFound } from "../errors";
+import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkRuleCode } from "./governance-rules";
 
@@ -21,13 +22,6 @@ const NEXT_STATUSES: Record<FeedbackStatus, FeedbackStatus[]> = {
 };
 
 export const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
-
-function authorOf(viewer: Viewer) {
-  return {
-    authorUserId: viewer.principal === "USER" ? viewer.principalId : null,
-    authorApiKeyId: viewer.principal === "API_KEY" ? viewer.principalId : null,
-  };
-}
 
 // Feedback is on the rule's current version: the one a member reads when it writes.
 export async function submitPolicyFeedback(
