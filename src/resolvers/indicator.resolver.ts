@@ -7,7 +7,7 @@ import { contributeIndicators } from "../domain/intel/contribute-indicators";
 import { widenIndicatorDistribution } from "../domain/intel/distribution";
 import { recordSighting } from "../domain/intel/sightings";
 import type { Indicator, IndicatorSighting } from "../entities";
-import { badInput, notFound } from "../errors";
+import { badInput } from "../errors";
 import { fromGlobalId } from "../schema/global-id";
 import {
   IndicatorFilter,
@@ -23,6 +23,7 @@ import { IndicatorMatchType } from "../schema/types/indicator-match.type";
 import { IndicatorSightingType } from "../schema/types/indicator-sighting.type";
 import { IndicatorType } from "../schema/types/indicator.type";
 import { authenticated } from "./authenticated";
+import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
@@ -56,9 +57,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
 
   @Query(() => IndicatorType)
   async indicator(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
-    const indicator = await authenticated(context).loaders.indicator.load(fromGlobalId(id, "Indicator"));
-    if (!indicator) throw notFound("Indicator");
-    return indicator;
+    return lookUp(authenticated(context).loaders.indicator, id, "Indicator");
   }
 
   @Query(() => [IndicatorMatchType], {

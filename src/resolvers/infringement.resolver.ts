@@ -4,7 +4,6 @@ import { listInfringements } from "../data/infringement.queries";
 import type { SuspectedInfringement } from "../entities";
 import { addInfringementNote, reviewInfringement } from "../domain/infringement-review";
 import { reviewTransitionsFrom } from "../domain/infringement-lifecycle";
-import { notFound } from "../errors";
 import { fromGlobalId } from "../schema/global-id";
 import { InfringementFilter } from "../schema/inputs/infringement-filter.input";
 import { InfringementOrder } from "../schema/inputs/infringement-order.input";
@@ -14,6 +13,7 @@ import { InfringementConnection } from "../schema/types/connections";
 import { InfringementNoteType } from "../schema/types/infringement-note.type";
 import { InfringementType } from "../schema/types/infringement.type";
 import { authenticated } from "./authenticated";
+import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
@@ -45,9 +45,7 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
 
   @Query(() => InfringementType)
   async infringement(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
-    const infringement = await authenticated(context).loaders.infringement.load(fromGlobalId(id, "Infringement"));
-    if (!infringement) throw notFound("Infringement");
-    return infringement;
+    return lookUp(authenticated(context).loaders.infringement, id, "Infringement");
   }
 
   @Mutation(() => InfringementType, { description: "Move an infringement along its review lifecycle, with a note" })

@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import type { Listing } from "../entities";
-import { notFound } from "../errors";
-import { fromGlobalId } from "../schema/global-id";
 import { money } from "../schema/money";
 import { ListingType } from "../schema/types/listing.type";
 import { authenticated } from "./authenticated";
+import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
@@ -13,9 +12,7 @@ import { NodeIdResolver } from "./node-id.resolver";
 export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   @Query(() => ListingType, { description: "A listing you can reach through your infringements" })
   async listing(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
-    const listing = await authenticated(context).loaders.listing.load(fromGlobalId(id, "Listing"));
-    if (!listing) throw notFound("Listing");
-    return listing;
+    return lookUp(authenticated(context).loaders.listing, id, "Listing");
   }
 
   @FieldResolver()

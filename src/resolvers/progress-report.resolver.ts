@@ -4,13 +4,13 @@ import { listProgressReports } from "../data/report.queries";
 import { withOwnFigures } from "../data/report-view";
 import { generateProgressReport, publishProgressReport, reviewProgressReport } from "../domain/reports/report-workflow";
 import type { ProgressReport } from "../entities";
-import { notFound } from "../errors";
 import { fromGlobalId } from "../schema/global-id";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { ProgressReportFilter, ReviewProgressReportInput } from "../schema/inputs/progress-report.input";
 import { ProgressReportConnection } from "../schema/types/connections";
 import { ProgressReportType, ReportTableType } from "../schema/types/progress-report.type";
 import { authenticated } from "./authenticated";
+import { lookUp } from "./look-up";
 import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => ProgressReportType)
@@ -32,9 +32,7 @@ export class ProgressReportResolver extends NodeIdResolver("ProgressReport", Pro
 
   @Query(() => ProgressReportType)
   async progressReport(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
-    const report = await authenticated(context).loaders.progressReport.load(fromGlobalId(id, "ProgressReport"));
-    if (!report) throw notFound("ProgressReport");
-    return report;
+    return lookUp(authenticated(context).loaders.progressReport, id, "ProgressReport");
   }
 
   @Mutation(() => ProgressReportType, {
