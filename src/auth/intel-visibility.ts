@@ -1,6 +1,6 @@
 import { IndicatorDistribution, OrgKind } from "../entities/enums";
 import type { Indicator } from "../entities";
-import type { ScopeCondition } from "./row-scopes";
+import { ALL, NONE, type ScopeCondition } from "./scope-condition";
 import type { Viewer } from "./viewer";
 
 // Who learns what about shared intelligence beyond whole rows (those are in row-scopes.ts): who
@@ -12,14 +12,14 @@ const SHARED = `'${IndicatorDistribution.ALLIANCE_ANONYMOUS}', '${IndicatorDistr
 export const indicatorRows = (viewer: Viewer, alias: string): ScopeCondition => {
   switch (viewer.orgKind) {
     case OrgKind.PLATFORM:
-      return { sql: "TRUE", params: {} };
+      return ALL;
     case OrgKind.BRAND:
       return {
         sql: `(${alias}.owner_org_id = :scopeOrgId OR ${alias}.distribution IN (${SHARED}))`,
         params: { scopeOrgId: viewer.orgId },
       };
     case OrgKind.AGENCY:
-      return { sql: "FALSE", params: {} };
+      return NONE;
   }
 };
 
@@ -34,7 +34,7 @@ export const canSeeContributor = (viewer: Viewer, indicator: Pick<Indicator, "ow
 // contributor the viewer could read anyway, or it would de-anonymize ALLIANCE_ANONYMOUS rows.
 export const contributorVisible = (viewer: Viewer, alias: string): ScopeCondition =>
   viewer.orgKind === OrgKind.PLATFORM
-    ? { sql: "TRUE", params: {} }
+    ? ALL
     : {
         sql: `(${alias}.owner_org_id = :contributorViewerOrgId OR ${alias}.distribution = '${IndicatorDistribution.ALLIANCE}')`,
         params: { contributorViewerOrgId: viewer.orgId },

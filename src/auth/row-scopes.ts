@@ -30,15 +30,12 @@ import {
   ReportStatus,
 } from "../entities/enums";
 import { indicatorRows } from "./intel-visibility";
+import { ALL, NONE, type ScopeCondition } from "./scope-condition";
 import type { Viewer } from "./viewer";
 
 // Which rows a viewer may see, one function per entity, and nowhere else. Each turns a viewer into
 // an SQL condition on the row alias; scopedQuery() (scoped-query.ts) puts it on every read.
-export type ScopeCondition = { sql: string; params: Record<string, unknown> };
 export type RowScope = (viewer: Viewer, alias: string) => ScopeCondition;
-
-const ALL: ScopeCondition = { sql: "TRUE", params: {} };
-const NONE: ScopeCondition = { sql: "FALSE", params: {} };
 
 // Rows carrying the viewer's organization in owner_org_id.
 const ownOrganization = (viewer: Viewer, alias: string): ScopeCondition => ({
@@ -186,7 +183,7 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   [Indicator, indicatorRows],
   // Who sighted an indicator: the sighting organization and the platform only.
   [IndicatorSighting, platformOrOwnBrandRows],
-  [AuditEvent, (viewer, alias) => (viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias))],
+  [AuditEvent, platformOrOwnOrganization],
   // The inviting organization's: a member invitation's admin email is the platform's only.
   [Invitation, ownOrganization],
   [GovernanceRule, platformAndMembers],
