@@ -35,10 +35,16 @@ type EntityClass<T> = abstract new () => T;
 // Per request, bound to the viewer when made: a cache shared across viewers would hand one
 // tenant's rows to another. Every batch goes through the row scope, so an id outside the scope
 // loads as null, exactly like an id that does not exist.
-function byId<T extends ObjectLiteral & { id: string }>(manager: EntityManager, viewer: Viewer, entity: EntityClass<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
+// `present` turns a row into what leaves the data layer, where that is not the row itself.
+function byId<T extends ObjectLiteral & { id: string }, V = T>(
+  manager: EntityManager,
+  viewer: Viewer,
+  entity: EntityClass<T>,
+  present: (row: T) => V = (row) => row as unknown as V,
+) {
+  return new DataLoader<string, V | null>(async (ids) => {
     const rows = await readEntities(scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }));
-    const byKey = new Map(rows.map((row) => [row.id, row]));
+    const byKey = new Map(rows.map((row) => [row.id, present(row)]));
     return ids.map((id) => byKey.get(id) ?? null);
   });
 }
@@ -78,11 +84,7 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
     governanceRule: byId(manager, viewer, GovernanceRule),
     progressReport: byId(manager, viewer, ProgressReport),
     // Feedback leaves the data layer only as a projection (src/auth/feedback-projection.ts).
-    policyFeedback: new DataLoader<string, PolicyFeedbackView | null>(async (ids) => {
-      const rows = await readEntities(scopedQuery(manager, viewer, PolicyFeedback, "fb").andWhere("fb.id = ANY(:ids)", { ids }));
-      const byKey = new Map(rows.map((row) => [row.id, projectFeedback(viewer, row)]));
-      return ids.map((id) => byKey.get(id) ?? null);
-    }),
+    policyFeedback: byId(manager, viewer, PolicyFeedback, (row): PolicyFeedbackView => projectFeedback(viewer, row)),
     versionsOfRule: manyBy(manager, viewer, GovernanceRule, "code", (row) => row.code, [{ column: "version", direction: "DESC" }]),
     // Whether the viewer's organization endorsed each feedback: its own endorsements only.
     endorsedByViewer: new DataLoader<string, boolean>(async (feedbackIds) => {
