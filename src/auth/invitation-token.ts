@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { generateRandomSecret, hashRandomSecret, isWellFormedRandomSecret } from "./random-secret";
 
-// Like an API key (api-key-secret.ts): 256 random bits, so one SHA-256 is a safe way to store it
-// and lets acceptance find the invitation by an indexed lookup. Only the hash is kept.
-const TOKEN_PATTERN = /^inv_[A-Za-z0-9_-]{43}$/;
+// An invitation's single-use token: "inv_" and 256 random bits (random-secret.ts).
+const PREFIX = "inv_";
 
 export function generateInvitationToken(): { token: string; hash: string } {
-  const token = `inv_${randomBytes(32).toString("base64url")}`;
-  return { token, hash: hashInvitationToken(token) };
+  const { secret, hash } = generateRandomSecret(PREFIX);
+  return { token: secret, hash };
 }
 
-export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashInvitationToken = hashRandomSecret;
 
-export const isWellFormedInvitationToken = (value: string) => TOKEN_PATTERN.test(value);
+export const isWellFormedInvitationToken = (value: string) => isWellFormedRandomSecret(PREFIX, value);
