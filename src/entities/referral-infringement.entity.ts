@@ -12,6 +12,7 @@ import { SuspectedInfringement } from "./suspected-infringement.entity";
 @Index("idx_referral_infringement_agency_infringement", ["agencyOrgId", "infringementId"])
 @Index("idx_referral_infringement_agency_listing", ["agencyOrgId", "listingId"])
 @Index("idx_referral_infringement_agency_seller", ["agencyOrgId", "sellerId"])
+@Index("idx_referral_infringement_agency_brand", ["agencyOrgId", "brandId"])
 @Index("idx_referral_infringement_owner_referral", ["ownerOrgId", "referralId"])
 export class ReferralInfringement {
   @PrimaryColumn({ name: "referral_id", type: "uuid" })

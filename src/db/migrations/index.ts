@@ -5,6 +5,7 @@ import { ListingIngestAndRiskModel1795435624947 } from "./1795435624947-ListingI
 import { SharedIntelligence1795435739543 } from "./1795435739543-SharedIntelligence";
 import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnforcementFigures";
 import { IngestSellerConfirmedIndex1795445619602 } from "./1795445619602-IngestSellerConfirmedIndex";
+import { ScopeAndRelationIndexes1795450815586 } from "./1795450815586-ScopeAndRelationIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SharedIntelligence1795435739543,
   ReportEnforcementFigures1795437377409,
   IngestSellerConfirmedIndex1795445619602,
+  ScopeAndRelationIndexes1795450815586,
 ];
