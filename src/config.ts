@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { RiskSignalKind } from "./entities/enums";
 import { DEFAULT_RISK_CONFIG, type RiskConfig, type WeightedSignal } from "./risk/risk-config";
@@ -32,6 +33,7 @@ const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_SIZE: int(10),
+  API_WORKERS: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
   MAX_QUERY_DEPTH: int(8),
@@ -78,6 +80,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   nodeEnv: Env["NODE_ENV"];
   port: number;
+  // Processes serving the API; JavaScript runs on one core per process.
+  workers: number;
   database: { kind: "server"; url: string; poolSize: number } | { kind: "embedded"; dataDir: string };
   dataDir: string;
   jwt: { secret: string | undefined; ttlSeconds: number };
@@ -145,9 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Every API process must hash a value to the same key, and the stored hashes outlive any process.
     throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: required when DATABASE_URL is set");
   }
+  if (!e.DATABASE_URL && e.API_WORKERS !== undefined && e.API_WORKERS > 1) {
+    throw new ConfigError("Invalid configuration:\n  API_WORKERS: above 1 needs DATABASE_URL (the embedded database lives in one process)");
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
+    workers: e.API_WORKERS ?? (e.DATABASE_URL ? availableParallelism() : 1),
     database: e.DATABASE_URL
       ? { kind: "server", url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE }
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },

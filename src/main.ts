@@ -1,22 +1,32 @@
 import "reflect-metadata";
+import cluster from "node:cluster";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { DEMO_PASSWORD } from "./seed/demo-alliance.data";
-import { startApi } from "./start";
+import { startApi, startApiWorkers, type RunningApi } from "./start";
 
-// `npm start`: serve the API and say how to sign in.
+// `npm start`: serve the API (in config.workers processes) and say how to sign in.
 async function main() {
   const config = loadConfig();
-  const running = await startApi(config, (line) => console.log(line));
-  console.log(howToConnect(config, running.url));
-  const shutdown = () => running.close().then(() => process.exit(0));
+  const say = (line: string) => console.log(line);
+  if (cluster.isWorker) return stopOnSignal(await startApi(config));
+  const running = config.workers > 1 ? await startApiWorkers(config, say) : await startApi(config, say);
+  say(howToConnect(config, running.url));
+  stopOnSignal(running);
+}
+
+// Ctrl-C reaches the primary and every worker, and the primary then stops the workers too: once.
+function stopOnSignal(running: RunningApi) {
+  let closing: Promise<void> | undefined;
+  const shutdown = () => (closing ??= running.close().then(() => process.exit(0)));
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 }
 
 function howToConnect(config: Config, url: string): string {
   const where = config.database.kind === "embedded" ? `embedded PostgreSQL in ${config.database.dataDir}` : "PostgreSQL server";
+  const processes = config.workers > 1 ? `, ${config.workers} worker processes` : "";
   return `
-Alliance API at ${url} (${where})
+Alliance API at ${url} (${where}${processes})
 
 Sign in as a demo user (password "${DEMO_PASSWORD}"), e.g. a Swarovski analyst:
   curl -s ${url} -H 'content-type: application/json' \\

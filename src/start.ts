@@ -1,9 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApiApp, listen } from "./api/server";
+import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
-import { openDatabase } from "./db/data-source";
+import { openDatabase, type Database } from "./db/data-source";
 import { createLogger } from "./logger";
 import { isSeeded, seedDemoAlliance, type SeedSummary } from "./seed/demo-alliance";
 
@@ -14,21 +15,26 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-// Migrates, seeds the demo alliance on first start only, and serves.
-export async function startApi(config: Config, say: (line: string) => void = () => {}): Promise<RunningApi> {
-  const logger = createLogger(config.logLevel);
+const graphqlUrl = (port: number) => `http://localhost:${port}/graphql`;
+
+// Opening migrates; the demo alliance is seeded on first start only.
+async function openPreparedDatabase(config: Config, say: (line: string) => void): Promise<{ database: Database; seeded: SeedSummary | null }> {
   const database = await openDatabase(config);
   const { dataSource } = database;
-  let seeded: SeedSummary | null = null;
-  if (!(await isSeeded(dataSource.manager))) {
-    say("First start: seeding the demo alliance...");
-    seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager));
-    say(`Seeded ${JSON.stringify(seeded)}`);
-  }
-  const api = await createApiApp({ config, dataSource, tokens: loadTokenService(config), logger });
+  if (await isSeeded(dataSource.manager)) return { database, seeded: null };
+  say("First start: seeding the demo alliance...");
+  const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager));
+  say(`Seeded ${JSON.stringify(seeded)}`);
+  return { database, seeded };
+}
+
+// Migrates, seeds the demo alliance on first start only, and serves in this process.
+export async function startApi(config: Config, say: (line: string) => void = () => {}): Promise<RunningApi> {
+  const { database, seeded } = await openPreparedDatabase(config, say);
+  const api = await createApiApp({ config, dataSource: database.dataSource, tokens: loadTokenService(config), logger: createLogger(config.logLevel) });
   const server: Server = await listen(api.app, config.port);
   return {
-    url: `http://localhost:${(server.address() as AddressInfo).port}/graphql`,
+    url: graphqlUrl((server.address() as AddressInfo).port),
     seeded,
     async close() {
       server.closeAllConnections();
@@ -37,4 +43,13 @@ export async function startApi(config: Config, say: (line: string) => void = () 
       await database.close();
     },
   };
+}
+
+// Prepares the database here, then serves from `config.workers` processes of this script (each
+// of which calls startApi, finding the database prepared).
+export async function startApiWorkers(config: Config, say: (line: string) => void = () => {}): Promise<RunningApi> {
+  const { database, seeded } = await openPreparedDatabase(config, say);
+  await database.close();
+  const workers = await forkWorkers(config.workers, say);
+  return { url: graphqlUrl(workers.port), seeded, close: () => workers.stop() };
 }

@@ -1,6 +1,6 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { loadConfig } from "../../src/config";
@@ -140,5 +140,66 @@ describe("start-up", () => {
       /INTEL_HMAC_SECRET: required when DATABASE_URL is set/,
     );
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) })).toThrow(/INTEL_HMAC_SECRET: required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...env, DATABASE_URL: undefined, API_WORKERS: "2" })).toThrow(/API_WORKERS: above 1 needs DATABASE_URL/);
+    expect(() => loadConfig({ ...env, API_WORKERS: "0" })).toThrow(/API_WORKERS/);
   });
+
+  it("serves from one process on the embedded database, and from one per core on a server", () => {
+    expect(loadConfig({ ...env, DATABASE_URL: undefined }).workers).toBe(1);
+    const server = { ...env, DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
+    expect(loadConfig(server).workers).toBe(availableParallelism());
+    expect(loadConfig({ ...server, API_WORKERS: "3" }).workers).toBe(3);
+  });
+
+  (serverUrl ? it : it.skip)("runs npm start in worker processes: they serve, a lost one is replaced, SIGTERM stops them all", async () => {
+    const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+      env: { ...process.env, ...env, API_WORKERS: "2" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const printed = async (pattern: RegExp) => {
+      while (!pattern.test(output)) {
+        if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return pattern.exec(output)!;
+    };
+    const seen: string[] = [];
+    const workerPids = async () => (await run("pgrep", ["-P", String(child.pid)]).catch(() => ({ stdout: "" }))).stdout.split("\n").filter(Boolean);
+    try {
+      const [, url] = await printed(/Alliance API at (\S+) \(PostgreSQL server, 2 worker processes\)/);
+      const workers = await workerPids();
+      expect(workers).toHaveLength(2);
+      seen.push(...workers);
+      // Keep-alive would pin one connection to one worker; each request here is a new connection.
+      const ask = async () => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", connection: "close" },
+          body: JSON.stringify({ query: `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }` }),
+        });
+        return ((await response.json()) as Json).data?.login.token;
+      };
+      for (let i = 0; i < 4; i++) expect(await ask()).toEqual(expect.any(String));
+      process.kill(Number(workers[0]), "SIGKILL");
+      await printed(new RegExp(`API worker ${workers[0]} stopped \\(SIGKILL\\); starting another`));
+      while ((await workerPids()).length !== 2 || (await workerPids()).includes(workers[0])) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 4; i++) expect(await ask()).toEqual(expect.any(String));
+      seen.push(...(await workerPids()));
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }
+    const alive = (pid: string) => {
+      try {
+        return process.kill(Number(pid), 0);
+      } catch {
+        return false;
+      }
+    };
+    expect(seen).toHaveLength(4);
+    expect(seen.filter(alive)).toEqual([]);
+  }, 60_000);
 });
