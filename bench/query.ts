@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +10,7 @@ import { writeLines } from "../src/cli/write-lines";
 import { generateListings } from "../src/generator/marketplace-generator";
 import { ListingIngest } from "../src/ingest/listing-ingest";
 import { numberArg, openBenchDatabase } from "./bench-database";
-import type { ParentMessage, ServerMessage } from "./query-server";
+import { startApiServer } from "./start-api-server";
 
 // npm run bench:query -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
 // Loads a dashboard-sized data set into the configured database through the ingest path (only
@@ -35,29 +34,6 @@ const DASHBOARD = `query Dashboard {
   }
 }`;
 
-// The server, in a child process; resolves once it listens.
-function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; ask: (message: ParentMessage) => Promise<ServerMessage | void>; child: ChildProcess }> {
-  const profile = env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : [];
-  // As `npm start` runs it: a 32 MB young generation (see package.json and the README).
-  const child = fork(join(__dirname, "query-server.ts"), [], {
-    env,
-    execArgv: ["--max-semi-space-size=32", "-r", "ts-node/register/transpile-only", ...profile],
-  });
-  const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
-  return next().then((first) => {
-    if (!("url" in first)) throw new Error("the bench server did not start");
-    return {
-      url: first.url,
-      child,
-      ask: (message: ParentMessage) => {
-        const reply = message === "count" ? next() : Promise.resolve();
-        child.send(message);
-        return reply;
-      },
-    };
-  });
-}
-
 async function main() {
   const listings = numberArg("listings", 1_000_000);
   const connections = numberArg("connections", 10);
@@ -77,8 +53,9 @@ async function main() {
       const started = Date.now();
       const counts = await ingest.ingestNdjson(createReadStream(file), config.ingest.batchRows, { concurrency: config.ingest.concurrency });
       rmSync(file);
-      // Fresh statistics, so that the planner sees the tables as they now are.
-      await dataSource.query("ANALYZE");
+      // As autovacuum leaves the tables once it has caught up: statistics for the planner, and a
+      // visibility map, without which the row scopes' index-only probes visit the heap.
+      await dataSource.query("VACUUM ANALYZE");
       console.error(`loaded ${counts.inserted} listings in ${Math.round((Date.now() - started) / 1000)} s`);
     }
     const [sizes] = await dataSource.query(
@@ -103,7 +80,7 @@ async function main() {
     if (config.database.kind === "embedded") await database.close();
     // Served as in production (graphql-js and Express skip their development checks), with the
     // secrets the data was written and the tokens signed with.
-    const server = await startServer({ ...process.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) });
+    const server = await startApiServer({ ...process.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) });
     const url = server.url;
     const body = JSON.stringify({ query: DASHBOARD });
     let turn = 0;
@@ -132,8 +109,7 @@ async function main() {
     const statements = reply && "statements" in reply ? reply.statements : 0;
     const serverCpuMs = reply && "cpuMs" in reply ? reply.cpuMs : 0;
     console.error(`server CPU per request: ${(serverCpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms`);
-    await server.ask("stop");
-    await new Promise((resolve) => server.child.once("exit", resolve));
+    await server.stop();
     console.log(
       JSON.stringify({
         rps: Math.round(result.requests.average),

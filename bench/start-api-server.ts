@@ -1,0 +1,38 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import type { ParentMessage, ServerMessage } from "./api-server";
+
+export interface BenchServer {
+  url: string;
+  // "count" answers with the statements sent and the CPU spent since the last "reset".
+  ask: (message: ParentMessage) => Promise<ServerMessage | void>;
+  stop: () => Promise<void>;
+}
+
+// The API as `npm start` serves it (a 32 MB young generation, config.workers processes; see
+// package.json and the README), in a child process so that the load generator does not share its
+// event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there.
+export function startApiServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
+  const profile = env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : [];
+  const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
+    env,
+    execArgv: ["--max-semi-space-size=32", "-r", "ts-node/register/transpile-only", ...profile],
+  });
+  const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return next().then((first) => {
+    if (!("url" in first)) throw new Error("the bench server did not start");
+    return {
+      url: first.url,
+      ask: (message: ParentMessage) => {
+        const reply = message === "count" ? next() : Promise.resolve();
+        child.send(message);
+        return reply;
+      },
+      stop: async () => {
+        child.send("stop");
+        await exited;
+      },
+    };
+  });
+}
