@@ -30,16 +30,38 @@ export async function moveInfringements(
   if (!infringements.length) return;
   const updatedAt = new Date();
   await manager.update(SuspectedInfringement, { id: In(infringements.map((infringement) => infringement.id)) }, { status: to, updatedAt });
+  await recordSteps(
+    manager,
+    viewer,
+    infringements.map(({ id, ownerOrgId, status }) => ({ id, ownerOrgId, from: status })),
+    to,
+    workflow,
+    { body: note ?? "", note },
+  );
+  for (const infringement of infringements) Object.assign(infringement, { status: to, updatedAt });
+}
+
+// One step of each infringement, as its case history shows it: the note (with `body`) and the
+// audit event (with `note`), one statement each. For a caller that moved the statuses itself, set-based.
+export async function recordSteps(
+  manager: EntityManager,
+  viewer: Viewer,
+  steps: readonly { id: string; ownerOrgId: string; from: InfringementStatus }[],
+  to: InfringementStatus,
+  workflow: Workflow,
+  text: { body: string; note: string | null },
+): Promise<void> {
+  if (!steps.length) return;
   const actor = actorOf(viewer);
   await manager.insert(
     InfringementNote,
-    infringements.map((infringement) => ({
-      ownerOrgId: infringement.ownerOrgId,
-      infringementId: infringement.id,
+    steps.map((step) => ({
+      ownerOrgId: step.ownerOrgId,
+      infringementId: step.id,
       authorUserId: actor.userId,
       authorApiKeyId: actor.apiKeyId,
-      body: note ?? "",
-      fromStatus: infringement.status,
+      body: text.body,
+      fromStatus: step.from,
       toStatus: to,
       // now() is the transaction's start: steps taken in one transaction would tie and lose their order.
       createdAt: () => "clock_timestamp()",
@@ -48,15 +70,14 @@ export async function moveInfringements(
   await recordAudits(
     manager,
     viewer,
-    infringements.map((infringement) => ({
+    steps.map((step) => ({
       action: `infringement.${workflow.toLowerCase()}`,
       targetType: "Infringement",
-      targetId: infringement.id,
-      before: { status: infringement.status },
-      after: { status: to, note },
+      targetId: step.id,
+      before: { status: step.from },
+      after: { status: to, note: text.note },
     })),
   );
-  for (const infringement of infringements) Object.assign(infringement, { status: to, updatedAt });
 }
 
 export const moveInfringement = (

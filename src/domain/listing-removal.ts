@@ -1,10 +1,11 @@
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
-import { InfringementNote, Listing, SuspectedInfringement, TakedownRequest } from "../entities";
+import { Listing, SuspectedInfringement, TakedownRequest } from "../entities";
 import { InfringementStatus, ListingStatus, TakedownStatus } from "../entities/enums";
 import { actorOf } from "./actor";
-import { recordAudit, recordAudits } from "./audit";
+import { recordAudit } from "./audit";
 import { statusesMovingTo } from "./infringement-lifecycle";
+import { recordSteps } from "./infringement-status";
 
 // Takes listings down, set-based (a closed store may have thousands), and lets their cases follow
 // the lifecycle:
@@ -63,31 +64,14 @@ export async function removeListings(
     : { raw: [] };
   const movedRows = moved.raw as { id: string; owner_org_id: string }[];
 
-  if (movedRows.length) {
-    await manager.insert(
-      InfringementNote,
-      movedRows.map((row) => ({
-        ownerOrgId: row.owner_org_id,
-        infringementId: row.id,
-        authorUserId: actor.userId,
-        authorApiKeyId: actor.apiKeyId,
-        body: `Listing removed (${cause})`,
-        fromStatus: InfringementStatus.TAKEDOWN_REQUESTED,
-        toStatus: InfringementStatus.REMOVED,
-      })),
-    );
-    await recordAudits(
-      manager,
-      viewer,
-      movedRows.map((row) => ({
-        action: "infringement.takedown",
-        targetType: "Infringement",
-        targetId: row.id,
-        before: { status: InfringementStatus.TAKEDOWN_REQUESTED },
-        after: { status: InfringementStatus.REMOVED, note: cause },
-      })),
-    );
-  }
+  await recordSteps(
+    manager,
+    viewer,
+    movedRows.map((row) => ({ id: row.id, ownerOrgId: row.owner_org_id, from: InfringementStatus.TAKEDOWN_REQUESTED })),
+    InfringementStatus.REMOVED,
+    "TAKEDOWN",
+    { body: `Listing removed (${cause})`, note: cause },
+  );
   await recordAudit(manager, viewer, {
     action: "listing.remove",
     targetType: "Listing",
