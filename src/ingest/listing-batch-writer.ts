@@ -2,7 +2,7 @@ import { hash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../entities/risk-signal";
 import type { SellerFacts } from "../risk/facts";
-import type { ListingAssessment, RiskModel } from "../risk/risk-model";
+import type { BrandAssessment, ListingAssessment, RiskModel } from "../risk/risk-model";
 import { sellerScore } from "../risk/seller-score";
 import { NO_INTEL } from "../risk/signals/intel-match";
 import { copyField, copyRows, copyText } from "./copy-rows";
@@ -391,6 +391,21 @@ const INFRINGEMENT_COLUMNS = [
   "detected_at", "updated_at",
 ] as const;
 
+// The infringement columns of each brand match, as unnest parameters $1..$8: (id, o, b, l, s, m,
+// score, sig), a new id each.
+function infringementParameters(rows: readonly { w: Scored; b: BrandAssessment }[], newId: () => string): unknown[][] {
+  return [
+    rows.map(() => newId()),
+    rows.map((x) => x.b.brand.ownerOrgId),
+    rows.map((x) => x.b.brand.id),
+    rows.map((x) => x.w.id),
+    rows.map((x) => x.w.seller.id),
+    rows.map((x) => x.w.row.record.marketplace),
+    rows.map((x) => x.b.score),
+    rows.map((x) => JSON.stringify(x.b.signals)),
+  ];
+}
+
 // The flagged brand matches of new listings: new infringements, nothing to update.
 async function insertInfringements(manager: EntityManager, fresh: readonly Scored[], options: BatchOptions): Promise<number> {
   const rows = fresh.flatMap((w) => w.assessment.brands.filter((b) => b.flagged).map((b) => ({ w, b })));
@@ -419,21 +434,10 @@ async function insertInfringements(manager: EntityManager, fresh: readonly Score
   await manager.query(
     `INSERT INTO suspected_infringement (id, owner_org_id, brand_id, listing_id, seller_id, marketplace, risk_score, risk_signals,
                                         model_version, detected_at, updated_at)
-     SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $8, $9, $9
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $10::text[])
+     SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $9, $10, $10
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::text[])
          AS u(id, o, b, l, s, m, score, sig)`,
-    [
-      rows.map(() => options.newId()),
-      rows.map((x) => x.b.brand.ownerOrgId),
-      rows.map((x) => x.b.brand.id),
-      rows.map((x) => x.w.id),
-      rows.map((x) => x.w.seller.id),
-      rows.map((x) => x.w.row.record.marketplace),
-      rows.map((x) => x.b.score),
-      version,
-      now,
-      rows.map((x) => JSON.stringify(x.b.signals)),
-    ],
+    [...infringementParameters(rows, options.newId), version, now],
   );
   return rows.length;
 }
@@ -467,14 +471,7 @@ async function upsertInfringements(manager: EntityManager, changed: readonly Sco
      )
      SELECT inserted FROM updated UNION ALL SELECT inserted FROM upserted`,
     [
-      rows.map(() => options.newId()),
-      rows.map((x) => x.b.brand.ownerOrgId),
-      rows.map((x) => x.b.brand.id),
-      rows.map((x) => x.w.id),
-      rows.map((x) => x.w.seller.id),
-      rows.map((x) => x.w.row.record.marketplace),
-      rows.map((x) => x.b.score),
-      rows.map((x) => JSON.stringify(x.b.signals)),
+      ...infringementParameters(rows, options.newId),
       rows.map((x) => x.b.flagged),
       options.model.version,
       options.now.toISOString(),
