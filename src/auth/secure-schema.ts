@@ -49,8 +49,11 @@ function settledPerRequest(rule: ShieldRule): boolean {
   return parts.cache === "contextual";
 }
 
-// Per request (the context object), each settled rule's outcome.
-const outcomesOfRequest = new WeakMap<object, Map<ShieldRule, Outcome>>();
+// Per request, each settled rule's outcome, kept on the request's context as graphql-shield keeps
+// its cache. Not in a module-wide WeakMap keyed by the context: V8's young-generation collections
+// keep the values of such a map alive, and with them every request's context and all it loaded.
+const OUTCOMES = Symbol("settled rule outcomes");
+type GuardedContext = RequestContext & { [OUTCOMES]?: Map<ShieldRule, Outcome> };
 
 async function evaluate(
   rule: ShieldRule,
@@ -75,9 +78,8 @@ function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, Reques
   if (!settledPerRequest(rule)) {
     return (source, args, context, info) => evaluate(rule, source, args, context, info).then((outcome) => whenAllowed(outcome, source, args, context, info));
   }
-  return (source, args, context, info) => {
-    let outcomes = outcomesOfRequest.get(context);
-    if (!outcomes) outcomesOfRequest.set(context, (outcomes = new Map()));
+  return (source, args, context: GuardedContext, info) => {
+    const outcomes = (context[OUTCOMES] ??= new Map());
     const settled = outcomes.get(rule);
     if (settled !== undefined) return whenAllowed(settled, source, args, context, info);
     return evaluate(rule, source, args, context, info).then((outcome) => {
