@@ -9,14 +9,14 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-// The API as `npm start` serves it (a 32 MB young generation, config.workers processes; see
+// The API as `npm start` serves it (its V8 flags, config.workers processes; see
 // package.json and the README), in a child process so that the load generator does not share its
 // event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there.
 export function startApiServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
   const profile = env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : [];
   const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
     env,
-    execArgv: ["--max-semi-space-size=32", "-r", "ts-node/register/transpile-only", ...profile],
+    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "-r", "ts-node/register/transpile-only", ...profile],
   });
   const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
   const exited = new Promise((resolve) => child.once("exit", resolve));
