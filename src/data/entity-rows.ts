@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import type { EntityMetadata } from "typeorm/metadata/EntityMetadata";
+import { readRows } from "./prepared-reads";
 
 // How the data layer reads entities: each row comes back as one JSON object that PostgreSQL builds,
 // keyed by property name, and is hydrated here, instead of TypeORM's getMany(). pg parses every
@@ -80,7 +81,7 @@ export async function readEntities<T extends ObjectLiteral>(query: SelectQueryBu
   const mainAlias = query.expressionMap.mainAlias;
   if (!mainAlias?.hasMetadata) throw new Error("readEntities needs a query of an entity");
   const reader = readerOf(mainAlias.metadata);
-  const rows = await query.select(reader.select(query.escape(mainAlias.name)), "row").getRawMany<{ row: Record<string, unknown> }>();
+  const rows = await readRows<{ row: Record<string, unknown> }, T>(query.select(reader.select(query.escape(mainAlias.name)), "row"));
   return rows.map((row) => reader.hydrate(row.row) as T);
 }
 
