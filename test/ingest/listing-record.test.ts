@@ -1,0 +1,81 @@
+import { generateListings } from "../../src/generator/marketplace-generator";
+import { SeededRandom } from "../../src/generator/random";
+import { ListingRecordSchema, validateListingRecord } from "../../src/ingest/listing-record";
+
+// validateListingRecord checks most records without the schema: it must give exactly what the
+// schema gives (the same records, keys in the same order, and the same rejections), whatever the input.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const now = new Date("2026-11-23T00:00:00.000Z");
+const generated = (listings: number, seed: number) => [...generateListings({ listings, seed, now })].map((listing) => JSON.parse(JSON.stringify(listing)));
+
+function schemaResult(value: unknown) {
+  const parsed = ListingRecordSchema.safeParse(value);
+  return parsed.success ? { ok: true, record: parsed.data } : { ok: false };
+}
+
+// Values at or just past each limit the schema sets, and values of the wrong type.
+const ODD_VALUES: unknown[] = [
+  undefined, null, true, 0, -0, -1, 1, 1.5, 4.99, 5, 5.01, 0.5, 1.0000001, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2, "", " ", "\t\n", "x", "x\u0000y", "x".repeat(100), "x".repeat(101), "x".repeat(200), "x".repeat(201),
+  "x".repeat(300), "x".repeat(301), "x".repeat(500), "x".repeat(501), "高仿 ".repeat(40), "CNY", "cny", "CNYY", "TAOBAO", "taobao",
+  "2026-11-01T00:00:00Z", "2026-11-01T00:00:00.123456+08:00", "2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "2026-11-01T24:00:00Z",
+  "2026-11-01T00:00Z", "2026-11-01", "2026-11-01T00:00:00z", "804a95d23ac181dc", "804A95D23AC181DC", "804a95d23ac181d", [], ["804a95d23ac181dc"],
+  Array.from({ length: 51 }, () => "804a95d23ac181dc"), [1], {}, { a: "b" }, { count: 3 }, JSON.parse('{"__proto__": "x"}'),
+  Object.assign(Object.create(null), { volume: "80ml" }), { "1": "one", b: "two", a: "three" }, { ["k".repeat(101)]: "v" },
+];
+
+const FIELDS = [
+  [], ["marketplace"], ["externalId"], ["title"], ["description"], ["price"], ["price", "amountMinor"], ["price", "currency"], ["specs"],
+  ["specs", "volume"], ["imageHashes"], ["imageHashes", "0"], ["reviews"], ["reviews", "count"], ["reviews", "averageRating"],
+  ["reviews", "fiveStarFirstWeek"], ["reviews", "newAccountShare"], ["reviews", "duplicateTextShare"], ["listedAt"], ["seenAt"],
+  ["seller"], ["seller", "externalId"], ["seller", "name"], ["seller", "openedAt"], ["seller", "brandCount"], ["seller", "strikeCount"],
+  ["seller", "registeredName"], ["seller", "contact"], ["seller", "paymentAccount"], ["label"],
+];
+
+// The record with the value at `path` replaced (or removed, for undefined).
+function withValue(record: Json, path: readonly string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = JSON.parse(JSON.stringify(record));
+  let parent = copy;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent[key] !== "object" || parent[key] === null) parent[key] = {};
+    parent = parent[key];
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return copy;
+}
+
+describe("listing record validation", () => {
+  it("accepts and builds generated records exactly as the schema does, without asking it", () => {
+    const records = generated(300, 5);
+    const safeParse = jest.spyOn(ListingRecordSchema, "safeParse");
+    // As GraphQL hands over an input object: without a prototype.
+    records.push(...records.slice(0, 5).map((record) => Object.assign(Object.create(null), record)));
+    const validated = records.map(validateListingRecord);
+    expect(safeParse).not.toHaveBeenCalled();
+    safeParse.mockRestore();
+    records.forEach((record, index) => {
+      expect(validated[index]).toStrictEqual(schemaResult(record));
+      expect(JSON.stringify(validated[index])).toBe(JSON.stringify(schemaResult(record)));
+    });
+  });
+
+  it("gives what the schema gives for every odd value in every field", () => {
+    const random = new SeededRandom(11);
+    const records = generated(40, 9);
+    for (const path of FIELDS) {
+      for (const value of ODD_VALUES) {
+        const input = withValue(random.pick(records), path, value);
+        const validated = validateListingRecord(input);
+        const expected = schemaResult(input);
+        expect({ path, value, ok: validated.ok }).toEqual({ path, value, ok: expected.ok });
+        if (validated.ok) expect(JSON.stringify(validated.record)).toBe(JSON.stringify(expected.record));
+        if (validated.ok) expect(validated).toStrictEqual(expected);
+      }
+    }
+  });
+});
