@@ -1,8 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { BoundedMemo } from "../bounded-memo";
-import { intelEvidenceOfHashes, intelSignalFor, titleCandidatesOf, valueCandidatesOf } from "../domain/intel/intel-match-signal";
+import { intelEvidenceOfKeys, intelSignalFor, titleCandidatesOf } from "../domain/intel/intel-match-signal";
 import type { Config } from "../config";
-import { intelHmacSecret, KeyedHasher, MemoizedKeyedHasher, secretKeyFrom } from "../domain/intel/keyed-hash";
+import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
+import { intelHmacSecret, KeyedHasher, secretKeyFrom } from "../domain/intel/keyed-hash";
 import { IndicatorKind } from "../entities/enums";
 import type { IntelView } from "../risk/signals/intel-match";
 import type { ListingRecord } from "./listing-record";
@@ -11,38 +12,79 @@ import type { ListingRecord } from "./listing-record";
 // are worked out as it is read, outside any transaction; the whole batch is then looked up in one
 // statement, in the batch's own transaction.
 export interface IntelSource {
-  lookupKeysOf(record: ListingRecord): readonly string[];
-  viewsOf(manager: EntityManager, lookupKeys: readonly (readonly string[])[]): Promise<IntelView[]>;
+  // Collects the lookup keys of one batch's records, as they are prepared.
+  batchKeys(): IntelKeyCollector;
+  // The view of each record, from the batch's keys and each record's indexes into them.
+  viewsOf(manager: EntityManager, keys: readonly string[], keysOfRecords: readonly (readonly number[])[]): Promise<IntelView[]>;
 }
 
-// The keyed hashes of a title's phrases, for the last titles seen (a feed repeats titles across
-// sellers and scans; a title has about 30 phrases).
-const REMEMBERED_TITLES = 20_000;
+export interface IntelKeyCollector {
+  // The batch's keys so far: a key that several records share is mostly there once.
+  readonly keys: string[];
+  // Adds the record's keys, and returns their indexes in `keys`.
+  add(record: ListingRecord): number[];
+}
 
-// `hasher` hashes values that recur (sellers, title phrases; a MemoizedKeyedHasher remembers
-// them), `onceHasher` those that rarely do (image hashes), so that they do not crowd the memo.
-export function sharedIntelligence(hasher: KeyedHasher, minMembers: number, onceHasher: KeyedHasher = hasher): IntelSource {
-  const titles = new BoundedMemo<string, string>(REMEMBERED_TITLES);
+// A keyed hash (hex) remembered across batches, with its index among the keys of the last batch
+// that used it: a batch finds a key it already holds without looking it up by its text.
+interface RememberedHash {
+  hex: string;
+  batch: number;
+  index: number;
+}
+
+// Title phrases recur across listings and sellers across a feed's lines; image hashes rarely
+// repeat, and are hashed each time so that they do not crowd the memos. A title has about 30
+// phrases; the memos hold about 20 MB when full.
+const REMEMBERED_TITLES = 20_000;
+const REMEMBERED_PHRASES = 100_000;
+const REMEMBERED_SELLERS = 50_000;
+
+export function sharedIntelligence(hasher: KeyedHasher, minMembers: number): IntelSource {
+  const remember = (kind: IndicatorKind, value: string): RememberedHash => ({ hex: hasher.hashHex(kind, value), batch: -1, index: -1 });
+  const phrases = new BoundedMemo<string, RememberedHash>(REMEMBERED_PHRASES);
+  const titles = new BoundedMemo<string, RememberedHash[]>(REMEMBERED_TITLES);
+  // By marketplace:externalId as the record has it; null for one that is no valid seller value.
+  const sellers = new BoundedMemo<string, RememberedHash | null>(REMEMBERED_SELLERS);
+  const phraseHashes = (title: string) => titleCandidatesOf(title).map(({ value }) => phrases.get(value, () => remember(IndicatorKind.KEYWORD, value)));
+  const sellerHash = (value: string) => {
+    const normalized = normalizeIndicatorValue(IndicatorKind.SELLER, value);
+    return normalized.ok ? remember(IndicatorKind.SELLER, normalized.value) : null;
+  };
+  let batches = 0;
   return {
-    // The keyed hashes (hex) of the listing's seller, image hashes and title phrases, as one
-    // string: one value to hand from a worker thread to the writer instead of thirty.
-    lookupKeysOf(record) {
-      const values = valueCandidatesOf({ seller: { marketplace: record.marketplace, externalId: record.seller.externalId }, imageHashes: record.imageHashes });
-      const phrases = titles.get(record.title, (title) => titleCandidatesOf(title).map((c) => hasher.hashHex(c.kind, c.value)).join(""));
-      return [values.map((c) => (c.kind === IndicatorKind.IMAGE_HASH ? onceHasher : hasher).hashHex(c.kind, c.value)).join("") + phrases];
+    // The keyed hashes of the listing's seller, image hashes and title phrases: the candidates
+    // of intelCandidatesOf for its marketplace, seller id, image hashes and title.
+    batchKeys() {
+      const batch = batches++;
+      const keys: string[] = [];
+      const indexOf = (hash: RememberedHash) => {
+        if (hash.batch !== batch) {
+          hash.batch = batch;
+          hash.index = keys.push(hash.hex) - 1;
+        }
+        return hash.index;
+      };
+      return {
+        keys,
+        add(record) {
+          const indexes: number[] = [];
+          const seller = sellers.get(`${record.marketplace}:${record.seller.externalId}`, sellerHash);
+          if (seller) indexes.push(indexOf(seller));
+          for (const image of record.imageHashes) {
+            const normalized = normalizeIndicatorValue(IndicatorKind.IMAGE_HASH, image);
+            if (normalized.ok) indexes.push(keys.push(hasher.hashHex(IndicatorKind.IMAGE_HASH, normalized.value)) - 1);
+          }
+          for (const phrase of titles.get(record.title, phraseHashes)) indexes.push(indexOf(phrase));
+          return indexes;
+        },
+      };
     },
-    async viewsOf(manager, lookupKeys) {
-      const evidence = await intelEvidenceOfHashes(manager, lookupKeys.map(([joined]) => splitHashes(joined)));
+    async viewsOf(manager, keys, keysOfRecords) {
+      const evidence = await intelEvidenceOfKeys(manager, keys, keysOfRecords);
       return evidence.map((ofRecord) => ({ signalFor: (ownerOrgId) => intelSignalFor(ofRecord, ownerOrgId, minMembers) }));
     },
   };
-}
-
-const HEX_HASH = 64;
-function splitHashes(joined: string): string[] {
-  const hashes: string[] = [];
-  for (let at = 0; at < joined.length; at += HEX_HASH) hashes.push(joined.slice(at, at + HEX_HASH));
-  return hashes;
 }
 
 // What a thread needs to look listings up in shared intelligence (plain data, so that a worker
@@ -57,10 +99,5 @@ export const sharedIntelligenceSetup = (config: Config): SharedIntelligenceSetup
   minMembers: config.intel.minMembers,
 });
 
-// Hashes of title phrases and sellers remembered across batches: about 15 MB.
-const MEMOIZED_HASHES = 100_000;
-
-export function sharedIntelligenceOf(setup: SharedIntelligenceSetup): IntelSource {
-  const key = secretKeyFrom(setup.hmacSecret);
-  return sharedIntelligence(new MemoizedKeyedHasher(key, MEMOIZED_HASHES), setup.minMembers, new KeyedHasher(key));
-}
+export const sharedIntelligenceOf = (setup: SharedIntelligenceSetup): IntelSource =>
+  sharedIntelligence(new KeyedHasher(secretKeyFrom(setup.hmacSecret)), setup.minMembers);

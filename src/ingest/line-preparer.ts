@@ -4,16 +4,16 @@ import type { BrandProfile } from "../risk/facts";
 import type { RiskConfig } from "../risk/risk-config";
 import type { Rejection } from "./listing-batch-writer";
 import { readListingLine } from "./ndjson-reader";
-import type { BatchRow, PreparedRow } from "./prepared-row";
-import type { SharedIntelligenceSetup } from "./intel-source";
+import type { RiskModel } from "../risk/risk-model";
+import type { IntelSource, SharedIntelligenceSetup } from "./intel-source";
+import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 
 // Turns a chunk of NDJSON lines into prepared rows and rejections: parsing, validation, brand
 // matching and the listing's own signals, and its intel lookup keys. A large file does this on a
 // worker thread, so that the main thread only writes batches, on the other core of a two-core
 // machine; a small input, or one whose intelligence a test substitutes, does it inline.
 
-export interface PreparedLines {
-  rows: PreparedRow[];
+export interface PreparedLines extends PreparedBatch {
   rejections: Rejection[];
   // Lines that were not blank.
   read: number;
@@ -24,20 +24,22 @@ export interface LinePreparer {
   close(): Promise<void>;
 }
 
-export function prepareLines(firstLine: number, lines: readonly string[], prepare: (row: BatchRow) => PreparedRow): PreparedLines {
-  const prepared: PreparedLines = { rows: [], rejections: [], read: 0 };
+export function prepareLines(firstLine: number, lines: readonly string[], model: RiskModel, intel: IntelSource | undefined): PreparedLines {
+  const rows: BatchRow[] = [];
+  const rejections: Rejection[] = [];
+  let read = 0;
   lines.forEach((text, index) => {
-    const read = readListingLine(text, firstLine + index);
-    if (!read) return;
-    prepared.read++;
-    if ("rejection" in read) prepared.rejections.push({ line: read.line, reason: read.rejection });
-    else prepared.rows.push(prepare({ line: read.line, record: read.record }));
+    const readLine = readListingLine(text, firstLine + index);
+    if (!readLine) return;
+    read++;
+    if ("rejection" in readLine) rejections.push({ line: readLine.line, reason: readLine.rejection });
+    else rows.push({ line: readLine.line, record: readLine.record });
   });
-  return prepared;
+  return { ...prepareBatch(rows, model, intel), rejections, read };
 }
 
-export const inlinePreparer = (prepare: (row: BatchRow) => PreparedRow): LinePreparer => ({
-  prepare: async (firstLine, lines) => prepareLines(firstLine, lines, prepare),
+export const inlinePreparer = (model: RiskModel, intel: IntelSource | undefined): LinePreparer => ({
+  prepare: async (firstLine, lines) => prepareLines(firstLine, lines, model, intel),
   close: async () => {},
 });
 

@@ -5,10 +5,11 @@ import type { SellerFacts } from "../risk/facts";
 import type { BrandAssessment, ListingAssessment, RiskModel } from "../risk/risk-model";
 import { sellerScore } from "../risk/seller-score";
 import { NO_INTEL } from "../risk/signals/intel-match";
-import { copyField, copyRows, copyText } from "./copy-rows";
+import { copyRows, copyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
-import type { ListingRecord } from "./listing-record";
-import { keyOf, prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
+import { isoInstant } from "./iso-instant";
+import type { SellerRecord } from "./listing-record";
+import { contentOf, keyOf, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "./prepared-row";
 
 export type { BatchRow } from "./prepared-row";
 
@@ -52,7 +53,6 @@ export interface BatchOptions {
 
 const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
 
-const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
 const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
 const pgTextArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
 
@@ -120,7 +120,7 @@ function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections
     if (earlier) {
       rejections.push({
         line: earlier.line,
-        reason: `listing ${row.record.marketplace}:${row.record.externalId} appears again at ${row.line} in the same batch; the later one is kept`,
+        reason: `listing ${row.marketplace}:${row.externalId} appears again at ${row.line} in the same batch; the later one is kept`,
       });
     }
     last.set(row.key, row);
@@ -149,7 +149,7 @@ function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
 
 // The stored seller with the batch's record of it applied, as the seller's columns are merged:
 // a missing opening date or identity keeps the stored one, strikes never go down.
-function merged(stored: SellerRow, record: ListingRecord["seller"]): SellerState {
+function merged(stored: SellerRow, record: SellerRecord): SellerState {
   const openedAt = record.openedAt ? new Date(record.openedAt) : stored.opened_at;
   const state: SellerState = {
     id: stored.id,
@@ -204,8 +204,8 @@ async function prepareSellers(
   rows: readonly PreparedRow[],
   newId: () => string,
 ): Promise<{ sellers: Map<string, SellerState>; created: number }> {
-  const records = new Map<string, ListingRecord["seller"]>();
-  for (const { sellerKey, record } of rows) records.set(sellerKey, record.seller);
+  const records = new Map<string, SellerRecord>();
+  for (const { sellerKey, seller } of rows) records.set(sellerKey, seller);
   const keys = [...records.keys()].sort();
   const sellers = new Map<string, SellerState>();
   const take = (found: SellerRow[]) => {
@@ -231,7 +231,7 @@ async function prepareSellers(
       drafts.map((d) => d.marketplace),
       drafts.map((d) => d.seller.externalId),
       drafts.map((d) => d.seller.name),
-      drafts.map((d) => iso(d.seller.openedAt)),
+      drafts.map((d) => isoInstant(d.seller.openedAt)),
       drafts.map((d) => d.seller.brandCount),
       drafts.map((d) => d.seller.strikeCount),
       drafts.map((d) => d.seller.registeredName),
@@ -270,7 +270,7 @@ async function storedListings(manager: EntityManager, rows: readonly PreparedRow
     `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
-    [rows.map((r) => r.record.marketplace), rows.map((r) => r.record.externalId)],
+    [rows.map((r) => r.marketplace), rows.map((r) => r.externalId)],
   );
   return new Map(found.map((l) => [keyOf(l.marketplace, l.external_id), l]));
 }
@@ -281,38 +281,15 @@ const LISTING_COLUMNS = [
   "risk_score", "risk_signals", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
 ] as const;
 
+// The row's content columns come as COPY text from its preparation.
 function listingCopyLine(s: Scored, version: string): string {
-  const r = s.row.record;
   const seen = s.seenAt.toISOString();
-  return [
-    s.id,
-    s.seller.id,
-    r.marketplace,
-    copyText(r.externalId),
-    copyText(r.title),
-    copyText(r.description),
-    String(r.price.amountMinor),
-    r.price.currency,
-    copyText(JSON.stringify(r.specs)),
-    `{${r.imageHashes.join(",")}}`,
-    String(r.reviews.count),
-    copyField(r.reviews.averageRating),
-    String(r.reviews.fiveStarFirstWeek),
-    copyField(r.reviews.newAccountShare),
-    copyField(r.reviews.duplicateTextShare),
-    copyField(iso(r.listedAt)),
-    String(s.assessment.score),
-    copyText(JSON.stringify(s.assessment.signals)),
-    copyText(version),
-    s.fingerprint,
-    seen,
-    seen,
-  ].join("\t");
+  return `${s.id}\t${s.seller.id}\t${s.row.contentCopy}\t${s.assessment.score}\t${copyText(JSON.stringify(s.assessment.signals))}\t${copyText(version)}\t${s.fingerprint}\t${seen}\t${seen}`;
 }
 
 // The listing columns of each write, as unnest parameters $1..$21.
 function listingParameters(writes: readonly Scored[], version: string): unknown[] {
-  const r = writes.map((w) => w.row.record);
+  const r = writes.map((w) => contentOf(w.row));
   return [
     writes.map((w) => w.id),
     r.map((x) => x.marketplace),
@@ -329,7 +306,7 @@ function listingParameters(writes: readonly Scored[], version: string): unknown[
     r.map((x) => x.reviews.fiveStarFirstWeek),
     r.map((x) => x.reviews.newAccountShare),
     r.map((x) => x.reviews.duplicateTextShare),
-    r.map((x) => iso(x.listedAt)),
+    r.map((x) => isoInstant(x.listedAt)),
     writes.map((w) => w.assessment.score),
     writes.map((w) => JSON.stringify(w.assessment.signals)),
     writes.map(() => version),
@@ -400,7 +377,7 @@ function infringementParameters(rows: readonly { w: Scored; b: BrandAssessment }
     rows.map((x) => x.b.brand.id),
     rows.map((x) => x.w.id),
     rows.map((x) => x.w.seller.id),
-    rows.map((x) => x.w.row.record.marketplace),
+    rows.map((x) => x.w.row.marketplace),
     rows.map((x) => x.b.score),
     rows.map((x) => JSON.stringify(x.b.signals)),
   ];
@@ -420,7 +397,7 @@ async function insertInfringements(manager: EntityManager, fresh: readonly Score
         b.brand.id,
         w.id,
         w.seller.id,
-        w.row.record.marketplace,
+        w.row.marketplace,
         String(b.score),
         copyText(JSON.stringify(b.signals)),
         copyText(version),
@@ -542,11 +519,11 @@ async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string
 
 export async function writeListingBatch(
   manager: EntityManager,
-  batch: readonly (BatchRow | PreparedRow)[],
+  batch: readonly BatchRow[] | PreparedBatch,
   options: BatchOptions,
 ): Promise<BatchWritten> {
-  const prepared = batch.map((row) => ("assessment" in row ? row : prepareRow(row, options.model, options.intel)));
-  const { kept, rejections } = dedupe(prepared);
+  const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
+  const { kept, rejections } = dedupe(prepared.rows);
   const counts: BatchCounts = {
     inserted: 0,
     updated: 0,
@@ -557,10 +534,12 @@ export async function writeListingBatch(
     sellersUpdated: 0,
   };
   if (kept.length === 0) return { counts, rejections };
-  kept.sort((a, b) => (a.record.externalId < b.record.externalId ? -1 : 1));
+  kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
 
   // Before the sellers are locked, to keep the time a concurrent batch may wait on them short.
-  const intel = options.intel ? await options.intel.viewsOf(manager, kept.map((row) => row.intelKeys)) : kept.map(() => NO_INTEL);
+  const intel = options.intel
+    ? await options.intel.viewsOf(manager, prepared.intelKeys, kept.map((row) => row.intelKeys))
+    : kept.map(() => NO_INTEL);
   const { sellers, created } = await prepareSellers(manager, kept, options.newId);
   counts.sellersCreated = created;
   counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;

@@ -8,7 +8,7 @@ import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
 import { writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./listing-batch-writer";
-import { prepareRow, type BatchRow, type PreparedRow } from "./prepared-row";
+import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
 import { ndjsonLines } from "./ndjson-reader";
@@ -96,23 +96,20 @@ export class ListingIngest {
     };
   }
 
-  // Everything about a record that needs no database, done as it is read.
-  prepare(row: BatchRow): PreparedRow {
-    return prepareRow(row, this.model, this.options.intel);
-  }
-
   // One transaction: every valid row of the batch is written, or none is; `alsoInTransaction`
   // (the mutation's audit event) is written with it. Two batches running at once lock the sellers
   // they share in the same order, but PostgreSQL may still pick one as a deadlock victim, or refuse
-  // a listing both found new; it rolled back entirely, so it is simply run again.
+  // a listing both found new; it rolled back entirely, so it is simply run again. Rows not
+  // prepared yet are prepared first, outside the transaction.
   async writeBatch(
-    rows: readonly (BatchRow | PreparedRow)[],
+    batch: readonly BatchRow[] | PreparedBatch,
     alsoInTransaction?: (manager: EntityManager, written: BatchWritten) => Promise<void>,
   ): Promise<BatchWritten> {
+    const prepared = "rows" in batch ? batch : prepareBatch(batch, this.model, this.options.intel);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          const written = await writeListingBatch(manager, rows, this.batchOptions());
+          const written = await writeListingBatch(manager, prepared, this.batchOptions());
           await alsoInTransaction?.(manager, written);
           return written;
         });
@@ -142,10 +139,11 @@ export class ListingIngest {
       while (inFlight.size > room) await Promise.race(inFlight);
       if (failure) throw failure;
     };
-    const flush = async (rows: PreparedRow[]) => {
+    const flush = async (batch: PreparedBatch) => {
       await settle(concurrency - 1);
+      const { rows } = batch;
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
-      const write: Promise<void> = this.writeBatch(rows).then(
+      const write: Promise<void> = this.writeBatch(batch).then(
         ({ counts, rejections }) => {
           add(total, counts);
           rejections.forEach(reject);
@@ -160,7 +158,7 @@ export class ListingIngest {
     };
     // Chunks of batchRows lines, prepared in order (inline, then on a worker for a large input),
     // each written as one batch.
-    const inline = inlinePreparer((row) => this.prepare(row));
+    const inline = inlinePreparer(this.model, this.options.intel);
     let worker: WorkerPreparer | null = null;
     const workerAfter = this.options.intelSetup ? (this.options.workerAfterLines ?? WORKER_AFTER_LINES) : Infinity;
     const preparerFor = (lastLine: number): LinePreparer => {
@@ -180,7 +178,7 @@ export class ListingIngest {
       const prepared = await pending.shift()!;
       total.read += prepared.read;
       prepared.rejections.forEach(reject);
-      if (prepared.rows.length > 0) await flush(prepared.rows);
+      if (prepared.rows.length > 0) await flush(prepared);
     };
     try {
       let lines: string[] = [];

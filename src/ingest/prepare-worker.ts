@@ -2,7 +2,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf } from "./intel-source";
 import { prepareLines, type PrepareReply, type PrepareRequest, type PrepareWorkerSetup } from "./line-preparer";
-import { prepareRow } from "./prepared-row";
 
 // The worker thread of a file ingest (started by WorkerPreparer): prepares chunks of lines with
 // its own copy of the risk model, in the order they come.
@@ -13,7 +12,7 @@ const intel = setup.intel ? sharedIntelligenceOf(setup.intel) : undefined;
 parentPort?.on("message", ({ id, firstLine, lines }: PrepareRequest) => {
   let reply: PrepareReply;
   try {
-    reply = { id, prepared: prepareLines(firstLine, lines, (row) => prepareRow(row, model, intel)) };
+    reply = { id, prepared: prepareLines(firstLine, lines, model, intel) };
   } catch (error) {
     reply = { id, error: (error as Error).message };
   }

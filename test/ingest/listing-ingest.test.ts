@@ -148,10 +148,13 @@ describe("listing ingest", () => {
 
   it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
     const failing: IntelSource = {
-      lookupKeysOf: (record) => [record.title],
-      viewsOf: async (_manager, lookupKeys) => {
-        if (lookupKeys.some(([title]) => title.includes("boom"))) throw new Error("intel service unavailable");
-        return lookupKeys.map(() => NO_INTEL);
+      batchKeys: () => {
+        const keys: string[] = [];
+        return { keys, add: (record) => [keys.push(record.title) - 1] };
+      },
+      viewsOf: async (_manager, keys, keysOfRecords) => {
+        if (keys.some((title) => title.includes("boom"))) throw new Error("intel service unavailable");
+        return keysOfRecords.map(() => NO_INTEL);
       },
     };
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine({ seller: { externalId: "store-aon-2", name: "Second" } })];

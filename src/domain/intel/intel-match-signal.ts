@@ -107,31 +107,32 @@ export async function intelEvidence(
   hasher: KeyedHasher,
   candidatesOfItems: readonly (readonly IntelCandidate[])[],
 ): Promise<IntelEvidence[][]> {
-  return intelEvidenceOfHashes(
-    manager,
-    candidatesOfItems.map((candidates) => candidates.map((candidate) => hasher.hashHex(candidate.kind, candidate.value))),
-  );
-}
-
-// The same from the keyed hashes (hex) of each item's candidates, for a caller that hashed them
-// beforehand (an ingest, before its batch's transaction).
-export async function intelEvidenceOfHashes(manager: EntityManager, hashesOfItems: readonly (readonly string[])[]): Promise<IntelEvidence[][]> {
-  // Each distinct value is looked up once, however many items share it (title phrases recur
-  // across a batch's listings); the items' evidence is put together here.
-  const slotOfHash = new Map<string, number>();
+  // Each distinct value is looked up once, however many items share it.
+  const indexOfHash = new Map<string, number>();
   const hashes: string[] = [];
-  const slotsOfItems = hashesOfItems.map((itemHashes) =>
-    itemHashes.map((hash) => {
-      let slot = slotOfHash.get(hash);
-      if (slot === undefined) {
-        slot = hashes.length;
-        slotOfHash.set(hash, slot);
-        hashes.push(hash);
+  const keysOfItems = candidatesOfItems.map((candidates) =>
+    candidates.map((candidate) => {
+      const hash = hasher.hashHex(candidate.kind, candidate.value);
+      let index = indexOfHash.get(hash);
+      if (index === undefined) {
+        index = hashes.push(hash) - 1;
+        indexOfHash.set(hash, index);
       }
-      return slot;
+      return index;
     }),
   );
-  const evidence: IntelEvidence[][] = hashesOfItems.map(() => []);
+  return intelEvidenceOfKeys(manager, hashes, keysOfItems);
+}
+
+// The same from keyed hashes (hex) worked out beforehand (an ingest, before its batch's
+// transaction), and each item's indexes into them: a caller that has items share their keys
+// (title phrases recur across a batch's listings) has them looked up once.
+export async function intelEvidenceOfKeys(
+  manager: EntityManager,
+  hashes: readonly string[],
+  keysOfItems: readonly (readonly number[])[],
+): Promise<IntelEvidence[][]> {
+  const evidence: IntelEvidence[][] = keysOfItems.map(() => []);
   if (!hashes.length) return evidence;
   // The hashes as one bytea of 32-byte values: no array to escape and parse.
   const rows: { slot: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(
@@ -145,16 +146,14 @@ export async function intelEvidenceOfHashes(manager: EntityManager, hashesOfItem
     [`\\x${hashes.join("")}`, hashes.length],
   );
   if (!rows.length) return evidence;
-  const matchesOfSlot = new Map<number, IntelEvidence[]>();
+  const matchesOfKey: IntelEvidence[][] = [];
   for (const row of rows) {
-    const matches = matchesOfSlot.get(row.slot) ?? [];
-    matches.push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
-    matchesOfSlot.set(row.slot, matches);
+    (matchesOfKey[row.slot] ??= []).push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
   }
-  slotsOfItems.forEach((slots, item) => {
+  keysOfItems.forEach((keys, item) => {
     const byOrg = new Map<string, IntelEvidence>();
-    for (const slot of slots) {
-      for (const match of matchesOfSlot.get(slot) ?? []) {
+    for (const key of keys) {
+      for (const match of matchesOfKey[key] ?? []) {
         const seen = byOrg.get(match.orgId);
         byOrg.set(
           match.orgId,

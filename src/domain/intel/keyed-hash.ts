@@ -1,7 +1,6 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BoundedMemo } from "../../bounded-memo";
 import type { Config } from "../../config";
 import type { IndicatorKind } from "../../entities/enums";
 
@@ -18,26 +17,6 @@ export class KeyedHasher {
 
   hashHex(kind: IndicatorKind, normalizedValue: string): string {
     return this.hash(kind, normalizedValue).toString("hex");
-  }
-}
-
-// For a bulk caller that hashes the same values over and over (an ingest hashes every title phrase
-// of every listing, and phrases recur across listings): remembers up to `capacity` hashes, and
-// starts afresh when full, so that its memory stays bounded.
-export class MemoizedKeyedHasher extends KeyedHasher {
-  private readonly memo: BoundedMemo<string, string>;
-
-  constructor(key: KeyObject, capacity: number) {
-    super(key);
-    this.memo = new BoundedMemo(capacity);
-  }
-
-  override hashHex(kind: IndicatorKind, normalizedValue: string): string {
-    return this.memo.get(`${kind}\u0000${normalizedValue}`, () => super.hashHex(kind, normalizedValue));
-  }
-
-  get size(): number {
-    return this.memo.size;
   }
 }
 
