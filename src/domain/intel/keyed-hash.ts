@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, type Hmac, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config";
@@ -11,12 +11,17 @@ export class KeyedHasher {
   constructor(private readonly key: KeyObject) {}
 
   hash(kind: IndicatorKind, normalizedValue: string): Buffer {
-    // The kind is part of the input, so the same text as a KEYWORD and as a SELLER never collide.
-    return createHmac("sha256", this.key).update(kind).update("\u0000").update(normalizedValue, "utf8").digest();
+    return this.hmac(kind, normalizedValue).digest();
   }
 
+  // Straight to hex, without a Buffer in between (an ingest hashes a few values per listing).
   hashHex(kind: IndicatorKind, normalizedValue: string): string {
-    return this.hash(kind, normalizedValue).toString("hex");
+    return this.hmac(kind, normalizedValue).digest("hex");
+  }
+
+  private hmac(kind: IndicatorKind, normalizedValue: string): Hmac {
+    // The kind is part of the input, so the same text as a KEYWORD and as a SELLER never collide.
+    return createHmac("sha256", this.key).update(kind).update("\u0000").update(normalizedValue, "utf8");
   }
 }
 
