@@ -86,12 +86,13 @@ export function normalizeIndicatorValue(kind: IndicatorKind, raw: string): Norma
 // The searchable phrases of a listing title: each word, each run of two and three words, and,
 // since Chinese is written without spaces, every 2 to 4 character run of Han characters.
 export function titleKeywords(title: string): string[] {
-  const words = foldText(title).split(" ").filter(Boolean);
+  const folded = foldText(title);
+  const words = folded.split(" ").filter(Boolean);
   const phrases = new Set<string>();
   for (let i = 0; i < words.length; i += 1) {
     for (let n = 1; n <= 3 && i + n <= words.length; n += 1) phrases.add(words.slice(i, i + n).join(" "));
   }
-  for (const run of foldText(title).match(/\p{Script=Han}{2,}/gu) ?? []) {
+  for (const run of folded.match(/\p{Script=Han}{2,}/gu) ?? []) {
     const chars = [...run];
     for (let i = 0; i < chars.length; i += 1) {
       for (let n = 2; n <= 4 && i + n <= chars.length; n += 1) phrases.add(chars.slice(i, i + n).join(""));
