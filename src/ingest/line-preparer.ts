@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { BrandProfile } from "../risk/facts";
 import type { RiskConfig } from "../risk/risk-config";
 import type { Rejection } from "./listing-batch-writer";
-import { readListingLine } from "./ndjson-reader";
+import { linesOf, readListingLine, type LineChunk } from "./ndjson-reader";
 import type { RiskModel } from "../risk/risk-model";
 import type { IntelSource, SharedIntelligenceSetup } from "./intel-source";
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
@@ -20,16 +20,16 @@ export interface PreparedLines extends PreparedBatch {
 }
 
 export interface LinePreparer {
-  prepare(firstLine: number, lines: readonly string[]): Promise<PreparedLines>;
+  prepare(chunk: LineChunk): Promise<PreparedLines>;
   close(): Promise<void>;
 }
 
-export function prepareLines(firstLine: number, lines: readonly string[], model: RiskModel, intel: IntelSource | undefined): PreparedLines {
+export function prepareLines(chunk: LineChunk, model: RiskModel, intel: IntelSource | undefined): PreparedLines {
   const rows: BatchRow[] = [];
   const rejections: Rejection[] = [];
   let read = 0;
-  lines.forEach((text, index) => {
-    const readLine = readListingLine(text, firstLine + index);
+  linesOf(chunk).forEach((text, index) => {
+    const readLine = readListingLine(text, chunk.firstLine + index);
     if (!readLine) return;
     read++;
     if ("rejection" in readLine) rejections.push({ line: readLine.line, reason: readLine.rejection });
@@ -39,7 +39,7 @@ export function prepareLines(firstLine: number, lines: readonly string[], model:
 }
 
 export const inlinePreparer = (model: RiskModel, intel: IntelSource | undefined): LinePreparer => ({
-  prepare: async (firstLine, lines) => prepareLines(firstLine, lines, model, intel),
+  prepare: async (chunk) => prepareLines(chunk, model, intel),
   close: async () => {},
 });
 
@@ -50,7 +50,7 @@ export interface PrepareWorkerSetup {
   intel: SharedIntelligenceSetup | null;
 }
 
-export type PrepareRequest = { id: number; firstLine: number; lines: readonly string[] };
+export type PrepareRequest = { id: number; chunk: LineChunk };
 export type PrepareReply = { id: number; prepared: PreparedLines } | { id: number; error: string };
 
 function startWorker(setup: PrepareWorkerSetup): Worker {
@@ -86,12 +86,12 @@ export class WorkerPreparer implements LinePreparer {
     return this.waiting.size;
   }
 
-  prepare(firstLine: number, lines: readonly string[]): Promise<PreparedLines> {
+  prepare(chunk: LineChunk): Promise<PreparedLines> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, firstLine, lines } satisfies PrepareRequest);
+      this.worker.postMessage({ id, chunk } satisfies PrepareRequest);
     });
   }
 

@@ -11,7 +11,7 @@ import { writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritt
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
-import { ndjsonLines } from "./ndjson-reader";
+import { ndjsonChunks, type LineChunk } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
 import { timeOrderedId } from "./time-ordered-id";
 
@@ -168,8 +168,8 @@ export class ListingIngest {
       return worker.outstanding >= WORKER_BACKLOG ? inline : worker;
     };
     const pending: Promise<PreparedLines>[] = [];
-    const prepare = (lastLine: number, lines: string[]) => {
-      const prepared = preparerFor(lastLine).prepare(lastLine - lines.length + 1, lines);
+    const prepare = (chunk: LineChunk) => {
+      const prepared = preparerFor(chunk.firstLine + chunk.lineCount - 1).prepare(chunk);
       // Awaited in order below; a failure meanwhile must not count as unhandled.
       prepared.catch(() => {});
       pending.push(prepared);
@@ -181,17 +181,10 @@ export class ListingIngest {
       if (prepared.rows.length > 0) await flush(prepared);
     };
     try {
-      let lines: string[] = [];
-      let line = 0;
-      for await (const text of ndjsonLines(input)) {
-        line++;
-        lines.push(text);
-        if (lines.length < batchRows) continue;
-        prepare(line, lines);
-        lines = [];
+      for await (const chunk of ndjsonChunks(input, batchRows)) {
+        prepare(chunk);
         while (pending.length > PREPARED_AHEAD) await writeNext();
       }
-      if (lines.length > 0) prepare(line, lines);
       while (pending.length > 0) await writeNext();
       await settle(0);
     } finally {

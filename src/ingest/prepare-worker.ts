@@ -9,10 +9,10 @@ const setup = workerData as PrepareWorkerSetup;
 const model = new RiskModel(setup.profiles, setup.riskConfig);
 const intel = setup.intel ? sharedIntelligenceOf(setup.intel) : undefined;
 
-parentPort?.on("message", ({ id, firstLine, lines }: PrepareRequest) => {
+parentPort?.on("message", ({ id, chunk }: PrepareRequest) => {
   let reply: PrepareReply;
   try {
-    reply = { id, prepared: prepareLines(firstLine, lines, model, intel) };
+    reply = { id, prepared: prepareLines(chunk, model, intel) };
   } catch (error) {
     reply = { id, error: (error as Error).message };
   }

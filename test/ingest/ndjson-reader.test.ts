@@ -1,0 +1,75 @@
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { linesOf, ndjsonChunks } from "../../src/ingest/ndjson-reader";
+
+// An ingest reads a file in chunks of lines, as bytes, and decodes them where it prepares them:
+// it must see exactly the lines readline sees, numbered the same, however the bytes arrive.
+
+const INPUTS: Buffer[] = [
+  "a\nb\nc\n",
+  "a\nb\nc",
+  "a\r\nb\r\n\r\nc\r\n",
+  "a\rb\r\rc\r",
+  "a\r\r\nb\n\r\nc",
+  "\n\n\na\n\n",
+  "",
+  "\r\n",
+  '{"title":"高仿 包"}\n{"title":"精仿"}\r\n{"x":"é"}',
+  "\ufeffbom\n",
+].map((text) => Buffer.from(text, "utf8"));
+// Bytes that are no valid UTF-8: a cut sequence before a line end, a stray byte, a cut sequence at the end.
+INPUTS.push(
+  Buffer.from([0x61, 0xe4, 0x0a, 0x62, 0xff, 0x63, 0x0d, 0xe4, 0xb8, 0x0a, 0xe9, 0xab]),
+  Buffer.from([0x61, 0x0a, 0xe4]),
+  Buffer.from([0x78, 0xf0, 0x9f, 0x98]),
+  Buffer.from([0x78, 0x80]),
+  Buffer.from([0xed, 0xa0, 0x80, 0x0a, 0xc0, 0xaf, 0x0d, 0x0a, 0xf0, 0x9f, 0x98, 0x80, 0xe4, 0xb8, 0x0d]),
+);
+
+const streamOf = (bytes: Buffer, size: number) => {
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
+  return Readable.from(pieces, { objectMode: false });
+};
+
+async function readlineLines(bytes: Buffer, size: number): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: streamOf(bytes, size), crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk)) {
+    expect(chunk.firstLine).toBe(lines.length + 1);
+    const ofChunk = linesOf(chunk);
+    expect(ofChunk).toHaveLength(chunk.lineCount);
+    expect(chunk.lineCount).toBeLessThanOrEqual(linesPerChunk);
+    lines.push(...ofChunk);
+  }
+  return lines;
+}
+
+describe("NDJSON chunks", () => {
+  it("hold the lines readline reads, however the bytes arrive and however many lines a chunk holds", async () => {
+    for (const bytes of INPUTS) {
+      for (const size of [1, 2, 3, 5, 65_536]) {
+        const expected = await readlineLines(bytes, size);
+        for (const linesPerChunk of [1, 2, 3, 1000]) {
+          expect({ text: bytes.toString("hex"), size, linesPerChunk, lines: await chunkedLines(bytes, size, linesPerChunk) }).toEqual({
+            text: bytes.toString("hex"),
+            size,
+            linesPerChunk,
+            lines: expected,
+          });
+        }
+      }
+    }
+  });
+
+  it("read a stream of strings as their UTF-8", async () => {
+    const chunks = [];
+    for await (const chunk of ndjsonChunks(Readable.from(["a\n高", "仿\r", "\nb"]), 2)) chunks.push(linesOf(chunk));
+    expect(chunks).toEqual([["a", "高仿"], ["b"]]);
+  });
+});
