@@ -5,6 +5,7 @@ import type { SellerFacts } from "../risk/facts";
 import type { BrandAssessment, ListingAssessment, RiskModel } from "../risk/risk-model";
 import { sellerScore } from "../risk/seller-score";
 import { NO_INTEL } from "../risk/signals/intel-match";
+import { arrayLiteral } from "./array-literal";
 import { copyRows, copyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
 import { isoInstant } from "./iso-instant";
@@ -54,7 +55,8 @@ export interface BatchOptions {
 const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
 
 const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
-const pgTextArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, "\\$1")}"`).join(",")}}`;
+// An array parameter of one value per item.
+const column = <T>(items: readonly T[], value: (item: T) => string | number | boolean | null) => arrayLiteral(items.map(value));
 
 // A seller as this batch leaves it: its stored record merged with the batch's, and its running
 // totals as they were before the batch.
@@ -193,7 +195,7 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
               SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
             ) s
       ORDER BY k.n`,
-    [split.map((k) => k[0]), split.map((k) => k[1])],
+    [column(split, (k) => k[0]), column(split, (k) => k[1])],
   );
 }
 
@@ -227,16 +229,16 @@ async function prepareSellers(
      ON CONFLICT (marketplace, external_id) DO NOTHING
      RETURNING id`,
     [
-      drafts.map((d) => d.id),
-      drafts.map((d) => d.marketplace),
-      drafts.map((d) => d.seller.externalId),
-      drafts.map((d) => d.seller.name),
-      drafts.map((d) => isoInstant(d.seller.openedAt)),
-      drafts.map((d) => d.seller.brandCount),
-      drafts.map((d) => d.seller.strikeCount),
-      drafts.map((d) => d.seller.registeredName),
-      drafts.map((d) => d.seller.contact),
-      drafts.map((d) => d.seller.paymentAccount),
+      column(drafts, (d) => d.id),
+      column(drafts, (d) => d.marketplace),
+      column(drafts, (d) => d.seller.externalId),
+      column(drafts, (d) => d.seller.name),
+      column(drafts, (d) => isoInstant(d.seller.openedAt)),
+      column(drafts, (d) => d.seller.brandCount),
+      column(drafts, (d) => d.seller.strikeCount),
+      column(drafts, (d) => d.seller.registeredName),
+      column(drafts, (d) => d.seller.contact),
+      column(drafts, (d) => d.seller.paymentAccount),
     ],
   );
   const insertedIds = new Set(inserted.map((r) => r.id));
@@ -270,7 +272,7 @@ async function storedListings(manager: EntityManager, rows: readonly PreparedRow
     `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
-    [rows.map((r) => r.marketplace), rows.map((r) => r.externalId)],
+    [column(rows, (r) => r.marketplace), column(rows, (r) => r.externalId)],
   );
   return new Map(found.map((l) => [keyOf(l.marketplace, l.external_id), l]));
 }
@@ -291,27 +293,27 @@ function listingCopyLine(s: Scored, version: string): string {
 function listingParameters(writes: readonly Scored[], version: string): unknown[] {
   const r = writes.map((w) => contentOf(w.row));
   return [
-    writes.map((w) => w.id),
-    r.map((x) => x.marketplace),
-    r.map((x) => x.externalId),
-    writes.map((w) => w.seller.id),
-    r.map((x) => x.title),
-    r.map((x) => x.description),
-    r.map((x) => x.price.amountMinor),
-    r.map((x) => x.price.currency),
-    r.map((x) => JSON.stringify(x.specs)),
-    r.map((x) => pgTextArray(x.imageHashes)),
-    r.map((x) => x.reviews.count),
-    r.map((x) => x.reviews.averageRating),
-    r.map((x) => x.reviews.fiveStarFirstWeek),
-    r.map((x) => x.reviews.newAccountShare),
-    r.map((x) => x.reviews.duplicateTextShare),
-    r.map((x) => isoInstant(x.listedAt)),
-    writes.map((w) => w.assessment.score),
-    writes.map((w) => JSON.stringify(w.assessment.signals)),
-    writes.map(() => version),
-    writes.map((w) => w.fingerprint),
-    writes.map((w) => w.seenAt.toISOString()),
+    column(writes, (w) => w.id),
+    column(r, (x) => x.marketplace),
+    column(r, (x) => x.externalId),
+    column(writes, (w) => w.seller.id),
+    column(r, (x) => x.title),
+    column(r, (x) => x.description),
+    column(r, (x) => x.price.amountMinor),
+    column(r, (x) => x.price.currency),
+    column(r, (x) => JSON.stringify(x.specs)),
+    column(r, (x) => arrayLiteral(x.imageHashes)),
+    column(r, (x) => x.reviews.count),
+    column(r, (x) => x.reviews.averageRating),
+    column(r, (x) => x.reviews.fiveStarFirstWeek),
+    column(r, (x) => x.reviews.newAccountShare),
+    column(r, (x) => x.reviews.duplicateTextShare),
+    column(r, (x) => isoInstant(x.listedAt)),
+    column(writes, (w) => w.assessment.score),
+    column(writes, (w) => JSON.stringify(w.assessment.signals)),
+    column(writes, () => version),
+    column(writes, (w) => w.fingerprint),
+    column(writes, (w) => w.seenAt.toISOString()),
   ];
 }
 
@@ -358,7 +360,7 @@ async function updateListings(manager: EntityManager, changed: readonly Scored[]
       `UPDATE listing l SET last_seen_at = GREATEST(l.last_seen_at, u.seen)
          FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, seen)
         WHERE l.id = u.id`,
-      [seenOnly.map((s) => s.id), seenOnly.map((s) => s.seenAt.toISOString())],
+      [column(seenOnly, (s) => s.id), column(seenOnly, (s) => s.seenAt.toISOString())],
     );
   }
 }
@@ -370,16 +372,16 @@ const INFRINGEMENT_COLUMNS = [
 
 // The infringement columns of each brand match, as unnest parameters $1..$8: (id, o, b, l, s, m,
 // score, sig), a new id each.
-function infringementParameters(rows: readonly { w: Scored; b: BrandAssessment }[], newId: () => string): unknown[][] {
+function infringementParameters(rows: readonly { w: Scored; b: BrandAssessment }[], newId: () => string): string[] {
   return [
-    rows.map(() => newId()),
-    rows.map((x) => x.b.brand.ownerOrgId),
-    rows.map((x) => x.b.brand.id),
-    rows.map((x) => x.w.id),
-    rows.map((x) => x.w.seller.id),
-    rows.map((x) => x.w.row.marketplace),
-    rows.map((x) => x.b.score),
-    rows.map((x) => JSON.stringify(x.b.signals)),
+    column(rows, () => newId()),
+    column(rows, (x) => x.b.brand.ownerOrgId),
+    column(rows, (x) => x.b.brand.id),
+    column(rows, (x) => x.w.id),
+    column(rows, (x) => x.w.seller.id),
+    column(rows, (x) => x.w.row.marketplace),
+    column(rows, (x) => x.b.score),
+    column(rows, (x) => JSON.stringify(x.b.signals)),
   ];
 }
 
@@ -449,7 +451,7 @@ async function upsertInfringements(manager: EntityManager, changed: readonly Sco
      SELECT inserted FROM updated UNION ALL SELECT inserted FROM upserted`,
     [
       ...infringementParameters(rows, options.newId),
-      rows.map((x) => x.b.flagged),
+      column(rows, (x) => x.b.flagged),
       options.model.version,
       options.now.toISOString(),
     ],
@@ -486,7 +488,7 @@ async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string
       `UPDATE seller s SET listing_count = s.listing_count + u.c, listing_score_sum = s.listing_score_sum + u.sm
          FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS u(id, c, sm)
         WHERE s.id = u.id`,
-      [left.map(([id]) => id), left.map(([, d]) => d.count), left.map(([, d]) => d.sum)],
+      [column(left, ([id]) => id), column(left, ([, d]) => d.count), column(left, ([, d]) => d.sum)],
     );
   }
   await manager.query(
@@ -501,18 +503,18 @@ async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string
              s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals)
             IS DISTINCT FROM (u.n, u.o, u.b, u.k, u.r, u.ct, u.pa, u.c, u.sm, u.score, u.sig::jsonb)`,
     [
-      updates.map((u) => u.seller.id),
-      updates.map((u) => u.seller.name),
-      updates.map((u) => u.seller.openedAt?.toISOString() ?? null),
-      updates.map((u) => u.seller.brandCount),
-      updates.map((u) => u.seller.strikeCount),
-      updates.map((u) => u.seller.registeredName),
-      updates.map((u) => u.seller.contact),
-      updates.map((u) => u.seller.paymentAccount),
-      updates.map((u) => u.count),
-      updates.map((u) => u.sum),
-      updates.map((u) => u.score),
-      updates.map((u) => JSON.stringify(u.signals satisfies RiskSignal[])),
+      column(updates, (u) => u.seller.id),
+      column(updates, (u) => u.seller.name),
+      column(updates, (u) => u.seller.openedAt?.toISOString() ?? null),
+      column(updates, (u) => u.seller.brandCount),
+      column(updates, (u) => u.seller.strikeCount),
+      column(updates, (u) => u.seller.registeredName),
+      column(updates, (u) => u.seller.contact),
+      column(updates, (u) => u.seller.paymentAccount),
+      column(updates, (u) => u.count),
+      column(updates, (u) => u.sum),
+      column(updates, (u) => u.score),
+      column(updates, (u) => JSON.stringify(u.signals satisfies RiskSignal[])),
     ],
   );
 }
