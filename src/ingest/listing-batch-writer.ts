@@ -6,7 +6,7 @@ import type { BrandAssessment, ListingAssessment, RiskModel } from "../risk/risk
 import { sellerScore } from "../risk/seller-score";
 import { NO_INTEL } from "../risk/signals/intel-match";
 import { arrayLiteral } from "./array-literal";
-import { copyRows, copyText } from "./copy-rows";
+import { copyRows, copyText, CopyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
 import { isoInstant } from "./iso-instant";
 import type { SellerRecord } from "./listing-record";
@@ -283,10 +283,18 @@ const LISTING_COLUMNS = [
   "risk_score", "risk_signals", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
 ] as const;
 
-// The row's content columns come as COPY text from its preparation.
-function listingCopyLine(s: Scored, version: string): string {
-  const seen = s.seenAt.toISOString();
-  return `${s.id}\t${s.seller.id}\t${s.row.contentCopy}\t${s.assessment.score}\t${copyText(JSON.stringify(s.assessment.signals))}\t${copyText(version)}\t${s.fingerprint}\t${seen}\t${seen}`;
+// The rows' content columns come as COPY text from their preparation.
+function listingCopyText(fresh: readonly Scored[], version: string): CopyText {
+  const text = new CopyText();
+  const versionText = copyText(version);
+  for (const s of fresh) {
+    const seen = s.seenAt.toISOString();
+    text
+      .add(`${s.id}\t${s.seller.id}\t`)
+      .add(s.row.contentCopy)
+      .add(`\t${s.assessment.score}\t${copyText(JSON.stringify(s.assessment.signals))}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
+  }
+  return text;
 }
 
 // The listing columns of each write, as unnest parameters $1..$21.
@@ -327,7 +335,7 @@ const LISTING_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $
 async function insertListings(manager: EntityManager, fresh: readonly Scored[], options: BatchOptions): Promise<void> {
   if (fresh.length === 0) return;
   if (options.copy) {
-    await copyRows(manager, "listing", LISTING_COLUMNS, fresh.map((s) => listingCopyLine(s, options.model.version)));
+    await copyRows(manager, "listing", LISTING_COLUMNS, listingCopyText(fresh, options.model.version));
     return;
   }
   await manager.query(
@@ -392,22 +400,15 @@ async function insertInfringements(manager: EntityManager, fresh: readonly Score
   const version = options.model.version;
   const now = options.now.toISOString();
   if (options.copy) {
-    const lines = rows.map(({ w, b }) =>
-      [
-        options.newId(),
-        b.brand.ownerOrgId,
-        b.brand.id,
-        w.id,
-        w.seller.id,
-        w.row.marketplace,
-        String(b.score),
-        copyText(JSON.stringify(b.signals)),
-        copyText(version),
-        now,
-        now,
-      ].join("\t"),
-    );
-    await copyRows(manager, "suspected_infringement", INFRINGEMENT_COLUMNS, lines);
+    const text = new CopyText();
+    const versionText = copyText(version);
+    for (const { w, b } of rows) {
+      text.add(
+        `${options.newId()}\t${b.brand.ownerOrgId}\t${b.brand.id}\t${w.id}\t${w.seller.id}\t${w.row.marketplace}\t${b.score}\t` +
+          `${copyText(JSON.stringify(b.signals))}\t${versionText}\t${now}\t${now}\n`,
+      );
+    }
+    await copyRows(manager, "suspected_infringement", INFRINGEMENT_COLUMNS, text);
     return rows.length;
   }
   await manager.query(
