@@ -6,7 +6,7 @@ import type { BrandAssessment, ListingAssessment, RiskModel } from "../risk/risk
 import { sellerScore } from "../risk/seller-score";
 import { NO_INTEL } from "../risk/signals/intel-match";
 import { arrayLiteral } from "./array-literal";
-import { copyRows, copyText, CopyText } from "./copy-rows";
+import { copyJson, copyRows, copyText, CopyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
 import { isoInstant } from "./iso-instant";
 import type { SellerRecord } from "./listing-record";
@@ -292,7 +292,7 @@ function listingCopyText(fresh: readonly Scored[], version: string): CopyText {
     text
       .add(`${s.id}\t${s.seller.id}\t`)
       .add(s.row.contentCopy)
-      .add(`\t${s.assessment.score}\t${copyText(JSON.stringify(s.assessment.signals))}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
+      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
   }
   return text;
 }
@@ -405,7 +405,7 @@ async function insertInfringements(manager: EntityManager, fresh: readonly Score
     for (const { w, b } of rows) {
       text.add(
         `${options.newId()}\t${b.brand.ownerOrgId}\t${b.brand.id}\t${w.id}\t${w.seller.id}\t${w.row.marketplace}\t${b.score}\t` +
-          `${copyText(JSON.stringify(b.signals))}\t${versionText}\t${now}\t${now}\n`,
+          `${copyJson(JSON.stringify(b.signals))}\t${versionText}\t${now}\t${now}\n`,
       );
     }
     await copyRows(manager, "suspected_infringement", INFRINGEMENT_COLUMNS, text);
