@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { BoundedMemo } from "../bounded-memo";
-import { intelEvidenceOfKeys, intelSignalFor, titleCandidatesOf } from "../domain/intel/intel-match-signal";
+import { intelEvidenceOfKeys, intelSignalFor } from "../domain/intel/intel-match-signal";
 import type { Config } from "../config";
-import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
+import { normalizeIndicatorValue, titleKeywords } from "../domain/intel/indicator-normalization";
 import { intelHmacSecret, KeyedHasher, secretKeyFrom } from "../domain/intel/keyed-hash";
 import { IndicatorKind } from "../entities/enums";
 import type { IntelView } from "../risk/signals/intel-match";
@@ -46,7 +46,7 @@ export function sharedIntelligence(hasher: KeyedHasher, minMembers: number): Int
   const titles = new BoundedMemo<string, RememberedHash[]>(REMEMBERED_TITLES);
   // By marketplace:externalId as the record has it; null for one that is no valid seller value.
   const sellers = new BoundedMemo<string, RememberedHash | null>(REMEMBERED_SELLERS);
-  const phraseHashes = (title: string) => titleCandidatesOf(title).map(({ value }) => phrases.get(value, () => remember(IndicatorKind.KEYWORD, value)));
+  const phraseHashes = (title: string) => titleKeywords(title).map((phrase) => phrases.get(phrase, () => remember(IndicatorKind.KEYWORD, phrase)));
   const sellerHash = (value: string) => {
     const normalized = normalizeIndicatorValue(IndicatorKind.SELLER, value);
     return normalized.ok ? remember(IndicatorKind.SELLER, normalized.value) : null;
@@ -54,7 +54,8 @@ export function sharedIntelligence(hasher: KeyedHasher, minMembers: number): Int
   let batches = 0;
   return {
     // The keyed hashes of the listing's seller, image hashes and title phrases: the candidates
-    // of intelCandidatesOf for its marketplace, seller id, image hashes and title.
+    // of intelCandidatesOf for its marketplace, seller id, image hashes and title (whose
+    // phrases are its titleKeywords, as KEYWORD).
     batchKeys() {
       const batch = batches++;
       const keys: string[] = [];
