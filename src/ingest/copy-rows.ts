@@ -40,6 +40,14 @@ export class CopyText {
     return this;
   }
 
+  // Bytes that are COPY text already.
+  addBytes(bytes: Uint8Array): this {
+    if (this.used + bytes.length > this.buffer.length) this.next(bytes.length);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+    return this;
+  }
+
   get buffers(): Buffer[] {
     return this.used > 0 ? [...this.full, this.buffer.subarray(0, this.used)] : this.full;
   }

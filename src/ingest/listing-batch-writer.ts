@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../entities/risk-signal";
 import type { SellerFacts } from "../risk/facts";
@@ -10,7 +10,7 @@ import { copyJson, copyRows, copyText, CopyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
 import { isoInstant } from "./iso-instant";
 import type { SellerRecord } from "./listing-record";
-import { contentOf, keyOf, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "./prepared-row";
+import { contentBytes, contentOf, keyOf, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "./prepared-row";
 
 export type { BatchRow } from "./prepared-row";
 
@@ -131,12 +131,16 @@ function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections
 }
 
 // What the stored row depends on: the record as sent, its seller and the seller's record, and the
-// scores (the signals follow from these). The same text as JSON.stringify([content, facts,
-// scores, version]), with the content's JSON made when the record was prepared.
-function fingerprintOf(row: PreparedRow, seller: SellerState, assessment: ListingAssessment, version: string): string {
+// scores (the signals follow from these). The SHA-1 of the same text as JSON.stringify([content,
+// facts, scores, version]), hashed as UTF-8, with the content's JSON from the record's preparation.
+function fingerprintOf(row: PreparedRow, content: Buffer, seller: SellerState, assessment: ListingAssessment, version: string): string {
   const facts = [seller.id, seller.strikeCount, seller.confirmed, seller.openedAt?.getTime() ?? null, seller.brandCount];
   const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
-  return hash("sha1", `[${row.contentJson},${JSON.stringify(facts)},${JSON.stringify(scores)},${JSON.stringify(version)}]`, "base64");
+  return createHash("sha1")
+    .update("[")
+    .update(content.subarray(row.contentAt, row.copyAt))
+    .update(`,${JSON.stringify(facts)},${JSON.stringify(scores)},${JSON.stringify(version)}]`)
+    .digest("base64");
 }
 
 function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
@@ -284,22 +288,22 @@ const LISTING_COLUMNS = [
 ] as const;
 
 // The rows' content columns come as COPY text from their preparation.
-function listingCopyText(fresh: readonly Scored[], version: string): CopyText {
+function listingCopyText(fresh: readonly Scored[], content: Buffer, version: string): CopyText {
   const text = new CopyText();
   const versionText = copyText(version);
   for (const s of fresh) {
     const seen = s.seenAt.toISOString();
     text
       .add(`${s.id}\t${s.seller.id}\t`)
-      .add(s.row.contentCopy)
+      .addBytes(content.subarray(s.row.copyAt, s.row.contentEnd))
       .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
   }
   return text;
 }
 
 // The listing columns of each write, as unnest parameters $1..$21.
-function listingParameters(writes: readonly Scored[], version: string): unknown[] {
-  const r = writes.map((w) => contentOf(w.row));
+function listingParameters(writes: readonly Scored[], content: Buffer, version: string): unknown[] {
+  const r = writes.map((w) => contentOf(w.row, content));
   return [
     column(writes, (w) => w.id),
     column(r, (x) => x.marketplace),
@@ -332,10 +336,10 @@ const LISTING_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $
 
 // New listings: none of them was stored when the batch read them. If a concurrent batch stores
 // one meanwhile, the unique key refuses the insert and the whole batch is run again.
-async function insertListings(manager: EntityManager, fresh: readonly Scored[], options: BatchOptions): Promise<void> {
+async function insertListings(manager: EntityManager, fresh: readonly Scored[], content: Buffer, options: BatchOptions): Promise<void> {
   if (fresh.length === 0) return;
   if (options.copy) {
-    await copyRows(manager, "listing", LISTING_COLUMNS, listingCopyText(fresh, options.model.version));
+    await copyRows(manager, "listing", LISTING_COLUMNS, listingCopyText(fresh, content, options.model.version));
     return;
   }
   await manager.query(
@@ -345,12 +349,18 @@ async function insertListings(manager: EntityManager, fresh: readonly Scored[], 
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
             u.la, u.rs, u.sig::jsonb, u.v, u.f, u.seen, u.seen
        FROM ${LISTING_UNNEST}`,
-    listingParameters(fresh, options.model.version),
+    listingParameters(fresh, content, options.model.version),
   );
 }
 
 // Changed listings, rewritten; unchanged ones seen later than last time, only moved forward.
-async function updateListings(manager: EntityManager, changed: readonly Scored[], seenOnly: readonly Scored[], version: string): Promise<void> {
+async function updateListings(
+  manager: EntityManager,
+  changed: readonly Scored[],
+  seenOnly: readonly Scored[],
+  content: Buffer,
+  version: string,
+): Promise<void> {
   if (changed.length > 0) {
     await manager.query(
       `UPDATE listing l SET
@@ -360,7 +370,7 @@ async function updateListings(manager: EntityManager, changed: readonly Scored[]
          risk_signals = u.sig::jsonb, model_version = u.v, fingerprint = u.f, last_seen_at = GREATEST(l.last_seen_at, u.seen)
          FROM ${LISTING_UNNEST}
         WHERE l.id = u.id`,
-      listingParameters(changed, version),
+      listingParameters(changed, content, version),
     );
   }
   if (seenOnly.length > 0) {
@@ -527,6 +537,7 @@ export async function writeListingBatch(
 ): Promise<BatchWritten> {
   const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
   const { kept, rejections } = dedupe(prepared.rows);
+  const content = contentBytes(prepared);
   const counts: BatchCounts = {
     inserted: 0,
     updated: 0,
@@ -559,7 +570,7 @@ export async function writeListingBatch(
       seller,
       seenAt,
       assessment,
-      fingerprint: fingerprintOf(row, seller, assessment, options.model.version),
+      fingerprint: fingerprintOf(row, content, seller, assessment, options.model.version),
       stored: before,
     };
   });
@@ -577,8 +588,8 @@ export async function writeListingBatch(
   counts.updated = changed.length;
   counts.unchanged = scored.length - fresh.length - changed.length;
 
-  await insertListings(manager, fresh, options);
-  await updateListings(manager, changed, seenOnly, options.model.version);
+  await insertListings(manager, fresh, content, options);
+  await updateListings(manager, changed, seenOnly, content, options.model.version);
   counts.infringementsCreated = await insertInfringements(manager, fresh, options);
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;

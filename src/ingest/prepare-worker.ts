@@ -16,5 +16,6 @@ parentPort?.on("message", ({ id, chunk }: PrepareRequest) => {
   } catch (error) {
     reply = { id, error: (error as Error).message };
   }
-  parentPort?.postMessage(reply);
+  // The prepared content's buffer is moved, not copied.
+  parentPort?.postMessage(reply, "prepared" in reply ? [reply.prepared.content.buffer as ArrayBuffer] : []);
 });

@@ -11,8 +11,9 @@ import type { ListingRecord, SellerRecord } from "./listing-record";
 // not depend on its seller, the keys intelligence looks it up by, and its content as the writer
 // stores and fingerprints it. A file ingest prepares each record as it reads it, outside any
 // transaction (mostly on a worker thread), so that this work overlaps with the database writing
-// the previous batch. A prepared row carries strings rather than the record's objects: it is
-// copied from the worker to the writer, and strings are cheap to copy and to keep.
+// the previous batch. A prepared row carries few objects, and its content is bytes in its
+// batch's buffer: it crosses from the worker to the writer's thread, which keeps it until the
+// batch is written, and objects and strings are costly to copy and to keep there.
 
 export interface BatchRow {
   // The line number in a file, or the row index of a GraphQL batch.
@@ -34,24 +35,30 @@ export interface PreparedRow {
   assessment: PreparedAssessment;
   // The record's intel lookup keys, as indexes into its batch's.
   intelKeys: readonly number[];
-  // JSON of the content (contentOf reads it back).
-  contentJson: string;
-  // The listing's columns that come from the content (marketplace to listed_at), as COPY text.
-  contentCopy: string;
+  // Where its content is in its batch's: from contentAt, the content's JSON (contentOf reads it
+  // back); from copyAt to contentEnd, the listing's columns that come from the content
+  // (marketplace to listed_at) as COPY text.
+  contentAt: number;
+  copyAt: number;
+  contentEnd: number;
 }
 
-// A batch's prepared rows, with the intel lookup keys they refer to.
+// A batch's prepared rows, with the intel lookup keys and the content (UTF-8) they refer to.
 export interface PreparedBatch {
   rows: PreparedRow[];
   intelKeys: readonly string[];
+  // A Buffer, or its bytes after crossing threads (see contentBytes).
+  content: Uint8Array;
 }
 
 // Sorts like ORDER BY marketplace::text, external_id COLLATE "C" for the ASCII ids marketplaces use.
 export const keyOf = (marketplace: string, externalId: string) => `${marketplace}\u0001${externalId}`;
 
+export const contentBytes = ({ content }: PreparedBatch): Buffer => Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+
 // Only the unnest path (the embedded database, and rewriting changed listings) needs the content
 // as values; JSON gives it back exactly as the record had it.
-export const contentOf = (row: PreparedRow): ListingContent => JSON.parse(row.contentJson);
+export const contentOf = (row: PreparedRow, content: Buffer): ListingContent => JSON.parse(content.toString("utf8", row.contentAt, row.copyAt));
 
 export function listingFacts(record: ListingRecord): ListingFacts {
   return {
@@ -67,10 +74,39 @@ export function listingFacts(record: ListingRecord): ListingFacts {
 
 export function prepareBatch(rows: readonly BatchRow[], model: RiskModel, intel: IntelSource | undefined): PreparedBatch {
   const intelKeys = intel?.batchKeys();
-  return { rows: rows.map((row) => prepareRow(row, model, intelKeys)), intelKeys: intelKeys?.keys ?? [] };
+  const content = new ContentBytes();
+  const prepared = rows.map((row) => prepareRow(row, model, intelKeys, content));
+  return { rows: prepared, intelKeys: intelKeys?.keys ?? [], content: content.bytes() };
 }
 
-function prepareRow({ line, record }: BatchRow, model: RiskModel, intelKeys: IntelKeyCollector | undefined): PreparedRow {
+// Texts laid out one after the other as UTF-8, each one's place known as it is added.
+class ContentBytes {
+  private readonly texts: string[] = [];
+  private bytesSoFar = 0;
+
+  get length(): number {
+    return this.bytesSoFar;
+  }
+
+  // Returns where the text ends.
+  add(text: string): number {
+    this.texts.push(text);
+    this.bytesSoFar += Buffer.byteLength(text);
+    return this.bytesSoFar;
+  }
+
+  // A buffer of its own (not a slice of Node's pool), so that it can be moved to another thread.
+  bytes(): Buffer {
+    const bytes = Buffer.allocUnsafeSlow(this.bytesSoFar);
+    let at = 0;
+    for (const text of this.texts) at += bytes.write(text, at);
+    return bytes;
+  }
+}
+
+function prepareRow({ line, record }: BatchRow, model: RiskModel, intelKeys: IntelKeyCollector | undefined, content: ContentBytes): PreparedRow {
+  const contentAt = content.length;
+  const copyAt = content.add(JSON.stringify(contentFields(record)));
   return {
     line,
     marketplace: record.marketplace,
@@ -81,8 +117,9 @@ function prepareRow({ line, record }: BatchRow, model: RiskModel, intelKeys: Int
     seenAt: record.seenAt ? new Date(record.seenAt) : null,
     assessment: model.prepare(listingFacts(record)),
     intelKeys: intelKeys ? intelKeys.add(record) : [],
-    contentJson: JSON.stringify(contentFields(record)),
-    contentCopy: contentCopy(record),
+    contentAt,
+    copyAt,
+    contentEnd: content.add(contentCopy(record)),
   };
 }
 
