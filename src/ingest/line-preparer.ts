@@ -6,7 +6,7 @@ import type { Rejection } from "./listing-batch-writer";
 import { linesOf, readListingLine, type LineChunk } from "./ndjson-reader";
 import type { RiskModel } from "../risk/risk-model";
 import type { IntelSource, SharedIntelligenceSetup } from "./intel-source";
-import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
+import { BatchPreparation, type PreparedBatch } from "./prepared-row";
 
 // Turns a chunk of NDJSON lines into prepared rows and rejections: parsing, validation, brand
 // matching and the listing's own signals, and its intel lookup keys. A large file does this on a
@@ -25,7 +25,7 @@ export interface LinePreparer {
 }
 
 export function prepareLines(chunk: LineChunk, model: RiskModel, intel: IntelSource | undefined): PreparedLines {
-  const rows: BatchRow[] = [];
+  const batch = new BatchPreparation(model, intel);
   const rejections: Rejection[] = [];
   let read = 0;
   linesOf(chunk).forEach((text, index) => {
@@ -33,9 +33,9 @@ export function prepareLines(chunk: LineChunk, model: RiskModel, intel: IntelSou
     if (!readLine) return;
     read++;
     if ("rejection" in readLine) rejections.push({ line: readLine.line, reason: readLine.rejection });
-    else rows.push({ line: readLine.line, record: readLine.record });
+    else batch.add({ line: readLine.line, record: readLine.record });
   });
-  return { ...prepareBatch(rows, model, intel), rejections, read };
+  return { ...batch.done(), rejections, read };
 }
 
 export const inlinePreparer = (model: RiskModel, intel: IntelSource | undefined): LinePreparer => ({

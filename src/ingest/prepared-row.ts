@@ -73,34 +73,63 @@ export function listingFacts(record: ListingRecord): ListingFacts {
 }
 
 export function prepareBatch(rows: readonly BatchRow[], model: RiskModel, intel: IntelSource | undefined): PreparedBatch {
-  const intelKeys = intel?.batchKeys();
-  const content = new ContentBytes();
-  const prepared = rows.map((row) => prepareRow(row, model, intelKeys, content));
-  return { rows: prepared, intelKeys: intelKeys?.keys ?? [], content: content.bytes() };
+  const batch = new BatchPreparation(model, intel);
+  for (const row of rows) batch.add(row);
+  return batch.done();
+}
+
+// A batch prepared row by row, as its records are read: a record is done with as soon as it is
+// prepared, and its content is bytes right away (on a worker thread, what lives until the whole
+// chunk is sent is copied, and promoted, by the garbage collector).
+export class BatchPreparation {
+  private readonly rows: PreparedRow[] = [];
+  private readonly intelKeys: IntelKeyCollector | undefined;
+  private readonly content = new ContentBytes();
+
+  constructor(
+    private readonly model: RiskModel,
+    intel: IntelSource | undefined,
+  ) {
+    this.intelKeys = intel?.batchKeys();
+  }
+
+  add(row: BatchRow): void {
+    this.rows.push(prepareRow(row, this.model, this.intelKeys, this.content));
+  }
+
+  done(): PreparedBatch {
+    return { rows: this.rows, intelKeys: this.intelKeys?.keys ?? [], content: this.content.bytes() };
+  }
 }
 
 // Texts laid out one after the other as UTF-8, each one's place known as it is added.
 class ContentBytes {
-  private readonly texts: string[] = [];
-  private bytesSoFar = 0;
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
 
   get length(): number {
-    return this.bytesSoFar;
+    return this.used;
   }
 
   // Returns where the text ends.
   add(text: string): number {
-    this.texts.push(text);
-    this.bytesSoFar += Buffer.byteLength(text);
-    return this.bytesSoFar;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.used + 3 * text.length > this.buffer.length) this.grow(3 * text.length);
+    this.used += this.buffer.write(text, this.used);
+    return this.used;
   }
 
   // A buffer of its own (not a slice of Node's pool), so that it can be moved to another thread.
   bytes(): Buffer {
-    const bytes = Buffer.allocUnsafeSlow(this.bytesSoFar);
-    let at = 0;
-    for (const text of this.texts) at += bytes.write(text, at);
+    const bytes = Buffer.allocUnsafeSlow(this.used);
+    this.buffer.copy(bytes, 0, 0, this.used);
     return bytes;
+  }
+
+  private grow(more: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.used + more));
+    this.buffer.copy(grown, 0, 0, this.used);
+    this.buffer = grown;
   }
 }
 
