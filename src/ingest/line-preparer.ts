@@ -2,10 +2,10 @@ import { extname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { BrandProfile } from "../risk/facts";
 import type { RiskConfig } from "../risk/risk-config";
-import type { Rejection } from "./listing-batch-writer";
-import { linesOf, readListingLine, type LineChunk } from "./ndjson-reader";
 import type { RiskModel } from "../risk/risk-model";
 import type { IntelSource, SharedIntelligenceSetup } from "./intel-source";
+import type { Rejection } from "./listing-batch-writer";
+import { linesOf, readListingLine, type LineChunk } from "./ndjson-reader";
 import { BatchPreparation, type PreparedBatch } from "./prepared-row";
 
 // Turns a chunk of NDJSON lines into prepared rows and rejections: parsing, validation, brand

@@ -10,7 +10,7 @@ import { copyJson, copyRows, copyText, CopyText } from "./copy-rows";
 import type { IntelSource } from "./intel-source";
 import { isoInstant } from "./iso-instant";
 import type { SellerRecord } from "./listing-record";
-import { contentBytes, contentOf, keyOf, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "./prepared-row";
+import { contentBuffer, contentOf, keyOf, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "./prepared-row";
 
 export type { BatchRow } from "./prepared-row";
 
@@ -537,7 +537,7 @@ export async function writeListingBatch(
 ): Promise<BatchWritten> {
   const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
   const { kept, rejections } = dedupe(prepared.rows);
-  const content = contentBytes(prepared);
+  const content = contentBuffer(prepared);
   const counts: BatchCounts = {
     inserted: 0,
     updated: 0,

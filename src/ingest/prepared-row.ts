@@ -47,14 +47,14 @@ export interface PreparedRow {
 export interface PreparedBatch {
   rows: PreparedRow[];
   intelKeys: readonly string[];
-  // A Buffer, or its bytes after crossing threads (see contentBytes).
+  // A Buffer, or its bytes after crossing threads (see contentBuffer).
   content: Uint8Array;
 }
 
 // Sorts like ORDER BY marketplace::text, external_id COLLATE "C" for the ASCII ids marketplaces use.
 export const keyOf = (marketplace: string, externalId: string) => `${marketplace}\u0001${externalId}`;
 
-export const contentBytes = ({ content }: PreparedBatch): Buffer => Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+export const contentBuffer = ({ content }: PreparedBatch): Buffer => Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 
 // Only the unnest path (the embedded database, and rewriting changed listings) needs the content
 // as values; JSON gives it back exactly as the record had it.
