@@ -35,7 +35,7 @@ interface RememberedHash {
 
 // Title phrases recur across listings and sellers across a feed's lines; image hashes rarely
 // repeat, and are hashed each time so that they do not crowd the memos. A title has about 30
-// phrases; the memos hold about 20 MB when full.
+// phrases; the memos hold roughly 35 MB when full.
 const REMEMBERED_TITLES = 20_000;
 const REMEMBERED_PHRASES = 100_000;
 const REMEMBERED_SELLERS = 50_000;

@@ -6,7 +6,8 @@ import { validateListingRecord, type ListingRecord } from "./listing-record";
 // read as: whoever prepares a chunk decodes it, on a worker thread for a large file, so that the
 // thread writing batches never makes a string of every line. Lines end as readline ends them (a
 // \n, a \r\n or a lone \r), are numbered from 1, and a last line without an end counts unless it
-// is empty. A line that is not JSON or not a valid listing becomes a rejection; blank lines are skipped.
+// is empty. A line that is not JSON or not a valid listing becomes a rejection; blank lines are
+// skipped.
 export type ReadLine = { line: number; record: ListingRecord } | { line: number; rejection: string };
 
 export interface LineChunk {
