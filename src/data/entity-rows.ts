@@ -42,8 +42,8 @@ function columnReader(column: ColumnMetadata): ColumnReader {
   };
 }
 
-function buildReader(metadata: EntityMetadata): EntityReader {
-  const columns = metadata.columns.filter((column) => column.isSelect);
+function buildReader(metadata: EntityMetadata, omit: ReadonlySet<string>): EntityReader {
+  const columns = metadata.columns.filter((column) => column.isSelect && !omit.has(column.propertyName));
   if (columns.length > MAX_COLUMNS) throw new Error(`${metadata.name}: more than ${MAX_COLUMNS} columns`);
   const readers = columns.map(columnReader);
   // Constructed like TypeORM does, so that declared fields (relations not loaded) exist.
@@ -68,19 +68,24 @@ function buildReader(metadata: EntityMetadata): EntityReader {
   };
 }
 
-const readers = new WeakMap<EntityMetadata, EntityReader>();
+// Per entity, per set of omitted properties (joined by commas).
+const readers = new WeakMap<EntityMetadata, Map<string, EntityReader>>();
 
-function readerOf(metadata: EntityMetadata): EntityReader {
-  let reader = readers.get(metadata);
-  if (!reader) readers.set(metadata, (reader = buildReader(metadata)));
+function readerOf(metadata: EntityMetadata, omit: readonly string[]): EntityReader {
+  let byOmitted = readers.get(metadata);
+  if (!byOmitted) readers.set(metadata, (byOmitted = new Map()));
+  const key = omit.join(",");
+  let reader = byOmitted.get(key);
+  if (!reader) byOmitted.set(key, (reader = buildReader(metadata, new Set(omit))));
   return reader;
 }
 
-// The query's own conditions, joins, order and limit; only its selection is replaced.
-export async function readEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
+// The query's own conditions, joins, order and limit; only its selection is replaced. Properties
+// in `omit` are not read, and stay undefined on the entities (see brief rows in loaders.ts).
+export async function readEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, omit: readonly (keyof T & string)[] = []): Promise<T[]> {
   const mainAlias = query.expressionMap.mainAlias;
   if (!mainAlias?.hasMetadata) throw new Error("readEntities needs a query of an entity");
-  const reader = readerOf(mainAlias.metadata);
+  const reader = readerOf(mainAlias.metadata, omit);
   const rows = await readRows<{ row: Record<string, unknown> }, T>(query.select(reader.select(query.escape(mainAlias.name)), "row"));
   return rows.map((row) => reader.hydrate(row.row) as T);
 }

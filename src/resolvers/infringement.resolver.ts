@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listInfringements } from "../data/infringement.queries";
 import type { SuspectedInfringement } from "../entities";
@@ -13,6 +14,7 @@ import { InfringementConnection } from "../schema/types/connections";
 import { InfringementNoteType } from "../schema/types/infringement-note.type";
 import { InfringementType } from "../schema/types/infringement.type";
 import { authenticated } from "./authenticated";
+import { listingLoaderFor, sellerLoaderFor } from "./brief-rows";
 import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
@@ -73,13 +75,13 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   }
 
   @FieldResolver()
-  listing(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
-    return loadRequired(authenticated(context).loaders.listing, infringement.listingId);
+  listing(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return loadRequired(listingLoaderFor(authenticated(context).loaders, info), infringement.listingId);
   }
 
   @FieldResolver()
-  seller(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
-    return loadRequired(authenticated(context).loaders.seller, infringement.sellerId);
+  seller(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return loadRequired(sellerLoaderFor(authenticated(context).loaders, info), infringement.sellerId);
   }
 
   @FieldResolver()

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import type { Listing } from "../entities";
 import { money } from "../schema/money";
 import { ListingType } from "../schema/types/listing.type";
 import { authenticated } from "./authenticated";
+import { sellerLoaderFor } from "./brief-rows";
 import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
@@ -16,8 +18,8 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   }
 
   @FieldResolver()
-  seller(@Root() listing: Listing, @Ctx() context: RequestContext) {
-    return loadRequired(authenticated(context).loaders.seller, listing.sellerId);
+  seller(@Root() listing: Listing, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return loadRequired(sellerLoaderFor(authenticated(context).loaders, info), listing.sellerId);
   }
 
   @FieldResolver()
