@@ -1,8 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { BoundedMemo } from "../bounded-memo";
-import { intelEvidenceOfKeys, intelSignalFor } from "../domain/intel/intel-match-signal";
+import { intelEvidenceOfKeys, intelSignalFor, titleCandidatesOf, valueCandidatesOf } from "../domain/intel/intel-match-signal";
 import type { Config } from "../config";
-import { normalizeIndicatorValue, titleKeywords } from "../domain/intel/indicator-normalization";
 import { intelHmacSecret, KeyedHasher, secretKeyFrom } from "../domain/intel/keyed-hash";
 import { IndicatorKind } from "../entities/enums";
 import type { IntelView } from "../risk/signals/intel-match";
@@ -44,18 +43,12 @@ export function sharedIntelligence(hasher: KeyedHasher, minMembers: number): Int
   const remember = (kind: IndicatorKind, value: string): RememberedHash => ({ hex: hasher.hashHex(kind, value), batch: -1, index: -1 });
   const phrases = new BoundedMemo<string, RememberedHash>(REMEMBERED_PHRASES);
   const titles = new BoundedMemo<string, RememberedHash[]>(REMEMBERED_TITLES);
-  // By marketplace:externalId as the record has it; null for one that is no valid seller value.
-  const sellers = new BoundedMemo<string, RememberedHash | null>(REMEMBERED_SELLERS);
-  const phraseHashes = (title: string) => titleKeywords(title).map((phrase) => phrases.get(phrase, () => remember(IndicatorKind.KEYWORD, phrase)));
-  const sellerHash = (value: string) => {
-    const normalized = normalizeIndicatorValue(IndicatorKind.SELLER, value);
-    return normalized.ok ? remember(IndicatorKind.SELLER, normalized.value) : null;
-  };
+  const sellers = new BoundedMemo<string, RememberedHash>(REMEMBERED_SELLERS);
+  const phraseHashes = (title: string) => titleCandidatesOf(title).map(({ kind, value }) => phrases.get(value, () => remember(kind, value)));
   let batches = 0;
   return {
-    // The keyed hashes of the listing's seller, image hashes and title phrases: the candidates
-    // of intelCandidatesOf for its marketplace, seller id, image hashes and title (whose
-    // phrases are its titleKeywords, as KEYWORD).
+    // The keyed hashes of the candidates intelCandidatesOf gives for the listing's marketplace,
+    // seller id, image hashes and title.
     batchKeys() {
       const batch = batches++;
       const keys: string[] = [];
@@ -70,11 +63,10 @@ export function sharedIntelligence(hasher: KeyedHasher, minMembers: number): Int
         keys,
         add(record) {
           const indexes: number[] = [];
-          const seller = sellers.get(`${record.marketplace}:${record.seller.externalId}`, sellerHash);
-          if (seller) indexes.push(indexOf(seller));
-          for (const image of record.imageHashes) {
-            const normalized = normalizeIndicatorValue(IndicatorKind.IMAGE_HASH, image);
-            if (normalized.ok) indexes.push(keys.push(hasher.hashHex(IndicatorKind.IMAGE_HASH, normalized.value)) - 1);
+          const values = valueCandidatesOf({ seller: { marketplace: record.marketplace, externalId: record.seller.externalId }, imageHashes: record.imageHashes });
+          for (const { kind, value } of values) {
+            if (kind === IndicatorKind.SELLER) indexes.push(indexOf(sellers.get(value, () => remember(kind, value))));
+            else indexes.push(keys.push(hasher.hashHex(kind, value)) - 1);
           }
           for (const phrase of titles.get(record.title, phraseHashes)) indexes.push(indexOf(phrase));
           return indexes;
