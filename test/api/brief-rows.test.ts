@@ -74,4 +74,33 @@ describe("brief rows of listings and sellers", () => {
     expect(listing).toMatchObject({ description: 'Mirror quality, "1:1" \\ with box', specs: { capacity: "30 L", colour: "noir" } });
     expect(seller).toMatchObject({ statusReason: "three strikes", contact: "+86 138 0000 0000" });
   });
+
+  it("gives another brand through its own case on the same listing no more than whole rows do", async () => {
+    const viaBrief = await api.gql(
+      `query($id: ID!) { infringement(id: $id) { listing { title riskSignals { reason } seller { name contact } } } }`,
+      { id: gid("Infringement", cast.infringementBShared.id) },
+      cast.brandBAnalyst.as,
+    );
+    expect(viaBrief.data).toEqual({
+      infringement: { listing: { title: cast.sharedListing.title, riskSignals: null, seller: { name: cast.seller.publicName, contact: null } } },
+    });
+    expect(viaBrief.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([
+      ["infringement.listing.riskSignals", "FORBIDDEN"],
+      ["infringement.listing.seller.contact", "FORBIDDEN"],
+    ]);
+    expect(JSON.stringify(viaBrief)).not.toContain("platform-only explanation");
+  });
+
+  it.each([
+    ["another brand", () => cast.brandBAnalyst],
+    ["an agency it was not referred to", () => cast.investigator],
+  ])("answers %s asking for an infringement's listing details exactly as for a missing id", async (_who, persona) => {
+    const ask = (id: string) =>
+      api.gql(`query($id: ID!) { infringement(id: $id) { listing { title ${LISTING_DETAIL} seller { name } } } }`, { id }, persona().as);
+    const foreign = await ask(gid("Infringement", infringementId));
+    const missing = await ask(gid("Infringement", "00000000-0000-4000-8000-000000000000"));
+    expect(foreign.data).toBeNull();
+    expect(foreign.errors?.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND"]);
+    expect(JSON.stringify(foreign)).toBe(JSON.stringify(missing));
+  });
 });
