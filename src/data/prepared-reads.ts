@@ -1,8 +1,8 @@
 import type { Pool } from "pg";
-import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
+import type { DataSource, EntityManager, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { isServerDatabase } from "../db/data-source";
 
-// The data layer's reads repeat a few statement texts on every request (a loader's batch, a page
+// The data layer's reads (and the viewer's lookup) repeat a few statement texts on every request (a loader's batch, a page
 // of a list), and PostgreSQL parsed and planned each one again on every execution: 0.55 of its
 // 3.2 ms of CPU on a dashboard page of 4 statements. On a PostgreSQL server a read outside a
 // transaction runs as a named prepared statement instead, parsed and planned once per pooled
@@ -18,6 +18,13 @@ function nameOf(sql: string): string | undefined {
   return name;
 }
 
+async function runNamed<R>(connection: DataSource, name: string, sql: string, parameters: unknown[]): Promise<R[]> {
+  connection.logger.logQuery(sql, parameters);
+  const pool = (connection.driver as unknown as { master: Pool }).master;
+  const { rows } = await pool.query<R & ObjectLiteral>({ name, text: sql, values: parameters });
+  return rows;
+}
+
 export async function readRows<R, T extends ObjectLiteral = ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<R[]> {
   const { connection } = query;
   // TypeORM keeps it protected: set when the query's manager belongs to a transaction.
@@ -26,8 +33,13 @@ export async function readRows<R, T extends ObjectLiteral = ObjectLiteral>(query
   const [sql, parameters] = query.getQueryAndParameters();
   const name = nameOf(sql);
   if (name === undefined) return query.getRawMany<R>();
-  connection.logger.logQuery(sql, parameters);
-  const pool = (connection.driver as unknown as { master: Pool }).master;
-  const { rows } = await pool.query<R & ObjectLiteral>({ name, text: sql, values: parameters });
-  return rows;
+  return runNamed<R>(connection, name, sql, parameters);
+}
+
+// The same for a statement written as SQL.
+export async function readSql<R>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<R[]> {
+  const { connection } = manager;
+  const name = manager.queryRunner || !isServerDatabase(connection) ? undefined : nameOf(sql);
+  if (name === undefined) return manager.query(sql, parameters);
+  return runNamed<R>(connection, name, sql, parameters);
 }
