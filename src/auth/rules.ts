@@ -141,11 +141,13 @@ const REQUIREMENTS = {
       (viewer.role === UserRole.ADMIN || viewer.role === UserRole.ANALYST),
     message: "Only a member organization's admins and analysts (users, not API keys) may do this",
   },
-  // The audit log: organization admins (their own organization's events) and platform users (all).
+  // The audit log: organization admins and agency investigators (their own organization's events;
+  // an agency has no admins) and platform users (all).
   readAudit: {
     name: "readAudit",
-    check: (viewer: Viewer) => isOrgAdmin(viewer) || (isPlatform(viewer) && viewer.principal === "USER"),
-    message: "Only organization admins and platform users may read the audit log",
+    check: (viewer: Viewer) =>
+      isOrgAdmin(viewer) || (viewer.principal === "USER" && (isPlatform(viewer) || viewer.orgKind === OrgKind.AGENCY)),
+    message: "Only organization admins, agency investigators and platform users may read the audit log",
   },
 } satisfies Record<string, Requirement>;
 

@@ -21,7 +21,7 @@ function actorOf(actorId: string): { kind: "USER" | "API_KEY"; id: string } {
 
 @Resolver(() => AuditEventType)
 export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventType) {
-  @Query(() => AuditEventConnection, { description: "The audit log, newest first: the platform's all of it, an admin's its organization's" })
+  @Query(() => AuditEventConnection, { description: "The audit log, newest first: the platform's all of it; an admin's, or an agency investigator's, its organization's" })
   auditEvents(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,

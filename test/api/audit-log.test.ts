@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
+import { CREATE_REFERRAL, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -45,6 +46,36 @@ describe("the audit log", () => {
     // Its own event, by the same path, is there: the null above is not node() failing for every event.
     const ownEvent = asA.data!.auditEvents.edges[0].node;
     expect((await api.gql(NODE, { id: ownEvent.id }, cast.brandAAdmin.as)).data).toEqual({ node: { id: ownEvent.id } });
+  });
+
+  it("shows an agency's investigators their agency's events only: the referrals they updated, not the platform's or a brand's", async () => {
+    await api.dataSource.query(`UPDATE suspected_infringement SET status = 'CONFIRMED' WHERE id = $1`, [cast.infringementAShared.id]);
+    const { createReferral } = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL,
+        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", cast.infringementAShared.id)] },
+        cast.platformAnalyst.as,
+      ),
+    );
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: createReferral.id, status: "INVESTIGATING" } }, cast.investigator.as));
+
+    const asAgency = await api.gql<Events>(EVENTS, {}, cast.investigator.as);
+    expect(asAgency.errors).toBeUndefined();
+    const edges = asAgency.data!.auditEvents.edges;
+    expect(new Set(edges.map((edge) => edge.node.organization?.id))).toEqual(new Set([gid("Organization", cast.investigator.org.id)]));
+    expect(edges.map((edge) => [edge.node.action, edge.node.targetId])).toContainEqual(["referral.update", createReferral.id]);
+
+    // The platform's event creating the same referral, and brand A's events, are not there, and
+    // look like events that do not exist.
+    const [platformEvent] = await api.dataSource.query(`SELECT id FROM audit_event WHERE owner_org_id = $1 AND action = 'referral.create'`, [cast.platformAnalyst.org.id]);
+    const [brandEvent] = await api.dataSource.query(`SELECT id FROM audit_event WHERE owner_org_id = $1`, [cast.brandA.org.id]);
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const missing = await api.gql(NODE, { id: gid("AuditEvent", "00000000-0000-4000-8000-000000000000") }, cast.investigator.as);
+    for (const event of [platformEvent, brandEvent]) {
+      expect(await api.gql(NODE, { id: gid("AuditEvent", event.id) }, cast.investigator.as)).toEqual(missing);
+    }
+    const byOrg = await api.gql<Events>(EVENTS, { filter: { organizationId: gid("Organization", cast.brandA.org.id) } }, cast.investigator.as);
+    expect(byOrg.data?.auditEvents.totalCount).toBe(0);
   });
 
   it("is refused to analysts and keys of members, and to anonymous callers", async () => {
