@@ -1,9 +1,10 @@
 import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { SuspectedInfringement } from "../entities";
+import { Listing, Seller, SuspectedInfringement } from "../entities";
 import type { InfringementStatus, Marketplace } from "../entities/enums";
 import { badInput } from "../errors";
+import { DETAIL_COLUMNS } from "./loaders";
 import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination";
 
 export interface InfringementListFilter {
@@ -22,12 +23,29 @@ const ORDERS: Record<InfringementSort, Omit<KeysetOrder<SuspectedInfringement>, 
   RISK_SCORE: { name: "riskScore", column: "risk_score", valueOf: (row) => row.riskScore },
 };
 
+// Rows a page of infringements can read with it, in the same statement, for the loaders that will
+// be asked for them: each infringement's listing, that listing's seller, the infringement's seller.
+// Brief rows leave out the detail columns (loaders.ts).
+export type PageRelation = "listing" | "listingSeller" | "seller";
+export interface PageInclude {
+  relation: PageRelation;
+  brief: boolean;
+}
+
+const RELATIONS = {
+  listing: { entity: Listing, idSql: "inf.listing_id", details: DETAIL_COLUMNS.listing },
+  listingSeller: { entity: Seller, idSql: "SELECT l.seller_id FROM listing l WHERE l.id = inf.listing_id", details: DETAIL_COLUMNS.seller },
+  seller: { entity: Seller, idSql: "inf.seller_id", details: DETAIL_COLUMNS.seller },
+} as const;
+
+// The page, and for each of `include` the rows it read (those out of the viewer's scope left out).
 export function listInfringements(
   manager: EntityManager,
   viewer: Viewer,
   filter: InfringementListFilter,
   sort: { field: InfringementSort; direction: Direction },
   page: { first: number; after?: string | null; maxPageSize: number },
+  include: readonly PageInclude[] = [],
 ) {
   const query = scopedQuery(manager, viewer, SuspectedInfringement, "inf");
   if (filter.brandIds) query.andWhere("inf.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
@@ -40,5 +58,9 @@ export function listInfringements(
   if (filter.detectedFrom) query.andWhere("inf.detected_at >= :detectedFrom", { detectedFrom: filter.detectedFrom });
   if (filter.detectedTo) query.andWhere("inf.detected_at < :detectedTo", { detectedTo: filter.detectedTo });
   const order = { ...ORDERS[sort.field], direction: sort.direction };
-  return paginate(query, "inf", order, page);
+  const reads = include.map(({ relation, brief }) => {
+    const { entity, idSql, details } = RELATIONS[relation];
+    return { entity, idSql, omit: brief ? details : [] };
+  });
+  return paginate(query, "inf", order, page, { viewer, reads });
 }

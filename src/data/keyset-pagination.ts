@@ -1,7 +1,8 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Viewer } from "../auth/viewer";
 import { badInput } from "../errors";
 import type { Connection } from "../schema/types/connection";
-import { readEntities } from "./entity-rows";
+import { readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
 
 export type Direction = "ASC" | "DESC";
 
@@ -37,13 +38,15 @@ function decodeCursor(after: string, orderName: string): Cursor {
 }
 
 // Forward keyset pagination on (column, id): stable under concurrent inserts and as fast on the
-// thousandth page as on the first, unlike OFFSET.
+// thousandth page as on the first, unlike OFFSET. `related` rows of the page's rows are read in
+// the same statement (see readEntitiesWithRelated).
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   order: KeysetOrder<T>,
   page: { first: number; after?: string | null; maxPageSize: number },
-): Promise<Connection<T>> {
+  related?: { viewer: Viewer; reads: readonly RelatedRead[] },
+): Promise<Connection<T> & { related: ObjectLiteral[][] }> {
   if (!Number.isInteger(page.first) || page.first < 1 || page.first > page.maxPageSize) {
     throw badInput(`\`first\` must be between 1 and ${page.maxPageSize}`);
   }
@@ -56,11 +59,13 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: cursor.id,
     });
   }
-  const rows = await readEntities(
+  const { rows, related: relatedRows } = await readEntitiesWithRelated(
     query
       .orderBy(`${alias}.${order.column}`, order.direction)
       .addOrderBy(`${alias}.id`, order.direction)
       .limit(page.first + 1),
+    [],
+    related,
   );
   const pageRows = rows.slice(0, page.first);
   const edges = pageRows.map((node) => ({
@@ -71,5 +76,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     edges,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
     countTotal: () => countQuery.getCount(),
+    related: relatedRows,
   };
 }

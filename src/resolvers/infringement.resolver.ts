@@ -1,7 +1,10 @@
+import type DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
+import type { ObjectLiteral } from "typeorm";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
-import { listInfringements } from "../data/infringement.queries";
+import { listInfringements, type PageInclude } from "../data/infringement.queries";
+import type { Loaders } from "../data/loaders";
 import type { SuspectedInfringement } from "../entities";
 import { addInfringementNote, reviewInfringement } from "../domain/infringement-review";
 import { reviewTransitionsFrom } from "../domain/infringement-lifecycle";
@@ -14,22 +17,59 @@ import { InfringementConnection } from "../schema/types/connections";
 import { InfringementNoteType } from "../schema/types/infringement-note.type";
 import { InfringementType } from "../schema/types/infringement.type";
 import { authenticated } from "./authenticated";
-import { listingLoaderFor, sellerLoaderFor } from "./brief-rows";
+import {
+  listingLoaderFor,
+  listingLoadersOf,
+  listingWidth,
+  ownSelections,
+  selectionsOf,
+  sellerLoaderFor,
+  sellerLoadersOf,
+  sellerWidth,
+} from "./brief-rows";
 import { lookUp } from "./look-up";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
+// Puts a row read with a page into the loaders that will be asked for it.
+const primeInto =
+  <T extends { id: string }>(loaders: DataLoader<string, T | null>[]) =>
+  (row: ObjectLiteral) =>
+    loaders.forEach((loader) => loader.prime(row.id, row as T));
+
+// The listings and sellers a page's nodes will load, read with the page so that their loaders
+// answer without a statement of their own.
+function pageIncludes(info: GraphQLResolveInfo, loaders: Loaders): { include: PageInclude; prime: (row: ObjectLiteral) => void }[] {
+  const nodes = selectionsOf(info, selectionsOf(info, ownSelections(info), "edges"), "node");
+  const listings = selectionsOf(info, nodes, "listing");
+  const listingSellers = selectionsOf(info, listings, "seller");
+  const sellers = selectionsOf(info, nodes, "seller");
+  const includes = [];
+  if (listings.length) {
+    const width = listingWidth(info, listings);
+    includes.push({ include: { relation: "listing", brief: width === "brief" } as const, prime: primeInto(listingLoadersOf(loaders, width)) });
+  }
+  for (const [relation, sets] of [["listingSeller", listingSellers], ["seller", sellers]] as const) {
+    if (!sets.length) continue;
+    const width = sellerWidth(info, sets);
+    includes.push({ include: { relation, brief: width === "brief" }, prime: primeInto(sellerLoadersOf(loaders, width)) });
+  }
+  return includes;
+}
+
 @Resolver(() => InfringementType)
 export class InfringementResolver extends NodeIdResolver("Infringement", InfringementType) {
   @Query(() => InfringementConnection, { description: "Suspected infringements of your brands" })
-  infringements(
+  async infringements(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => InfringementFilter, { nullable: true }) filter: InfringementFilter | null,
     @Arg("orderBy", () => InfringementOrder, { nullable: true }) orderBy: InfringementOrder | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { dataSource, viewer, config } = authenticated(context);
-    return listInfringements(
+    const { dataSource, viewer, config, loaders } = authenticated(context);
+    const includes = pageIncludes(info, loaders);
+    const connection = await listInfringements(
       dataSource.manager,
       viewer,
       {
@@ -42,7 +82,10 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
       },
       { field: orderBy?.field ?? "DETECTED_AT", direction: orderBy?.direction ?? "DESC" },
       { ...page, maxPageSize: config.limits.maxPageSize },
+      includes.map(({ include }) => include),
     );
+    includes.forEach(({ prime }, i) => connection.related[i].forEach(prime));
+    return connection;
   }
 
   @Query(() => InfringementType)
