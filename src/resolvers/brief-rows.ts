@@ -43,11 +43,20 @@ const widthFor = (info: GraphQLResolveInfo, details: readonly string[], sets: Se
 export const listingWidth = (info: GraphQLResolveInfo, sets = ownSelections(info)) => widthFor(info, DETAIL_COLUMNS.listing, sets);
 export const sellerWidth = (info: GraphQLResolveInfo, sets = ownSelections(info)) => widthFor(info, DETAIL_COLUMNS.seller, sets);
 
+// A field's width, once per execution of the field rather than once per row: graphql-js hands
+// every row of a list the same fieldNodes array.
+const widthsOfFields = new WeakMap<GraphQLResolveInfo["fieldNodes"], RowWidth>();
+function ownWidth(info: GraphQLResolveInfo, width: (info: GraphQLResolveInfo) => RowWidth): RowWidth {
+  let known = widthsOfFields.get(info.fieldNodes);
+  if (known === undefined) widthsOfFields.set(info.fieldNodes, (known = width(info)));
+  return known;
+}
+
 export const listingLoaderFor = (loaders: Loaders, info: GraphQLResolveInfo) =>
-  listingWidth(info) === "whole" ? loaders.listing : loaders.listingBrief;
+  ownWidth(info, listingWidth) === "whole" ? loaders.listing : loaders.listingBrief;
 
 export const sellerLoaderFor = (loaders: Loaders, info: GraphQLResolveInfo) =>
-  sellerWidth(info) === "whole" ? loaders.seller : loaders.sellerBrief;
+  ownWidth(info, sellerWidth) === "whole" ? loaders.seller : loaders.sellerBrief;
 
 // The loaders a row of that width can answer for: a whole row also serves a brief one.
 export const listingLoadersOf = (loaders: Loaders, width: RowWidth): DataLoader<string, Listing | null>[] =>
