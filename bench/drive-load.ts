@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { numberArg } from "./bench-database";
 
 // The dashboard's load, as both bench:query and its PostGraphile baseline drive it: autocannon
 // with `connections` connections, a warm-up, then the measured run; each request takes the next
@@ -25,6 +26,13 @@ export interface LoadFigures {
   // Transport errors, non-2xx answers, timeouts and answers that carry GraphQL errors.
   errors: number;
 }
+
+// --connections 10 --duration 20 --warmup 5 unless the command line says otherwise.
+export const loadOptionsFromArgs = (): LoadOptions => ({
+  connections: numberArg("connections", 10),
+  duration: numberArg("duration", 20),
+  warmup: numberArg("warmup", 5),
+});
 
 export async function driveLoad(url: string, requests: LoadRequest[], options: LoadOptions): Promise<LoadFigures> {
   let turn = 0;

@@ -8,7 +8,7 @@ import { SignJWT } from "jose";
 import type { DataSource } from "typeorm";
 import { numberArg, openBenchDatabase } from "./bench-database";
 import { loadDashboardData } from "./dashboard-data";
-import { driveLoad } from "./drive-load";
+import { driveLoad, loadOptionsFromArgs } from "./drive-load";
 
 // npm run bench:postgraphile -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
 // The issue's yardstick for bench:query: a PostGraphile 5 server over the same data, on the same
@@ -107,9 +107,7 @@ async function checkPages(dataSource: DataSource, url: string, brands: { org_id:
 
 async function main() {
   const listings = numberArg("listings", 1_000_000);
-  const connections = numberArg("connections", 10);
-  const duration = numberArg("duration", 20);
-  const warmup = numberArg("warmup", 5);
+  const load = loadOptionsFromArgs();
   const { database, config } = await openBenchDatabase();
   const { dataSource } = database;
   if (config.database.kind !== "server") {
@@ -149,7 +147,7 @@ async function main() {
     await untilAnswering(url, requests[0].headers.authorization);
     await checkPages(dataSource, url, brands, requests);
     console.error(`PostGraphile in ${config.workers} process(es) at ${url}`);
-    const figures = await driveLoad(url, requests, { connections, duration, warmup });
+    const figures = await driveLoad(url, requests, load);
     console.log(JSON.stringify({ rps: figures.rps, p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, errors: figures.errors }));
   } finally {
     server?.kill("SIGTERM");

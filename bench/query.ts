@@ -4,7 +4,7 @@ import { loadTokenService } from "../src/auth/jwt";
 import { intelHmacSecret } from "../src/domain/intel/keyed-hash";
 import { numberArg, openBenchDatabase } from "./bench-database";
 import { loadDashboardData } from "./dashboard-data";
-import { driveLoad } from "./drive-load";
+import { driveLoad, loadOptionsFromArgs } from "./drive-load";
 import { startApiServer } from "./start-api-server";
 
 // npm run bench:query -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
@@ -27,9 +27,7 @@ const DASHBOARD = `query Dashboard {
 
 async function main() {
   const listings = numberArg("listings", 1_000_000);
-  const connections = numberArg("connections", 10);
-  const duration = numberArg("duration", 20);
-  const warmup = numberArg("warmup", 5);
+  const load = loadOptionsFromArgs();
   const { database, config } = await openBenchDatabase();
   const { dataSource } = database;
   try {
@@ -53,7 +51,7 @@ async function main() {
     // secrets the data was written and the tokens signed with.
     const server = await startApiServer({ ...process.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) });
     const requests = headers.map((h) => ({ body: JSON.stringify({ query: DASHBOARD }), headers: h }));
-    const figures = await driveLoad(server.url, requests, { connections, duration, warmup, afterWarmup: () => server.ask("reset") });
+    const figures = await driveLoad(server.url, requests, { ...load, afterWarmup: () => server.ask("reset") });
     const reply = await server.ask("count");
     const statements = reply && "statements" in reply ? reply.statements : 0;
     const serverCpuMs = reply && "cpuMs" in reply ? reply.cpuMs : 0;
