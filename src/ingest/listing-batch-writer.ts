@@ -471,6 +471,22 @@ async function upsertInfringements(manager: EntityManager, changed: readonly Sco
   return { created, updated: result.length - created };
 }
 
+// A stored listing that moved to another seller takes its infringements along,
+// those of brands it no longer matches included (the upsert above reaches only matched brands): an
+// infringement naming the old seller would give its brand a seller its listing no longer has, and
+// none that it has, through the row scopes (src/auth/row-scopes.ts). Usually no listing moved, and
+// no statement is sent.
+async function moveInfringements(manager: EntityManager, changed: readonly Scored[], now: Date): Promise<void> {
+  const moved = changed.filter((s) => s.stored && s.stored.seller_id !== s.seller.id);
+  if (moved.length === 0) return;
+  await manager.query(
+    `UPDATE suspected_infringement si SET seller_id = u.s, updated_at = $3
+       FROM unnest($1::uuid[], $2::uuid[]) AS u(l, s)
+      WHERE si.listing_id = u.l AND si.seller_id <> u.s`,
+    [column(moved, (s) => s.id), column(moved, (s) => s.seller.id), now.toISOString()],
+  );
+}
+
 // The batch's sellers get their merged record, and running totals moved by what this batch
 // changed; the score follows from them and the record. One statement for all of them.
 async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, scored: readonly Scored[], options: BatchOptions): Promise<void> {
@@ -594,6 +610,7 @@ export async function writeListingBatch(
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;
   counts.infringementsUpdated = upserted.updated;
+  await moveInfringements(manager, changed, options.now);
   await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

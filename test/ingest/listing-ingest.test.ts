@@ -100,6 +100,22 @@ describe("listing ingest", () => {
     expect(after.listings[0].risk_score).toBe(after.infringements[0].risk_score);
   });
 
+  it("moves a listing's infringements to its new seller, those of a brand it no longer matches included", async () => {
+    const record = fake({ seller: { externalId: "store-before-move", name: "Before" } });
+    await ingest([record]);
+    const [flagged] = (await rowsOf(idsOf([record]))).infringements;
+    expect(flagged).toBeDefined();
+
+    // Sold now by another store, under a title that names no brand: Zephyr no longer matches.
+    const moved = { ...record, title: "Crystal Swan Pendant", seller: { externalId: "store-after-move", name: "After" } };
+    expect((await ingest([moved])).counts).toMatchObject({ updated: 1, infringementsCreated: 0 });
+    const after = await rowsOf(idsOf([record]));
+    const [newSeller] = await db.query(`SELECT id FROM seller WHERE external_id = 'store-after-move'`);
+    expect(after.listings[0].seller_id).toBe(newSeller.id);
+    expect(after.infringements).toHaveLength(1);
+    expect(after.infringements[0]).toMatchObject({ id: flagged.id, seller_id: newSeller.id, risk_score: flagged.risk_score });
+  });
+
   it("rejects malformed lines with their line numbers and reasons, and ingests the rest", async () => {
     const good = [fake(), genuine()];
     const { counts, rejections } = await ingest([
