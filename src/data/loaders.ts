@@ -32,13 +32,22 @@ import { readEntities } from "./entity-rows";
 
 type EntityClass<T> = abstract new () => T;
 
-// The large columns of listings and sellers (texts, JSON, identity) that few queries ask for: a
-// brief row leaves them out. Reading them made about a tenth of the API's and of PostgreSQL's
-// CPU on a dashboard page, which asks for none. Each is a GraphQL field of the same name, or none
-// (fingerprint), so that a resolver can tell from its selection whether a brief row will do.
+// The columns of listings and sellers that a list of them does not show: large ones (texts,
+// JSON, identity), review figures, timestamps and running totals. A brief row leaves them out and
+// keeps what a list shows: identity, title, price, status, score and the seller. Reading them made
+// about a tenth of the API's and of PostgreSQL's CPU on a dashboard page, which asks for none, and
+// the timestamps' JSON the largest part of what was left. Each is a GraphQL field of the same name,
+// or none (what the ingest alone reads), so that a resolver can tell from its selection whether a
+// brief row will do.
 export const DETAIL_COLUMNS = {
-  listing: ["description", "specs", "imageHashes", "riskSignals", "fingerprint"],
-  seller: ["riskSignals", "statusReason", "registeredName", "contact", "paymentAccount"],
+  listing: [
+    "description", "specs", "imageHashes", "riskSignals", "reviewCount", "averageRating", "modelVersion", "firstSeenAt", "lastSeenAt",
+    "fingerprint", "fiveStarFirstWeek", "newAccountReviewShare", "duplicateReviewShare", "listedAt",
+  ],
+  seller: [
+    "riskSignals", "statusReason", "registeredName", "contact", "paymentAccount", "statusChangedAt", "openedAt",
+    "listingCount", "listingScoreSum", "brandCount", "createdAt",
+  ],
 } as const satisfies { listing: readonly (keyof Listing)[]; seller: readonly (keyof Seller)[] };
 
 // Per request, bound to the viewer when made: a cache shared across viewers would hand one
