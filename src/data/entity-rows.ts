@@ -93,6 +93,22 @@ export interface RelatedRead {
   idSql: string;
 }
 
+// Adds a related read to the query's selection as a scalar subquery named `alias`.
+function selectRelated<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, read: RelatedRead, alias: string) {
+  const metadata = query.connection.getMetadata(read.entity);
+  const reader = readerOf(metadata, read.omit);
+  const scope = scopeOf(viewer, read.entity, alias);
+  // The scope's parameters get the alias as a prefix, so that they cannot collide with the main
+  // query's (a cast such as ::uuid is not a parameter).
+  const condition = scope.sql.replace(/(?<!:):(\w+)/g, `:${alias}_$1`);
+  query.addSelect(
+    `(SELECT ${reader.select(alias)} FROM ${query.escape(metadata.tablePath)} ${alias} WHERE ${alias}.id = (${read.idSql}) AND (${condition}))`,
+    alias,
+  );
+  query.setParameters(Object.fromEntries(Object.entries(scope.params).map(([name, value]) => [`${alias}_${name}`, value])));
+  return { alias, reader };
+}
+
 // The query's own conditions, joins, order and limit; only its selection is replaced. Properties
 // in `omit` are not read, and stay undefined on the entities (see brief rows in loaders.ts).
 export async function readEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, omit: readonly (keyof T & string)[] = []): Promise<T[]> {
@@ -110,21 +126,7 @@ export async function readEntitiesWithRelated<T extends ObjectLiteral>(
   if (!mainAlias?.hasMetadata) throw new Error("readEntities needs a query of an entity");
   const reader = readerOf(mainAlias.metadata, omit);
   query.select(reader.select(query.escape(mainAlias.name)), "row");
-  const relatedReaders = (related?.reads ?? []).map((read, i) => {
-    const metadata = query.connection.getMetadata(read.entity);
-    const relatedReader = readerOf(metadata, read.omit);
-    const alias = `related_${i}`;
-    const scope = scopeOf(related!.viewer, read.entity, alias);
-    // The scope's parameters get the alias as a prefix, so that they cannot collide with the main
-    // query's (a cast such as ::uuid is not a parameter).
-    const condition = scope.sql.replace(/(?<!:):(\w+)/g, `:${alias}_$1`);
-    query.addSelect(
-      `(SELECT ${relatedReader.select(alias)} FROM ${query.escape(metadata.tablePath)} ${alias} WHERE ${alias}.id = (${read.idSql}) AND (${condition}))`,
-      alias,
-    );
-    query.setParameters(Object.fromEntries(Object.entries(scope.params).map(([name, value]) => [`${alias}_${name}`, value])));
-    return { alias, reader: relatedReader };
-  });
+  const relatedReaders = related ? related.reads.map((read, i) => selectRelated(query, related.viewer, read, `related_${i}`)) : [];
   const rows = await readRows<Record<string, unknown[] | null> & { row: unknown[] }, T>(query);
   return {
     rows: rows.map((row) => reader.hydrate(row.row) as T),
