@@ -78,9 +78,11 @@ describe("the audit log", () => {
     expect(byOrg.data?.auditEvents.totalCount).toBe(0);
   });
 
-  it("is refused to analysts and keys of members, and to anonymous callers", async () => {
+  it("is refused to analysts and keys of members, to an agency's keys, and to anonymous callers", async () => {
     const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.CATALOGUE_READ]);
-    for (const persona of [cast.brandAAnalyst, key]) {
+    // Agencies read their events through their investigators (users), not through keys.
+    const agencyKey = await cast.keyFor(cast.investigator.org, [Scope.REFERRALS_READ, Scope.REFERRALS_WRITE]);
+    for (const persona of [cast.brandAAnalyst, key, agencyKey]) {
       expect((await api.gql(EVENTS, {}, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
     expect((await api.gql(EVENTS, {})).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
