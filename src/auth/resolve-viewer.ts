@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { readSql } from "../data/prepared-reads";
+import { runSql } from "../data/prepared-statements";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
 import { unauthenticated } from "../errors";
 import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
@@ -47,7 +47,7 @@ export const viewerOfUserEmail = (manager: EntityManager, email: string) =>
   activeUserViewer(manager, "u.email = $1", [email.trim().toLowerCase()]);
 
 async function activeUserViewer(manager: EntityManager, condition: string, params: string[]): Promise<Viewer | null> {
-  const rows = await readSql<{ id: string; role: UserRole; org_id: string; org_kind: OrgKind }>(
+  const rows = await runSql<{ id: string; role: UserRole; org_id: string; org_kind: OrgKind }>(
     manager,
     `SELECT u.id, u.role, o.id AS org_id, o.kind AS org_kind
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id
@@ -68,7 +68,7 @@ async function activeUserViewer(manager: EntityManager, condition: string, param
 
 async function viewerFromApiKey(manager: EntityManager, secret: string): Promise<Viewer> {
   if (!isWellFormedApiKey(secret.trim())) throw unauthenticated("Invalid, expired or revoked API key");
-  const rows = await readSql<{ id: string; scopes: Scope[]; org_id: string; org_kind: OrgKind; stale: boolean }>(
+  const rows = await runSql<{ id: string; scopes: Scope[]; org_id: string; org_kind: OrgKind; stale: boolean }>(
     manager,
     `SELECT k.id, k.scopes, o.id AS org_id, o.kind AS org_kind,
             (k.last_used_at IS NULL OR k.last_used_at < now() - make_interval(secs => $3)) AS stale

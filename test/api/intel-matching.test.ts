@@ -136,6 +136,9 @@ describe("audit and quota", () => {
       { window_kind: "DAY", lookups: 25 },
       { window_kind: "HOUR", lookups: 25 },
     ]);
+    // Nor is it audited: the lookup and its audit event are the statement the quota refused.
+    const audited = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
+    expect(audited).toEqual([{ n: 1 }]);
     // What is left of the hour still works, and the quota is per organization.
     expect((await match(asker, values(5, "c"))).errors).toBeUndefined();
     expect((await match(other, values(6, "d"))).errors).toBeUndefined();
@@ -144,7 +147,8 @@ describe("audit and quota", () => {
   it("refuses lookups past the daily quota, with the time until the day's window ends", async () => {
     const [asker] = await members("Daily");
     await api.dataSource.query(
-      `INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups) VALUES ($1, 'DAY', date_trunc('day', now(), 'UTC'), 40)`,
+      `INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups, lookup_limit)
+       VALUES ($1, 'DAY', date_trunc('day', now(), 'UTC'), 40, 40)`,
       [asker.org.id],
     );
     const refused = await match(asker, [{ kind: "KEYWORD", value: "one more" }]);
@@ -153,5 +157,23 @@ describe("audit and quota", () => {
     const retry = refused.errors?.[0].extensions?.retryAfterSeconds as number;
     const secondsToMidnightUtc = Math.ceil((new Date().setUTCHours(24, 0, 0, 0) - Date.now()) / 1000);
     expect(Math.abs(retry - secondsToMidnightUtc)).toBeLessThanOrEqual(2);
+  });
+
+  it("never counts past the quota when lookups race: the requests that fit get answers, the rest RATE_LIMITED", async () => {
+    const [asker] = await members("Racing");
+    const asks = Array.from({ length: 10 }, (_, i) => match(asker, Array.from({ length: 7 }, (_, j) => ({ kind: "KEYWORD", value: `race ${i} ${j}` }))));
+    const responses = await Promise.all(asks);
+    const answered = responses.filter((response) => !response.errors);
+    const refused = responses.filter((response) => response.errors);
+    // 30 an hour fits four requests of 7 (28); a fifth would make 35.
+    expect(answered).toHaveLength(4);
+    expect(refused.map((response) => response.errors?.[0].extensions?.code)).toEqual(Array(6).fill("RATE_LIMITED"));
+    const usage = await api.dataSource.query(`SELECT window_kind, lookups FROM intel_lookup_usage WHERE org_id = $1 ORDER BY window_kind`, [asker.org.id]);
+    expect(usage).toEqual([
+      { window_kind: "DAY", lookups: 28 },
+      { window_kind: "HOUR", lookups: 28 },
+    ]);
+    const audited = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
+    expect(audited).toEqual([{ n: 4 }]);
   });
 });

@@ -6,6 +6,7 @@ import { SharedIntelligence1795435739543 } from "./1795435739543-SharedIntellige
 import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnforcementFigures";
 import { IngestSellerConfirmedIndex1795445619602 } from "./1795445619602-IngestSellerConfirmedIndex";
 import { ScopeAndRelationIndexes1795450815586 } from "./1795450815586-ScopeAndRelationIndexes";
+import { IntelLookupUsageLimit1796408857159 } from "./1796408857159-IntelLookupUsageLimit";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   ReportEnforcementFigures1795437377409,
   IngestSellerConfirmedIndex1795445619602,
   ScopeAndRelationIndexes1795450815586,
+  IntelLookupUsageLimit1796408857159,
 ];

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { countsInBlindMatch } from "../../auth/intel-visibility";
+import { runSql } from "../../data/prepared-statements";
 import type { Viewer } from "../../auth/viewer";
 import type { IndicatorKind } from "../../entities/enums";
 import { badInput } from "../../errors";
@@ -7,7 +8,7 @@ import { auditEventOf } from "../audit";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { itemErrors, type ItemError } from "./item-errors";
 import type { KeyedHasher } from "./keyed-hash";
-import { lookupUsageCte, quotaExceeded, type LookupQuota, type WindowUsage } from "./lookup-quota";
+import { isQuotaViolation, lookupUsageCte, quotaRefusal, type LookupQuota } from "./lookup-quota";
 
 export interface MatchQuery {
   kind: IndicatorKind;
@@ -31,9 +32,7 @@ export interface BlindMatchSettings extends LookupQuota {
 }
 
 interface MatchRow {
-  // A quota window's row (usage set) or a matched value's row (hash set).
-  usage: WindowUsage | null;
-  hash: string | null;
+  hash: string;
   members: number;
   highest_confidence: number;
   first_seen_at: Date;
@@ -42,9 +41,9 @@ interface MatchRow {
 
 // Whether at least k other members contributed each value (at any distribution but PRIVATE),
 // compared by keyed hash only. Below k the answer is exactly the one for no match, so a single
-// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit are one statement in one
-// transaction (a lookup is a latency-sensitive call: one round trip, not one per step), rolled
-// back whole when the quota is exceeded.
+// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit are one statement that
+// commits on its own, prepared once per connection (a lookup is a latency-sensitive call: one
+// round trip, no planning), and fails whole when the quota is exceeded.
 export async function matchIndicators(
   dataSource: DataSource,
   hasher: KeyedHasher,
@@ -72,9 +71,11 @@ export async function matchIndicators(
     // The keyed hashes only: the looked-up values themselves are never stored.
     after: { lookups: asked.map((query) => ({ kind: query.kind, hash: query.hash })) },
   });
-  const rows = await dataSource.transaction(async (manager) => {
-    const result: MatchRow[] = await manager.query(
-      `WITH ${lookupUsageCte("$2::uuid", "$4::int")},
+  let rows: MatchRow[];
+  try {
+    rows = await runSql<MatchRow>(
+      dataSource.manager,
+      `WITH ${lookupUsageCte("$2::uuid", "$4::int", "$10::int", "$11::int")},
        matched AS (
          SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
                 max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
@@ -89,11 +90,7 @@ export async function matchIndicators(
          INSERT INTO audit_event (owner_org_id, actor_user_id, actor_api_key_id, action, target_type, target_id, after)
          SELECT $2, $5, $6, $7, $8, NULL, $9::jsonb || jsonb_build_object('matched', (SELECT count(*) FROM matched))
        )
-       SELECT to_jsonb(usage) AS usage, NULL AS hash, NULL::int AS members, NULL::int AS highest_confidence,
-              NULL::timestamptz AS first_seen_at, NULL::timestamptz AS last_seen_at
-         FROM usage
-       UNION ALL
-       SELECT NULL, hash, members, highest_confidence, first_seen_at, last_seen_at FROM matched`,
+       SELECT hash, members, highest_confidence, first_seen_at, last_seen_at FROM matched`,
       [
         hashes,
         viewer.orgId,
@@ -104,16 +101,14 @@ export async function matchIndicators(
         audit.action,
         audit.targetType,
         JSON.stringify(audit.after),
+        settings.lookupsPerHour,
+        settings.lookupsPerDay,
       ],
     );
-    const refusal = quotaExceeded(
-      result.flatMap((row) => (row.usage ? [row.usage] : [])),
-      queries.length,
-      settings,
-    );
-    if (refusal) throw refusal;
-    return result.filter((row) => row.hash !== null);
-  });
+  } catch (error) {
+    if (!isQuotaViolation(error)) throw error;
+    throw await quotaRefusal(dataSource.manager, viewer.orgId, queries.length, settings);
+  }
 
   const byHash = new Map(rows.map((row) => [row.hash, row]));
   return asked.map(({ kind, value, hash }) => {

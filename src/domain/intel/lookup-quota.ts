@@ -1,3 +1,4 @@
+import type { EntityManager } from "typeorm";
 import { ApiError, ErrorCode } from "../../errors";
 
 export interface LookupQuota {
@@ -5,34 +6,51 @@ export interface LookupQuota {
   lookupsPerDay: number;
 }
 
-export interface WindowUsage {
+interface WindowUsage {
   window_kind: "HOUR" | "DAY";
   lookups: number;
   seconds_left: number;
 }
 
+const WINDOW_LIMIT = "chk_intel_lookup_usage_within_limit";
+const windowEnd = `window_start + CASE window_kind WHEN 'HOUR' THEN interval '1 hour' ELSE interval '1 day' END`;
+
 // A data-modifying CTE (named `usage`) that counts lookups against the organization's hourly and
-// daily windows (UTC) and returns each window's total and the seconds until it ends. The counter
-// rows live in the database, so every API process shares one quota; the caller runs it in a
-// transaction and rolls back when quotaExceeded() says so, so a refused request counts nothing.
-export const lookupUsageCte = (orgParam: string, lookupsParam: string) => `usage AS (
-  INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups)
-  SELECT ${orgParam}, w.kind, date_trunc(w.unit, now(), 'UTC'), ${lookupsParam}
-    FROM (VALUES ('HOUR', 'hour'), ('DAY', 'day')) AS w(kind, unit)
+// daily windows (UTC). The counter rows live in the database, so every API process shares one
+// quota. A count past a window's limit fails the row's check, and with it the whole statement
+// that holds the CTE: a refused request counts nothing, and whatever else the statement writes is
+// not written either (see quotaRefusal).
+export const lookupUsageCte = (orgParam: string, lookupsParam: string, hourLimitParam: string, dayLimitParam: string) => `usage AS (
+  INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups, lookup_limit)
+  SELECT ${orgParam}, w.kind, date_trunc(w.unit, now(), 'UTC'), ${lookupsParam}, w.lookup_limit
+    FROM (VALUES ('HOUR', 'hour', ${hourLimitParam}), ('DAY', 'day', ${dayLimitParam})) AS w(kind, unit, lookup_limit)
   ON CONFLICT (org_id, window_kind, window_start)
-    DO UPDATE SET lookups = intel_lookup_usage.lookups + EXCLUDED.lookups
-  RETURNING window_kind, lookups,
-    ceil(extract(epoch FROM window_start
-      + CASE window_kind WHEN 'HOUR' THEN interval '1 hour' ELSE interval '1 day' END - now()))::int AS seconds_left
+    DO UPDATE SET lookups = intel_lookup_usage.lookups + EXCLUDED.lookups, lookup_limit = EXCLUDED.lookup_limit
 )`;
 
-// RATE_LIMITED with the time until every exceeded window ends, or null within quota.
-export function quotaExceeded(usage: WindowUsage[], lookups: number, quota: LookupQuota): ApiError | null {
+export const isQuotaViolation = (error: unknown) => {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === "23514" && constraint === WINDOW_LIMIT;
+};
+
+// After a statement with lookupUsageCte failed its check: RATE_LIMITED with the time until every
+// window that this request's lookups would overrun ends.
+export async function quotaRefusal(manager: EntityManager, orgId: string, lookups: number, quota: LookupQuota): Promise<ApiError> {
+  const usage: WindowUsage[] = await manager.query(
+    `SELECT window_kind, lookups, ceil(extract(epoch FROM ${windowEnd} - now()))::int AS seconds_left
+       FROM intel_lookup_usage
+      WHERE org_id = $1
+        AND ((window_kind = 'HOUR' AND window_start = date_trunc('hour', now(), 'UTC'))
+          OR (window_kind = 'DAY' AND window_start = date_trunc('day', now(), 'UTC')))`,
+    [orgId],
+  );
   const limitOf = (kind: WindowUsage["window_kind"]) => (kind === "HOUR" ? quota.lookupsPerHour : quota.lookupsPerDay);
-  const exceeded = usage.filter((window) => window.lookups > limitOf(window.window_kind));
-  if (!exceeded.length) return null;
+  const exceeded = usage.filter((window) => window.lookups + lookups > limitOf(window.window_kind));
+  // A window that ended between the refusal and this read is over: asking again is enough.
   const retryAfterSeconds = Math.max(1, ...exceeded.map((window) => window.seconds_left));
-  const limits = exceeded.map((window) => `${limitOf(window.window_kind)} ${window.window_kind === "HOUR" ? "an hour" : "a day"}`);
+  const limits = exceeded.length
+    ? exceeded.map((window) => `${limitOf(window.window_kind)} ${window.window_kind === "HOUR" ? "an hour" : "a day"}`)
+    : [`${quota.lookupsPerHour} an hour`, `${quota.lookupsPerDay} a day`];
   return new ApiError(
     ErrorCode.RATE_LIMITED,
     `Blind-match quota of your organization used up (${limits.join(", ")}; this request asked for ${lookups}); ` +
