@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import { ApiKey } from "../entities";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
+import { inTransaction } from "../db/transaction";
 
 const MAX_NAME_LENGTH = 100;
 
@@ -33,7 +34,7 @@ export async function createApiKey(
   if (input.expiresAt && input.expiresAt <= now) throw badInput("`expiresAt` must be in the future");
 
   const { secret, prefix, hash } = generateApiKeySecret();
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const apiKey = manager.create(ApiKey, {
       ownerOrgId: viewer.orgId,
       name,
@@ -58,7 +59,7 @@ export async function createApiKey(
 
 // Revoking twice is harmless and keeps the first revocation time.
 export async function revokeApiKey(dataSource: DataSource, viewer: Viewer, id: string): Promise<ApiKey> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const apiKey = await scopedQuery(manager, viewer, ApiKey, "key")
       .andWhere("key.id = :id", { id })
       .setLock("pessimistic_write")

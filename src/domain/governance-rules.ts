@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/viewer";
 import { GovernanceRule } from "../entities";
 import { badInput } from "../errors";
 import { recordAudit } from "./audit";
+import { inTransaction } from "../db/transaction";
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 const MAX_TITLE_LENGTH = 200;
@@ -25,7 +26,7 @@ export async function publishGovernanceRule(
   const body = input.body.trim();
   if (!title || title.length > MAX_TITLE_LENGTH) throw badInput(`A title must be 1 to ${MAX_TITLE_LENGTH} characters`);
   if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`A rule's body must be 1 to ${MAX_BODY_LENGTH} characters`);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     // Two publications of one code must not both pick the same next version.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('governance_rule:' || $1))`, [code]);
     const [{ latest }]: { latest: number | null }[] = await manager.query(

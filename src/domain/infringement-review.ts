@@ -7,6 +7,7 @@ import { badInput, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { moveInfringement } from "./infringement-status";
+import { inTransaction } from "../db/transaction";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -25,7 +26,7 @@ export async function reviewInfringement(
   input: { id: string; status: InfringementStatus; note?: string | null },
 ): Promise<SuspectedInfringement> {
   const note = checkNote(input.note, false);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.id })
       .setLock("pessimistic_write")
@@ -42,7 +43,7 @@ export async function addInfringementNote(
   input: { infringementId: string; body: string },
 ): Promise<InfringementNote> {
   const body = checkNote(input.body, true) as string;
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .getOne();

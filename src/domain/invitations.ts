@@ -13,6 +13,7 @@ import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput, conflict, notFound, unauthenticated } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
+import { inTransaction } from "../db/transaction";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME_LENGTH = 200;
@@ -70,7 +71,7 @@ export async function inviteMember(
   const email = checkEmail(input.adminEmail);
   const displayName = checkName(input.adminName, "The admin's name");
   const brands = checkBrands(input.brands);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
     await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands.length, now, true);
     await assertBrandNamesFree(manager, brands, now);
@@ -117,7 +118,7 @@ export async function inviteUser(
   if (!roles.includes(input.role)) {
     throw badInput(`${viewer.orgKind} organizations have the roles ${roles.join(", ")}`, { allowedRoles: roles });
   }
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     // Only the viewer's own users are looked at: whether another organization uses an address is
     // not the admin's to learn (a duplicate is refused at acceptance, to the invitee).
     const ownUser = await scopedQuery(manager, viewer, User, "u").andWhere("u.email = :email", { email }).getExists();
@@ -151,7 +152,7 @@ export async function inviteUser(
 }
 
 export async function revokeInvitation(dataSource: DataSource, viewer: Viewer, id: string): Promise<Invitation> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const invitation = await scopedQuery(manager, viewer, Invitation, "inv")
       .andWhere("inv.id = :id", { id })
       .setLock("pessimistic_write")
@@ -182,7 +183,7 @@ export async function acceptInvitation(
   if (!isWellFormedInvitationToken(token)) throw invalidInvitation();
   // Hashed before the lookup, so that every token costs the same time.
   const passwordHash = await hashPassword(input.password);
-  const user = await dataSource.transaction(async (manager) => {
+  const user = await inTransaction(dataSource, async (manager) => {
     // No viewer yet, so no row scope: the token itself names the one invitation it opens.
     const invitation = await manager
       .createQueryBuilder(Invitation, "inv")

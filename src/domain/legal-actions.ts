@@ -7,6 +7,7 @@ import { badInput, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
+import { inTransaction } from "../db/transaction";
 
 // FILED -> IN_PROGRESS -> a judgment, a settlement or a withdrawal; a case may also settle, be
 // withdrawn or be decided straight from FILED. The outcomes are final.
@@ -33,7 +34,7 @@ export async function fileLegalAction(
   const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
   const claim = checkMoney(input.claim, "claim", { allowZero: false });
   const filedOn = checkPastLocalDate(input.filedOn, "filedOn");
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const seller = await scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :id", { id: input.sellerId }).getOne();
     if (!seller) throw notFound("Seller");
     const actor = actorOf(viewer);
@@ -72,7 +73,7 @@ export async function updateLegalAction(
     throw badInput("`judgment` is recorded only with JUDGMENT_FOR_PLAINTIFF or SETTLED");
   }
   if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const action = await scopedQuery(manager, viewer, LegalAction, "la")
       .andWhere("la.id = :id", { id: input.id })
       .setLock("pessimistic_write")

@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkRuleCode } from "./governance-rules";
+import { inTransaction } from "../db/transaction";
 
 const MAX_BODY_LENGTH = 10_000;
 const MAX_RESPONSE_LENGTH = 10_000;
@@ -32,7 +33,7 @@ export async function submitPolicyFeedback(
   const code = checkRuleCode(input.ruleCode);
   const body = input.body.trim();
   if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`Feedback must be 1 to ${MAX_BODY_LENGTH} characters`);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const rule = await scopedQuery(manager, viewer, GovernanceRule, "rule")
       .andWhere("rule.code = :code", { code })
       .orderBy("rule.version", "DESC")
@@ -79,7 +80,7 @@ export async function respondToPolicyFeedback(
 ): Promise<PolicyFeedbackView> {
   const response = input.response.trim();
   if (!response || response.length > MAX_RESPONSE_LENGTH) throw badInput(`A response must be 1 to ${MAX_RESPONSE_LENGTH} characters`);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, input.id);
     const allowed = feedbackTransitionsFrom(feedback.status);
     if (!allowed.includes(input.status)) {
@@ -105,7 +106,7 @@ export async function respondToPolicyFeedback(
 // feedback only gains a count, and the audit event is the endorser's: nothing tells the author,
 // or anyone else, who endorsed; and nothing here tells the endorser who wrote it.
 export async function endorsePolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, id);
     // Only the author's organization can see its own PRIVATE feedback, so neither answer below
     // tells anyone something about another member.

@@ -17,6 +17,7 @@ import {
   type IdItem,
   type MoneyValue,
 } from "./validation";
+import { inTransaction } from "../db/transaction";
 
 const MAX_CASES_PER_REFERRAL = 500;
 
@@ -48,7 +49,7 @@ export async function createReferral(
 ): Promise<Referral> {
   const summary = requiredText(input.summary, "summary", 10_000);
   checkItemCount(input.items, "infringementIds", MAX_CASES_PER_REFERRAL);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const agency = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.agencyId }).getOne();
     if (!agency) throw notFound("Organization");
     if (agency.kind !== OrgKind.AGENCY) throw badInput(`\`agencyId\` must name an agency; ${agency.name} is a ${agency.kind} organization`);
@@ -112,7 +113,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
   const seizedValue = input.seizedValue ? checkMoney(input.seizedValue, "seizedValue", { allowZero: true }) : undefined;
   const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && !seizedValue;
   if (nothing) throw badInput("Give at least one of status, raidDate, arrests, seizedUnits, seizedValue");
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const referral = await scopedQuery(manager, viewer, Referral, "ref")
       .andWhere("ref.id = :id", { id: input.id })
       .setLock("pessimistic_write")

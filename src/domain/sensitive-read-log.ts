@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { recordAudit } from "./audit";
+import { inTransaction } from "../db/transaction";
 
 const MAX_IDS_PER_EVENT = 500;
 
@@ -22,7 +23,7 @@ export class SensitiveReadLog {
   // One audit event per type read, not one per row: a page of 100 sellers is one event.
   async flush(dataSource: DataSource, viewer: Viewer): Promise<void> {
     if (this.isEmpty) return;
-    await dataSource.transaction(async (manager) => {
+    await inTransaction(dataSource, async (manager) => {
       for (const [targetType, { fields, ids }] of this.reads) {
         const rowIds = [...ids];
         await recordAudit(manager, viewer, {

@@ -11,6 +11,7 @@ import { moveInfringement, moveInfringements } from "./infringement-status";
 import { removeListings } from "./listing-removal";
 import { addStrike, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
+import { inTransaction } from "../db/transaction";
 
 // A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
 // approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
@@ -83,7 +84,7 @@ export async function requestTakedown(
   input: { infringementId: string; reason: string },
 ): Promise<TakedownRequest> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .setLock("pessimistic_write")
@@ -110,7 +111,7 @@ export async function requestTakedowns(
 ): Promise<TakedownRequest[]> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   checkItemCount(input.items, "infringementIds", maxItems);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
       row.status === InfringementStatus.CONFIRMED ? null : notConfirmed(row.status),
     );
@@ -133,7 +134,7 @@ export async function decideTakedown(
     input.decision === TakedownDecision.REJECT
       ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
       : optionalText(input.note, "note", MAX_TEXT);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
       .andWhere("tr.id = :id", { id: input.id })
       .setLock("pessimistic_write")

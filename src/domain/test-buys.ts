@@ -10,6 +10,7 @@ import { recordAudit } from "./audit";
 import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
 import { checkMoney, checkNotFuture, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
+import { inTransaction } from "../db/transaction";
 
 const MAX_EVIDENCE_ITEMS = 50;
 
@@ -21,7 +22,7 @@ export async function recordTestBuy(
   const orderedAt = checkNotFuture(input.orderedAt, "orderedAt");
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
   const orderReference = requiredText(input.orderReference, "orderReference", 200);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .getOne();
@@ -90,7 +91,7 @@ export async function recordTestBuyOutcome(
   if (input.outcome === TestBuyOutcome.COUNTERFEIT && !evidence.length) {
     throw badInput("A COUNTERFEIT outcome needs at least one evidence item");
   }
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const testBuy = await scopedQuery(manager, viewer, TestBuy, "tb")
       .andWhere("tb.id = :id", { id: input.id })
       .setLock("pessimistic_write")

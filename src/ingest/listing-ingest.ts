@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { isServerDatabase } from "../db/data-source";
+import { driverErrorOf, inTransaction, isTransientConflict } from "../db/transaction";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
@@ -41,15 +42,12 @@ const WORKER_BACKLOG = 2;
 // Chunks of lines being prepared ahead of the batches being written.
 const PREPARED_AHEAD = 2;
 
-const MAX_ATTEMPTS = 3;
-const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 // A listing the batch found new, stored by a concurrent batch before this one inserted it.
 const LISTING_KEY = "uq_listing_marketplace_external_id";
 
-// TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
-function isRetryable(error: unknown): boolean {
-  const { code, constraint } = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
-  return RETRYABLE_CODES.has(code ?? "") || (code === "23505" && constraint === LISTING_KEY);
+function mayRunAgain(error: unknown): boolean {
+  const { code, constraint } = driverErrorOf(error);
+  return isTransientConflict(error) || (code === "23505" && constraint === LISTING_KEY);
 }
 
 export const emptyCounts = (): IngestCounts => ({
@@ -106,17 +104,15 @@ export class ListingIngest {
     alsoInTransaction?: (manager: EntityManager, written: BatchWritten) => Promise<void>,
   ): Promise<BatchWritten> {
     const prepared = "rows" in batch ? batch : prepareBatch(batch, this.model, this.options.intel);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(async (manager) => {
-          const written = await writeListingBatch(manager, prepared, this.batchOptions());
-          await alsoInTransaction?.(manager, written);
-          return written;
-        });
-      } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-      }
-    }
+    return inTransaction(
+      this.dataSource,
+      async (manager) => {
+        const written = await writeListingBatch(manager, prepared, this.batchOptions());
+        await alsoInTransaction?.(manager, written);
+        return written;
+      },
+      mayRunAgain,
+    );
   }
 
   // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at

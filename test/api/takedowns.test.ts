@@ -11,6 +11,7 @@ import {
 import { createInfringement, createListing, createSeller } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { serverUrl } from "../support/test-env";
 
 let api: TestApi;
 let cast: Cast;
@@ -175,6 +176,37 @@ describe("decideTakedown", () => {
       });
     }
     expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  // Two connections at once need a server: the embedded database has one.
+  (serverUrl ? it : it.skip)("is run again when PostgreSQL ends it as a deadlock victim, so the platform gets its decision", async () => {
+    const infringement = await confirmedCase();
+    const pending = await request(gid("Infringement", infringement.id));
+    // Another writer (as an ingest batch does) holds the store and then wants the case, which the
+    // decision holds while it waits for the store: PostgreSQL ends the decision, the later waiter.
+    const other = api.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(`SELECT 1 FROM seller WHERE id = $1 FOR UPDATE`, [infringement.sellerId]);
+    const deciding = api.gql<{ decideTakedown: Takedown & { listing: { seller: { strikeCount: number } } } }>(
+      DECIDE_TAKEDOWN,
+      { id: pending.id, decision: "APPROVE" },
+      cast.platformAnalyst.as,
+    );
+    for (let waiting = 0; waiting < 1; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await api.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM "seller"%FOR UPDATE'`,
+      );
+    }
+    await other.query(`SELECT 1 FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [infringement.id]);
+    await other.commitTransaction();
+    await other.release();
+    const decided = dataOf(await deciding).decideTakedown;
+    expect(decided).toMatchObject({ status: "APPROVED", infringement: { status: "REMOVED" }, listing: { status: "REMOVED", seller: { strikeCount: 1 } } });
+    const [{ strikes }] = await api.dataSource.query(`SELECT strike_count AS strikes FROM seller WHERE id = $1`, [infringement.sellerId]);
+    expect(strikes).toBe(1);
   });
 
   it("needs a note to reject", async () => {

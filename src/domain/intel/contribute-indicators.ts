@@ -7,6 +7,7 @@ import { recordAudit } from "../audit";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { itemErrors, type ItemError } from "./item-errors";
 import type { KeyedHasher } from "./keyed-hash";
+import { inTransaction } from "../../db/transaction";
 
 export interface IndicatorDraft {
   kind: IndicatorKind;
@@ -135,7 +136,7 @@ export async function contributeIndicators(
     valid.push(result);
   });
   const indexOf = (row: ValidIndicator) => firstIndexOfHash.get(row.hashHex) as number;
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const existing = await alreadyContributed(manager, contributor.orgId, valid.map((row) => row.hashHex));
     const brandIds = [...new Set(valid.flatMap((row) => (row.brandId ? [row.brandId] : [])))];
     const ownBrands = await brandsOfOrganization(manager, contributor.orgId, brandIds);

@@ -5,6 +5,7 @@ import { Indicator } from "../../entities";
 import { IndicatorDistribution } from "../../entities/enums";
 import { badInput, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import { inTransaction } from "../../db/transaction";
 
 // Narrowest first: each level shows an indicator to everyone the previous one does, and more.
 export const DISTRIBUTION_ORDER = [
@@ -23,7 +24,7 @@ export async function widenIndicatorDistribution(
   viewer: Viewer,
   input: { id: string; distribution: IndicatorDistribution },
 ): Promise<Indicator> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
       .andWhere("ind.id = :id", { id: input.id })
       // Only the contributor changes how its indicator is shared; anyone else's is not theirs to change.

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { driverErrorOf } from "../../db/transaction";
 import { ApiError, ErrorCode } from "../../errors";
 
 export interface LookupQuota {
@@ -29,7 +30,7 @@ export const lookupUsageCte = (orgParam: string, lookupsParam: string, hourLimit
 )`;
 
 export const isQuotaViolation = (error: unknown) => {
-  const { code, constraint } = error as { code?: string; constraint?: string };
+  const { code, constraint } = driverErrorOf(error);
   return code === "23514" && constraint === WINDOW_LIMIT;
 };
 

@@ -4,6 +4,7 @@ import type { Viewer } from "../../auth/viewer";
 import { Indicator, IndicatorSighting } from "../../entities";
 import { badInput, notFound } from "../../errors";
 import { recordAudit } from "../audit";
+import { inTransaction } from "../../db/transaction";
 
 const MAX_SOURCE_LENGTH = 500;
 // Clocks differ a little between a member's systems and ours.
@@ -20,7 +21,7 @@ export async function recordSighting(
   const source = input.source.trim();
   if (!source || source.length > MAX_SOURCE_LENGTH) throw badInput(`source must be 1 to ${MAX_SOURCE_LENGTH} characters`);
   if (input.seenAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput("seenAt must not be in the future");
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
       .andWhere("ind.id = :id", { id: input.indicatorId })
       .setLock("pessimistic_write")

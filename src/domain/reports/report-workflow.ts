@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { parsePeriod, type ReportPeriod } from "./period";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
+import { inTransaction } from "../../db/transaction";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -16,7 +17,7 @@ const MAX_NOTE_LENGTH = 5000;
 // may already hold what was published).
 export async function generateProgressReport(dataSource: DataSource, config: Config, viewer: Viewer, periodLabel: string) {
   const period = parsePeriod(periodLabel);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('progress_report:' || $1))`, [period.label]);
     const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.period_kind = :kind AND report.period_start = :start", { kind: period.kind, start: period.start })
@@ -96,7 +97,7 @@ const NEXT: Partial<Record<ReportStatus, ReportStatus>> = {
 };
 
 async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: ReportStatus, note: string | null) {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const report = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.id = :id", { id })
       .setLock("pessimistic_write")

@@ -1,0 +1,30 @@
+import type { DataSource, EntityManager } from "typeorm";
+
+// PostgreSQL ends one of two transactions that wait on each other's row locks (a deadlock), or
+// one that cannot be serialized, and that one has then changed nothing. Workflows that lock
+// several rows (bulk reviews and takedown requests, a takedown decision's case, listing and store,
+// a store closure) can meet a listing ingest taking some of the same rows in another order; rather
+// than fail a person's request over it, the transaction is run again, a few times at most. The
+// work must do nothing outside the database, since it may run more than once.
+const MAX_ATTEMPTS = 3;
+const TRANSIENT_CODES = new Set(["40P01", "40001"]);
+
+// TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
+export const driverErrorOf = (error: unknown) =>
+  (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+
+export const isTransientConflict = (error: unknown) => TRANSIENT_CODES.has(driverErrorOf(error).code ?? "");
+
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  mayRunAgain: (error: unknown) => boolean = isTransientConflict,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !mayRunAgain(error)) throw error;
+    }
+  }
+}
