@@ -77,6 +77,9 @@ export async function createApiApp(deps: ApiDependencies) {
 
   const app = express();
   app.disable("x-powered-by");
+  // Express hashes every response body for an ETag; GraphQL answers POSTs, which no cache revalidates,
+  // and a dashboard page is 44 KB to hash and copy on every request.
+  app.disable("etag");
   app.use((_req, res, next) => {
     res.locals.requestId = randomUUID();
     res.setHeader("x-request-id", res.locals.requestId);
