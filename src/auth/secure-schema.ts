@@ -71,9 +71,10 @@ async function evaluate(
 }
 
 function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
-  const whenAllowed = (outcome: Outcome, ...call: Parameters<typeof resolve>) => {
+  // Parameters spelled out rather than gathered and spread: this runs for every field of every row.
+  const whenAllowed = (outcome: Outcome, source: unknown, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
     if (outcome !== true) throw outcome;
-    return resolve(...call);
+    return resolve(source, args, context, info);
   };
   if (!settledPerRequest(rule)) {
     return (source, args, context, info) => evaluate(rule, source, args, context, info).then((outcome) => whenAllowed(outcome, source, args, context, info));
