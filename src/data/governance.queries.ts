@@ -48,7 +48,7 @@ export async function listPolicyFeedback(
     { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
-  return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: projectFeedback(viewer, edge.node) })) };
+  return { ...connection, edges: connection.edges.map((edge) => ({ node: projectFeedback(viewer, edge.node), cursor: edge.cursor })) };
 }
 
 export const listInvitations = (manager: EntityManager, viewer: Viewer) =>

@@ -37,6 +37,19 @@ function decodeCursor(after: string, orderName: string): Cursor {
   throw badInput("`after` is not a cursor of this list in this order; pass the endCursor of the previous page");
 }
 
+// An edge's cursor is encoded when it is asked for: a dashboard asks only for the page's endCursor,
+// and encoding 50 of them was the largest part of what the API spent in this file.
+class Edge<T extends { id: string }> {
+  constructor(
+    readonly node: T,
+    private readonly order: KeysetOrder<T>,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ o: this.order.name, v: this.order.valueOf(this.node), id: this.node.id });
+  }
+}
+
 // Forward keyset pagination on (column, id): stable under concurrent inserts and as fast on the
 // thousandth page as on the first, unlike OFFSET. `related` rows of the page's rows are read in
 // the same statement (see readEntitiesWithRelated).
@@ -67,11 +80,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     [],
     related,
   );
-  const pageRows = rows.slice(0, page.first);
-  const edges = pageRows.map((node) => ({
-    node,
-    cursor: encodeCursor({ o: order.name, v: order.valueOf(node), id: node.id }),
-  }));
+  const edges = rows.slice(0, page.first).map((node) => new Edge(node, order));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },

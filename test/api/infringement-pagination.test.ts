@@ -80,6 +80,17 @@ describe("paging through infringements", () => {
     expect(totals).toEqual([11]);
   });
 
+  it("gives every edge a cursor that continues the list right after that edge", async () => {
+    type Edges = { infringements: { pageInfo: { endCursor: string }; edges: { cursor: string; node: { id: string } }[] } };
+    const EDGES = `query($after: String) { infringements(first: 4, after: $after) { pageInfo { endCursor } edges { cursor node { id } } } }`;
+    const all = expected(rows, (row) => row.detectedAt.getTime(), "DESC");
+    const first = (await api.gql<Edges>(EDGES, {}, { token })).data!.infringements;
+    expect(first.edges.map((edge) => edge.node.id)).toEqual(all.slice(0, 4));
+    expect(first.pageInfo.endCursor).toBe(first.edges[3].cursor);
+    const afterSecond = (await api.gql<Edges>(EDGES, { after: first.edges[1].cursor }, { token })).data!.infringements;
+    expect(afterSecond.edges.map((edge) => edge.node.id)).toEqual(all.slice(2, 6));
+  });
+
   it("keeps filters and sorting together across pages", async () => {
     const filter = {
       brandIds: [gid("Brand", brands[0].id)],

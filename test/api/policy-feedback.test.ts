@@ -137,3 +137,17 @@ describe("policy feedback", () => {
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM policy_feedback`))[0].n)).toBe(before);
   });
 });
+
+describe("paging through feedback", () => {
+  it("gives every edge a cursor that continues the list right after it", async () => {
+    const older = await submit(cast.brandAAnalyst, "PRIVATE", "paging: older");
+    const newer = await submit(cast.brandAAnalyst, "PRIVATE", "paging: newer");
+    type Page = { policyFeedback: { edges: { cursor: string; node: { id: string } }[] } };
+    const PAGE = `query($after: String) { policyFeedback(first: 50, after: $after) { edges { cursor node { id } } } }`;
+    const { edges } = (await api.gql<Page>(PAGE, {}, cast.brandAAnalyst.as)).data!.policyFeedback;
+    const at = edges.findIndex((edge) => edge.node.id === newer);
+    expect(edges[at + 1].node.id).toBe(older);
+    const after = (await api.gql<Page>(PAGE, { after: edges[at].cursor }, cast.brandAAnalyst.as)).data!.policyFeedback;
+    expect(after.edges[0].node.id).toBe(older);
+  });
+});
