@@ -27,6 +27,12 @@ const members = (...names: string[]) => Promise.all(names.map((name) => brandMem
 const match = (persona: Persona, queries: { kind: string; value: string }[]) =>
   api.gql<Json>(MATCH, { queries }, persona.as);
 
+// What an organization's lookups have counted in its quota windows, and how many were audited.
+const usageOf = (persona: Persona) =>
+  api.dataSource.query(`SELECT window_kind, lookups FROM intel_lookup_usage WHERE org_id = $1 ORDER BY window_kind`, [persona.org.id]);
+const auditedLookups = async (persona: Persona) =>
+  (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [persona.org.id]))[0].n;
+
 const NO_MATCH = { matched: false, memberCount: null, highestConfidence: null, firstSeenAt: null, lastSeenAt: null };
 
 describe("matchIndicators: k members or it did not happen", () => {
@@ -131,14 +137,12 @@ describe("audit and quota", () => {
     expect(error?.message).toBe(
       `Blind-match quota of your organization used up (30 an hour; this request asked for 6); retry in ${retry} seconds`,
     );
-    const usage = await api.dataSource.query(`SELECT window_kind, lookups FROM intel_lookup_usage WHERE org_id = $1 ORDER BY window_kind`, [asker.org.id]);
-    expect(usage).toEqual([
+    expect(await usageOf(asker)).toEqual([
       { window_kind: "DAY", lookups: 25 },
       { window_kind: "HOUR", lookups: 25 },
     ]);
     // Nor is it audited: the lookup and its audit event are the statement the quota refused.
-    const audited = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
-    expect(audited).toEqual([{ n: 1 }]);
+    expect(await auditedLookups(asker)).toBe(1);
     // What is left of the hour still works, and the quota is per organization.
     expect((await match(asker, values(5, "c"))).errors).toBeUndefined();
     expect((await match(other, values(6, "d"))).errors).toBeUndefined();
@@ -168,12 +172,10 @@ describe("audit and quota", () => {
     // 30 an hour fits four requests of 7 (28); a fifth would make 35.
     expect(answered).toHaveLength(4);
     expect(refused.map((response) => response.errors?.[0].extensions?.code)).toEqual(Array(6).fill("RATE_LIMITED"));
-    const usage = await api.dataSource.query(`SELECT window_kind, lookups FROM intel_lookup_usage WHERE org_id = $1 ORDER BY window_kind`, [asker.org.id]);
-    expect(usage).toEqual([
+    expect(await usageOf(asker)).toEqual([
       { window_kind: "DAY", lookups: 28 },
       { window_kind: "HOUR", lookups: 28 },
     ]);
-    const audited = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [asker.org.id]);
-    expect(audited).toEqual([{ n: 4 }]);
+    expect(await auditedLookups(asker)).toBe(4);
   });
 });
