@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { itemErrors, type ItemError } from "./item-errors";
 import type { KeyedHasher } from "./keyed-hash";
-import { inTransaction } from "../../db/transaction";
+import { driverErrorOf, inTransaction } from "../../db/transaction";
 
 export interface IndicatorDraft {
   kind: IndicatorKind;
@@ -111,7 +111,7 @@ async function insertIndicators(manager: EntityManager, orgId: string, rows: Val
   }
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "23505";
+const isUniqueViolation = (error: unknown) => driverErrorOf(error).code === "23505";
 
 // All or nothing: every draft is checked first (value, confidence, brand, duplicates), and a single
 // bad one refuses the whole batch naming each bad item by index. Set-based: a statement per

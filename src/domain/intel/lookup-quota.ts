@@ -14,17 +14,20 @@ interface WindowUsage {
 }
 
 const WINDOW_LIMIT = "chk_intel_lookup_usage_within_limit";
-const windowEnd = `window_start + CASE window_kind WHEN 'HOUR' THEN interval '1 hour' ELSE interval '1 day' END`;
+// The quota's windows (UTC), named once for the statement that counts and the one that explains a
+// refusal: each kind and the unit that starts it.
+const WINDOWS = `(VALUES ('HOUR', 'hour'), ('DAY', 'day')) AS w(kind, unit)`;
+const WINDOW_START = `date_trunc(w.unit, now(), 'UTC')`;
 
 // A data-modifying CTE (named `usage`) that counts lookups against the organization's hourly and
-// daily windows (UTC). The counter rows live in the database, so every API process shares one
-// quota. A count past a window's limit fails the row's check, and with it the whole statement
-// that holds the CTE: a refused request counts nothing, and whatever else the statement writes is
-// not written either (see quotaRefusal).
+// daily windows. The counter rows live in the database, so every API process shares one quota. A
+// count past a window's limit fails the row's check, and with it the whole statement that holds
+// the CTE: a refused request counts nothing, and whatever else the statement writes is not
+// written either (see quotaRefusal).
 export const lookupUsageCte = (orgParam: string, lookupsParam: string, hourLimitParam: string, dayLimitParam: string) => `usage AS (
   INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups, lookup_limit)
-  SELECT ${orgParam}, w.kind, date_trunc(w.unit, now(), 'UTC'), ${lookupsParam}, w.lookup_limit
-    FROM (VALUES ('HOUR', 'hour', ${hourLimitParam}), ('DAY', 'day', ${dayLimitParam})) AS w(kind, unit, lookup_limit)
+  SELECT ${orgParam}, w.kind, ${WINDOW_START}, ${lookupsParam}, CASE w.kind WHEN 'HOUR' THEN ${hourLimitParam} ELSE ${dayLimitParam} END
+    FROM ${WINDOWS}
   ON CONFLICT (org_id, window_kind, window_start)
     DO UPDATE SET lookups = intel_lookup_usage.lookups + EXCLUDED.lookups, lookup_limit = EXCLUDED.lookup_limit
 )`;
@@ -38,11 +41,9 @@ export const isQuotaViolation = (error: unknown) => {
 // window that this request's lookups would overrun ends.
 export async function quotaRefusal(manager: EntityManager, orgId: string, lookups: number, quota: LookupQuota): Promise<ApiError> {
   const usage: WindowUsage[] = await manager.query(
-    `SELECT window_kind, lookups, ceil(extract(epoch FROM ${windowEnd} - now()))::int AS seconds_left
-       FROM intel_lookup_usage
-      WHERE org_id = $1
-        AND ((window_kind = 'HOUR' AND window_start = date_trunc('hour', now(), 'UTC'))
-          OR (window_kind = 'DAY' AND window_start = date_trunc('day', now(), 'UTC')))`,
+    `SELECT u.window_kind, u.lookups, ceil(extract(epoch FROM ${WINDOW_START} + ('1 ' || w.unit)::interval - now()))::int AS seconds_left
+       FROM ${WINDOWS}
+       JOIN intel_lookup_usage u ON u.org_id = $1 AND u.window_kind = w.kind AND u.window_start = ${WINDOW_START}`,
     [orgId],
   );
   const limitOf = (kind: WindowUsage["window_kind"]) => (kind === "HOUR" ? quota.lookupsPerHour : quota.lookupsPerDay);
