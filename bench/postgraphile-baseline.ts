@@ -1,157 +1,32 @@
 import "reflect-metadata";
-import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import { SignJWT } from "jose";
-import type { DataSource } from "typeorm";
 import { numberArg, openBenchDatabase } from "./bench-database";
 import { loadDashboardData } from "./dashboard-data";
 import { driveLoad, loadOptionsFromArgs } from "./drive-load";
+import { servePostGraphile } from "./postgraphile-server";
 
 // npm run bench:postgraphile -- [--listings 1000000] [--connections 10] [--duration 20] [--warmup 5]
-// The issue's yardstick for bench:query: a PostGraphile 5 server over the same data, on the same
-// machine, driven with the same load. Loads the same data set as bench:query, installs PostGraphile
-// into bench/postgraphile (its own package, not a dependency of the API) if it is missing, serves
-// it in as many processes as the API would use, and asks for the same page of each brand's
+// The issue's yardstick for bench:query: loads the same data set, serves it with PostGraphile 5
+// (bench/postgraphile-server.ts) and drives the same load at the same page of each brand's
 // infringements. Prints as its last line {"rps","p50Ms","p99Ms","errors"}.
-//
-// Each brand sees its rows through PostgreSQL's row security, with the same rules as the API's
-// row scopes (src/auth/row-scopes.ts): its own infringements, and the listings and sellers they
-// point at. The policies are for one role only, which the owner of the tables is not, and are
-// removed again at the end.
-
-const ROLE = "alliance_bench_brand";
-const ORG_SETTING = "current_setting('jwt.claims.org_id', true)::uuid";
-
-const DASHBOARD = `query Dashboard {
-  allSuspectedInfringements(first: 50, orderBy: [DETECTED_AT_DESC]) {
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id status riskScore detectedAt riskSignals
-      listingByListingId { title marketplace priceMinor currency sellerBySellerId { publicName riskScore } }
-    } }
-  }
-}`;
-
-const POLICIES: Record<string, string> = {
-  suspected_infringement: `owner_org_id = ${ORG_SETTING}`,
-  listing: `EXISTS (SELECT 1 FROM suspected_infringement s WHERE s.listing_id = listing.id AND s.owner_org_id = ${ORG_SETTING})`,
-  seller: `EXISTS (SELECT 1 FROM suspected_infringement s WHERE s.seller_id = seller.id AND s.owner_org_id = ${ORG_SETTING})`,
-};
-
-async function addRowSecurity(dataSource: DataSource): Promise<void> {
-  await dataSource.query(`DO $$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${ROLE}') THEN CREATE ROLE ${ROLE} NOLOGIN; END IF;
-  END $$`);
-  await dataSource.query(`GRANT USAGE ON SCHEMA public TO ${ROLE}`);
-  for (const [table, condition] of Object.entries(POLICIES)) {
-    await dataSource.query(`GRANT SELECT ON ${table} TO ${ROLE}`);
-    await dataSource.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-    await dataSource.query(`DROP POLICY IF EXISTS bench_brand_rows ON ${table}`);
-    await dataSource.query(`CREATE POLICY bench_brand_rows ON ${table} FOR SELECT TO ${ROLE} USING (${condition})`);
-  }
-}
-
-async function removeRowSecurity(dataSource: DataSource): Promise<void> {
-  for (const table of Object.keys(POLICIES)) {
-    await dataSource.query(`DROP POLICY IF EXISTS bench_brand_rows ON ${table}`);
-    await dataSource.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
-    await dataSource.query(`REVOKE SELECT ON ${table} FROM ${ROLE}`);
-  }
-}
-
-function installPostGraphile(dir: string): void {
-  if (existsSync(join(dir, "node_modules", "postgraphile"))) return;
-  console.error("installing PostGraphile into bench/postgraphile ...");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
-
-async function untilAnswering(url: string, authorization: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const answer = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization },
-      body: JSON.stringify({ query: "{ __typename }" }),
-    }).catch(() => undefined);
-    if (answer?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("PostGraphile did not start within a minute");
-}
-
-// Row security that let nothing through would make a fast and empty baseline: every brand's page
-// must hold as many of its infringements as the database has for it, up to 50.
-async function checkPages(dataSource: DataSource, url: string, brands: { org_id: string }[], requests: { body: string; headers: Record<string, string> }[]) {
-  for (const [i, brand] of brands.entries()) {
-    const [{ n }] = await dataSource.query(`SELECT least(count(*), 50)::int AS n FROM suspected_infringement WHERE owner_org_id = $1`, [brand.org_id]);
-    const answer = (await (await fetch(url, { method: "POST", ...requests[i] })).json()) as {
-      data?: { allSuspectedInfringements: { edges: { node: { listingByListingId: { sellerBySellerId: unknown } | null } }[] } };
-    };
-    const edges = answer.data?.allSuspectedInfringements.edges ?? [];
-    const complete = edges.filter((e) => e.node.listingByListingId?.sellerBySellerId).length;
-    if (edges.length !== n || complete !== n) throw new Error(`PostGraphile gave brand ${brand.org_id} ${edges.length} rows (${complete} with listing and seller), not ${n}`);
-  }
-}
 
 async function main() {
   const listings = numberArg("listings", 1_000_000);
   const load = loadOptionsFromArgs();
   const { database, config } = await openBenchDatabase();
-  const { dataSource } = database;
   if (config.database.kind !== "server") {
     await database.close();
     throw new Error("bench:postgraphile needs DATABASE_URL: PostGraphile connects to a PostgreSQL server");
   }
-  const dir = join(__dirname, "postgraphile");
-  let server: ReturnType<typeof spawn> | undefined;
   try {
-    await loadDashboardData(dataSource, config, listings);
-    installPostGraphile(dir);
-    await addRowSecurity(dataSource);
-
-    // The same brands as bench:query: those with an analyst.
-    const brands: { org_id: string }[] = await dataSource.query(
-      `SELECT DISTINCT u.owner_org_id AS org_id FROM app_user u JOIN organization o ON o.id = u.owner_org_id
-        WHERE o.kind = 'BRAND' AND u.role = 'ANALYST' ORDER BY 1`,
-    );
-    const secret = randomBytes(32).toString("hex");
-    const key = new TextEncoder().encode(secret);
-    const sign = (orgId: string) =>
-      new SignJWT({ role: ROLE, org_id: orgId }).setProtectedHeader({ alg: "HS256" }).setAudience("postgraphile").setExpirationTime("1h").sign(key);
-    const requests = await Promise.all(
-      brands.map(async (b) => ({
-        body: JSON.stringify({ query: DASHBOARD }),
-        headers: { "content-type": "application/json", authorization: `Bearer ${await sign(b.org_id)}` },
-      })),
-    );
-
-    const port = await freePort();
-    server = spawn(process.execPath, ["-r", "./with-resolvers.cjs", "server.mjs"], {
-      cwd: dir,
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), WORKERS: String(config.workers), JWT_SECRET: secret, DATABASE_URL: config.database.url },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const url = `http://127.0.0.1:${port}/graphql`;
-    await untilAnswering(url, requests[0].headers.authorization);
-    await checkPages(dataSource, url, brands, requests);
-    console.error(`PostGraphile in ${config.workers} process(es) at ${url}`);
-    const figures = await driveLoad(url, requests, load);
-    console.log(JSON.stringify({ rps: figures.rps, p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, errors: figures.errors }));
+    await loadDashboardData(database.dataSource, config, listings);
+    const server = await servePostGraphile(database.dataSource, config.workers, config.database.url);
+    try {
+      const figures = await driveLoad(server.url, server.requests, load);
+      console.log(JSON.stringify({ rps: figures.rps, p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, errors: figures.errors }));
+    } finally {
+      await server.stop();
+    }
   } finally {
-    server?.kill("SIGTERM");
-    await removeRowSecurity(dataSource).catch(() => undefined);
     await database.close();
   }
 }
