@@ -21,7 +21,7 @@ const DASHBOARD = `query Dashboard {
 }`;
 
 export interface ApiDashboard extends BenchServer {
-  // One per member brand with an analyst, in the same order as PostGraphile's.
+  // One per member brand with an analyst (its first by email), in the same order as PostGraphile's.
   requests: LoadRequest[];
 }
 
@@ -31,7 +31,7 @@ export async function serveApiDashboard(database: Database, config: Config): Pro
   const jwtSecret = config.jwt.secret ?? randomBytes(32).toString("hex");
   const tokens = loadTokenService({ ...config, jwt: { ...config.jwt, secret: jwtSecret } });
   const analysts: { id: string; owner_org_id: string }[] = await database.dataSource.query(
-    `SELECT u.id, u.owner_org_id FROM app_user u JOIN organization o ON o.id = u.owner_org_id
+    `SELECT DISTINCT ON (u.owner_org_id) u.id, u.owner_org_id FROM app_user u JOIN organization o ON o.id = u.owner_org_id
       WHERE o.kind = 'BRAND' AND u.role = 'ANALYST' ORDER BY u.owner_org_id, u.email`,
   );
   const requests = await Promise.all(

@@ -20,6 +20,14 @@ async function ensureMembers(dataSource: DataSource): Promise<void> {
   await dataSource.transaction((manager) => seedMembers(manager, new SeededRandom(2017)));
 }
 
+// The server's URL, for a benchmark that needs a PostgreSQL server of its own (PostGraphile
+// connects to it); on the embedded database it closes it and refuses.
+export async function serverDatabaseUrl(database: Database, config: Config, bench: string): Promise<string> {
+  if (config.database.kind === "server") return config.database.url;
+  await database.close();
+  throw new Error(`${bench} needs DATABASE_URL: PostGraphile connects to a PostgreSQL server`);
+}
+
 export function numberArg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   if (index < 0) return fallback;

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { serveApiDashboard } from "./api-dashboard";
-import { numberArg, openBenchDatabase } from "./bench-database";
+import { numberArg, openBenchDatabase, serverDatabaseUrl } from "./bench-database";
 import { loadDashboardData } from "./dashboard-data";
 import { figuresOf, runLoad, type LoadFigures, type LoadSlice } from "./drive-load";
 import { servePostGraphile } from "./postgraphile-server";
@@ -21,14 +21,11 @@ async function main() {
   const slice = numberArg("slice", 10);
   const warmup = numberArg("warmup", 10);
   const { database, config } = await openBenchDatabase();
-  if (config.database.kind !== "server") {
-    await database.close();
-    throw new Error("bench:compare needs DATABASE_URL: PostGraphile connects to a PostgreSQL server");
-  }
+  const databaseUrl = await serverDatabaseUrl(database, config, "bench:compare");
   try {
     await loadDashboardData(database.dataSource, config, listings);
     const api = await serveApiDashboard(database, config);
-    const postgraphile = await servePostGraphile(database.dataSource, config.workers, config.database.url).catch(async (error) => {
+    const postgraphile = await servePostGraphile(database.dataSource, config.workers, databaseUrl).catch(async (error) => {
       await api.stop();
       throw error;
     });

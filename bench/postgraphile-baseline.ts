@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { numberArg, openBenchDatabase } from "./bench-database";
+import { numberArg, openBenchDatabase, serverDatabaseUrl } from "./bench-database";
 import { loadDashboardData } from "./dashboard-data";
 import { driveLoad, loadOptionsFromArgs } from "./drive-load";
 import { servePostGraphile } from "./postgraphile-server";
@@ -13,13 +13,10 @@ async function main() {
   const listings = numberArg("listings", 1_000_000);
   const load = loadOptionsFromArgs();
   const { database, config } = await openBenchDatabase();
-  if (config.database.kind !== "server") {
-    await database.close();
-    throw new Error("bench:postgraphile needs DATABASE_URL: PostGraphile connects to a PostgreSQL server");
-  }
+  const databaseUrl = await serverDatabaseUrl(database, config, "bench:postgraphile");
   try {
     await loadDashboardData(database.dataSource, config, listings);
-    const server = await servePostGraphile(database.dataSource, config.workers, config.database.url);
+    const server = await servePostGraphile(database.dataSource, config.workers, databaseUrl);
     try {
       const figures = await driveLoad(server.url, server.requests, load);
       console.log(JSON.stringify({ rps: figures.rps, p50Ms: figures.p50Ms, p99Ms: figures.p99Ms, errors: figures.errors }));
