@@ -17,9 +17,10 @@ export type { BatchRow } from "./prepared-row";
 // Writes one batch of valid listing records with a fixed number of set-based statements
 // (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
 //   1. look the batch up in shared intelligence, 2. lock and read the batch's sellers with their
-//   history, 3. insert the new ones, 4. read the listings already stored, then finish scoring in
-//   memory, 5. insert new listings, update changed ones, 6. insert (or update) the infringements
-//   of flagged brand matches, 7. update the sellers: record, running totals and score.
+//   history, 3. insert the new ones, 4. read the listings already stored, with the brands that
+//   have a case on each, then finish scoring in memory, 5. insert new listings, update changed
+//   ones, 6. insert the infringements of flagged brand matches, and re-score every case on a
+//   changed listing, 7. update the sellers: record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
 
 export interface Rejection {
@@ -101,6 +102,8 @@ interface StoredListing {
   fingerprint: string | null;
   risk_score: number;
   last_seen_at: Date;
+  // The brands with a case on it.
+  case_brand_ids: string[];
 }
 
 interface Scored {
@@ -273,7 +276,8 @@ async function prepareSellers(
 
 async function storedListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, StoredListing>> {
   const found: StoredListing[] = await manager.query(
-    `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at
+    `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at,
+            ARRAY(SELECT si.brand_id::text FROM suspected_infringement si WHERE si.listing_id = l.id ORDER BY si.brand_id) AS case_brand_ids
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
     [column(rows, (r) => r.marketplace), column(rows, (r) => r.externalId)],
@@ -433,7 +437,11 @@ async function insertInfringements(manager: EntityManager, fresh: readonly Score
 }
 
 // Re-scored stored listings: flagged matches become (or update) the brand's infringement; a
-// re-score below the threshold updates an infringement the brand already has, and creates none.
+// re-score below the threshold, or of a brand the listing no longer claims, updates an
+// infringement the brand already has, and creates none. Every case on the listing is among them,
+// so a listing that moved to another seller takes all its infringements along: one naming the old
+// seller would give its brand a seller its listing no longer has, and none that it has, through
+// the row scopes (src/auth/row-scopes.ts).
 async function upsertInfringements(manager: EntityManager, changed: readonly Scored[], options: BatchOptions): Promise<{ created: number; updated: number }> {
   const rows = changed.flatMap((w) => w.assessment.brands.map((b) => ({ w, b })));
   if (rows.length === 0) return { created: 0, updated: 0 };
@@ -469,22 +477,6 @@ async function upsertInfringements(manager: EntityManager, changed: readonly Sco
   );
   const created = result.filter((r) => r.inserted).length;
   return { created, updated: result.length - created };
-}
-
-// A stored listing that moved to another seller takes its infringements along,
-// those of brands it no longer matches included (the upsert above reaches only matched brands): an
-// infringement naming the old seller would give its brand a seller its listing no longer has, and
-// none that it has, through the row scopes (src/auth/row-scopes.ts). Usually no listing moved, and
-// no statement is sent.
-async function moveInfringements(manager: EntityManager, changed: readonly Scored[], now: Date): Promise<void> {
-  const moved = changed.filter((s) => s.stored && s.stored.seller_id !== s.seller.id);
-  if (moved.length === 0) return;
-  await manager.query(
-    `UPDATE suspected_infringement si SET seller_id = u.s, updated_at = $3
-       FROM unnest($1::uuid[], $2::uuid[]) AS u(l, s)
-      WHERE si.listing_id = u.l AND si.seller_id <> u.s`,
-    [column(moved, (s) => s.id), column(moved, (s) => s.seller.id), now.toISOString()],
-  );
 }
 
 // The batch's sellers get their merged record, and running totals moved by what this batch
@@ -578,8 +570,8 @@ export async function writeListingBatch(
   const scored: Scored[] = kept.map((row, index) => {
     const seller = sellers.get(row.sellerKey)!;
     const seenAt = row.seenAt ?? options.now;
-    const assessment = options.model.finish(row.assessment, sellerFacts(seller, seenAt), intel[index]);
     const before = stored.get(row.key);
+    const assessment = options.model.finish(row.assessment, sellerFacts(seller, seenAt), intel[index], before?.case_brand_ids);
     return {
       row,
       id: before?.id ?? options.newId(),
@@ -610,7 +602,6 @@ export async function writeListingBatch(
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;
   counts.infringementsUpdated = upserted.updated;
-  await moveInfringements(manager, changed, options.now);
   await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

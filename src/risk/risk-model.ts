@@ -41,9 +41,10 @@ export interface PreparedAssessment {
 }
 
 export interface ListingAssessment {
-  // The highest of its brand scores, or its brand-free score when it claims no brand.
+  // The highest of its claimed brands' scores, or its brand-free score when it claims none.
   score: number;
   signals: RiskSignal[];
+  // The brands it claims, then those with a case on it that it no longer claims (see finish).
   brands: BrandAssessment[];
 }
 
@@ -164,19 +165,18 @@ export class RiskModel {
     };
   }
 
-  finish(prepared: PreparedAssessment, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
+  // `withCases`: the brands that already have a case on the listing. One it no longer claims (by
+  // name or logo) has its case re-scored on the brand-free signals alone, as its catalogue no
+  // longer applies; that never flags it anew, and never counts for the listing's own score.
+  finish(prepared: PreparedAssessment, seller: SellerFacts, intel: IntelView = NO_INTEL, withCases: readonly string[] = []): ListingAssessment {
     const shared = [prepared.vocabulary, prepared.reviews, this.sellerHistory(seller)].filter((s): s is RiskSignal => s !== null);
     const withIntel = (signals: RiskSignal[], ownerOrgId: string | null) => {
       const signal = intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH);
       return capAtHundred((signal ? [...signals, signal] : signals).sort((a, b) => b.contribution - a.contribution));
     };
-    if (prepared.brands.length === 0) {
-      const signals = withIntel(shared, null);
-      return { score: scoreOf(signals), signals, brands: [] };
-    }
 
     const brands: BrandAssessment[] = [];
-    let listingSignals: RiskSignal[] = [];
+    let listingSignals = prepared.brands.length === 0 ? withIntel([...shared], null) : [];
     for (const { brandId, own } of prepared.brands) {
       const brand = this.brands.get(brandId)!.profile;
       const signals = withIntel([...own, ...shared], brand.ownerOrgId);
@@ -184,6 +184,12 @@ export class RiskModel {
       brands.push({ brand, score, signals, flagged: score >= this.config.flagThreshold });
       const publicSignals = withIntel([...own, ...shared], null);
       if (scoreOf(publicSignals) > scoreOf(listingSignals)) listingSignals = publicSignals;
+    }
+    for (const brandId of withCases) {
+      const brand = this.brands.get(brandId)?.profile;
+      if (!brand || prepared.brands.some((claimed) => claimed.brandId === brandId)) continue;
+      const signals = withIntel([...shared], brand.ownerOrgId);
+      brands.push({ brand, score: scoreOf(signals), signals, flagged: false });
     }
     return { score: scoreOf(listingSignals), signals: listingSignals, brands };
   }

@@ -108,6 +108,29 @@ describe("ingestListings", () => {
     expect((await infringementsOf(cast.brandAAnalyst, externalId))[0].notes).toEqual([{ body: "A's private lead" }]);
   });
 
+  it("re-scores a brand's case when the listing stops naming it, and the case still names no other brand", async () => {
+    const collab = listingRecord({ title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA", price: { amountMinor: 5_000, currency: "CNY" } });
+    expect((await ingestAs(cast.platformAnalyst.as, [collab])).data?.ingestListings).toMatchObject({ infringementsCreated: 2 });
+    const externalId = collab.externalId as string;
+    const [before] = await infringementsOf(cast.brandBAnalyst, externalId);
+    expect(before.riskSignals.map((s) => s.kind)).toContain("PRICE_ANOMALY");
+
+    // Borealis's name is gone from the title: its case keeps its id, and loses its price signal.
+    const aureliaOnly = { ...collab, title: "Aurelia Silk Scarf Crystal Ring replica AAA" };
+    expect((await ingestAs(cast.platformAnalyst.as, [aureliaOnly])).data?.ingestListings).toMatchObject({
+      updated: 1,
+      infringementsCreated: 0,
+      infringementsUpdated: 1,
+    });
+    const [ofA] = await infringementsOf(cast.brandAAnalyst, externalId);
+    const [ofB] = await infringementsOf(cast.brandBAnalyst, externalId);
+    expect(ofB.id).toBe(before.id);
+    expect(ofB.riskSignals.map((s) => s.kind)).toEqual(["COUNTERFEIT_KEYWORDS"]);
+    expect(ofA.riskSignals.map((s) => s.kind).sort()).toEqual(["COUNTERFEIT_KEYWORDS", "PRICE_ANOMALY"]);
+    expect(JSON.stringify(ofB.riskSignals)).not.toMatch(/Aurelia|AU-1/);
+    expect(await infringementsOf(cast.brandBAnalyst, externalId)).toHaveLength(1);
+  });
+
   it("accepts an API key of the platform with ingest:write, and answers a re-ingest as unchanged", async () => {
     const key = await cast.keyFor(cast.platformAnalyst.org, [Scope.INGEST_WRITE]);
     const record = listingRecord({ title: "Aurelia Silk Scarf" });

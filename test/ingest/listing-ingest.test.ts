@@ -113,7 +113,31 @@ describe("listing ingest", () => {
     const [newSeller] = await db.query(`SELECT id FROM seller WHERE external_id = 'store-after-move'`);
     expect(after.listings[0].seller_id).toBe(newSeller.id);
     expect(after.infringements).toHaveLength(1);
-    expect(after.infringements[0]).toMatchObject({ id: flagged.id, seller_id: newSeller.id, risk_score: flagged.risk_score });
+    expect(after.infringements[0]).toMatchObject({ id: flagged.id, seller_id: newSeller.id, risk_score: after.listings[0].risk_score });
+  });
+
+  it("re-scores a case on a listing that no longer names its brand on the brand-free signals, and flags nothing anew", async () => {
+    const record = fake({ seller: { externalId: "store-unnamed", name: "Unnamed" } });
+    await ingest([record]);
+    const [flagged] = (await rowsOf(idsOf([record]))).infringements;
+    const kindsOf = (signals: { kind: RiskSignalKind }[]) => signals.map((s) => s.kind).sort();
+    expect(kindsOf(flagged.risk_signals)).toEqual([RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.PRICE_ANOMALY]);
+    await db.query(`UPDATE suspected_infringement SET status = 'UNDER_REVIEW' WHERE id = $1`, [flagged.id]);
+
+    // The same fake, with the brand's name gone from the title: Zephyr's price no longer applies.
+    const unnamed = { ...record, title: "Crystal Swan Pendant replica AAA" };
+    expect((await ingest([unnamed])).counts).toMatchObject({ updated: 1, infringementsCreated: 0, infringementsUpdated: 1 });
+    const [rescored] = (await rowsOf(idsOf([record]))).infringements;
+    expect(rescored).toMatchObject({ id: flagged.id, status: InfringementStatus.UNDER_REVIEW });
+    expect(kindsOf(rescored.risk_signals)).toEqual([RiskSignalKind.COUNTERFEIT_KEYWORDS]);
+    expect(rescored.risk_score).toBe(rescored.risk_signals[0].contribution);
+    expect(rescored.risk_score).toBeLessThan(api.config.risk.flagThreshold);
+
+    // Seen again as it is: nothing changes. Named again: the case has its first score back.
+    expect((await ingest([unnamed])).counts).toMatchObject({ updated: 0, unchanged: 1, infringementsUpdated: 0 });
+    expect((await ingest([record])).counts).toMatchObject({ updated: 1, infringementsCreated: 0, infringementsUpdated: 1 });
+    const [renamed] = (await rowsOf(idsOf([record]))).infringements;
+    expect(renamed).toMatchObject({ id: flagged.id, risk_score: flagged.risk_score, risk_signals: flagged.risk_signals });
   });
 
   it("rejects malformed lines with their line numbers and reasons, and ingests the rest", async () => {

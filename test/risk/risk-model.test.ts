@@ -219,6 +219,27 @@ describe("the combined score", () => {
     expect(unbranded.score).toBe(30);
   });
 
+  it("re-scores a brand's case on a listing that no longer claims it on the brand-free signals, never flagged", () => {
+    const bad = { strikeCount: 3, confirmedInfringements: 2, openedAt: null, brandCount: 30, seenAt: NOW };
+    const ownOnly: IntelView = { signalFor: (ownerOrgId) => (ownerOrgId === OTHER.ownerOrgId ? { contribution: 25, reason: "own intelligence" } : null) };
+    // Claims Zephyr only; Kestrel Watches has a case on it from an earlier title.
+    const facts = listing({ title: "Zephyr Crystal Swan Pendant 1:1 replica AAA", priceMinor: 1_000 });
+    const assessed = model.finish(model.prepare(facts), bad, ownOnly, ["other", "zephyr"]);
+    expect(assessed.brands.map((b) => b.brand.id)).toEqual(["zephyr", "other"]);
+    const other = assessed.brands[1];
+    // Vocabulary 30, seller 20 and Kestrel's own intel 25: 75, yet not flagged; no price or logo.
+    expect(other.signals.map((s) => [s.kind, s.contribution])).toEqual([
+      [RiskSignalKind.COUNTERFEIT_KEYWORDS, 30],
+      [RiskSignalKind.INTEL_MATCH, 25],
+      [RiskSignalKind.SELLER_HISTORY, 20],
+    ]);
+    expect(other).toMatchObject({ score: 75, flagged: false });
+    // The listing's own score is Zephyr's public one, as without the case.
+    expect(assessed.score).toBe(model.assess(facts, bad, ownOnly).score);
+    // A case of a brand the model does not know is left alone.
+    expect(model.finish(model.prepare(facts), bad, ownOnly, ["gone"]).brands.map((b) => b.brand.id)).toEqual(["zephyr"]);
+  });
+
   it("weights and threshold are configuration, and the version says the model was tuned", () => {
     const tuned = { ...DEFAULT_RISK_CONFIG, flagThreshold: 60, weights: { ...DEFAULT_RISK_CONFIG.weights, LOGO_MATCH: 0 } };
     const tunedModel = new RiskModel([ZEPHYR], tuned);
