@@ -333,10 +333,19 @@ function listingParameters(writes: readonly Scored[], content: Buffer, version: 
   ];
 }
 
-const LISTING_UNNEST = `unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
+const LISTING_ARRAYS = `$1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
                    $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
-                   $18::text[], $19::text[], $20::text[], $21::timestamptz[])
-         AS u(id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen)`;
+                   $18::text[], $19::text[], $20::text[], $21::timestamptz[]`;
+const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen";
+
+// A stored listing that a concurrent batch rewrote after this batch read it: what this batch
+// would write of it, and move between its stores' running totals, rests on the old row. The
+// batch rolls back and runs again (listing-ingest.ts), reading the listing as it is now.
+export class StaleListingError extends Error {
+  constructor() {
+    super("a listing of the batch was rewritten by a concurrent batch");
+  }
+}
 
 // New listings: none of them was stored when the batch read them. If a concurrent batch stores
 // one meanwhile, the unique key refuses the insert and the whole batch is run again.
@@ -352,7 +361,7 @@ async function insertListings(manager: EntityManager, fresh: readonly Scored[], 
                          listed_at, risk_score, risk_signals, model_version, fingerprint, first_seen_at, last_seen_at)
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
             u.la, u.rs, u.sig::jsonb, u.v, u.f, u.seen, u.seen
-       FROM ${LISTING_UNNEST}`,
+       FROM unnest(${LISTING_ARRAYS}) AS u(${LISTING_NAMES})`,
     listingParameters(fresh, content, options.model.version),
   );
 }
@@ -366,16 +375,22 @@ async function updateListings(
   version: string,
 ): Promise<void> {
   if (changed.length > 0) {
-    await manager.query(
-      `UPDATE listing l SET
-         seller_id = u.s, title = u.t, description = u.d, price_minor = u.p, currency = u.c, specs = u.sp::jsonb,
-         image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
-         new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
-         risk_signals = u.sig::jsonb, model_version = u.v, fingerprint = u.f, last_seen_at = GREATEST(l.last_seen_at, u.seen)
-         FROM ${LISTING_UNNEST}
-        WHERE l.id = u.id`,
-      listingParameters(changed, content, version),
+    // Each only if it is still the row this batch read (its fingerprint tells).
+    const [{ rewritten }]: { rewritten: number }[] = await manager.query(
+      `WITH rewritten AS (
+         UPDATE listing l SET
+           seller_id = u.s, title = u.t, description = u.d, price_minor = u.p, currency = u.c, specs = u.sp::jsonb,
+           image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
+           new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
+           risk_signals = u.sig::jsonb, model_version = u.v, fingerprint = u.f, last_seen_at = GREATEST(l.last_seen_at, u.seen)
+           FROM unnest(${LISTING_ARRAYS}, $22::text[]) AS u(${LISTING_NAMES}, was)
+          WHERE l.id = u.id AND l.fingerprint IS NOT DISTINCT FROM u.was
+         RETURNING 1
+       )
+       SELECT count(*)::int AS rewritten FROM rewritten`,
+      [...listingParameters(changed, content, version), column(changed, (s) => s.stored!.fingerprint)],
     );
+    if (rewritten < changed.length) throw new StaleListingError();
   }
   if (seenOnly.length > 0) {
     await manager.query(

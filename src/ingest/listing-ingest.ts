@@ -8,7 +8,7 @@ import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
-import { writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./listing-batch-writer";
+import { StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./listing-batch-writer";
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
@@ -47,7 +47,7 @@ const LISTING_KEY = "uq_listing_marketplace_external_id";
 
 function mayRunAgain(error: unknown): boolean {
   const { code, constraint } = driverErrorOf(error);
-  return isTransientConflict(error) || (code === "23505" && constraint === LISTING_KEY);
+  return isTransientConflict(error) || (code === "23505" && constraint === LISTING_KEY) || error instanceof StaleListingError;
 }
 
 export const emptyCounts = (): IngestCounts => ({
@@ -96,8 +96,9 @@ export class ListingIngest {
 
   // One transaction: every valid row of the batch is written, or none is; `alsoInTransaction`
   // (the mutation's audit event) is written with it. Two batches running at once lock the sellers
-  // they share in the same order, but PostgreSQL may still pick one as a deadlock victim, or refuse
-  // a listing both found new; it rolled back entirely, so it is simply run again. Rows not
+  // they share in the same order, but PostgreSQL may still pick one as a deadlock victim, refuse
+  // a listing both found new, or one may find a stored listing rewritten by the other since it
+  // read it; it rolled back entirely, so it is simply run again. Rows not
   // prepared yet are prepared first, outside the transaction.
   async writeBatch(
     batch: readonly BatchRow[] | PreparedBatch,

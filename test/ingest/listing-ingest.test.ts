@@ -260,6 +260,38 @@ describe("listing ingest", () => {
     expect(totals.find((t: { external_id: string }) => t.external_id === owner[0].external_id).listing_count).toBe(1);
   });
 
+  (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch rewrote a stored listing it read, and keeps every store's totals", async () => {
+    const stores = [0, 1, 2].map((n) => ({ externalId: `store-rewrite-race-${n}`, name: `Rewrite race ${n}` }));
+    const record = fake({ seller: stores[0] });
+    await ingest([record]);
+    // Two batches each move the listing to another store; their rewrites wait until both have read it.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const running = ingest([{ ...record, seller: stores[1] }, { ...record, seller: stores[2] }], 1, undefined, 2);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await db.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH rewritten AS%'`,
+      );
+    }
+    await blocker.commitTransaction();
+    await blocker.release();
+    expect((await running).counts).toMatchObject({ updated: 2, rejected: 0 });
+
+    const totals = await db.query(
+      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum,
+              (SELECT count(*)::int FROM listing l WHERE l.seller_id = s.id) AS stored_count,
+              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum
+         FROM seller s WHERE s.external_id LIKE 'store-rewrite-race-%' ORDER BY s.external_id`,
+    );
+    expect(totals.map((t: { listing_count: number }) => t.listing_count)).toEqual(totals.map((t: { stored_count: number }) => t.stored_count));
+    expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
+    expect(totals.map((t: { stored_count: number }) => t.stored_count).sort()).toEqual([0, 0, 1]);
+  });
+
   it("moves a listing's score from its old store's totals to its new store's when it changes store", async () => {
     const record = fake({ seller: { externalId: "store-moved-from", name: "Moved from" } });
     await ingest([record]);
