@@ -50,6 +50,13 @@ class Edge<T extends { id: string }> {
   }
 }
 
+// count(*), where TypeORM's getCount() counts DISTINCT ids, which sorts them all: a list query
+// joins nothing that repeats a row (row scopes are EXISTS conditions, filters are on the row).
+async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+  const counted = await query.select("count(*)::int", "total").getRawOne<{ total: number }>();
+  return counted?.total ?? 0;
+}
+
 // Forward keyset pagination on (column, id): stable under concurrent inserts and as fast on the
 // thousandth page as on the first, unlike OFFSET. `related` rows of the page's rows are read in
 // the same statement (see readEntitiesWithRelated).
@@ -84,7 +91,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
-    countTotal: () => countQuery.getCount(),
+    countTotal: () => countRows(countQuery),
     related: relatedRows,
   };
 }

@@ -7,6 +7,7 @@ import { ReportEnforcementFigures1795437377409 } from "./1795437377409-ReportEnf
 import { IngestSellerConfirmedIndex1795445619602 } from "./1795445619602-IngestSellerConfirmedIndex";
 import { ScopeAndRelationIndexes1795450815586 } from "./1795450815586-ScopeAndRelationIndexes";
 import { IntelLookupUsageLimit1796408857159 } from "./1796408857159-IntelLookupUsageLimit";
+import { InfringementOwnerIndexesCoverFilters1796422405982 } from "./1796422405982-InfringementOwnerIndexesCoverFilters";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   IngestSellerConfirmedIndex1795445619602,
   ScopeAndRelationIndexes1795450815586,
   IntelLookupUsageLimit1796408857159,
+  InfringementOwnerIndexesCoverFilters1796422405982,
 ];
