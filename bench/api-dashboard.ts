@@ -27,7 +27,11 @@ export interface ApiDashboard extends BenchServer {
 
 // The embedded database is one process's: the server gets it to itself, so `database` is closed
 // here when it is the embedded one.
-export async function serveApiDashboard(database: Database, config: Config): Promise<ApiDashboard> {
+export async function serveApiDashboard(
+  database: Database,
+  config: Config,
+  options: { env?: NodeJS.ProcessEnv; exposeGc?: boolean } = {},
+): Promise<ApiDashboard> {
   const jwtSecret = config.jwt.secret ?? randomBytes(32).toString("hex");
   const tokens = loadTokenService({ ...config, jwt: { ...config.jwt, secret: jwtSecret } });
   const analysts: { id: string; owner_org_id: string }[] = await database.dataSource.query(
@@ -43,6 +47,9 @@ export async function serveApiDashboard(database: Database, config: Config): Pro
   if (config.database.kind === "embedded") await database.close();
   // Served as in production (graphql-js and Express skip their development checks), with the
   // secrets the data was written and the tokens signed with.
-  const server = await startApiServer({ ...process.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) });
+  const server = await startApiServer(
+    { ...process.env, ...options.env, NODE_ENV: "production", JWT_SECRET: jwtSecret, INTEL_HMAC_SECRET: intelHmacSecret(config) },
+    { exposeGc: options.exposeGc },
+  );
   return { ...server, requests };
 }

@@ -27,8 +27,21 @@ class StatementCount implements TypeOrmLogger {
   log() {}
 }
 
-export type ServerMessage = { url: string } | { statements: number; cpuMs: number };
-export type ParentMessage = "reset" | "count" | "stop";
+// A process's memory after a full garbage collection (the server runs with --expose-gc for it).
+export interface ProcessMemory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+export type ServerMessage = { url: string } | { statements: number; cpuMs: number } | { memory: ProcessMemory[] };
+export type ParentMessage = "reset" | "count" | "memory" | "stop";
+
+function memoryAfterGc(): ProcessMemory {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  return { rssMb: mb(rss), heapUsedMb: mb(heapUsed) };
+}
 
 // One server process: a cluster worker, or the whole server with one worker.
 async function serve() {
@@ -51,6 +64,7 @@ async function serve() {
       const cpu = process.cpuUsage(cpuAtReset);
       send({ statements: counter.count, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
+    if (message === "memory") send({ memory: [memoryAfterGc()] });
     if (message === "stop") {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -66,10 +80,10 @@ async function serve() {
 async function serveInWorkers(count: number) {
   const cpuAtStart = process.cpuUsage();
   const pool = await forkWorkers(count, (line) => console.error(line));
-  const countOf = (worker: Worker) =>
-    new Promise<{ statements: number; cpuMs: number }>((resolve) => {
+  const ask = <T>(worker: Worker, message: ParentMessage) =>
+    new Promise<T>((resolve) => {
       worker.once("message", resolve);
-      worker.send("count");
+      worker.send(message);
     });
   let cpuAtReset = cpuAtStart;
   process.on("message", async (message: ParentMessage) => {
@@ -78,12 +92,16 @@ async function serveInWorkers(count: number) {
       for (const worker of pool.workers()) worker.send("reset");
     }
     if (message === "count") {
-      const counts = await Promise.all(pool.workers().map(countOf));
+      const counts = await Promise.all(pool.workers().map((worker) => ask<{ statements: number; cpuMs: number }>(worker, "count")));
       const own = process.cpuUsage(cpuAtReset);
       process.send?.({
         statements: counts.reduce((sum, c) => sum + c.statements, 0),
         cpuMs: counts.reduce((sum, c) => sum + c.cpuMs, (own.user + own.system) / 1000),
       } satisfies ServerMessage);
+    }
+    if (message === "memory") {
+      const replies = await Promise.all(pool.workers().map((worker) => ask<{ memory: ProcessMemory[] }>(worker, "memory")));
+      process.send?.({ memory: [memoryAfterGc(), ...replies.flatMap((reply) => reply.memory)] } satisfies ServerMessage);
     }
     if (message === "stop") {
       await pool.stop();

@@ -3,7 +3,8 @@ import { numberArg } from "./bench-database";
 
 // The dashboard's load, as bench:query, its PostGraphile baseline and bench:compare drive it:
 // autocannon with `connections` connections; each request takes the next of `requests` in turn
-// (one per member brand), so the brands' pages interleave.
+// (one per member brand), so the brands' pages interleave; or `requests` makes each one from its
+// turn (bench:soak).
 
 export interface LoadRequest {
   body: string;
@@ -41,7 +42,13 @@ export const loadOptionsFromArgs = (): LoadOptions => ({
   warmup: numberArg("warmup", 5),
 });
 
-export function runLoad(url: string, requests: readonly LoadRequest[], connections: number, seconds: number): Promise<LoadSlice> {
+export function runLoad(
+  url: string,
+  requests: readonly LoadRequest[] | ((turn: number) => LoadRequest),
+  connections: number,
+  seconds: number,
+): Promise<LoadSlice> {
+  const requestOf = typeof requests === "function" ? requests : (turn: number) => requests[turn % requests.length];
   let turn = 0;
   let graphqlErrors = 0;
   const latenciesMs: number[] = [];
@@ -54,7 +61,7 @@ export function runLoad(url: string, requests: readonly LoadRequest[], connectio
         requests: [
           {
             method: "POST",
-            setupRequest: (request) => ({ ...request, ...requests[turn++ % requests.length] }),
+            setupRequest: (request) => ({ ...request, ...requestOf(turn++) }),
             onResponse: (_status, responseBody) => {
               if (responseBody.includes('"errors"')) graphqlErrors++;
             },

@@ -4,7 +4,8 @@ import type { ParentMessage, ServerMessage } from "./api-server";
 
 export interface BenchServer {
   url: string;
-  // "count" answers with the statements sent and the CPU spent since the last "reset".
+  // "count" answers with the statements sent and the CPU spent since the last "reset"; "memory"
+  // with each process's memory after a full collection (with { exposeGc: true } only).
   ask: (message: ParentMessage) => Promise<ServerMessage | void>;
   stop: () => Promise<void>;
 }
@@ -12,11 +13,11 @@ export interface BenchServer {
 // The API as `npm start` serves it (its V8 flags, config.workers processes; see
 // package.json and the README), in a child process so that the load generator does not share its
 // event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there.
-export function startApiServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
-  const profile = env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : [];
+export function startApiServer(env: NodeJS.ProcessEnv, options: { exposeGc?: boolean } = {}): Promise<BenchServer> {
+  const flags = [...(env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : []), ...(options.exposeGc ? ["--expose-gc"] : [])];
   const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
     env,
-    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "-r", "ts-node/register/transpile-only", ...profile],
+    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "-r", "ts-node/register/transpile-only", ...flags],
   });
   const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -25,7 +26,7 @@ export function startApiServer(env: NodeJS.ProcessEnv): Promise<BenchServer> {
     return {
       url: first.url,
       ask: (message: ParentMessage) => {
-        const reply = message === "count" ? next() : Promise.resolve();
+        const reply = message === "count" || message === "memory" ? next() : Promise.resolve();
         child.send(message);
         return reply;
       },
