@@ -117,8 +117,9 @@ export class ListingIngest {
   }
 
   // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
-  // once (each its own transaction) while the next is read and scored. Rejections are reported as
-  // they are found, not kept. After a failed batch no new batch starts.
+  // once (each its own transaction; one that shares a listing with an earlier one starts after it)
+  // while the next is read and scored. Rejections are reported as they are found, not kept. After a
+  // failed batch no new batch starts.
   async ingestNdjson(
     input: Readable,
     batchRows: number,
@@ -130,15 +131,20 @@ export class ListingIngest {
       total.rejected++;
       report.onRejection?.(rejection);
     };
-    const inFlight = new Set<Promise<void>>();
+    // Each batch writing, with the keys of its listings.
+    const inFlight = new Map<Promise<void>, Set<string>>();
     let failure: Error | null = null;
     const settle = async (room: number) => {
-      while (inFlight.size > room) await Promise.race(inFlight);
+      while (inFlight.size > room) await Promise.race(inFlight.keys());
       if (failure) throw failure;
     };
     const flush = async (batch: PreparedBatch) => {
       await settle(concurrency - 1);
       const { rows } = batch;
+      // A listing that an earlier batch still writing has too: this batch waits for that one, so
+      // that the later line is written last (either could commit first otherwise).
+      const earlier = [...inFlight].filter(([, keys]) => rows.some((row) => keys.has(row.key))).map(([write]) => write);
+      if (earlier.length > 0) await Promise.all(earlier).then(() => settle(concurrency - 1));
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(batch).then(
         ({ counts, rejections }) => {
@@ -150,7 +156,7 @@ export class ListingIngest {
           failure ??= new Error(`the batch of lines ${lines} failed and was rolled back (the other batches are kept): ${error.message}`);
         },
       );
-      inFlight.add(write);
+      inFlight.set(write, new Set(rows.map((row) => row.key)));
       void write.finally(() => inFlight.delete(write));
     };
     // Chunks of batchRows lines, prepared in order (inline, then on a worker for a large input),

@@ -228,7 +228,9 @@ describe("listing ingest", () => {
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
   });
 
-  // Concurrent batches need a server: the embedded database has one connection.
+  // Concurrent batches need a server: the embedded database has one connection. One ingest writes
+  // a listing's lines in order (the last test of these), so two batches that have the same listing
+  // come from two ingests at once: two files, or a file and the ingestListings mutation.
   (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch stored a listing it found new, and keeps one row of it", async () => {
     const first = fake({ seller: { externalId: "store-race-1", name: "Race 1" } });
     const second = { ...first, seller: { externalId: "store-race-2", name: "Race 2" } };
@@ -237,7 +239,9 @@ describe("listing ingest", () => {
     await blocker.connect();
     await blocker.startTransaction();
     await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
-    const running = ingest([first, second], 1, undefined, 2);
+    const running = Promise.all([ingest([first]), ingest([second])]).then(([a, b]) => ({
+      counts: { inserted: a.counts.inserted + b.counts.inserted, updated: a.counts.updated + b.counts.updated, rejected: a.counts.rejected + b.counts.rejected },
+    }));
     for (let waiting = 0; waiting < 2; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       [{ waiting }] = await db.query(
@@ -264,12 +268,12 @@ describe("listing ingest", () => {
     const stores = [0, 1, 2].map((n) => ({ externalId: `store-rewrite-race-${n}`, name: `Rewrite race ${n}` }));
     const record = fake({ seller: stores[0] });
     await ingest([record]);
-    // Two batches each move the listing to another store; their rewrites wait until both have read it.
+    // Two ingests each move the listing to another store; their rewrites wait until both have read it.
     const blocker = db.createQueryRunner();
     await blocker.connect();
     await blocker.startTransaction();
     await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
-    const running = ingest([{ ...record, seller: stores[1] }, { ...record, seller: stores[2] }], 1, undefined, 2);
+    const running = Promise.all([ingest([{ ...record, seller: stores[1] }]), ingest([{ ...record, seller: stores[2] }])]);
     for (let waiting = 0; waiting < 2; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       [{ waiting }] = await db.query(
@@ -279,7 +283,10 @@ describe("listing ingest", () => {
     }
     await blocker.commitTransaction();
     await blocker.release();
-    expect((await running).counts).toMatchObject({ updated: 2, rejected: 0 });
+    expect((await running).map((run) => run.counts)).toEqual([
+      expect.objectContaining({ updated: 1, rejected: 0 }),
+      expect.objectContaining({ updated: 1, rejected: 0 }),
+    ]);
 
     const totals = await db.query(
       `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum,
@@ -290,6 +297,34 @@ describe("listing ingest", () => {
     expect(totals.map((t: { listing_count: number }) => t.listing_count)).toEqual(totals.map((t: { stored_count: number }) => t.stored_count));
     expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
     expect(totals.map((t: { stored_count: number }) => t.stored_count).sort()).toEqual([0, 0, 1]);
+  });
+
+  (serverUrl ? it : it.skip)("writes a listing's later line last when two batches in flight both have it", async () => {
+    const stores = [1, 2].map((n) => ({ externalId: `store-line-order-${n}`, name: `Line order ${n}` }));
+    await ingest([fake({ seller: stores[0] })]);
+    const earlier = fake({ seller: stores[0] });
+    const later = { ...earlier, price: { amountMinor: 8_800, currency: "CNY" }, seller: stores[1] };
+    // The earlier line's batch waits on its store, locked here, while the later one could go ahead.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [stores[0].externalId]);
+    const running = ingest([earlier, later], 1, undefined, 2);
+    for (let waiting = 0; waiting < 1; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await db.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT s.id, s.marketplace%'`,
+      );
+    }
+    // Time for the later batch to write and commit, were it not waiting for the earlier one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await blocker.commitTransaction();
+    await blocker.release();
+    expect((await running).counts).toMatchObject({ inserted: 1, updated: 1 });
+    const [listing] = (await rowsOf(idsOf([earlier]))).listings;
+    const [laterStore] = await db.query(`SELECT id FROM seller WHERE external_id = $1`, [stores[1].externalId]);
+    expect(listing).toMatchObject({ price_minor: "8800", seller_id: laterStore.id });
   });
 
   it("moves a listing's score from its old store's totals to its new store's when it changes store", async () => {
