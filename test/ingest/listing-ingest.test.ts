@@ -39,6 +39,30 @@ async function rowsOf(externalIds: string[]) {
   return { listings, sellers, infringements };
 }
 
+// Takes `sql`'s locks in a transaction of its own; the returned function commits it.
+async function holdLocks(sql: string, params: unknown[] = []): Promise<() => Promise<void>> {
+  const blocker = db.createQueryRunner();
+  await blocker.connect();
+  await blocker.startTransaction();
+  await blocker.query(sql, params);
+  return async () => {
+    await blocker.commitTransaction();
+    await blocker.release();
+  };
+}
+
+// Resolves once `count` sessions of this database wait on a lock in a statement that starts so.
+async function lockWaits(statementStart: string, count: number): Promise<void> {
+  for (let waiting = 0; waiting < count; ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    [{ waiting }] = await db.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND starts_with(query, $1)`,
+      [statementStart],
+    );
+  }
+}
+
 const fake = (fields: Record<string, unknown> = {}) =>
   listingRecord({ title: "Zephyr Crystal Swan Pendant replica AAA", price: { amountMinor: 9_900, currency: "CNY" }, ...fields });
 const genuine = (fields: Record<string, unknown> = {}) => listingRecord({ title: "Zephyr Crystal Swan Pendant", ...fields });
@@ -235,22 +259,12 @@ describe("listing ingest", () => {
     const first = fake({ seller: { externalId: "store-race-1", name: "Race 1" } });
     const second = { ...first, seller: { externalId: "store-race-2", name: "Race 2" } };
     // Listing inserts wait until both batches have found the listing new and are inserting it.
-    const blocker = db.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const release = await holdLocks(`LOCK TABLE listing IN SHARE MODE`);
     const running = Promise.all([ingest([first]), ingest([second])]).then(([a, b]) => ({
       counts: { inserted: a.counts.inserted + b.counts.inserted, updated: a.counts.updated + b.counts.updated, rejected: a.counts.rejected + b.counts.rejected },
     }));
-    for (let waiting = 0; waiting < 2; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      [{ waiting }] = await db.query(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY listing %'`,
-      );
-    }
-    await blocker.commitTransaction();
-    await blocker.release();
+    await lockWaits("COPY listing ", 2);
+    await release();
     const { counts } = await running;
     expect(counts).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
     const { listings, infringements } = await rowsOf(idsOf([first]));
@@ -269,20 +283,10 @@ describe("listing ingest", () => {
     const record = fake({ seller: stores[0] });
     await ingest([record]);
     // Two ingests each move the listing to another store; their rewrites wait until both have read it.
-    const blocker = db.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    await blocker.query(`LOCK TABLE listing IN SHARE MODE`);
+    const release = await holdLocks(`LOCK TABLE listing IN SHARE MODE`);
     const running = Promise.all([ingest([{ ...record, seller: stores[1] }]), ingest([{ ...record, seller: stores[2] }])]);
-    for (let waiting = 0; waiting < 2; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      [{ waiting }] = await db.query(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH rewritten AS%'`,
-      );
-    }
-    await blocker.commitTransaction();
-    await blocker.release();
+    await lockWaits("WITH rewritten AS", 2);
+    await release();
     expect((await running).map((run) => run.counts)).toEqual([
       expect.objectContaining({ updated: 1, rejected: 0 }),
       expect.objectContaining({ updated: 1, rejected: 0 }),
@@ -305,22 +309,12 @@ describe("listing ingest", () => {
     const earlier = fake({ seller: stores[0] });
     const later = { ...earlier, price: { amountMinor: 8_800, currency: "CNY" }, seller: stores[1] };
     // The earlier line's batch waits on its store, locked here, while the later one could go ahead.
-    const blocker = db.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    await blocker.query(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [stores[0].externalId]);
+    const release = await holdLocks(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [stores[0].externalId]);
     const running = ingest([earlier, later], 1, undefined, 2);
-    for (let waiting = 0; waiting < 1; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      [{ waiting }] = await db.query(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT s.id, s.marketplace%'`,
-      );
-    }
+    await lockWaits("SELECT s.id, s.marketplace", 1);
     // Time for the later batch to write and commit, were it not waiting for the earlier one.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await blocker.commitTransaction();
-    await blocker.release();
+    await release();
     expect((await running).counts).toMatchObject({ inserted: 1, updated: 1 });
     const [listing] = (await rowsOf(idsOf([earlier]))).listings;
     const [laterStore] = await db.query(`SELECT id FROM seller WHERE external_id = $1`, [stores[1].externalId]);
