@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, Seller, SuspectedInfringement } from "../entities";
@@ -38,6 +38,14 @@ const RELATIONS = {
   seller: { entity: Seller, idSql: "inf.seller_id", details: DETAIL_COLUMNS.seller },
 } as const;
 
+// A single value as `=`, which PostgreSQL 15 checks on the owner index's entries in a page's ordered
+// scan; `= ANY` on such a later index column it checks only on each row, after reading it (twice
+// the pages read for a page of FLAGGED cases where one case in twenty is still FLAGGED).
+function oneOf(query: SelectQueryBuilder<SuspectedInfringement>, column: "brand_id" | "status" | "marketplace", values: readonly string[]): void {
+  if (values.length === 1) query.andWhere(`inf.${column} = :${column}`, { [column]: values[0] });
+  else query.andWhere(`inf.${column} = ANY(:${column})`, { [column]: values });
+}
+
 // The page, and for each of `include` the rows it read (those out of the viewer's scope left out).
 export function listInfringements(
   manager: EntityManager,
@@ -48,9 +56,9 @@ export function listInfringements(
   include: readonly PageInclude[] = [],
 ) {
   const query = scopedQuery(manager, viewer, SuspectedInfringement, "inf");
-  if (filter.brandIds) query.andWhere("inf.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
-  if (filter.statuses) query.andWhere("inf.status = ANY(:statuses)", { statuses: filter.statuses });
-  if (filter.marketplaces) query.andWhere("inf.marketplace = ANY(:marketplaces)", { marketplaces: filter.marketplaces });
+  if (filter.brandIds) oneOf(query, "brand_id", filter.brandIds);
+  if (filter.statuses) oneOf(query, "status", filter.statuses);
+  if (filter.marketplaces) oneOf(query, "marketplace", filter.marketplaces);
   if (filter.minRiskScore !== undefined) {
     if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
     query.andWhere("inf.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });

@@ -111,6 +111,16 @@ describe("paging through infringements", () => {
     expect(totals).toEqual([matching.length]);
   });
 
+  it("filters by one status among several brands, by detection time, across pages", async () => {
+    const filter = { brandIds: brands.map((brand) => gid("Brand", brand.id)), statuses: [InfringementStatus.UNDER_REVIEW] };
+    const matching = rows.filter((row) => row.status === InfringementStatus.UNDER_REVIEW);
+    expect(matching.length).toBeGreaterThan(1);
+    expect(matching.length).toBeLessThan(rows.length);
+    const { seen, totals } = await walk({ filter, orderBy: { field: "DETECTED_AT", direction: "DESC" } }, 2);
+    expect(seen).toEqual(expected(matching, (row) => row.detectedAt.getTime(), "DESC"));
+    expect(totals).toEqual([matching.length]);
+  });
+
   it("filters by marketplace and a detection window", async () => {
     const filter = { marketplaces: ["TMALL"], detectedFrom: "2026-10-02T00:00:00Z", detectedTo: "2026-10-04T00:00:00Z" };
     const matching = rows.filter(
