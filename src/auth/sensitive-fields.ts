@@ -1,6 +1,8 @@
 // Fields whose every read is audited. Listed once here; the permission layer (secure-schema.ts)
 // records each read it allowed, and the request's reads are written as one audit event per type at
-// its end (src/api/sensitive-read-audit.plugin.ts). Evidence fields join this list when they exist.
+// its end (src/api/sensitive-read-audit.plugin.ts): a seller's identity, and a test buy's evidence,
+// whose chain of custody an agency or a court may ask for.
 export const SENSITIVE_FIELDS: Record<string, readonly string[]> = {
   Seller: ["registeredName", "contact", "paymentAccount"],
+  TestBuy: ["evidence"],
 };

@@ -1,6 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
-import { CREATE_REFERRAL, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
+import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -124,6 +124,34 @@ describe("the audit log", () => {
       cast.platformAnalyst.as,
     );
     expect(many.errors).toBeUndefined();
+    expect(await sensitiveReads()).toBe(before + 2);
+  });
+
+  it("records each read of a test buy's evidence, by the platform and by the brand, each in its own log; other fields record nothing", async () => {
+    const input = { infringementId: gid("Infringement", cast.infringementA.id), orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference: "TB-AUDIT" };
+    const { recordTestBuy } = dataOf(await api.gql<{ recordTestBuy: { id: string } }>(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as));
+    const before = await sensitiveReads();
+    // Recording the outcome returns the evidence to the brand: that is a read too.
+    dataOf(await api.gql(RECORD_OUTCOME, { input: { id: recordTestBuy.id, outcome: "COUNTERFEIT", evidence: EVIDENCE } }, cast.brandAAnalyst.as));
+    expect(await sensitiveReads()).toBe(before + 1);
+
+    const TEST_BUYS = (fields: string) => `query($id: ID!) { infringement(id: $id) { testBuys { ${fields} } } }`;
+    const withoutEvidence = await api.gql(TEST_BUYS("orderReference outcome"), { id: input.infringementId }, cast.platformAnalyst.as);
+    expect(withoutEvidence.errors).toBeUndefined();
+    expect(await sensitiveReads()).toBe(before + 1);
+
+    const read = dataOf(await api.gql<{ infringement: { testBuys: { evidence: { sha256: string }[] }[] } }>(TEST_BUYS("evidence { sha256 }"), { id: input.infringementId }, cast.platformAnalyst.as));
+    expect(read.infringement.testBuys.flatMap((buy) => buy.evidence.map((item) => item.sha256))).toEqual(EVIDENCE.map((item) => item.sha256));
+    expect(await sensitiveReads()).toBe(before + 2);
+    const events = await api.dataSource.query(
+      `SELECT owner_org_id, target_type, target_id, after FROM audit_event WHERE action = 'sensitive.read' AND target_type = 'TestBuy' ORDER BY created_at`,
+    );
+    expect(events.map((event: { owner_org_id: string }) => event.owner_org_id)).toEqual([cast.brandA.org.id, cast.platformAnalyst.org.id]);
+    for (const event of events) expect(event.after).toMatchObject({ fields: ["evidence"], rowCount: 1 });
+
+    // Brand B cannot reach A's test buy, so it reads nothing and nothing is recorded for it.
+    const foreign = await api.gql(TEST_BUYS("evidence { sha256 }"), { id: input.infringementId }, cast.brandBAnalyst.as);
+    expect(foreign.data?.infringement ?? null).toBeNull();
     expect(await sensitiveReads()).toBe(before + 2);
   });
 });
