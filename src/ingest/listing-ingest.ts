@@ -119,7 +119,8 @@ export class ListingIngest {
   // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
   // once (each its own transaction; one that shares a listing with an earlier one starts after it)
   // while the next is read and scored. Rejections are reported as they are found, not kept. After a
-  // failed batch no new batch starts.
+  // failed batch no new batch starts, and the ones already writing finish (commit or roll back)
+  // before the failure is thrown: when it reaches the caller, nothing of the file is still writing.
   async ingestNdjson(
     input: Readable,
     batchRows: number,
@@ -191,6 +192,8 @@ export class ListingIngest {
       while (pending.length > 0) await writeNext();
       await settle(0);
     } finally {
+      // The writes never reject (a failure is kept in `failure`).
+      await Promise.all(inFlight.keys());
       await (worker as WorkerPreparer | null)?.close();
     }
     return total;

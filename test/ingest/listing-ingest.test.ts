@@ -63,6 +63,18 @@ async function lockWaits(statementStart: string, count: number): Promise<void> {
   }
 }
 
+// Intelligence that fails the batch of any record titled with "boom".
+const failing: IntelSource = {
+  batchKeys: () => {
+    const keys: string[] = [];
+    return { keys, add: (record) => [keys.push(record.title) - 1] };
+  },
+  viewsOf: async (_manager, keys, keysOfRecords) => {
+    if (keys.some((title) => title.includes("boom"))) throw new Error("intel service unavailable");
+    return keysOfRecords.map(() => NO_INTEL);
+  },
+};
+
 const fake = (fields: Record<string, unknown> = {}) =>
   listingRecord({ title: "Zephyr Crystal Swan Pendant replica AAA", price: { amountMinor: 9_900, currency: "CNY" }, ...fields });
 const genuine = (fields: Record<string, unknown> = {}) => listingRecord({ title: "Zephyr Crystal Swan Pendant", ...fields });
@@ -211,16 +223,6 @@ describe("listing ingest", () => {
   });
 
   it("writes a batch all or nothing: a failure leaves nothing of its batch, and earlier batches stay", async () => {
-    const failing: IntelSource = {
-      batchKeys: () => {
-        const keys: string[] = [];
-        return { keys, add: (record) => [keys.push(record.title) - 1] };
-      },
-      viewsOf: async (_manager, keys, keysOfRecords) => {
-        if (keys.some((title) => title.includes("boom"))) throw new Error("intel service unavailable");
-        return keysOfRecords.map(() => NO_INTEL);
-      },
-    };
     const firstBatch = [fake({ seller: { externalId: "store-aon", name: "New Store" } }), genuine({ seller: { externalId: "store-aon-2", name: "Second" } })];
     const secondBatch = [fake({ seller: { externalId: "store-aon-3", name: "Third" } }), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
     const sellersBefore = await db.query(`SELECT count(*)::int AS n FROM seller`);
@@ -236,6 +238,27 @@ describe("listing ingest", () => {
       { external_id: "store-aon" },
       { external_id: "store-aon-2" },
     ]);
+  });
+
+  (serverUrl ? it : it.skip)("reports a failed batch only once the batches still writing have finished, and starts no later one", async () => {
+    const store = { externalId: "store-fail-drain", name: "Fail drain" };
+    await ingest([fake({ seller: store })]);
+    const boom = genuine({ title: "Zephyr Crystal Swan Pendant boom" });
+    const blocked = fake({ seller: store });
+    const after = fake({ seller: store });
+    // The second batch waits on its store, locked here, while the first fails.
+    const release = await holdLocks(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [store.externalId]);
+    const outcome = ingest([boom, blocked, after], 1, failing, 2).then(
+      () => "resolved",
+      (error: Error) => error.message,
+    );
+    await lockWaits("SELECT s.id, s.marketplace", 1);
+    const settledWhileWriting = await Promise.race([outcome.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
+    await release();
+    expect(await outcome).toBe("the batch of lines 1-1 failed and was rolled back (the other batches are kept): intel service unavailable");
+    expect(settledWhileWriting).toBe(false);
+    // As the message says: the batch that was writing is kept; the one after the failure never started.
+    expect((await rowsOf(idsOf([boom, blocked, after]))).listings.map((l: { external_id: string }) => l.external_id)).toEqual(idsOf([blocked]));
   });
 
   it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {
