@@ -12,9 +12,14 @@ export interface BenchServer {
 
 // The API as `npm start` serves it (its V8 flags, config.workers processes; see
 // package.json and the README), in a child process so that the load generator does not share its
-// event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there.
+// event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there;
+// BENCH_TRACE_GC=1 prints its garbage collections (V8's --trace-gc) on stdout.
 export function startApiServer(env: NodeJS.ProcessEnv, options: { exposeGc?: boolean } = {}): Promise<BenchServer> {
-  const flags = [...(env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : []), ...(options.exposeGc ? ["--expose-gc"] : [])];
+  const flags = [
+    ...(env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : []),
+    ...(env.BENCH_TRACE_GC ? ["--trace-gc"] : []),
+    ...(options.exposeGc ? ["--expose-gc"] : []),
+  ];
   const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
     env,
     execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "-r", "ts-node/register/transpile-only", ...flags],
