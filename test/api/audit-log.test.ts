@@ -153,5 +153,13 @@ describe("the audit log", () => {
     const foreign = await api.gql(TEST_BUYS("evidence { sha256 }"), { id: input.infringementId }, cast.brandBAnalyst.as);
     expect(foreign.data?.infringement ?? null).toBeNull();
     expect(await sensitiveReads()).toBe(before + 2);
+    // Nor by node(id:) on the test buy itself, for brand B or an agency it was not referred to: the
+    // answer is the one for a test buy that does not exist, and nothing is recorded.
+    const NODE = `query($id: ID!) { node(id: $id) { ... on TestBuy { evidence { sha256 } } } }`;
+    for (const persona of [cast.brandBAnalyst, cast.investigator]) {
+      const missing = await api.gql(NODE, { id: gid("TestBuy", "00000000-0000-4000-8000-000000000000") }, persona.as);
+      expect(await api.gql(NODE, { id: recordTestBuy.id }, persona.as)).toEqual(missing);
+    }
+    expect(await sensitiveReads()).toBe(before + 2);
   });
 });
