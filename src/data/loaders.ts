@@ -50,65 +50,66 @@ export const DETAIL_COLUMNS = {
   ],
 } as const satisfies { listing: readonly (keyof Listing)[]; seller: readonly (keyof Seller)[] };
 
-// Per request, bound to the viewer when made: a cache shared across viewers would hand one
-// tenant's rows to another. Every batch goes through the row scope, so an id outside the scope
-// loads as null, exactly like an id that does not exist.
-// `present` turns a row into what leaves the data layer, where that is not the row itself.
+// A loader is per request, bound to the viewer when made: a cache shared across viewers would hand
+// one tenant's rows to another. Each factory below makes one for a request's manager and viewer.
+type LoaderFactory = (manager: EntityManager, viewer: Viewer) => DataLoader<string, unknown>;
+
+// Every batch goes through the row scope, so an id outside the scope loads as null, exactly like an
+// id that does not exist. `present` turns a row into what leaves the data layer, where that is not
+// the row itself.
 function byId<T extends ObjectLiteral & { id: string }, V = T>(
-  manager: EntityManager,
-  viewer: Viewer,
   entity: EntityClass<T>,
-  present: (row: T) => V = (row) => row as unknown as V,
+  present: (viewer: Viewer, row: T) => V = (_viewer, row) => row as unknown as V,
   omit: readonly (keyof T & string)[] = [],
 ) {
-  return new DataLoader<string, V | null>(async (ids) => {
-    const rows = await readEntities(scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }), omit);
-    const byKey = new Map(rows.map((row) => [row.id, present(row)]));
-    return ids.map((id) => byKey.get(id) ?? null);
-  });
+  return (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, V | null>(async (ids) => {
+      const rows = await readEntities(scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }), omit);
+      const byKey = new Map(rows.map((row) => [row.id, present(viewer, row)]));
+      return ids.map((id) => byKey.get(id) ?? null);
+    });
 }
 
 // Rows of `entity` whose `column` is one of the keys, through the row scope, grouped by key.
 function manyBy<T extends ObjectLiteral>(
-  manager: EntityManager,
-  viewer: Viewer,
   entity: EntityClass<T>,
   column: string,
   keyOf: (row: T) => string,
   order: { column: string; direction: "ASC" | "DESC" }[],
 ) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
-    for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
-    const rows = await readEntities(query);
-    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  return (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, T[]>(async (keys) => {
+      const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
+      for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
+      const rows = await readEntities(query);
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
 }
 
-export function createLoaders(manager: EntityManager, viewer: Viewer) {
-  return {
-    organization: byId(manager, viewer, Organization),
-    user: byId(manager, viewer, User),
-    apiKey: byId(manager, viewer, ApiKey),
-    brand: byId(manager, viewer, Brand),
-    product: byId(manager, viewer, Product),
-    seller: byId(manager, viewer, Seller),
-    sellerBrief: byId(manager, viewer, Seller, undefined, [...DETAIL_COLUMNS.seller]),
-    listing: byId(manager, viewer, Listing),
-    listingBrief: byId(manager, viewer, Listing, undefined, [...DETAIL_COLUMNS.listing]),
-    infringement: byId(manager, viewer, SuspectedInfringement),
-    infringementNote: byId(manager, viewer, InfringementNote),
-    invitation: byId(manager, viewer, Invitation),
-    auditEvent: byId(manager, viewer, AuditEvent),
-    governanceRule: byId(manager, viewer, GovernanceRule),
-    progressReport: byId(manager, viewer, ProgressReport),
-    // Feedback leaves the data layer only as a projection (src/auth/feedback-projection.ts).
-    policyFeedback: byId(manager, viewer, PolicyFeedback, (row): PolicyFeedbackView => projectFeedback(viewer, row)),
-    versionsOfRule: manyBy(manager, viewer, GovernanceRule, "code", (row) => row.code, [{ column: "version", direction: "DESC" }]),
-    // Whether the viewer's organization endorsed each feedback: its own endorsements only.
-    endorsedByViewer: new DataLoader<string, boolean>(async (feedbackIds) => {
+const LOADERS = {
+  organization: byId(Organization),
+  user: byId(User),
+  apiKey: byId(ApiKey),
+  brand: byId(Brand),
+  product: byId(Product),
+  seller: byId(Seller),
+  sellerBrief: byId(Seller, undefined, [...DETAIL_COLUMNS.seller]),
+  listing: byId(Listing),
+  listingBrief: byId(Listing, undefined, [...DETAIL_COLUMNS.listing]),
+  infringement: byId(SuspectedInfringement),
+  infringementNote: byId(InfringementNote),
+  invitation: byId(Invitation),
+  auditEvent: byId(AuditEvent),
+  governanceRule: byId(GovernanceRule),
+  progressReport: byId(ProgressReport),
+  // Feedback leaves the data layer only as a projection (src/auth/feedback-projection.ts).
+  policyFeedback: byId(PolicyFeedback, (viewer, row): PolicyFeedbackView => projectFeedback(viewer, row)),
+  versionsOfRule: manyBy(GovernanceRule, "code", (row) => row.code, [{ column: "version", direction: "DESC" }]),
+  // Whether the viewer's organization endorsed each feedback: its own endorsements only.
+  endorsedByViewer: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, boolean>(async (feedbackIds) => {
       const rows = await readEntities(
         scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = ANY(:feedbackIds) AND e.owner_org_id = :viewerOrgId", {
           feedbackIds,
@@ -118,8 +119,9 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       const endorsed = new Set(rows.map((row) => row.feedbackId));
       return feedbackIds.map((id) => endorsed.has(id));
     }),
-    // The viewer's organization's own figures of each report (never another member's).
-    ownReportFigures: new DataLoader<string, ProgressReportMemberFigures | null>(async (reportIds) => {
+  // The viewer's organization's own figures of each report (never another member's).
+  ownReportFigures: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, ProgressReportMemberFigures | null>(async (reportIds) => {
       const rows = await readEntities(
         scopedQuery(manager, viewer, ProgressReportMemberFigures, "f").andWhere("f.report_id = ANY(:reportIds) AND f.owner_org_id = :viewerOrgId", {
           reportIds,
@@ -129,30 +131,31 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       const byReport = new Map(rows.map((row) => [row.reportId, row]));
       return reportIds.map((id) => byReport.get(id) ?? null);
     }),
-    takedownRequest: byId(manager, viewer, TakedownRequest),
-    testBuy: byId(manager, viewer, TestBuy),
-    referral: byId(manager, viewer, Referral),
-    legalAction: byId(manager, viewer, LegalAction),
-    testBuysOfInfringement: manyBy(manager, viewer, TestBuy, "infringement_id", (row) => row.infringementId, [
-      { column: "ordered_at", direction: "ASC" },
-      { column: "id", direction: "ASC" },
-    ]),
-    takedownRequestsOfInfringement: manyBy(manager, viewer, TakedownRequest, "infringement_id", (row) => row.infringementId, [
-      { column: "requested_at", direction: "ASC" },
-      { column: "id", direction: "ASC" },
-    ]),
-    // The cases of a referral the viewer may see: a brand only its own, through the scope.
-    casesOfReferral: manyBy(manager, viewer, ReferralInfringement, "referral_id", (row) => row.referralId, [
-      { column: "infringement_id", direction: "ASC" },
-    ]),
-    notesOfInfringement: manyBy(manager, viewer, InfringementNote, "infringement_id", (row) => row.infringementId, [
-      { column: "created_at", direction: "ASC" },
-      { column: "id", direction: "ASC" },
-    ]),
-    indicator: byId(manager, viewer, Indicator),
-    // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
-    // sighted, by anyone.
-    sightingCountOfIndicator: new DataLoader<string, number>(async (indicatorIds) => {
+  takedownRequest: byId(TakedownRequest),
+  testBuy: byId(TestBuy),
+  referral: byId(Referral),
+  legalAction: byId(LegalAction),
+  testBuysOfInfringement: manyBy(TestBuy, "infringement_id", (row) => row.infringementId, [
+    { column: "ordered_at", direction: "ASC" },
+    { column: "id", direction: "ASC" },
+  ]),
+  takedownRequestsOfInfringement: manyBy(TakedownRequest, "infringement_id", (row) => row.infringementId, [
+    { column: "requested_at", direction: "ASC" },
+    { column: "id", direction: "ASC" },
+  ]),
+  // The cases of a referral the viewer may see: a brand only its own, through the scope.
+  casesOfReferral: manyBy(ReferralInfringement, "referral_id", (row) => row.referralId, [
+    { column: "infringement_id", direction: "ASC" },
+  ]),
+  notesOfInfringement: manyBy(InfringementNote, "infringement_id", (row) => row.infringementId, [
+    { column: "created_at", direction: "ASC" },
+    { column: "id", direction: "ASC" },
+  ]),
+  indicator: byId(Indicator),
+  // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
+  // sighted, by anyone.
+  sightingCountOfIndicator: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, number>(async (indicatorIds) => {
       const rows: { id: string; sightings: number }[] = await scopedQuery(manager, viewer, Indicator, "ind")
         .select("ind.id", "id")
         .addSelect("count(sighting.id)::int", "sightings")
@@ -163,12 +166,31 @@ export function createLoaders(manager: EntityManager, viewer: Viewer) {
       const byId = new Map(rows.map((row) => [row.id, row.sightings]));
       return indicatorIds.map((id) => byId.get(id) ?? 0);
     }),
-    // Who sighted: only the viewer's own organization's sightings, or all of them for the platform.
-    sightingsOfIndicator: manyBy(manager, viewer, IndicatorSighting, "indicator_id", (row) => row.indicatorId, [
-      { column: "seen_at", direction: "DESC" },
-      { column: "id", direction: "DESC" },
-    ]),
-  };
-}
+  // Who sighted: only the viewer's own organization's sightings, or all of them for the platform.
+  sightingsOfIndicator: manyBy(IndicatorSighting, "indicator_id", (row) => row.indicatorId, [
+    { column: "seen_at", direction: "DESC" },
+    { column: "id", direction: "DESC" },
+  ]),
+};
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = { readonly [Name in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[Name]> };
+
+// A request's loaders, each made on first use: a request needs a few of them (a blind match none),
+// and making all of them up front was about an eighth of what a small request allocated. The
+// getters live on the prototype, so a request allocates only this object and the loaders it uses.
+class RequestLoaders {
+  readonly made: (DataLoader<string, unknown> | undefined)[] = [];
+  constructor(
+    readonly manager: EntityManager,
+    readonly viewer: Viewer,
+  ) {}
+}
+(Object.entries(LOADERS) as [string, LoaderFactory][]).forEach(([name, make], index) => {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      return (this.made[index] ??= make(this.manager, this.viewer));
+    },
+  });
+});
+
+export const createLoaders = (manager: EntityManager, viewer: Viewer): Loaders => new RequestLoaders(manager, viewer) as unknown as Loaders;
