@@ -161,5 +161,10 @@ describe("the audit log", () => {
       expect(await api.gql(NODE, { id: recordTestBuy.id }, persona.as)).toEqual(missing);
     }
     expect(await sensitiveReads()).toBe(before + 2);
+    // The same query reads the evidence for its owner (and records it), so the answers above are
+    // refusals, not a query that never finds a test buy.
+    const own = dataOf(await api.gql<{ node: { evidence: { sha256: string }[] } }>(NODE, { id: recordTestBuy.id }, cast.brandAAnalyst.as));
+    expect(own.node.evidence.map((item) => item.sha256)).toEqual(EVIDENCE.map((item) => item.sha256));
+    expect(await sensitiveReads()).toBe(before + 3);
   });
 });
