@@ -74,6 +74,7 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
       viewer,
       {
         brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+        sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")),
         statuses: filter?.statuses ?? undefined,
         marketplaces: filter?.marketplaces ?? undefined,
         minRiskScore: filter?.minRiskScore ?? undefined,

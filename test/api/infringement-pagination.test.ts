@@ -121,6 +121,19 @@ describe("paging through infringements", () => {
     expect(totals).toEqual([matching.length]);
   });
 
+  it("filters by sellers and statuses together, across pages", async () => {
+    // Each row has a seller of its own: the first seven sellers, of which only some rows are FLAGGED or CONFIRMED.
+    const sellerIds = rows.slice(0, 7).map((row) => row.sellerId);
+    const statuses = [InfringementStatus.FLAGGED, InfringementStatus.CONFIRMED];
+    const matching = rows.filter((row) => sellerIds.includes(row.sellerId) && statuses.includes(row.status));
+    expect(matching.length).toBeGreaterThan(2);
+    expect(matching.length).toBeLessThan(7);
+    const filter = { sellerIds: sellerIds.map((id) => gid("Seller", id)), statuses };
+    const { seen, totals } = await walk({ filter, orderBy: { field: "RISK_SCORE", direction: "ASC" } }, 2);
+    expect(seen).toEqual(expected(matching, (row) => row.riskScore, "ASC"));
+    expect(totals).toEqual([matching.length]);
+  });
+
   it("filters by marketplace and a detection window", async () => {
     const filter = { marketplaces: ["TMALL"], detectedFrom: "2026-10-02T00:00:00Z", detectedTo: "2026-10-04T00:00:00Z" };
     const matching = rows.filter(

@@ -1,5 +1,7 @@
 import { InfringementStatus } from "../../src/entities/enums";
 import { Scope } from "../../src/auth/scopes";
+import type { Seller } from "../../src/entities";
+import { createInfringement, createListing, createSeller } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -167,5 +169,55 @@ describe("reviewInfringement", () => {
     const response = await review(cast.brandAViewer, cast.infringementAShared.id, InfringementStatus.UNDER_REVIEW);
     expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await statusInDatabase(cast.infringementAShared.id)).toBe("FLAGGED");
+  });
+});
+
+// Last in the file: it stores more cases, each brand's against a seller of its own.
+describe("filtering by seller", () => {
+  const BY_SELLER = `query($filter: InfringementFilter) { infringements(first: 50, filter: $filter) { totalCount edges { node { id seller { id } } } } }`;
+  type BySeller = { infringements: { totalCount: number; edges: { node: { id: string; seller: { id: string } } }[] } };
+  const bySeller = (sellerIds: string[], persona: Persona) => api.gql<BySeller>(BY_SELLER, { filter: { sellerIds } }, persona.as);
+  let onlyA: Seller;
+  let onlyB: Seller;
+
+  beforeAll(async () => {
+    const db = api.dataSource;
+    onlyA = await createSeller(db);
+    onlyB = await createSeller(db);
+    await createInfringement(db, cast.brandA.brand, await createListing(db, onlyA, { title: "AA replica" }));
+    await createInfringement(db, cast.brandB.brand, await createListing(db, onlyB, { title: "BB replica" }));
+  });
+
+  it("gives each brand only its own cases against a seller they share, and none against its other sellers", async () => {
+    const sellerId = gid("Seller", cast.seller.id);
+    const forA = await bySeller([sellerId], cast.brandAAnalyst);
+    expect(forA.errors).toBeUndefined();
+    expect(ids(forA)).toEqual([gid("Infringement", cast.infringementA.id), gid("Infringement", cast.infringementAShared.id)].sort());
+    expect(forA.data?.infringements.totalCount).toBe(2);
+    expect(forA.data?.infringements.edges.every((edge) => edge.node.seller.id === sellerId)).toBe(true);
+    const forB = await bySeller([sellerId], cast.brandBAnalyst);
+    expect(ids(forB)).toEqual([gid("Infringement", cast.infringementBShared.id)]);
+    expect(forB.data?.infringements.totalCount).toBe(1);
+    const both = await bySeller([sellerId, gid("Seller", onlyA.id)], cast.brandAAnalyst);
+    expect(both.data?.infringements.totalCount).toBe(3);
+  });
+
+  it("answers a seller that only another brand has cases against exactly as one that does not exist", async () => {
+    const forB = await bySeller([gid("Seller", onlyB.id)], cast.brandBAnalyst);
+    expect(forB.data?.infringements.totalCount).toBe(1);
+
+    const foreign = await bySeller([gid("Seller", onlyB.id)], cast.brandAAnalyst);
+    const missing = await bySeller([gid("Seller", "00000000-0000-4000-8000-000000000000")], cast.brandAAnalyst);
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data?.infringements.totalCount).toBe(0);
+    expect(foreign).toEqual(missing);
+  });
+
+  it("refuses an id that is not a seller's, naming it", async () => {
+    const brandId = gid("Brand", cast.brandA.brand.id);
+    const response = await bySeller([brandId], cast.brandAAnalyst);
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0].message).toBe(`"${brandId}" is not an ID of a Seller`);
   });
 });

@@ -7,6 +7,9 @@ export class InfringementFilter {
   @Field(() => [ID], { nullable: true })
   brandIds?: string[] | null;
 
+  @Field(() => [ID], { nullable: true, description: "The store an infringement's listing is sold by (Infringement.seller)" })
+  sellerIds?: string[] | null;
+
   @Field(() => [InfringementStatus], { nullable: true })
   statuses?: InfringementStatus[] | null;
 
