@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, Seller, SuspectedInfringement } from "../entities";
-import type { InfringementStatus, Marketplace } from "../entities/enums";
+import { Marketplace, type InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { DETAIL_COLUMNS } from "./loaders";
 import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination";
@@ -10,6 +10,7 @@ import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination"
 export interface InfringementListFilter {
   brandIds?: string[];
   sellerIds?: string[];
+  listingExternalIds?: string[];
   statuses?: InfringementStatus[];
   marketplaces?: Marketplace[];
   minRiskScore?: number;
@@ -62,6 +63,13 @@ export function listInfringements(
   if (filter.sellerIds) oneOf(query, "seller_id", filter.sellerIds);
   if (filter.statuses) oneOf(query, "status", filter.statuses);
   if (filter.marketplaces) oneOf(query, "marketplace", filter.marketplaces);
+  if (filter.listingExternalIds) {
+    // The listings by their unique key (marketplace, external id), then their cases by listing.
+    query.andWhere(
+      "inf.listing_id = ANY(ARRAY(SELECT l.id FROM listing l WHERE l.marketplace = ANY(:listingMarketplaces) AND l.external_id = ANY(:listingExternalIds)))",
+      { listingMarketplaces: filter.marketplaces ?? Object.values(Marketplace), listingExternalIds: filter.listingExternalIds },
+    );
+  }
   if (filter.minRiskScore !== undefined) {
     if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
     query.andWhere("inf.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });

@@ -75,6 +75,7 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
       {
         brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
         sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")),
+        listingExternalIds: filter?.listingExternalIds ?? undefined,
         statuses: filter?.statuses ?? undefined,
         marketplaces: filter?.marketplaces ?? undefined,
         minRiskScore: filter?.minRiskScore ?? undefined,

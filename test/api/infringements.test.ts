@@ -221,3 +221,34 @@ describe("filtering by seller", () => {
     expect(response.errors?.[0].message).toBe(`"${brandId}" is not an ID of a Seller`);
   });
 });
+
+describe("filtering by the marketplace's listing id", () => {
+  const byItem = (filter: Record<string, unknown>, persona: Persona) =>
+    api.gql<{ infringements: { totalCount: number; edges: { node: { id: string } }[] } }>(LIST, { filter }, persona.as);
+
+  it("finds each brand's own case on a listing by the marketplace's id for it", async () => {
+    const shared = { listingExternalIds: [cast.sharedListing.externalId] };
+    const forA = await byItem(shared, cast.brandAAnalyst);
+    expect(forA.errors).toBeUndefined();
+    expect(ids(forA)).toEqual([gid("Infringement", cast.infringementAShared.id)]);
+    expect(ids(await byItem(shared, cast.brandBAnalyst))).toEqual([gid("Infringement", cast.infringementBShared.id)]);
+    const both = await byItem({ listingExternalIds: [cast.sharedListing.externalId, cast.listingOnlyA.externalId] }, cast.brandAAnalyst);
+    expect(ids(both)).toEqual([gid("Infringement", cast.infringementA.id), gid("Infringement", cast.infringementAShared.id)].sort());
+  });
+
+  it("answers a listing only another brand has a case on exactly as an id no listing has", async () => {
+    const foreign = await byItem({ listingExternalIds: [cast.listingOnlyA.externalId] }, cast.brandBAnalyst);
+    const missing = await byItem({ listingExternalIds: ["no-such-item-0000"] }, cast.brandBAnalyst);
+    expect(foreign.errors).toBeUndefined();
+    expect(foreign.data?.infringements.totalCount).toBe(0);
+    expect(foreign).toEqual(missing);
+  });
+
+  it("looks the ids up on the marketplaces asked for only", async () => {
+    expect(cast.sharedListing.marketplace).toBe("TAOBAO");
+    const elsewhere = await byItem({ listingExternalIds: [cast.sharedListing.externalId], marketplaces: ["TMALL"] }, cast.brandAAnalyst);
+    expect(elsewhere.data?.infringements.totalCount).toBe(0);
+    const there = await byItem({ listingExternalIds: [cast.sharedListing.externalId], marketplaces: ["TAOBAO"] }, cast.brandAAnalyst);
+    expect(ids(there)).toEqual([gid("Infringement", cast.infringementAShared.id)]);
+  });
+});

@@ -10,6 +10,12 @@ export class InfringementFilter {
   @Field(() => [ID], { nullable: true, description: "The store an infringement's listing is sold by (Infringement.seller)" })
   sellerIds?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "The marketplace's own ids of the listings, as in their addresses (with `marketplaces`, on those marketplaces only)",
+  })
+  listingExternalIds?: string[] | null;
+
   @Field(() => [InfringementStatus], { nullable: true })
   statuses?: InfringementStatus[] | null;
 
