@@ -1,8 +1,8 @@
-import { InfringementStatus } from "../../src/entities/enums";
+import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
 import { Scope } from "../../src/auth/scopes";
-import type { Seller } from "../../src/entities";
-import { createInfringement, createListing, createSeller } from "../support/factories";
-import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import type { Seller, SuspectedInfringement } from "../../src/entities";
+import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 let api: TestApi;
@@ -172,42 +172,52 @@ describe("reviewInfringement", () => {
   });
 });
 
-// Last in the file: it stores more cases, each brand's against a seller of its own.
 describe("filtering by seller", () => {
   const BY_SELLER = `query($filter: InfringementFilter) { infringements(first: 50, filter: $filter) { totalCount edges { node { id seller { id } } } } }`;
   type BySeller = { infringements: { totalCount: number; edges: { node: { id: string; seller: { id: string } } }[] } };
-  const bySeller = (sellerIds: string[], persona: Persona) => api.gql<BySeller>(BY_SELLER, { filter: { sellerIds } }, persona.as);
-  let onlyA: Seller;
-  let onlyB: Seller;
+  const bySeller = (sellers: Seller[], persona: Persona) =>
+    api.gql<BySeller>(BY_SELLER, { filter: { sellerIds: sellers.map((seller) => gid("Seller", seller.id)) } }, persona.as);
+  // Two brands of their own (so that no other test's counts move): a store both have a case
+  // against, and a store each has a case against that the other has none against.
+  let one: Persona;
+  let other: Persona;
+  let shared: Seller;
+  let onlyOne: Seller;
+  let onlyOther: Seller;
+  let oneOnShared: SuspectedInfringement;
+  let otherOnShared: SuspectedInfringement;
+  let oneOnItsOwn: SuspectedInfringement;
 
   beforeAll(async () => {
     const db = api.dataSource;
-    onlyA = await createSeller(db);
-    onlyB = await createSeller(db);
-    await createInfringement(db, cast.brandA.brand, await createListing(db, onlyA, { title: "AA replica" }));
-    await createInfringement(db, cast.brandB.brand, await createListing(db, onlyB, { title: "BB replica" }));
+    const [orgOne, orgOther] = [await createOrganization(db, OrgKind.BRAND), await createOrganization(db, OrgKind.BRAND)];
+    const [brandOne, brandOther] = [await createBrand(db, orgOne, ["CC"]), await createBrand(db, orgOther, ["DD"])];
+    one = await userPersona(api, orgOne, UserRole.ANALYST);
+    other = await userPersona(api, orgOther, UserRole.ANALYST);
+    [shared, onlyOne, onlyOther] = [await createSeller(db), await createSeller(db), await createSeller(db)];
+    const sharedListing = await createListing(db, shared, { title: "CC DD replica" });
+    oneOnShared = await createInfringement(db, brandOne, sharedListing);
+    otherOnShared = await createInfringement(db, brandOther, sharedListing);
+    oneOnItsOwn = await createInfringement(db, brandOne, await createListing(db, onlyOne, { title: "CC replica" }));
+    await createInfringement(db, brandOther, await createListing(db, onlyOther, { title: "DD replica" }));
   });
 
   it("gives each brand only its own cases against a seller they share, and none against its other sellers", async () => {
-    const sellerId = gid("Seller", cast.seller.id);
-    const forA = await bySeller([sellerId], cast.brandAAnalyst);
-    expect(forA.errors).toBeUndefined();
-    expect(ids(forA)).toEqual([gid("Infringement", cast.infringementA.id), gid("Infringement", cast.infringementAShared.id)].sort());
-    expect(forA.data?.infringements.totalCount).toBe(2);
-    expect(forA.data?.infringements.edges.every((edge) => edge.node.seller.id === sellerId)).toBe(true);
-    const forB = await bySeller([sellerId], cast.brandBAnalyst);
-    expect(ids(forB)).toEqual([gid("Infringement", cast.infringementBShared.id)]);
-    expect(forB.data?.infringements.totalCount).toBe(1);
-    const both = await bySeller([sellerId, gid("Seller", onlyA.id)], cast.brandAAnalyst);
-    expect(both.data?.infringements.totalCount).toBe(3);
+    const forOne = await bySeller([shared], one);
+    expect(forOne.errors).toBeUndefined();
+    expect(ids(forOne)).toEqual([gid("Infringement", oneOnShared.id)]);
+    expect(forOne.data?.infringements.totalCount).toBe(1);
+    expect(forOne.data?.infringements.edges[0].node.seller.id).toBe(gid("Seller", shared.id));
+    expect(ids(await bySeller([shared], other))).toEqual([gid("Infringement", otherOnShared.id)]);
+    const both = await bySeller([shared, onlyOne], one);
+    expect(ids(both)).toEqual([gid("Infringement", oneOnShared.id), gid("Infringement", oneOnItsOwn.id)].sort());
+    expect(both.data?.infringements.totalCount).toBe(2);
   });
 
   it("answers a seller that only another brand has cases against exactly as one that does not exist", async () => {
-    const forB = await bySeller([gid("Seller", onlyB.id)], cast.brandBAnalyst);
-    expect(forB.data?.infringements.totalCount).toBe(1);
-
-    const foreign = await bySeller([gid("Seller", onlyB.id)], cast.brandAAnalyst);
-    const missing = await bySeller([gid("Seller", "00000000-0000-4000-8000-000000000000")], cast.brandAAnalyst);
+    expect((await bySeller([onlyOther], other)).data?.infringements.totalCount).toBe(1);
+    const foreign = await bySeller([onlyOther], one);
+    const missing = await bySeller([{ id: "00000000-0000-4000-8000-000000000000" } as Seller], one);
     expect(foreign.errors).toBeUndefined();
     expect(foreign.data?.infringements.totalCount).toBe(0);
     expect(foreign).toEqual(missing);
@@ -215,7 +225,7 @@ describe("filtering by seller", () => {
 
   it("refuses an id that is not a seller's, naming it", async () => {
     const brandId = gid("Brand", cast.brandA.brand.id);
-    const response = await bySeller([brandId], cast.brandAAnalyst);
+    const response = await api.gql(BY_SELLER, { filter: { sellerIds: [brandId] } }, cast.brandAAnalyst.as);
     expect(response.data).toBeNull();
     expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(response.errors?.[0].message).toBe(`"${brandId}" is not an ID of a Seller`);
