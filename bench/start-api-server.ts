@@ -13,16 +13,18 @@ export interface BenchServer {
 // The API as `npm start` serves it (its V8 flags, config.workers processes; see
 // package.json and the README), in a child process so that the load generator does not share its
 // event loop; resolves once it listens. BENCH_PROF=<dir> writes CPU profiles of it there;
-// BENCH_TRACE_GC=1 prints its garbage collections (V8's --trace-gc) on stdout.
+// BENCH_TRACE_GC=1 prints its garbage collections (V8's --trace-gc) on stdout; BENCH_V8="<flags>"
+// adds V8 flags of your own (separated by spaces), to try one against the served set.
 export function startApiServer(env: NodeJS.ProcessEnv, options: { exposeGc?: boolean } = {}): Promise<BenchServer> {
   const flags = [
     ...(env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROF}`] : []),
     ...(env.BENCH_TRACE_GC ? ["--trace-gc"] : []),
     ...(options.exposeGc ? ["--expose-gc"] : []),
+    ...(env.BENCH_V8 ? env.BENCH_V8.split(" ") : []),
   ];
   const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
     env,
-    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "-r", "ts-node/register/transpile-only", ...flags],
+    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--no-parallel-scavenge", "-r", "ts-node/register/transpile-only", ...flags],
   });
   const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
   const exited = new Promise((resolve) => child.once("exit", resolve));
