@@ -1,6 +1,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { scripts } from "../package.json";
 import type { ParentMessage, ServerMessage } from "./api-server";
+
+// `npm start`'s own V8 flags, read from its script so that the bench cannot drift from it.
+const startFlags = scripts.start.split(" ").filter((word) => word.startsWith("--"));
 
 export interface BenchServer {
   url: string;
@@ -24,7 +28,7 @@ export function startApiServer(env: NodeJS.ProcessEnv, options: { exposeGc?: boo
   ];
   const child: ChildProcess = fork(join(__dirname, "api-server.ts"), [], {
     env,
-    execArgv: ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--no-parallel-scavenge", "-r", "ts-node/register/transpile-only", ...flags],
+    execArgv: [...startFlags, "-r", "ts-node/register/transpile-only", ...flags],
   });
   const next = () => new Promise<ServerMessage>((resolve) => child.once("message", (m: ServerMessage) => resolve(m)));
   const exited = new Promise((resolve) => child.once("exit", resolve));
