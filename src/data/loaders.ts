@@ -29,6 +29,7 @@ import {
   User,
 } from "../entities";
 import { readEntities } from "./entity-rows";
+import { RowLoader } from "./row-loader";
 
 type EntityClass<T> = abstract new () => T;
 
@@ -63,7 +64,7 @@ function byId<T extends ObjectLiteral & { id: string }, V = T>(
   omit: readonly (keyof T & string)[] = [],
 ) {
   return (manager: EntityManager, viewer: Viewer) =>
-    new DataLoader<string, V | null>(async (ids) => {
+    new RowLoader<V>(async (ids) => {
       const rows = await readEntities(scopedQuery(manager, viewer, entity, "row").andWhere("row.id = ANY(:ids)", { ids }), omit);
       const byKey = new Map(rows.map((row) => [row.id, present(viewer, row)]));
       return ids.map((id) => byKey.get(id) ?? null);

@@ -1,6 +1,6 @@
-import type DataLoader from "dataloader";
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { DETAIL_COLUMNS, type Loaders } from "../data/loaders";
+import type { RowLoader } from "../data/row-loader";
 import type { Listing, Seller } from "../entities";
 
 type SelectionSets = readonly SelectionSetNode[];
@@ -59,8 +59,8 @@ export const sellerLoaderFor = (loaders: Loaders, info: GraphQLResolveInfo) =>
   ownWidth(info, sellerWidth) === "whole" ? loaders.seller : loaders.sellerBrief;
 
 // The loaders a row of that width can answer for: a whole row also serves a brief one.
-export const listingLoadersOf = (loaders: Loaders, width: RowWidth): DataLoader<string, Listing | null>[] =>
+export const listingLoadersOf = (loaders: Loaders, width: RowWidth): RowLoader<Listing>[] =>
   width === "whole" ? [loaders.listing, loaders.listingBrief] : [loaders.listingBrief];
 
-export const sellerLoadersOf = (loaders: Loaders, width: RowWidth): DataLoader<string, Seller | null>[] =>
+export const sellerLoadersOf = (loaders: Loaders, width: RowWidth): RowLoader<Seller>[] =>
   width === "whole" ? [loaders.seller, loaders.sellerBrief] : [loaders.sellerBrief];

@@ -1,10 +1,10 @@
-import type DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectLiteral } from "typeorm";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listInfringements, type PageInclude } from "../data/infringement.queries";
 import type { Loaders } from "../data/loaders";
+import type { RowLoader } from "../data/row-loader";
 import type { SuspectedInfringement } from "../entities";
 import { addInfringementNote, reviewInfringement } from "../domain/infringement-review";
 import { reviewTransitionsFrom } from "../domain/infringement-lifecycle";
@@ -33,7 +33,7 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 // Puts a row read with a page into the loaders that will be asked for it.
 const primeInto =
-  <T extends { id: string }>(loaders: DataLoader<string, T | null>[]) =>
+  <T extends { id: string }>(loaders: RowLoader<T>[]) =>
   (row: ObjectLiteral) =>
     loaders.forEach((loader) => loader.prime(row.id, row as T));
 
