@@ -20,6 +20,7 @@ import { buildBaseSchema } from "../schema/build-schema";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
+import { settleRulesPlugin } from "./settle-rules.plugin";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
 
 export interface ApiDependencies {
@@ -66,6 +67,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ...protection.plugins,
       requestErrorsPlugin(logger),
       sensitiveReadAuditPlugin(),
+      settleRulesPlugin(),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },

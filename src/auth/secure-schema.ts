@@ -1,5 +1,15 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from "graphql";
 import { deny } from "graphql-shield";
 import type { IOptions, IShieldContext, ShieldRule } from "graphql-shield/typings/types";
 import objectHash from "object-hash";
@@ -19,6 +29,11 @@ import { SENSITIVE_FIELDS } from "./sensitive-fields";
 // per request ("contextual") cannot depend on the row, so its outcome is settled by the first
 // instance of a field and then applied synchronously to all the others. Other rules (node(id:)
 // reads its argument) are evaluated for every instance, as graphql-shield would.
+//
+// Before an operation runs, settleOperationRules settles the per-request rules of every field it
+// selects. Settled lazily, a rule first met by a field of a list's rows was still being evaluated
+// when graphql-js reached the same field in the next rows (it runs a list's rows in one pass), so
+// each row evaluated it again, and their promises made graphql-js await every object above them.
 
 type Rules = Record<string, Record<string, ShieldRule>>;
 type Outcome = true | Error;
@@ -70,6 +85,8 @@ async function evaluate(
   return result instanceof Error ? result : refused();
 }
 
+const outcomesOf = (context: GuardedContext) => (context[OUTCOMES] ??= new Map());
+
 function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
   // Parameters spelled out rather than gathered and spread: this runs for every field of every row.
   const whenAllowed = (outcome: Outcome, source: unknown, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
@@ -80,7 +97,7 @@ function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, Reques
     return (source, args, context, info) => evaluate(rule, source, args, context, info).then((outcome) => whenAllowed(outcome, source, args, context, info));
   }
   return (source, args, context: GuardedContext, info) => {
-    const outcomes = (context[OUTCOMES] ??= new Map());
+    const outcomes = outcomesOf(context);
     const settled = outcomes.get(rule);
     if (settled !== undefined) return whenAllowed(settled, source, args, context, info);
     return evaluate(rule, source, args, context, info).then((outcome) => {
@@ -101,6 +118,9 @@ function recordingReads(typeName: string, resolve: GraphQLFieldResolver<unknown,
   };
 }
 
+// Each field of the secured schema carries its rule in its extensions, for settleOperationRules.
+const RULE = "shieldRule";
+
 export function secureSchema(schema: GraphQLSchema, rules: Rules = permissionMap): GraphQLSchema {
   const problems = missingPermissions(schema, rules);
   if (problems.length) {
@@ -110,7 +130,40 @@ export function secureSchema(schema: GraphQLSchema, rules: Rules = permissionMap
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       let resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
       if (SENSITIVE_FIELDS[typeName]?.includes(fieldName)) resolve = recordingReads(typeName, resolve);
-      return { ...field, resolve: guarded(rules[typeName][fieldName], resolve) };
+      const rule = rules[typeName][fieldName];
+      return { ...field, resolve: guarded(rule, resolve), extensions: { ...field.extensions, [RULE]: rule } };
     },
   });
+}
+
+// The per-request rules of the fields a document selects on object types (a field selected
+// through an interface is settled when it runs), once per document: Apollo hands a repeated
+// query the same parsed document.
+const rulesOfDocuments = new WeakMap<DocumentNode, ShieldRule[]>();
+
+function perRequestRulesOf(schema: GraphQLSchema, document: DocumentNode): ShieldRule[] {
+  let rules = rulesOfDocuments.get(document);
+  if (rules) return rules;
+  const found = new Set<ShieldRule>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const rule = isObjectType(typeInfo.getParentType()) ? (typeInfo.getFieldDef()?.extensions[RULE] as ShieldRule | undefined) : undefined;
+        if (rule && settledPerRequest(rule)) found.add(rule);
+      },
+    }),
+  );
+  rulesOfDocuments.set(document, (rules = [...found]));
+  return rules;
+}
+
+// A per-request rule reads the request's context alone (graphql-shield keeps its first outcome for
+// every parent and argument), so it is evaluated here without a parent, arguments or field.
+export async function settleOperationRules(schema: GraphQLSchema, document: DocumentNode, context: RequestContext): Promise<void> {
+  const outcomes = outcomesOf(context);
+  const pending = perRequestRulesOf(schema, document).filter((rule) => !outcomes.has(rule));
+  const settled = await Promise.all(pending.map((rule) => evaluate(rule, undefined, {}, context, undefined as unknown as GraphQLResolveInfo)));
+  pending.forEach((rule, i) => outcomes.set(rule, settled[i]));
 }
