@@ -139,10 +139,12 @@ export function secureSchema(schema: GraphQLSchema, rules: Rules = permissionMap
 // The per-request rules of the fields a document selects on object types (a field selected
 // through an interface is settled when it runs), once per document: Apollo hands a repeated
 // query the same parsed document.
-const rulesOfDocuments = new WeakMap<DocumentNode, ShieldRule[]>();
+const rulesOfDocuments = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ShieldRule[]>>();
 
 function perRequestRulesOf(schema: GraphQLSchema, document: DocumentNode): ShieldRule[] {
-  let rules = rulesOfDocuments.get(document);
+  let ofSchema = rulesOfDocuments.get(schema);
+  if (!ofSchema) rulesOfDocuments.set(schema, (ofSchema = new WeakMap()));
+  let rules = ofSchema.get(document);
   if (rules) return rules;
   const found = new Set<ShieldRule>();
   const typeInfo = new TypeInfo(schema);
@@ -155,7 +157,7 @@ function perRequestRulesOf(schema: GraphQLSchema, document: DocumentNode): Shiel
       },
     }),
   );
-  rulesOfDocuments.set(document, (rules = [...found]));
+  ofSchema.set(document, (rules = [...found]));
   return rules;
 }
 
