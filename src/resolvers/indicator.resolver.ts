@@ -24,7 +24,7 @@ import { IndicatorSightingType } from "../schema/types/indicator-sighting.type";
 import { IndicatorType } from "../schema/types/indicator.type";
 import { authenticated } from "./authenticated";
 import { lookUp } from "./look-up";
-import { loadRequired } from "./load-required";
+import { loadAllRequired, loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => IndicatorType)
@@ -82,7 +82,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
       { orgId: viewer.orgId, actor: viewer },
       indicators.map((input) => ({ ...input, brandId: input.brandId ? fromGlobalId(input.brandId, "Brand") : null })),
     );
-    return Promise.all(ids.map((id) => loadRequired(loaders.indicator, id)));
+    return loadAllRequired(loaders.indicator, ids);
   }
 
   @Mutation(() => IndicatorType, { description: "Share one of your indicators more widely; it can never be narrowed" })

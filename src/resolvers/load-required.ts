@@ -16,5 +16,7 @@ function required<T>(row: T | null, id: string): T {
 }
 
 // The same for a list of related rows (a referral's cases and sellers), batched by the loader.
-export const loadAllRequired = <T>(loader: RowLoader<T>, ids: readonly string[]): Promise<T[]> =>
-  Promise.all(ids.map((id) => loadRequired(loader, id)));
+// Async, so that a known missing row rejects the list rather than throwing out of it.
+export async function loadAllRequired<T>(loader: RowLoader<T>, ids: readonly string[]): Promise<T[]> {
+  return Promise.all(ids.map((id) => loadRequired(loader, id)));
+}

@@ -1,6 +1,6 @@
 import { parse, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { secureSchema, settleOperationRules } from "../../src/auth/secure-schema";
-import { scopesOfRole } from "../../src/auth/scopes";
+import { Scope, scopesOfRole } from "../../src/auth/scopes";
 import type { Viewer } from "../../src/auth/viewer";
 import type { RequestContext } from "../../src/context";
 import { OrgKind, UserRole } from "../../src/entities/enums";
@@ -63,6 +63,19 @@ describe("settling an operation's rules before it runs", () => {
     await settleOperationRules(schema, SELLERS, platform);
     expect(read("riskSignals", platform)).toEqual([]);
     expect(() => read("riskSignals", brand)).toThrow();
+  });
+
+  it("refuses a seller's fields to a key without infringements:read", async () => {
+    const ingestKey = { viewer: { ...viewerOf(OrgKind.BRAND), principal: "API_KEY", role: null, scopes: new Set([Scope.INGEST_WRITE]) } } as unknown as RequestContext;
+    await settleOperationRules(schema, SELLERS, ingestKey);
+    expect(() => read("name", ingestKey)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN" }) }));
+  });
+
+  it("lets an agency's analyst read a referred seller's name (rows are its row scope's to limit), not the platform's signals", async () => {
+    const agency = contextOf(OrgKind.AGENCY);
+    await settleOperationRules(schema, SELLERS, agency);
+    expect(read("name", agency)).toBe("Star Store 666");
+    expect(() => read("riskSignals", agency)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN" }) }));
   });
 
   it("refuses every guarded field to a request without a viewer", async () => {

@@ -1,5 +1,5 @@
 import { RowLoader } from "../../src/data/row-loader";
-import { loadRequired } from "../../src/resolvers/load-required";
+import { loadAllRequired, loadRequired } from "../../src/resolvers/load-required";
 
 // A RowLoader answers without a promise for a row it already has, and otherwise is the DataLoader
 // it extends: one batch for the ids asked in a tick, null for an id the batch did not return.
@@ -73,5 +73,13 @@ describe("loadRequired", () => {
     const { loader } = loaderOf([]);
     await expect(loadRequired(loader, "gone")).rejects.toThrow(/missing or out of scope/);
     expect(() => loadRequired(loader, "gone")).toThrow(/missing or out of scope/);
+  });
+
+  it("rejects a list with a known missing row, as a promise", async () => {
+    const { loader } = loaderOf([a]);
+    await loader.load("gone");
+    const loading = loadAllRequired(loader, ["a", "gone"]);
+    expect(loading).toBeInstanceOf(Promise);
+    await expect(loading).rejects.toThrow(/missing or out of scope/);
   });
 });
