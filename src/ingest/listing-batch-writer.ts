@@ -16,9 +16,9 @@ export type { BatchRow } from "./prepared-row";
 
 // Writes one batch of valid listing records with a fixed number of set-based statements
 // (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
-//   1. look the batch up in shared intelligence, 2. lock and read the batch's sellers with their
-//   history, 3. insert the new ones, 4. read the listings already stored, with the brands that
-//   have a case on each, then finish scoring in memory, 5. insert new listings, update changed
+//   1. look the batch up in shared intelligence, 2. read the listings already stored, with the
+//   brands that have a case on each, 3. lock and read the batch's sellers with their history,
+//   4. insert the new ones, then finish scoring in memory, 5. insert new listings, update changed
 //   ones, 6. insert the infringements of flagged brand matches, and re-score every case on a
 //   changed listing, 7. update the sellers: record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
@@ -572,15 +572,21 @@ export async function writeListingBatch(
   };
   if (kept.length === 0) return { counts, rejections };
   kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  // A batch's statements are planned over thousands of rows, above PostgreSQL's jit_above_cost,
+  // and its LLVM compiled several of them at ~190 ms each, longer than they run, some while the
+  // batch held its sellers' locks: a third of the server's CPU in an ingest.
+  await manager.query("SET LOCAL jit = off");
 
-  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short.
+  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short. A
+  // stored listing that a concurrent writer changes after it was read is caught when it is written
+  // (its fingerprint, or the unique key of a new one), and the batch runs again.
   const intel = options.intel
     ? await options.intel.viewsOf(manager, prepared.intelKeys, kept.map((row) => row.intelKeys))
     : kept.map(() => NO_INTEL);
+  const stored = await storedListings(manager, kept);
   const { sellers, created } = await prepareSellers(manager, kept, options.newId);
   counts.sellersCreated = created;
   counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
-  const stored = await storedListings(manager, kept);
 
   const scored: Scored[] = kept.map((row, index) => {
     const seller = sellers.get(row.sellerKey)!;
