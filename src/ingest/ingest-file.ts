@@ -10,6 +10,12 @@ import { ListingIngest, type IngestCounts } from "./listing-ingest";
 // bar (bytes read, rows and rows/s) on stderr, each rejection on stderr as it is found, and a
 // summary at the end.
 
+// Listings are still stored and scored without members; an operator who has not registered any
+// should learn why nothing is flagged before the whole file has gone through.
+const NO_BRANDS_WARNING =
+  "warning: no member brand is registered in this database: listings are stored and scored, but none can match a brand " +
+  "or be flagged as a suspected infringement (`npm run cli -- seed` seeds the demo alliance)\n";
+
 const SHOWN_REJECTIONS = 100;
 
 export interface IngestFileSummary extends IngestCounts {
@@ -24,11 +30,12 @@ export async function ingestFile(
   dataSource: DataSource,
   config: Config,
   file: string,
-  options: { batchRows: number; quiet?: boolean },
+  options: { batchRows: number },
 ): Promise<IngestFileSummary> {
   const input: Readable = file === "-" ? process.stdin : createReadStream(file);
   const totalBytes = file === "-" ? 0 : statSync(file).size;
   const ingest = await ListingIngest.open(dataSource, config);
+  if (ingest.model.profiles.length === 0) process.stderr.write(NO_BRANDS_WARNING);
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   const bars = new MultiBar(
@@ -36,13 +43,13 @@ export async function ingestFile(
       format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected",
       hideCursor: true,
       clearOnComplete: false,
-      noTTYOutput: !options.quiet,
+      noTTYOutput: true,
       notTTYSchedule: 5000,
       stream: process.stderr,
     },
     Presets.shades_classic,
   );
-  const bar = options.quiet ? null : bars.create(Math.max(1, totalBytes), 0, { rows: 0, rate: 0, rejected: 0 });
+  const bar = bars.create(Math.max(1, totalBytes), 0, { rows: 0, rate: 0, rejected: 0 });
   let bytes = 0;
   input.on("data", (chunk: Buffer | string) => {
     bytes += chunk.length;
@@ -55,11 +62,11 @@ export async function ingestFile(
         if (rejections.length < SHOWN_REJECTIONS) rejections.push(rejection);
         const text = `line ${rejection.line}: ${rejection.reason}\n`;
         // Above the bar on a terminal; cli-progress drops logs when stderr is not one.
-        if (!options.quiet) void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
+        void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
       },
-      onBatch: (total) => bar?.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected }),
+      onBatch: (total) => bar.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected }),
     });
-    bar?.update(Math.max(1, totalBytes), { rows: counts.read, rate: Math.round(counts.read / seconds()), rejected: counts.rejected });
+    bar.update(Math.max(1, totalBytes), { rows: counts.read, rate: Math.round(counts.read / seconds()), rejected: counts.rejected });
     const elapsed = seconds();
     rejections.sort((a, b) => a.line - b.line);
     return {

@@ -30,8 +30,9 @@ afterAll(async () => {
 });
 
 const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+const cliWith = (cliEnv: Record<string, string>, ...args: string[]) =>
+  run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...cliEnv }, maxBuffer: 64 * 1024 * 1024 });
+const cli = (...args: string[]) => cliWith(env, ...args);
 
 async function totalCountAs(email: string): Promise<number> {
   const running = await startApi(loadConfig(env));
@@ -66,6 +67,7 @@ describe("npm run cli -- generate | ingest", () => {
     expect(summary.rejections).toEqual([{ line: 401, reason: expect.stringContaining("title: ") }]);
     expect(summary.infringementsCreated).toBeGreaterThan(100);
     expect(stderr).toContain("line 401: ");
+    expect(stderr).not.toContain("no member brand");
 
     // The same file again changes nothing.
     const again = JSON.parse((await cli("ingest", file)).stdout);
@@ -73,4 +75,25 @@ describe("npm run cli -- generate | ingest", () => {
     expect(await totalCountAs("analyst@louis-vuitton.example")).toBeGreaterThan(before);
     // Five processes start here (two servers, three CLI commands), each compiling TypeScript.
   }, 240_000);
+
+  it("warns that nothing can be flagged when the database has no member brands, and still stores the listings", async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), "alliance-ingest-empty-"));
+    let emptyEnv = { ...env, DATA_DIR: emptyDir };
+    let drop = async () => {};
+    if (serverUrl) {
+      const database = await createEmptyServerDatabase();
+      drop = database.drop;
+      emptyEnv = { ...emptyEnv, DATABASE_URL: database.url };
+    }
+    try {
+      const file = join(emptyDir, "listings.ndjson");
+      writeFileSync(file, (await cli("generate", "--listings", "20", "--seed", "5")).stdout);
+      const { stdout, stderr } = await cliWith(emptyEnv, "ingest", file);
+      expect(stderr).toContain("warning: no member brand is registered in this database");
+      expect(JSON.parse(stdout)).toMatchObject({ read: 20, inserted: 20, rejected: 0, infringementsCreated: 0 });
+    } finally {
+      await drop();
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
