@@ -78,7 +78,7 @@ describe("npm run cli -- generate | ingest", () => {
 
   it("warns that nothing can be flagged when the database has no member brands, and still stores the listings", async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), "alliance-ingest-empty-"));
-    let emptyEnv = { ...env, DATA_DIR: emptyDir };
+    let emptyEnv: Record<string, string> = { ...env, DATA_DIR: emptyDir };
     let drop = async () => {};
     if (serverUrl) {
       const database = await createEmptyServerDatabase();
