@@ -40,6 +40,16 @@ describe("RowLoader", () => {
     expect(batches).toEqual([]);
   });
 
+  it("answers a row whose load is in flight from its batch, not from a prime meanwhile", async () => {
+    const { loader, batches } = loaderOf([a]);
+    const loading = loader.load("a");
+    loader.prime("a", { id: "a", title: "primed meanwhile" });
+    expect(loader.peek("a")).toBeUndefined();
+    expect(await loading).toBe(a);
+    expect(loader.peek("a")).toBe(a);
+    expect(batches).toEqual([["a"]]);
+  });
+
   it("does not take a primed error or promise for a row", () => {
     const { loader } = loaderOf([a]);
     loader.prime("a", new Error("no"));
