@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   API_WORKERS: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
+  LOGIN_MAX_FAILURES: int(10),
+  LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
   // graphql-armor's cost grows by 1.5x a nesting level; a full dashboard page query costs about 9,000.
@@ -85,6 +87,8 @@ export interface Config {
   database: { kind: "server"; url: string; poolSize: number } | { kind: "embedded"; dataDir: string };
   dataDir: string;
   jwt: { secret: string | undefined; ttlSeconds: number };
+  // Failed sign-ins an email address may have in a window before its sign-ins are refused.
+  login: LoginThrottlePolicy;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -117,6 +121,11 @@ export interface EnforcementConfig {
   penaltyStrikes: number;
   closureStrikes: number;
   maxBulkTakedowns: number;
+}
+
+export interface LoginThrottlePolicy {
+  maxFailures: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -161,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },
     dataDir: e.DATA_DIR,
     jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

@@ -7,6 +7,7 @@ import { InfringementNote } from "./infringement-note.entity";
 import { LegalAction } from "./legal-action.entity";
 import { IntelLookupUsage } from "./intel-lookup-usage.entity";
 import { Listing } from "./listing.entity";
+import { LoginFailure } from "./login-failure.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
 import { Referral } from "./referral.entity";
@@ -35,6 +36,7 @@ export {
   Invitation,
   LegalAction,
   Listing,
+  LoginFailure,
   Organization,
   PolicyFeedback,
   PolicyFeedbackEndorsement,
@@ -70,6 +72,7 @@ export const entities = [
   Indicator,
   IndicatorSighting,
   IntelLookupUsage,
+  LoginFailure,
   Invitation,
   PolicyFeedback,
   PolicyFeedbackEndorsement,

@@ -8,6 +8,7 @@ import { IngestSellerConfirmedIndex1795445619602 } from "./1795445619602-IngestS
 import { ScopeAndRelationIndexes1795450815586 } from "./1795450815586-ScopeAndRelationIndexes";
 import { IntelLookupUsageLimit1796408857159 } from "./1796408857159-IntelLookupUsageLimit";
 import { InfringementOwnerIndexesCoverFilters1796422405982 } from "./1796422405982-InfringementOwnerIndexesCoverFilters";
+import { LoginFailure1796499667865 } from "./1796499667865-LoginFailure";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ScopeAndRelationIndexes1795450815586,
   IntelLookupUsageLimit1796408857159,
   InfringementOwnerIndexesCoverFilters1796422405982,
+  LoginFailure1796499667865,
 ];

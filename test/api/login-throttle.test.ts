@@ -1,0 +1,138 @@
+import { emailDigest } from "../../src/auth/login-throttle";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// Password guessing against one email address is refused after LOGIN_MAX_FAILURES failures within
+// LOGIN_FAILURE_WINDOW_SECONDS (src/auth/login-throttle.ts).
+const MAX_FAILURES = 3;
+const WINDOW_SECONDS = 600;
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+});
+afterAll(() => api.close());
+
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+type LoginResponse = Awaited<ReturnType<typeof signIn>>;
+
+const signIn = (email: string, password: string) => api.gql<{ login: { token: string } }>(LOGIN, { email, password });
+const codeOf = (response: LoginResponse) => response.errors?.[0]?.extensions?.code;
+
+async function failTimes(email: string, times: number) {
+  for (let i = 0; i < times; i++) expect(codeOf(await signIn(email, "not the password"))).toBe("UNAUTHENTICATED");
+}
+
+async function newUserEmail(): Promise<string> {
+  const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+  return (await createUser(api.dataSource, org, UserRole.ANALYST)).email;
+}
+
+const storedFailures = async (email: string): Promise<number | null> => {
+  const rows: { failures: number }[] = await api.dataSource.query(`SELECT failures FROM login_failure WHERE email_digest = $1`, [
+    emailDigest(email.toLowerCase()),
+  ]);
+  return rows[0]?.failures ?? null;
+};
+
+function expectRefused(response: LoginResponse) {
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors!;
+  expect(error.extensions?.code).toBe("RATE_LIMITED");
+  const retryAfterSeconds = error.extensions?.retryAfterSeconds as number;
+  expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  expect(retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+  expect(error.message).toBe(
+    `Too many failed sign-ins for this email address (${MAX_FAILURES} in ${WINDOW_SECONDS} seconds); retry in ${retryAfterSeconds} seconds`,
+  );
+}
+
+describe("failed sign-ins", () => {
+  it("refuse an address's sign-ins, the right password too, once its failures in the window are used up", async () => {
+    const email = await newUserEmail();
+    await failTimes(email, MAX_FAILURES);
+    expectRefused(await signIn(email, TEST_PASSWORD));
+    expectRefused(await signIn(email, "not the password"));
+    // A refused attempt is not a failure: the count stays where the limit put it.
+    expect(await storedFailures(email)).toBe(MAX_FAILURES);
+  });
+
+  it("count an unknown address as a known one, so the refusal tells nothing of who has an account", async () => {
+    const unknown = "no-such-person@nowhere.test";
+    await failTimes(unknown, MAX_FAILURES);
+    const refused = await signIn(unknown, TEST_PASSWORD);
+    expectRefused(refused);
+
+    const known = await newUserEmail();
+    await failTimes(known, MAX_FAILURES);
+    const knownRefused = await signIn(known, TEST_PASSWORD);
+    expectRefused(knownRefused);
+    expect(Object.keys(knownRefused.errors![0].extensions!).sort()).toEqual(Object.keys(refused.errors![0].extensions!).sort());
+  });
+
+  it("below the limit, are cleared by a sign-in that succeeds", async () => {
+    const email = await newUserEmail();
+    await failTimes(email, MAX_FAILURES - 1);
+    expect(codeOf(await signIn(email, TEST_PASSWORD))).toBeUndefined();
+    expect(await storedFailures(email)).toBeNull();
+    await failTimes(email, MAX_FAILURES - 1);
+    const response = await signIn(email, TEST_PASSWORD);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.login.token).toEqual(expect.any(String));
+  });
+
+  it("count for the address however its letters are cased or padded", async () => {
+    const email = await newUserEmail();
+    await failTimes(email.toUpperCase(), 1);
+    await failTimes(`  ${email}`, 1);
+    await failTimes(email, MAX_FAILURES - 2);
+    expectRefused(await signIn(email, TEST_PASSWORD));
+  });
+
+  it("of one address leave every other address alone", async () => {
+    const locked = await newUserEmail();
+    const other = await newUserEmail();
+    await failTimes(locked, MAX_FAILURES);
+    expectRefused(await signIn(locked, TEST_PASSWORD));
+    expect((await signIn(other, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it("start afresh when their window has ended", async () => {
+    const email = await newUserEmail();
+    await failTimes(email, MAX_FAILURES);
+    expectRefused(await signIn(email, TEST_PASSWORD));
+    await api.dataSource.query(
+      `UPDATE login_failure SET window_started_at = now() - make_interval(secs => $2) WHERE email_digest = $1`,
+      [emailDigest(email), WINDOW_SECONDS + 1],
+    );
+    // The ended window's count does not carry into the next: one failure is one, not a refusal.
+    await failTimes(email, 1);
+    expect(await storedFailures(email)).toBe(1);
+    expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it("arriving at once are all counted", async () => {
+    const email = await newUserEmail();
+    const responses = await Promise.all(Array.from({ length: MAX_FAILURES }, () => signIn(email, "not the password")));
+    expect(responses.map(codeOf)).toEqual(Array(MAX_FAILURES).fill("UNAUTHENTICATED"));
+    expect(await storedFailures(email)).toBe(MAX_FAILURES);
+    expectRefused(await signIn(email, TEST_PASSWORD));
+  });
+
+  it("are kept under a digest, never the address as typed, and ended windows are pruned by later failures", async () => {
+    const email = await newUserEmail();
+    await api.dataSource.query(
+      `INSERT INTO login_failure (email_digest, failures, window_started_at)
+       SELECT 'ended-' || n, 2, now() - make_interval(secs => $1) FROM generate_series(1, 3) AS n`,
+      [WINDOW_SECONDS + 60],
+    );
+    await failTimes(email, 1);
+    const rows: { email_digest: string }[] = await api.dataSource.query(`SELECT email_digest FROM login_failure`);
+    const digests = rows.map((row) => row.email_digest);
+    expect(digests).toContain(emailDigest(email));
+    expect(digests.filter((digest) => digest.startsWith("ended-"))).toEqual([]);
+    expect(digests.some((digest) => digest.includes("@"))).toBe(false);
+  });
+});
