@@ -1,14 +1,14 @@
 import type { EntityManager } from "typeorm";
 import type { LoginThrottlePolicy } from "../config";
 import type { TokenService } from "./jwt";
-import { assertSignInAllowed, clearSignInFailures, emailDigest, recordSignInFailure } from "./login-throttle";
+import { clearSignInFailures, emailDigest, takeSignInAttempt } from "./login-throttle";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
 
 // One answer for a wrong email, a wrong password, a disabled user and a suspended organization,
-// each costing one password hash, so that neither the message nor the time tells them apart. An
-// address with too many recent failures is refused before its password is looked at.
+// each costing one password hash, so that neither the message nor the time tells them apart. Each
+// sign-in counts as a failure of its address until its password proves right (login-throttle.ts).
 export async function login(
   manager: EntityManager,
   tokens: TokenService,
@@ -18,7 +18,7 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date }> {
   const normalizedEmail = email.trim().toLowerCase();
   const digest = emailDigest(normalizedEmail);
-  await assertSignInAllowed(manager, digest, throttle);
+  await takeSignInAttempt(manager, digest, throttle);
   const rows: { id: string; owner_org_id: string; password_hash: string }[] = await manager.query(
     `SELECT u.id, u.owner_org_id, u.password_hash
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id
@@ -27,10 +27,7 @@ export async function login(
   );
   const user = rows[0];
   const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
-  if (!user || !valid) {
-    await recordSignInFailure(manager, digest, throttle);
-    throw unauthenticated("Invalid email or password");
-  }
+  if (!user || !valid) throw unauthenticated("Invalid email or password");
   await clearSignInFailures(manager, digest);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }
