@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { LoginThrottlePolicy } from "../config";
 import { ApiError, ErrorCode } from "../errors";
@@ -16,10 +15,10 @@ import { ApiError, ErrorCode } from "../errors";
 const WINDOW = "make_interval(secs => $2)";
 const ENDED = `f.window_started_at <= now() - ${WINDOW}`;
 // Rows of ended windows that an attempt deletes on its way, so that the table holds little more
-// than the addresses failing now, however many have failed before.
+// than the addresses failing now, however many have failed before. It skips rows another sign-in
+// holds (two attempts pruning each other's rows would deadlock), and checks the window again on
+// the row it deletes, which a sign-in may have started afresh meanwhile.
 const PRUNED_PER_ATTEMPT = 10;
-
-export const emailDigest = (normalizedEmail: string) => createHash("sha256").update(normalizedEmail, "utf8").digest("hex");
 
 // Counts the attempt, or refuses it with RATE_LIMITED when the window's attempts are used up.
 export async function takeSignInAttempt(manager: EntityManager, digest: string, policy: LoginThrottlePolicy): Promise<void> {
@@ -28,7 +27,8 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
        DELETE FROM login_failure
         WHERE email_digest IN (SELECT email_digest FROM login_failure
                                 WHERE window_started_at <= now() - ${WINDOW} AND email_digest <> $1
-                                LIMIT ${PRUNED_PER_ATTEMPT})
+                                LIMIT ${PRUNED_PER_ATTEMPT} FOR UPDATE SKIP LOCKED)
+          AND window_started_at <= now() - ${WINDOW}
      )
      INSERT INTO login_failure AS f (email_digest, failures, window_started_at) VALUES ($1, 1, now())
      ON CONFLICT (email_digest) DO UPDATE SET

@@ -1,7 +1,8 @@
 import type { EntityManager } from "typeorm";
 import type { LoginThrottlePolicy } from "../config";
 import type { TokenService } from "./jwt";
-import { clearSignInFailures, emailDigest, takeSignInAttempt } from "./login-throttle";
+import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { clearSignInFailures, takeSignInAttempt } from "./login-throttle";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
@@ -11,13 +12,12 @@ import { unauthenticated } from "../errors";
 // sign-in counts as a failure of its address until its password proves right (login-throttle.ts).
 export async function login(
   manager: EntityManager,
-  tokens: TokenService,
-  throttle: LoginThrottlePolicy,
+  { tokens, hasher, throttle }: { tokens: TokenService; hasher: KeyedHasher; throttle: LoginThrottlePolicy },
   email: string,
   password: string,
 ): Promise<{ token: string; expiresAt: Date }> {
   const normalizedEmail = email.trim().toLowerCase();
-  const digest = emailDigest(normalizedEmail);
+  const digest = hasher.signInKeyHex(normalizedEmail);
   await takeSignInAttempt(manager, digest, throttle);
   const rows: { id: string; owner_org_id: string; password_hash: string }[] = await manager.query(
     `SELECT u.id, u.owner_org_id, u.password_hash

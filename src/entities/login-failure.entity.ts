@@ -2,9 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 // The sign-ins of one email address in its current window that did not succeed (a sign-in counts
 // until its password proves right; src/auth/login-throttle.ts). Kept in the database so that every
-// API process counts the same failures. The address is stored as a SHA-256 digest of its
-// normalized form: people type passwords into the email field, and what they typed there should
-// not sit in a table in the clear.
+// API process counts the same failures. The address is kept as its keyed hash (HMAC-SHA-256 under
+// the server's INTEL_HMAC_SECRET, src/domain/intel/keyed-hash.ts): people type passwords into the
+// email field, and what they typed there should not sit in a table in a form anyone can check
+// guesses against.
 @Entity("login_failure")
 export class LoginFailure {
   @PrimaryColumn({ name: "email_digest", type: "text" })

@@ -10,7 +10,8 @@ import { loadRequired } from "./load-required";
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: "Exchange an email and password for a token" })
   login(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() context: RequestContext) {
-    return login(context.dataSource.manager, context.tokens, context.config.login, email, password);
+    const { dataSource, tokens, intelHasher, config } = context;
+    return login(dataSource.manager, { tokens, hasher: intelHasher, throttle: config.login }, email, password);
   }
 
   @Query(() => ViewerType, { description: "Who is asking" })

@@ -1,4 +1,5 @@
-import { emailDigest } from "../../src/auth/login-throttle";
+import { createHash } from "node:crypto";
+import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -29,10 +30,11 @@ async function newUserEmail(): Promise<string> {
   return (await createUser(api.dataSource, org, UserRole.ANALYST)).email;
 }
 
+// The address's key in login_failure: its keyed hash under the server's secret.
+const keyOf = (email: string) => loadKeyedHasher(api.config).signInKeyHex(email.toLowerCase());
+
 const storedFailures = async (email: string): Promise<number | null> => {
-  const rows: { failures: number }[] = await api.dataSource.query(`SELECT failures FROM login_failure WHERE email_digest = $1`, [
-    emailDigest(email.toLowerCase()),
-  ]);
+  const rows: { failures: number }[] = await api.dataSource.query(`SELECT failures FROM login_failure WHERE email_digest = $1`, [keyOf(email)]);
   return rows[0]?.failures ?? null;
 };
 
@@ -44,6 +46,8 @@ function expectRefused(response: LoginResponse) {
   const retryAfterSeconds = error.extensions?.retryAfterSeconds as number;
   expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
   expect(retryAfterSeconds).toBeLessThanOrEqual(WINDOW_SECONDS);
+  // Every refusal here follows its window's failures within seconds.
+  expect(retryAfterSeconds).toBeGreaterThan(WINDOW_SECONDS - 60);
   expect(error.message).toBe(
     `Too many failed sign-ins for this email address (${MAX_FAILURES} in ${WINDOW_SECONDS} seconds); retry in ${retryAfterSeconds} seconds`,
   );
@@ -97,6 +101,9 @@ describe("failed sign-ins", () => {
     await failTimes(locked, MAX_FAILURES);
     expectRefused(await signIn(locked, TEST_PASSWORD));
     expect((await signIn(other, TEST_PASSWORD)).errors).toBeUndefined();
+    // Nor does another address's sign-in, or its pruning, touch the locked one.
+    expectRefused(await signIn(locked, TEST_PASSWORD));
+    expect(await storedFailures(locked)).toBe(MAX_FAILURES);
   });
 
   it("start afresh when their window has ended", async () => {
@@ -105,7 +112,7 @@ describe("failed sign-ins", () => {
     expectRefused(await signIn(email, TEST_PASSWORD));
     await api.dataSource.query(
       `UPDATE login_failure SET window_started_at = now() - make_interval(secs => $2) WHERE email_digest = $1`,
-      [emailDigest(email), WINDOW_SECONDS + 1],
+      [keyOf(email), WINDOW_SECONDS + 1],
     );
     // The ended window's count does not carry into the next: one failure is one, not a refusal.
     await failTimes(email, 1);
@@ -123,18 +130,45 @@ describe("failed sign-ins", () => {
     expectRefused(await signIn(email, TEST_PASSWORD));
   });
 
-  it("are kept under a digest, never the address as typed, and ended windows are pruned by later sign-ins", async () => {
+  it("of many addresses whose windows ended, arriving at once, each start a window of one", async () => {
+    const emails = await Promise.all(Array.from({ length: 12 }, () => newUserEmail()));
+    await api.dataSource.query(
+      `INSERT INTO login_failure (email_digest, failures, window_started_at)
+       SELECT key, $2, now() - make_interval(secs => $3) FROM unnest($1::text[]) AS key`,
+      [emails.map(keyOf), MAX_FAILURES, WINDOW_SECONDS + 60],
+    );
+    // Each attempt resets its own row and prunes others' ended ones: none may wait on another's.
+    const responses = await Promise.all(emails.map((email) => signIn(email, "not the password")));
+    expect(responses.map(codeOf)).toEqual(emails.map(() => "UNAUTHENTICATED"));
+    expect(await Promise.all(emails.map(storedFailures))).toEqual(emails.map(() => 1));
+  });
+
+  it("are kept under a keyed hash, never the address as typed, and ended windows are pruned by later sign-ins", async () => {
     const email = await newUserEmail();
     await api.dataSource.query(
       `INSERT INTO login_failure (email_digest, failures, window_started_at)
-       SELECT 'ended-' || n, 2, now() - make_interval(secs => $1) FROM generate_series(1, 3) AS n`,
-      [WINDOW_SECONDS + 60],
+       SELECT 'ended-' || n, 2, now() - make_interval(secs => $1) FROM generate_series(1, 3) AS n
+       UNION ALL SELECT 'live', 2, now() - make_interval(secs => $2)`,
+      [WINDOW_SECONDS + 60, WINDOW_SECONDS - 60],
     );
     await failTimes(email, 1);
     const rows: { email_digest: string }[] = await api.dataSource.query(`SELECT email_digest FROM login_failure`);
-    const digests = rows.map((row) => row.email_digest);
-    expect(digests).toContain(emailDigest(email));
-    expect(digests.filter((digest) => digest.startsWith("ended-"))).toEqual([]);
-    expect(digests.some((digest) => digest.includes("@"))).toBe(false);
+    const keys = rows.map((row) => row.email_digest);
+    expect(keys).toContain(keyOf(email));
+    expect(keys.filter((key) => key.startsWith("ended-"))).toEqual([]);
+    expect(keys).toContain("live");
+    expect(keys.some((key) => key.includes("@"))).toBe(false);
+    // Not a plain hash that anyone could check a guessed address against.
+    expect(keys).not.toContain(createHash("sha256").update(email.toLowerCase()).digest("hex"));
+  });
+
+  it("include a disabled user's right password, which clears nothing", async () => {
+    const email = await newUserEmail();
+    await api.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE email = $1`, [email]);
+    await failTimes(email, MAX_FAILURES - 1);
+    const disabled = await signIn(email, TEST_PASSWORD);
+    expect(codeOf(disabled)).toBe("UNAUTHENTICATED");
+    expect(await storedFailures(email)).toBe(MAX_FAILURES);
+    expectRefused(await signIn(email, TEST_PASSWORD));
   });
 });

@@ -7,6 +7,8 @@ import type { IndicatorKind } from "../../entities/enums";
 // HMAC-SHA-256 of an indicator's kind and normalized value under a server secret. Every match
 // compares these: without the secret a stored hash cannot be reversed by hashing guesses (a
 // phone number has few enough possible values that a plain hash could be).
+const SIGN_IN = "SIGN_IN";
+
 export class KeyedHasher {
   constructor(private readonly key: KeyObject) {}
 
@@ -19,7 +21,13 @@ export class KeyedHasher {
     return this.hmac(kind, normalizedValue).digest("hex");
   }
 
-  private hmac(kind: IndicatorKind, normalizedValue: string): Hmac {
+  // The key of an email address's failed sign-ins (src/auth/login-throttle.ts), under the same
+  // secret: SIGN_IN stands where an indicator's kind does, so it never equals an indicator's key.
+  signInKeyHex(normalizedEmail: string): string {
+    return this.hmac(SIGN_IN, normalizedEmail).digest("hex");
+  }
+
+  private hmac(kind: IndicatorKind | typeof SIGN_IN, normalizedValue: string): Hmac {
     // The kind is part of the input, so the same text as a KEYWORD and as a SELLER never collide.
     return createHmac("sha256", this.key).update(kind).update("\u0000").update(normalizedValue, "utf8");
   }
