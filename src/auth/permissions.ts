@@ -255,7 +255,7 @@ export const permissionMap = {
   LegalActionEdge: { cursor: legalAction, node: legalAction },
   ProductConnection: { edges: product, pageInfo: product, totalCount: product },
   ProductEdge: { cursor: product, node: product },
-  PageInfo: { hasNextPage: isAuthenticated, endCursor: isAuthenticated },
+  PageInfo: { hasNextPage: isAuthenticated, hasPreviousPage: isAuthenticated, endCursor: isAuthenticated, startCursor: isAuthenticated },
   ApiKey: {
     id: apiKey,
     name: apiKey,

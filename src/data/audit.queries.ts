@@ -3,7 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
 import { badInput } from "../errors";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 
 export interface AuditEventFilter {
   actor?: { kind: "USER" | "API_KEY"; id: string };
@@ -19,7 +19,7 @@ export function listAuditEvents(
   manager: EntityManager,
   viewer: Viewer,
   filter: AuditEventFilter,
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, AuditEvent, "ev");
   if (filter.actor?.kind === "USER") query.andWhere("ev.actor_user_id = :actorId", { actorId: filter.actor.id });

@@ -3,7 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Brand, Organization, Product } from "../entities";
 import type { OrgKind } from "../entities/enums";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 import { readEntities } from "./entity-rows";
 
 export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
@@ -25,7 +25,7 @@ export function listProducts(
   manager: EntityManager,
   viewer: Viewer,
   filter: ProductListFilter,
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Product, "product");
   if (filter.brandIds) query.andWhere("product.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });

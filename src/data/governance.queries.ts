@@ -4,7 +4,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 import { readEntities, readEntity } from "./entity-rows";
 
 // The current (highest) version of each rule, by code.
@@ -32,7 +32,7 @@ export async function listPolicyFeedback(
   manager: EntityManager,
   viewer: Viewer,
   filter: FeedbackListFilter,
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, PolicyFeedback, "fb");
   if (filter.ruleCode) {

@@ -7,7 +7,7 @@ import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
 import { badInput } from "../errors";
 import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
-import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination";
+import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
 
 export interface IndicatorListFilter {
   kinds?: IndicatorKind[];
@@ -35,7 +35,7 @@ export function listIndicators(
   hasher: KeyedHasher,
   filter: IndicatorListFilter,
   sort: { field: IndicatorSort; direction: Direction },
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Indicator, "ind");
   if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });

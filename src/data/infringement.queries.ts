@@ -5,7 +5,7 @@ import { Listing, Seller, SuspectedInfringement } from "../entities";
 import { Marketplace, type InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { DETAIL_COLUMNS } from "./loaders";
-import { paginate, type Direction, type KeysetOrder } from "./keyset-pagination";
+import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
 
 export interface InfringementListFilter {
   brandIds?: string[];
@@ -55,7 +55,7 @@ export function listInfringements(
   viewer: Viewer,
   filter: InfringementListFilter,
   sort: { field: InfringementSort; direction: Direction },
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
   include: readonly PageInclude[] = [],
 ) {
   const query = scopedQuery(manager, viewer, SuspectedInfringement, "inf");

@@ -22,9 +22,9 @@ interface Cursor {
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
-function decodeCursor(after: string, orderName: string): Cursor {
+function decodeCursor(text: string, orderName: string, argument: "after" | "before"): Cursor {
   try {
-    const cursor = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as Cursor;
+    const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
     const valid =
       cursor.o === orderName &&
       (typeof cursor.v === "string" || typeof cursor.v === "number") &&
@@ -34,7 +34,8 @@ function decodeCursor(after: string, orderName: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw badInput("`after` is not a cursor of this list in this order; pass the endCursor of the previous page");
+  const from = argument === "after" ? "the endCursor of the previous page" : "the startCursor of the next page";
+  throw badInput(`\`${argument}\` is not a cursor of this list in this order; pass ${from}`);
 }
 
 // An edge's cursor is encoded when it is asked for: a dashboard asks only for the page's endCursor,
@@ -57,40 +58,73 @@ async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>):
   return counted?.total ?? 0;
 }
 
-// Forward keyset pagination on (column, id): stable under concurrent inserts and as fast on the
-// thousandth page as on the first, unlike OFFSET. `related` rows of the page's rows are read in
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+  maxPageSize: number;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+const reversed = (direction: Direction): Direction => (direction === "ASC" ? "DESC" : "ASC");
+
+// Which way a request pages, and how many rows: first/after forward, last/before backward, never
+// a mix (a page is one range of the order, read from one end).
+function pageWindow(page: PageRequest): { backward: boolean; size: number; cursor: string | null } {
+  const backward = page.last != null || page.before != null;
+  if (backward && (page.first != null || page.after != null)) {
+    throw badInput("Page forward with `first` and `after`, or backward with `last` and `before`, not both");
+  }
+  const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > page.maxPageSize) {
+    throw badInput(`\`${backward ? "last" : "first"}\` must be between 1 and ${page.maxPageSize}`);
+  }
+  return { backward, size, cursor: (backward ? page.before : page.after) ?? null };
+}
+
+// Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth
+// page as on the first, unlike OFFSET. Paging backward reads the same order reversed from
+// `before` (or the end) and turns the page round. `related` rows of the page's rows are read in
 // the same statement (see readEntitiesWithRelated).
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   order: KeysetOrder<T>,
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
   related?: { viewer: Viewer; reads: readonly RelatedRead[] },
 ): Promise<Connection<T> & { related: ObjectLiteral[][] }> {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > page.maxPageSize) {
-    throw badInput(`\`first\` must be between 1 and ${page.maxPageSize}`);
-  }
+  const { backward, size, cursor } = pageWindow(page);
   const countQuery = query.clone();
-  if (page.after) {
-    const cursor = decodeCursor(page.after, order.name);
-    const comparison = order.direction === "DESC" ? "<" : ">";
-    query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${comparison} (:cursorValue, :cursorId)`, {
-      cursorValue: cursor.v,
-      cursorId: cursor.id,
+  const readDirection: Direction = backward ? reversed(order.direction) : order.direction;
+  if (cursor) {
+    const { v, id } = decodeCursor(cursor, order.name, backward ? "before" : "after");
+    query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${readDirection === "DESC" ? "<" : ">"} (:cursorValue, :cursorId)`, {
+      cursorValue: v,
+      cursorId: id,
     });
   }
   const { rows, related: relatedRows } = await readEntitiesWithRelated(
     query
-      .orderBy(`${alias}.${order.column}`, order.direction)
-      .addOrderBy(`${alias}.id`, order.direction)
-      .limit(page.first + 1),
+      .orderBy(`${alias}.${order.column}`, readDirection)
+      .addOrderBy(`${alias}.id`, readDirection)
+      .limit(size + 1),
     [],
     related,
   );
-  const edges = rows.slice(0, page.first).map((node) => new Edge(node, order));
+  const pageRows = rows.slice(0, size);
+  if (backward) pageRows.reverse();
+  const edges = pageRows.map((node) => new Edge(node, order));
+  const more = rows.length > size;
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      // The side the page was read from is known; the other has at least the cursor's row.
+      hasNextPage: backward ? cursor !== null : more,
+      hasPreviousPage: backward ? more : cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     countTotal: () => countRows(countQuery),
     related: relatedRows,
   };

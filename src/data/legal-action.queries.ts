@@ -3,14 +3,14 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { LegalAction } from "../entities";
 import type { LegalActionStatus } from "../entities/enums";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 
 // The viewer's own lawsuits as plaintiff (every one, for the platform); most recently filed first.
 export function listLegalActions(
   manager: EntityManager,
   viewer: Viewer,
   filter: { statuses?: LegalActionStatus[]; sellerIds?: string[] },
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, LegalAction, "la");
   if (filter.statuses) query.andWhere("la.status = ANY(:statuses)", { statuses: filter.statuses });

@@ -3,7 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Referral } from "../entities";
 import type { ReferralStatus } from "../entities/enums";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 
 // The platform's referrals, an agency's (those sent to it), a brand's (those holding its cases);
 // newest first.
@@ -11,7 +11,7 @@ export function listReferrals(
   manager: EntityManager,
   viewer: Viewer,
   filter: { statuses?: ReferralStatus[] },
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Referral, "ref");
   if (filter.statuses) query.andWhere("ref.status = ANY(:statuses)", { statuses: filter.statuses });

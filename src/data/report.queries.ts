@@ -3,14 +3,14 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { ProgressReport } from "../entities";
 import type { ReportPeriodKind, ReportStatus } from "../entities/enums";
-import { paginate } from "./keyset-pagination";
+import { paginate, type PageRequest } from "./keyset-pagination";
 
 // Newest period first; members and agencies see published reports only (the row scope).
 export function listProgressReports(
   manager: EntityManager,
   viewer: Viewer,
   filter: { periodKind?: ReportPeriodKind; statuses?: ReportStatus[] },
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, ProgressReport, "report");
   if (filter.periodKind) query.andWhere("report.period_kind = :periodKind", { periodKind: filter.periodKind });

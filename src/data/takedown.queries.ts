@@ -3,7 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { TakedownRequest } from "../entities";
 import { TakedownStatus, type Marketplace } from "../entities/enums";
-import { paginate, type Direction } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 
 export interface TakedownRequestListFilter {
   statuses?: TakedownStatus[];
@@ -32,7 +32,7 @@ export function listTakedownRequests(
   viewer: Viewer,
   filter: TakedownRequestListFilter,
   direction: Direction,
-  page: { first: number; after?: string | null; maxPageSize: number },
+  page: PageRequest,
 ) {
   return paginate(
     filtered(manager, viewer, filter),

@@ -54,6 +54,14 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`{ infringements(first: 0) { totalCount } }`, {}, /between 1 and 100/);
     await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 1 and 100/);
     await expectBadInput(`{ infringements(first: 5, after: "garbage") { totalCount } }`, {}, /not a cursor/);
+    await expectBadInput(`{ infringements(last: 0) { totalCount } }`, {}, /`last` must be between 1 and 100/);
+    await expectBadInput(`{ infringements(last: 5, before: "garbage") { totalCount } }`, {}, /`before` is not a cursor .* startCursor/);
+  });
+
+  it("a page asked for both forward and backward", async () => {
+    await expectBadInput(`{ infringements(first: 5, last: 5) { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
+    await expectBadInput(`{ infringements(last: 5, after: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
+    await expectBadInput(`{ infringements(first: 5, before: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
     await expectBadInput(`{ infringements(filter: { minRiskScore: 101 }) { totalCount } }`, {}, /between 0 and 100/);
   });
 

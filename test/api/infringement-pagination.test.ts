@@ -143,3 +143,85 @@ describe("paging through infringements", () => {
     expect(seen.sort()).toEqual(matching.map((row) => gid("Infringement", row.id)).sort());
   });
 });
+
+const BACK = `query($last: Int, $before: String, $filter: InfringementFilter, $orderBy: InfringementOrder) {
+  infringements(last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }
+  }
+}`;
+
+type BackPage = {
+  infringements: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    edges: { cursor: string; node: { id: string } }[];
+  };
+};
+
+// From the end back to the start, last rows first: the pages put together in reading order.
+async function walkBack(variables: Record<string, unknown>, pageSize: number, as = token) {
+  const pages: string[][] = [];
+  let before: string | null = null;
+  for (let guard = 0; guard < 20; guard += 1) {
+    const response: { data?: BackPage | null; errors?: unknown[] } = await api.gql<BackPage>(BACK, { ...variables, last: pageSize, before }, { token: as });
+    expect(response.errors).toBeUndefined();
+    const { pageInfo, edges } = response.data!.infringements;
+    pages.unshift(edges.map((edge) => edge.node.id));
+    expect(pageInfo.hasNextPage).toBe(before !== null);
+    expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
+    if (!pageInfo.hasPreviousPage) break;
+    before = pageInfo.startCursor;
+  }
+  return pages.flat();
+}
+
+describe("paging backward through infringements", () => {
+  it.each([
+    ["DETECTED_AT", "DESC"],
+    ["RISK_SCORE", "ASC"],
+  ] as const)("by %s %s visits every row once, and the pages read in the list's order", async (field, direction) => {
+    const key = field === "RISK_SCORE" ? (row: SuspectedInfringement) => row.riskScore : (row: SuspectedInfringement) => row.detectedAt.getTime();
+    expect(await walkBack({ orderBy: { field, direction } }, 3)).toEqual(expected(rows, key, direction));
+  });
+
+  it("goes back from a forward page's startCursor to the rows just before it, with filters kept", async () => {
+    const filter = { statuses: [InfringementStatus.FLAGGED, InfringementStatus.CONFIRMED] };
+    const orderBy = { field: "RISK_SCORE", direction: "DESC" };
+    const matching = expected(
+      rows.filter((row) => row.status !== InfringementStatus.UNDER_REVIEW),
+      (row) => row.riskScore,
+      "DESC",
+    );
+    const FORWARD = `query($after: String, $filter: InfringementFilter, $orderBy: InfringementOrder) {
+      infringements(first: 3, after: $after, filter: $filter, orderBy: $orderBy) { pageInfo { hasPreviousPage startCursor endCursor } edges { node { id } } }
+    }`;
+    type Forward = { infringements: { pageInfo: { hasPreviousPage: boolean; startCursor: string; endCursor: string }; edges: { node: { id: string } }[] } };
+    const first = (await api.gql<Forward>(FORWARD, { filter, orderBy }, { token })).data!.infringements;
+    expect(first.pageInfo.hasPreviousPage).toBe(false);
+    const second = (await api.gql<Forward>(FORWARD, { after: first.pageInfo.endCursor, filter, orderBy }, { token })).data!.infringements;
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.edges.map((edge) => edge.node.id)).toEqual(matching.slice(3, 6));
+
+    const back = await api.gql<BackPage>(BACK, { last: 2, before: second.pageInfo.startCursor, filter, orderBy }, { token });
+    expect(back.errors).toBeUndefined();
+    expect(back.data!.infringements.edges.map((edge) => edge.node.id)).toEqual(matching.slice(1, 3));
+    expect(back.data!.infringements.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(back.data!.infringements.totalCount).toBe(matching.length);
+  });
+
+  it("shows another brand's analyst nothing of these rows, from the end or before one of their cursors", async () => {
+    const db = api.dataSource;
+    const otherOrg = await createOrganization(db, OrgKind.BRAND);
+    const otherBrand = await createBrand(db, otherOrg);
+    const ownRow = await createInfringement(db, otherBrand, await createListing(db, await createSeller(db, {})), {});
+    const other = await createUser(db, otherOrg, UserRole.ANALYST);
+    const otherToken = (await api.tokens.sign({ userId: other.id, orgId: otherOrg.id })).token;
+    expect(await walkBack({}, 5, otherToken)).toEqual([gid("Infringement", ownRow.id)]);
+
+    const theirs = (await api.gql<BackPage>(BACK, { last: 1 }, { token })).data!.infringements;
+    const probe = await api.gql<BackPage>(BACK, { last: 5, before: theirs.pageInfo.startCursor }, { token: otherToken });
+    expect(probe.errors).toBeUndefined();
+    // Their own row is newer than the cursor's: it is all that comes before it in their list.
+    expect(probe.data!.infringements.edges.map((edge) => edge.node.id)).toEqual([gid("Infringement", ownRow.id)]);
+  });
+});

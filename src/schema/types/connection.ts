@@ -2,11 +2,17 @@ import { ClassType, Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("PageInfo")
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Rows follow this page (paging backward: true whenever `before` was given)" })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, { description: "Rows precede this page (paging forward: true whenever `after` was given)" })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The last row's cursor: `after` for the next page" })
   endCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "The first row's cursor: `before` for the previous page" })
+  startCursor: string | null;
 }
 
 export interface Edge<T> {
