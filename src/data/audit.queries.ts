@@ -33,7 +33,7 @@ export function listAuditEvents(
   return paginate(
     query,
     "ev",
-    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
 }

@@ -31,5 +31,5 @@ export function listProducts(
   if (filter.brandIds) query.andWhere("product.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
   if (filter.category) query.andWhere("product.category = :category", { category: filter.category });
   if (filter.sku) query.andWhere("product.sku = :sku", { sku: filter.sku });
-  return paginate(query, "product", { name: "sku", column: "sku", direction: "ASC", valueOf: (row) => row.sku }, page);
+  return paginate(query, "product", { name: "sku", column: "sku", kind: "text", direction: "ASC", valueOf: (row) => row.sku }, page);
 }

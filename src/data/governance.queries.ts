@@ -45,7 +45,7 @@ export async function listPolicyFeedback(
   const connection = await paginate(
     query,
     "fb",
-    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
   return { ...connection, edges: connection.edges.map((edge) => ({ node: projectFeedback(viewer, edge.node), cursor: edge.cursor })) };

@@ -22,9 +22,9 @@ export interface IndicatorListFilter {
 export type IndicatorSort = "CREATED_AT" | "CONFIDENCE" | "LAST_SEEN_AT";
 
 const ORDERS: Record<IndicatorSort, Omit<KeysetOrder<Indicator>, "direction">> = {
-  CREATED_AT: { name: "createdAt", column: "created_at", valueOf: (row) => row.createdAt.toISOString() },
-  CONFIDENCE: { name: "confidence", column: "confidence", valueOf: (row) => row.confidence },
-  LAST_SEEN_AT: { name: "lastSeenAt", column: "last_seen_at", valueOf: (row) => row.lastSeenAt.toISOString() },
+  CREATED_AT: { name: "createdAt", column: "created_at", kind: "instant", valueOf: (row) => row.createdAt.toISOString() },
+  CONFIDENCE: { name: "confidence", column: "confidence", kind: "integer", valueOf: (row) => row.confidence },
+  LAST_SEEN_AT: { name: "lastSeenAt", column: "last_seen_at", kind: "instant", valueOf: (row) => row.lastSeenAt.toISOString() },
 };
 
 // Every condition goes on top of the row scope, so filters, ordering, cursors and totalCount only

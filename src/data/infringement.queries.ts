@@ -21,8 +21,8 @@ export interface InfringementListFilter {
 export type InfringementSort = "DETECTED_AT" | "RISK_SCORE";
 
 const ORDERS: Record<InfringementSort, Omit<KeysetOrder<SuspectedInfringement>, "direction">> = {
-  DETECTED_AT: { name: "detectedAt", column: "detected_at", valueOf: (row) => row.detectedAt.toISOString() },
-  RISK_SCORE: { name: "riskScore", column: "risk_score", valueOf: (row) => row.riskScore },
+  DETECTED_AT: { name: "detectedAt", column: "detected_at", kind: "instant", valueOf: (row) => row.detectedAt.toISOString() },
+  RISK_SCORE: { name: "riskScore", column: "risk_score", kind: "integer", valueOf: (row) => row.riskScore },
 };
 
 // Rows a page of infringements can read with it, in the same statement, for the loaders that will

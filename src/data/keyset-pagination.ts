@@ -6,10 +6,15 @@ import { readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
 
 export type Direction = "ASC" | "DESC";
 
+// What the order column holds, so that a cursor's value is checked before it reaches the database.
+export type KeyKind = "integer" | "instant" | "date" | "text";
+
 export interface KeysetOrder<T> {
-  // Names the ordering inside the cursor, so that a cursor is refused under another ordering.
+  // Names the ordering inside the cursor, with its direction and list, so that a cursor is refused
+  // under another ordering.
   name: string;
   column: string;
+  kind: KeyKind;
   direction: Direction;
   valueOf: (row: T) => string | number;
 }
@@ -20,17 +25,26 @@ interface Cursor {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const validValue: Record<KeyKind, (v: unknown) => boolean> = {
+  integer: (v) => Number.isSafeInteger(v),
+  instant: (v) => typeof v === "string" && INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  date: (v) => typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v)),
+  text: (v) => typeof v === "string",
+};
+
+// The list (its query's alias), the order and its direction.
+const orderKey = (alias: string, order: KeysetOrder<unknown>) => `${alias}.${order.name}.${order.direction}`;
+
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
-function decodeCursor(text: string, orderName: string, argument: "after" | "before"): Cursor {
+function decodeCursor(text: string, key: string, kind: KeyKind, argument: "after" | "before"): Cursor {
   try {
     const cursor = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
-    const valid =
-      cursor.o === orderName &&
-      (typeof cursor.v === "string" || typeof cursor.v === "number") &&
-      typeof cursor.id === "string" &&
-      /^[0-9a-f-]{36}$/.test(cursor.id);
-    if (valid) return cursor;
+    if (cursor.o === key && validValue[kind](cursor.v) && typeof cursor.id === "string" && UUID.test(cursor.id)) return cursor;
   } catch {
     // falls through to the error below
   }
@@ -43,11 +57,12 @@ function decodeCursor(text: string, orderName: string, argument: "after" | "befo
 class Edge<T extends { id: string }> {
   constructor(
     readonly node: T,
-    private readonly order: KeysetOrder<T>,
+    private readonly key: string,
+    private readonly valueOf: (row: T) => string | number,
   ) {}
 
   get cursor(): string {
-    return encodeCursor({ o: this.order.name, v: this.order.valueOf(this.node), id: this.node.id });
+    return encodeCursor({ o: this.key, v: this.valueOf(this.node), id: this.node.id });
   }
 }
 
@@ -80,7 +95,8 @@ function pageWindow(page: PageRequest): { backward: boolean; size: number; curso
   if (!Number.isInteger(size) || size < 1 || size > page.maxPageSize) {
     throw badInput(`\`${backward ? "last" : "first"}\` must be between 1 and ${page.maxPageSize}`);
   }
-  return { backward, size, cursor: (backward ? page.before : page.after) ?? null };
+  // An empty cursor is no cursor: the list from its start (or end).
+  return { backward, size, cursor: (backward ? page.before : page.after) || null };
 }
 
 // Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth
@@ -95,10 +111,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   related?: { viewer: Viewer; reads: readonly RelatedRead[] },
 ): Promise<Connection<T> & { related: ObjectLiteral[][] }> {
   const { backward, size, cursor } = pageWindow(page);
+  const key = orderKey(alias, order as KeysetOrder<unknown>);
   const countQuery = query.clone();
   const readDirection: Direction = backward ? reversed(order.direction) : order.direction;
   if (cursor) {
-    const { v, id } = decodeCursor(cursor, order.name, backward ? "before" : "after");
+    const { v, id } = decodeCursor(cursor, key, order.kind, backward ? "before" : "after");
     query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${readDirection === "DESC" ? "<" : ">"} (:cursorValue, :cursorId)`, {
       cursorValue: v,
       cursorId: id,
@@ -114,14 +131,15 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   );
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
-  const edges = pageRows.map((node) => new Edge(node, order));
+  const edges = pageRows.map((node) => new Edge(node, key, order.valueOf));
   const more = rows.length > size;
   return {
     edges,
     pageInfo: {
-      // The side the page was read from is known; the other has at least the cursor's row.
-      hasNextPage: backward ? cursor !== null : more,
-      hasPreviousPage: backward ? more : cursor !== null,
+      // Only the side the page was read towards is known without another statement; Relay lets
+      // a server answer false for the other (the client came from there).
+      hasNextPage: backward ? false : more,
+      hasPreviousPage: backward ? more : false,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

@@ -15,5 +15,5 @@ export function listLegalActions(
   const query = scopedQuery(manager, viewer, LegalAction, "la");
   if (filter.statuses) query.andWhere("la.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.sellerIds) query.andWhere("la.seller_id = ANY(:sellerIds)", { sellerIds: filter.sellerIds });
-  return paginate(query, "la", { name: "filedOn", column: "filed_on", direction: "DESC", valueOf: (row) => row.filedOn }, page);
+  return paginate(query, "la", { name: "filedOn", column: "filed_on", kind: "date", direction: "DESC", valueOf: (row) => row.filedOn }, page);
 }

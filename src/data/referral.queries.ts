@@ -18,7 +18,7 @@ export function listReferrals(
   return paginate(
     query,
     "ref",
-    { name: "createdAt", column: "created_at", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
 }

@@ -18,7 +18,7 @@ export function listProgressReports(
   return paginate(
     query,
     "report",
-    { name: "periodStart", column: "period_start", direction: "DESC", valueOf: (row) => row.periodStart.toISOString() },
+    { name: "periodStart", column: "period_start", kind: "instant", direction: "DESC", valueOf: (row) => row.periodStart.toISOString() },
     page,
   );
 }

@@ -37,7 +37,7 @@ export function listTakedownRequests(
   return paginate(
     filtered(manager, viewer, filter),
     "tr",
-    { name: "requestedAt", column: "requested_at", direction, valueOf: (row) => row.requestedAt.toISOString() },
+    { name: "requestedAt", column: "requested_at", kind: "instant", direction, valueOf: (row) => row.requestedAt.toISOString() },
     page,
   );
 }

@@ -55,6 +55,7 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 1 and 100/);
     await expectBadInput(`{ infringements(first: 5, after: "garbage") { totalCount } }`, {}, /not a cursor/);
     await expectBadInput(`{ infringements(last: 0) { totalCount } }`, {}, /`last` must be between 1 and 100/);
+    await expectBadInput(`{ infringements(last: 101) { totalCount } }`, {}, /`last` must be between 1 and 100/);
     await expectBadInput(`{ infringements(last: 5, before: "garbage") { totalCount } }`, {}, /`before` is not a cursor .* startCursor/);
   });
 
@@ -62,6 +63,9 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`{ infringements(first: 5, last: 5) { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
     await expectBadInput(`{ infringements(last: 5, after: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
     await expectBadInput(`{ infringements(first: 5, before: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
+  });
+
+  it("a risk score filter out of range", async () => {
     await expectBadInput(`{ infringements(filter: { minRiskScore: 101 }) { totalCount } }`, {}, /between 0 and 100/);
   });
 
@@ -76,6 +80,36 @@ describe("bad input gets a coded error and changes nothing", () => {
       { after: page.data?.infringements.pageInfo.endCursor },
       /not a cursor of this list in this order/,
     );
+    // The same order the other way round, and another list ordered by the same column.
+    await expectBadInput(
+      `query($before: String) { infringements(last: 1, before: $before, orderBy: { field: RISK_SCORE, direction: ASC }) { totalCount } }`,
+      { before: page.data?.infringements.pageInfo.endCursor },
+      /`before` is not a cursor of this list in this order/,
+    );
+    // A cursor of the audit log (ordered by creation time) given to referrals (likewise ordered),
+    // against one of referrals' own, accepted.
+    const createdAtCursor = (list: string) =>
+      Buffer.from(JSON.stringify({ o: `${list}.createdAt.DESC`, v: "2026-10-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" })).toString(
+        "base64url",
+      );
+    const REFERRALS = `query($after: String) { referrals(first: 1, after: $after) { totalCount } }`;
+    await expectBadInput(REFERRALS, { after: createdAtCursor("ev") }, /not a cursor/);
+    expect((await api.gql(REFERRALS, { after: createdAtCursor("ref") }, cast.brandAAdmin.as)).errors).toBeUndefined();
+  });
+
+  it("a cursor made by hand whose value or id is not of its column", async () => {
+    const cursor = (value: unknown, id = "00000000-0000-4000-8000-000000000000") =>
+      Buffer.from(JSON.stringify({ o: "inf.riskScore.DESC", v: value, id })).toString("base64url");
+    const PAGE = `query($after: String) { infringements(first: 1, after: $after, orderBy: { field: RISK_SCORE }) { totalCount } }`;
+    await expectBadInput(PAGE, { after: cursor("x") }, /not a cursor/);
+    await expectBadInput(PAGE, { after: cursor(1.5) }, /not a cursor/);
+    await expectBadInput(PAGE, { after: cursor(80, "-".repeat(36)) }, /not a cursor/);
+    const byTime = `query($after: String) { infringements(first: 1, after: $after) { totalCount } }`;
+    const timeCursor = Buffer.from(JSON.stringify({ o: "inf.detectedAt.DESC", v: "not a time", id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
+    await expectBadInput(byTime, { after: timeCursor }, /not a cursor/);
+    // A well-formed one is a position like any other: accepted.
+    const accepted = await api.gql(PAGE, { after: cursor(80) }, cast.brandAAdmin.as);
+    expect(accepted.errors).toBeUndefined();
   });
 
   it("oversized bodies, bodies that are not JSON, and batches", async () => {

@@ -167,7 +167,8 @@ async function walkBack(variables: Record<string, unknown>, pageSize: number, as
     expect(response.errors).toBeUndefined();
     const { pageInfo, edges } = response.data!.infringements;
     pages.unshift(edges.map((edge) => edge.node.id));
-    expect(pageInfo.hasNextPage).toBe(before !== null);
+    // Paging backward reads towards the start: what follows is not looked up.
+    expect(pageInfo.hasNextPage).toBe(false);
     expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
     if (!pageInfo.hasPreviousPage) break;
     before = pageInfo.startCursor;
@@ -199,21 +200,36 @@ describe("paging backward through infringements", () => {
     const first = (await api.gql<Forward>(FORWARD, { filter, orderBy }, { token })).data!.infringements;
     expect(first.pageInfo.hasPreviousPage).toBe(false);
     const second = (await api.gql<Forward>(FORWARD, { after: first.pageInfo.endCursor, filter, orderBy }, { token })).data!.infringements;
-    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.pageInfo.hasPreviousPage).toBe(false);
     expect(second.edges.map((edge) => edge.node.id)).toEqual(matching.slice(3, 6));
 
     const back = await api.gql<BackPage>(BACK, { last: 2, before: second.pageInfo.startCursor, filter, orderBy }, { token });
     expect(back.errors).toBeUndefined();
     expect(back.data!.infringements.edges.map((edge) => edge.node.id)).toEqual(matching.slice(1, 3));
-    expect(back.data!.infringements.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(back.data!.infringements.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     expect(back.data!.infringements.totalCount).toBe(matching.length);
+  });
+
+  it("says whether rows precede a backward page, also when the page takes exactly what is left", async () => {
+    const all = expected(rows, (row) => row.detectedAt.getTime(), "DESC");
+    const whole = (await api.gql<BackPage>(BACK, { last: all.length }, { token })).data!.infringements;
+    expect(whole.edges.map((edge) => edge.node.id)).toEqual(all);
+    expect(whole.pageInfo.hasPreviousPage).toBe(false);
+    const allButOne = (await api.gql<BackPage>(BACK, { last: all.length - 1 }, { token })).data!.infringements;
+    expect(allButOne.edges.map((edge) => edge.node.id)).toEqual(all.slice(1));
+    expect(allButOne.pageInfo.hasPreviousPage).toBe(true);
+    const rest = (await api.gql<BackPage>(BACK, { last: 5, before: allButOne.pageInfo.startCursor }, { token })).data!.infringements;
+    expect(rest.edges.map((edge) => edge.node.id)).toEqual(all.slice(0, 1));
+    expect(rest.pageInfo.hasPreviousPage).toBe(false);
   });
 
   it("shows another brand's analyst nothing of these rows, from the end or before one of their cursors", async () => {
     const db = api.dataSource;
     const otherOrg = await createOrganization(db, OrgKind.BRAND);
     const otherBrand = await createBrand(db, otherOrg);
-    const ownRow = await createInfringement(db, otherBrand, await createListing(db, await createSeller(db, {})), {});
+    const ownRow = await createInfringement(db, otherBrand, await createListing(db, await createSeller(db, {})), {
+      detectedAt: new Date(Date.UTC(2026, 10, 1)),
+    });
     const other = await createUser(db, otherOrg, UserRole.ANALYST);
     const otherToken = (await api.tokens.sign({ userId: other.id, orgId: otherOrg.id })).token;
     expect(await walkBack({}, 5, otherToken)).toEqual([gid("Infringement", ownRow.id)]);
@@ -223,5 +239,6 @@ describe("paging backward through infringements", () => {
     expect(probe.errors).toBeUndefined();
     // Their own row is newer than the cursor's: it is all that comes before it in their list.
     expect(probe.data!.infringements.edges.map((edge) => edge.node.id)).toEqual([gid("Infringement", ownRow.id)]);
+    expect(probe.data!.infringements.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
   });
 });

@@ -2,10 +2,10 @@ import { ClassType, Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType("PageInfo")
 export class PageInfo {
-  @Field(() => Boolean, { description: "Rows follow this page (paging backward: true whenever `before` was given)" })
+  @Field(() => Boolean, { description: "Rows follow this page (paging forward); always false when paging backward, which reads towards the start" })
   hasNextPage: boolean;
 
-  @Field(() => Boolean, { description: "Rows precede this page (paging forward: true whenever `after` was given)" })
+  @Field(() => Boolean, { description: "Rows precede this page (paging backward); always false when paging forward, which reads towards the end" })
   hasPreviousPage: boolean;
 
   @Field(() => String, { nullable: true, description: "The last row's cursor: `after` for the next page" })
