@@ -53,7 +53,13 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
   );
 }
 
-// After a sign-in that succeeded: the address's failures are forgotten.
-export async function clearSignInFailures(manager: EntityManager, digest: string): Promise<void> {
-  await manager.query(`DELETE FROM login_failure WHERE email_digest = $1`, [digest]);
+// After a sign-in that succeeded, or when an operator lets the address in again: its failures are
+// forgotten. Returns how many there were.
+export async function clearSignInFailures(manager: EntityManager, digest: string): Promise<number> {
+  // As a SELECT, so that TypeORM answers the rows (a DELETE's answer is [rows, count]).
+  const rows: { failures: number }[] = await manager.query(
+    `WITH cleared AS (DELETE FROM login_failure WHERE email_digest = $1 RETURNING failures) SELECT failures FROM cleared`,
+    [digest],
+  );
+  return rows[0]?.failures ?? 0;
 }

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { loadTokenService } from "../auth/jwt";
 import { viewerOfUserEmail } from "../auth/resolve-viewer";
 import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
+import { forgetSignInFailures } from "../auth/sign-in-failures";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
 import { createApiKey } from "../domain/api-keys";
@@ -76,6 +77,18 @@ program
       const { apiKey, secret } = await createApiKey(dataSource, viewer, { name: options.name, scopes: options.scopes, expiresAt });
       console.error(`API key "${apiKey.name}" (${apiKey.scopes.join(", ")}); send it as the x-api-key header. Shown once:`);
       console.log(secret);
+    });
+  });
+
+program
+  .command("clear-sign-in-failures")
+  .description("let an email address sign in again at once, forgetting its failed sign-ins (recorded in the audit log)")
+  .requiredOption("--email <email>", "the address, as its owner signs in with it")
+  .action(async ({ email }: { email: string }) => {
+    const hasher = loadKeyedHasher(loadConfig());
+    await withDatabase(async ({ dataSource }) => {
+      const failures = await dataSource.transaction((manager) => forgetSignInFailures(manager, hasher, email));
+      console.log(JSON.stringify({ email, failuresCleared: failures }));
     });
   });
 

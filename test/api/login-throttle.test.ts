@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { forgetSignInFailures } from "../../src/auth/sign-in-failures";
 import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
@@ -170,5 +171,30 @@ describe("failed sign-ins", () => {
     expect(codeOf(disabled)).toBe("UNAUTHENTICATED");
     expect(await storedFailures(email)).toBe(MAX_FAILURES);
     expectRefused(await signIn(email, TEST_PASSWORD));
+  });
+});
+
+describe("an operator clearing an address's failures (npm run cli -- clear-sign-in-failures)", () => {
+  const clearEvents = (): Promise<{ target_id: string | null; after: { failures: number } }[]> =>
+    api.dataSource.query(`SELECT target_id, after FROM audit_event WHERE action = 'signIn.failuresClear' ORDER BY created_at`);
+
+  it("lets a locked address sign in again at once, and records it in the audit log", async () => {
+    const email = await newUserEmail();
+    await failTimes(email, MAX_FAILURES);
+    expectRefused(await signIn(email, TEST_PASSWORD));
+    const before = (await clearEvents()).length;
+    const cleared = await api.dataSource.transaction((manager) => forgetSignInFailures(manager, loadKeyedHasher(api.config), ` ${email.toUpperCase()}`));
+    expect(cleared).toBe(MAX_FAILURES);
+    expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
+    const [user]: { id: string }[] = await api.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+    expect((await clearEvents()).slice(before)).toEqual([{ target_id: user.id, after: { failures: MAX_FAILURES } }]);
+  });
+
+  it("does nothing, and records nothing, for an address without failures", async () => {
+    const email = await newUserEmail();
+    const before = (await clearEvents()).length;
+    const cleared = await api.dataSource.transaction((manager) => forgetSignInFailures(manager, loadKeyedHasher(api.config), email));
+    expect(cleared).toBe(0);
+    expect(await clearEvents()).toHaveLength(before);
   });
 });
