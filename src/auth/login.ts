@@ -6,6 +6,7 @@ import { clearSignInFailures, takeSignInAttempt } from "./login-throttle";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
+import { normalizedEmail } from "./email-address";
 
 // One answer for a wrong email, a wrong password, a disabled user and a suspended organization,
 // each costing one password hash, so that neither the message nor the time tells them apart. Each
@@ -16,14 +17,14 @@ export async function login(
   email: string,
   password: string,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const normalizedEmail = email.trim().toLowerCase();
-  const digest = hasher.signInKeyHex(normalizedEmail);
+  const address = normalizedEmail(email);
+  const digest = hasher.signInKeyHex(address);
   await takeSignInAttempt(manager, digest, throttle);
   const rows: { id: string; owner_org_id: string; password_hash: string }[] = await manager.query(
     `SELECT u.id, u.owner_org_id, u.password_hash
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id
       WHERE u.email = $1 AND u.disabled_at IS NULL AND o.status = $2`,
-    [normalizedEmail, OrgStatus.ACTIVE],
+    [address, OrgStatus.ACTIVE],
   );
   const user = rows[0];
   const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);

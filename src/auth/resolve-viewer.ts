@@ -6,6 +6,7 @@ import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
 import type { TokenService } from "./jwt";
 import { scopesOfRole, type Scope } from "./scopes";
 import type { Viewer } from "./viewer";
+import { normalizedEmail } from "./email-address";
 
 export interface Credentials {
   authorization?: string;
@@ -44,7 +45,7 @@ async function viewerFromToken(manager: EntityManager, tokens: TokenService, aut
 
 // The viewer of an active user of an active organization, for the operator's CLI.
 export const viewerOfUserEmail = (manager: EntityManager, email: string) =>
-  activeUserViewer(manager, "u.email = $1", [email.trim().toLowerCase()]);
+  activeUserViewer(manager, "u.email = $1", [normalizedEmail(email)]);
 
 async function activeUserViewer(manager: EntityManager, condition: string, params: string[]): Promise<Viewer | null> {
   const rows = await runSql<{ id: string; role: UserRole; org_id: string; org_kind: OrgKind }>(

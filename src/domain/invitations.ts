@@ -14,6 +14,7 @@ import { badInput, conflict, notFound, unauthenticated } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransaction } from "../db/transaction";
+import { normalizedEmail } from "../auth/email-address";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME_LENGTH = 200;
@@ -31,7 +32,7 @@ function checkName(value: string, what: string): string {
 }
 
 function checkEmail(value: string): string {
-  const email = value.trim().toLowerCase();
+  const email = normalizedEmail(value);
   if (!EMAIL.test(email) || email.length > 320) throw badInput(`"${value.slice(0, 100)}" is not an email address`);
   return email;
 }

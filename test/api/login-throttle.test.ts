@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { forgetSignInFailures } from "../../src/auth/sign-in-failures";
 import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
+import type { Organization } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
+import { gid } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // Password guessing against one email address is refused after LOGIN_MAX_FAILURES failures within
@@ -178,16 +180,33 @@ describe("an operator clearing an address's failures (npm run cli -- clear-sign-
   const clearEvents = (): Promise<{ target_id: string | null; after: { failures: number } }[]> =>
     api.dataSource.query(`SELECT target_id, after FROM audit_event WHERE action = 'signIn.failuresClear' ORDER BY created_at`);
 
-  it("lets a locked address sign in again at once, and records it in the audit log", async () => {
-    const email = await newUserEmail();
+  it("lets a locked address sign in again at once, and records it for the platform only", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { email } = user;
     await failTimes(email, MAX_FAILURES);
     expectRefused(await signIn(email, TEST_PASSWORD));
     const before = (await clearEvents()).length;
     const cleared = await api.dataSource.transaction((manager) => forgetSignInFailures(manager, loadKeyedHasher(api.config), ` ${email.toUpperCase()}`));
     expect(cleared).toBe(MAX_FAILURES);
     expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
-    const [user]: { id: string }[] = await api.dataSource.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
     expect((await clearEvents()).slice(before)).toEqual([{ target_id: user.id, after: { failures: MAX_FAILURES } }]);
+
+    // An operator's event: the platform reads it; the user's own organization and another do not.
+    const AUDIT = `{ auditEvents(first: 50, filter: { actions: ["signIn.failuresClear"] }) { totalCount edges { node { targetId } } } }`;
+    type Audit = { auditEvents: { totalCount: number; edges: { node: { targetId: string | null } }[] } };
+    const adminTokenOf = async (admins: Organization) => {
+      const admin = await createUser(api.dataSource, admins, UserRole.ADMIN);
+      return (await api.tokens.sign({ userId: admin.id, orgId: admins.id })).token;
+    };
+    const platform = await api.gql<Audit>(AUDIT, {}, { token: await adminTokenOf(await createOrganization(api.dataSource, OrgKind.PLATFORM)) });
+    expect(platform.errors).toBeUndefined();
+    expect(platform.data!.auditEvents.edges.map((edge) => edge.node.targetId)).toContain(gid("User", user.id));
+    for (const admins of [org, await createOrganization(api.dataSource, OrgKind.BRAND)]) {
+      const response = await api.gql<Audit>(AUDIT, {}, { token: await adminTokenOf(admins) });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.auditEvents.totalCount).toBe(0);
+    }
   });
 
   it("does nothing, and records nothing, for an address without failures", async () => {
