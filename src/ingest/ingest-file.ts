@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { MultiBar, Presets } from "cli-progress";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import type { Rejection } from "./listing-batch-writer";
+import type { Rejection } from "./batch/listing-batch-writer";
 import { ListingIngest, type IngestCounts } from "./listing-ingest";
 
 // `npm run cli -- ingest <file>`: streams the file through the ingest service with a progress

@@ -4,7 +4,7 @@ import type { BrandProfile } from "../risk/facts";
 import type { RiskConfig } from "../risk/risk-config";
 import type { RiskModel } from "../risk/risk-model";
 import type { IntelSource, SharedIntelligenceSetup } from "./intel-source";
-import type { Rejection } from "./listing-batch-writer";
+import type { Rejection } from "./batch/listing-batch-writer";
 import { linesOf, readListingLine, type LineChunk } from "./ndjson-reader";
 import { BatchPreparation, type PreparedBatch } from "./prepared-row";
 

@@ -8,7 +8,7 @@ import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
-import { StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./listing-batch-writer";
+import { StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./batch/listing-batch-writer";
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";

@@ -3,7 +3,7 @@ import { hashPassword } from "../auth/password";
 import { generateListings, startOfUtcDay } from "../generator/marketplace-generator";
 import { SeededRandom } from "../generator/random";
 import { validateListingRecord } from "../ingest/listing-record";
-import { writeListingBatch, type BatchRow } from "../ingest/listing-batch-writer";
+import { writeListingBatch, type BatchRow } from "../ingest/batch/listing-batch-writer";
 import { loadRiskModel } from "../ingest/risk-model-loader";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "../risk/risk-config";
 import { buildCatalogue } from "./catalogue";

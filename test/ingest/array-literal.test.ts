@@ -1,5 +1,5 @@
 import pg from "pg";
-import { arrayLiteral } from "../../src/ingest/array-literal";
+import { arrayLiteral } from "../../src/ingest/batch/array-literal";
 
 // pg's own conversion of a parameter (exported, though its typings do not say so).
 const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => unknown } }).utils;

@@ -20,3 +20,6 @@ export function arrayLiteral(values: readonly Element[]): string {
   if (values.length === 0) return "{}";
   return values.every(plain) ? `{"${values.join('","')}"}` : `{${values.map(element).join(",")}}`;
 }
+
+// An array parameter of one value per item.
+export const arrayColumn = <T>(items: readonly T[], value: (item: T) => Element) => arrayLiteral(items.map(value));

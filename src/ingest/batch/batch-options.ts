@@ -1,0 +1,14 @@
+import type { RiskModel } from "../../risk/risk-model";
+import type { IntelSource } from "../intel-source";
+
+// How a batch is written: the model that finishes its scores, the time it is written at, where
+// new ids come from, the intelligence it is looked up in, and how new rows go in.
+export interface BatchOptions {
+  model: RiskModel;
+  now: Date;
+  newId: () => string;
+  // Without one (the demo seed, before anyone shares intelligence), no listing matches any.
+  intel?: IntelSource;
+  // New rows by COPY (a PostgreSQL server), else by unnest inserts (the embedded database).
+  copy?: boolean;
+}

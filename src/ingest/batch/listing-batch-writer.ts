@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { ListingAssessment } from "../../risk/risk-model";
+import { NO_INTEL } from "../../risk/signals/intel-match";
+import { contentBuffer, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "../prepared-row";
+import type { BatchOptions } from "./batch-options";
+import { insertInfringements, upsertInfringements } from "./infringements";
+import { insertListings, storedListings, updateListings } from "./listings";
+import type { ScoredListing, SellerState } from "./scored-listing";
+import { prepareSellers, sellerFacts, updateSellers } from "./sellers";
+
+export type { BatchRow } from "../prepared-row";
+export type { BatchOptions } from "./batch-options";
+export { StaleListingError } from "./listings";
+
+// Writes one batch of valid listing records with a fixed number of set-based statements
+// (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
+//   1. look the batch up in shared intelligence, 2. read the listings already stored, with the
+//   brands that have a case on each, 3. lock and read the batch's sellers with their history,
+//   4. insert the new ones, then finish scoring in memory, 5. insert new listings, update changed
+//   ones, 6. insert the infringements of flagged brand matches, and re-score every case on a
+//   changed listing, 7. update the sellers: record, running totals and score.
+// A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
+
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+
+export interface BatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  infringementsCreated: number;
+  infringementsUpdated: number;
+  sellersCreated: number;
+  sellersUpdated: number;
+}
+
+export interface BatchWritten {
+  counts: BatchCounts;
+  rejections: Rejection[];
+}
+
+// Later lines win over earlier lines for the same listing.
+function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections: Rejection[] } {
+  const last = new Map<string, PreparedRow>();
+  const rejections: Rejection[] = [];
+  for (const row of rows) {
+    const earlier = last.get(row.key);
+    if (earlier) {
+      rejections.push({
+        line: earlier.line,
+        reason: `listing ${row.marketplace}:${row.externalId} appears again at ${row.line} in the same batch; the later one is kept`,
+      });
+    }
+    last.set(row.key, row);
+  }
+  return { kept: [...last.values()], rejections };
+}
+
+// What the stored row depends on: the record as sent, its seller and the seller's record, and the
+// scores (the signals follow from these). The SHA-1 of the same text as JSON.stringify([content,
+// facts, scores, version]), hashed as UTF-8, with the content's JSON from the record's preparation.
+function fingerprintOf(row: PreparedRow, content: Buffer, seller: SellerState, assessment: ListingAssessment, version: string): string {
+  const facts = [seller.id, seller.strikeCount, seller.confirmed, seller.openedAt?.getTime() ?? null, seller.brandCount];
+  const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
+  return createHash("sha1")
+    .update("[")
+    .update(content.subarray(row.contentAt, row.copyAt))
+    .update(`,${JSON.stringify(facts)},${JSON.stringify(scores)},${JSON.stringify(version)}]`)
+    .digest("base64");
+}
+
+export async function writeListingBatch(
+  manager: EntityManager,
+  batch: readonly BatchRow[] | PreparedBatch,
+  options: BatchOptions,
+): Promise<BatchWritten> {
+  const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
+  const { kept, rejections } = dedupe(prepared.rows);
+  const content = contentBuffer(prepared);
+  const counts: BatchCounts = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    infringementsCreated: 0,
+    infringementsUpdated: 0,
+    sellersCreated: 0,
+    sellersUpdated: 0,
+  };
+  if (kept.length === 0) return { counts, rejections };
+  kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  // A batch's statements are planned over thousands of rows, above PostgreSQL's jit_above_cost,
+  // and its LLVM compiled several of them at ~190 ms each, longer than they run, some while the
+  // batch held its sellers' locks: a third of the server's CPU in an ingest.
+  await manager.query("SET LOCAL jit = off");
+
+  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short. A
+  // stored listing that a concurrent writer changes after it was read is caught when it is written
+  // (its fingerprint, or the unique key of a new one), and the batch runs again.
+  const intel = options.intel
+    ? await options.intel.viewsOf(manager, prepared.intelKeys, kept.map((row) => row.intelKeys))
+    : kept.map(() => NO_INTEL);
+  const stored = await storedListings(manager, kept);
+  const { sellers, created } = await prepareSellers(manager, kept, options.newId);
+  counts.sellersCreated = created;
+  counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
+
+  const scored: ScoredListing[] = kept.map((row, index) => {
+    const seller = sellers.get(row.sellerKey)!;
+    const seenAt = row.seenAt ?? options.now;
+    const before = stored.get(row.key);
+    const assessment = options.model.finish(row.assessment, sellerFacts(seller, seenAt), intel[index], before?.case_brand_ids);
+    return {
+      row,
+      id: before?.id ?? options.newId(),
+      seller,
+      seenAt,
+      assessment,
+      fingerprint: fingerprintOf(row, content, seller, assessment, options.model.version),
+      stored: before,
+    };
+  });
+
+  const fresh: ScoredListing[] = [];
+  const changed: ScoredListing[] = [];
+  const seenOnly: ScoredListing[] = [];
+  for (const s of scored) {
+    if (!s.stored) fresh.push(s);
+    else if (s.stored.fingerprint !== s.fingerprint) changed.push(s);
+    // Unchanged listings are written only to move last_seen_at forward.
+    else if (s.seenAt > new Date(s.stored.last_seen_at)) seenOnly.push(s);
+  }
+  counts.inserted = fresh.length;
+  counts.updated = changed.length;
+  counts.unchanged = scored.length - fresh.length - changed.length;
+
+  await insertListings(manager, fresh, content, options);
+  await updateListings(manager, changed, seenOnly, content, options.model.version);
+  counts.infringementsCreated = await insertInfringements(manager, fresh, options);
+  const upserted = await upsertInfringements(manager, changed, options);
+  counts.infringementsCreated += upserted.created;
+  counts.infringementsUpdated = upserted.updated;
+  await updateSellers(manager, sellers, scored, options);
+  return { counts, rejections };
+}

@@ -1,0 +1,47 @@
+import type { ListingAssessment } from "../../risk/risk-model";
+import type { PreparedRow } from "../prepared-row";
+
+// What a batch holds in memory between its reads and its writes.
+
+// A seller as this batch leaves it: its stored record merged with the batch's, and its running
+// totals as they were before the batch.
+export interface SellerState {
+  id: string;
+  marketplace: string;
+  externalId: string;
+  name: string;
+  openedAt: Date | null;
+  brandCount: number;
+  strikeCount: number;
+  registeredName: string | null;
+  contact: string | null;
+  paymentAccount: string | null;
+  listingCount: number;
+  listingScoreSum: number;
+  confirmed: number;
+  changed: boolean;
+}
+
+// A listing of the batch that was stored already, as the batch read it.
+export interface StoredListing {
+  id: string;
+  marketplace: string;
+  external_id: string;
+  seller_id: string;
+  fingerprint: string | null;
+  risk_score: number;
+  last_seen_at: Date;
+  // The brands with a case on it.
+  case_brand_ids: string[];
+}
+
+// A record of the batch with its seller and finished scores.
+export interface ScoredListing {
+  row: PreparedRow;
+  id: string;
+  seller: SellerState;
+  seenAt: Date;
+  assessment: ListingAssessment;
+  fingerprint: string;
+  stored: StoredListing | undefined;
+}

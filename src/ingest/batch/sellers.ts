@@ -1,0 +1,220 @@
+import type { EntityManager } from "typeorm";
+import type { RiskSignal } from "../../entities/risk-signal";
+import type { SellerFacts } from "../../risk/facts";
+import { sellerScore } from "../../risk/seller-score";
+import { isoInstant } from "../iso-instant";
+import type { SellerRecord } from "../listing-record";
+import { keyOf, type PreparedRow } from "../prepared-row";
+import { arrayColumn } from "./array-literal";
+import type { BatchOptions } from "./batch-options";
+import type { ScoredListing, SellerState } from "./scored-listing";
+
+// A batch's sellers: locked and read with their history, new ones inserted, and written back with
+// the batch's record of them, their running totals and their score.
+
+const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
+
+const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+
+interface SellerRow {
+  id: string;
+  marketplace: string;
+  external_id: string;
+  public_name: string;
+  opened_at: Date | null;
+  brand_count: number;
+  strike_count: number;
+  registered_name: string | null;
+  contact: string | null;
+  payment_account: string | null;
+  listing_count: number;
+  listing_score_sum: string;
+  confirmed: number;
+}
+
+export function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
+  return {
+    strikeCount: seller.strikeCount,
+    confirmedInfringements: seller.confirmed,
+    openedAt: seller.openedAt,
+    brandCount: seller.brandCount,
+    seenAt,
+  };
+}
+
+// The stored seller with the batch's record of it applied, as the seller's columns are merged:
+// a missing opening date or identity keeps the stored one, strikes never go down.
+function merged(stored: SellerRow, record: SellerRecord): SellerState {
+  const openedAt = record.openedAt ? new Date(record.openedAt) : stored.opened_at;
+  const state: SellerState = {
+    id: stored.id,
+    marketplace: stored.marketplace,
+    externalId: stored.external_id,
+    name: record.name,
+    openedAt,
+    brandCount: record.brandCount,
+    strikeCount: Math.max(stored.strike_count, record.strikeCount),
+    registeredName: record.registeredName ?? stored.registered_name,
+    contact: record.contact ?? stored.contact,
+    paymentAccount: record.paymentAccount ?? stored.payment_account,
+    listingCount: stored.listing_count,
+    listingScoreSum: Number(stored.listing_score_sum),
+    confirmed: stored.confirmed,
+    changed: false,
+  };
+  state.changed =
+    state.name !== stored.public_name ||
+    !sameTime(state.openedAt, stored.opened_at) ||
+    state.brandCount !== stored.brand_count ||
+    state.strikeCount !== stored.strike_count ||
+    state.registeredName !== stored.registered_name ||
+    state.contact !== stored.contact ||
+    state.paymentAccount !== stored.payment_account;
+  return state;
+}
+
+// Locked in key order, so that two batches touching one seller work on it one after the other
+// and cannot lock two sellers in opposite orders. Each key is looked up by its index (LATERAL ...
+// LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet).
+async function lockSellers(manager: EntityManager, keys: readonly string[]): Promise<SellerRow[]> {
+  if (keys.length === 0) return [];
+  const split = keys.map((k) => k.split("\u0001"));
+  return manager.query(
+    `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
+            s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
+            (SELECT count(*) FROM suspected_infringement si WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
+      CROSS JOIN LATERAL (
+              SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
+            ) s
+      ORDER BY k.n`,
+    [arrayColumn(split, (k) => k[0]), arrayColumn(split, (k) => k[1])],
+  );
+}
+
+// The batch's sellers, locked: the stored ones read and merged with the batch's record of them,
+// the new ones inserted. A seller another batch inserted meanwhile is read and locked then.
+export async function prepareSellers(
+  manager: EntityManager,
+  rows: readonly PreparedRow[],
+  newId: () => string,
+): Promise<{ sellers: Map<string, SellerState>; created: number }> {
+  const records = new Map<string, SellerRecord>();
+  for (const { sellerKey, seller } of rows) records.set(sellerKey, seller);
+  const keys = [...records.keys()].sort();
+  const sellers = new Map<string, SellerState>();
+  const take = (found: SellerRow[]) => {
+    for (const row of found) {
+      const key = keyOf(row.marketplace, row.external_id);
+      sellers.set(key, merged(row, records.get(key)!));
+    }
+  };
+  take(await lockSellers(manager, keys));
+
+  const missing = keys.filter((k) => !sellers.has(k));
+  if (missing.length === 0) return { sellers, created: 0 };
+  const drafts = missing.map((key) => ({ key, id: newId(), marketplace: key.split("\u0001")[0], seller: records.get(key)! }));
+  const inserted: { id: string }[] = await manager.query(
+    `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
+     SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[])
+         AS u(id, m, e, n, o, b, k, r, c, p)
+     ON CONFLICT (marketplace, external_id) DO NOTHING
+     RETURNING id`,
+    [
+      arrayColumn(drafts, (d) => d.id),
+      arrayColumn(drafts, (d) => d.marketplace),
+      arrayColumn(drafts, (d) => d.seller.externalId),
+      arrayColumn(drafts, (d) => d.seller.name),
+      arrayColumn(drafts, (d) => isoInstant(d.seller.openedAt)),
+      arrayColumn(drafts, (d) => d.seller.brandCount),
+      arrayColumn(drafts, (d) => d.seller.strikeCount),
+      arrayColumn(drafts, (d) => d.seller.registeredName),
+      arrayColumn(drafts, (d) => d.seller.contact),
+      arrayColumn(drafts, (d) => d.seller.paymentAccount),
+    ],
+  );
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  for (const draft of drafts) {
+    if (!insertedIds.has(draft.id)) continue;
+    const { seller } = draft;
+    sellers.set(draft.key, {
+      id: draft.id,
+      marketplace: draft.marketplace,
+      externalId: seller.externalId,
+      name: seller.name,
+      openedAt: seller.openedAt ? new Date(seller.openedAt) : null,
+      brandCount: seller.brandCount,
+      strikeCount: seller.strikeCount,
+      registeredName: seller.registeredName,
+      contact: seller.contact,
+      paymentAccount: seller.paymentAccount,
+      listingCount: 0,
+      listingScoreSum: 0,
+      confirmed: 0,
+      changed: false,
+    });
+  }
+  // Inserted by a concurrent batch since the first read: stored now.
+  take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
+  return { sellers, created: insertedIds.size };
+}
+
+// The batch's sellers get their merged record, and running totals moved by what this batch
+// changed; the score follows from them and the record. One statement for all of them.
+export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, scored: readonly ScoredListing[], options: BatchOptions): Promise<void> {
+  const delta = new Map<string, { count: number; sum: number }>();
+  const move = (sellerId: string, count: number, sum: number) => {
+    const d = delta.get(sellerId) ?? { count: 0, sum: 0 };
+    delta.set(sellerId, { count: d.count + count, sum: d.sum + sum });
+  };
+  for (const s of scored) {
+    if (s.stored && s.stored.fingerprint === s.fingerprint) continue;
+    if (s.stored) move(s.stored.seller_id, -1, -s.stored.risk_score);
+    move(s.seller.id, 1, s.assessment.score);
+  }
+  const updates = [...sellers.values()].map((seller) => {
+    const d = delta.get(seller.id) ?? { count: 0, sum: 0 };
+    const count = seller.listingCount + d.count;
+    const sum = seller.listingScoreSum + d.sum;
+    const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now)));
+    return { seller, count, sum, score, signals };
+  });
+  // Sellers outside this batch that a listing moved away from: their totals only, in one statement.
+  const inBatch = new Set(updates.map((u) => u.seller.id));
+  const left = [...delta].filter(([sellerId]) => !inBatch.has(sellerId));
+  if (left.length > 0) {
+    await manager.query(
+      `UPDATE seller s SET listing_count = s.listing_count + u.c, listing_score_sum = s.listing_score_sum + u.sm
+         FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS u(id, c, sm)
+        WHERE s.id = u.id`,
+      [arrayColumn(left, ([id]) => id), arrayColumn(left, ([, d]) => d.count), arrayColumn(left, ([, d]) => d.sum)],
+    );
+  }
+  await manager.query(
+    `UPDATE seller s SET public_name = u.n, opened_at = u.o, brand_count = u.b, strike_count = u.k, registered_name = u.r,
+            contact = u.ct, payment_account = u.pa, listing_count = u.c, listing_score_sum = u.sm, risk_score = u.score,
+            risk_signals = u.sig::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+                   $9::int[], $10::bigint[], $11::smallint[], $12::text[])
+         AS u(id, n, o, b, k, r, ct, pa, c, sm, score, sig)
+      WHERE s.id = u.id
+        AND (s.public_name, s.opened_at, s.brand_count, s.strike_count, s.registered_name, s.contact, s.payment_account,
+             s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals)
+            IS DISTINCT FROM (u.n, u.o, u.b, u.k, u.r, u.ct, u.pa, u.c, u.sm, u.score, u.sig::jsonb)`,
+    [
+      arrayColumn(updates, (u) => u.seller.id),
+      arrayColumn(updates, (u) => u.seller.name),
+      arrayColumn(updates, (u) => u.seller.openedAt?.toISOString() ?? null),
+      arrayColumn(updates, (u) => u.seller.brandCount),
+      arrayColumn(updates, (u) => u.seller.strikeCount),
+      arrayColumn(updates, (u) => u.seller.registeredName),
+      arrayColumn(updates, (u) => u.seller.contact),
+      arrayColumn(updates, (u) => u.seller.paymentAccount),
+      arrayColumn(updates, (u) => u.count),
+      arrayColumn(updates, (u) => u.sum),
+      arrayColumn(updates, (u) => u.score),
+      arrayColumn(updates, (u) => JSON.stringify(u.signals satisfies RiskSignal[])),
+    ],
+  );
+}
