@@ -8,7 +8,7 @@ import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
-import { StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./batch/listing-batch-writer";
+import { emptyBatchCounts, StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./batch/listing-batch-writer";
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
@@ -50,17 +50,7 @@ function mayRunAgain(error: unknown): boolean {
   return isTransientConflict(error) || (code === "23505" && constraint === LISTING_KEY) || error instanceof StaleListingError;
 }
 
-export const emptyCounts = (): IngestCounts => ({
-  read: 0,
-  rejected: 0,
-  inserted: 0,
-  updated: 0,
-  unchanged: 0,
-  infringementsCreated: 0,
-  infringementsUpdated: 0,
-  sellersCreated: 0,
-  sellersUpdated: 0,
-});
+export const emptyCounts = (): IngestCounts => ({ read: 0, rejected: 0, ...emptyBatchCounts() });
 
 function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];

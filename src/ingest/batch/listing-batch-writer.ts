@@ -37,6 +37,16 @@ export interface BatchCounts {
   sellersUpdated: number;
 }
 
+export const emptyBatchCounts = (): BatchCounts => ({
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  infringementsCreated: 0,
+  infringementsUpdated: 0,
+  sellersCreated: 0,
+  sellersUpdated: 0,
+});
+
 export interface BatchWritten {
   counts: BatchCounts;
   rejections: Rejection[];
@@ -80,15 +90,7 @@ export async function writeListingBatch(
   const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
   const { kept, rejections } = dedupe(prepared.rows);
   const content = contentBuffer(prepared);
-  const counts: BatchCounts = {
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    infringementsCreated: 0,
-    infringementsUpdated: 0,
-    sellersCreated: 0,
-    sellersUpdated: 0,
-  };
+  const counts = emptyBatchCounts();
   if (kept.length === 0) return { counts, rejections };
   kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   // A batch's statements are planned over thousands of rows, above PostgreSQL's jit_above_cost,
