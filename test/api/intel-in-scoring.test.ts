@@ -1,5 +1,5 @@
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
-import { brandMember, contribute } from "../support/intel";
+import { brandMember, contribute, MATCH } from "../support/intel";
 import { createCast, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -74,7 +74,50 @@ describe("shared intelligence in the risk model", () => {
       expect(intelOf(node).map((signal) => signal.reason)).toEqual(["matches alliance intelligence (2 members)"]);
       expect(JSON.stringify(node)).not.toMatch(/Member C|Member D|Brand Org/);
     }
+    // The listing's own score counts other members from k + 1 on (the test below tells why): at k
+    // it has no intelligence in it.
     const [b] = await explanationsOf(cast.brandBAnalyst);
-    expect(b.listing.riskScore).toBe(b.riskScore);
+    expect(b.listing.riskScore).toBe(b.riskScore - intelOf(b)[0].contribution);
+  });
+
+  it("counts other members in the listing's own score from k + 1 on, so that a member that shared the value learns nothing from it", async () => {
+    // Twin listings of both brands, alike but for their sellers; only the first seller is in
+    // intelligence: brand A's and member C's (k = 2 members in all). For A, one other member
+    // holds it: its blind match answers no match, and the two listings' scores must not differ.
+    const twin = (n: number) =>
+      listingRecord({
+        externalId: `intel-twin-${n}`,
+        title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA",
+        price: { amountMinor: 5_000, currency: "CNY" },
+        seller: { externalId: `intel-twin-store-${n}`, name: "Twin Store" },
+      });
+    const held = { kind: "SELLER", value: "TAOBAO:intel-twin-store-1", distribution: "MATCH_ONLY", confidence: 60 };
+    await contribute(api, cast.brandAAnalyst, [held]);
+    await contribute(api, memberC, [held]);
+    expect((await api.gql(INGEST, { listings: [twin(1), twin(2)] }, cast.platformAnalyst.as)).errors).toBeUndefined();
+
+    const TWINS = `{ infringements(first: 10, filter: { listingExternalIds: ["intel-twin-1", "intel-twin-2"] }) {
+      edges { node { brand { name } listing { externalId riskScore seller { riskScore } } } } } }`;
+    const twinsAs = async (persona: Persona) => {
+      const response = await api.gql<{ infringements: { edges: { node: { brand: { name: string }; listing: { externalId: string; riskScore: number; seller: { riskScore: number } } } }[] } }>(
+        TWINS, {}, persona.as,
+      );
+      expect(response.errors).toBeUndefined();
+      const byListing = new Map(response.data!.infringements.edges.map(({ node }) => [node.listing.externalId, node.listing]));
+      expect(byListing.size).toBe(2);
+      return [byListing.get("intel-twin-1")!, byListing.get("intel-twin-2")!];
+    };
+    const match = await api.gql<{ matchIndicators: { matched: boolean }[] }>(MATCH, { queries: [{ kind: "SELLER", value: held.value }] }, cast.brandAAnalyst.as);
+    expect(match.data?.matchIndicators.map((m) => m.matched)).toEqual([false]);
+    const [withIntel, without] = await twinsAs(cast.brandAAnalyst);
+    expect(withIntel.riskScore).toBe(without.riskScore);
+    expect(withIntel.seller.riskScore).toBe(without.seller.riskScore);
+
+    // A third member: now k others remain whichever member reads it, and the listing's score counts them.
+    await contribute(api, memberD, [held]);
+    const repriced = [twin(1), twin(2)].map((record) => ({ ...record, price: { amountMinor: 4_900, currency: "CNY" } }));
+    expect((await api.gql(INGEST, { listings: repriced }, cast.platformAnalyst.as)).errors).toBeUndefined();
+    const [counted, still] = await twinsAs(cast.brandAAnalyst);
+    expect(counted.riskScore).toBeGreaterThan(still.riskScore);
   });
 });

@@ -77,11 +77,12 @@ interface SignalRow {
 const MAX_CONTRIBUTION = 30;
 const REASON = "matches alliance intelligence";
 
-// Other members count only from k on, exactly as in a blind match, so a score never tells a
-// brand more than matchIndicators would; below k only the owner's own indicators can give a signal,
-// and its size then depends on nothing but the owner's own data.
-function signalOf(row: SignalRow, minMembers: number): IntelMatchSignal | null {
-  if (row.others >= minMembers) {
+// Other members count only from k on, as in a blind match, so a score never tells a brand more
+// than matchIndicators would; below k only the owner's own indicators can give a signal, and its
+// size then depends on nothing but the owner's own data.
+// (`countsFrom`: k, or k + 1 for the listing's own score; the contribution is the same either way.)
+function signalOf(row: SignalRow, minMembers: number, countsFrom: number): IntelMatchSignal | null {
+  if (row.others >= countsFrom) {
     const confidence = Math.max(row.others_confidence ?? 0, row.own_confidence ?? 0);
     const contribution = Math.min(MAX_CONTRIBUTION, Math.round(10 + (15 * confidence) / 100) + Math.min(row.others - minMembers, 5));
     return { contribution, reason: `${REASON} (${row.others} members)`, memberCount: row.others };
@@ -177,6 +178,11 @@ const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b ==
 
 // The signal for an item scored for `ownerOrgId` (null: for no one, as the listing's own score):
 // other organizations' shared indicators, and the owner's own ones of any distribution.
+// The listing's own score is read by every brand with a case on the listing, and such a brand may
+// be one of the members that shared the value, for whom the others are one fewer: it counts
+// members from k + 1 on, so that whichever member reads it, at least k others remain. At k, a
+// member's own indicator would otherwise show in the listing's score that exactly k - 1 others
+// hold the value, which its blind match answers as no match.
 export function intelSignalFor(evidence: readonly IntelEvidence[], ownerOrgId: string | null, minMembers: number): IntelMatchSignal | null {
   const others = evidence.filter((e) => e.orgId !== ownerOrgId && e.sharedConfidence !== null);
   const own = ownerOrgId === null ? undefined : evidence.find((e) => e.orgId === ownerOrgId);
@@ -187,6 +193,7 @@ export function intelSignalFor(evidence: readonly IntelEvidence[], ownerOrgId: s
       own_confidence: own ? own.anyConfidence : null,
     },
     minMembers,
+    ownerOrgId === null ? minMembers + 1 : minMembers,
   );
 }
 
