@@ -17,11 +17,15 @@ import { recordSteps } from "./infringement-status";
 //   takedown, and a brand's CONFIRMED case is still evidence for a referral or a lawsuit. Its
 //   listing shows REMOVED.
 // Everything is written with the caller's transaction manager, with notes and audit events.
+// `cause` is read by every brand with a pending request on a removed listing (its request's
+// decision note, its case's note), so it names no record of anyone's; what caused the removal
+// (`audited`: which takedown, say) goes to the platform's audit event only.
 export async function removeListings(
   manager: EntityManager,
   viewer: Viewer,
   which: { listingIds: string[] } | { sellerId: string },
   cause: string,
+  audited: Record<string, unknown>,
 ): Promise<{ listingIds: string[]; supersededRequestIds: string[]; removedInfringementIds: string[] }> {
   const listingUpdate = manager
     .createQueryBuilder()
@@ -80,6 +84,7 @@ export async function removeListings(
     after: {
       status: ListingStatus.REMOVED,
       cause,
+      ...audited,
       listingIds,
       supersededTakedownRequestIds: supersededRows.map((row) => row.id),
     },

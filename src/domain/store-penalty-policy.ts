@@ -20,13 +20,15 @@ export function statusAfterStrikes(strikes: number, current: SellerStatus, polic
 }
 
 // One more approved takedown against a store; penalizes or closes it when the policy says so, with
-// the reason recorded on the seller. Closing a store removes its other active listings too.
+// the reason recorded on the seller. Closing a store removes its other active listings too. The
+// reason is read by every brand with a case on the store, so it names no takedown: the audit
+// event (the platform's) records which one it was (`audited`).
 export async function addStrike(
   manager: EntityManager,
   viewer: Viewer,
   sellerId: string,
   policy: StrikePolicy,
-  cause: string,
+  audited: Record<string, unknown>,
 ): Promise<Seller> {
   const seller = await scopedQuery(manager, viewer, Seller, "seller")
     .andWhere("seller.id = :sellerId", { sellerId })
@@ -36,7 +38,7 @@ export async function addStrike(
   const status = statusAfterStrikes(strikes, seller.status, policy);
   const changed = status !== seller.status;
   const threshold = status === SellerStatus.CLOSED ? policy.closureStrikes : policy.penaltyStrikes;
-  const statusReason = changed ? `${status} at ${strikes} strikes (policy: ${threshold}); last: ${cause}` : seller.statusReason;
+  const statusReason = changed ? `${status} at ${strikes} strikes (policy: ${threshold})` : seller.statusReason;
   const statusChangedAt = changed ? new Date() : seller.statusChangedAt;
   await manager.update(Seller, { id: seller.id }, { strikeCount: strikes, status, statusReason, statusChangedAt });
   await recordAudit(manager, viewer, {
@@ -44,10 +46,10 @@ export async function addStrike(
     targetType: "Seller",
     targetId: seller.id,
     before: { strikeCount: seller.strikeCount, status: seller.status },
-    after: { strikeCount: strikes, status, statusReason },
+    after: { strikeCount: strikes, status, statusReason, ...audited },
   });
   if (changed && status === SellerStatus.CLOSED) {
-    await removeListings(manager, viewer, { sellerId: seller.id }, `store closed: ${statusReason}`);
+    await removeListings(manager, viewer, { sellerId: seller.id }, `store closed: ${statusReason}`, audited);
   }
   return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt });
 }

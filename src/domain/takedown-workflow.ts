@@ -178,8 +178,9 @@ export async function decideTakedown(
       .andWhere("listing.id = :id", { id: request.listingId })
       .setLock("pessimistic_write")
       .getOneOrFail();
-    await removeListings(manager, viewer, { listingIds: [request.listingId] }, `takedown ${request.id} approved`);
-    await addStrike(manager, viewer, request.sellerId, policy, `takedown ${request.id} approved`);
+    const audited = { takedownRequestId: request.id };
+    await removeListings(manager, viewer, { listingIds: [request.listingId] }, "taken down by the platform", audited);
+    await addStrike(manager, viewer, request.sellerId, policy, audited);
     return Object.assign(request, decision);
   });
 }

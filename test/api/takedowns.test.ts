@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { InfringementStatus } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import {
   DECIDE_TAKEDOWN,
   REQUEST_TAKEDOWN,
@@ -209,6 +210,37 @@ describe("decideTakedown", () => {
     expect(strikes).toBe(1);
   });
 
+  it("supersedes another brand's pending request on the listing, telling that brand nothing of the approved one", async () => {
+    const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const confirmed = { status: InfringementStatus.CONFIRMED };
+    const caseOfA = await createInfringement(api.dataSource, cast.brandA.brand, listing, confirmed);
+    const caseOfB = await createInfringement(api.dataSource, cast.brandB.brand, listing, confirmed);
+    const requestOfA = await request(gid("Infringement", caseOfA.id));
+    const requestOfB = dataOf(
+      await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", caseOfB.id) }, cast.brandBAnalyst.as),
+    ).requestTakedown;
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: requestOfA.id, decision: "APPROVE" }, cast.platformAnalyst.as));
+
+    const seenByB = dataOf(
+      await api.gql<{ node: { status: string; decisionNote: string; infringement: { status: string; notes: { body: string }[] } } }>(
+        `query($id: ID!) { node(id: $id) { ... on TakedownRequest {
+          status decisionNote infringement { status notes { body } listing { status seller { strikeCount statusReason } } } } } }`,
+        { id: requestOfB.id },
+        cast.brandBAnalyst.as,
+      ),
+    ).node;
+    expect(seenByB).toMatchObject({ status: "SUPERSEDED", decisionNote: "taken down by the platform", infringement: { status: "REMOVED" } });
+    expect(seenByB.infringement.notes.map((note) => note.body)).toContain("Listing removed (taken down by the platform)");
+    const text = JSON.stringify(seenByB);
+    for (const idOfA of [requestOfA.id, fromGlobalId(requestOfA.id, "TakedownRequest"), caseOfA.id, gid("Infringement", caseOfA.id)]) {
+      expect(text).not.toContain(idOfA);
+    }
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // The platform's audit event says which takedown removed the listing.
+    const [removal] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listing.remove' AND target_id = $1`, [listing.id]);
+    expect(removal.after).toMatchObject({ cause: "taken down by the platform", takedownRequestId: fromGlobalId(requestOfA.id, "TakedownRequest") });
+  });
+
   it("needs a note to reject", async () => {
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
     const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "REJECT" }, cast.platformAnalyst.as);
@@ -245,8 +277,11 @@ describe("reading takedown requests", () => {
     const mineA = dataOf(await api.gql<List>(LIST, {}, cast.brandAAnalyst.as)).takedownRequests;
     expect(mineA.totalCount).toBeGreaterThan(0);
     expect(mineA.edges.every((e) => e.node.brand.id === gid("Brand", cast.brandA.brand.id))).toBe(true);
+    // Every request of B's (earlier tests made some), newest first, and nothing else.
     const mineB = dataOf(await api.gql<List>(LIST, {}, cast.brandBAnalyst.as)).takedownRequests;
-    expect(mineB.edges.map((e) => e.node.id)).toEqual([ofB.id]);
+    const storedOfB: { id: string }[] = await api.dataSource.query(`SELECT id FROM takedown_request WHERE brand_id = $1`, [cast.brandB.brand.id]);
+    expect(mineB.edges.map((e) => e.node.id).sort()).toEqual(storedOfB.map((row) => gid("TakedownRequest", row.id)).sort());
+    expect(mineB.edges[0].node.id).toBe(ofB.id);
 
     const queue = dataOf(
       await api.gql<List>(LIST, { filter: { statuses: ["PENDING"] }, direction: "ASC" }, cast.platformAnalyst.as),
