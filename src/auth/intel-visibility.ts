@@ -41,9 +41,35 @@ export const contributorVisible = (viewer: Viewer, alias: string): ScopeConditio
       };
 
 // Indicators that count for an organization in a blind match (and, in a risk score, as other
-// members' intelligence): another member's, shared at any level but PRIVATE, not expired. orgSql
-// is an SQL expression for the organization asking.
+// members' intelligence), value by value: another member's, shared at any level but PRIVATE, not
+// expired; and MATCH_ONLY ones only where at least k other members hold the value MATCH_ONLY.
+// ALLIANCE and ALLIANCE_ANONYMOUS rows every member can read: a single MATCH_ONLY holder counted
+// beside them would be told apart by them (the answer's member count, confidence and dates, less
+// theirs), so MATCH_ONLY holders count only in a crowd of k of their own.
+// orgSql is an SQL expression for the organization asking.
 export const countsInBlindMatch = (alias: string, orgSql: string) =>
   `(${alias}.owner_org_id <> ${orgSql} AND ${alias}.distribution <> '${IndicatorDistribution.PRIVATE}' AND ${notExpired(alias)})`;
+
+// Over rows that countsInBlindMatch let through: how many of the value's are MATCH_ONLY (a window
+// column), and the condition that keeps a MATCH_ONLY one only in a crowd of `kSql`.
+export const matchOnlyHolders = (alias: string) =>
+  `count(*) FILTER (WHERE ${alias}.distribution = '${IndicatorDistribution.MATCH_ONLY}') OVER (PARTITION BY ${alias}.value_hash)`;
+export const inMatchOnlyCrowd = (alias: string, holdersColumn: string, kSql: string) =>
+  `(${alias}.distribution <> '${IndicatorDistribution.MATCH_ONLY}' OR ${alias}.${holdersColumn} >= ${kSql})`;
+
+// One organization's live indicator of a value, as a risk score reads it.
+export interface IntelHolder {
+  orgId: string;
+  distribution: IndicatorDistribution;
+  confidence: number;
+}
+
+// The same rule in memory, for one value's holders and the organization the score is for (null:
+// no one's, so that every holder is another member).
+export function holdersCountedFor(holders: readonly IntelHolder[], orgId: string | null, k: number): IntelHolder[] {
+  const others = holders.filter((holder) => holder.orgId !== orgId && holder.distribution !== IndicatorDistribution.PRIVATE);
+  const matchOnly = others.filter((holder) => holder.distribution === IndicatorDistribution.MATCH_ONLY).length;
+  return matchOnly >= k ? others : others.filter((holder) => holder.distribution !== IndicatorDistribution.MATCH_ONLY);
+}
 
 export const notExpired = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`;

@@ -5,8 +5,8 @@ import { brandMember, contribute, MATCH } from "../support/intel";
 import { createCast, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
-// Blind matching: at least k other members, any distribution but PRIVATE, unexpired; below k the
-// answer is the one for no match. Lookups are normalized, quota-limited and audited by keyed hash.
+// Blind matching: at least k other members, any distribution but PRIVATE (MATCH_ONLY ones only
+// when k of them hold the value), unexpired; below k the answer is the one for no match. Lookups are normalized, quota-limited and audited by keyed hash.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
 type Json = any;
@@ -48,11 +48,37 @@ describe("matchIndicators: k members or it did not happen", () => {
       { kind: "KEYWORD", value: "lonely secret", ...NO_MATCH },
       { kind: "KEYWORD", value: "never contributed", ...NO_MATCH },
     ]);
-    // A second member makes it k = 2: now it matches, with the highest confidence and the dates.
-    await contribute(api, c, [{ kind: "KEYWORD", value: "lonely secret", distribution: "ALLIANCE", confidence: 60 }]);
+    // A second MATCH_ONLY member makes it k = 2: now it matches, with the highest confidence and the dates.
+    await contribute(api, c, [{ kind: "KEYWORD", value: "lonely secret", distribution: "MATCH_ONLY", confidence: 60 }]);
     const [second] = (await match(asker, [{ kind: "KEYWORD", value: "lonely secret" }])).data.matchIndicators;
     expect(second).toMatchObject({ matched: true, memberCount: 2, highestConfidence: 90 });
     expect(Date.parse(second.firstSeenAt)).toBeLessThanOrEqual(Date.parse(second.lastSeenAt));
+  });
+
+  it("does not count a single MATCH_ONLY member beside rows the asker can read, which would tell it apart", async () => {
+    const [asker, visible, hidden, hidden2] = await members("Asker", "Visible", "Hidden", "Hidden 2");
+    await contribute(api, visible, [{ kind: "PHONE", value: "+86 138 0000 0404", distribution: "ALLIANCE", confidence: 50 }]);
+    await contribute(api, hidden, [{ kind: "PHONE", value: "+86 138 0000 0404", distribution: "MATCH_ONLY", confidence: 95 }]);
+    // The asker reads the ALLIANCE row (confidence 50, its dates): memberCount 2 and confidence 95
+    // would be the hidden member's own. Its answer is the one for a single readable member: none.
+    const readable = await api.gql<Json>(`{ indicators(filter: { value: { kind: PHONE, value: "+8613800000404" } }) { totalCount } }`, {}, asker.as);
+    expect(readable.data.indicators.totalCount).toBe(1);
+    expect((await match(asker, [{ kind: "PHONE", value: "+8613800000404" }])).data.matchIndicators[0]).toMatchObject(NO_MATCH);
+    // A second readable member: matched, with the readable rows' figures only.
+    const [second] = await members("Visible 2");
+    await contribute(api, second, [{ kind: "PHONE", value: "+8613800000404", distribution: "ALLIANCE_ANONYMOUS", confidence: 40 }]);
+    expect((await match(asker, [{ kind: "PHONE", value: "+8613800000404" }])).data.matchIndicators[0]).toMatchObject({
+      matched: true,
+      memberCount: 2,
+      highestConfidence: 50,
+    });
+    // A second MATCH_ONLY member: the hidden ones are k of their own, and count.
+    await contribute(api, hidden2, [{ kind: "PHONE", value: "+8613800000404", distribution: "MATCH_ONLY", confidence: 70 }]);
+    expect((await match(asker, [{ kind: "PHONE", value: "+8613800000404" }])).data.matchIndicators[0]).toMatchObject({
+      matched: true,
+      memberCount: 4,
+      highestConfidence: 95,
+    });
   });
 
   it("never counts PRIVATE indicators, nor the asker's own", async () => {
@@ -70,7 +96,7 @@ describe("matchIndicators: k members or it did not happen", () => {
   it("matches the same phone written three ways", async () => {
     const [asker, b, c] = await members("Asker", "B", "C");
     await contribute(api, b, [{ kind: "PHONE", value: "+86 139 1234 5678", distribution: "MATCH_ONLY" }]);
-    await contribute(api, c, [{ kind: "PHONE", value: "0086-139-1234-5678", distribution: "ALLIANCE_ANONYMOUS" }]);
+    await contribute(api, c, [{ kind: "PHONE", value: "0086-139-1234-5678", distribution: "MATCH_ONLY" }]);
     const response = await match(asker, [{ kind: "PHONE", value: "(+86) 13912345678" }]);
     expect(response.data.matchIndicators[0]).toMatchObject({ kind: "PHONE", value: "+8613912345678", matched: true, memberCount: 2 });
   });
@@ -80,7 +106,7 @@ describe("matchIndicators: k members or it did not happen", () => {
     const soon = new Date(Date.now() + 3600_000).toISOString();
     const ids = [
       ...(await contribute(api, b, [{ kind: "SELLER", value: "taobao:exp-store-1", distribution: "MATCH_ONLY", expiresAt: soon }])),
-      ...(await contribute(api, c, [{ kind: "SELLER", value: "TAOBAO / exp-store-1", distribution: "ALLIANCE" }])),
+      ...(await contribute(api, c, [{ kind: "SELLER", value: "TAOBAO / exp-store-1", distribution: "MATCH_ONLY" }])),
     ];
     expect((await match(asker, [{ kind: "SELLER", value: "TAOBAO:exp-store-1" }])).data.matchIndicators[0].matched).toBe(true);
     // An hour passes for B's indicator.

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const [a, b, c, d] = members;
   const keyword = (value: string, distribution: string) => ({ kind: "KEYWORD", value, distribution });
   await contribute(api, a, [keyword("a one", "ALLIANCE"), keyword("a two", "ALLIANCE"), keyword("shared phrase", "ALLIANCE"), keyword("a secret", "PRIVATE")]);
-  await contribute(api, b, [keyword("b one", "MATCH_ONLY"), keyword("b two", "MATCH_ONLY"), keyword("shared phrase", "MATCH_ONLY")]);
+  await contribute(api, b, [keyword("b one", "MATCH_ONLY"), keyword("b two", "MATCH_ONLY"), keyword("shared phrase", "ALLIANCE_ANONYMOUS")]);
   await contribute(api, c, [keyword("c one", "ALLIANCE_ANONYMOUS"), keyword("shared phrase", "ALLIANCE_ANONYMOUS")]);
   await contribute(api, d, [keyword("d one", "ALLIANCE"), keyword("d two", "ALLIANCE"), keyword("d three", "ALLIANCE")]);
   for (const persona of [a, b, d]) {

@@ -84,14 +84,36 @@ describe("intelMatchSignals", () => {
     const [owner, y, z] = [await brandOrg("Owner"), await brandOrg("Y Corp"), await brandOrg("Z Corp")];
     const item = listing();
     await give(y, { kind: IndicatorKind.SELLER, value: `taobao:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 80 });
-    // A different value of the same listing from another member: members are counted per listing.
-    await give(z, { kind: IndicatorKind.PHONE, value: item.phone.replace("+86 ", "0086-"), distribution: IndicatorDistribution.ALLIANCE_ANONYMOUS, confidence: 40 });
+    await give(z, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 40 });
     const signal = await signalFor(owner.id, item.candidates);
     expect(signal).toEqual({ contribution: 22, reason: "matches alliance intelligence (2 members)", memberCount: 2 });
     const text = JSON.stringify(signal);
-    for (const secret of [item.store, item.phone.replace(/\D/g, "").slice(-8), "Y Corp", "Z Corp", y.id, z.id]) expect(text).not.toContain(secret);
+    for (const secret of [item.store, "Y Corp", "Z Corp", y.id, z.id]) expect(text).not.toContain(secret);
     // With k = 3 the same two members are below k: no signal at all.
     expect(await signalFor(owner.id, item.candidates, 3)).toBeNull();
+  });
+
+  it("counts members value by value, as a blind match does: single members holding different values of a listing give no signal", async () => {
+    const [owner, y, z] = [await brandOrg("Owner"), await brandOrg("Y"), await brandOrg("Z")];
+    const item = listing();
+    // A blind match of either value answers no match; the listing's score must not add them up.
+    await give(y, { kind: IndicatorKind.SELLER, value: `taobao:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 80 });
+    await give(z, { kind: IndicatorKind.PHONE, value: item.phone.replace("+86 ", "0086-"), distribution: IndicatorDistribution.ALLIANCE_ANONYMOUS, confidence: 40 });
+    expect(await signalFor(owner.id, item.candidates)).toBeNull();
+    // A second holder of the phone: that value has k members, and the signal names them.
+    await give(await brandOrg("W"), { kind: IndicatorKind.PHONE, value: item.phone, distribution: IndicatorDistribution.ALLIANCE, confidence: 30 });
+    expect(await signalFor(owner.id, item.candidates)).toEqual({ contribution: 16, reason: "matches alliance intelligence (2 members)", memberCount: 2 });
+  });
+
+  it("counts a MATCH_ONLY holder only beside k - 1 other MATCH_ONLY ones, never beside readable rows alone", async () => {
+    const [owner, visible, hidden] = [await brandOrg("Owner"), await brandOrg("Visible"), await brandOrg("Hidden")];
+    const item = listing();
+    await give(visible, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, confidence: 20 });
+    await give(hidden, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 100 });
+    // The owner can read the ALLIANCE row: a count of 2 and a confidence of 100 would be the hidden member's.
+    expect(await signalFor(owner.id, item.candidates)).toBeNull();
+    await give(await brandOrg("Hidden 2"), { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 50 });
+    expect(await signalFor(owner.id, item.candidates)).toEqual({ contribution: 26, reason: "matches alliance intelligence (3 members)", memberCount: 3 });
   });
 
   it("lets a member's own PRIVATE indicator score only that member's own infringements", async () => {
@@ -123,14 +145,17 @@ describe("intelMatchSignals", () => {
     expect(await signalFor(owner.id, item.candidates)).toBeNull();
   });
 
-  it("takes each member's strongest match over all of a listing's values, its PRIVATE ones for itself only", async () => {
+  it("takes the strongest match among the values k members share, PRIVATE ones for their owner only", async () => {
     const [owner, y, z] = [await brandOrg("O"), await brandOrg("Y"), await brandOrg("Z")];
     const item = listing();
     await give(y, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, confidence: 10 });
     await give(y, { kind: IndicatorKind.KEYWORD, value: item.keyword, distribution: IndicatorDistribution.ALLIANCE, confidence: 60 });
     await give(y, { kind: IndicatorKind.IMAGE_HASH, value: item.imageHash, distribution: IndicatorDistribution.PRIVATE, confidence: 100 });
     await give(z, { kind: IndicatorKind.SELLER, value: `TAOBAO:${item.store}`, distribution: IndicatorDistribution.ALLIANCE, confidence: 0 });
-    // Two other members, the strongest shared match 60: 10 + 15 * 60%.
+    // Only the seller has two members: the strongest of theirs is 10 (Y's keyword is Y's alone): 10 + 15 * 10%.
+    expect(await signalFor(owner.id, item.candidates)).toMatchObject({ contribution: 12, memberCount: 2 });
+    // Z shares the keyword too: two members on it, the strongest 60: 10 + 15 * 60%.
+    await give(z, { kind: IndicatorKind.KEYWORD, value: item.keyword, distribution: IndicatorDistribution.ALLIANCE, confidence: 30 });
     expect(await signalFor(owner.id, item.candidates)).toMatchObject({ contribution: 19, memberCount: 2 });
     // For Y itself only Z is another member (below k): Y's own strongest match, its PRIVATE one, 5 + 15 * 100%.
     expect(await signalFor(y.id, item.candidates)).toMatchObject({ contribution: 20, memberCount: null });

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { countsInBlindMatch } from "../../auth/intel-visibility";
+import { countsInBlindMatch, inMatchOnlyCrowd, matchOnlyHolders } from "../../auth/intel-visibility";
 import { runSql } from "../../data/prepared-statements";
 import type { Viewer } from "../../auth/viewer";
 import type { IndicatorKind } from "../../entities/enums";
@@ -39,9 +39,10 @@ interface MatchRow {
   last_seen_at: Date;
 }
 
-// Whether at least k other members contributed each value (at any distribution but PRIVATE),
-// compared by keyed hash only. Below k the answer is exactly the one for no match, so a single
-// member's MATCH_ONLY item cannot be confirmed. Quota, lookup and audit are one statement that
+// Whether at least k other members contributed each value (at any distribution but PRIVATE, and
+// MATCH_ONLY ones only when k members hold it so: src/auth/intel-visibility.ts), compared by keyed
+// hash only. Below k the answer is exactly the one for no match, so a single member's MATCH_ONLY
+// item cannot be confirmed, nor told apart from the readable rows beside it. Quota, lookup and audit are one statement that
 // commits on its own, prepared once per connection (a lookup is a latency-sensitive call: one
 // round trip, no planning), and fails whole when the quota is exceeded.
 export async function matchIndicators(
@@ -79,9 +80,11 @@ export async function matchIndicators(
        matched AS (
          SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
                 max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
-           FROM indicator i
-          WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))
-            AND ${countsInBlindMatch("i", "$2::uuid")}
+           FROM (SELECT i.*, ${matchOnlyHolders("i")} AS match_only_holders
+                   FROM indicator i
+                  WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))
+                    AND ${countsInBlindMatch("i", "$2::uuid")}) i
+          WHERE ${inMatchOnlyCrowd("i", "match_only_holders", "$3")}
           GROUP BY i.value_hash
          HAVING count(DISTINCT i.owner_org_id) >= $3
        ),

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { notExpired } from "../../auth/intel-visibility";
-import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
+import { holdersCountedFor, notExpired, type IntelHolder } from "../../auth/intel-visibility";
+import { IndicatorKind, type IndicatorDistribution } from "../../entities/enums";
 import { normalizeIndicatorValue, titleKeywords } from "./indicator-normalization";
 import type { KeyedHasher } from "./keyed-hash";
 
@@ -93,21 +93,17 @@ function signalOf(row: SignalRow, minMembers: number, countsFrom: number): Intel
   return null;
 }
 
-// Per item, each organization whose live indicators it matched, with the confidence of its
-// strongest match that counts for others (any distribution but PRIVATE) and of any match (which
-// counts for itself). Enough to score the item for any owner in memory (intelSignalFor); one
-// statement for the whole batch, through the keyed-hash index.
-export interface IntelEvidence {
-  orgId: string;
-  sharedConfidence: number | null;
-  anyConfidence: number;
-}
+// Per item, for each of its values that live indicators hold, who holds it: each organization's
+// indicator of the value (one at most), with its distribution and confidence. Enough to score the
+// item for any owner in memory (intelSignalFor); one statement for the whole batch, through the
+// keyed-hash index.
+export type IntelEvidence = (readonly IntelHolder[])[];
 
 export async function intelEvidence(
   manager: EntityManager,
   hasher: KeyedHasher,
   candidatesOfItems: readonly (readonly IntelCandidate[])[],
-): Promise<IntelEvidence[][]> {
+): Promise<IntelEvidence[]> {
   // Each distinct value is looked up once, however many items share it.
   const indexOfHash = new Map<string, number>();
   const hashes: string[] = [];
@@ -132,69 +128,59 @@ export async function intelEvidenceOfKeys(
   manager: EntityManager,
   hashes: readonly string[],
   keysOfItems: readonly (readonly number[])[],
-): Promise<IntelEvidence[][]> {
-  const evidence: IntelEvidence[][] = keysOfItems.map(() => []);
+): Promise<IntelEvidence[]> {
+  const evidence: IntelEvidence[] = keysOfItems.map(() => []);
   if (!hashes.length) return evidence;
-  // The hashes as one bytea of 32-byte values: no array to escape and parse.
-  const rows: { slot: number; org_id: string; shared_confidence: number | null; any_confidence: number }[] = await manager.query(
-    `SELECT q.slot, i.owner_org_id AS org_id,
-            max(i.confidence) FILTER (WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}')::int AS shared_confidence,
-            max(i.confidence)::int AS any_confidence
+  // The hashes as one bytea of 32-byte values: no array to escape and parse. An organization
+  // holds a value once (uq_indicator_owner_hash).
+  const rows: { slot: number; org_id: string; distribution: IndicatorDistribution; confidence: number }[] = await manager.query(
+    `SELECT q.slot, i.owner_org_id AS org_id, i.distribution, i.confidence
        FROM generate_series(0, $2::int - 1) AS q(slot)
        JOIN indicator i ON i.value_hash = substring($1::bytea FROM q.slot * ${HASH_BYTES} + 1 FOR ${HASH_BYTES})
-      WHERE ${notExpired("i")}
-      GROUP BY q.slot, i.owner_org_id`,
+      WHERE ${notExpired("i")}`,
     [`\\x${hashes.join("")}`, hashes.length],
   );
   if (!rows.length) return evidence;
-  const matchesOfKey: IntelEvidence[][] = [];
+  const holdersOfKey: IntelHolder[][] = [];
   for (const row of rows) {
-    (matchesOfKey[row.slot] ??= []).push({ orgId: row.org_id, sharedConfidence: row.shared_confidence, anyConfidence: row.any_confidence });
+    (holdersOfKey[row.slot] ??= []).push({ orgId: row.org_id, distribution: row.distribution, confidence: row.confidence });
   }
   keysOfItems.forEach((keys, item) => {
-    const byOrg = new Map<string, IntelEvidence>();
-    for (const key of keys) {
-      for (const match of matchesOfKey[key] ?? []) {
-        const seen = byOrg.get(match.orgId);
-        byOrg.set(
-          match.orgId,
-          seen
-            ? {
-                orgId: match.orgId,
-                sharedConfidence: maxOrNull(seen.sharedConfidence, match.sharedConfidence),
-                anyConfidence: Math.max(seen.anyConfidence, match.anyConfidence),
-              }
-            : match,
-        );
-      }
+    for (const key of new Set(keys)) {
+      const holders = holdersOfKey[key];
+      if (holders) evidence[item].push(holders);
     }
-    evidence[item] = [...byOrg.values()];
   });
   return evidence;
 }
 
 const HASH_BYTES = 32;
-const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 // The signal for an item scored for `ownerOrgId` (null: for no one, as the listing's own score):
-// other organizations' shared indicators, and the owner's own ones of any distribution.
+// other organizations' indicators, counted value by value as a blind match counts them (the most
+// members any one value has, and their strongest confidence), and the owner's own ones of any
+// distribution. Counting members across values would tell the owner what a blind match of each
+// value does not: that single members hold several of the listing's values.
 // The listing's own score is read by every brand with a case on the listing, and such a brand may
-// be one of the members that shared the value, for whom the others are one fewer: it counts
+// be one of the members that hold the value, for whom the others are one fewer: it counts
 // members from k + 1 on, so that whichever member reads it, at least k others remain. At k, a
 // member's own indicator would otherwise show in the listing's score that exactly k - 1 others
 // hold the value, which its blind match answers as no match.
-export function intelSignalFor(evidence: readonly IntelEvidence[], ownerOrgId: string | null, minMembers: number): IntelMatchSignal | null {
-  const others = evidence.filter((e) => e.orgId !== ownerOrgId && e.sharedConfidence !== null);
-  const own = ownerOrgId === null ? undefined : evidence.find((e) => e.orgId === ownerOrgId);
-  return signalOf(
-    {
-      others: others.length,
-      others_confidence: others.length ? Math.max(...others.map((e) => e.sharedConfidence as number)) : null,
-      own_confidence: own ? own.anyConfidence : null,
-    },
-    minMembers,
-    ownerOrgId === null ? minMembers + 1 : minMembers,
-  );
+export function intelSignalFor(evidence: IntelEvidence, ownerOrgId: string | null, minMembers: number): IntelMatchSignal | null {
+  const countsFrom = ownerOrgId === null ? minMembers + 1 : minMembers;
+  let others = 0;
+  let othersConfidence: number | null = null;
+  let ownConfidence: number | null = null;
+  for (const holders of evidence) {
+    const counted = holdersCountedFor(holders, ownerOrgId, countsFrom);
+    if (counted.length >= countsFrom) {
+      others = Math.max(others, counted.length);
+      othersConfidence = Math.max(othersConfidence ?? 0, ...counted.map((holder) => holder.confidence));
+    }
+    const own = holders.find((holder) => holder.orgId === ownerOrgId);
+    if (own) ownConfidence = Math.max(ownConfidence ?? 0, own.confidence);
+  }
+  return signalOf({ others, others_confidence: othersConfidence, own_confidence: ownConfidence }, minMembers, countsFrom);
 }
 
 // Signals for a batch of items, each scored for its own owner.
