@@ -72,4 +72,15 @@ export function holdersCountedFor(holders: readonly IntelHolder[], orgId: string
   return matchOnly >= k ? others : others.filter((holder) => holder.distribution !== IndicatorDistribution.MATCH_ONLY);
 }
 
+// An ALLIANCE_ANONYMOUS indicator is dated by the day (UTC), for everyone: the rows its contributor
+// attributes to itself in the same batch carry the batch's exact time, and an exact time shared
+// with them (or a place beside them in a list by date) would name the contributor. Its times are
+// stored so, which keeps sorting and cursors by date from telling more than the dates shown.
+export const anonymousDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+export const datedFor = (distribution: IndicatorDistribution, at: Date) =>
+  distribution === IndicatorDistribution.ALLIANCE_ANONYMOUS ? anonymousDay(at) : at;
+// The same as SQL, of an expression for the distribution and one for the time.
+export const datedForSql = (distributionSql: string, atSql: string) =>
+  `(CASE WHEN ${distributionSql} = '${IndicatorDistribution.ALLIANCE_ANONYMOUS}' THEN date_trunc('day', ${atSql}, 'UTC') ELSE ${atSql} END)`;
+
 export const notExpired = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`;

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { datedFor } from "../../auth/intel-visibility";
 import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator } from "../../entities";
@@ -42,8 +43,15 @@ export async function widenIndicatorDistribution(
         { allowedDistributions: wider },
       );
     }
-    const updatedAt = new Date();
-    await manager.update(Indicator, { id: indicator.id }, { distribution: input.distribution, updatedAt });
+    // Widened to ALLIANCE_ANONYMOUS, its dates become days, as if contributed so (intel-visibility.ts).
+    const dated = {
+      distribution: input.distribution,
+      updatedAt: datedFor(input.distribution, new Date()),
+      createdAt: datedFor(input.distribution, indicator.createdAt),
+      firstSeenAt: datedFor(input.distribution, indicator.firstSeenAt),
+      lastSeenAt: datedFor(input.distribution, indicator.lastSeenAt),
+    };
+    await manager.update(Indicator, { id: indicator.id }, dated);
     await recordAudit(manager, viewer, {
       action: "intel.widen",
       targetType: "Indicator",
@@ -51,6 +59,6 @@ export async function widenIndicatorDistribution(
       before: { distribution: from },
       after: { distribution: input.distribution },
     });
-    return Object.assign(indicator, { distribution: input.distribution, updatedAt });
+    return Object.assign(indicator, dated);
   });
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { datedFor } from "../../auth/intel-visibility";
 import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator, IndicatorSighting } from "../../entities";
@@ -30,9 +31,10 @@ export async function recordSighting(
     const sighting = await manager.save(
       manager.create(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt: input.seenAt, source }),
     );
-    if (input.seenAt > indicator.lastSeenAt) {
-      await manager.update(Indicator, { id: indicator.id }, { lastSeenAt: input.seenAt });
-      indicator.lastSeenAt = input.seenAt;
+    const lastSeenAt = datedFor(indicator.distribution, input.seenAt);
+    if (lastSeenAt > indicator.lastSeenAt) {
+      await manager.update(Indicator, { id: indicator.id }, { lastSeenAt });
+      indicator.lastSeenAt = lastSeenAt;
     }
     await recordAudit(manager, viewer, {
       action: "intel.sighting",
