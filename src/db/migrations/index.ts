@@ -9,6 +9,7 @@ import { ScopeAndRelationIndexes1795450815586 } from "./1795450815586-ScopeAndRe
 import { IntelLookupUsageLimit1796408857159 } from "./1796408857159-IntelLookupUsageLimit";
 import { InfringementOwnerIndexesCoverFilters1796422405982 } from "./1796422405982-InfringementOwnerIndexesCoverFilters";
 import { LoginFailure1796499667865 } from "./1796499667865-LoginFailure";
+import { AnonymousIndicatorsDatedByDay1796505792492 } from "./1796505792492-AnonymousIndicatorsDatedByDay";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   IntelLookupUsageLimit1796408857159,
   InfringementOwnerIndexesCoverFilters1796422405982,
   LoginFailure1796499667865,
+  AnonymousIndicatorsDatedByDay1796505792492,
 ];
