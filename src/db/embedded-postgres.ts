@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { lockDataDir } from "./data-dir-lock";
 
 // These subpath modules ship typings that CommonJS resolution cannot see, so they are required.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -17,12 +18,28 @@ export interface EmbeddedPostgres {
 
 // An embedded PostgreSQL kept in dataDir, or in memory for "memory://". loadDataDir starts it from
 // a dump (the test suite clones a migrated template that way instead of migrating every time).
+// A folder is opened by one process at a time (data-dir-lock.ts).
 export async function openEmbeddedPostgres(dataDir: string, loadDataDir?: Blob): Promise<EmbeddedPostgres> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pgcrypto }, loadDataDir });
-  return {
-    pglite,
-    pgConfig: createPgConfig(pglite),
-    close: () => pglite.close(),
-  };
+  let unlock = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { pgcrypto }, loadDataDir });
+    return {
+      pglite,
+      pgConfig: createPgConfig(pglite),
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

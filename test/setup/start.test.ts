@@ -80,6 +80,13 @@ describe("start-up", () => {
     const { stdout: key } = await cli("create-api-key", "--admin", "admin@louis-vuitton.example", "--name", "sync", "--scopes", "infringements:read");
     const running = await startApi(loadConfig(env));
     try {
+      // On the embedded database the server holds its folder: the CLI is refused rather than let
+      // write into a copy the server never sees (and overwrites).
+      if (!serverUrl) {
+        await expect(cli("create-api-key", "--admin", "admin@louis-vuitton.example", "--name", "lost", "--scopes", "infringements:read")).rejects.toMatchObject({
+          stderr: expect.stringContaining("is in use by another process (a running npm start?)"),
+        });
+      }
       const asUser = await gql(running.url, `{ viewer { email role } }`, token.trim());
       expect(asUser.data?.viewer).toEqual({ email: "viewer@louis-vuitton.example", role: "VIEWER" });
       const response = await fetch(running.url, {

@@ -1,0 +1,31 @@
+import { lockSync } from "proper-lockfile";
+import { ConfigError } from "../config";
+import { createLogger } from "../logger";
+
+// One process at a time on an embedded database. PGlite runs PostgreSQL inside the process and
+// keeps its pages in that process's memory: a second process on the same folder (the CLI beside
+// `npm start`) would work on a copy the first never sees, and the two would write over each
+// other's pages. proper-lockfile takes the lock atomically (a `<folder>.lock` directory beside the
+// folder) and keeps it fresh while the process lives, so a lock left by a process that died goes
+// stale and is taken over: a pid file would be fooled by a reused pid, as in a restarted container.
+const STALE_MS = 10_000;
+
+export function lockDataDir(dir: string): () => void {
+  try {
+    return lockSync(dir, {
+      realpath: false,
+      stale: STALE_MS,
+      update: STALE_MS / 2,
+      // The lock could not be kept fresh (the machine slept past STALE_MS): another process may
+      // take it now. Saying so beats proper-lockfile's default, which throws from a timer.
+      onCompromised: (error) => createLogger("warn").warn("lost the lock on the embedded database's folder", { dir, error: error.message }),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    throw new ConfigError(
+      `The embedded database in ${dir} is in use by another process (a running npm start?). Stop it first ` +
+        `(a lock left by a killed process frees itself within ${STALE_MS / 1000} seconds), or do this through the API while it runs, ` +
+        "or set DATABASE_URL to use a PostgreSQL server, which many processes may share",
+    );
+  }
+}
