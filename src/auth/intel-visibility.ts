@@ -76,7 +76,7 @@ export function holdersCountedFor(holders: readonly IntelHolder[], orgId: string
 // attributes to itself in the same batch carry the batch's exact time, and an exact time shared
 // with them (or a place beside them in a list by date) would name the contributor. Its times are
 // stored so, which keeps sorting and cursors by date from telling more than the dates shown.
-export const anonymousDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+const anonymousDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 export const datedFor = (distribution: IndicatorDistribution, at: Date) =>
   distribution === IndicatorDistribution.ALLIANCE_ANONYMOUS ? anonymousDay(at) : at;
 // The same as SQL, of an expression for the distribution and one for the time.
