@@ -1,6 +1,7 @@
 import { Brand, Listing, Organization, SuspectedInfringement } from "../../src/entities";
 import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
-import { primarySuppression } from "../../src/domain/reports/disclosure-control";
+import { primarySuppression, protectMemberTable } from "../../src/domain/reports/disclosure-control";
+import { ReportMetric } from "../../src/entities/report-table";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
 import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -189,3 +190,26 @@ describe("progress reports", () => {
     expect(cellOf(agencyReads, "Bags", "TAOBAO")).toMatchObject({ value: 8, ownValue: null });
   });
 });
+
+describe("a category with fewer than 3 members", () => {
+  it("has its whole row withheld, zeros too: a zero would be its member's exact figure, a withheld cell where it was active", () => {
+    const rules = { minContributors: 3, dominanceShare: 0.8 };
+    const shape = { categories: ["Toys", "Watches"], marketplaces: ["TAOBAO", "TMALL"], membersOf: new Map([["Toys", 1], ["Watches", 3]]) };
+    const contributions = [
+      { orgId: "toy-maker", category: "Toys", marketplace: "TAOBAO", value: 5 },
+      ...["w1", "w2", "w3"].flatMap((orgId) => [
+        { orgId, category: "Watches", marketplace: "TAOBAO", value: 4 },
+        { orgId, category: "Watches", marketplace: "TMALL", value: 4 },
+      ]),
+    ];
+    const table = protectMemberTable(ReportMetric.LISTINGS_FLAGGED, null, shape, contributions, rules);
+    const cell = (category: string | null, marketplace: string | null) => table.cells.find((c) => c.category === category && c.marketplace === marketplace)!;
+    for (const marketplace of ["TAOBAO", "TMALL", null]) {
+      expect(cell("Toys", marketplace)).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS" });
+    }
+    // The Toys TMALL zero is withheld like the rest, so no column pins the Toys cells from its total.
+    expect(cell("Watches", "TAOBAO").value === null || cell(null, "TAOBAO").value === null).toBe(true);
+    expect(cell("Watches", "TMALL").value === null || cell(null, "TMALL").value === null).toBe(true);
+  });
+});
+

@@ -6,6 +6,9 @@ import type { Contribution } from "./figure-sources";
 // 1. Primary suppression: a cell (totals included) is withheld when fewer than `minContributors`
 //    members contributed to it, or when one member accounts for more than `dominanceShare` of it:
 //    otherwise a member that knows its own figure could subtract it and learn another member's.
+//    A category with fewer than `minContributors` members has its whole row withheld, zeros too:
+//    everyone knows who the category's members are, so a published zero would be their exact
+//    figure, and a withheld cell beside zeros would say where they were active.
 // 2. Complementary suppression: each row of the table with its row total, and each column with
 //    its column total, is a sum. A line with exactly one withheld cell gives it away (total minus
 //    the rest), so until no line has exactly one, another cell of such a line is withheld too: its
@@ -30,7 +33,8 @@ type Key = string;
 const keyOf = (category: string | null, marketplace: string | null): Key => JSON.stringify([category, marketplace]);
 
 // Why a cell with these per-member values must be withheld, or null when it may be published.
-// A zero cell tells nothing about any member and is published.
+// A zero cell of a line at least k members could contribute to tells nothing about any member and
+// is published.
 export function primarySuppression(memberValues: number[], rules: DisclosureRules): SuppressionReason | null {
   const positive = memberValues.filter((value) => value > 0);
   const total = positive.reduce((sum, value) => sum + value, 0);
@@ -51,11 +55,17 @@ function linesOf(categories: (string | null)[], marketplaces: (string | null)[])
   ];
 }
 
+// The table's rows and columns, and how many members have a brand in each category.
+export interface TableShape {
+  categories: string[];
+  marketplaces: string[];
+  membersOf: ReadonlyMap<string, number>;
+}
+
 export function protectMemberTable(
   metric: ReportMetric,
   currency: string | null,
-  categories: string[],
-  marketplaces: string[],
+  { categories, marketplaces, membersOf }: TableShape,
   contributions: Contribution[],
   rules: DisclosureRules,
 ): ReportTable {
@@ -75,11 +85,12 @@ export function protectMemberTable(
   for (const category of [...categories, null]) {
     for (const marketplace of [...marketplaces, null]) {
       const values = [...(byCell.get(keyOf(category, marketplace))?.values() ?? [])];
+      const fewMembers = category !== null && (membersOf.get(category) ?? 0) < rules.minContributors;
       cells.set(keyOf(category, marketplace), {
         category,
         marketplace,
         value: values.reduce((sum, value) => sum + value, 0),
-        suppression: primarySuppression(values, rules),
+        suppression: fewMembers ? SuppressionReason.FEW_CONTRIBUTORS : primarySuppression(values, rules),
       });
     }
   }

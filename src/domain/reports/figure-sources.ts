@@ -38,6 +38,22 @@ const BRAND_CATEGORY = `brand_category AS (
 export const UNCATEGORIZED = "Uncategorized";
 export const ALL_MARKETPLACES = "ALL";
 
+// How many member organizations could contribute to each category's cells, whatever they did in
+// the period: those with a brand in it; for Uncategorized, every member (a figure about no brand,
+// such as an indicator contributed without one, is Uncategorized for any member).
+export async function membersByCategory(manager: EntityManager): Promise<Map<string, number>> {
+  const rows: { category: string; members: number }[] = await manager.query(
+    `WITH ${BRAND_CATEGORY}
+     SELECT bc.category, count(DISTINCT b.owner_org_id)::int AS members
+       FROM brand b
+       JOIN brand_category bc ON bc.brand_id = b.id
+      GROUP BY 1
+     UNION ALL
+     SELECT '${UNCATEGORIZED}', count(*)::int FROM organization WHERE kind = 'BRAND'`,
+  );
+  return new Map(rows.map((row) => [row.category, row.members]));
+}
+
 interface Row {
   org_id: string | null;
   category: string | null;

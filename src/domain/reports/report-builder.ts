@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { Marketplace } from "../../entities/enums";
 import type { MemberFigure, ReportMetric, ReportTable } from "../../entities/report-table";
 import { deriveQuarterTable, platformTable, protectMemberTable, type DisclosureRules } from "./disclosure-control";
-import { FIGURE_SOURCES, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
+import { FIGURE_SOURCES, membersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
 import type { ReportPeriod } from "./period";
 
 export interface BuiltReport {
@@ -57,6 +57,7 @@ export async function buildMonthReport(
   sources: FigureSource[] = FIGURE_SOURCES,
 ): Promise<BuiltReport> {
   const catalogue: { category: string }[] = await manager.query(`SELECT DISTINCT category FROM product ORDER BY category`);
+  const membersOf = await membersByCategory(manager);
   const tables: ReportTable[] = [];
   const figures = new Map<string, Map<string, MemberFigure>>();
   for (const source of sources) {
@@ -69,7 +70,7 @@ export async function buildMonthReport(
     if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
     for (const [currency, ofCurrency] of byCurrency(source, contributions)) {
       const marketplaces = source.withoutMarketplace ? [] : MARKETPLACES;
-      tables.push(protectMemberTable(source.metric, currency, categories, marketplaces, ofCurrency, rules));
+      tables.push(protectMemberTable(source.metric, currency, { categories, marketplaces, membersOf }, ofCurrency, rules));
     }
     addMemberFigures(figures, source.metric, contributions);
   }
