@@ -12,13 +12,13 @@ import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../entities/enums"
 import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput, conflict, notFound, unauthenticated } from "../errors";
 import { recordAudit } from "./audit";
+import { brandNameClashes, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransaction } from "../db/transaction";
 import { normalizedEmail } from "../auth/email-address";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME_LENGTH = 200;
-const MAX_BRANDS_PER_INVITATION = 10;
 const MIN_PASSWORD_LENGTH = 12;
 
 // One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
@@ -35,19 +35,6 @@ function checkEmail(value: string): string {
   const email = normalizedEmail(value);
   if (!EMAIL.test(email) || email.length > 320) throw badInput(`"${value.slice(0, 100)}" is not an email address`);
   return email;
-}
-
-function checkBrands(brands: InvitedBrand[]): InvitedBrand[] {
-  if (brands.length < 1 || brands.length > MAX_BRANDS_PER_INVITATION) {
-    throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
-  }
-  const checked = brands.map((brand) => ({
-    name: checkName(brand.name, "A brand's name"),
-    aliases: [...new Set(brand.aliases.map((alias) => alias.trim()).filter(Boolean))],
-  }));
-  const names = checked.map((brand) => brand.name.toLowerCase());
-  if (new Set(names).size !== names.length) throw badInput("The invitation names the same brand twice");
-  return checked;
 }
 
 const expiryFrom = (now: Date, config: Config) => new Date(now.getTime() + config.membership.invitationTtlHours * 3_600_000);
@@ -71,11 +58,12 @@ export async function inviteMember(
   const organizationName = checkName(input.organizationName, "The organization's name");
   const email = checkEmail(input.adminEmail);
   const displayName = checkName(input.adminName, "The admin's name");
-  const brands = checkBrands(input.brands);
+  const brands = checkInvitedBrands(input.brands);
   return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
+    const clashes = await brandNameClashes(manager, brands, now);
+    if (clashes.length) throw conflict(`These brand names or aliases would match another brand's listings: ${clashes.join("; ")}`);
     await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands.length, now, true);
-    await assertBrandNamesFree(manager, brands, now);
     await assertEmailFree(manager, email);
     const { token, hash } = generateInvitationToken();
     const invitation = await manager.save(
@@ -232,7 +220,10 @@ async function createMemberOrganization(manager: EntityManager, config: Config, 
   await lockMemberCap(manager);
   // Its own places are already reserved; only members reinstated since could have taken them.
   await assertMemberCapAllows(manager, config.membership.memberBrandCap, invitation.brands.length, now, false);
-  await assertBrandNamesFree(manager, invitation.brands, now, invitation.id);
+  // Another brand may have come in since the invitation: its holder is told only that it clashes.
+  if ((await brandNameClashes(manager, invitation.brands, now, invitation.id)).length) {
+    throw conflict("A brand of this invitation now clashes with another brand's names; ask the platform for a new invitation");
+  }
   const name = invitation.organizationName ?? invitation.displayName;
   const org = await manager.save(
     manager.create(Organization, { slug: slugOf(name), name, kind: OrgKind.BRAND, status: OrgStatus.ACTIVE, joinedAt: now }),
@@ -253,20 +244,6 @@ async function activeInvitingOrganization(manager: EntityManager, invitation: In
 
 async function assertEmailFree(manager: EntityManager, email: string) {
   if (await manager.existsBy(User, { email })) throw conflict("An account with this email already exists; invite another address");
-}
-
-// Brand names are unique in the alliance, counting those promised by other pending invitations.
-async function assertBrandNamesFree(manager: EntityManager, brands: InvitedBrand[], now: Date, exceptInvitationId?: string) {
-  const names = brands.map((brand) => brand.name.toLowerCase());
-  const taken: { name: string }[] = await manager.query(
-    `SELECT b.name FROM brand b WHERE lower(b.name) = ANY($1)
-     UNION
-     SELECT e->>'name' FROM invitation i, jsonb_array_elements(i.brands) e
-      WHERE lower(e->>'name') = ANY($1) AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $2
-        AND i.id IS DISTINCT FROM $3`,
-    [names, now, exceptInvitationId ?? null],
-  );
-  if (taken.length) throw conflict(`These brand names are already taken: ${taken.map((row) => row.name).join(", ")}`);
 }
 
 function slugOf(name: string): string {

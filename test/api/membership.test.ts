@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Scope } from "../../src/auth/scopes";
 import { generateInvitationToken } from "../../src/auth/invitation-token";
-import { Invitation } from "../../src/entities";
+import { Brand, Invitation } from "../../src/entities";
 import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
 import { createOrganization } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
@@ -81,6 +81,32 @@ describe("inviting a member", () => {
     const malformed = await api.gql(ACCEPT, { token: "inv_nope", password: PASSWORD });
     expect(again.errors?.[0]).toMatchObject({ message: "This invitation is invalid, used or expired", extensions: { code: "UNAUTHENTICATED" } });
     for (const other of [unknown, expired, malformed]) expect(other).toEqual(again);
+  });
+
+  it("refuses brand names and aliases that would match another brand's listings, and so hand over its cases", async () => {
+    const existing = await api.dataSource.manager.save(Brand, { ownerOrgId: cast.brandA.org.id, name: "Aurelion", aliases: ["奥瑞莲"] });
+    const before = await count("invitation");
+    const invite = (brands: { name: string; aliases?: string[] }[]) =>
+      api.gql(INVITE_MEMBER, { input: { organizationName: `Grabber ${unique()}`, adminEmail: `g-${unique()}@grab.test`, adminName: "G", brands } }, platformAdmin.as);
+    for (const brands of [
+      [{ name: `Innocent ${unique()}`, aliases: ["奥瑞莲"] }],
+      [{ name: `Innocent ${unique()}`, aliases: ["A u r e l i o n"] }],
+      [{ name: "Aurelin" }],
+      [{ name: "AURELION" }],
+    ]) {
+      const response = await invite(brands);
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
+      expect(response.errors?.[0].message).toContain(`reads as ${existing.name}`);
+    }
+    // Two brands of one invitation that read as each other.
+    const twins = await invite([{ name: `Twinbrand ${unique()}` }, { name: "Other", aliases: ["Twinbrand"] }]);
+    expect(twins.errors?.[0].extensions?.code).toBe("CONFLICT");
+    // A name that folds to nothing, and too many aliases.
+    const invisible = await invite([{ name: "\u200b" }]);
+    expect(invisible.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    const many = await invite([{ name: `Many ${unique()}`, aliases: Array.from({ length: 21 }, (_, n) => `alias ${n}`) }]);
+    expect(many.errors?.[0]).toMatchObject({ message: "A brand has at most 20 aliases", extensions: { code: "BAD_USER_INPUT" } });
+    expect(await count("invitation")).toBe(before);
   });
 
   it("refuses an invitation whose brands would exceed the cap, with a clear error, and creates nothing", async () => {

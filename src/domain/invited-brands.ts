@@ -1,0 +1,69 @@
+import type { EntityManager } from "typeorm";
+import type { InvitedBrand } from "../entities/invitation.entity";
+import { badInput } from "../errors";
+import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
+import { foldText } from "../matching/text-normalization";
+
+// The brands a member invitation brings: their names and aliases are what the risk model matches
+// listings by, and every listing a brand matches becomes a case its owner reads. A name or alias
+// that reads as another brand's would hand the new member that brand's cases (listings, sellers,
+// signals), and the other way round.
+
+export const MAX_BRANDS_PER_INVITATION = 10;
+const MAX_ALIASES = 20;
+const MAX_NAME_LENGTH = 200;
+
+// A name or alias is something the matcher can look for: not blank once folded (an invisible
+// character alone folds to nothing), and not too long.
+function checkBrandName(value: string, what: string): string {
+  const name = value.trim();
+  if (!name || name.length > MAX_NAME_LENGTH || !foldText(name).joined) {
+    throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters, with letters or characters in any script`);
+  }
+  return name;
+}
+
+export function checkInvitedBrands(brands: InvitedBrand[]): InvitedBrand[] {
+  if (brands.length < 1 || brands.length > MAX_BRANDS_PER_INVITATION) {
+    throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
+  }
+  return brands.map((brand) => {
+    if (brand.aliases.length > MAX_ALIASES) throw badInput(`A brand has at most ${MAX_ALIASES} aliases`);
+    const name = checkBrandName(brand.name, "A brand's name");
+    return { name, aliases: [...new Set(brand.aliases.map((alias) => checkBrandName(alias, `An alias of ${name}`)))] };
+  });
+}
+
+// Each name or alias of the invited brands that would be matched as another brand's (one stored,
+// one promised by another pending invitation, or another of the same invitation), and each of
+// theirs that would be matched as an invited brand's: the same matcher the risk model uses, so
+// misspellings and spacing tricks count as they do on listings.
+export async function brandNameClashes(manager: EntityManager, brands: InvitedBrand[], now: Date, exceptInvitationId?: string): Promise<string[]> {
+  const others: BrandNames[] = await manager.query(
+    `SELECT b.id::text AS "brandId", b.name, b.aliases FROM brand b
+     UNION ALL
+     SELECT i.id || ':' || e.n, e.brand->>'name', ARRAY(SELECT jsonb_array_elements_text(e.brand->'aliases'))
+       FROM invitation i, jsonb_array_elements(i.brands) WITH ORDINALITY AS e(brand, n)
+      WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $1 AND i.id IS DISTINCT FROM $2`,
+    [now, exceptInvitationId ?? null],
+  );
+  const invited: BrandNames[] = brands.map((brand, index) => ({ brandId: `invited:${index}`, name: brand.name, aliases: brand.aliases }));
+  const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];
+  const nameOf = new Map([...others, ...invited].map((brand) => [brand.brandId, brand.name]));
+  const clashes = new Set<string>();
+  const inOthers = new BrandMatcher(others);
+  const inInvited = new BrandMatcher(invited);
+  for (const brand of invited) {
+    for (const text of textsOf(brand)) {
+      for (const match of [...inOthers.match(text), ...inInvited.match(text)]) {
+        if (match.brandId !== brand.brandId) clashes.add(`"${text}" reads as ${nameOf.get(match.brandId)}`);
+      }
+    }
+  }
+  for (const brand of others) {
+    for (const text of textsOf(brand)) {
+      for (const match of inInvited.match(text)) clashes.add(`${brand.name}'s "${text}" reads as ${nameOf.get(match.brandId)}`);
+    }
+  }
+  return [...clashes];
+}
