@@ -19,6 +19,8 @@ import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
+import { operationShapeRule } from "./operation-shape.rules";
+import { refuseBadText, textLiteralRule } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
@@ -69,7 +71,7 @@ export async function createApiApp(deps: ApiDependencies) {
       sensitiveReadAuditPlugin(),
       settleRulesPlugin(),
     ],
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, operationShapeRule, textLiteralRule],
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -99,6 +101,7 @@ export async function createApiApp(deps: ApiDependencies) {
     "/graphql",
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors,
+    refuseBadText,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const viewer = await resolveViewer(dataSource.manager, tokens, {

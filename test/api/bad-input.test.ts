@@ -112,6 +112,42 @@ describe("bad input gets a coded error and changes nothing", () => {
     expect(accepted.errors).toBeUndefined();
   });
 
+  it("text with a NUL character or an unpaired surrogate, anywhere in the request", async () => {
+    const NOTE = `mutation($input: AddInfringementNoteInput!) { addInfringementNote(input: $input) { id } }`;
+    const infringementId = gid("Infringement", cast.infringementA.id);
+    for (const body of ["before\u0000after", "lone \ud800 half", "lone \udc00 half"]) {
+      await expectBadInput(NOTE, { input: { infringementId, body } }, /^input\.body holds a NUL character or an unpaired surrogate/);
+    }
+    await expectBadInput(`query($ids: [String!]) { infringements(filter: { listingExternalIds: $ids }) { totalCount } }`, { ids: ["ok", "x\u0000"] }, /^ids\[1\] holds/);
+    await expectBadInput(`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^query holds/);
+    // Written as an escape in the query, the parser makes the NUL.
+    await expectBadInput(String.raw`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^A string in the query holds/);
+    // A whole surrogate pair (an emoji) is text like any other.
+    const emoji = await api.gql<{ addInfringementNote: { id: string } }>(NOTE, { input: { infringementId, body: "seen again 👀" } }, cast.brandAAdmin.as);
+    expect(emoji.errors).toBeUndefined();
+  });
+
+  it("more than one mutation in a request, or more than one blind match", async () => {
+    const infringementId = gid("Infringement", cast.infringementA.id);
+    await expectBadInput(
+      `mutation($id: ID!) { a: addInfringementNote(input: { infringementId: $id, body: "one" }) { id } b: addInfringementNote(input: { infringementId: $id, body: "two" }) { id } }`,
+      { id: infringementId },
+      /^A request makes one change: send each of these 2 mutations in a request of its own/,
+    );
+    await expectBadInput(
+      `fragment Both on Mutation { b: addInfringementNote(input: { infringementId: $id, body: "two" }) { id } }
+       mutation($id: ID!) { a: addInfringementNote(input: { infringementId: $id, body: "one" }) { id } ...Both }`,
+      { id: infringementId },
+      /2 mutations/,
+    );
+    const q = [{ kind: "KEYWORD", value: "replica" }];
+    await expectBadInput(
+      `query($q: [IndicatorQueryInput!]!) { a: matchIndicators(queries: $q) { matched } b: matchIndicators(queries: $q) { matched } }`,
+      { q },
+      /^Ask matchIndicators once a request, with every value in its queries list \(this request asks 2 times\)/,
+    );
+  });
+
   it("oversized bodies, bodies that are not JSON, and batches", async () => {
     const before = await databaseState();
     const big = await api.post(JSON.stringify({ query: `{ viewer { name } }`, padding: "x".repeat(30_000) }));

@@ -1,0 +1,56 @@
+import type { RequestHandler } from "express";
+import { GraphQLError, type ASTVisitor, type ValidationContext } from "graphql";
+import { ErrorCode } from "../errors";
+
+// Text that PostgreSQL cannot store (a NUL character) or that is not Unicode (an unpaired
+// surrogate, which would be stored as U+FFFD rather than as sent) is refused before GraphQL runs,
+// wherever it is in the request: the query, any variable, any filter. Otherwise each mutation and
+// filter would fail on it in the database, as an internal error, or keep something else.
+const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// The path of the first bad string in a parsed body, or null; without recursion, as a JSON body
+// may nest deeper than the stack.
+function badTextIn(body: unknown): string | null {
+  const pending: [unknown, string][] = [[body, "request"]];
+  while (pending.length) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === "string") {
+      if (BAD_TEXT.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) pending.push([item, `${path}.${key}`]);
+    }
+  }
+  return null;
+}
+
+// A GET request's variables are JSON in the query string: they are read as Apollo will read them.
+function getVariables(query: Record<string, unknown>): unknown {
+  if (typeof query.variables !== "string") return null;
+  try {
+    return { variables: JSON.parse(query.variables) };
+  } catch {
+    return null; // Apollo refuses it itself
+  }
+}
+
+export const refuseBadText: RequestHandler = (req, res, next) => {
+  const path = badTextIn(req.body) ?? badTextIn(req.query) ?? badTextIn(getVariables(req.query));
+  if (!path) return next();
+  res.status(400).json({
+    errors: [{ message: `${path.replace(/^request\.(variables\.)?/, "")} holds a NUL character or an unpaired surrogate, which text may not`, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+  });
+};
+
+// The same for a string written in the query itself with an escape (`"a\u0000b"`), which only
+// the GraphQL parser turns into the character.
+export function textLiteralRule(context: ValidationContext): ASTVisitor {
+  return {
+    StringValue(node) {
+      if (BAD_TEXT.test(node.value)) {
+        context.reportError(new GraphQLError("A string in the query holds a NUL character or an unpaired surrogate, which text may not", { nodes: node }));
+      }
+    },
+  };
+}
