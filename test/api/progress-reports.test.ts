@@ -170,6 +170,19 @@ describe("progress reports", () => {
     expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuse a period before 2000 (a two-digit year is not 19xx) and one that has not ended", async () => {
+    const generate = (period: string) => api.gql(`mutation($p: String!) { generateProgressReport(period: $p) { id } }`, { p: period }, platformAdmin.as);
+    const before = await api.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`);
+    expect((await generate("0026-10")).errors?.[0]).toMatchObject({ message: '"0026-10" is not a report period: its year must be 2000 or later', extensions: { code: "BAD_USER_INPUT" } });
+    const now = new Date();
+    const thisMonth = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+    const running = await generate(thisMonth);
+    expect(running.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(running.errors?.[0].message).toMatch(new RegExp(`^${thisMonth} has not ended`));
+    expect((await generate("2999-Q1")).errors?.[0].message).toMatch(/^2999-Q1 has not ended/);
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`)).toEqual(before);
+  });
+
   it("keep drafts from members and agencies, and let only platform admins generate them", async () => {
     const draft = await api.gql<{ generateProgressReport: { id: string } }>(`mutation { generateProgressReport(period: "2025-04") { id } }`, {}, platformAdmin.as);
     const id = draft.data!.generateProgressReport.id;

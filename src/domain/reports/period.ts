@@ -14,8 +14,13 @@ export interface ReportPeriod {
 
 const monthLabel = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
 
+// The alliance's figures start long after this; a two-digit year would be read as 19xx by Date.UTC.
+const FIRST_YEAR = 2000;
+
 export function parsePeriod(value: string): ReportPeriod {
   const text = value.trim().toUpperCase();
+  const year = Number(/^(\d{4})-/.exec(text)?.[1]);
+  if (year < FIRST_YEAR) throw badInput(`"${value.slice(0, 40)}" is not a report period: its year must be ${FIRST_YEAR} or later`);
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   if (month) {
     const [year, m] = [Number(month[1]), Number(month[2])];

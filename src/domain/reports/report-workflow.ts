@@ -15,8 +15,12 @@ const MAX_NOTE_LENGTH = 5000;
 // DRAFT -> REVIEWED -> PUBLISHED. Regenerating a draft or a reviewed report starts it over as a
 // draft; a published report never changes (a quarter is built from published months, and members
 // may already hold what was published).
-export async function generateProgressReport(dataSource: DataSource, config: Config, viewer: Viewer, periodLabel: string) {
+export async function generateProgressReport(dataSource: DataSource, config: Config, viewer: Viewer, periodLabel: string, now = new Date()) {
   const period = parsePeriod(periodLabel);
+  // Published, a report never changes: one of a period still running would leave out the rest of it for good.
+  if (period.end > now) {
+    throw badInput(`${period.label} has not ended: a report covers a finished period (this one can be generated from ${period.end.toISOString().slice(0, 10)})`);
+  }
   return inTransaction(dataSource, async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('progress_report:' || $1))`, [period.label]);
     const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
