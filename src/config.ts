@@ -43,7 +43,8 @@ const EnvSchema = z.object({
   // graphql-armor's cost grows by 1.5x a nesting level; a full dashboard page query costs about 9,000.
   MAX_QUERY_COST: int(20000),
   MAX_QUERY_TOKENS: int(2000),
-  MAX_BODY_BYTES: int(100_000),
+  // Room for a full ingestListings batch (MAX_INGEST_BATCH listings of 1-2 KB each).
+  MAX_BODY_BYTES: int(2_000_000),
   MAX_PAGE_SIZE: int(100),
   INTEL_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   INTEL_MATCH_MIN_MEMBERS: int(2),

@@ -35,11 +35,11 @@ export interface ApiDependencies {
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 // Errors raised before GraphQL runs (a body too large, malformed JSON), answered in GraphQL's shape.
-const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string; limit?: number }, _req, res, next) => {
   if (!error.status || error.status >= 500) return next(error);
   const message =
     error.type === "entity.too.large"
-      ? "The request body is too large"
+      ? `The request body is too large: at most ${error.limit} bytes (MAX_BODY_BYTES); split the work into smaller requests`
       : error.type === "entity.parse.failed"
         ? "The request body is not valid JSON"
         : "The request could not be read";

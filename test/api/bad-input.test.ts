@@ -152,7 +152,10 @@ describe("bad input gets a coded error and changes nothing", () => {
     const before = await databaseState();
     const big = await api.post(JSON.stringify({ query: `{ viewer { name } }`, padding: "x".repeat(30_000) }));
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).errors[0]).toEqual({ message: "The request body is too large", extensions: { code: "BAD_USER_INPUT" } });
+    expect(JSON.parse(big.body).errors[0]).toEqual({
+      message: "The request body is too large: at most 20000 bytes (MAX_BODY_BYTES); split the work into smaller requests",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const notJson = await api.post("{ this is not json");
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
