@@ -22,6 +22,10 @@ export interface MoneyValue {
   currency: string;
 }
 
+// A single amount is at most 10 billion in major units (the largest seizures and claims are far
+// below it), so that the sums a progress report adds up stay exact integers.
+const MAX_AMOUNT_MINOR = 1_000_000_000_000;
+
 // Integer minor units of an ISO 4217 currency; never a float.
 export function checkMoney(value: MoneyValue, field: string, { allowZero }: { allowZero: boolean }): MoneyValue {
   const currency = value.currency.trim().toUpperCase();
@@ -29,8 +33,8 @@ export function checkMoney(value: MoneyValue, field: string, { allowZero }: { al
     throw badInput(`\`${field}.currency\` must be an ISO 4217 code such as CNY, USD or EUR`);
   }
   const min = allowZero ? 0 : 1;
-  if (!Number.isSafeInteger(value.amountMinor) || value.amountMinor < min) {
-    throw badInput(`\`${field}.amountMinor\` must be a whole number of minor units (cents, fen), at least ${min}`);
+  if (!Number.isSafeInteger(value.amountMinor) || value.amountMinor < min || value.amountMinor > MAX_AMOUNT_MINOR) {
+    throw badInput(`\`${field}.amountMinor\` must be a whole number of minor units (cents, fen), from ${min} to ${MAX_AMOUNT_MINOR}`);
   }
   return { amountMinor: value.amountMinor, currency };
 }

@@ -16,22 +16,28 @@ const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
 
+// Counts are bounded by what a store or a listing can have, well inside the database's integer
+// columns (a strike added to the largest int would overflow when a takedown is approved).
+const MAX_STORE_COUNT = 100_000;
+const MAX_REVIEW_COUNT = 1_000_000_000;
+const count = (max: number) => z.number().int().min(0).max(max, `must be at most ${max}`);
+
 const SellerRecord = z.object({
   externalId: requiredText(100),
   name: requiredText(200),
   openedAt: instant.nullable().default(null),
-  brandCount: z.number().int().min(0).default(0),
+  brandCount: count(MAX_STORE_COUNT).default(0),
   // Strikes the marketplace has given the store; a lower count never replaces a higher one.
-  strikeCount: z.number().int().min(0).default(0),
+  strikeCount: count(MAX_STORE_COUNT).default(0),
   registeredName: text(300).nullable().default(null),
   contact: text(300).nullable().default(null),
   paymentAccount: text(300).nullable().default(null),
 });
 
 const ReviewRecord = z.object({
-  count: z.number().int().min(0),
+  count: count(MAX_REVIEW_COUNT),
   averageRating: z.number().min(1, "must be between 1 and 5").max(5, "must be between 1 and 5").nullable().default(null),
-  fiveStarFirstWeek: z.number().int().min(0).default(0),
+  fiveStarFirstWeek: count(MAX_REVIEW_COUNT).default(0),
   newAccountShare: share,
   duplicateTextShare: share,
 });
@@ -114,6 +120,7 @@ const isText = (value: unknown, max: number, required = false): value is string 
   typeof value === "string" && value.length <= max && !value.includes(NUL) && (!required || value.trim().length > 0);
 const isTextOrNull = (value: unknown, max: number) => value === null || isText(value, max);
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isCount = (value: unknown, max: number): value is number => isWhole(value) && value <= max;
 const isShareOrNull = (value: unknown) => value === null || (typeof value === "number" && value >= 0 && value <= 1);
 const isCurrency = (value: unknown): value is string => typeof value === "string" && CURRENCY.test(value);
 const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value));
@@ -147,7 +154,8 @@ function reviewsOf(reviews: unknown): ListingRecord["reviews"] | null {
   if (!isObject(reviews)) return null;
   const { count, averageRating = null, fiveStarFirstWeek = 0, newAccountShare = null, duplicateTextShare = null } = reviews;
   const ratingOk = averageRating === null || (typeof averageRating === "number" && averageRating >= 1 && averageRating <= 5);
-  if (!isWhole(count) || !ratingOk || !isWhole(fiveStarFirstWeek) || !isShareOrNull(newAccountShare) || !isShareOrNull(duplicateTextShare)) return null;
+  if (!isCount(count, MAX_REVIEW_COUNT) || !ratingOk || !isCount(fiveStarFirstWeek, MAX_REVIEW_COUNT)) return null;
+  if (!isShareOrNull(newAccountShare) || !isShareOrNull(duplicateTextShare)) return null;
   return {
     count,
     averageRating: averageRating as number | null,
@@ -160,7 +168,7 @@ function reviewsOf(reviews: unknown): ListingRecord["reviews"] | null {
 function sellerOf(seller: unknown): SellerRecord | null {
   if (!isObject(seller)) return null;
   const { externalId, name, openedAt = null, brandCount = 0, strikeCount = 0, registeredName = null, contact = null, paymentAccount = null } = seller;
-  if (!isText(externalId, 100, true) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !isWhole(brandCount) || !isWhole(strikeCount)) {
+  if (!isText(externalId, 100, true) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !isCount(brandCount, MAX_STORE_COUNT) || !isCount(strikeCount, MAX_STORE_COUNT)) {
     return null;
   }
   if (!isTextOrNull(registeredName, 300) || !isTextOrNull(contact, 300) || !isTextOrNull(paymentAccount, 300)) return null;

@@ -158,6 +158,20 @@ describe("ingestListings", () => {
     expect(await listingCount([good.externalId as string, bad.externalId as string])).toBe(1);
   });
 
+  it("rejects counts no store or listing has, which would overflow later (a strike added at a takedown)", async () => {
+    const strikes = listingRecord({ seller: { externalId: "store-overflow", name: "Overflow", strikeCount: 2_147_483_647 } });
+    const reviews = listingRecord({ reviews: { count: 1_500_000_000, fiveStarFirstWeek: 0 } });
+    const response = await ingestAs(cast.platformAnalyst.as, [strikes, reviews]);
+    expect(response.data?.ingestListings).toMatchObject({
+      inserted: 0,
+      rejected: 2,
+      rejections: [
+        { row: 0, reason: "seller.strikeCount: must be at most 100000" },
+        { row: 1, reason: "reviews.count: must be at most 1000000000" },
+      ],
+    });
+  });
+
   // Concurrent calls need a server: the embedded database has one connection.
   (serverUrl ? it : it.skip)("runs a call again when a concurrent call stored a listing it found new", async () => {
     const first = listingRecord({ title: "Aurelia Silk Scarf replica AAA", seller: { externalId: "store-mutation-race-1", name: "Race 1" } });

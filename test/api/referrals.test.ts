@@ -251,6 +251,11 @@ describe("creating and updating referrals", () => {
     });
     expect((await update({ arrests: -1 })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect((await update({ seizedValue: { amountMinor: 100, currency: "XYZ" } })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    // A few such amounts summed in a report would no longer be an exact integer.
+    expect((await update({ seizedValue: { amountMinor: 9_007_199_254_740_991, currency: "CNY" } })).errors?.[0]).toMatchObject({
+      message: "`seizedValue.amountMinor` must be a whole number of minor units (cents, fen), from 0 to 1000000000000",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(await enforcementFootprint(api)).toEqual(before);
     dataOf(await update({ status: "INVESTIGATING" }));
     expect((await update({ status: "RAIDED" })).errors?.[0].message).toBe("A RAIDED referral needs its `raidDate`");
