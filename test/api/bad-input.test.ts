@@ -46,6 +46,9 @@ describe("bad input gets a coded error and changes nothing", () => {
     const id = gid("Infringement", cast.infringementA.id);
     await expectBadInput(REVIEW, { input: { id, status: "DELETED" } });
     await expectBadInput(`query($f: InfringementFilter) { infringements(filter: $f) { totalCount } }`, { f: { detectedFrom: "yesterday" } });
+    // ISO 8601 has a year 0000; PostgreSQL does not.
+    await expectBadInput(`query($f: InfringementFilter) { infringements(filter: $f) { totalCount } }`, { f: { detectedFrom: "0000-01-01T00:00:00Z" } }, /Dates must be in the years 1 to 9999/);
+    await expectBadInput(`{ infringements(filter: { detectedFrom: "0000-06-01T00:00:00Z" }) { totalCount } }`, {}, /Dates must be in the years 1 to 9999/);
     await expectBadInput(REVIEW, { input: { id: "bm90LWFuLWlk", status: "UNDER_REVIEW" } }, /is not a valid ID/);
     await expectBadInput(REVIEW, { input: { id: gid("Listing", cast.sharedListing.id), status: "UNDER_REVIEW" } }, /is not an ID of a Infringement/);
   });

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 
 @InputType("AuditEventFilter", { description: "Conditions that all apply together" })
 export class AuditEventFilter {

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Scope } from "../../auth/scopes";
 
 @InputType("CreateApiKeyInput")

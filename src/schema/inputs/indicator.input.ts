@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { IndicatorSortField, SortDirection } from "../enums";
 

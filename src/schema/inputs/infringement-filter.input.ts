@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus, Marketplace } from "../../entities/enums";
 
 @InputType("InfringementFilter", { description: "Conditions that all apply together" })

@@ -1,4 +1,5 @@
-import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Field, Float, InputType, Int } from "type-graphql";
 import { Marketplace } from "../../entities/enums";
 import { MoneyInput } from "./money.input";

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateResolver } from "../scalars/dates";
 import { LegalActionStatus } from "../../entities/enums";
 import { MoneyInput } from "./money.input";
 

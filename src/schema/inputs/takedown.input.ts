@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { TakedownDecision } from "../../domain/takedown-workflow";
 import { Marketplace, TakedownStatus } from "../../entities/enums";
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Scope } from "../../auth/scopes";
 import { NodeInterface } from "./node.interface";
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { PrincipalKind } from "../enums";
 import { NodeInterface } from "./node.interface";
 import { OrganizationType } from "./organization.type";

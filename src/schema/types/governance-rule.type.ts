@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { NodeInterface } from "./node.interface";
 
 @ObjectType("GovernanceRule", { implements: NodeInterface, description: "One version of one of the platform's governance rules" })

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { IndicatorKind } from "../../entities/enums";
 
 @ObjectType("IndicatorMatch", {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { OrganizationType } from "./organization.type";
 
 @ObjectType("IndicatorSighting", { description: "A member's confirmation that it has seen an indicator" })

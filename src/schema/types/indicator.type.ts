@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { BrandType } from "./brand.type";
 import { IndicatorSightingType } from "./indicator-sighting.type";

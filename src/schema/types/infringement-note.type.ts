@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus } from "../../entities/enums";
 import { NodeInterface } from "./node.interface";
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { LegalActionStatus } from "../../entities/enums";
 import { MoneyType } from "./money.type";
 import { NodeInterface } from "./node.interface";

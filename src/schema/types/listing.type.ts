@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
+import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { ListingStatus, Marketplace } from "../../entities/enums";
 import { MoneyType } from "./money.type";
 import { NodeInterface } from "./node.interface";

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../../entities/enums";
 import { GovernanceRuleType } from "./governance-rule.type";
 import { NodeInterface } from "./node.interface";

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, SafeIntResolver } from "graphql-scalars";
+import { SafeIntResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, ReportPeriodKind, ReportStatus } from "../../entities/enums";
 import { ReportMetric, SuppressionReason } from "../../entities/report-table";
 import { ReportAttribution } from "../enums";

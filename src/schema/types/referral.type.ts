@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { ReferralStatus } from "../../entities/enums";
 import { InfringementType } from "./infringement.type";
 import { MoneyType } from "./money.type";

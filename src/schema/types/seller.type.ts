@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, SellerStatus } from "../../entities/enums";
 import { RiskSignalType } from "./risk-signal.type";
 import { NodeInterface } from "./node.interface";

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, TakedownStatus } from "../../entities/enums";
 import { BrandType } from "./brand.type";
 import { InfringementType } from "./infringement.type";

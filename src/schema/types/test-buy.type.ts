@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { EvidenceKind, TestBuyOutcome } from "../../entities/enums";
 import { InfringementType } from "./infringement.type";
 import { MoneyType } from "./money.type";
