@@ -17,6 +17,8 @@ export function optionalText(value: string | null | undefined, field: string, ma
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
+export const isIsoCurrency = (code: string) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+
 export interface MoneyValue {
   amountMinor: number;
   currency: string;
@@ -29,7 +31,7 @@ const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 // Integer minor units of an ISO 4217 currency; never a float.
 export function checkMoney(value: MoneyValue, field: string, { allowZero }: { allowZero: boolean }): MoneyValue {
   const currency = value.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency) || !CURRENCIES.has(currency)) {
+  if (!isIsoCurrency(currency)) {
     throw badInput(`\`${field}.currency\` must be an ISO 4217 code such as CNY, USD or EUR`);
   }
   const min = allowZero ? 0 : 1;
@@ -47,9 +49,11 @@ export function checkCount(value: number, field: string): number {
 // A little clock skew between client and server is not an error.
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
+export const isNotFuture = (epochMs: number) => epochMs <= Date.now() + FUTURE_TOLERANCE_MS;
+
 export function checkNotFuture(value: Date, field: string): Date {
   if (Number.isNaN(value.getTime())) throw badInput(`\`${field}\` is not a valid date-time`);
-  if (value.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw badInput(`\`${field}\` must not be in the future`);
+  if (!isNotFuture(value.getTime())) throw badInput(`\`${field}\` must not be in the future`);
   return value;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
+import { isIsoCurrency, isNotFuture } from "../domain/validation";
 import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
@@ -15,6 +16,9 @@ const text = (max: number) =>
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
+// A listing's dates (listed, seen, its store opened) are in the past.
+const notFuture = (value: string | null) => value === null || isNotFuture(Date.parse(value));
+const pastInstant = instant.nullable().default(null).refine(notFuture, "must not be in the future");
 
 // Counts are bounded by what a store or a listing can have, well inside the database's integer
 // columns (a strike added to the largest int would overflow when a takedown is approved).
@@ -25,7 +29,7 @@ const count = (max: number) => z.number().int().min(0).max(max, `must be at most
 const SellerRecord = z.object({
   externalId: requiredText(100),
   name: requiredText(200),
-  openedAt: instant.nullable().default(null),
+  openedAt: pastInstant,
   brandCount: count(MAX_STORE_COUNT).default(0),
   // Strikes the marketplace has given the store; a lower count never replaces a higher one.
   strikeCount: count(MAX_STORE_COUNT).default(0),
@@ -51,14 +55,14 @@ export const ListingRecordSchema = z.object({
   description: text(10_000).default(""),
   price: z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
-    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as CNY"),
+    currency: z.string().refine(isIsoCurrency, "must be an ISO 4217 code such as CNY"),
   }),
   specs: z.record(text(100), text(500)).default({}),
   imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
   reviews: ReviewRecord.default(NO_REVIEWS),
-  listedAt: instant.nullable().default(null),
+  listedAt: pastInstant,
   // When the scanner saw the listing; defaults to the time of the ingest.
-  seenAt: instant.nullable().default(null),
+  seenAt: pastInstant,
   seller: SellerRecord,
 });
 
@@ -112,7 +116,6 @@ function validRecordOf(value: unknown): ListingRecord | null {
 }
 
 const MARKETPLACES = new Set(Object.values(Marketplace));
-const CURRENCY = /^[A-Z]{3}$/;
 const INSTANT = z.regexes.datetime({ offset: true });
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -122,8 +125,8 @@ const isTextOrNull = (value: unknown, max: number) => value === null || isText(v
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown, max: number): value is number => isWhole(value) && value <= max;
 const isShareOrNull = (value: unknown) => value === null || (typeof value === "number" && value >= 0 && value <= 1);
-const isCurrency = (value: unknown): value is string => typeof value === "string" && CURRENCY.test(value);
-const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value));
+const isCurrency = (value: unknown): value is string => typeof value === "string" && isIsoCurrency(value);
+const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value) && notFuture(value));
 
 // Index by index, as the schema reads an array (`every` would skip the holes of a sparse one).
 function areImageHashes(value: unknown): value is string[] {

@@ -172,6 +172,23 @@ describe("ingestListings", () => {
     });
   });
 
+  it("rejects a currency that is no ISO 4217 code, and dates in the future", async () => {
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const response = await ingestAs(cast.platformAnalyst.as, [
+      listingRecord({ price: { amountMinor: 9900, currency: "ZZZ" } }),
+      listingRecord({ seenAt: later }),
+      listingRecord({ seller: { externalId: "store-from-the-future", name: "Future", openedAt: later } }),
+    ]);
+    expect(response.data?.ingestListings).toMatchObject({
+      inserted: 0,
+      rejections: [
+        { row: 0, reason: "price.currency: must be an ISO 4217 code such as CNY" },
+        { row: 1, reason: "seenAt: must not be in the future" },
+        { row: 2, reason: "seller.openedAt: must not be in the future" },
+      ],
+    });
+  });
+
   // Concurrent calls need a server: the embedded database has one connection.
   (serverUrl ? it : it.skip)("runs a call again when a concurrent call stored a listing it found new", async () => {
     const first = listingRecord({ title: "Aurelia Silk Scarf replica AAA", seller: { externalId: "store-mutation-race-1", name: "Race 1" } });
