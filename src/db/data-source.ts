@@ -28,6 +28,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 // takes COPY ... FROM STDIN from a client stream.
 export const isServerDatabase = (dataSource: DataSource) => "url" in dataSource.options && Boolean(dataSource.options.url);
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 // queryLogger sees every statement (the tests count them with it).
 export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logger): Promise<Database> {
   const common = {
@@ -41,7 +43,8 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   };
   const options: DataSourceOptions =
     target.kind === "server"
-      ? { ...common, url: target.url, poolSize: target.poolSize }
+      ? // A server that cannot be reached fails a request after CONNECT_TIMEOUT_MS, rather than leave it waiting.
+        { ...common, url: target.url, poolSize: target.poolSize, connectTimeoutMS: CONNECT_TIMEOUT_MS }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
         { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
   const dataSource = new DataSource(options);

@@ -45,4 +45,19 @@ onServer("losing database connections", () => {
     }
     expect(outcomes.at(-1)).toBe("ok");
   });
+
+  // A load balancer asks /healthz: a database that does not answer is down, not a hung check.
+  it("answers /healthz with 503 within seconds when the database does not answer, and ok again after", async () => {
+    const healthz = api.url.replace(/\/graphql$/, "/healthz");
+    expect((await fetch(healthz)).status).toBe(200);
+    // Every connection of the API's pool busy for 4 s: its SELECT 1 waits for one.
+    const busy = Array.from({ length: 10 }, () => api.dataSource.query("SELECT pg_sleep(4)"));
+    const started = Date.now();
+    const response = await fetch(healthz);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "database unavailable" });
+    expect(Date.now() - started).toBeLessThan(3_500);
+    await Promise.all(busy);
+    expect((await fetch(healthz)).status).toBe(200);
+  });
 });
