@@ -30,6 +30,8 @@ export enum SuppressionReason {
   FEW_CONTRIBUTORS = "FEW_CONTRIBUTORS",
   // One member accounts for more than REPORT_DOMINANCE_SHARE of the value.
   DOMINANT_CONTRIBUTOR = "DOMINANT_CONTRIBUTOR",
+  // A contributor could tell every other's figure exactly from its own (disclosure-control.ts).
+  EXACT_ESTIMATE = "EXACT_ESTIMATE",
   // Suppressed so that another suppressed cell cannot be computed from a total.
   COMPLEMENTARY = "COMPLEMENTARY",
   // A quarter's cell, suppressed because the same cell is suppressed in one of its months.

@@ -8,13 +8,14 @@ import { startTestApi, type TestApi } from "../support/test-api";
 
 // Hand-made enforcement data, four members (A, B, C, D) with a watch brand each, in 2024:
 // January
-//   takedowns requested watches/TAOBAO A 2, B 2, C 2; approved in January A 1, B 1, C 1.
-//   test buys COUNTERFEIT watches/TAOBAO A, B, C, D 1 each; GENUINE A 1 (alone: withheld).
-//   referral R1 (created and raided in January): cases A 2, B 1, C 1 on watches/TAOBAO; 5 arrests,
-//     1,000 units, 1,000.01 CNY seized. Largest remainder: arrests A 3 B 1 C 1, units 500/250/250,
+// (Figures of 1 each are withheld, EXACT_ESTIMATE: each member would know the others' are 1.)
+//   takedowns requested watches/TAOBAO A 3, B 3, C 3; approved in January A 2, B 2, C 2.
+//   test buys COUNTERFEIT watches/TAOBAO A, B, C, D 2 each; GENUINE A 1 (alone: withheld).
+//   referral R1 (created and raided in January): cases A 4, B 2, C 2 on watches/TAOBAO; 8 arrests,
+//     1,000 units, 1,000.01 CNY seized. Largest remainder: arrests A 4 B 2 C 2, units 500/250/250,
 //     value 50,001/25,000/25,000 fen, and its one raid to A (the largest share): withheld.
-// February: referral R3 with one case of each member, no raid, 4 arrests recorded on 5 February.
-//   Test buys GENUINE B, C, D 1 each (publishable), as in March.
+// February: referral R3 with two cases of each member, no raid, 8 arrests recorded on 5 February.
+//   Test buys GENUINE B, C, D 2 each (publishable), as in March.
 // March: referral R2, D's 3 cases alone on watches/TMALL, raided, 2 arrests, 50.00 USD seized: withheld.
 // Stores: one penalized in January, one closed in February (dated by status_changed_at).
 let api: TestApi;
@@ -96,18 +97,19 @@ beforeAll(async () => {
   }
   for (const m of [0, 1, 2]) {
     await takedown(m, at(1, 5), at(1, 9));
+    await takedown(m, at(1, 5), at(1, 10));
     await takedown(m, at(1, 6), null);
   }
-  for (const m of [0, 1, 2, 3]) await testBuy(m, "COUNTERFEIT", at(1, 12));
+  for (const m of [0, 1, 2, 3]) for (const day of [12, 14]) await testBuy(m, "COUNTERFEIT", at(1, day));
   await testBuy(0, "GENUINE", at(1, 13));
-  for (const month of [2, 3]) for (const m of [1, 2, 3]) await testBuy(m, "GENUINE", at(month, 13));
+  for (const month of [2, 3]) for (const m of [1, 2, 3]) for (const day of [13, 14]) await testBuy(m, "GENUINE", at(month, day));
   await referral(
-    [{ member: 0, marketplace: Marketplace.TAOBAO, count: 2 }, { member: 1, marketplace: Marketplace.TAOBAO, count: 1 }, { member: 2, marketplace: Marketplace.TAOBAO, count: 1 }],
-    { created: at(1, 3), raidDate: "2024-01-15", arrests: 5, seizedUnits: 1000, seized: [100_001, "CNY"] },
+    [{ member: 0, marketplace: Marketplace.TAOBAO, count: 4 }, { member: 1, marketplace: Marketplace.TAOBAO, count: 2 }, { member: 2, marketplace: Marketplace.TAOBAO, count: 2 }],
+    { created: at(1, 3), raidDate: "2024-01-15", arrests: 8, seizedUnits: 1000, seized: [100_001, "CNY"] },
   );
   await referral([{ member: 3, marketplace: Marketplace.TMALL, count: 3 }], { created: at(3, 4), raidDate: "2024-03-20", arrests: 2, seized: [5000, "USD"] });
-  await referral([0, 1, 2, 3].map((member) => ({ member, marketplace: Marketplace.TAOBAO, count: 1 })), {
-    created: at(2, 1), arrests: 4, recorded: at(2, 5),
+  await referral([0, 1, 2, 3].map((member) => ({ member, marketplace: Marketplace.TAOBAO, count: 2 })), {
+    created: at(2, 1), arrests: 8, recorded: at(2, 5),
   });
   await createSeller(api.dataSource, { status: SellerStatus.PENALIZED, statusChangedAt: at(1, 20) });
   await createSeller(api.dataSource, { marketplace: Marketplace.TMALL, status: SellerStatus.CLOSED, statusChangedAt: at(2, 20) });
@@ -165,18 +167,18 @@ const ENFORCEMENT = ["TAKEDOWNS_REQUESTED", "TAKEDOWNS_EXECUTED", "TEST_BUYS_COU
 describe("progress reports: enforcement figures", () => {
   it("count takedowns, test buys and referred cases per member cell, dated in the period", async () => {
     const jan = await readReport("2024-01", members[0].persona);
-    expect(cellOf(jan, "TAKEDOWNS_REQUESTED", "Watches", "TAOBAO")).toMatchObject({ value: 6, suppression: null, ownValue: 2 });
-    expect(cellOf(jan, "TAKEDOWNS_EXECUTED", "Watches", "TAOBAO")).toMatchObject({ value: 3, suppression: null, ownValue: 1 });
-    expect(cellOf(jan, "TEST_BUYS_COUNTERFEIT", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 1 });
+    expect(cellOf(jan, "TAKEDOWNS_REQUESTED", "Watches", "TAOBAO")).toMatchObject({ value: 9, suppression: null, ownValue: 3 });
+    expect(cellOf(jan, "TAKEDOWNS_EXECUTED", "Watches", "TAOBAO")).toMatchObject({ value: 6, suppression: null, ownValue: 2 });
+    expect(cellOf(jan, "TEST_BUYS_COUNTERFEIT", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 2 });
     expect(cellOf(jan, "TEST_BUYS_INCONCLUSIVE", null, null)).toMatchObject({ value: 0, suppression: null });
-    // R1's four cases (A 2, B 1, C 1) are publishable; R2's three in March are D's alone.
-    expect(cellOf(jan, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 2 });
+    // R1's eight cases (A 4, B 2, C 2) are publishable; R2's three in March are D's alone.
+    expect(cellOf(jan, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 4 });
     const mar = await readReport("2024-03", members[0].persona);
     expect(cellOf(mar, "CASES_REFERRED", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
     const feb = await readReport("2024-02", members[1].persona);
-    expect(cellOf(feb, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 4, ownValue: 1 });
+    expect(cellOf(feb, "CASES_REFERRED", "Watches", "TAOBAO")).toMatchObject({ value: 8, ownValue: 2 });
     expect(cellOf(feb, "TAKEDOWNS_REQUESTED", null, null).value).toBe(0);
-    expect(cellOf(feb, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: 3, suppression: null, ownValue: 1 });
+    expect(cellOf(feb, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: 6, suppression: null, ownValue: 2 });
     // Every enforcement figure has its table; seized value one per currency, the others none.
     for (const metric of ENFORCEMENT) {
       const currencies = jan.tables.filter((t) => t.metric === metric).map((t) => t.currency);
@@ -186,7 +188,7 @@ describe("progress reports: enforcement figures", () => {
 
   it("apportion a referral's outcome between its members' cases, adding up exactly", async () => {
     const jan = await readReport("2024-01", members[0].persona);
-    expect(cellOf(jan, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 5, suppression: null, ownValue: 3 });
+    expect(cellOf(jan, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 4 });
     expect(cellOf(jan, "SEIZED_UNITS", "Watches", "TAOBAO")).toMatchObject({ value: 1000, suppression: null, ownValue: 500 });
     expect(cellOf(jan, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, suppression: null, ownValue: 50_001 });
     const ownOf = async (member: number, metric: string, currency: string | null = null) =>
@@ -196,14 +198,14 @@ describe("progress reports: enforcement figures", () => {
       for (const m of [0, 1, 2, 3]) values.push(await ownOf(m, metric, currency));
       return values;
     };
-    expect(await ownOfEach("ARRESTS")).toEqual([3, 1, 1, 0]);
+    expect(await ownOfEach("ARRESTS")).toEqual([4, 2, 2, 0]);
     expect(await ownOfEach("SEIZED_VALUE", "CNY")).toEqual([50_001, 25_000, 25_000, 0]);
     // R1's one raid goes whole to A, the largest share: one member's figure, withheld.
     expect(await ownOfEach("RAIDS")).toEqual([1, 0, 0, 0]);
     expect(cellOf(jan, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS" });
-    // R3 has no raid: its arrests are dated by when they were recorded (February), one per member.
+    // R3 has no raid: its arrests are dated by when they were recorded (February), two per member.
     const feb = await readReport("2024-02", members[0].persona);
-    expect(cellOf(feb, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 4, suppression: null, ownValue: 1 });
+    expect(cellOf(feb, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 2 });
     expect(cellOf(feb, "RAIDS", null, null)).toMatchObject({ value: 0, suppression: null });
   });
 
@@ -241,7 +243,7 @@ describe("progress reports: enforcement figures", () => {
     expect(q1.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["CNY", "USD"]);
     expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, ownValue: 50_001 });
     expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TMALL", "USD")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH" });
-    expect(cellOf(q1, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 9, ownValue: 4 });
+    expect(cellOf(q1, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 16, ownValue: 6 });
     expect(cellOf(q1, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 0 });
     expect(cellOf(q1, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 1 });
     // Every published quarter cell is the sum of the same published month cells, in every table.
@@ -264,11 +266,11 @@ describe("progress reports: enforcement figures", () => {
     const b = members[1].persona;
     const [q1, jan, feb, mar] = await readReports(["2024-Q1", "2024-01", "2024-02", "2024-03"], b);
     expect(cellOf(jan, "TEST_BUYS_GENUINE", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS", ownValue: 0 });
-    // On raw data the quarter would publish this cell: A 1, B 2, C 2, D 2.
+    // On raw data the quarter would publish this cell: A 1, B 4, C 4, D 4.
     const quarterCell = cellOf(q1, "TEST_BUYS_GENUINE", "Watches", "TAOBAO");
-    expect(quarterCell).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 2 });
+    expect(quarterCell).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 4 });
     const months = [feb, mar].map((m) => cellOf(m, "TEST_BUYS_GENUINE", "Watches", "TAOBAO").value);
-    expect(months).toEqual([3, 3]);
+    expect(months).toEqual([6, 6]);
     // Nor from any total: the quarter's and the months' grand totals are withheld with it.
     expect(cellOf(q1, "TEST_BUYS_GENUINE", null, null).value).toBeNull();
     expect(cellOf(jan, "TEST_BUYS_GENUINE", null, null).value).toBeNull();

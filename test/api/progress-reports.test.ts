@@ -226,3 +226,14 @@ describe("a category with fewer than 3 members", () => {
   });
 });
 
+describe("a cell in which the largest contributor would know every other's figure", () => {
+  it("is withheld (EXACT_ESTIMATE): three members with 1 each, or 3, 1 and 1; not 2, 2 and 2", () => {
+    const rules = { minContributors: 3, dominanceShare: 0.8 };
+    expect(primarySuppression([1, 1, 1], rules)).toBe("EXACT_ESTIMATE");
+    expect(primarySuppression([3, 1, 1], rules)).toBe("EXACT_ESTIMATE");
+    expect(primarySuppression([2, 1, 1, 0], rules)).toBe("EXACT_ESTIMATE");
+    expect(primarySuppression([2, 2, 2], rules)).toBeNull();
+    expect(primarySuppression([5, 2, 1], rules)).toBeNull();
+  });
+});
+

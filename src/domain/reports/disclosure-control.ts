@@ -6,6 +6,10 @@ import type { Contribution } from "./figure-sources";
 // 1. Primary suppression: a cell (totals included) is withheld when fewer than `minContributors`
 //    members contributed to it, or when one member accounts for more than `dominanceShare` of it:
 //    otherwise a member that knows its own figure could subtract it and learn another member's.
+//    A cell is also withheld when its largest contributor could tell every other's figure exactly
+//    (EXACT_ESTIMATE): it knows the others' sum, and each of them has at least one unit (a member
+//    with nothing is no contributor), so when that sum is their number (three members, 1 each; or
+//    3, 1 and 1) it knows each is 1.
 //    A category with fewer than `minContributors` members has its whole row withheld, zeros too:
 //    everyone knows who the category's members are, so a published zero would be their exact
 //    figure, and a withheld cell beside zeros would say where they were active.
@@ -40,7 +44,9 @@ export function primarySuppression(memberValues: number[], rules: DisclosureRule
   const total = positive.reduce((sum, value) => sum + value, 0);
   if (total === 0) return null;
   if (positive.length < rules.minContributors) return SuppressionReason.FEW_CONTRIBUTORS;
-  if (Math.max(...positive) > rules.dominanceShare * total) return SuppressionReason.DOMINANT_CONTRIBUTOR;
+  const largest = Math.max(...positive);
+  if (largest > rules.dominanceShare * total) return SuppressionReason.DOMINANT_CONTRIBUTOR;
+  if (total - largest === positive.length - 1) return SuppressionReason.EXACT_ESTIMATE;
   return null;
 }
 
