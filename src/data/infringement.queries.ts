@@ -74,6 +74,9 @@ export function listInfringements(
     if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
     query.andWhere("inf.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });
   }
+  if (filter.detectedFrom && filter.detectedTo && filter.detectedFrom >= filter.detectedTo) {
+    throw badInput("`detectedFrom` must be before `detectedTo`");
+  }
   if (filter.detectedFrom) query.andWhere("inf.detected_at >= :detectedFrom", { detectedFrom: filter.detectedFrom });
   if (filter.detectedTo) query.andWhere("inf.detected_at < :detectedTo", { detectedTo: filter.detectedTo });
   const order = { ...ORDERS[sort.field], direction: sort.direction };

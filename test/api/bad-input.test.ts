@@ -68,6 +68,14 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`{ infringements(first: 5, before: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
   });
 
+  it("a detection window that ends before it starts, as the audit log's refuses", async () => {
+    await expectBadInput(
+      `{ infringements(filter: { detectedFrom: "2026-10-02T00:00:00Z", detectedTo: "2026-10-01T00:00:00Z" }) { totalCount } }`,
+      {},
+      /^`detectedFrom` must be before `detectedTo`$/,
+    );
+  });
+
   it("a risk score filter out of range", async () => {
     await expectBadInput(`{ infringements(filter: { minRiskScore: 101 }) { totalCount } }`, {}, /between 0 and 100/);
   });
