@@ -3,20 +3,15 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { InfringementNote, SuspectedInfringement } from "../entities";
 import type { InfringementStatus } from "../entities/enums";
-import { badInput, notFound } from "../errors";
+import { notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { moveInfringement } from "./infringement-status";
 import { inTransaction } from "../db/transaction";
+import { optionalText, requiredText } from "./validation";
 
 const MAX_NOTE_LENGTH = 5000;
 
-function checkNote(body: string | null | undefined, required: boolean): string | null {
-  const text = body?.trim() ?? "";
-  if (required && !text) throw badInput("A note must not be empty");
-  if (text.length > MAX_NOTE_LENGTH) throw badInput(`A note must be at most ${MAX_NOTE_LENGTH} characters`);
-  return text || null;
-}
 
 // The row is read through the viewer's scope and locked, so a record outside the scope is
 // NOT_FOUND like a missing one, and two concurrent reviews cannot both pass the transition check.
@@ -25,7 +20,7 @@ export async function reviewInfringement(
   viewer: Viewer,
   input: { id: string; status: InfringementStatus; note?: string | null },
 ): Promise<SuspectedInfringement> {
-  const note = checkNote(input.note, false);
+  const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
   return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.id })
@@ -42,7 +37,7 @@ export async function addInfringementNote(
   viewer: Viewer,
   input: { infringementId: string; body: string },
 ): Promise<InfringementNote> {
-  const body = checkNote(input.body, true) as string;
+  const body = requiredText(input.body, "body", MAX_NOTE_LENGTH);
   return inTransaction(dataSource, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })

@@ -3,9 +3,12 @@ import { badInput } from "../errors";
 // Input checks shared by the enforcement workflows. Each names the field and what it accepts, so a
 // client can fix its request; they run before any transaction starts.
 
+// Characters that show nothing: text made only of them is as empty as spaces.
+const INVISIBLE = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
 export function requiredText(value: string | null | undefined, field: string, maxLength: number): string {
   const text = value?.trim() ?? "";
-  if (!text) throw badInput(`\`${field}\` must not be empty`);
+  if (!text.replace(INVISIBLE, "")) throw badInput(`\`${field}\` must not be empty`);
   if (text.length > maxLength) throw badInput(`\`${field}\` must be at most ${maxLength} characters`);
   return text;
 }

@@ -133,6 +133,8 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^query holds/);
     // Written as an escape in the query, the parser makes the NUL.
     await expectBadInput(String.raw`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^A string in the query holds/);
+    // Text made only of characters that show nothing is empty.
+    await expectBadInput(NOTE, { input: { infringementId, body: "\u200b\u200b \ufeff" } }, /must not be empty/);
     // A whole surrogate pair (an emoji) is text like any other.
     const emoji = await api.gql<{ addInfringementNote: { id: string } }>(NOTE, { input: { infringementId, body: "seen again 👀" } }, cast.brandAAdmin.as);
     expect(emoji.errors).toBeUndefined();

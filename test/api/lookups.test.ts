@@ -175,6 +175,6 @@ describe("infringement notes", () => {
 
   it("refuses an empty note", async () => {
     const response = await api.gql(ADD, { input: { infringementId: gid("Infringement", cast.infringementA.id), body: "   " } }, cast.brandAAnalyst.as);
-    expect(response.errors?.[0]).toMatchObject({ message: "A note must not be empty", extensions: { code: "BAD_USER_INPUT" } });
+    expect(response.errors?.[0]).toMatchObject({ message: "`body` must not be empty", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
