@@ -29,6 +29,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// The child processes (the CLI, npm start) get the runner's environment less any database or
+// secrets in it, plus env: the same configuration as the servers started in this process, so that
+// both sides sign and hash with the same secrets (env's, or those kept in DATA_DIR).
+function childEnv(): NodeJS.ProcessEnv {
+  const { JWT_SECRET: _jwt, INTEL_HMAC_SECRET: _hmac, DATABASE_URL: _url, ...rest } = process.env;
+  return { ...rest, ...env };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
 type Json = any;
 
@@ -75,7 +83,7 @@ describe("start-up", () => {
 
   it("lets the operator CLI print a token and create an API key on the same database", async () => {
     const cli = (...args: string[]) =>
-      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env } });
+      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: childEnv() });
     const { stdout: token } = await cli("token", "--email", "viewer@louis-vuitton.example");
     const { stdout: key } = await cli("create-api-key", "--admin", "admin@louis-vuitton.example", "--name", "sync", "--scopes", "infringements:read");
     const running = await startApi(loadConfig(env));
@@ -102,13 +110,13 @@ describe("start-up", () => {
     }
     await expect(cli("token", "--email", "nobody@example.com")).rejects.toMatchObject({ stderr: expect.stringContaining("No active user") });
     await expect(run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "token", "--email", "viewer@louis-vuitton.example"], {
-      env: { ...process.env, ...env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40), INTEL_HMAC_SECRET: "q".repeat(40) },
+      env: { ...childEnv(), NODE_ENV: "production", JWT_SECRET: "p".repeat(40), INTEL_HMAC_SECRET: "q".repeat(40) },
     })).rejects.toMatchObject({ stderr: expect.stringContaining("refused when NODE_ENV=production") });
   });
 
   it("imports indicators from CSV and NDJSON files with the CLI, all or none", async () => {
     const cli = (...args: string[]) =>
-      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...env } });
+      run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: childEnv() });
     const csv = join(dataDir, "indicators.csv");
     writeFileSync(csv, 'kind,value,distribution,confidence,note\nPHONE,+86 138 0013 8000,MATCH_ONLY,80,"seen on 3 stores, ""AAA"" grade"\nKEYWORD,1:1 Replica,ALLIANCE,,\n');
     const ndjson = join(dataDir, "indicators.ndjson");
@@ -160,7 +168,7 @@ describe("start-up", () => {
 
   (serverUrl ? it : it.skip)("runs npm start in worker processes: they serve, a lost one is replaced, SIGTERM stops them all", async () => {
     const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
-      env: { ...process.env, ...env, API_WORKERS: "2" },
+      env: { ...childEnv(), API_WORKERS: "2" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
