@@ -29,17 +29,25 @@ export async function publishGovernanceRule(
   return inTransaction(dataSource, async (manager) => {
     // Two publications of one code must not both pick the same next version.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('governance_rule:' || $1))`, [code]);
-    const [{ latest }]: { latest: number | null }[] = await manager.query(
-      `SELECT max(version) AS latest FROM governance_rule WHERE code = $1`,
+    const [latest]: { version: number; effective_at: Date }[] = await manager.query(
+      `SELECT version, effective_at FROM governance_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
       [code],
     );
+    const effectiveAt = input.effectiveAt ?? new Date();
+    // The rule in force is the latest version in effect: one taking effect before its predecessor
+    // would be in force, then be replaced by the older text.
+    if (latest && effectiveAt < latest.effective_at) {
+      throw badInput(
+        `Version ${latest.version} of ${code} takes effect at ${latest.effective_at.toISOString()}: a new version must take effect then or later`,
+      );
+    }
     const rule = await manager.save(
       manager.create(GovernanceRule, {
         code,
-        version: (latest ?? 0) + 1,
+        version: (latest?.version ?? 0) + 1,
         title,
         body,
-        effectiveAt: input.effectiveAt ?? new Date(),
+        effectiveAt,
         publishedByUserId: viewer.principalId,
       }),
     );

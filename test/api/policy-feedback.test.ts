@@ -45,6 +45,18 @@ describe("governance rules", () => {
     const agency = await api.gql(`{ rules { code } }`, {}, cast.investigator.as);
     expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
+
+  it("take effect in the order of their versions: a new one may not take effect before the one it follows", async () => {
+    const later = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v1", body: "one", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(later.errors).toBeUndefined();
+    const earlier = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v2", body: "two", effectiveAt: "2098-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(earlier.errors?.[0]).toMatchObject({
+      message: "Version 1 of STRIKE-POLICY takes effect at 2099-01-01T00:00:00.000Z: a new version must take effect then or later",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const rule = await api.gql(`{ rule(code: "STRIKE-POLICY") { versions { version } } }`, {}, platformAdmin.as);
+    expect(rule.data).toEqual({ rule: { versions: [{ version: 1 }] } });
+  });
 });
 
 describe("policy feedback", () => {
