@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { SuspectedInfringement, TestBuy } from "../entities";
 import { InfringementStatus, TestBuyOutcome, type EvidenceKind } from "../entities/enums";
 import type { EvidenceItem } from "../entities/evidence-item";
-import { badInput, notFound } from "../errors";
+import { badInput, conflict, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { pathTo } from "./infringement-lifecycle";
@@ -23,10 +23,15 @@ export async function recordTestBuy(
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
   const orderReference = requiredText(input.orderReference, "orderReference", 200);
   return inTransaction(dataSource, async (manager) => {
+    // Locked, so that two recordings of one order (a client's retry) cannot both pass the check below.
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
+      .setLock("pessimistic_write")
       .getOne();
     if (!infringement) throw notFound("Infringement");
+    if (await manager.existsBy(TestBuy, { infringementId: infringement.id, orderReference })) {
+      throw conflict(`A test buy with order reference "${orderReference}" is already recorded on this case`);
+    }
     const actor = actorOf(viewer);
     const testBuy = await manager.save(
       manager.create(TestBuy, {

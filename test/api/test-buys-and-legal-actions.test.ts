@@ -76,6 +76,19 @@ describe("test buys", () => {
     expect(await enforcementFootprint(api)).toEqual(afterFirst);
   });
 
+  it("records one order once on a case: a retry is CONFLICT, and changes nothing", async () => {
+    const infringementId = gid("Infringement", (await caseOfA(InfringementStatus.UNDER_REVIEW)).id);
+    await testBuyOn(infringementId);
+    const before = await enforcementFootprint(api);
+    const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference: " TB-1 " };
+    const retry = await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as);
+    expect(retry.errors?.[0]).toMatchObject({
+      message: 'A test buy with order reference "TB-1" is already recorded on this case',
+      extensions: { code: "CONFLICT" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
   it("refuses a cost that is not integer minor units of a real currency", async () => {
     const infringementId = gid("Infringement", cast.infringementA.id);
     const before = await enforcementFootprint(api);
