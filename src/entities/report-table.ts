@@ -32,6 +32,8 @@ export enum SuppressionReason {
   DOMINANT_CONTRIBUTOR = "DOMINANT_CONTRIBUTOR",
   // A contributor could tell every other's figure exactly from its own (disclosure-control.ts).
   EXACT_ESTIMATE = "EXACT_ESTIMATE",
+  // The second largest contributor could tell the largest's figure within 10% (disclosure-control.ts).
+  NARROW_ESTIMATE = "NARROW_ESTIMATE",
   // Suppressed so that another suppressed cell cannot be computed from a total.
   COMPLEMENTARY = "COMPLEMENTARY",
   // A quarter's cell, suppressed because the same cell is suppressed in one of its months.

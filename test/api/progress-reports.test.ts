@@ -226,14 +226,21 @@ describe("a category with fewer than 3 members", () => {
   });
 });
 
-describe("a cell in which the largest contributor would know every other's figure", () => {
-  it("is withheld (EXACT_ESTIMATE): three members with 1 each, or 3, 1 and 1; not 2, 2 and 2", () => {
-    const rules = { minContributors: 3, dominanceShare: 0.8 };
+describe("a cell in which one contributor would know another's figure too well", () => {
+  const rules = { minContributors: 3, dominanceShare: 0.8 };
+  it("is withheld when the largest would know every other's exactly (EXACT_ESTIMATE): 1, 1 and 1, or 3, 1 and 1", () => {
     expect(primarySuppression([1, 1, 1], rules)).toBe("EXACT_ESTIMATE");
     expect(primarySuppression([3, 1, 1], rules)).toBe("EXACT_ESTIMATE");
     expect(primarySuppression([2, 1, 1, 0], rules)).toBe("EXACT_ESTIMATE");
+  });
+
+  it("is withheld when the second largest would know the largest's within 10% (NARROW_ESTIMATE): 5, 2 and 1; 100, 95 and 3", () => {
+    // The second knows the largest is the others' sum less the rest, and the rest is at least 1 each.
+    expect(primarySuppression([5, 2, 1], rules)).toBe("NARROW_ESTIMATE");
+    expect(primarySuppression([100, 95, 3], rules)).toBe("NARROW_ESTIMATE");
     expect(primarySuppression([2, 2, 2], rules)).toBeNull();
-    expect(primarySuppression([5, 2, 1], rules)).toBeNull();
+    expect(primarySuppression([5, 3, 2], rules)).toBeNull();
+    expect(primarySuppression([100, 80, 30], rules)).toBeNull();
   });
 });
 

@@ -9,7 +9,9 @@ import type { Contribution } from "./figure-sources";
 //    A cell is also withheld when its largest contributor could tell every other's figure exactly
 //    (EXACT_ESTIMATE): it knows the others' sum, and each of them has at least one unit (a member
 //    with nothing is no contributor), so when that sum is their number (three members, 1 each; or
-//    3, 1 and 1) it knows each is 1.
+//    3, 1 and 1) it knows each is 1. And when the second largest could tell the largest's figure
+//    within NARROW_SHARE of it (NARROW_ESTIMATE, the p% rule): it knows the largest is the others'
+//    sum less the rest, and the rest is at least one unit each.
 //    A category with fewer than `minContributors` members has its whole row withheld, zeros too:
 //    everyone knows who the category's members are, so a published zero would be their exact
 //    figure, and a withheld cell beside zeros would say where they were active.
@@ -33,6 +35,9 @@ export interface DisclosureRules {
   dominanceShare: number;
 }
 
+// How close to the largest contributor's figure the second largest may come: no closer than this share of it.
+const NARROW_SHARE = 0.1;
+
 type Key = string;
 const keyOf = (category: string | null, marketplace: string | null): Key => JSON.stringify([category, marketplace]);
 
@@ -44,9 +49,10 @@ export function primarySuppression(memberValues: number[], rules: DisclosureRule
   const total = positive.reduce((sum, value) => sum + value, 0);
   if (total === 0) return null;
   if (positive.length < rules.minContributors) return SuppressionReason.FEW_CONTRIBUTORS;
-  const largest = Math.max(...positive);
+  const [largest, second] = [...positive].sort((a, b) => b - a);
   if (largest > rules.dominanceShare * total) return SuppressionReason.DOMINANT_CONTRIBUTOR;
   if (total - largest === positive.length - 1) return SuppressionReason.EXACT_ESTIMATE;
+  if (total - largest - second - (positive.length - 2) < NARROW_SHARE * largest) return SuppressionReason.NARROW_ESTIMATE;
   return null;
 }
 
