@@ -42,9 +42,11 @@ type Key = string;
 const keyOf = (category: string | null, marketplace: string | null): Key => JSON.stringify([category, marketplace]);
 
 // Why a cell with these per-member values must be withheld, or null when it may be published.
-// A zero cell of a line at least k members could contribute to tells nothing about any member and
-// is published.
-export function primarySuppression(memberValues: number[], rules: DisclosureRules): SuppressionReason | null {
+// `couldContribute`: how many members could have contributed to it (a category's members; every
+// member for a total). A zero cell of a line at least k members could contribute to tells nothing
+// about any member and is published.
+export function primarySuppression(memberValues: number[], rules: DisclosureRules, couldContribute = Infinity): SuppressionReason | null {
+  if (couldContribute < rules.minContributors) return SuppressionReason.FEW_CONTRIBUTORS;
   const positive = memberValues.filter((value) => value > 0);
   const total = positive.reduce((sum, value) => sum + value, 0);
   if (total === 0) return null;
@@ -97,12 +99,11 @@ export function protectMemberTable(
   for (const category of [...categories, null]) {
     for (const marketplace of [...marketplaces, null]) {
       const values = [...(byCell.get(keyOf(category, marketplace))?.values() ?? [])];
-      const fewMembers = category !== null && (membersOf.get(category) ?? 0) < rules.minContributors;
       cells.set(keyOf(category, marketplace), {
         category,
         marketplace,
         value: values.reduce((sum, value) => sum + value, 0),
-        suppression: fewMembers ? SuppressionReason.FEW_CONTRIBUTORS : primarySuppression(values, rules),
+        suppression: primarySuppression(values, rules, category === null ? Infinity : (membersOf.get(category) ?? 0)),
       });
     }
   }
