@@ -12,7 +12,6 @@ import { optionalText, requiredText } from "./validation";
 
 const MAX_NOTE_LENGTH = 5000;
 
-
 // The row is read through the viewer's scope and locked, so a record outside the scope is
 // NOT_FOUND like a missing one, and two concurrent reviews cannot both pass the transition check.
 export async function reviewInfringement(

@@ -14,22 +14,16 @@ import { badInput, conflict, notFound, unauthenticated } from "../errors";
 import { recordAudit } from "./audit";
 import { brandNameClashes, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
+import { checkName } from "./validation";
 import { inTransaction } from "../db/transaction";
 import { normalizedEmail } from "../auth/email-address";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_NAME_LENGTH = 200;
 const MIN_PASSWORD_LENGTH = 12;
 
 // One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
 // nothing about which invitations exist.
 const invalidInvitation = () => unauthenticated("This invitation is invalid, used or expired");
-
-function checkName(value: string, what: string): string {
-  const name = value.trim();
-  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters`);
-  return name;
-}
 
 function checkEmail(value: string): string {
   const email = normalizedEmail(value);

@@ -3,15 +3,15 @@ import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput } from "../errors";
 import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
 import { foldText } from "../matching/text-normalization";
+import { MAX_NAME_LENGTH } from "./validation";
 
 // The brands a member invitation brings: their names and aliases are what the risk model matches
 // listings by, and every listing a brand matches becomes a case its owner reads. A name or alias
 // that reads as another brand's would hand the new member that brand's cases (listings, sellers,
 // signals), and the other way round.
 
-export const MAX_BRANDS_PER_INVITATION = 10;
+const MAX_BRANDS_PER_INVITATION = 10;
 const MAX_ALIASES = 20;
-const MAX_NAME_LENGTH = 200;
 
 // A name or alias is something the matcher can look for: not blank once folded (an invisible
 // character alone folds to nothing), and not too long.

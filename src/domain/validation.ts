@@ -1,6 +1,6 @@
 import { badInput } from "../errors";
 
-// Input checks shared by the enforcement workflows. Each names the field and what it accepts, so a
+// Input checks shared by the workflows. Each names the field and what it accepts, so a
 // client can fix its request; they run before any transaction starts.
 
 // Characters that show nothing: text made only of them is as empty as spaces.
@@ -11,6 +11,15 @@ export function requiredText(value: string | null | undefined, field: string, ma
   if (!text.replace(INVISIBLE, "")) throw badInput(`\`${field}\` must not be empty`);
   if (text.length > maxLength) throw badInput(`\`${field}\` must be at most ${maxLength} characters`);
   return text;
+}
+
+// A name (of an organization, a person, a brand), as invitations take it.
+export const MAX_NAME_LENGTH = 200;
+
+export function checkName(value: string, what: string): string {
+  const name = value.trim();
+  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters`);
+  return name;
 }
 
 export function optionalText(value: string | null | undefined, field: string, maxLength: number): string | null {

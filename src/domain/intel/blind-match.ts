@@ -42,9 +42,9 @@ interface MatchRow {
 // Whether at least k other members contributed each value (at any distribution but PRIVATE, and
 // MATCH_ONLY ones only when k members hold it so: src/auth/intel-visibility.ts), compared by keyed
 // hash only. Below k the answer is exactly the one for no match, so a single member's MATCH_ONLY
-// item cannot be confirmed, nor told apart from the readable rows beside it. Quota, lookup and audit are one statement that
-// commits on its own, prepared once per connection (a lookup is a latency-sensitive call: one
-// round trip, no planning), and fails whole when the quota is exceeded.
+// item cannot be confirmed, nor told apart from the readable rows beside it. Quota, lookup and
+// audit are one statement that commits on its own, prepared once per connection (a lookup is a
+// latency-sensitive call: one round trip, no planning), and fails whole when the quota is exceeded.
 export async function matchIndicators(
   dataSource: DataSource,
   hasher: KeyedHasher,
