@@ -86,6 +86,12 @@ describe("test buys", () => {
       message: 'A test buy with order reference "TB-1" is already recorded on this case',
       extensions: { code: "CONFLICT" },
     });
+    // Another brand sending the same order on A's case learns nothing of A's test buys: the case is
+    // missing to it, exactly as one that does not exist.
+    const missingCase = { ...input, infringementId: gid("Infringement", "00000000-0000-4000-8000-000000000000") };
+    const foreign = await api.gql(RECORD_TEST_BUY, { input }, cast.brandBAnalyst.as);
+    expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(foreign).toEqual(await api.gql(RECORD_TEST_BUY, { input: missingCase }, cast.brandBAnalyst.as));
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
