@@ -1,3 +1,4 @@
+import { suppressionShownTo } from "../auth/report-visibility";
 import type { Viewer } from "../auth/viewer";
 import type { ProgressReportMemberFigures } from "../entities";
 import { OrgKind } from "../entities/enums";
@@ -8,8 +9,9 @@ export type ReportTableWithOwn = Omit<ReportTable, "cells"> & { cells: (ReportCe
 const keyOf = (metric: string, currency: string | null | undefined, category: string | null, marketplace: string | null) =>
   JSON.stringify([metric, currency ?? null, category, marketplace]);
 
-// The published tables with the viewer's own figure beside each member cell. A member that
-// contributed nothing to a cell has 0 there; the platform and agencies are not members (null).
+// The published tables as the viewer reads them: each withheld cell's reason as it may know it,
+// and its own figure beside each member cell. A member that contributed nothing to a cell has 0
+// there; the platform and agencies are not members (null).
 export function withOwnFigures(viewer: Viewer, tables: ReportTable[], own: ProgressReportMemberFigures | null): ReportTableWithOwn[] {
   const isMember = viewer.orgKind === OrgKind.BRAND;
   const ownValues = new Map((own?.figures ?? []).map((f) => [keyOf(f.metric, f.currency, f.category, f.marketplace), f.value]));
@@ -18,6 +20,7 @@ export function withOwnFigures(viewer: Viewer, tables: ReportTable[], own: Progr
     currency: table.currency ?? null,
     cells: table.cells.map((cell) => ({
       ...cell,
+      suppression: suppressionShownTo(viewer, cell.suppression),
       ownValue:
         isMember && table.attribution === "MEMBERS" ? (ownValues.get(keyOf(table.metric, table.currency, cell.category, cell.marketplace)) ?? 0) : null,
     })),

@@ -38,6 +38,9 @@ export enum SuppressionReason {
   COMPLEMENTARY = "COMPLEMENTARY",
   // A quarter's cell, suppressed because the same cell is suppressed in one of its months.
   SUPPRESSED_IN_A_MONTH = "SUPPRESSED_IN_A_MONTH",
+  // Never stored: what members and agencies read in place of any reason above but the last
+  // (src/auth/report-visibility.ts).
+  WITHHELD = "WITHHELD",
 }
 
 // A cell of a metric's table; category or marketplace null means "all" (a total).

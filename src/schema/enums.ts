@@ -102,7 +102,12 @@ registerEnumType(ReportAttribution, {
   name: "ReportAttribution",
   description: "MEMBERS: members' figures under disclosure control; PLATFORM: the platform's own operations",
 });
-registerEnumType(SuppressionReason, { name: "SuppressionReason", description: "Why a report cell is withheld" });
+registerEnumType(SuppressionReason, {
+  name: "SuppressionReason",
+  description:
+    "Why a report cell is withheld. Only the platform reads the detailed reason, which would narrow the figure; members and " +
+    "agencies read WITHHELD, or SUPPRESSED_IN_A_MONTH for a quarter's cell",
+});
 registerEnumType(IndicatorKind, { name: "IndicatorKind", description: "What an indicator of counterfeiting is" });
 registerEnumType(IndicatorDistribution, {
   name: "IndicatorDistribution",
