@@ -36,6 +36,8 @@ export enum SuppressionReason {
   NARROW_ESTIMATE = "NARROW_ESTIMATE",
   // Suppressed so that another suppressed cell cannot be computed from a total.
   COMPLEMENTARY = "COMPLEMENTARY",
+  // Suppressed because the same cell is withheld in a table counting nearly the same events.
+  LINKED_TABLE = "LINKED_TABLE",
   // A quarter's cell, suppressed because the same cell is suppressed in one of its months.
   SUPPRESSED_IN_A_MONTH = "SUPPRESSED_IN_A_MONTH",
   // Never stored: what members and agencies read in place of any reason above but the last

@@ -17,6 +17,7 @@ import { startTestApi, type TestApi } from "../support/test-api";
 // February: referral R3 with two cases of each member, no raid, 8 arrests recorded on 5 February.
 //   Test buys GENUINE B, C, D 2 each (publishable), as in March.
 // March: referral R2, D's 3 cases alone on watches/TMALL, raided, 2 arrests, 50.00 USD seized: withheld.
+//   Takedowns approved watches/TMALL D 2 (alone: withheld); listings removed there A 2, B 2, D 2.
 // Stores: one penalized in January, one closed in February (dated by status_changed_at).
 let api: TestApi;
 let cast: Cast;
@@ -42,14 +43,20 @@ async function cases(member: number, marketplace: Marketplace, count: number): P
   return made;
 }
 
-async function takedown(member: number, requested: Date, approved: Date | null) {
-  const [infringement] = await cases(member, Marketplace.TAOBAO, 1);
+// An approved takedown removes its listing, and with it the requester's case.
+async function takedown(member: number, requested: Date, approved: Date | null, marketplace = Marketplace.TAOBAO) {
+  const [infringement] = await cases(member, marketplace, 1);
   await api.dataSource.query(
     `INSERT INTO takedown_request (owner_org_id, infringement_id, brand_id, listing_id, seller_id, marketplace, status, reason, requested_at, decided_at)
-     VALUES ($1, $2, $3, $4, $5, 'TAOBAO', $6, 'test', $7, $8)`,
-    [members[member].org.id, infringement.id, members[member].brand.id, infringement.listingId, infringement.sellerId,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'test', $8, $9)`,
+    [members[member].org.id, infringement.id, members[member].brand.id, infringement.listingId, infringement.sellerId, marketplace,
       approved ? "APPROVED" : "PENDING", requested, approved],
   );
+  if (approved) await removed(infringement.id, approved);
+}
+
+async function removed(infringementId: string, at: Date) {
+  await api.dataSource.query(`UPDATE suspected_infringement SET status = 'REMOVED', updated_at = $2 WHERE id = $1`, [infringementId, at]);
 }
 
 async function testBuy(member: number, outcome: string, recorded: Date) {
@@ -100,6 +107,10 @@ beforeAll(async () => {
     await takedown(m, at(1, 5), at(1, 10));
     await takedown(m, at(1, 6), null);
   }
+  // March: D's two takedowns on watches/TMALL, and A's and B's two cases each there removed too
+  // (their listings went with another brand's takedown): removals 2, 2 and 2, takedowns D's alone.
+  for (const day of [10, 11]) await takedown(3, at(3, 9), at(3, day), Marketplace.TMALL);
+  for (const m of [0, 1]) for (const { id } of await cases(m, Marketplace.TMALL, 2)) await removed(id, at(3, 12));
   for (const m of [0, 1, 2, 3]) for (const day of [12, 14]) await testBuy(m, "COUNTERFEIT", at(1, day));
   await testBuy(0, "GENUINE", at(1, 13));
   for (const month of [2, 3]) for (const m of [1, 2, 3]) for (const day of [13, 14]) await testBuy(m, "GENUINE", at(month, day));
@@ -230,6 +241,27 @@ describe("progress reports: enforcement figures", () => {
     // February has no seizure at all: no seized value table, and no table without a currency.
     const feb = await readReport("2024-02", members[0].persona);
     expect(feb.tables.filter((t) => t.metric === "SEIZED_VALUE")).toEqual([]);
+  });
+
+  it("withhold the same cells of listings removed and takedowns executed, which count nearly the same events", async () => {
+    // On its own, March's removals on watches/TMALL (A 2, B 2, D 2) would be published: 6, beside
+    // the withheld takedowns there, D's alone: A would learn D's takedowns were at most 4.
+    const withheldKeys = (table: Table) => table.cells.filter((c) => c.value === null).map((c) => JSON.stringify([c.category, c.marketplace])).sort();
+    for (const period of ["2024-01", "2024-02", "2024-03", "2024-Q1"]) {
+      const report = await readReport(period, platformAdmin);
+      const [removedTable, executedTable] = [tableOf(report, "LISTINGS_REMOVED"), tableOf(report, "TAKEDOWNS_EXECUTED")];
+      expect(withheldKeys(removedTable)).toEqual(withheldKeys(executedTable));
+      expect(recoverFromTotals(removedTable)).toEqual([]);
+      expect(recoverFromTotals(executedTable)).toEqual([]);
+    }
+    const asPlatform = await readReport("2024-03", platformAdmin);
+    expect(cellOf(asPlatform, "TAKEDOWNS_EXECUTED", "Watches", "TMALL").suppression).toBe("FEW_CONTRIBUTORS");
+    expect(cellOf(asPlatform, "LISTINGS_REMOVED", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "LINKED_TABLE" });
+    const asA = await readReport("2024-03", members[0].persona);
+    expect(cellOf(asA, "LISTINGS_REMOVED", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "WITHHELD", ownValue: 2 });
+    // January's takedowns (A, B, C 2 each) removed as many cases: both published alike.
+    const jan = await readReport("2024-01", members[0].persona);
+    expect(cellOf(jan, "LISTINGS_REMOVED", "Watches", "TAOBAO")).toMatchObject({ value: 6, ownValue: 2 });
   });
 
   it("date stores penalized and closed by their status change", async () => {

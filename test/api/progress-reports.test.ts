@@ -1,6 +1,6 @@
 import { Brand, Listing, Organization, SuspectedInfringement } from "../../src/entities";
 import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
-import { primarySuppression, protectMemberTable } from "../../src/domain/reports/disclosure-control";
+import { primarySuppression, protectMemberTables } from "../../src/domain/reports/disclosure-control";
 import { ReportMetric } from "../../src/entities/report-table";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
 import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
@@ -227,7 +227,7 @@ describe("a category with fewer than 3 members", () => {
         { orgId, category: "Watches", marketplace: "TMALL", value: 4 },
       ]),
     ];
-    const table = protectMemberTable(ReportMetric.LISTINGS_FLAGGED, null, shape, contributions, rules);
+    const [table] = protectMemberTables([{ metric: ReportMetric.LISTINGS_FLAGGED, currency: null, contributions }], shape, rules);
     const cell = (category: string | null, marketplace: string | null) => table.cells.find((c) => c.category === category && c.marketplace === marketplace)!;
     for (const marketplace of ["TAOBAO", "TMALL", null]) {
       expect(cell("Toys", marketplace)).toMatchObject({ value: null, suppression: "FEW_CONTRIBUTORS" });

@@ -30,6 +30,12 @@ import type { Contribution } from "./figure-sources";
 //    counts, money tables (one per currency, each protected and derived on its own; a month
 //    without a currency's table had none of it, all zero), and the referral outcomes that are
 //    apportioned between members before they get here.
+// 4. Linked tables: two tables that count nearly the same events (LINKED_METRICS in
+//    figure-sources.ts: an approved takedown removes its listing) would each tell a member about
+//    the other's withheld cells: a published cell of one bounds, or nearly is, the same withheld
+//    cell of the other. Such tables are protected together: a cell withheld in one is withheld
+//    in the other (LINKED_TABLE), and complementary suppression runs again on both, until both
+//    withhold the same cells and no line of either has exactly one.
 export interface DisclosureRules {
   minContributors: number;
   dominanceShare: number;
@@ -76,14 +82,16 @@ export interface TableShape {
   membersOf: ReadonlyMap<string, number>;
 }
 
-export function protectMemberTable(
-  metric: ReportMetric,
-  currency: string | null,
-  { categories, marketplaces, membersOf }: TableShape,
-  contributions: Contribution[],
-  rules: DisclosureRules,
-): ReportTable {
-  // Per cell (totals included), each member's value.
+// One table's members' figures, before protection.
+export interface MemberTableFigures {
+  metric: ReportMetric;
+  currency: string | null;
+  contributions: Contribution[];
+}
+
+// Each cell (totals included) with its value and its primary suppression, if any.
+function primaryCells({ categories, marketplaces, membersOf }: TableShape, contributions: Contribution[], rules: DisclosureRules): Map<Key, ReportCell> {
+  // Per cell, each member's value.
   const byCell = new Map<Key, Map<string, number>>();
   const add = (key: Key, orgId: string, value: number) => {
     const members = byCell.get(key) ?? new Map<string, number>();
@@ -107,8 +115,13 @@ export function protectMemberTable(
       });
     }
   }
+  return cells;
+}
 
-  const lines = linesOf(categories, marketplaces);
+// Complementary suppression (point 2) until no line has exactly one withheld cell. True when it
+// withheld anything.
+function withholdComplements(cells: Map<Key, ReportCell>, lines: Key[][]): boolean {
+  let withheldAny = false;
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
@@ -123,19 +136,46 @@ export function protectMemberTable(
       // Only an all-zero line can offer nothing; its one withheld cell is then known to be zero.
       if (complement.suppression) continue;
       complement.suppression = SuppressionReason.COMPLEMENTARY;
-      changed = true;
+      changed = withheldAny = true;
     }
   }
+  return withheldAny;
+}
 
-  return {
+// Linked tables (point 4): a cell withheld in one of them is withheld in all. True when it
+// withheld anything.
+function withholdLinked(tables: Map<Key, ReportCell>[]): boolean {
+  let withheldAny = false;
+  for (const key of tables[0].keys()) {
+    if (!tables.some((cells) => cells.get(key)?.suppression)) continue;
+    for (const cells of tables) {
+      const cell = cells.get(key) as ReportCell;
+      if (cell.suppression) continue;
+      cell.suppression = SuppressionReason.LINKED_TABLE;
+      withheldAny = true;
+    }
+  }
+  return withheldAny;
+}
+
+// Protects tables of one shape together: each on its own as points 1 and 2 say, and, when there
+// are several, linked (point 4).
+export function protectMemberTables(figures: MemberTableFigures[], shape: TableShape, rules: DisclosureRules): ReportTable[] {
+  const tables = figures.map(({ contributions }) => primaryCells(shape, contributions, rules));
+  const lines = linesOf(shape.categories, shape.marketplaces);
+  for (let changed = true; changed; ) {
+    changed = withholdLinked(tables);
+    for (const cells of tables) if (withholdComplements(cells, lines)) changed = true;
+  }
+  return figures.map(({ metric, currency }, index) => ({
     metric,
     attribution: "MEMBERS",
     currency,
-    categories,
-    marketplaces,
+    categories: shape.categories,
+    marketplaces: shape.marketplaces,
     // The withheld values leave here: they are never stored with the report.
-    cells: [...cells.values()].map((cell) => (cell.suppression ? { ...cell, value: null } : cell)),
-  };
+    cells: [...tables[index].values()].map((cell) => (cell.suppression ? { ...cell, value: null } : cell)),
+  }));
 }
 
 // The platform's own figures: per marketplace and in all, nothing withheld.

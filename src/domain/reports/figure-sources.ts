@@ -180,6 +180,10 @@ const storesMovedTo = (status: SellerStatus) => async (manager: EntityManager, p
     ),
   );
 
+// Metrics that count nearly the same events, protected together (disclosure-control.ts, point 4):
+// an approved takedown removes its listing, so its requester's case is removed with it.
+export const LINKED_METRICS: ReportMetric[][] = [[ReportMetric.LISTINGS_REMOVED, ReportMetric.TAKEDOWNS_EXECUTED]];
+
 export const FIGURE_SOURCES: FigureSource[] = [
   {
     metric: ReportMetric.LISTINGS_SCANNED,

@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { Marketplace } from "../../entities/enums";
 import type { MemberFigure, ReportMetric, ReportTable } from "../../entities/report-table";
-import { deriveQuarterTable, platformTable, protectMemberTable, type DisclosureRules } from "./disclosure-control";
-import { FIGURE_SOURCES, membersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
+import { deriveQuarterTable, platformTable, protectMemberTables, type DisclosureRules, type MemberTableFigures } from "./disclosure-control";
+import { FIGURE_SOURCES, LINKED_METRICS, membersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
 import type { ReportPeriod } from "./period";
 
 export interface BuiltReport {
@@ -58,23 +58,51 @@ export async function buildMonthReport(
 ): Promise<BuiltReport> {
   const catalogue: { category: string }[] = await manager.query(`SELECT DISTINCT category FROM product ORDER BY category`);
   const membersOf = await membersByCategory(manager);
-  const tables: ReportTable[] = [];
+  const collected = new Map<ReportMetric, Contribution[]>();
   const figures = new Map<string, Map<string, MemberFigure>>();
   for (const source of sources) {
     const contributions = await source.collect(manager, period);
-    if (source.attribution === "PLATFORM") {
-      tables.push(platformTable(source.metric, MARKETPLACES, contributions));
+    collected.set(source.metric, contributions);
+    if (source.attribution === "MEMBERS") addMemberFigures(figures, source.metric, contributions);
+  }
+
+  const tablesOf = new Map<ReportMetric, ReportTable[]>();
+  const add = (table: ReportTable) => tablesOf.set(table.metric, [...(tablesOf.get(table.metric) ?? []), table]);
+  for (const group of protectedTogether(sources)) {
+    const [first] = group;
+    if (first.attribution === "PLATFORM") {
+      add(platformTable(first.metric, MARKETPLACES, collected.get(first.metric) ?? []));
       continue;
     }
     const categories = catalogue.map((row) => row.category);
+    const contributions = group.flatMap((source) => collected.get(source.metric) ?? []);
     if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
-    for (const [currency, ofCurrency] of byCurrency(source, contributions)) {
-      const marketplaces = source.withoutMarketplace ? [] : MARKETPLACES;
-      tables.push(protectMemberTable(source.metric, currency, { categories, marketplaces, membersOf }, ofCurrency, rules));
+    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf };
+    // A money metric's currencies are tables of their own, never linked to each other.
+    const byCurrencyOfGroup = new Map<string | null, MemberTableFigures[]>();
+    for (const source of group) {
+      for (const [currency, ofCurrency] of byCurrency(source, collected.get(source.metric) ?? [])) {
+        byCurrencyOfGroup.set(currency, [...(byCurrencyOfGroup.get(currency) ?? []), { metric: source.metric, currency, contributions: ofCurrency }]);
+      }
     }
-    addMemberFigures(figures, source.metric, contributions);
+    for (const ofCurrency of byCurrencyOfGroup.values()) protectMemberTables(ofCurrency, shape, rules).forEach(add);
   }
-  return { tables, metrics: sources.map((source) => source.metric), memberFigures: flatten(figures) };
+  return {
+    tables: sources.flatMap((source) => tablesOf.get(source.metric) ?? []),
+    metrics: sources.map((source) => source.metric),
+    memberFigures: flatten(figures),
+  };
+}
+
+// The sources whose tables are protected together: each alone, but LINKED_METRICS' together.
+function protectedTogether(sources: FigureSource[]): FigureSource[][] {
+  const groups: FigureSource[][] = [];
+  for (const source of sources) {
+    const linked = LINKED_METRICS.find((metrics) => metrics.includes(source.metric));
+    if (!linked) groups.push([source]);
+    else if (!groups.some((group) => group.includes(source))) groups.push(sources.filter((s) => linked.includes(s.metric)));
+  }
+  return groups;
 }
 
 export interface PublishedMonth {
