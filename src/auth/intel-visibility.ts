@@ -83,4 +83,14 @@ export const datedFor = (distribution: IndicatorDistribution, at: Date) =>
 export const datedForSql = (distributionSql: string, atSql: string) =>
   `(CASE WHEN ${distributionSql} = '${IndicatorDistribution.ALLIANCE_ANONYMOUS}' THEN date_trunc('day', ${atSql}, 'UTC') ELSE ${atSql} END)`;
 
+// Its expiry likewise, rounded up to the day (it expires no earlier than its contributor asked):
+// a contributor often gives every indicator of a batch one expiry, exact to the millisecond, and
+// its attributed rows would show the same.
+const DAY_MS = 86_400_000;
+export const expiresFor = (distribution: IndicatorDistribution, at: Date | null) =>
+  at && distribution === IndicatorDistribution.ALLIANCE_ANONYMOUS ? new Date(Math.ceil(at.getTime() / DAY_MS) * DAY_MS) : at;
+export const expiresForSql = (distributionSql: string, atSql: string) =>
+  `(CASE WHEN ${distributionSql} = '${IndicatorDistribution.ALLIANCE_ANONYMOUS}' ` +
+  `THEN date_trunc('day', ${atSql} - interval '1 microsecond', 'UTC') + interval '24 hours' ELSE ${atSql} END)`;
+
 export const notExpired = (alias: string) => `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`;

@@ -336,15 +336,17 @@ describe("sightings: counts for whoever sees the indicator, who only for the pla
 });
 
 describe("an ALLIANCE_ANONYMOUS indicator is dated by the day, so that its time cannot name its contributor", () => {
-  const DATES = `query($id: ID!) { indicator(id: $id) { distribution contributor { name } createdAt updatedAt firstSeenAt lastSeenAt } }`;
+  const DATES = `query($id: ID!) { indicator(id: $id) { distribution contributor { name } createdAt updatedAt firstSeenAt lastSeenAt expiresAt } }`;
+  // One expiry for the batch, exact to the millisecond; the anonymous row expires at the next midnight.
+  const EXPIRES = "2031-06-03T23:19:33.139Z";
   const MIDNIGHT = /T00:00:00\.000Z$/;
   const datesAs = async (persona: Persona, id: string) => (await api.gql<Json>(DATES, { id: gid("Indicator", id) }, persona.as)).data.indicator;
 
   it("in a batch with attributed rows, shares none of their exact time, in what members read or in what lists sort by", async () => {
     const member = await brandMember(api, "Mixed Batch Brand");
     const [attributed, anonymous] = await contribute(api, member, [
-      { kind: "DOMAIN", value: "attributed-shop.example", distribution: "ALLIANCE" },
-      { kind: "DOMAIN", value: "anonymous-shop.example", distribution: "ALLIANCE_ANONYMOUS" },
+      { kind: "DOMAIN", value: "attributed-shop.example", distribution: "ALLIANCE", expiresAt: EXPIRES },
+      { kind: "DOMAIN", value: "anonymous-shop.example", distribution: "ALLIANCE_ANONYMOUS", expiresAt: EXPIRES },
     ]);
     const seenAttributed = await datesAs(cast.brandBAnalyst, attributed);
     const seenAnonymous = await datesAs(cast.brandBAnalyst, anonymous);
@@ -355,21 +357,25 @@ describe("an ALLIANCE_ANONYMOUS indicator is dated by the day, so that its time 
       expect(seenAnonymous[field]).toBe(seenAttributed.createdAt.slice(0, 10) + "T00:00:00.000Z");
     }
     expect(seenAttributed.createdAt).not.toMatch(MIDNIGHT);
-    // Sorting and cursors use the stored times, which are the dates shown.
-    const [stored] = await api.dataSource.query(`SELECT created_at, first_seen_at, last_seen_at, updated_at FROM indicator WHERE id = $1`, [anonymous]);
+    expect(seenAttributed.expiresAt).toBe(EXPIRES);
+    expect(seenAnonymous.expiresAt).toBe("2031-06-04T00:00:00.000Z");
+    // Sorting and cursors use the stored times, which are the dates shown; expiry too.
+    const [stored] = await api.dataSource.query(`SELECT created_at, first_seen_at, last_seen_at, updated_at, expires_at FROM indicator WHERE id = $1`, [anonymous]);
     for (const at of Object.values(stored) as Date[]) expect(at.toISOString()).toMatch(MIDNIGHT);
   });
 
   it("when widened to ALLIANCE_ANONYMOUS, and when a sighting moves it", async () => {
     const member = await brandMember(api, "Widening Later Brand");
-    const [id] = await contribute(api, member, [{ kind: "DOMAIN", value: "widened-later.example", distribution: "MATCH_ONLY" }]);
-    expect((await datesAs(member, id)).createdAt).not.toMatch(MIDNIGHT);
+    const [id] = await contribute(api, member, [{ kind: "DOMAIN", value: "widened-later.example", distribution: "MATCH_ONLY", expiresAt: EXPIRES }]);
+    expect(await datesAs(member, id)).toMatchObject({ createdAt: expect.not.stringMatching(MIDNIGHT), expiresAt: EXPIRES });
     const widened = await api.gql<Json>(
-      `mutation($input: WidenIndicatorDistributionInput!) { widenIndicatorDistribution(input: $input) { createdAt updatedAt firstSeenAt lastSeenAt } }`,
+      `mutation($input: WidenIndicatorDistributionInput!) { widenIndicatorDistribution(input: $input) { createdAt updatedAt firstSeenAt lastSeenAt expiresAt } }`,
       { input: { id: gid("Indicator", id), distribution: "ALLIANCE_ANONYMOUS" } },
       member.as,
     );
-    expect(Object.values(widened.data.widenIndicatorDistribution)).toEqual([expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT)]);
+    expect(Object.values(widened.data.widenIndicatorDistribution)).toEqual([
+      expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT), expect.stringMatching(MIDNIGHT), "2031-06-04T00:00:00.000Z",
+    ]);
     // Last seen a week ago; a sighting now moves it to today, not to the sighting's time.
     await api.dataSource.query(`UPDATE indicator SET last_seen_at = date_trunc('day', now(), 'UTC') - interval '7 days' WHERE id = $1`, [id]);
     const seenAt = new Date(Date.now() - 1000).toISOString();

@@ -10,6 +10,7 @@ import { IntelLookupUsageLimit1796408857159 } from "./1796408857159-IntelLookupU
 import { InfringementOwnerIndexesCoverFilters1796422405982 } from "./1796422405982-InfringementOwnerIndexesCoverFilters";
 import { LoginFailure1796499667865 } from "./1796499667865-LoginFailure";
 import { AnonymousIndicatorsDatedByDay1796505792492 } from "./1796505792492-AnonymousIndicatorsDatedByDay";
+import { AnonymousIndicatorsExpireByDay1796510000000 } from "./1796510000000-AnonymousIndicatorsExpireByDay";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   InfringementOwnerIndexesCoverFilters1796422405982,
   LoginFailure1796499667865,
   AnonymousIndicatorsDatedByDay1796505792492,
+  AnonymousIndicatorsExpireByDay1796510000000,
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { datedForSql } from "../../auth/intel-visibility";
+import { datedForSql, expiresForSql } from "../../auth/intel-visibility";
 import type { Viewer } from "../../auth/viewer";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { conflict } from "../../errors";
@@ -93,7 +93,7 @@ async function insertIndicators(manager: EntityManager, orgId: string, rows: Val
       `INSERT INTO indicator (id, owner_org_id, kind, value, value_hash, distribution, confidence, note, brand_id, expires_at,
                              first_seen_at, last_seen_at, created_at, updated_at)
        SELECT u.id, $1, u.kind::indicator_kind, u.value, decode(u.hash, 'hex'), u.distribution::indicator_distribution,
-              u.confidence, u.note, u.brand_id, u.expires_at, u.dated, u.dated, u.dated, u.dated
+              u.confidence, u.note, u.brand_id, ${expiresForSql("u.distribution", "u.expires_at")}, u.dated, u.dated, u.dated, u.dated
          FROM (SELECT *, ${datedForSql("distribution", "now()")} AS dated FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[], $8::text[], $9::uuid[], $10::timestamptz[])
            AS u(id, kind, value, hash, distribution, confidence, note, brand_id, expires_at)) u`,
       [

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { datedFor } from "../../auth/intel-visibility";
+import { datedFor, expiresFor } from "../../auth/intel-visibility";
 import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator } from "../../entities";
@@ -50,6 +50,7 @@ export async function widenIndicatorDistribution(
       createdAt: datedFor(input.distribution, indicator.createdAt),
       firstSeenAt: datedFor(input.distribution, indicator.firstSeenAt),
       lastSeenAt: datedFor(input.distribution, indicator.lastSeenAt),
+      expiresAt: expiresFor(input.distribution, indicator.expiresAt),
     };
     await manager.update(Indicator, { id: indicator.id }, dated);
     await recordAudit(manager, viewer, {
