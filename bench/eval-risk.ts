@@ -53,7 +53,7 @@ async function main() {
       listingFacts(record),
       {
         strikeCount: record.seller.strikeCount,
-        confirmedInfringements: 0,
+        confirmedBy: new Map(),
         openedAt: record.seller.openedAt ? new Date(record.seller.openedAt) : null,
         brandCount: record.seller.brandCount,
         seenAt,

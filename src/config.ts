@@ -76,6 +76,8 @@ const EnvSchema = z.object({
   RISK_PRICE_FULL_RATIO: ratio(DEFAULT_RISK_CONFIG.priceAnomalyFullRatio),
   RISK_COUNTERFEIT_TERMS: termList,
   RISK_CNY_PER_UNIT: rateList,
+  // One member alone would be that member's review decisions shown to others.
+  RISK_CONFIRMED_MIN_MEMBERS: int(DEFAULT_RISK_CONFIG.confirmedByMinMembers, 2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -217,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       priceAnomalyFullRatio: e.RISK_PRICE_FULL_RATIO,
       counterfeitTerms: e.RISK_COUNTERFEIT_TERMS ?? DEFAULT_RISK_CONFIG.counterfeitTerms,
       cnyPerUnit: { ...DEFAULT_RISK_CONFIG.cnyPerUnit, ...e.RISK_CNY_PER_UNIT },
+      confirmedByMinMembers: e.RISK_CONFIRMED_MIN_MEMBERS,
     },
   };
 }

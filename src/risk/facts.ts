@@ -25,8 +25,9 @@ export interface ListingFacts {
 
 export interface SellerFacts {
   strikeCount: number;
-  // The seller's suspected infringements that a brand confirmed (or had taken down).
-  confirmedInfringements: number;
+  // How many of the seller's suspected infringements each member confirmed (or had taken down),
+  // by organization id; members with none are left out. Each member's are its own to know.
+  confirmedBy: ReadonlyMap<string, number>;
   openedAt: Date | null;
   // How many different brands the store sells, as the marketplace reports it.
   brandCount: number;

@@ -16,6 +16,9 @@ export interface RiskConfig {
   counterfeitTerms: readonly string[];
   // What one unit of each currency is worth in CNY, for comparing prices across currencies.
   cnyPerUnit: Readonly<Record<string, number>>;
+  // Other members' confirmed cases against a store count in a score only when at least this many
+  // members confirmed some (src/auth/member-crowd.ts).
+  confirmedByMinMembers: number;
 }
 
 export const DEFAULT_COUNTERFEIT_TERMS = [
@@ -42,4 +45,5 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   priceAnomalyFullRatio: 0.3,
   counterfeitTerms: DEFAULT_COUNTERFEIT_TERMS,
   cnyPerUnit: { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, JPY: 0.048, KRW: 0.0053 },
+  confirmedByMinMembers: 2,
 };

@@ -17,9 +17,11 @@ import { specMismatch } from "./signals/spec-mismatch";
 
 // The explainable 0-100 risk model. A listing is scored against each brand it claims (by name or
 // logo): the score is the sum of the signals' contributions, each at most its configured weight,
-// capped at 100. Brand-free signals (vocabulary, reviews, seller, intel) count for every brand;
-// price, logo and specs are measured against that brand's genuine catalogue.
-export const MODEL_VERSION = "alliance-risk-1";
+// capped at 100. Brand-free signals (vocabulary, reviews, seller, intel) count for every brand,
+// the seller's and intel's with what counts for that brand's owner; price, logo and specs are
+// measured against that brand's genuine catalogue.
+// Version 2: a store's confirmed cases count per member (seller-history.ts), no longer all together.
+export const MODEL_VERSION = "alliance-risk-2";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
 export const SELLER_LISTINGS_SHARE = 0.7;
@@ -104,12 +106,14 @@ export class RiskModel {
     this.valueInCny = moneyConverter(config.cnyPerUnit);
   }
 
-  sellerHistory(seller: SellerFacts): RiskSignal | null {
-    return sellerHistory(seller, this.config.weights.SELLER_HISTORY);
+  // ownerOrgId: the organization of the brand the score is for; null for a listing's or a store's own score.
+  sellerHistory(seller: SellerFacts, ownerOrgId: string | null): RiskSignal | null {
+    return sellerHistory(seller, ownerOrgId, this.config.weights.SELLER_HISTORY, this.config.confirmedByMinMembers);
   }
 
   // The listing's own score (platform data every brand with a case on it may read) uses only the
-  // intelligence that may count for anyone; each brand's score adds what counts for its owner.
+  // seller's record and intelligence that may count for anyone; each brand's score adds what
+  // counts for its owner.
   assess(listing: ListingFacts, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
     return this.finish(this.prepare(listing), seller, intel);
   }
@@ -169,26 +173,28 @@ export class RiskModel {
   // name or logo) has its case re-scored on the brand-free signals alone, as its catalogue no
   // longer applies; that never flags it anew, and never counts for the listing's own score.
   finish(prepared: PreparedAssessment, seller: SellerFacts, intel: IntelView = NO_INTEL, withCases: readonly string[] = []): ListingAssessment {
-    const shared = [prepared.vocabulary, prepared.reviews, this.sellerHistory(seller)].filter((s): s is RiskSignal => s !== null);
-    const withIntel = (signals: RiskSignal[], ownerOrgId: string | null) => {
-      const signal = intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH);
-      return capAtHundred((signal ? [...signals, signal] : signals).sort((a, b) => b.contribution - a.contribution));
+    const shared = [prepared.vocabulary, prepared.reviews].filter((s): s is RiskSignal => s !== null);
+    // Every signal for the owner: the listing's, the seller's record and intelligence as they count for it.
+    const scoredFor = (signals: RiskSignal[], ownerOrgId: string | null) => {
+      const added = [this.sellerHistory(seller, ownerOrgId), intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH)];
+      const all = [...signals, ...shared, ...added.filter((s): s is RiskSignal => s !== null)];
+      return capAtHundred(all.sort((a, b) => b.contribution - a.contribution));
     };
 
     const brands: BrandAssessment[] = [];
-    let listingSignals = prepared.brands.length === 0 ? withIntel([...shared], null) : [];
+    let listingSignals = prepared.brands.length === 0 ? scoredFor([], null) : [];
     for (const { brandId, own } of prepared.brands) {
       const brand = this.brands.get(brandId)!.profile;
-      const signals = withIntel([...own, ...shared], brand.ownerOrgId);
+      const signals = scoredFor(own, brand.ownerOrgId);
       const score = scoreOf(signals);
       brands.push({ brand, score, signals, flagged: score >= this.config.flagThreshold });
-      const publicSignals = withIntel([...own, ...shared], null);
+      const publicSignals = scoredFor(own, null);
       if (scoreOf(publicSignals) > scoreOf(listingSignals)) listingSignals = publicSignals;
     }
     for (const brandId of withCases) {
       const brand = this.brands.get(brandId)?.profile;
       if (!brand || prepared.brands.some((claimed) => claimed.brandId === brandId)) continue;
-      const signals = withIntel([...shared], brand.ownerOrgId);
+      const signals = scoredFor([], brand.ownerOrgId);
       brands.push({ brand, score: scoreOf(signals), signals, flagged: false });
     }
     return { score: scoreOf(listingSignals), signals: listingSignals, brands };

@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import { createOrganization } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
@@ -73,7 +74,7 @@ describe("ingestListings", () => {
       rejected: 0,
       infringementsCreated: 2,
       infringementsUpdated: 0,
-      modelVersion: "alliance-risk-1",
+      modelVersion: "alliance-risk-2",
       rejections: [],
     });
 
@@ -278,6 +279,34 @@ describe("ingestListings", () => {
 });
 
 describe("ingestListings across tenants", () => {
+  it("keeps a brand's confirmed cases against a store out of another brand's score and signals, and out of the store's score", async () => {
+    const seller = { externalId: "store-confirmed-by-a", name: "Shared Store", brandCount: 12 };
+    const price = { amountMinor: 2_000, currency: "CNY" };
+    const ofA = listingRecord({ title: "Aurelia Silk Scarf replica AAA", price, seller });
+    const ofB = listingRecord({ title: "Borealys Crystal Ring replica AAA", price, seller });
+    expect((await ingestAs(cast.platformAnalyst.as, [ofA, ofB])).data?.ingestListings).toMatchObject({ infringementsCreated: 2 });
+    const caseOfB = async () => (await infringementsOf(cast.brandBAnalyst, ofB.externalId as string))[0];
+    const before = await caseOfB();
+
+    // A confirms its case: a review decision of its own, not B's to learn. The next scan meets both listings again.
+    const [{ id: caseOfA }] = await api.dataSource.query(
+      `SELECT si.id FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id WHERE l.external_id = $1`,
+      [ofA.externalId],
+    );
+    await api.dataSource.query(`UPDATE suspected_infringement SET status = 'CONFIRMED' WHERE id = $1`, [caseOfA]);
+    expect((await ingestAs(cast.platformAnalyst.as, [ofA, ofB])).data?.ingestListings).toMatchObject({ updated: 2 });
+    expect(await caseOfB()).toEqual(before);
+    expect(before.riskSignals).toContainEqual(expect.objectContaining({ kind: "SELLER_HISTORY", reason: "store sells 12 different brands" }));
+    const stored = await api.dataSource.query(`SELECT risk_signals FROM seller WHERE external_id = $1`, [seller.externalId]);
+    expect(JSON.stringify(stored)).not.toContain("confirmed");
+    // A's own case counts it.
+    const [ofAsCase] = await infringementsOf(cast.brandAAnalyst, ofA.externalId as string);
+    expect(fromGlobalId(ofAsCase.id, "Infringement")).toBe(caseOfA);
+    expect(ofAsCase.riskSignals).toContainEqual(
+      expect.objectContaining({ kind: "SELLER_HISTORY", reason: "1 confirmed case of yours; store sells 12 different brands" }),
+    );
+  });
+
   it("a second platform-like organization is not enough: only the PLATFORM kind may ingest", async () => {
     const agency = await createOrganization(api.dataSource, OrgKind.AGENCY, "Another Agency");
     const key = await cast.keyFor(agency, [Scope.INGEST_WRITE]);

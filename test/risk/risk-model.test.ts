@@ -30,7 +30,7 @@ const OTHER: BrandProfile = {
 };
 
 const NOW = new Date("2026-11-01T00:00:00Z");
-const cleanSeller: SellerFacts = { strikeCount: 0, confirmedInfringements: 0, openedAt: new Date("2019-01-01T00:00:00Z"), brandCount: 2, seenAt: NOW };
+const cleanSeller: SellerFacts = { strikeCount: 0, confirmedBy: new Map(), openedAt: new Date("2019-01-01T00:00:00Z"), brandCount: 2, seenAt: NOW };
 const noReviews = { count: 0, averageRating: null, fiveStarFirstWeek: 0, newAccountShare: null, duplicateTextShare: null };
 
 function listing(fields: Partial<ListingFacts> = {}): ListingFacts {
@@ -139,14 +139,38 @@ describe("each signal in isolation", () => {
   });
 
   it("seller history: strikes, confirmed infringements, a new store, many brands", () => {
-    const bad: SellerFacts = { strikeCount: 2, confirmedInfringements: 1, openedAt: new Date("2026-10-20T00:00:00Z"), brandCount: 25, seenAt: NOW };
+    const bad: SellerFacts = { strikeCount: 2, confirmedBy: new Map([["org-z", 1]]), openedAt: new Date("2026-10-20T00:00:00Z"), brandCount: 25, seenAt: NOW };
     expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, bad)).toEqual({
       kind: RiskSignalKind.SELLER_HISTORY,
       contribution: 20,
-      reason: "seller has 2 strikes; 1 confirmed infringement; store opened 12 days ago; store sells 25 different brands",
+      reason: "seller has 2 strikes; 1 confirmed case of yours; store opened 12 days ago; store sells 25 different brands",
     });
     expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, { ...cleanSeller, strikeCount: 1 })?.contribution).toBe(4);
     expect(signal(listing(), RiskSignalKind.SELLER_HISTORY, cleanSeller)).toBeUndefined();
+  });
+
+  it("seller history: a brand's own confirmed cases count for it; other members' only in a crowd, and never one member's", () => {
+    const history = (confirmedBy: [string, number][], ownerOrgId: string | null) =>
+      model.sellerHistory({ ...cleanSeller, confirmedBy: new Map(confirmedBy) }, ownerOrgId);
+    const seller = (contribution: number, reason: string) => ({ kind: RiskSignalKind.SELLER_HISTORY, contribution, reason });
+    // Zephyr's own three cases are its own to know (30% + 10% each after the first, of 20)...
+    expect(history([["org-z", 3]], "org-z")).toEqual(seller(10, "3 confirmed cases of yours"));
+    // ...not for another brand's score, nor for the listing's or the store's own, which others read.
+    expect(history([["org-z", 3]], "org-o")).toBeNull();
+    expect(history([["org-z", 3]], null)).toBeNull();
+    // One other member alone never shows, however many cases it confirmed.
+    expect(history([["org-a", 5]], "org-z")).toBeNull();
+    // Two other members (k = 2) count as two, whatever their cases; the listing's own score needs
+    // three, since a brand reading it may be one of them.
+    expect(history([["org-a", 5], ["org-b", 1]], "org-z")).toEqual(seller(8, "cases confirmed by 2 other members"));
+    expect(history([["org-a", 5], ["org-b", 1]], null)).toBeNull();
+    expect(history([["org-a", 5], ["org-b", 1], ["org-z", 1]], null)).toEqual(seller(10, "cases confirmed by 3 members"));
+    expect(history([["org-a", 5], ["org-b", 1], ["org-z", 1]], "org-z")).toEqual(seller(10, "1 confirmed case of yours; cases confirmed by 2 other members"));
+    // The same in a brand's score: another member's confirmation does not move it.
+    const facts = listing({ title: "Zephyr Crystal Swan Pendant replica", priceMinor: 15_500 });
+    const other = { ...cleanSeller, confirmedBy: new Map([["org-o", 4]]) };
+    expect(zephyrOf(facts, other)).toEqual(zephyrOf(facts));
+    expect(model.assess(facts, other).score).toBe(model.assess(facts, cleanSeller).score);
   });
 
   it("intel match: adds at most the intel weight, the owner's own intelligence to its own score only", () => {
@@ -194,7 +218,7 @@ describe("the combined score", () => {
       imageHashes: [parseHash64("804a95d23ac181dc")],
       reviews: { count: 200, averageRating: 5, fiveStarFirstWeek: 150, newAccountShare: 0.62, duplicateTextShare: 0.35 },
     });
-    const assessed = zephyrOf(everything, { strikeCount: 3, confirmedInfringements: 2, openedAt: null, brandCount: 30, seenAt: NOW });
+    const assessed = zephyrOf(everything, { strikeCount: 3, confirmedBy: new Map([["org-z", 2]]), openedAt: null, brandCount: 30, seenAt: NOW });
     expect(assessed.score).toBe(100);
     expect(assessed.signals.reduce((sum, s) => sum + s.contribution, 0)).toBe(100);
   });
@@ -220,7 +244,7 @@ describe("the combined score", () => {
   });
 
   it("re-scores a brand's case on a listing that no longer claims it on the brand-free signals, never flagged", () => {
-    const bad = { strikeCount: 3, confirmedInfringements: 2, openedAt: null, brandCount: 30, seenAt: NOW };
+    const bad = { strikeCount: 3, confirmedBy: new Map([["org-a", 1], ["org-b", 1]]), openedAt: null, brandCount: 30, seenAt: NOW };
     const ownOnly: IntelView = { signalFor: (ownerOrgId) => (ownerOrgId === OTHER.ownerOrgId ? { contribution: 25, reason: "own intelligence" } : null) };
     // Claims Zephyr only; Kestrel Watches has a case on it from an earlier title.
     const facts = listing({ title: "Zephyr Crystal Swan Pendant 1:1 replica AAA", priceMinor: 1_000 });
@@ -246,7 +270,7 @@ describe("the combined score", () => {
     const assessed = tunedModel.assess(listing({ title: "Zephyr Crystal Swan replica", priceMinor: 15_500, imageHashes: [parseHash64("804a95d23ac181dc")] }), cleanSeller);
     expect(assessed.brands[0]).toMatchObject({ score: 63, flagged: true });
     expect(tunedModel.version).toBe(modelVersionOf(tuned));
-    expect(tunedModel.version).toMatch(/^alliance-risk-1\+config\.[0-9a-f]{8}$/);
+    expect(tunedModel.version).toMatch(/^alliance-risk-2\+config\.[0-9a-f]{8}$/);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { holdersCountedFor, notExpired, type IntelHolder } from "../../auth/intel-visibility";
+import { crowdFloor } from "../../auth/member-crowd";
 import { IndicatorKind, type IndicatorDistribution } from "../../entities/enums";
 import { normalizeIndicatorValue, titleKeywords } from "./indicator-normalization";
 import type { KeyedHasher } from "./keyed-hash";
@@ -161,13 +162,11 @@ const HASH_BYTES = 32;
 // members any one value has, and their strongest confidence), and the owner's own ones of any
 // distribution. Counting members across values would tell the owner what a blind match of each
 // value does not: that single members hold several of the listing's values.
-// The listing's own score is read by every brand with a case on the listing, and such a brand may
-// be one of the members that hold the value, for whom the others are one fewer: it counts
-// members from k + 1 on, so that whichever member reads it, at least k others remain. At k, a
-// member's own indicator would otherwise show in the listing's score that exactly k - 1 others
-// hold the value, which its blind match answers as no match.
+// The listing's own score counts members from k + 1 on (crowdFloor, src/auth/member-crowd.ts): at
+// k, a member's own indicator would otherwise show in the listing's score that exactly k - 1
+// others hold the value, which its blind match answers as no match.
 export function intelSignalFor(evidence: IntelEvidence, ownerOrgId: string | null, minMembers: number): IntelMatchSignal | null {
-  const countsFrom = ownerOrgId === null ? minMembers + 1 : minMembers;
+  const countsFrom = crowdFloor(ownerOrgId, minMembers);
   let others = 0;
   let othersConfidence: number | null = null;
   let ownConfidence: number | null = null;

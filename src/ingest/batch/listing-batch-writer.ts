@@ -73,7 +73,8 @@ function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections
 // scores (the signals follow from these). The SHA-1 of the same text as JSON.stringify([content,
 // facts, scores, version]), hashed as UTF-8, with the content's JSON from the record's preparation.
 function fingerprintOf(row: PreparedRow, content: Buffer, seller: SellerState, assessment: ListingAssessment, version: string): string {
-  const facts = [seller.id, seller.strikeCount, seller.confirmed, seller.openedAt?.getTime() ?? null, seller.brandCount];
+  const confirmedBy = [...seller.confirmedBy].sort(([a], [b]) => (a < b ? -1 : 1));
+  const facts = [seller.id, seller.strikeCount, confirmedBy, seller.openedAt?.getTime() ?? null, seller.brandCount];
   const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
   return createHash("sha1")
     .update("[")

@@ -18,7 +18,8 @@ export interface SellerState {
   paymentAccount: string | null;
   listingCount: number;
   listingScoreSum: number;
-  confirmed: number;
+  // Its confirmed cases by member organization (SellerFacts.confirmedBy).
+  confirmedBy: ReadonlyMap<string, number>;
   changed: boolean;
 }
 

@@ -29,13 +29,14 @@ interface SellerRow {
   payment_account: string | null;
   listing_count: number;
   listing_score_sum: string;
-  confirmed: number;
+  // JSON: {organization id: its confirmed cases against the seller}.
+  confirmed_by: string;
 }
 
 export function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
   return {
     strikeCount: seller.strikeCount,
-    confirmedInfringements: seller.confirmed,
+    confirmedBy: seller.confirmedBy,
     openedAt: seller.openedAt,
     brandCount: seller.brandCount,
     seenAt,
@@ -59,7 +60,7 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
     paymentAccount: record.paymentAccount ?? stored.payment_account,
     listingCount: stored.listing_count,
     listingScoreSum: Number(stored.listing_score_sum),
-    confirmed: stored.confirmed,
+    confirmedBy: new Map(Object.entries(JSON.parse(stored.confirmed_by) as Record<string, number>)),
     changed: false,
   };
   state.changed =
@@ -82,7 +83,9 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
   return manager.query(
     `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
             s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
-            (SELECT count(*) FROM suspected_infringement si WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES})::int AS confirmed
+            (SELECT coalesce(json_object_agg(c.owner_org_id, c.n), '{}')::text
+               FROM (SELECT si.owner_org_id, count(*)::int AS n FROM suspected_infringement si
+                      WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES} GROUP BY si.owner_org_id) c) AS confirmed_by
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
       CROSS JOIN LATERAL (
               SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
@@ -151,7 +154,7 @@ export async function prepareSellers(
       paymentAccount: seller.paymentAccount,
       listingCount: 0,
       listingScoreSum: 0,
-      confirmed: 0,
+      confirmedBy: new Map(),
       changed: false,
     });
   }
@@ -177,7 +180,7 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
     const d = delta.get(seller.id) ?? { count: 0, sum: 0 };
     const count = seller.listingCount + d.count;
     const sum = seller.listingScoreSum + d.sum;
-    const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now)));
+    const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now), null));
     return { seller, count, sum, score, signals };
   });
   // Sellers outside this batch that a listing moved away from: their totals only, in one statement.
