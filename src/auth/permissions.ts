@@ -44,7 +44,7 @@ export const permissionMap = {
     invitations: can.manageOrganization,
     rules: can.readGovernance,
     rule: can.readGovernance,
-    policyFeedback: can.readGovernance,
+    policyFeedback: can.readFeedback,
     progressReports: report,
     progressReport: report,
     auditEvents: can.readAudit,
@@ -329,7 +329,7 @@ export const permissionMap = {
     publishedAt: report,
   },
   ReportTable: { metric: report, attribution: report, currency: report, categories: report, marketplaces: report, cells: report },
-  ReportCell: { category: report, marketplace: report, value: report, suppression: report, ownValue: report },
+  ReportCell: { category: report, marketplace: report, value: report, suppression: report, ownValue: can.readOwnFigures },
   ProgressReportConnection: { edges: report, pageInfo: report, totalCount: report },
   ProgressReportEdge: { cursor: report, node: report },
   AuditEvent: {

@@ -132,6 +132,20 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) => viewer.orgKind !== OrgKind.AGENCY,
     message: "Governance is for the platform and the alliance's members",
   },
+  // Feedback is people speaking for their organization (its own include PRIVATE complaints and
+  // their authors): read by users, as it is written by them. No API key scope covers it.
+  readFeedback: {
+    name: "readFeedback",
+    check: (viewer: Viewer) => viewer.orgKind !== OrgKind.AGENCY && viewer.principal === "USER",
+    message: "Policy feedback is read by the platform's and the members' users, not by API keys",
+  },
+  // A member's own report figures are its case and intelligence records: a key needs
+  // infringements:read for them. Everyone else has none to read (null).
+  ownFigures: {
+    name: "ownFigures",
+    check: (viewer: Viewer) => viewer.orgKind !== OrgKind.BRAND || viewer.scopes.has(Scope.INFRINGEMENTS_READ),
+    message: "Your organization's own figures need the infringements:read scope",
+  },
   // Submitting and endorsing feedback speaks for a member organization: its admins and analysts.
   memberVoice: {
     name: "memberVoice",
@@ -168,7 +182,7 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   ApiKey: REQUIREMENTS.organizationAdmin,
   Invitation: REQUIREMENTS.organizationAdmin,
   GovernanceRule: REQUIREMENTS.readGovernance,
-  PolicyFeedback: REQUIREMENTS.readGovernance,
+  PolicyFeedback: REQUIREMENTS.readFeedback,
   // Drafts are kept from non-platform viewers by the row scope.
   ProgressReport: REQUIREMENTS.signedIn,
   AuditEvent: REQUIREMENTS.readAudit,
@@ -212,6 +226,8 @@ export const can = {
   readPlatformOnly: requirementRule(REQUIREMENTS.platformOnly),
   administerPlatform: requirementRule(REQUIREMENTS.platformAdmin),
   readGovernance: requirementRule(REQUIREMENTS.readGovernance),
+  readFeedback: requirementRule(REQUIREMENTS.readFeedback),
+  readOwnFigures: requirementRule(REQUIREMENTS.ownFigures),
   speakForMember: requirementRule(REQUIREMENTS.memberVoice),
   readAudit: requirementRule(REQUIREMENTS.readAudit),
   readIntel: requirementRule(REQUIREMENTS.intel),

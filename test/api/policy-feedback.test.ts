@@ -1,3 +1,4 @@
+import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -123,6 +124,22 @@ describe("policy feedback", () => {
     expect(endorse).toEqual(endorseMissing);
     const agency = await api.gql(LIST, {}, cast.investigator.as);
     expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("is read by users, not by API keys, whatever their scopes: a key would read its organization's PRIVATE complaints and their authors", async () => {
+    const id = await submit(cast.brandAAnalyst, "PRIVATE", "A complaint of ours, with its author");
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INTEL_READ, Scope.INTEL_WRITE, Scope.INFRINGEMENTS_READ, Scope.CATALOGUE_READ]);
+    const list = await api.gql(LIST, {}, key.as);
+    expect(list.errors?.[0]).toMatchObject({
+      message: "Policy feedback is read by the platform's and the members' users, not by API keys",
+      extensions: { code: "FORBIDDEN" },
+    });
+    expect(JSON.stringify(list)).not.toContain("A complaint of ours");
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { ... on PolicyFeedback { body } } }`, { id }, key.as);
+    expect(node.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(node)).not.toContain("A complaint of ours");
+    // Its users read it.
+    expect(JSON.stringify(await api.gql(LIST, {}, cast.brandAViewer.as))).toContain("A complaint of ours");
   });
 
   it("gets the platform's response, which its author reads; only platform admins respond", async () => {

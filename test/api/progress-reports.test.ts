@@ -1,3 +1,4 @@
+import { Scope } from "../../src/auth/scopes";
 import { Brand, Listing, Organization, SuspectedInfringement } from "../../src/entities";
 import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
 import { primarySuppression, protectMemberTables } from "../../src/domain/reports/disclosure-control";
@@ -146,6 +147,21 @@ describe("progress reports", () => {
     const asA = await readReport("2025-01", members[0].persona);
     expect(cellOf(asA, "Watches", "TAOBAO")).toMatchObject({ value: null, ownValue: 1 });
     expect(cellOf(asA, "Bags", "TAOBAO").ownValue).toBe(2);
+  });
+
+  it("give an API key its organization's own figures only with infringements:read; the published figures to any key", async () => {
+    const read = (as: Persona["as"]) =>
+      api.gql<{ progressReports: { edges: { node: Report }[] } }>(`{ progressReports(first: 5) { edges { node { period tables { metric cells { value ownValue } } } } } }`, {}, as);
+    const narrow = await read((await cast.keyFor(members[0].org, [Scope.CATALOGUE_READ])).as);
+    expect(narrow.errors?.map((e) => [e.message, e.extensions?.code])).toContainEqual(["Your organization's own figures need the infringements:read scope", "FORBIDDEN"]);
+    expect(JSON.stringify(narrow.data)).not.toMatch(/"ownValue":\d/);
+    // The published figures it reads.
+    const asKey = narrow.data!.progressReports.edges.map((e) => e.node).find((r) => r.period === "2025-02")!;
+    expect(flagged(asKey).cells.map((c) => c.value)).toEqual(flagged(await readReport("2025-02", members[0].persona)).cells.map((c) => c.value));
+    const withScope = await read((await cast.keyFor(members[0].org, [Scope.INFRINGEMENTS_READ])).as);
+    expect(withScope.errors).toBeUndefined();
+    const january = withScope.data!.progressReports.edges.map((e) => e.node).find((r) => r.period === "2025-01")!;
+    expect(flagged(january).cells.map((c) => c.ownValue)).toEqual(flagged(await readReport("2025-01", members[0].persona)).cells.map((c) => c.ownValue));
   });
 
   it("resist the differencing attack: member A cannot compute D's January figure from the quarter and the months", async () => {
