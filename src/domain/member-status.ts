@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { Brand, Organization } from "../entities";
 import { OrgKind, OrgStatus } from "../entities/enums";
-import { badInput, notFound } from "../errors";
+import { badInput, conflict, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransaction } from "../db/transaction";
@@ -39,7 +39,7 @@ async function setStatus(
       .getOne();
     if (!org) throw notFound("Organization");
     if (org.kind === OrgKind.PLATFORM) throw badInput("The platform is not a member: it cannot be suspended or reinstated");
-    if (org.status === status) return org;
+    if (org.status === status) throw conflict(`The organization is already ${org.status}; nothing was changed`);
     if (status === OrgStatus.ACTIVE && org.kind === OrgKind.BRAND && config) {
       const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
       await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);

@@ -25,6 +25,8 @@ const INVITE_MEMBER = `mutation($input: InviteMemberInput!) {
 const INVITE_USER = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id role status } } }`;
 const ACCEPT = `mutation($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { token } }`;
 const VIEWER = `{ viewer { email role organization { name kind } } }`;
+const SUSPEND = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
+const REINSTATE = `mutation($id: ID!) { reinstateMember(id: $id) { status } }`;
 const PASSWORD = "a long enough password";
 
 type Invited = { inviteMember: { token: string; invitation: { id: string; status: string } } };
@@ -192,8 +194,7 @@ describe("suspending a member", () => {
     expect((await api.gql(VIEWER, {}, user.as)).errors).toBeUndefined();
     expect((await api.gql(VIEWER, {}, key.as)).errors).toBeUndefined();
 
-    const suspend = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
-    const suspended = await api.gql(suspend, { input: { id: gid("Organization", org.id), reason: "unpaid dues" } }, platformAdmin.as);
+    const suspended = await api.gql(SUSPEND, { input: { id: gid("Organization", org.id), reason: "unpaid dues" } }, platformAdmin.as);
     expect(suspended.data).toEqual({ suspendMember: { status: "SUSPENDED" } });
     for (const persona of [user, key]) {
       const refused = await api.gql(VIEWER, {}, persona.as);
@@ -201,21 +202,43 @@ describe("suspending a member", () => {
     }
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key WHERE owner_org_id = $1`, [org.id]))[0].n)).toBe(1);
 
-    const reinstate = `mutation($id: ID!) { reinstateMember(id: $id) { status } }`;
-    const back = await api.gql(reinstate, { id: gid("Organization", org.id) }, platformAdmin.as);
+    const back = await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as);
     expect(back.data).toEqual({ reinstateMember: { status: "ACTIVE" } });
     for (const persona of [user, key]) expect((await api.gql(VIEWER, {}, persona.as)).errors).toBeUndefined();
   });
 
+  it("refuses to suspend a suspended member or reinstate an active one, naming its status, and writes nothing", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Unchanged ${unique()}`);
+    const id = gid("Organization", org.id);
+    const state = async () => ({
+      status: (await api.dataSource.query(`SELECT status FROM organization WHERE id = $1`, [org.id]))[0].status,
+      audit: await count("audit_event"),
+    });
+
+    const active = await state();
+    const reinstated = await api.gql(REINSTATE, { id }, platformAdmin.as);
+    expect(reinstated.data).toBeNull();
+    expect(reinstated.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(reinstated.errors?.[0].message).toMatch(/already ACTIVE/);
+    expect(await state()).toEqual(active);
+
+    expect((await api.gql(SUSPEND, { input: { id } }, platformAdmin.as)).errors).toBeUndefined();
+    const suspended = await state();
+    const again = await api.gql(SUSPEND, { input: { id, reason: "again" } }, platformAdmin.as);
+    expect(again.data).toBeNull();
+    expect(again.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(again.errors?.[0].message).toMatch(/already SUSPENDED/);
+    expect(await state()).toEqual(suspended);
+  });
+
   it("is the platform admins' only, and never the platform itself", async () => {
-    const suspend = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
     const target = { input: { id: gid("Organization", cast.brandB.org.id) } };
     for (const persona of [cast.brandAAdmin, cast.platformAnalyst]) {
-      expect((await api.gql(suspend, target, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect((await api.gql(SUSPEND, target, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
     const [status] = await api.dataSource.query(`SELECT status FROM organization WHERE id = $1`, [cast.brandB.org.id]);
     expect(status.status).toBe(OrgStatus.ACTIVE);
-    const self = await api.gql(suspend, { input: { id: gid("Organization", platformAdmin.org.id) } }, platformAdmin.as);
+    const self = await api.gql(SUSPEND, { input: { id: gid("Organization", platformAdmin.org.id) } }, platformAdmin.as);
     expect(self.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
