@@ -38,9 +38,12 @@ async function setStatus(
       .setLock("pessimistic_write")
       .getOne();
     if (!org) throw notFound("Organization");
-    if (org.kind === OrgKind.PLATFORM) throw badInput("The platform is not a member: it cannot be suspended or reinstated");
+    // Every viewer may see an organization's kind, so naming it here tells the caller nothing new.
+    if (org.kind !== OrgKind.BRAND) {
+      throw badInput(`Only members (organizations of kind BRAND) can be suspended or reinstated; this one is of kind ${org.kind}`);
+    }
     if (org.status === status) throw conflict(`The organization is already ${org.status}; nothing was changed`);
-    if (status === OrgStatus.ACTIVE && org.kind === OrgKind.BRAND && config) {
+    if (status === OrgStatus.ACTIVE && config) {
       const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
       await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);
     }

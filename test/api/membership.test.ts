@@ -231,6 +231,28 @@ describe("suspending a member", () => {
     expect(await state()).toEqual(suspended);
   });
 
+  it("refuses an agency, which is no member, either way, and writes nothing", async () => {
+    const agency = await createOrganization(api.dataSource, OrgKind.AGENCY, `Agency ${unique()}`);
+    const investigator = await userPersona(api, agency, UserRole.INVESTIGATOR);
+    const id = gid("Organization", agency.id);
+    const auditBefore = await count("audit_event");
+
+    const suspended = await api.gql(SUSPEND, { input: { id, reason: "leaks" } }, platformAdmin.as);
+    expect(suspended.data).toBeNull();
+    expect(suspended.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(suspended.errors?.[0].message).toMatch(/^Only members .* this one is of kind AGENCY$/);
+    expect((await api.gql(VIEWER, {}, investigator.as)).errors).toBeUndefined();
+
+    // One suspended by hand is not let in through reinstateMember either.
+    await api.dataSource.query(`UPDATE organization SET status = $2 WHERE id = $1`, [agency.id, OrgStatus.SUSPENDED]);
+    const reinstated = await api.gql(REINSTATE, { id }, platformAdmin.as);
+    expect(reinstated.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(reinstated.errors?.[0].message).toBe(suspended.errors?.[0].message);
+    const [row] = await api.dataSource.query(`SELECT status FROM organization WHERE id = $1`, [agency.id]);
+    expect(row.status).toBe(OrgStatus.SUSPENDED);
+    expect(await count("audit_event")).toBe(auditBefore);
+  });
+
   it("is the platform admins' only, and never the platform itself", async () => {
     const target = { input: { id: gid("Organization", cast.brandB.org.id) } };
     for (const persona of [cast.brandAAdmin, cast.platformAnalyst]) {
