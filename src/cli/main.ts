@@ -132,7 +132,7 @@ program
           dataSource,
           loadKeyedHasher(config),
           { orgId: org.id, actor: null },
-          rows.map((row) => ({ ...row, brandId: row.brand ? (brandIdOfName.get(row.brand.toLowerCase()) ?? null) : null })),
+          rows.map(({ brand, ...row }) => ({ ...row, brand: brand ? { given: brand, id: brandIdOfName.get(brand.toLowerCase()) ?? null } : null })),
           { onProgress: (done) => bar.update(done) },
         );
         bar.stop();

@@ -8,7 +8,7 @@ import { widenIndicatorDistribution } from "../domain/intel/distribution";
 import { recordSighting } from "../domain/intel/sightings";
 import type { Indicator, IndicatorSighting } from "../entities";
 import { badInput } from "../errors";
-import { fromGlobalId } from "../schema/global-id";
+import { fromGlobalId, idItemOf } from "../schema/global-id";
 import {
   IndicatorFilter,
   IndicatorInput,
@@ -80,7 +80,10 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
       dataSource,
       intelHasher,
       { orgId: viewer.orgId, actor: viewer },
-      indicators.map((input) => ({ ...input, brandId: input.brandId ? fromGlobalId(input.brandId, "Brand") : null })),
+      indicators.map(({ brandId, ...input }) => ({
+        ...input,
+        brand: brandId === null || brandId === undefined ? null : idItemOf(brandId, "Brand"),
+      })),
     );
     return loadAllRequired(loaders.indicator, ids);
   }

@@ -22,14 +22,14 @@ export function fromGlobalId(globalId: string, expectedType: string): string {
   return id;
 }
 
-// For lists that are checked all at once: each id with its database id, or null when it is not a
-// valid id of the type, so that the error can name every bad id instead of the first.
-export function idItemsOf(globalIds: readonly string[], expectedType: string): { given: string; id: string | null }[] {
-  return globalIds.map((given) => {
-    try {
-      return { given, id: fromGlobalId(given, expectedType) };
-    } catch {
-      return { given, id: null };
-    }
-  });
+// For ids that are checked with others, all at once: the id with its database id, or null when it
+// is not a valid id of the type, so that the error can name every bad id instead of the first.
+export function idItemOf(given: string, expectedType: string): { given: string; id: string | null } {
+  try {
+    return { given, id: fromGlobalId(given, expectedType) };
+  } catch {
+    return { given, id: null };
+  }
 }
+
+export const idItemsOf = (globalIds: readonly string[], expectedType: string) => globalIds.map((given) => idItemOf(given, expectedType));

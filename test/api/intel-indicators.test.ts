@@ -237,6 +237,48 @@ describe("contributeIndicators", () => {
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(auditsBefore);
   });
 
+  it("names a malformed brandId as its item's error, and another member's brand id as a missing one", async () => {
+    const member = await brandMember(api, "Brand Id Brand");
+    const before = await indicatorRowCount(api);
+    const auditsBefore = (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n;
+    const withBrand = (brandId: string, value = "brand id") => ({ kind: "KEYWORD", value, brandId });
+    const response = await api.gql<Json>(
+      CONTRIBUTE,
+      {
+        indicators: [
+          { kind: "KEYWORD", value: "no brand" },
+          withBrand("not an id", "malformed"),
+          withBrand(gid("Organization", cast.brandA.org.id), "another type"),
+          withBrand("", "empty"),
+          withBrand(gid("Brand", cast.brandA.brand.id), "another member's"),
+          withBrand(gid("Brand", MISSING_ID), "missing"),
+        ],
+      },
+      member.as,
+    );
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      itemErrors: [
+        { index: 1, reason: "brandId is not a valid Brand ID" },
+        { index: 2, reason: "brandId is not a valid Brand ID" },
+        { index: 3, reason: "brandId is not a valid Brand ID" },
+        { index: 4, reason: "brandId is not a brand of yours" },
+        { index: 5, reason: "brandId is not a brand of yours" },
+      ],
+    });
+    expect(await indicatorRowCount(api)).toBe(before);
+    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(auditsBefore);
+
+    // Alone in a batch too, another member's brand answers exactly as an id no brand has.
+    const alone = async (brandId: string) => api.gql<Json>(CONTRIBUTE, { indicators: [withBrand(brandId)] }, member.as);
+    const othersBrand = await alone(gid("Brand", cast.brandA.brand.id));
+    expect(othersBrand.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(othersBrand).toEqual(await alone(gid("Brand", MISSING_ID)));
+    expect(await indicatorRowCount(api)).toBe(before);
+  });
+
   it("refuses a value the organization already contributed, but not one another member contributed at any level", async () => {
     const member = await brandMember(api, "Repeat Brand");
     await contribute(api, member, [{ kind: "KEYWORD", value: "Repeat Value" }]);

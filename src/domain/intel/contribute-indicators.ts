@@ -5,6 +5,7 @@ import type { Viewer } from "../../auth/viewer";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
+import type { IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { itemErrors, type ItemError } from "./item-errors";
 import type { KeyedHasher } from "./keyed-hash";
@@ -16,7 +17,9 @@ export interface IndicatorDraft {
   distribution: IndicatorDistribution;
   confidence?: number | null;
   note?: string | null;
-  brandId?: string | null;
+  // As the contributor named it; its id is null when that was no valid id of a brand, which is
+  // refused as the item's error rather than the whole batch's.
+  brand?: IdItem | null;
   expiresAt?: Date | null;
 }
 
@@ -47,6 +50,7 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date): ValidI
   if (!Number.isInteger(confidence) || confidence < 0 || confidence > 100) return "confidence must be a whole number from 0 to 100";
   const note = draft.note?.trim() || null;
   if (note && note.length > MAX_NOTE_LENGTH) return `note must be at most ${MAX_NOTE_LENGTH} characters`;
+  if (draft.brand && !draft.brand.id) return "brandId is not a valid Brand ID";
   if (draft.expiresAt && (Number.isNaN(draft.expiresAt.getTime()) || draft.expiresAt <= now)) return "expiresAt must be in the future";
   return {
     id: randomUUID(),
@@ -56,7 +60,7 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date): ValidI
     distribution: draft.distribution,
     confidence,
     note,
-    brandId: draft.brandId ?? null,
+    brandId: draft.brand?.id ?? null,
     expiresAt: draft.expiresAt ?? null,
   };
 }
