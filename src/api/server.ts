@@ -18,6 +18,7 @@ import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { ErrorCode } from "../errors";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
+import { fieldCountRule } from "./field-count.rule";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { operationShapeRule } from "./operation-shape.rules";
@@ -74,7 +75,7 @@ export async function createApiApp(deps: ApiDependencies) {
       sensitiveReadAuditPlugin(),
       settleRulesPlugin(),
     ],
-    validationRules: [...protection.validationRules, operationShapeRule, textLiteralRule],
+    validationRules: [fieldCountRule, ...protection.validationRules, operationShapeRule, textLiteralRule],
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,

@@ -1,3 +1,4 @@
+import { MAX_FIELDS } from "../../src/api/field-count.rule";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -216,6 +217,30 @@ describe("query limits", () => {
       `{ infringements { edges { node { brand { id name aliases } listing { id title status riskScore modelVersion } riskSignals { kind contribution reason } notes { id body } } } } }`,
       /cost limit of 50/i,
     );
+  });
+});
+
+describe("the field limit", () => {
+  const typenames = (n: number) => "__typename ".repeat(n);
+
+  it("serves 500 fields, even all of one name", async () => {
+    const response = await api.gql(`{ ${typenames(MAX_FIELDS)} }`, {}, cast.brandAAnalyst.as);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ __typename: "Query" });
+  });
+
+  it("refuses more, with one error naming the limit, where graphql-js would give up with a bare \"Validation aborted.\"", async () => {
+    for (const query of [
+      `{ ${typenames(1100)} }`,
+      `{ ${typenames(MAX_FIELDS + 1)} }`,
+      // A fragment counts each time it is spread: 2 x 251.
+      `{ ...F ...F } fragment F on Query { ${typenames(250)} ...G } fragment G on Query { __typename }`,
+    ]) {
+      const response = await expectBadInput(query, {}, /^The request selects more than 500 fields .*; split it into smaller requests$/);
+      expect(response.status).toBe(400);
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", maxFields: MAX_FIELDS });
+    }
   });
 });
 
