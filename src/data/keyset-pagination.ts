@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { badInput } from "../errors";
@@ -36,8 +37,14 @@ const validValue: Record<KeyKind, (v: unknown) => boolean> = {
   text: (v) => typeof v === "string",
 };
 
-// The list (its query's alias), the order and its direction.
-const orderKey = (alias: string, order: KeysetOrder<unknown>) => `${alias}.${order.name}.${order.direction}`;
+// The list (its query's alias), the order and its direction, and what the list is filtered by: a
+// cursor is a position in one list, and after it another filter's rows would silently begin
+// part-way. The filter is the list's query before paging (its conditions and their values,
+// the viewer's scope among them), hashed.
+function listKey<T extends ObjectLiteral>(alias: string, order: KeysetOrder<unknown>, unpaged: SelectQueryBuilder<T>): string {
+  const filter = createHash("sha1").update(unpaged.getQuery()).update(JSON.stringify(unpaged.getParameters())).digest("base64url");
+  return `${alias}.${order.name}.${order.direction}.${filter.slice(0, 12)}`;
+}
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
@@ -49,7 +56,7 @@ function decodeCursor(text: string, key: string, kind: KeyKind, argument: "after
     // falls through to the error below
   }
   const from = argument === "after" ? "the endCursor of the previous page" : "the startCursor of the next page";
-  throw badInput(`\`${argument}\` is not a cursor of this list in this order; pass ${from}`);
+  throw badInput(`\`${argument}\` is not a cursor of this list with these filters in this order; pass ${from}`);
 }
 
 // An edge's cursor is encoded when it is asked for: a dashboard asks only for the page's endCursor,
@@ -57,19 +64,19 @@ function decodeCursor(text: string, key: string, kind: KeyKind, argument: "after
 class Edge<T extends { id: string }> {
   constructor(
     readonly node: T,
-    private readonly key: string,
+    private readonly key: () => string,
     private readonly valueOf: (row: T) => string | number,
   ) {}
 
   get cursor(): string {
-    return encodeCursor({ o: this.key, v: this.valueOf(this.node), id: this.node.id });
+    return encodeCursor({ o: this.key(), v: this.valueOf(this.node), id: this.node.id });
   }
 }
 
 // count(*), where TypeORM's getCount() counts DISTINCT ids, which sorts them all: a list query
 // joins nothing that repeats a row (row scopes are EXISTS conditions, filters are on the row).
 async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
-  const counted = await query.select("count(*)::int", "total").getRawOne<{ total: number }>();
+  const counted = await query.clone().select("count(*)::int", "total").getRawOne<{ total: number }>();
   return counted?.total ?? 0;
 }
 
@@ -111,11 +118,14 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   related?: { viewer: Viewer; reads: readonly RelatedRead[] },
 ): Promise<Connection<T> & { related: ObjectLiteral[][] }> {
   const { backward, size, cursor } = pageWindow(page);
-  const key = orderKey(alias, order as KeysetOrder<unknown>);
+  // The list's query before paging: counted, and what its cursors are keys of.
   const countQuery = query.clone();
+  // Worked out when a cursor is read or written (a page may ask for none).
+  let knownKey: string | null = null;
+  const key = () => (knownKey ??= listKey(alias, order as KeysetOrder<unknown>, countQuery));
   const readDirection: Direction = backward ? reversed(order.direction) : order.direction;
   if (cursor) {
-    const { v, id } = decodeCursor(cursor, key, order.kind, backward ? "before" : "after");
+    const { v, id } = decodeCursor(cursor, key(), order.kind, backward ? "before" : "after");
     query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${readDirection === "DESC" ? "<" : ">"} (:cursorValue, :cursorId)`, {
       cursorValue: v,
       cursorId: id,

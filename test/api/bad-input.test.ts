@@ -1,3 +1,4 @@
+import { movedCursor } from "./../support/cursors";
 import { MAX_FIELDS } from "../../src/api/field-count.rule";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -90,34 +91,49 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(
       `query($after: String) { infringements(first: 1, after: $after, orderBy: { field: DETECTED_AT }) { totalCount } }`,
       { after: page.data?.infringements.pageInfo.endCursor },
-      /not a cursor of this list in this order/,
+      /not a cursor of this list with these filters in this order/,
     );
     // The same order the other way round, and another list ordered by the same column.
     await expectBadInput(
       `query($before: String) { infringements(last: 1, before: $before, orderBy: { field: RISK_SCORE, direction: ASC }) { totalCount } }`,
       { before: page.data?.infringements.pageInfo.endCursor },
-      /`before` is not a cursor of this list in this order/,
+      /`before` is not a cursor of this list with these filters in this order/,
     );
-    // A cursor of the audit log (ordered by creation time) given to referrals (likewise ordered),
-    // against one of referrals' own, accepted.
-    const createdAtCursor = (list: string) =>
-      Buffer.from(JSON.stringify({ o: `${list}.createdAt.DESC`, v: "2026-10-01T00:00:00.000Z", id: "00000000-0000-4000-8000-000000000000" })).toString(
-        "base64url",
-      );
+    // A cursor of infringements (newest detected first) given to referrals (newest created first).
+    const newest = await api.gql<{ infringements: { pageInfo: { endCursor: string | null } } }>(
+      `{ infringements(first: 1) { pageInfo { endCursor } } }`,
+      {},
+      cast.brandAAdmin.as,
+    );
+    expect(newest.data?.infringements.pageInfo.endCursor).toEqual(expect.any(String));
     const REFERRALS = `query($after: String) { referrals(first: 1, after: $after) { totalCount } }`;
-    await expectBadInput(REFERRALS, { after: createdAtCursor("ev") }, /not a cursor/);
-    expect((await api.gql(REFERRALS, { after: createdAtCursor("ref") }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    await expectBadInput(REFERRALS, { after: newest.data?.infringements.pageInfo.endCursor }, /not a cursor/);
+  });
+
+  it("a cursor from one filter used with another: its rows would silently start part-way", async () => {
+    const LIST = `query($after: String, $statuses: [InfringementStatus!]) {
+      infringements(first: 1, after: $after, filter: { statuses: $statuses }) { totalCount edges { node { id } } pageInfo { endCursor } } }`;
+    type Page = { infringements: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } };
+    const first = await api.gql<Page>(LIST, { statuses: ["FLAGGED", "UNDER_REVIEW"] }, cast.brandAAdmin.as);
+    const after = first.data!.infringements.pageInfo.endCursor;
+    await expectBadInput(LIST, { after, statuses: ["CONFIRMED"] }, /^`after` is not a cursor of this list with these filters in this order/);
+    await expectBadInput(LIST, { after }, /not a cursor of this list with these filters/);
+    // With the same filter it pages on, whatever was asked for first (the count, say).
+    const next = await api.gql<Page>(LIST, { after, statuses: ["FLAGGED", "UNDER_REVIEW"] }, cast.brandAAdmin.as);
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.infringements.edges.map((e) => e.node.id)).not.toContain(first.data!.infringements.edges[0].node.id);
   });
 
   it("a cursor made by hand whose value or id is not of its column", async () => {
-    const cursor = (value: unknown, id = "00000000-0000-4000-8000-000000000000") =>
-      Buffer.from(JSON.stringify({ o: "inf.riskScore.DESC", v: value, id })).toString("base64url");
-    const PAGE = `query($after: String) { infringements(first: 1, after: $after, orderBy: { field: RISK_SCORE }) { totalCount } }`;
+    const PAGE = `query($after: String) { infringements(first: 1, after: $after, orderBy: { field: RISK_SCORE }) { totalCount pageInfo { endCursor } } }`;
+    const real = await api.gql<{ infringements: { pageInfo: { endCursor: string } } }>(PAGE, {}, cast.brandAAdmin.as);
+    const cursor = (value: unknown, id = "00000000-0000-4000-8000-000000000000") => movedCursor(real.data!.infringements.pageInfo.endCursor, { v: value, id });
     await expectBadInput(PAGE, { after: cursor("x") }, /not a cursor/);
     await expectBadInput(PAGE, { after: cursor(1.5) }, /not a cursor/);
     await expectBadInput(PAGE, { after: cursor(80, "-".repeat(36)) }, /not a cursor/);
-    const byTime = `query($after: String) { infringements(first: 1, after: $after) { totalCount } }`;
-    const timeCursor = Buffer.from(JSON.stringify({ o: "inf.detectedAt.DESC", v: "not a time", id: "00000000-0000-4000-8000-000000000000" })).toString("base64url");
+    const byTime = `query($after: String) { infringements(first: 1, after: $after) { totalCount pageInfo { endCursor } } }`;
+    const realByTime = await api.gql<{ infringements: { pageInfo: { endCursor: string } } }>(byTime, {}, cast.brandAAdmin.as);
+    const timeCursor = movedCursor(realByTime.data!.infringements.pageInfo.endCursor, { v: "not a time", id: "00000000-0000-4000-8000-000000000000" });
     await expectBadInput(byTime, { after: timeCursor }, /not a cursor/);
     // A well-formed one is a position like any other: accepted.
     const accepted = await api.gql(PAGE, { after: cursor(80) }, cast.brandAAdmin.as);

@@ -1,3 +1,4 @@
+import { movedCursor } from "../support/cursors";
 import type { Brand, SuspectedInfringement } from "../../src/entities";
 import { InfringementStatus, Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller, createUser } from "../support/factories";
@@ -235,7 +236,12 @@ describe("paging backward through infringements", () => {
     expect(await walkBack({}, 5, otherToken)).toEqual([gid("Infringement", ownRow.id)]);
 
     const theirs = (await api.gql<BackPage>(BACK, { last: 1 }, { token })).data!.infringements;
-    const probe = await api.gql<BackPage>(BACK, { last: 5, before: theirs.pageInfo.startCursor }, { token: otherToken });
+    // Their cursor is of another list (their rows): refused as any other list's.
+    const refused = await api.gql<BackPage>(BACK, { last: 5, before: theirs.pageInfo.startCursor }, { token: otherToken });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    // Its position forged into a cursor of its own list tells nothing either.
+    const own = (await api.gql<BackPage>(BACK, { last: 1 }, { token: otherToken })).data!.infringements;
+    const probe = await api.gql<BackPage>(BACK, { last: 5, before: movedCursor(own.pageInfo.startCursor!, theirs.pageInfo.startCursor!) }, { token: otherToken });
     expect(probe.errors).toBeUndefined();
     // Their own row is newer than the cursor's: it is all that comes before it in their list.
     expect(probe.data!.infringements.edges.map((edge) => edge.node.id)).toEqual([gid("Infringement", ownRow.id)]);

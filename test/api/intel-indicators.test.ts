@@ -1,3 +1,4 @@
+import { movedCursor } from "../support/cursors";
 import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
@@ -154,7 +155,8 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
     const byConfidence = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" });
     expect(byConfidence.data.indicators.edges.map((edge: Json) => edge.node.confidence)).toEqual([44, 33]);
     // A cursor placed right at the hidden row's (confidence, id), and one at a missing id: same page.
-    const cursorAt = (id: string) => Buffer.from(JSON.stringify({ o: "ind.confidence.DESC", v: CONFIDENCE.MATCH_ONLY, id })).toString("base64url");
+    const ownCursor = byConfidence.data.indicators.edges[0].cursor;
+    const cursorAt = (id: string) => movedCursor(ownCursor, { v: CONFIDENCE.MATCH_ONLY, id });
     const atHidden = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" }, cursorAt(fixture.MATCH_ONLY));
     const atMissing = await list(cast.brandBAnalyst, {}, { field: "CONFIDENCE", direction: "DESC" }, cursorAt(MISSING_ID));
     expect(atHidden.errors).toBeUndefined();
