@@ -94,9 +94,21 @@ const throughOwnInfringements =
           params: { scopeOrgId: viewer.orgId },
         };
       case OrgKind.AGENCY:
-        return referredToAgency(viewer, column, `${alias}.id`);
+        return column === "seller_id" ? referredSeller(viewer, `${alias}.id`) : referredToAgency(viewer, column, `${alias}.id`);
     }
   };
+
+// A store an agency reaches: one a referral sent to it named, or the store now selling the listing
+// of a case referred to it (a listing a scan finds under another store takes its cases along; the
+// store that sells a referred fake is the agency's business, and the case would otherwise point
+// at a store it cannot read).
+const referredSeller = (viewer: Viewer, sellerColumn: string): ScopeCondition => ({
+  sql: `(${referredToAgency(viewer, "seller_id", sellerColumn).sql}
+         OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
+                      JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
+                     WHERE scope_moved.seller_id = ${sellerColumn} AND scope_moved_ri.agency_org_id = :scopeOrgId))`,
+  params: { scopeOrgId: viewer.orgId },
+});
 
 const platformOrOwnOrganization: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias);

@@ -266,3 +266,33 @@ describe("creating and updating referrals", () => {
     expect(row).toEqual({ status: "CLOSED", arrests: 2 });
   });
 });
+
+describe("a referred listing that a later scan finds under another store", () => {
+  it("gives the agency the case with its new store, and the referred store still; no one else gets either", async () => {
+    const db = api.dataSource;
+    const [{ seller_id: referredStore, listing_id: listingId }] = await db.query(`SELECT seller_id, listing_id FROM suspected_infringement WHERE id = $1`, [caseOfB2.id]);
+    // As the ingest moves a listing and its cases (src/ingest/batch/listings.ts).
+    const newStore = await createSeller(db, { registeredName: "Moved-to Trading Ltd" });
+    await db.query(`UPDATE listing SET seller_id = $1 WHERE id = $2`, [newStore.id, listingId]);
+    await db.query(`UPDATE suspected_infringement SET seller_id = $1 WHERE listing_id = $2`, [newStore.id, listingId]);
+
+    const LIST = `{ referrals(first: 50) { edges { node { id sellers { id } infringements { id seller { id registeredName } listing { seller { id } } } } } } }`;
+    type Node = { id: string; sellers: { id: string }[]; infringements: Record<string, unknown>[] };
+    const asAgency = await api.gql<{ referrals: { edges: { node: Node }[] } }>(LIST, {}, cast.investigator.as);
+    expect(asAgency.errors).toBeUndefined();
+    const referral = asAgency.data!.referrals.edges.map((e) => e.node).find((node) => node.id === referralId)!;
+    const moved = referral.infringements.find((c) => c.id === gid("Infringement", caseOfB2.id))!;
+    expect(moved).toMatchObject({ seller: { id: gid("Seller", newStore.id), registeredName: "Moved-to Trading Ltd" }, listing: { seller: { id: gid("Seller", newStore.id) } } });
+    expect(referral.sellers.map((s) => s.id)).toContain(gid("Seller", referredStore));
+    const SELLER = `query($id: ID!) { seller(id: $id) { id } }`;
+    expect((await api.gql(SELLER, { id: gid("Seller", referredStore) }, cast.investigator.as)).errors).toBeUndefined();
+
+    // The other agency and a brand without the case: the new store looks like a missing one.
+    const missing = gid("Seller", "00000000-0000-4000-8000-000000000000");
+    for (const persona of [otherInvestigator, brandCAnalyst]) {
+      const read = await api.gql(SELLER, { id: gid("Seller", newStore.id) }, persona.as);
+      expect(read.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+      expect(read).toEqual(await api.gql(SELLER, { id: missing }, persona.as));
+    }
+  });
+});
