@@ -19,6 +19,7 @@ import { ErrorCode } from "../errors";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { fieldCountRule } from "./field-count.rule";
+import { queryLimits } from "./query-limits";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { operationShapeRule } from "./operation-shape.rules";
@@ -52,15 +53,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 
 export async function createApiApp(deps: ApiDependencies) {
   const { config, dataSource, tokens, logger } = deps;
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth },
-    maxAliases: { n: config.limits.maxAliases },
-    costLimit: { maxCost: config.limits.maxCost },
-    // graphql-armor's token limit re-parses in a plugin hook, which turns every syntax error into a
-    // 500; graphql-js enforces the same limit while parsing (parseOptions below).
-    maxTokens: { enabled: false },
-    maxDirectives: { n: 20 },
-  });
+  const armor = new ApolloArmor(queryLimits(config.limits));
   const protection = armor.protect();
   // Prepared once: the key of every indicator hash.
   const intelHasher = loadKeyedHasher(config);

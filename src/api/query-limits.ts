@@ -1,0 +1,34 @@
+import type { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { GraphQLError, ValidationContext } from "graphql";
+import type { Config } from "../config";
+import { badInput } from "../errors";
+
+// graphql-armor's limits on a query's shape. Its own refusals read "Syntax Error: Query Cost limit
+// of 20000 exceeded, found 28415.625.", which is no syntax error and says nothing of what to
+// change: each is reported instead as a BAD_USER_INPUT that names its limit and what to do.
+const reportedAs =
+  (limit: string, value: number, advice: string) =>
+  (context: ValidationContext | null, error: GraphQLError) => {
+    const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1];
+    const over = found === undefined ? "" : `, found ${Math.ceil(Number(found))}`;
+    context?.reportError(badInput(`The query is over the ${limit} limit of ${value}${over}: ${advice}`, { limit, max: value }));
+  };
+
+export function queryLimits(limits: Config["limits"]): ConstructorParameters<typeof ApolloArmor>[0] {
+  const rejected = (limit: string, value: number, advice: string) => ({
+    propagateOnRejection: false,
+    onReject: [reportedAs(limit, value, advice)],
+  });
+  return {
+    maxDepth: { n: limits.maxDepth, ...rejected("depth", limits.maxDepth, "nest fewer levels, or read the nested records in a second request") },
+    maxAliases: { n: limits.maxAliases, ...rejected("aliases", limits.maxAliases, "send fewer aliased fields in one request") },
+    costLimit: {
+      maxCost: limits.maxCost,
+      ...rejected("cost", limits.maxCost, "ask for fewer rows (`first` or `last`) or fewer nested lists, or split it into several requests"),
+    },
+    // graphql-armor's token limit re-parses in a plugin hook, which turns every syntax error into a
+    // 500; graphql-js enforces the same limit while parsing (server.ts, parseOptions).
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20, ...rejected("directives", 20, "use fewer directives") },
+  };
+}
