@@ -141,7 +141,7 @@ export async function revokeInvitation(dataSource: DataSource, viewer: Viewer, i
       .setLock("pessimistic_write")
       .getOne();
     if (!invitation) throw notFound("Invitation");
-    if (invitation.acceptedAt) throw conflict("This invitation was already accepted; suspend the member or disable the user instead");
+    if (invitation.acceptedAt) throw badInput("This invitation was already accepted; suspend the member or disable the user instead");
     if (invitation.revokedAt) return invitation;
     invitation.revokedAt = new Date();
     await manager.update(Invitation, { id }, { revokedAt: invitation.revokedAt });

@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { Brand, Organization } from "../entities";
 import { OrgKind, OrgStatus } from "../entities/enums";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransaction } from "../db/transaction";
@@ -42,7 +42,7 @@ async function setStatus(
     if (org.kind !== OrgKind.BRAND) {
       throw badInput(`Only members (organizations of kind BRAND) can be suspended or reinstated; this one is of kind ${org.kind}`);
     }
-    if (org.status === status) throw conflict(`The organization is already ${org.status}; nothing was changed`);
+    if (org.status === status) throw badInput(`The organization is already ${org.status}; nothing was changed`, { status: org.status });
     if (status === OrgStatus.ACTIVE && config) {
       const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
       await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);

@@ -315,6 +315,17 @@ describe("widenIndicatorDistribution", () => {
     expect(audit).toEqual([{ before: { distribution: "MATCH_ONLY" }, after: { distribution: "ALLIANCE_ANONYMOUS" } }]);
   });
 
+  it("refuses to \"widen\" to the level it has, as to narrow: with the allowed wider levels, and changes nothing", async () => {
+    const audit = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`);
+    const response = await api.gql<Json>(WIDEN, { input: { id: gid("Indicator", fixture.MATCH_ONLY), distribution: "MATCH_ONLY" } }, cast.brandAAnalyst.as);
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("this one is MATCH_ONLY, and others may already have seen or matched it. Allowed: ALLIANCE_ANONYMOUS, ALLIANCE"),
+      extensions: { code: "BAD_USER_INPUT", allowedDistributions: ["ALLIANCE_ANONYMOUS", "ALLIANCE"] },
+    });
+    expect(await distributionOf(fixture.MATCH_ONLY)).toBe("MATCH_ONLY");
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`)).toEqual(audit);
+  });
+
   it("refuses to narrow, with the allowed wider levels, and changes nothing", async () => {
     const response = await api.gql<Json>(WIDEN, { input: { id: gid("Indicator", fixture.ALLIANCE_ANONYMOUS), distribution: "MATCH_ONLY" } }, cast.brandAAnalyst.as);
     expect(response.errors?.[0]).toMatchObject({

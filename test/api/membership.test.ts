@@ -173,6 +173,25 @@ describe("an organization admin invites its own users", () => {
     expect(me.data?.viewer).toMatchObject({ role: "ANALYST", organization: { name: cast.brandA.org.name } });
   });
 
+  it("refuses to revoke an accepted invitation, a state no revocation can leave, and changes nothing", async () => {
+    const email = `accepted-${unique()}@a.test`;
+    const invited = await api.gql<{ inviteUser: { token: string; invitation: { id: string } } }>(
+      `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id } } }`,
+      { input: { email, name: "Accepted", role: "VIEWER" } },
+      cast.brandAAdmin.as,
+    );
+    expect((await api.gql(ACCEPT, { token: invited.data!.inviteUser.token, password: PASSWORD })).errors).toBeUndefined();
+    const audit = await count("audit_event");
+    const revoked = await api.gql(`mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, { id: invited.data!.inviteUser.invitation.id }, cast.brandAAdmin.as);
+    expect(revoked.errors?.[0]).toMatchObject({
+      message: "This invitation was already accepted; suspend the member or disable the user instead",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await count("audit_event")).toBe(audit);
+    const [row] = await api.dataSource.query(`SELECT revoked_at FROM invitation WHERE email = $1`, [email]);
+    expect(row.revoked_at).toBeNull();
+  });
+
   it("refuses a role of another organization kind, and analysts and keys altogether", async () => {
     const before = await count("invitation");
     const wrongRole = await api.gql(INVITE_USER, { input: { email: "i@a.test", name: "I", role: "INVESTIGATOR" } }, cast.brandAAdmin.as);
@@ -218,7 +237,7 @@ describe("suspending a member", () => {
     const active = await state();
     const reinstated = await api.gql(REINSTATE, { id }, platformAdmin.as);
     expect(reinstated.data).toBeNull();
-    expect(reinstated.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(reinstated.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", status: "ACTIVE" });
     expect(reinstated.errors?.[0].message).toMatch(/already ACTIVE/);
     expect(await state()).toEqual(active);
 
@@ -226,7 +245,7 @@ describe("suspending a member", () => {
     const suspended = await state();
     const again = await api.gql(SUSPEND, { input: { id, reason: "again" } }, platformAdmin.as);
     expect(again.data).toBeNull();
-    expect(again.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(again.errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", status: "SUSPENDED" });
     expect(again.errors?.[0].message).toMatch(/already SUSPENDED/);
     expect(await state()).toEqual(suspended);
   });

@@ -196,6 +196,15 @@ describe("progress reports", () => {
     expect(response.errors?.[0].message).toContain("publish 2025-04, 2025-05, 2025-06 first");
     const bad = await api.gql(`mutation { generateProgressReport(period: "2025-13") { id } }`, {}, platformAdmin.as);
     expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    // A published month never changes: regenerating it is a step its state does not allow.
+    const published = await api.dataSource.query(`SELECT id, tables FROM progress_report WHERE period = '2025-01'`);
+    expect(published).toHaveLength(1);
+    const again = await api.gql(`mutation { generateProgressReport(period: "2025-01") { id } }`, {}, platformAdmin.as);
+    expect(again.errors?.[0]).toMatchObject({
+      message: "The report for 2025-01 is published and cannot be regenerated",
+      extensions: { code: "BAD_USER_INPUT", status: "PUBLISHED" },
+    });
+    expect(await api.dataSource.query(`SELECT id, tables FROM progress_report WHERE period = '2025-01'`)).toEqual(published);
   });
 
   it("refuse a period before 2000 (a two-digit year is not 19xx) and one that has not ended", async () => {

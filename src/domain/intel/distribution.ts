@@ -34,8 +34,7 @@ export async function widenIndicatorDistribution(
       .getOne();
     if (!indicator) throw notFound("Indicator");
     const from = indicator.distribution;
-    if (from === input.distribution) return indicator;
-    if (rank(input.distribution) < rank(from)) {
+    if (rank(input.distribution) <= rank(from)) {
       const wider = DISTRIBUTION_ORDER.slice(rank(from) + 1);
       throw badInput(
         `An indicator's distribution can only be widened (${DISTRIBUTION_ORDER.join(" < ")}): this one is ${from}, ` +

@@ -27,7 +27,9 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
       .andWhere("report.period_kind = :kind AND report.period_start = :start", { kind: period.kind, start: period.start })
       .setLock("pessimistic_write")
       .getOne();
-    if (existing?.status === ReportStatus.PUBLISHED) throw conflict(`The report for ${period.label} is published and cannot be regenerated`);
+    if (existing?.status === ReportStatus.PUBLISHED) {
+      throw badInput(`The report for ${period.label} is published and cannot be regenerated`, { status: existing.status });
+    }
     const built =
       period.kind === ReportPeriodKind.MONTH
         ? await buildMonthReport(manager, period, config.reports)
