@@ -197,13 +197,20 @@ export const isAuthenticated = rule("isAuthenticated", { cache: "contextual" })(
 // the same name.
 const rulesOfRequirements = new Map<Requirement, ReturnType<typeof chain>>();
 
+// A user holds its role's scopes: a VIEWER is told that its role only reads, rather than which
+// write scope it lacks, which it could not get by itself.
+const denialOf = (viewer: Viewer | null, requirement: Requirement) =>
+  viewer?.principal === "USER" && viewer.role === UserRole.VIEWER && requirement.message.includes(":write")
+    ? forbidden(`A VIEWER only reads; ${requirement.message.charAt(0).toLowerCase()}${requirement.message.slice(1)}`)
+    : forbidden(requirement.message);
+
 function requirementRule(requirement: Requirement) {
   let made = rulesOfRequirements.get(requirement);
   if (!made) {
     made = chain(
       isAuthenticated,
       rule(requirement.name, { cache: "contextual" })((_parent, _args, context: RequestContext) =>
-        context.viewer && requirement.check(context.viewer) ? true : forbidden(requirement.message),
+        context.viewer && requirement.check(context.viewer) ? true : denialOf(context.viewer, requirement),
       ),
     );
     rulesOfRequirements.set(requirement, made);

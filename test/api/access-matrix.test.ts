@@ -9,7 +9,8 @@ import { startTestApi, type TestApi } from "../support/test-api";
 
 // Every query and mutation, asked by every persona, for a record owned by brand A. "ok" means the
 // record comes back; NOT_FOUND must then be answered exactly as for a missing id (checked below).
-type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "null";
+// BAD_USER_INPUT: the rules let the call through to the record, whose state then refuses it.
+type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "null" | "BAD_USER_INPUT";
 
 const PERSONAS = [
   "anonymous",
@@ -205,12 +206,15 @@ const OPERATIONS: Operation[] = [
     footprint: (api) => api.dataSource.query(`SELECT count(*)::int AS n FROM indicator_sighting`),
   },
   {
-    name: "widenIndicatorDistribution on a MATCH_ONLY indicator (to where it is: no change)",
+    name: "widenIndicatorDistribution on a MATCH_ONLY indicator (to where it is: refused, no change)",
     query: `mutation($id: ID!) { widenIndicatorDistribution(input: { id: $id, distribution: MATCH_ONLY }) { id } }`,
     variables: (_cast, id) => ({ id }),
     target: () => ({ typeName: "Indicator", id: indicatorId }),
     // Only the contributor changes how its indicator is shared; to the platform it is not its own.
-    expected: { ...writeIntel, "platform analyst": "NOT_FOUND" },
+    expected: {
+      ...(Object.fromEntries(Object.entries(writeIntel).map(([persona, outcome]) => [persona, outcome === "ok" ? "BAD_USER_INPUT" : outcome])) as Record<PersonaName, Outcome>),
+      "platform analyst": "NOT_FOUND",
+    },
     footprint: (api) => api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.widen'`),
   },
 ];

@@ -167,7 +167,10 @@ describe("reviewInfringement", () => {
 
   it("refuses a brand viewer, who may read but not write", async () => {
     const response = await review(cast.brandAViewer, cast.infringementAShared.id, InfringementStatus.UNDER_REVIEW);
-    expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(response.errors?.[0]).toMatchObject({
+      message: "A VIEWER only reads; this needs the infringements:read and infringements:write scopes",
+      extensions: { code: "FORBIDDEN" },
+    });
     expect(await statusInDatabase(cast.infringementAShared.id)).toBe("FLAGGED");
   });
 });
