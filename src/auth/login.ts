@@ -8,9 +8,11 @@ import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
 import { normalizedEmail } from "./email-address";
 
-// One answer for a wrong email, a wrong password, a disabled user and a suspended organization,
-// each costing one password hash, so that neither the message nor the time tells them apart. Each
-// sign-in counts as a failure of its address until its password proves right (login-throttle.ts).
+// One answer for a wrong email and a wrong password, each costing one password hash, so that
+// neither the message nor the time tells them apart. Only once the password has proved right is
+// a disabled user or a suspended organization told so: the person is then the account's owner,
+// and "invalid password" would send them off to reset it. Each sign-in counts as a failure of its
+// address until it succeeds (login-throttle.ts).
 export async function login(
   manager: EntityManager,
   { tokens, hasher, throttle }: { tokens: TokenService; hasher: KeyedHasher; throttle: LoginThrottlePolicy },
@@ -20,15 +22,20 @@ export async function login(
   const address = normalizedEmail(email);
   const digest = hasher.signInKeyHex(address);
   await takeSignInAttempt(manager, digest, throttle);
-  const rows: { id: string; owner_org_id: string; password_hash: string }[] = await manager.query(
-    `SELECT u.id, u.owner_org_id, u.password_hash
+  const rows: { id: string; owner_org_id: string; password_hash: string; disabled: boolean; org_status: OrgStatus }[] = await manager.query(
+    `SELECT u.id, u.owner_org_id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id
-      WHERE u.email = $1 AND u.disabled_at IS NULL AND o.status = $2`,
-    [address, OrgStatus.ACTIVE],
+      WHERE u.email = $1`,
+    [address],
   );
   const user = rows[0];
   const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
   if (!user || !valid) throw unauthenticated("Invalid email or password");
+  // Still a sign-in that failed: it clears nothing.
+  if (user.disabled) throw unauthenticated("This account is disabled; ask your organization's admin");
+  if (user.org_status !== OrgStatus.ACTIVE) {
+    throw unauthenticated("Your organization's membership is suspended; the platform's governance team can reinstate it");
+  }
   await clearSignInFailures(manager, digest);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }

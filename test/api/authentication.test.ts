@@ -55,6 +55,27 @@ describe("login", () => {
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
+  it("tells a disabled user, or one of a suspended member, why, but only once the password is right", async () => {
+    const db = api.dataSource;
+    const suspendedOrg = await createOrganization(db, OrgKind.BRAND);
+    const ofSuspended = await createUser(db, suspendedOrg, UserRole.ANALYST);
+    await db.query(`UPDATE organization SET status = 'SUSPENDED' WHERE id = $1`, [suspendedOrg.id]);
+    const disabled = await createUser(db, await createOrganization(db, OrgKind.BRAND), UserRole.ANALYST);
+    await db.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [disabled.id]);
+
+    const suspended = await api.gql(LOGIN, { email: ofSuspended.email, password: TEST_PASSWORD });
+    expect(suspended.errors?.[0]).toMatchObject({
+      message: "Your organization's membership is suspended; the platform's governance team can reinstate it",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+    const off = await api.gql(LOGIN, { email: disabled.email, password: TEST_PASSWORD });
+    expect(off.errors?.[0]).toMatchObject({ message: "This account is disabled; ask your organization's admin", extensions: { code: "UNAUTHENTICATED" } });
+    for (const response of [suspended, off]) expect(response.data?.login ?? null).toBeNull();
+    // Without the password, they answer as an unknown address does.
+    const unknown = await api.gql(LOGIN, { email: "nobody-either@nowhere.test", password: "not the password" });
+    for (const user of [ofSuspended, disabled]) expect(await api.gql(LOGIN, { email: user.email, password: "not the password" })).toEqual(unknown);
+  });
+
   it("gives a viewer role read scopes only", async () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND);
     const user = await createUser(api.dataSource, org, UserRole.VIEWER);
