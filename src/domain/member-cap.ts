@@ -41,7 +41,8 @@ export async function assertMemberCapAllows(
   if (adding > 0 && taken + adding > cap) {
     throw new ApiError(
       ErrorCode.CONFLICT,
-      `The alliance is limited to ${cap} active member brands: ${active} are active and ${reserved} reserved by pending invitations, so ${adding} more do not fit`,
+      `The alliance is limited to ${cap} active member brands: ${active} are active and ${reserved} reserved by pending ` +
+        `invitations, ${Math.max(0, cap - taken)} places left, and this needs ${adding}`,
       { memberBrandCap: cap, activeMemberBrands: active, reservedMemberBrands: reserved },
     );
   }

@@ -119,7 +119,7 @@ describe("inviting a member", () => {
       platformAdmin.as,
     );
     expect(response.errors?.[0].extensions?.code).toBe("CONFLICT");
-    expect(response.errors?.[0].message).toMatch(new RegExp(`limited to ${CAP} active member brands`));
+    expect(response.errors?.[0].message).toMatch(new RegExp(`^The alliance is limited to ${CAP} active member brands: .*, \\d+ places left, and this needs 4$`));
     expect(await count("invitation")).toBe(before);
   });
 
