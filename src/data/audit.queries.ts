@@ -2,8 +2,8 @@ import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
-import { badInput } from "../errors";
 import { paginate, type PageRequest } from "./keyset-pagination";
+import { whereWithin } from "./time-window";
 
 export interface AuditEventFilter {
   actor?: { kind: "USER" | "API_KEY"; id: string };
@@ -27,9 +27,7 @@ export function listAuditEvents(
   if (filter.organizationId) query.andWhere("ev.owner_org_id = :organizationId", { organizationId: filter.organizationId });
   if (filter.actions) query.andWhere("ev.action = ANY(:actions)", { actions: filter.actions });
   if (filter.targetTypes) query.andWhere("ev.target_type = ANY(:targetTypes)", { targetTypes: filter.targetTypes });
-  if (filter.from && filter.to && filter.from >= filter.to) throw badInput("`from` must be before `to`");
-  if (filter.from) query.andWhere("ev.created_at >= :from", { from: filter.from });
-  if (filter.to) query.andWhere("ev.created_at < :to", { to: filter.to });
+  whereWithin(query, "ev.created_at", filter, { from: "from", to: "to" });
   return paginate(
     query,
     "ev",

@@ -6,6 +6,7 @@ import { Marketplace, type InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { DETAIL_COLUMNS } from "./loaders";
 import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
+import { whereWithin } from "./time-window";
 
 export interface InfringementListFilter {
   brandIds?: string[];
@@ -74,11 +75,7 @@ export function listInfringements(
     if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
     query.andWhere("inf.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });
   }
-  if (filter.detectedFrom && filter.detectedTo && filter.detectedFrom >= filter.detectedTo) {
-    throw badInput("`detectedFrom` must be before `detectedTo`");
-  }
-  if (filter.detectedFrom) query.andWhere("inf.detected_at >= :detectedFrom", { detectedFrom: filter.detectedFrom });
-  if (filter.detectedTo) query.andWhere("inf.detected_at < :detectedTo", { detectedTo: filter.detectedTo });
+  whereWithin(query, "inf.detected_at", { from: filter.detectedFrom, to: filter.detectedTo }, { from: "detectedFrom", to: "detectedTo" });
   const order = { ...ORDERS[sort.field], direction: sort.direction };
   const reads = include.map(({ relation, brief }) => {
     const { entity, idSql, details } = RELATIONS[relation];

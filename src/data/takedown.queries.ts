@@ -4,6 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { TakedownRequest } from "../entities";
 import { TakedownStatus, type Marketplace } from "../entities/enums";
 import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
+import { whereWithin } from "./time-window";
 
 export interface TakedownRequestListFilter {
   statuses?: TakedownStatus[];
@@ -20,9 +21,7 @@ function filtered(manager: EntityManager, viewer: Viewer, filter: TakedownReques
   if (filter.brandIds) query.andWhere("tr.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
   if (filter.marketplaces) query.andWhere("tr.marketplace = ANY(:marketplaces)", { marketplaces: filter.marketplaces });
   if (filter.sellerIds) query.andWhere("tr.seller_id = ANY(:sellerIds)", { sellerIds: filter.sellerIds });
-  if (filter.requestedFrom) query.andWhere("tr.requested_at >= :requestedFrom", { requestedFrom: filter.requestedFrom });
-  if (filter.requestedTo) query.andWhere("tr.requested_at < :requestedTo", { requestedTo: filter.requestedTo });
-  return query;
+  return whereWithin(query, "tr.requested_at", { from: filter.requestedFrom, to: filter.requestedTo }, { from: "requestedFrom", to: "requestedTo" });
 }
 
 // A brand's requests with their status and decisions; for the platform, with statuses [PENDING]

@@ -325,6 +325,25 @@ describe("reading takedown requests", () => {
     expect(ofA.rejected).toBe(n);
   });
 
+  it("refuses a request window that ends before it starts, as infringements and the audit log do, and keeps a good one", async () => {
+    const mine = await request(gid("Infringement", (await confirmedCase()).id));
+    const reversed = { requestedFrom: "2026-10-02T00:00:00Z", requestedTo: "2026-10-01T00:00:00Z" };
+    const empty = { requestedFrom: "2026-10-01T00:00:00Z", requestedTo: "2026-10-01T00:00:00Z" };
+    for (const persona of [cast.brandAAnalyst, cast.platformAnalyst]) {
+      for (const [query, filter] of [[LIST, reversed], [STATS, reversed], [LIST, empty], [STATS, empty]] as const) {
+        const response = await api.gql(query, { filter }, persona.as);
+        expect(response.data).toBeNull();
+        expect(response.errors).toEqual([
+          expect.objectContaining({ message: "`requestedFrom` must be before `requestedTo`", extensions: { code: "BAD_USER_INPUT" } }),
+        ]);
+      }
+    }
+    // A window around the request still finds it.
+    const around = { requestedFrom: new Date(Date.now() - 60_000).toISOString(), requestedTo: new Date(Date.now() + 60_000).toISOString() };
+    const found = dataOf(await api.gql<List>(LIST, { filter: around }, cast.brandAAnalyst.as)).takedownRequests;
+    expect(found.edges.map((e) => e.node.id)).toContain(mine.id);
+  });
+
   it("refuses an agency and a key without infringements:read", async () => {
     for (const persona of [cast.investigator, await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ])]) {
       const response = await api.gql(LIST, {}, persona.as);
