@@ -2,21 +2,18 @@ import type { EntityManager } from "typeorm";
 import { projectFeedback } from "../auth/feedback-projection";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
+import { isCurrentRuleVersion } from "../domain/governance-rules";
 import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
 import { paginate, type PageRequest } from "./keyset-pagination";
 import { readEntities, readEntity } from "./entity-rows";
 
-// The current (highest) version of each rule, by code.
+// The current version of each rule (isCurrentRuleVersion), by code.
 export const listCurrentRules = (manager: EntityManager, viewer: Viewer) =>
-  readEntities(
-    scopedQuery(manager, viewer, GovernanceRule, "rule")
-      .andWhere("rule.version = (SELECT max(v.version) FROM governance_rule v WHERE v.code = rule.code)")
-      .orderBy("rule.code", "ASC"),
-  );
+  readEntities(scopedQuery(manager, viewer, GovernanceRule, "rule").andWhere(isCurrentRuleVersion("rule")).orderBy("rule.code", "ASC"));
 
 export const currentRule = (manager: EntityManager, viewer: Viewer, code: string) =>
-  readEntity(scopedQuery(manager, viewer, GovernanceRule, "rule").andWhere("rule.code = :code", { code }).orderBy("rule.version", "DESC"));
+  readEntity(scopedQuery(manager, viewer, GovernanceRule, "rule").andWhere("rule.code = :code", { code }).andWhere(isCurrentRuleVersion("rule")));
 
 export interface FeedbackListFilter {
   ruleCode?: string;

@@ -15,6 +15,15 @@ export function checkRuleCode(value: string): string {
   return code;
 }
 
+// A rule's current version is the highest one in effect (effective_at <= now()). A rule none of
+// whose versions is in effect yet answers with its first version, effectiveAt in the future: a
+// member reads a rule announced ahead of time, and gives feedback on it, before it binds them.
+// As an SQL condition: whether the governance_rule row `alias` is its code's current version.
+// The ordering puts versions in effect first, highest first, then upcoming ones, lowest first.
+export const isCurrentRuleVersion = (alias: string) =>
+  `${alias}.id = (SELECT v.id FROM governance_rule v WHERE v.code = ${alias}.code
+     ORDER BY CASE WHEN v.effective_at <= now() THEN v.version ELSE -v.version END DESC LIMIT 1)`;
+
 // Publishing a code again adds the next version; earlier versions stay as they were.
 export async function publishGovernanceRule(
   dataSource: DataSource,

@@ -7,7 +7,7 @@ import { FeedbackStatus, FeedbackVisibility, type FeedbackKind } from "../entiti
 import { badInput, conflict, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { checkRuleCode } from "./governance-rules";
+import { checkRuleCode, isCurrentRuleVersion } from "./governance-rules";
 import { inTransaction } from "../db/transaction";
 
 const MAX_BODY_LENGTH = 10_000;
@@ -24,7 +24,8 @@ const NEXT_STATUSES: Record<FeedbackStatus, FeedbackStatus[]> = {
 
 export const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
 
-// Feedback is on the rule's current version: the one a member reads when it writes.
+// Feedback is on the rule's current version (isCurrentRuleVersion): the one rule(code:) shows a
+// member when it writes, so never a later version that has not taken effect.
 export async function submitPolicyFeedback(
   dataSource: DataSource,
   viewer: Viewer,
@@ -36,7 +37,7 @@ export async function submitPolicyFeedback(
   return inTransaction(dataSource, async (manager) => {
     const rule = await scopedQuery(manager, viewer, GovernanceRule, "rule")
       .andWhere("rule.code = :code", { code })
-      .orderBy("rule.version", "DESC")
+      .andWhere(isCurrentRuleVersion("rule"))
       .getOne();
     if (!rule) throw notFound("GovernanceRule");
     const feedback = await manager.save(

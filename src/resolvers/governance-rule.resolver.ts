@@ -11,13 +11,21 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => GovernanceRuleType)
 export class GovernanceRuleResolver extends NodeIdResolver("GovernanceRule", GovernanceRuleType) {
-  @Query(() => [GovernanceRuleType], { description: "The current version of every governance rule" })
+  @Query(() => [GovernanceRuleType], {
+    description:
+      "Every governance rule at its current version: the highest version in effect (effectiveAt now or past); " +
+      "for a rule none of whose versions is in effect yet, its first version (effectiveAt in the future)",
+  })
   rules(@Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return listCurrentRules(dataSource.manager, viewer);
   }
 
-  @Query(() => GovernanceRuleType, { description: "A rule's current version; its versions field holds every version" })
+  @Query(() => GovernanceRuleType, {
+    description:
+      "A rule at its current version, as `rules` gives it (a rule announced ahead of time: its first, upcoming version); " +
+      "`versions` holds every version, upcoming ones included. NOT_FOUND when no rule has this code",
+  })
   async rule(@Arg("code", () => String) code: string, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     const rule = await currentRule(dataSource.manager, viewer, checkRuleCode(code));

@@ -47,6 +47,55 @@ describe("governance rules", () => {
     expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
+  const RULE = `query($code: String!) { rule(code: $code) { version title effectiveAt versions { version effectiveAt } } }`;
+  const RULES = `{ rules { code version } }`;
+  const SUBMIT_ON = `mutation($input: SubmitPolicyFeedbackInput!) { submitPolicyFeedback(input: $input) { rule { code version } } }`;
+  type RuleAnswer = { rule: { version: number; title: string; effectiveAt: string; versions: { version: number }[] } };
+  // What rule(code:) and rules give a persona as current, and which version brand B's feedback goes to.
+  const currentOf = async (code: string, persona: Persona) => {
+    const rule = await api.gql<RuleAnswer>(RULE, { code }, persona.as);
+    const rules = await api.gql<{ rules: { code: string; version: number }[] }>(RULES, {}, persona.as);
+    return { rule: rule.data?.rule, listed: rules.data?.rules.find((listed) => listed.code === code)?.version };
+  };
+  const feedbackOn = async (code: string) => {
+    const feedback = await api.gql<{ submitPolicyFeedback: { rule: { version: number } } }>(
+      SUBMIT_ON,
+      { input: { ruleCode: code, kind: "SUGGESTION", body: `on ${code}`, visibility: "PRIVATE" } },
+      cast.brandBAnalyst.as,
+    );
+    return feedback.data?.submitPolicyFeedback.rule.version;
+  };
+
+  it("are current at their highest version in effect: a version that takes effect later is listed, not current", async () => {
+    await api.gql(PUBLISH, { input: { code: "EVIDENCE-RULES", title: "in force", body: "one" } }, platformAdmin.as);
+    const upcoming = await api.gql(PUBLISH, { input: { code: "EVIDENCE-RULES", title: "from 2099", body: "two", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(upcoming.errors).toBeUndefined();
+    for (const persona of [cast.brandBAnalyst, platformAdmin]) {
+      const { rule, listed } = await currentOf("EVIDENCE-RULES", persona);
+      expect(rule).toMatchObject({ version: 1, title: "in force" });
+      expect(new Date(rule!.effectiveAt).getTime()).toBeLessThanOrEqual(Date.now());
+      expect(rule!.versions).toEqual([{ version: 2, effectiveAt: "2099-01-01T00:00:00.000Z" }, { version: 1, effectiveAt: rule!.effectiveAt }]);
+      expect(listed).toBe(1);
+    }
+    expect(await feedbackOn("EVIDENCE-RULES")).toBe(1);
+    // Once its time comes, the later version is current.
+    await api.dataSource.query(`UPDATE governance_rule SET effective_at = now() - interval '1 second' WHERE code = 'EVIDENCE-RULES' AND version = 2`);
+    const { rule, listed } = await currentOf("EVIDENCE-RULES", cast.brandBAnalyst);
+    expect([rule?.version, rule?.title, listed, await feedbackOn("EVIDENCE-RULES")]).toEqual([2, "from 2099", 2, 2]);
+  });
+
+  it("announced ahead of time are shown at their first version until it takes effect", async () => {
+    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "first", body: "one", effectiveAt: "2098-01-01T00:00:00Z" } }, platformAdmin.as);
+    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "second", body: "two", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    const { rule, listed } = await currentOf("SELLER-APPEALS", cast.brandBAnalyst);
+    expect(rule).toMatchObject({ version: 1, title: "first", effectiveAt: "2098-01-01T00:00:00.000Z" });
+    expect(rule!.versions.map((version) => version.version)).toEqual([2, 1]);
+    expect(listed).toBe(1);
+    expect(await feedbackOn("SELLER-APPEALS")).toBe(1);
+    const missing = await api.gql(RULE, { code: "NO-SUCH-RULE" }, cast.brandBAnalyst.as);
+    expect(missing.errors?.[0]).toMatchObject({ message: "GovernanceRule not found", extensions: { code: "NOT_FOUND" } });
+  });
+
   it("take effect in the order of their versions: a new one may not take effect before the one it follows", async () => {
     const later = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v1", body: "one", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
     expect(later.errors).toBeUndefined();

@@ -13,13 +13,13 @@ export class PublishGovernanceRuleInput {
   @Field(() => String)
   body: string;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Defaults to now" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Defaults to now; a later time announces the version ahead of time, and the previous version stays current until then" })
   effectiveAt?: Date | null;
 }
 
 @InputType("SubmitPolicyFeedbackInput")
 export class SubmitPolicyFeedbackInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The rule; the feedback is on its current version, the one `rule(code:)` gives" })
   ruleCode: string;
 
   @Field(() => FeedbackKind)

@@ -16,12 +16,12 @@ export class GovernanceRuleType extends NodeInterface {
   @Field(() => String)
   body: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When this version takes effect; it is in force from then until a later version takes effect" })
   effectiveAt: Date;
 
   @Field(() => DateTimeResolver)
   createdAt: Date;
 
-  @Field(() => [GovernanceRuleType], { description: "Every version of this rule, newest first" })
+  @Field(() => [GovernanceRuleType], { description: "Every version of this rule, newest first, versions that take effect later included" })
   versions: GovernanceRuleType[];
 }
