@@ -41,7 +41,8 @@ export interface MemberInvitationInput {
 }
 
 // The platform invites a new member: refused while the invitation's brands would not fit under
-// the cap, or when a brand or the admin's email is already taken.
+// the cap, when a brand, the organization's name or the admin's email is already taken, or while
+// the platform's own invitation of that address is pending.
 export async function inviteMember(
   dataSource: DataSource,
   config: Config,
@@ -55,10 +56,12 @@ export async function inviteMember(
   const brands = checkInvitedBrands(input.brands);
   return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
+    await assertOrganizationNameFree(manager, viewer, organizationName, now);
     const clashes = await brandNameClashes(manager, brands, now);
     if (clashes.length) throw conflict(`These brand names or aliases would match another brand's listings: ${clashes.join("; ")}`);
     await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands.length, now, true);
     await assertEmailFree(manager, email);
+    await assertNoPendingInvitation(manager, viewer, email, now);
     const { token, hash } = generateInvitationToken();
     const invitation = await manager.save(
       manager.create(Invitation, {
@@ -106,6 +109,7 @@ export async function inviteUser(
     // not the admin's to learn (a duplicate is refused at acceptance, to the invitee).
     const ownUser = await scopedQuery(manager, viewer, User, "u").andWhere("u.email = :email", { email }).getExists();
     if (ownUser) throw conflict("A user of your organization already has this email");
+    await assertNoPendingInvitation(manager, viewer, email, now);
     const { token, hash } = generateInvitationToken();
     const invitation = await manager.save(
       manager.create(Invitation, {
@@ -219,6 +223,11 @@ async function createMemberOrganization(manager: EntityManager, config: Config, 
     throw conflict("A brand of this invitation now clashes with another brand's names; ask the platform for a new invitation");
   }
   const name = invitation.organizationName ?? invitation.displayName;
+  // inviteMember refused a name already taken; one can have been taken since only by an invitation
+  // made before that check, or by an organization created another way.
+  if (await manager.createQueryBuilder(Organization, "o").where(sameOrganizationName("o.name"), { name }).getExists()) {
+    throw conflict("An organization of this name has joined since this invitation was made; ask the platform for a new invitation");
+  }
   const org = await manager.save(
     manager.create(Organization, { slug: slugOf(name), name, kind: OrgKind.BRAND, status: OrgStatus.ACTIVE, joinedAt: now }),
   );
@@ -234,6 +243,52 @@ async function activeInvitingOrganization(manager: EntityManager, invitation: In
   const org = await manager.findOneBy(Organization, { id: invitation.ownerOrgId });
   if (!org || org.status !== OrgStatus.ACTIVE) throw invalidInvitation();
   return org.id;
+}
+
+// An invitation is pending until it is accepted, revoked or expires (InvitationStatus).
+const PENDING_INVITATION = "inv.accepted_at IS NULL AND inv.revoked_at IS NULL AND inv.expires_at > :now";
+
+// Only one of two pending invitations of one address could ever be accepted: the other would stay
+// PENDING, dead. Only the viewer's organization's own invitations are looked at (its row scope),
+// which its admins list anyway: another organization's invitation of the address is neither
+// found nor told, as with accounts (inviteUser).
+async function assertNoPendingInvitation(manager: EntityManager, viewer: Viewer, email: string, now: Date) {
+  // Two invitations of one address by one organization must not both pass the check.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('invitation:' || $1 || ':' || $2))`, [viewer.orgId, email]);
+  const pending = await scopedQuery(manager, viewer, Invitation, "inv")
+    .andWhere(`inv.email = :email AND ${PENDING_INVITATION}`, { email, now })
+    .getOne();
+  if (pending) {
+    throw conflict(
+      `Your organization's invitation of ${email} (made ${pending.createdAt.toISOString()}) is pending until ` +
+        `${pending.expiresAt.toISOString()}; revoke it (revokeInvitation) before inviting this address again`,
+    );
+  }
+}
+
+// Names are compared trimmed and case-folded: "Swatch Group" and "swatch group " are one member to
+// anyone reading the directory, a referral or a report.
+const sameOrganizationName = (column: string) => `lower(btrim(${column})) = lower(btrim(:name))`;
+
+// Against every organization and every pending member invitation: the platform sees them all (its
+// row scopes), so naming the one that has the name tells it nothing new. Call under lockMemberCap,
+// which every member invitation takes, so two invitations of one name cannot both pass.
+async function assertOrganizationNameFree(manager: EntityManager, viewer: Viewer, name: string, now: Date) {
+  const organization = await scopedQuery(manager, viewer, Organization, "o").andWhere(sameOrganizationName("o.name"), { name }).getOne();
+  if (organization) throw conflict(`The ${organization.kind} organization "${organization.name}" already has this name; choose another`);
+  const invitation = await scopedQuery(manager, viewer, Invitation, "inv")
+    .andWhere(`inv.kind = :member AND ${sameOrganizationName("inv.organization_name")} AND ${PENDING_INVITATION}`, {
+      member: InvitationKind.MEMBER,
+      name,
+      now,
+    })
+    .getOne();
+  if (invitation) {
+    throw conflict(
+      `The pending invitation of ${invitation.email} (until ${invitation.expiresAt.toISOString()}) already names the organization ` +
+        `"${invitation.organizationName}"; revoke it (revokeInvitation) or choose another name`,
+    );
+  }
 }
 
 async function assertEmailFree(manager: EntityManager, email: string) {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { Scope } from "../../src/auth/scopes";
 import { generateInvitationToken } from "../../src/auth/invitation-token";
-import { Brand, Invitation } from "../../src/entities";
+import { Brand, type Invitation } from "../../src/entities";
 import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
-import { createOrganization } from "../support/factories";
+import { createInvitation, createOrganization } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -35,23 +35,16 @@ type Accepted = { acceptInvitation: { token: string } };
 const count = async (table: string) => Number((await api.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-async function insertMemberInvitation(brandNames: string[], fields: Partial<Invitation> = {}) {
-  const { token, hash } = generateInvitationToken();
-  await api.dataSource.manager.insert(Invitation, {
-    ownerOrgId: platformAdmin.org.id,
+const insertMemberInvitation = (brandNames: string[], fields: Partial<Invitation> = {}) =>
+  createInvitation(api.dataSource, platformAdmin.org, {
     kind: InvitationKind.MEMBER,
     email: `admin-${unique()}@new.test`,
     displayName: "New admin",
     role: UserRole.ADMIN,
     organizationName: `Org ${unique()}`,
     brands: brandNames.map((name) => ({ name, aliases: [] })),
-    tokenHash: hash,
-    invitedByUserId: "00000000-0000-4000-8000-000000000001",
-    expiresAt: new Date(Date.now() + 3_600_000),
     ...fields,
   });
-  return token;
-}
 
 describe("inviting a member", () => {
   it("creates the organization, its brands and its first admin on acceptance, once", async () => {

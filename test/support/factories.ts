@@ -1,17 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { generateApiKeySecret } from "../../src/auth/api-key-secret";
+import { generateInvitationToken } from "../../src/auth/invitation-token";
 import { hashPassword } from "../../src/auth/password";
 import type { Scope } from "../../src/auth/scopes";
-import { ApiKey, Brand, Listing, Organization, Product, Seller, SuspectedInfringement, User } from "../../src/entities";
+import { ApiKey, Brand, Invitation, Listing, Organization, Product, Seller, SuspectedInfringement, User } from "../../src/entities";
 import {
   InfringementStatus,
+  InvitationKind,
   ListingStatus,
   Marketplace,
   OrgKind,
   RiskSignalKind,
   SellerStatus,
-  type UserRole,
+  UserRole,
 } from "../../src/entities/enums";
 import type { RiskSignal } from "../../src/entities/risk-signal";
 
@@ -39,6 +41,27 @@ export async function createUser(db: DataSource, org: Organization, role: UserRo
       disabledAt: null,
     }),
   );
+}
+
+// An invitation written directly, past the checks of inviteMember and inviteUser (as one made
+// before a check existed, or one already expired); a pending USER invitation unless `fields` say
+// otherwise. Returns its token.
+export async function createInvitation(db: DataSource, inviter: Organization, fields: Partial<Invitation> = {}): Promise<string> {
+  const { token, hash } = generateInvitationToken();
+  await db.manager.insert(Invitation, {
+    ownerOrgId: inviter.id,
+    kind: InvitationKind.USER,
+    email: `${unique("invitee")}@invited.test`,
+    displayName: "Invitee",
+    role: UserRole.VIEWER,
+    organizationName: null,
+    brands: [],
+    tokenHash: hash,
+    invitedByUserId: "00000000-0000-4000-8000-000000000001",
+    expiresAt: new Date(Date.now() + 3_600_000),
+    ...fields,
+  });
+  return token;
 }
 
 export async function createApiKeyRow(

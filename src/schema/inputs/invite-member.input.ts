@@ -12,7 +12,9 @@ export class InvitedBrandInput {
 
 @InputType("InviteMemberInput")
 export class InviteMemberInput {
-  @Field(() => String, { description: "The new member organization's name" })
+  @Field(() => String, {
+    description: "The new member organization's name: no organization or pending member invitation may have it (trimmed, in any case)",
+  })
   organizationName: string;
 
   @Field(() => String, { description: "Its first admin's email" })
