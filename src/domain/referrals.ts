@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { lockInfringementItems } from "./infringement-items";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
@@ -56,6 +56,16 @@ export async function createReferral(
     const { accepted: rows, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
       REFERABLE.includes(row.status) ? null : `it is ${row.status}; only confirmed infringements (${REFERABLE.join(", ")}) can be referred`,
     );
+    // Read with the cases locked: a referral of one of them made meanwhile has committed, and is seen.
+    const open = await openReferralsHolding(manager, viewer, agency.id, rows.map((row) => row.id));
+    for (const row of rows) {
+      const referral = open.get(row.id);
+      if (!referral) continue;
+      problems.push({
+        id: input.items.find((item) => item.id === row.id)!.given,
+        reason: `it is already in an open referral to ${agency.name} (${referral.status}, made ${referral.createdAt.toISOString()})`,
+      });
+    }
     refuseItems(problems, input.items.length, "infringements cannot be referred");
     const actor = actorOf(viewer);
     const referral = await manager.save(
@@ -93,6 +103,30 @@ export async function createReferral(
     });
     return referral;
   });
+}
+
+// The agency's open (not CLOSED) referrals holding each of these cases. A case goes to an agency
+// once at a time: a second referral would have it investigated twice and its raid, arrests and
+// seizures recorded (and reported) twice. Once the referral is CLOSED the case may be referred
+// again (new evidence), and it may be in open referrals to other agencies meanwhile (the store,
+// the warehouse and the factory may be in different jurisdictions).
+async function openReferralsHolding(
+  manager: EntityManager,
+  viewer: Viewer,
+  agencyId: string,
+  infringementIds: string[],
+): Promise<Map<string, { status: ReferralStatus; createdAt: Date }>> {
+  if (!infringementIds.length) return new Map();
+  const rows = await scopedQuery(manager, viewer, ReferralInfringement, "ri")
+    .innerJoin(Referral, "ref", "ref.id = ri.referral_id")
+    .andWhere("ri.agency_org_id = :agencyId AND ri.infringement_id = ANY(:infringementIds) AND ref.status <> :closed", {
+      agencyId,
+      infringementIds,
+      closed: ReferralStatus.CLOSED,
+    })
+    .select(["ri.infringement_id AS infringement_id", "ref.status AS status", "ref.created_at AS created_at"])
+    .getRawMany<{ infringement_id: string; status: ReferralStatus; created_at: Date }>();
+  return new Map(rows.map((row) => [row.infringement_id, { status: row.status, createdAt: row.created_at }]));
 }
 
 export interface ReferralProgress {

@@ -209,6 +209,70 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
   });
 });
 
+// A fresh CONFIRMED case on a listing of its own store, so that tests do not share referrals.
+const confirmedCase = async (brand = cast.brandA.brand) =>
+  createInfringement(api.dataSource, brand, await createListing(api.dataSource, await createSeller(api.dataSource)), {
+    status: InfringementStatus.CONFIRMED,
+  });
+
+type Created = { createReferral: { id: string; infringements: { id: string }[] } };
+
+describe("a case already referred", () => {
+  const refer = (agency: Organization, cases: SuspectedInfringement[]) =>
+    api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as);
+
+  it("is refused to the agency holding it in an open referral, naming each such case, and nothing is created", async () => {
+    const [referred, fresh] = [await confirmedCase(), await confirmedCase(cast.brandB.brand)];
+    const first = dataOf(await refer(cast.investigator.org, [referred])).createReferral;
+    const [made] = await api.dataSource.query(`SELECT created_at FROM referral WHERE id = $1`, [fromGlobalId(first.id, "Referral")]);
+    const before = await enforcementFootprint(api);
+    const again = await refer(cast.investigator.org, [fresh, referred, cast.infringementAShared]);
+    expect(again.data).toBeNull();
+    expect(again.errors?.[0].message).toMatch(/^2 of 3 infringements cannot be referred, so nothing was changed: /);
+    expect(again.errors?.[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      invalidItems: [
+        { id: gid("Infringement", referred.id), reason: `it is already in an open referral to Agency (REFERRED, made ${made.created_at.toISOString()})` },
+        // In the referral every test of this file shares, whatever its status by now.
+        {
+          id: gid("Infringement", cast.infringementAShared.id),
+          reason: expect.stringMatching(/^it is already in an open referral to Agency \((REFERRED|INVESTIGATING|RAIDED|PROSECUTED), made .+\)$/),
+        },
+      ],
+    });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("may go to another agency at the same time, which sees only its own referral of it", async () => {
+    // An agency of its own: the file's other agency must stay without referrals.
+    const thirdAgency = await createOrganization(api.dataSource, OrgKind.AGENCY, "Third agency");
+    const thirdInvestigator = await cast.userOf(thirdAgency, UserRole.INVESTIGATOR);
+    const both = await confirmedCase();
+    const toFirst = dataOf(await refer(cast.investigator.org, [both])).createReferral;
+    const toThird = dataOf(await refer(thirdAgency, [both])).createReferral;
+    expect(toThird.infringements).toEqual([{ id: gid("Infringement", both.id) }]);
+    const seen = await api.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(first: 100) { edges { node { id } } } }`, {}, thirdInvestigator.as);
+    expect(seen.data?.referrals.edges.map((edge) => edge.node.id)).toEqual([toThird.id]);
+    expect((await api.gql(REFERRAL, { id: toFirst.id }, thirdInvestigator.as)).data).toEqual({ node: null });
+  });
+
+  it("may be referred to the same agency again once its referral is CLOSED", async () => {
+    const closedCase = await confirmedCase();
+    const first = dataOf(await refer(cast.investigator.org, [closedCase])).createReferral;
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: first.id, status: "CLOSED" } }, cast.investigator.as));
+    const again = dataOf(await refer(cast.investigator.org, [closedCase])).createReferral;
+    expect(again.id).not.toBe(first.id);
+  });
+
+  it("is referred once when two referrals of it are sent at once", async () => {
+    const raced = await confirmedCase();
+    const results = await Promise.all([refer(cast.investigator.org, [raced]), refer(cast.investigator.org, [raced])]);
+    expect(results.map((result) => result.errors?.[0].extensions?.code ?? "MADE").sort()).toEqual(["BAD_USER_INPUT", "MADE"]);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM referral_infringement WHERE infringement_id = $1`, [raced.id]);
+    expect(n).toBe(1);
+  });
+});
+
 describe("creating and updating referrals", () => {
   it("is refused to brands and agencies, and for unconfirmed cases names every bad id and creates nothing", async () => {
     const ids = [gid("Infringement", cast.infringementA.id), gid("Infringement", "00000000-0000-4000-8000-000000000000")];
@@ -239,7 +303,7 @@ describe("creating and updating referrals", () => {
     const created = dataOf(
       await api.gql<{ createReferral: { id: string } }>(
         CREATE_REFERRAL,
-        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", cast.infringementAShared.id)] },
+        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", (await confirmedCase()).id)] },
         cast.platformAnalyst.as,
       ),
     ).createReferral;

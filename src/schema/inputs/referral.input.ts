@@ -8,7 +8,10 @@ export class CreateReferralInput {
   @Field(() => ID, { description: "An organization of kind AGENCY" })
   agencyId: string;
 
-  @Field(() => [ID], { description: "Confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED or REMOVED); all or none" })
+  @Field(() => [ID], {
+    description:
+      "Confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED or REMOVED), none of them in an open referral to this agency already; all or none",
+  })
   infringementIds: string[];
 
   @Field(() => String)
