@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { GraphQLError, type ASTVisitor, type ValidationContext } from "graphql";
+import { GraphQLError, type ASTVisitor, type StringValueNode, type ValidationContext } from "graphql";
 import { ErrorCode } from "../errors";
 
 // Text that PostgreSQL cannot store (a NUL character) or that is not Unicode (an unpaired
@@ -44,13 +44,20 @@ export const refuseBadText: RequestHandler = (req, res, next) => {
 };
 
 // The same for a string written in the query itself with an escape (`"a\u0000b"`), which only
-// the GraphQL parser turns into the character.
+// the GraphQL parser turns into the character. One error for the document, pointing at each such
+// string: one per string would pass graphql-js's 100 errors and end in "Too many validation errors".
 export function textLiteralRule(context: ValidationContext): ASTVisitor {
+  const bad: StringValueNode[] = [];
   return {
     StringValue(node) {
-      if (BAD_TEXT.test(node.value)) {
-        context.reportError(new GraphQLError("A string in the query holds a NUL character or an unpaired surrogate, which text may not", { nodes: node }));
-      }
+      if (BAD_TEXT.test(node.value)) bad.push(node);
+    },
+    Document: {
+      leave() {
+        if (bad.length === 0) return;
+        const which = bad.length === 1 ? "A string in the query holds" : `${bad.length} strings in the query hold`;
+        context.reportError(new GraphQLError(`${which} a NUL character or an unpaired surrogate, which text may not`, { nodes: bad }));
+      },
     },
   };
 }

@@ -150,6 +150,11 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^query holds/);
     // Written as an escape in the query, the parser makes the NUL.
     await expectBadInput(String.raw`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^A string in the query holds/);
+    // However many, one error for them all, not one each past graphql-js's 100.
+    const many = Array.from({ length: 150 }, (_, n) => String.raw`"x${n}\u0000"`).join(", ");
+    const refused = await expectBadInput(`{ infringements(filter: { listingExternalIds: [${many}] }) { totalCount } }`, {}, /^150 strings in the query hold a NUL/);
+    expect(refused.errors).toHaveLength(1);
+    expect((refused.errors?.[0] as { locations?: unknown[] }).locations).toHaveLength(150);
     // Text made only of characters that show nothing is empty.
     await expectBadInput(NOTE, { input: { infringementId, body: "\u200b\u200b \ufeff" } }, /must not be empty/);
     // A whole surrogate pair (an emoji) is text like any other.
