@@ -8,6 +8,7 @@ import {
   ProductConnection,
   ProgressReportConnection,
   ReferralConnection,
+  SellerConnection,
   TakedownRequestConnection,
 } from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
@@ -33,3 +34,4 @@ export const TakedownRequestConnectionResolver = TotalCountResolver(TakedownRequ
 export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection);
 export const LegalActionConnectionResolver = TotalCountResolver(LegalActionConnection);
 export const IndicatorConnectionResolver = TotalCountResolver(IndicatorConnection);
+export const SellerConnectionResolver = TotalCountResolver(SellerConnection);

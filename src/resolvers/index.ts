@@ -6,6 +6,7 @@ import { AuditEventResolver } from "./audit-event.resolver";
 import {
   AuditEventConnectionResolver,
   IndicatorConnectionResolver,
+  SellerConnectionResolver,
   InfringementConnectionResolver,
   LegalActionConnectionResolver,
   PolicyFeedbackConnectionResolver,
@@ -56,6 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditEventResolver,
   GovernanceRuleResolver,
   IndicatorConnectionResolver,
+  SellerConnectionResolver,
   IndicatorResolver,
   IndicatorSightingResolver,
   InvitationResolver,

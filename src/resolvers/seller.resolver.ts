@@ -1,5 +1,9 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
+import { listSellers } from "../data/seller.queries";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { SellerFilter, SellerOrder } from "../schema/inputs/seller-filter.input";
+import { SellerConnection } from "../schema/types/connections";
 import { SellerType } from "../schema/types/seller.type";
 import { authenticated } from "./authenticated";
 import { lookUp } from "./look-up";
@@ -10,5 +14,24 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
   @Query(() => SellerType, { description: "A seller you can reach through your infringements" })
   async seller(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     return lookUp(authenticated(context).loaders.seller, id, "Seller");
+  }
+
+  @Query(() => SellerConnection, {
+    description: "The stores you reach: a brand's those of its own cases, an agency's those referred to it, all for the platform; riskiest first",
+  })
+  sellers(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => SellerFilter, { nullable: true }) filter: SellerFilter | null,
+    @Arg("orderBy", () => SellerOrder, { nullable: true }) orderBy: SellerOrder | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listSellers(
+      dataSource.manager,
+      viewer,
+      { statuses: filter?.statuses ?? undefined, marketplaces: filter?.marketplaces ?? undefined, minRiskScore: filter?.minRiskScore ?? undefined },
+      { field: orderBy?.field ?? "RISK_SCORE", direction: orderBy?.direction ?? "DESC" },
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
   }
 }

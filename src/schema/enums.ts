@@ -36,6 +36,11 @@ export enum InfringementSortField {
   RISK_SCORE = "RISK_SCORE",
 }
 
+export enum SellerSortField {
+  RISK_SCORE = "RISK_SCORE",
+  STRIKE_COUNT = "STRIKE_COUNT",
+}
+
 export enum InvitationStatus {
   PENDING = "PENDING",
   ACCEPTED = "ACCEPTED",
@@ -86,6 +91,7 @@ registerEnumType(RiskSignalKind, { name: "RiskSignalKind" });
 registerEnumType(Scope, { name: "ApiScope", description: "A permission an API key may carry" });
 registerEnumType(SortDirection, { name: "SortDirection" });
 registerEnumType(InfringementSortField, { name: "InfringementSortField" });
+registerEnumType(SellerSortField, { name: "SellerSortField" });
 registerEnumType(PrincipalKind, { name: "PrincipalKind" });
 registerEnumType(InvitationKind, { name: "InvitationKind" });
 registerEnumType(InvitationStatus, { name: "InvitationStatus" });

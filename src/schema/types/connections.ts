@@ -8,6 +8,7 @@ import { AuditEventType } from "./audit-event.type";
 import { PolicyFeedbackType } from "./policy-feedback.type";
 import { ProgressReportType } from "./progress-report.type";
 import { ReferralType } from "./referral.type";
+import { SellerType } from "./seller.type";
 import { TakedownRequestType } from "./takedown-request.type";
 
 @ObjectType("InfringementConnection")
@@ -32,5 +33,8 @@ export class ReferralConnection extends connectionOf("Referral", ReferralType) {
 
 @ObjectType("LegalActionConnection")
 export class LegalActionConnection extends connectionOf("LegalAction", LegalActionType) {}
+@ObjectType("SellerConnection")
+export class SellerConnection extends connectionOf("Seller", SellerType) {}
+
 @ObjectType("IndicatorConnection")
 export class IndicatorConnection extends connectionOf("Indicator", IndicatorType) {}
