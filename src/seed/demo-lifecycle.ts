@@ -1,32 +1,105 @@
 import type { EntityManager } from "typeorm";
+import { InfringementStatus, OrgKind, SellerStatus, type Marketplace } from "../entities/enums";
 import type { SeededRandom } from "../generator/random";
-import { infringementTimeline } from "./infringement-timeline";
+import { caseHistory, type CaseActors, type SeedCase, type StoreClosure } from "./case-history";
+import { infringementTimeline, isTakedownStatus, lifecycleSteps, type InfringementTimeline } from "./infringement-timeline";
+import { insertNotes, insertTakedownRequests, updateCaseStates, updateStoreRecords } from "./lifecycle-writers";
+import { DEMO_STRIKE_POLICY, storeRecord, type StoreRecord } from "./store-records";
+
+interface CaseRow extends SeedCase {
+  firstSeenAt: Date;
+}
+
+async function readCases(manager: EntityManager): Promise<CaseRow[]> {
+  const rows: { id: string; owner_org_id: string; brand_id: string; listing_id: string; seller_id: string; marketplace: Marketplace; first_seen_at: Date }[] =
+    await manager.query(
+      `SELECT si.id, si.owner_org_id, si.brand_id, si.listing_id, si.seller_id, si.marketplace, l.first_seen_at
+         FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id JOIN brand b ON b.id = si.brand_id
+        ORDER BY l.marketplace, l.external_id, b.name`,
+    );
+  return rows.map((row) => ({
+    id: row.id,
+    ownerOrgId: row.owner_org_id,
+    brandId: row.brand_id,
+    listingId: row.listing_id,
+    sellerId: row.seller_id,
+    marketplace: row.marketplace,
+    firstSeenAt: new Date(row.first_seen_at),
+  }));
+}
+
+// Who acts in the seeded histories: each member's analyst and the platform's analyst.
+async function readActors(manager: EntityManager) {
+  const rows: { org_id: string; kind: OrgKind; analyst_id: string | null }[] = await manager.query(
+    `SELECT o.id AS org_id, o.kind, u.id AS analyst_id
+       FROM organization o LEFT JOIN app_user u ON u.owner_org_id = o.id AND u.role = 'ANALYST'`,
+  );
+  const analystOf = new Map(rows.map((row) => [row.org_id, row.analyst_id]));
+  const platformAnalystId = rows.find((row) => row.kind === OrgKind.PLATFORM)!.analyst_id!;
+  return {
+    platformAnalystId,
+    forCase: (seedCase: SeedCase): CaseActors => ({ brandAnalystId: analystOf.get(seedCase.ownerOrgId)!, platformAnalystId }),
+  };
+}
+
+// A listing is taken down once: of several brands' cases on it that drew a takedown status, the
+// first keeps it and the others stay CONFIRMED (the removal would have refused or superseded their
+// requests).
+function oneTakedownPerListing(cases: readonly CaseRow[], timelines: InfringementTimeline[]): InfringementTimeline[] {
+  const takenDown = new Set<string>();
+  return timelines.map((timeline, i) => {
+    if (!isTakedownStatus(timeline.status)) return timeline;
+    if (takenDown.has(cases[i].listingId)) return { ...timeline, status: InfringementStatus.CONFIRMED };
+    takenDown.add(cases[i].listingId);
+    return timeline;
+  });
+}
+
+// Each approved takedown is a strike on its store; the strike policy then penalizes or closes stores.
+async function storeRecords(manager: EntityManager, cases: readonly CaseRow[], timelines: InfringementTimeline[], now: Date): Promise<StoreRecord[]> {
+  const approvals = new Map<string, number>();
+  timelines.forEach((timeline, i) => {
+    if (timeline.status === InfringementStatus.REMOVED) approvals.set(cases[i].sellerId, (approvals.get(cases[i].sellerId) ?? 0) + 1);
+  });
+  const sellers: { id: string; strike_count: number }[] = await manager.query(`SELECT id, strike_count FROM seller ORDER BY id`);
+  return sellers.map((seller) => storeRecord({ id: seller.id, strikeCount: seller.strike_count }, approvals.get(seller.id) ?? 0, DEMO_STRIKE_POLICY, now));
+}
 
 // Moves the freshly flagged demo infringements along their lifecycle, deterministically, so that
-// the demo shows every status; then applies what those statuses and the stores' strikes imply.
+// the demo shows every status, and writes what the workflows would have written on the way: notes,
+// takedown requests and their decisions, the stores' strikes and statuses, removed listings.
 export async function spreadDemoLifecycle(manager: EntityManager, random: SeededRandom, now: Date): Promise<void> {
-  const rows: { id: string; first_seen_at: Date }[] = await manager.query(
-    `SELECT si.id, l.first_seen_at
-       FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id JOIN brand b ON b.id = si.brand_id
-      ORDER BY l.marketplace, l.external_id, b.name`,
+  const cases = await readCases(manager);
+  const actors = await readActors(manager);
+  const timelines = oneTakedownPerListing(
+    cases,
+    cases.map((row) => infringementTimeline(random, row.firstSeenAt, now)),
   );
-  const timelines = rows.map((row) => ({ id: row.id, ...infringementTimeline(random, new Date(row.first_seen_at), now) }));
-  await manager.query(
-    `UPDATE suspected_infringement si SET status = u.status::infringement_status, detected_at = u.detected, updated_at = u.updated
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS u(id, status, detected, updated)
-      WHERE si.id = u.id`,
-    [
-      timelines.map((t) => t.id),
-      timelines.map((t) => t.status),
-      timelines.map((t) => t.detectedAt.toISOString()),
-      timelines.map((t) => t.updatedAt.toISOString()),
-    ],
+  const stores = await storeRecords(manager, cases, timelines, now);
+  const storeById = new Map(stores.map((store) => [store.id, store]));
+  // The stores' records are applied at `now`, after every seeded move: a store its strikes close
+  // then removes its listings, superseding the takedowns still pending on them.
+  const closureOf = (seedCase: SeedCase, timeline: InfringementTimeline): StoreClosure | null => {
+    const store = storeById.get(seedCase.sellerId)!;
+    if (timeline.status !== InfringementStatus.TAKEDOWN_REQUESTED || store.status !== SellerStatus.CLOSED) return null;
+    return { at: store.statusChangedAt!, cause: `store closed: ${store.statusReason}` };
+  };
+  const ids = random.fork("case-history");
+  const histories = cases.map((seedCase, i) =>
+    caseHistory(seedCase, i, lifecycleSteps(timelines[i]), closureOf(seedCase, timelines[i]), actors.forCase(seedCase), ids),
   );
-  // Three strikes penalize a store, five close it; a closed store's listings and a listing whose
-  // takedown was executed are gone.
-  await manager.query(
-    `UPDATE seller SET status = (CASE WHEN strike_count >= 5 THEN 'CLOSED' WHEN strike_count >= 3 THEN 'PENALIZED' ELSE 'ACTIVE' END)::seller_status`,
-  );
+
+  const states = histories.map(({ steps }, i) => ({
+    id: cases[i].id,
+    status: steps.at(-1)?.to ?? InfringementStatus.FLAGGED,
+    detectedAt: timelines[i].detectedAt,
+    updatedAt: steps.at(-1)?.at ?? timelines[i].detectedAt,
+  }));
+  await updateCaseStates(manager, states);
+  await insertNotes(manager, histories.flatMap((history) => history.notes));
+  await insertTakedownRequests(manager, histories.flatMap((history) => (history.request ? [history.request] : [])));
+  await updateStoreRecords(manager, stores);
+  // A closed store's listings and a listing whose takedown was executed are gone.
   await manager.query(
     `UPDATE listing l SET status = 'REMOVED'
       WHERE EXISTS (SELECT 1 FROM suspected_infringement si WHERE si.listing_id = l.id AND si.status = 'REMOVED')

@@ -1,0 +1,84 @@
+import type { DataSource } from "typeorm";
+import { seedDemoAlliance } from "../../src/seed/demo-alliance";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The demo alliance's cases must look as if the workflows had moved them: what `npm start` shows
+// a platform analyst, a brand and the agency is read by the same API as real data.
+
+let api: TestApi;
+let db: DataSource;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  db = api.dataSource;
+  await db.transaction((manager) => seedDemoAlliance(manager));
+}, 120_000);
+afterAll(() => api.close());
+
+const count = async (sql: string): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM (${sql}) AS rows`))[0].n;
+
+async function tokenOf(email: string): Promise<string> {
+  const [user]: { id: string; owner_org_id: string }[] = await db.query(`SELECT id, owner_org_id FROM app_user WHERE email = $1`, [email]);
+  return (await api.tokens.sign({ userId: user.id, orgId: user.owner_org_id })).token;
+}
+
+describe("the seeded demo lifecycle", () => {
+  it("gives every TAKEDOWN_REQUESTED case exactly one PENDING request, on a listing still up", async () => {
+    const requested = await count(`SELECT 1 FROM suspected_infringement WHERE status = 'TAKEDOWN_REQUESTED'`);
+    expect(requested).toBeGreaterThan(20);
+    expect(
+      await count(`SELECT 1 FROM suspected_infringement si
+                    WHERE si.status = 'TAKEDOWN_REQUESTED'
+                      AND (SELECT count(*) FROM takedown_request t WHERE t.infringement_id = si.id AND t.status = 'PENDING') <> 1`),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM takedown_request WHERE status = 'PENDING'`)).toBe(requested);
+    expect(await count(`SELECT 1 FROM takedown_request t JOIN listing l ON l.id = t.listing_id WHERE t.status = 'PENDING' AND l.status = 'REMOVED'`)).toBe(0);
+
+    const platform = { token: await tokenOf("analyst@platform.example") };
+    const queue = await api.gql<{ takedownRequests: { totalCount: number } }>(
+      `{ takedownRequests(first: 1, filter: { statuses: [PENDING] }) { totalCount } }`,
+      {},
+      platform,
+    );
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data?.takedownRequests.totalCount).toBe(requested);
+  });
+
+  it("gives every REMOVED case its decided request: APPROVED, or SUPERSEDED when its store was closed", async () => {
+    expect(await count(`SELECT 1 FROM suspected_infringement WHERE status = 'REMOVED'`)).toBeGreaterThan(20);
+    expect(
+      await count(`SELECT 1 FROM suspected_infringement si
+                    WHERE si.status = 'REMOVED'
+                      AND NOT EXISTS (SELECT 1 FROM takedown_request t
+                                        JOIN seller s ON s.id = t.seller_id
+                                       WHERE t.infringement_id = si.id AND t.decided_at IS NOT NULL AND t.decided_by_user_id IS NOT NULL
+                                         AND (t.status = 'APPROVED' OR (t.status = 'SUPERSEDED' AND s.status = 'CLOSED')))`),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM takedown_request WHERE status = 'APPROVED'`)).toBeGreaterThan(20);
+    // Each approval is a strike on the store, as decideTakedown adds it.
+    expect(
+      await count(`SELECT 1 FROM seller s
+                    WHERE s.strike_count < (SELECT count(*) FROM takedown_request t WHERE t.seller_id = s.id AND t.status = 'APPROVED')
+                       OR (s.status <> 'ACTIVE' AND s.status_reason IS NULL)`),
+    ).toBe(0);
+  });
+
+  it("gives every case that left FLAGGED a note per move, the last one to its status when it got there", async () => {
+    expect(
+      await count(`SELECT 1 FROM suspected_infringement si
+                    WHERE si.status <> 'FLAGGED'
+                      AND NOT EXISTS (SELECT 1 FROM infringement_note n
+                                       WHERE n.infringement_id = si.id AND n.to_status = si.status AND n.created_at = si.updated_at
+                                         AND n.author_user_id IS NOT NULL AND n.body <> '')`),
+    ).toBe(0);
+    // Every move starts where the one before ended, after the case was detected.
+    expect(
+      await count(`SELECT 1 FROM infringement_note n JOIN suspected_infringement si ON si.id = n.infringement_id
+                    WHERE n.created_at <= si.detected_at OR n.created_at > si.updated_at
+                       OR (n.from_status <> 'FLAGGED' AND NOT EXISTS (
+                             SELECT 1 FROM infringement_note p
+                              WHERE p.infringement_id = n.infringement_id AND p.to_status = n.from_status AND p.created_at < n.created_at))`),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM infringement_note n JOIN suspected_infringement si ON si.id = n.infringement_id WHERE si.status = 'FLAGGED'`)).toBe(0);
+  });
+});
