@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { InfringementStatus, OrgKind, SellerStatus, type Marketplace } from "../entities/enums";
 import type { SeededRandom } from "../generator/random";
 import { caseHistory, type CaseActors, type SeedCase, type StoreClosure } from "./case-history";
+import { seedDemoReferrals } from "./demo-referrals";
 import { infringementTimeline, isTakedownStatus, lifecycleSteps, type InfringementTimeline } from "./infringement-timeline";
 import { insertNotes, insertTakedownRequests, updateCaseStates, updateStoreRecords } from "./lifecycle-writers";
 import { DEMO_STRIKE_POLICY, storeRecord, type StoreRecord } from "./store-records";
@@ -28,7 +29,7 @@ async function readCases(manager: EntityManager): Promise<CaseRow[]> {
   }));
 }
 
-// Who acts in the seeded histories: each member's analyst and the platform's analyst.
+// Who acts in the seeded histories: each member's analyst, the platform's analyst, the agency.
 async function readActors(manager: EntityManager) {
   const rows: { org_id: string; kind: OrgKind; analyst_id: string | null }[] = await manager.query(
     `SELECT o.id AS org_id, o.kind, u.id AS analyst_id
@@ -38,6 +39,7 @@ async function readActors(manager: EntityManager) {
   const platformAnalystId = rows.find((row) => row.kind === OrgKind.PLATFORM)!.analyst_id!;
   return {
     platformAnalystId,
+    agencyOrgId: rows.find((row) => row.kind === OrgKind.AGENCY)!.org_id,
     forCase: (seedCase: SeedCase): CaseActors => ({ brandAnalystId: analystOf.get(seedCase.ownerOrgId)!, platformAnalystId }),
   };
 }
@@ -67,7 +69,8 @@ async function storeRecords(manager: EntityManager, cases: readonly CaseRow[], t
 
 // Moves the freshly flagged demo infringements along their lifecycle, deterministically, so that
 // the demo shows every status, and writes what the workflows would have written on the way: notes,
-// takedown requests and their decisions, the stores' strikes and statuses, removed listings.
+// takedown requests and their decisions, the stores' strikes and statuses, removed listings, and
+// referrals to the agency.
 export async function spreadDemoLifecycle(manager: EntityManager, random: SeededRandom, now: Date): Promise<void> {
   const cases = await readCases(manager);
   const actors = await readActors(manager);
@@ -104,5 +107,12 @@ export async function spreadDemoLifecycle(manager: EntityManager, random: Seeded
     `UPDATE listing l SET status = 'REMOVED'
       WHERE EXISTS (SELECT 1 FROM suspected_infringement si WHERE si.listing_id = l.id AND si.status = 'REMOVED')
          OR EXISTS (SELECT 1 FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')`,
+  );
+  await seedDemoReferrals(
+    manager,
+    histories.map(({ steps }, i) => ({ case: cases[i], status: states[i].status, steps })),
+    actors,
+    now,
+    random.fork("referrals"),
   );
 }

@@ -10,6 +10,7 @@ export type SqlType =
   | "bigint"
   | "real"
   | "timestamptz"
+  | "date"
   | "jsonb"
   | "text[]"
   | { enum: string };

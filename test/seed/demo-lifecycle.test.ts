@@ -81,4 +81,19 @@ describe("the seeded demo lifecycle", () => {
     ).toBe(0);
     expect(await count(`SELECT 1 FROM infringement_note n JOIN suspected_infringement si ON si.id = n.infringement_id WHERE si.status = 'FLAGGED'`)).toBe(0);
   });
+
+  it("refers confirmed cases to the demo agency, which its investigator reads", async () => {
+    const investigator = { token: await tokenOf("investigator@sh-psb.example") };
+    const response = await api.gql<{ referrals: { totalCount: number; edges: { node: { status: string; infringements: { status: string }[] } }[] } }>(
+      `{ referrals(first: 10) { totalCount edges { node { status infringements { status } } } } }`,
+      {},
+      investigator,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.referrals.totalCount).toBeGreaterThanOrEqual(1);
+    for (const { node } of response.data!.referrals.edges) {
+      expect(node.infringements.length).toBeGreaterThan(0);
+      for (const infringement of node.infringements) expect(["CONFIRMED", "TAKEDOWN_REQUESTED", "REMOVED"]).toContain(infringement.status);
+    }
+  });
 });
