@@ -104,6 +104,8 @@ export enum TakedownStatus {
   // The listing was removed otherwise (its store was closed, or another brand's takedown of the
   // same listing was approved) before this request was decided.
   SUPERSEDED = "SUPERSEDED",
+  // The requesting brand took it back before a decision (or its test buy proved the goods genuine).
+  WITHDRAWN = "WITHDRAWN",
 }
 
 export enum TestBuyOutcome {

@@ -77,7 +77,8 @@ registerEnumType(InfringementStatus, {
 });
 registerEnumType(TakedownStatus, {
   name: "TakedownStatus",
-  description: "PENDING until the platform decides; SUPERSEDED when the listing was removed otherwise first",
+  description:
+    "PENDING until the platform decides; SUPERSEDED when the listing was removed otherwise first; WITHDRAWN when the requesting brand took it back first",
 });
 registerEnumType(TakedownDecision, { name: "TakedownDecision" });
 registerEnumType(TestBuyOutcome, { name: "TestBuyOutcome" });

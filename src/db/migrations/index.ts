@@ -11,6 +11,7 @@ import { InfringementOwnerIndexesCoverFilters1796422405982 } from "./17964224059
 import { LoginFailure1796499667865 } from "./1796499667865-LoginFailure";
 import { AnonymousIndicatorsDatedByDay1796505792492 } from "./1796505792492-AnonymousIndicatorsDatedByDay";
 import { AnonymousIndicatorsExpireByDay1796510000000 } from "./1796510000000-AnonymousIndicatorsExpireByDay";
+import { TakedownWithdrawn1796520000000 } from "./1796520000000-TakedownWithdrawn";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   LoginFailure1796499667865,
   AnonymousIndicatorsDatedByDay1796505792492,
   AnonymousIndicatorsExpireByDay1796510000000,
+  TakedownWithdrawn1796520000000,
 ];
