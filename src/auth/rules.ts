@@ -79,6 +79,14 @@ const REQUIREMENTS = {
     Scope.INFRINGEMENTS_WRITE,
     "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns",
   ),
+  // The platform closes a request by deciding it; only the brand that asked takes it back (its row
+  // scope narrows that to its own requests).
+  withdrawTakedowns: bothScopes(
+    OrgKind.BRAND,
+    Scope.INFRINGEMENTS_READ,
+    Scope.INFRINGEMENTS_WRITE,
+    "Only the requesting brand, with the infringements:read and infringements:write scopes, withdraws a takedown request",
+  ),
   createReferrals: bothScopes(
     OrgKind.PLATFORM,
     Scope.REFERRALS_READ,
@@ -227,6 +235,7 @@ export const can = {
   readReferralDetails: requirementRule(REQUIREMENTS.referralDetails),
   readSellerIdentity: requirementRule(REQUIREMENTS.sellerIdentity),
   decideTakedowns: requirementRule(REQUIREMENTS.decideTakedowns),
+  withdrawTakedowns: requirementRule(REQUIREMENTS.withdrawTakedowns),
   createReferrals: requirementRule(REQUIREMENTS.createReferrals),
   updateReferrals: requirementRule(REQUIREMENTS.updateReferrals),
   manageOrganization: requirementRule(REQUIREMENTS.organizationAdmin),

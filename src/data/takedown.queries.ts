@@ -56,7 +56,8 @@ export async function takedownStats(manager: EntityManager, viewer: Viewer, filt
     approved,
     rejected,
     superseded: count(TakedownStatus.SUPERSEDED),
-    // Superseded requests were never decided on their merits, so they do not count either way.
+    withdrawn: count(TakedownStatus.WITHDRAWN),
+    // Superseded and withdrawn requests were never decided on their merits, so they do not count either way.
     acceptanceRate: approved + rejected ? approved / (approved + rejected) : null,
   };
 }

@@ -2,7 +2,8 @@ import { InfringementStatus as S } from "../entities/enums";
 
 // FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED.
 // A dismissal can be reopened for review, and so can a confirmation, because analysts (and test
-// buys) correct each other. A rejected takedown returns the case to CONFIRMED. REMOVED is final.
+// buys) correct each other. A rejected or withdrawn takedown returns the case to CONFIRMED. REMOVED
+// is final.
 //
 // Each move says which workflow may make it: a review (reviewInfringement), a test buy's outcome
 // (test-buys.ts) or the takedown workflow (takedown-workflow.ts). Nothing else changes the status.
@@ -21,7 +22,7 @@ const MOVES: readonly { from: S; to: S; by: readonly Workflow[] }[] = [
   { from: S.CONFIRMED, to: S.TAKEDOWN_REQUESTED, by: BY_TAKEDOWN },
   // approved by the platform, or the listing was removed otherwise (its store was closed)
   { from: S.TAKEDOWN_REQUESTED, to: S.REMOVED, by: BY_TAKEDOWN },
-  // rejected by the platform
+  // rejected by the platform, or withdrawn by the brand
   { from: S.TAKEDOWN_REQUESTED, to: S.CONFIRMED, by: BY_TAKEDOWN },
 ];
 

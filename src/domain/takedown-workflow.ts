@@ -15,7 +15,9 @@ import { inTransaction } from "../db/transaction";
 
 // A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
 // approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
-// infringement returns to CONFIRMED). Every status change goes through the infringement lifecycle.
+// infringement returns to CONFIRMED), unless the brand withdraws the request first (the infringement
+// returns to CONFIRMED, as after a rejection). Every status change goes through the infringement
+// lifecycle.
 
 const MAX_TEXT = 2000;
 
@@ -124,6 +126,71 @@ export async function requestTakedowns(
   });
 }
 
+// Only a PENDING request is still open: a decided, superseded or withdrawn one is closed for good.
+function refuseUnlessPending(request: TakedownRequest, action: "decided" | "withdrawn") {
+  if (request.status === TakedownStatus.PENDING) return;
+  throw badInput(`This takedown request is no longer pending: it is ${request.status}; only a PENDING request can be ${action}`, {
+    status: request.status,
+  });
+}
+
+// A request and its case, locked in that order (a GENUINE test buy, which starts from the case, locks
+// them the other way round: a deadlock between the two is run again by inTransaction).
+async function lockRequestAndCase(manager: EntityManager, viewer: Viewer, id: string, action: "decided" | "withdrawn") {
+  const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
+    .andWhere("tr.id = :id", { id })
+    .setLock("pessimistic_write")
+    .getOne();
+  if (!request) throw notFound("TakedownRequest");
+  refuseUnlessPending(request, action);
+  const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+    .andWhere("inf.id = :id", { id: request.infringementId })
+    .setLock("pessimistic_write")
+    .getOneOrFail();
+  return { request, infringement };
+}
+
+// The brand takes back its PENDING request before the platform decides it.
+export async function withdrawTakedown(dataSource: DataSource, viewer: Viewer, input: { id: string; note: string }): Promise<TakedownRequest> {
+  const note = requiredText(input.note, "note (why the takedown is withdrawn)", MAX_TEXT);
+  return inTransaction(dataSource, async (manager) => {
+    const { request, infringement } = await lockRequestAndCase(manager, viewer, input.id, "withdrawn");
+    return withdrawLockedTakedown(manager, viewer, request, infringement, note);
+  });
+}
+
+// The one way a request is withdrawn, by withdrawTakedown or by a GENUINE test buy (test-buys.ts), in
+// the caller's transaction, with the request and its case locked. The request is closed as a
+// decision closes it (decidedAt, by whom, the note as decisionNote) so that a brand's history says
+// when and why it ended; it is no decision of the platform's, so it counts neither as accepted nor
+// as rejected. The case returns to CONFIRMED, as after a rejection, and a new request may follow.
+export async function withdrawLockedTakedown(
+  manager: EntityManager,
+  viewer: Viewer,
+  request: TakedownRequest,
+  infringement: SuspectedInfringement,
+  note: string,
+): Promise<TakedownRequest> {
+  const actor = actorOf(viewer);
+  const withdrawal = {
+    status: TakedownStatus.WITHDRAWN,
+    decidedAt: new Date(),
+    decidedByUserId: actor.userId,
+    decidedByApiKeyId: actor.apiKeyId,
+    decisionNote: note,
+  };
+  await manager.update(TakedownRequest, { id: request.id }, withdrawal);
+  await recordAudit(manager, viewer, {
+    action: "takedown.withdraw",
+    targetType: "TakedownRequest",
+    targetId: request.id,
+    before: { status: request.status },
+    after: { status: withdrawal.status, note },
+  });
+  await moveInfringement(manager, viewer, infringement, InfringementStatus.CONFIRMED, "TAKEDOWN", `Takedown withdrawn: ${note}`);
+  return Object.assign(request, withdrawal);
+}
+
 export async function decideTakedown(
   dataSource: DataSource,
   viewer: Viewer,
@@ -135,20 +202,7 @@ export async function decideTakedown(
       ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
       : optionalText(input.note, "note", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
-    const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
-      .andWhere("tr.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!request) throw notFound("TakedownRequest");
-    if (request.status !== TakedownStatus.PENDING) {
-      throw badInput(`This takedown request was already decided: it is ${request.status}; only a PENDING request can be decided`, {
-        status: request.status,
-      });
-    }
-    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-      .andWhere("inf.id = :id", { id: request.infringementId })
-      .setLock("pessimistic_write")
-      .getOneOrFail();
+    const { request, infringement } = await lockRequestAndCase(manager, viewer, input.id, "decided");
     const approved = input.decision === TakedownDecision.APPROVE;
     const status = approved ? TakedownStatus.APPROVED : TakedownStatus.REJECTED;
     const actor = actorOf(viewer);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listTakedownRequests, takedownStats, type TakedownRequestListFilter } from "../data/takedown.queries";
-import { decideTakedown, requestTakedown, requestTakedowns } from "../domain/takedown-workflow";
+import { decideTakedown, requestTakedown, requestTakedowns, withdrawTakedown } from "../domain/takedown-workflow";
 import type { TakedownRequest } from "../entities";
 import { SortDirection } from "../schema/enums";
 import { fromGlobalId, idItemsOf } from "../schema/global-id";
@@ -11,6 +11,7 @@ import {
   RequestTakedownInput,
   RequestTakedownsInput,
   TakedownRequestFilter,
+  WithdrawTakedownInput,
 } from "../schema/inputs/takedown.input";
 import { TakedownRequestConnection } from "../schema/types/connections";
 import { TakedownRequestType } from "../schema/types/takedown-request.type";
@@ -87,6 +88,14 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
       { id: fromGlobalId(input.id, "TakedownRequest"), decision: input.decision, note: input.note },
       config.enforcement,
     );
+  }
+
+  @Mutation(() => TakedownRequestType, {
+    description: "The requesting brand takes back a PENDING request before the platform decides it; its case returns to CONFIRMED",
+  })
+  withdrawTakedown(@Arg("input", () => WithdrawTakedownInput) input: WithdrawTakedownInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return withdrawTakedown(dataSource, viewer, { id: fromGlobalId(input.id, "TakedownRequest"), note: input.note });
   }
 
   @FieldResolver()

@@ -73,7 +73,7 @@ registerEnumType(ListingStatus, { name: "ListingStatus" });
 registerEnumType(InfringementStatus, {
   name: "InfringementStatus",
   description:
-    "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW)",
+    "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW)",
 });
 registerEnumType(TakedownStatus, {
   name: "TakedownStatus",

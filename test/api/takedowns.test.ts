@@ -5,6 +5,7 @@ import {
   DECIDE_TAKEDOWN,
   REQUEST_TAKEDOWN,
   REQUEST_TAKEDOWNS,
+  WITHDRAW_TAKEDOWN,
   dataOf,
   enforcementFootprint,
   statusOf,
@@ -172,7 +173,7 @@ describe("decideTakedown", () => {
     for (const decision of ["APPROVE", "REJECT"]) {
       const again = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision, note: "again" }, cast.platformAnalyst.as);
       expect(again.errors?.[0]).toMatchObject({
-        message: "This takedown request was already decided: it is REJECTED; only a PENDING request can be decided",
+        message: "This takedown request is no longer pending: it is REJECTED; only a PENDING request can be decided",
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
@@ -247,6 +248,26 @@ describe("decideTakedown", () => {
     expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses a withdrawn request like any request no longer pending, and changes nothing", async () => {
+    const infringement = await confirmedCase();
+    const pending = await request(gid("Infringement", infringement.id));
+    await withdraw(pending.id, "duplicate of an earlier request");
+    const before = await enforcementFootprint(api);
+    for (const decision of ["APPROVE", "REJECT"]) {
+      const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision, note: "too late" }, cast.platformAnalyst.as);
+      expect(response.errors?.[0]).toMatchObject({
+        message: "This takedown request is no longer pending: it is WITHDRAWN; only a PENDING request can be decided",
+        extensions: { code: "BAD_USER_INPUT", status: "WITHDRAWN" },
+      });
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+    const [{ status, strikes }] = await api.dataSource.query(
+      `SELECT l.status, s.strike_count AS strikes FROM listing l JOIN seller s ON s.id = l.seller_id WHERE l.id = $1`,
+      [infringement.listingId],
+    );
+    expect({ status, strikes }).toEqual({ status: "ACTIVE", strikes: 0 });
+  });
+
   it("is the platform's: a brand, an agency and a platform key without infringements:write are refused", async () => {
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
     const platformReadKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
@@ -259,6 +280,128 @@ describe("decideTakedown", () => {
   });
 });
 
+type Withdrawn = {
+  id: string;
+  status: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  infringement: { status: string; notes: { body: string; fromStatus: string | null; toStatus: string | null }[] };
+};
+const withdraw = async (id: string, note: string, as = cast.brandAAnalyst.as) =>
+  dataOf(await api.gql<{ withdrawTakedown: Withdrawn }>(WITHDRAW_TAKEDOWN, { id, note }, as)).withdrawTakedown;
+
+describe("withdrawTakedown", () => {
+  const QUEUE = `query($statuses: [TakedownStatus!]) { takedownRequests(first: 100, filter: { statuses: $statuses }) { edges { node { id status } } } }`;
+  const STATS = `query { takedownStats { requested pending approved rejected superseded withdrawn acceptanceRate } }`;
+  type Queue = { takedownRequests: { edges: { node: { id: string; status: string } }[] } };
+  const queueIds = async (statuses: string[]) =>
+    dataOf(await api.gql<Queue>(QUEUE, { statuses }, cast.platformAnalyst.as)).takedownRequests.edges.map((edge) => edge.node.id);
+  const statsOfA = async () => dataOf(await api.gql<{ takedownStats: Record<string, number | null> }>(STATS, {}, cast.brandAAnalyst.as)).takedownStats;
+
+  it("takes the brand's PENDING request back: WITHDRAWN, the case CONFIRMED with a note, an audit event, out of the platform's queue", async () => {
+    const infringement = await confirmedCase();
+    const pending = await request(gid("Infringement", infringement.id));
+    expect(await queueIds(["PENDING"])).toContain(pending.id);
+    const statsBefore = await statsOfA();
+
+    const withdrawn = await withdraw(pending.id, "  the seller delisted it on its own  ");
+    expect(withdrawn).toMatchObject({
+      status: "WITHDRAWN",
+      decisionNote: "the seller delisted it on its own",
+      infringement: { status: "CONFIRMED" },
+    });
+    expect(Date.now() - Date.parse(withdrawn.decidedAt ?? "")).toBeLessThan(60_000);
+    expect(withdrawn.infringement.notes.at(-1)).toEqual({
+      body: "Takedown withdrawn: the seller delisted it on its own",
+      fromStatus: "TAKEDOWN_REQUESTED",
+      toStatus: "CONFIRMED",
+    });
+    const requestId = fromGlobalId(pending.id, "TakedownRequest");
+    const events = await api.dataSource.query(
+      `SELECT action, owner_org_id, before, after FROM audit_event WHERE target_id = $1 AND action = 'takedown.withdraw'`,
+      [requestId],
+    );
+    expect(events).toEqual([
+      {
+        action: "takedown.withdraw",
+        owner_org_id: cast.brandA.org.id,
+        before: { status: "PENDING" },
+        after: { status: "WITHDRAWN", note: "the seller delisted it on its own" },
+      },
+    ]);
+
+    expect(await queueIds(["PENDING"])).not.toContain(pending.id);
+    expect(await queueIds(["WITHDRAWN"])).toContain(pending.id);
+    const statsAfter = await statsOfA();
+    expect(statsAfter).toEqual({ ...statsBefore, withdrawn: (statsBefore.withdrawn ?? 0) + 1, pending: (statsBefore.pending ?? 0) - 1 });
+
+    // The case is CONFIRMED again, so a new request may follow.
+    expect((await request(gid("Infringement", infringement.id))).status).toBe("PENDING");
+  });
+
+  it("refuses a request no longer pending (withdrawn, rejected, approved) and a blank note, naming why, and changes nothing", async () => {
+    const withdrawn = await request(gid("Infringement", (await confirmedCase()).id));
+    await withdraw(withdrawn.id, "sent by mistake");
+    const rejected = await request(gid("Infringement", (await confirmedCase()).id));
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: rejected.id, decision: "REJECT", note: "authorised reseller" }, cast.platformAnalyst.as));
+    const approved = await request(gid("Infringement", (await confirmedCase()).id));
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: approved.id, decision: "APPROVE" }, cast.platformAnalyst.as));
+    const pending = await request(gid("Infringement", (await confirmedCase()).id));
+
+    const before = await enforcementFootprint(api);
+    for (const [id, status] of [[withdrawn.id, "WITHDRAWN"], [rejected.id, "REJECTED"], [approved.id, "APPROVED"]]) {
+      const response = await api.gql(WITHDRAW_TAKEDOWN, { id, note: "again" }, cast.brandAAnalyst.as);
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0]).toMatchObject({
+        message: `This takedown request is no longer pending: it is ${status}; only a PENDING request can be withdrawn`,
+        extensions: { code: "BAD_USER_INPUT", status },
+      });
+    }
+    const blank = await api.gql(WITHDRAW_TAKEDOWN, { id: pending.id, note: "   " }, cast.brandAAnalyst.as);
+    expect(blank.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("answers another brand's request exactly as a missing one, and changes nothing", async () => {
+    const ofB = dataOf(
+      await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, cast.brandBAnalyst.as),
+    ).requestTakedown;
+    const before = await enforcementFootprint(api);
+    const foreign = await api.gql(WITHDRAW_TAKEDOWN, { id: ofB.id, note: "not ours" }, cast.brandAAnalyst.as);
+    const missing = await api.gql(
+      WITHDRAW_TAKEDOWN,
+      { id: gid("TakedownRequest", "00000000-0000-4000-8000-000000000000"), note: "not ours" },
+      cast.brandAAnalyst.as,
+    );
+    expect(foreign.errors?.[0]).toMatchObject({ message: "TakedownRequest not found", extensions: { code: "NOT_FOUND" } });
+    expect(foreign).toEqual(missing);
+    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await queueIds(["PENDING"])).toContain(ofB.id);
+    // Its own brand may (and leaves no pending request of B's to the tests that count them).
+    expect((await withdraw(ofB.id, "resolved with the seller", cast.brandBAnalyst.as)).status).toBe("WITHDRAWN");
+  });
+
+  it("is the requesting brand's: the platform, an agency, a viewer and keys without both infringements scopes are refused", async () => {
+    const pending = await request(gid("Infringement", (await confirmedCase()).id));
+    const before = await enforcementFootprint(api);
+    for (const persona of [
+      cast.platformAnalyst,
+      cast.investigator,
+      cast.brandAViewer,
+      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]),
+      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]),
+    ]) {
+      const response = await api.gql(WITHDRAW_TAKEDOWN, { id: pending.id, note: "no" }, persona.as);
+      expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect(response.data).toBeNull();
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+    // A key with both scopes is the brand's, as its users are.
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    expect((await withdraw(pending.id, "by the integration", key.as)).status).toBe("WITHDRAWN");
+  });
+});
+
 describe("reading takedown requests", () => {
   const LIST = `query($filter: TakedownRequestFilter, $direction: SortDirection) {
     takedownRequests(first: 100, filter: $filter, direction: $direction) {
@@ -266,7 +409,7 @@ describe("reading takedown requests", () => {
     }
   }`;
   const STATS = `query($filter: TakedownRequestFilter) {
-    takedownStats(filter: $filter) { requested pending approved rejected superseded acceptanceRate }
+    takedownStats(filter: $filter) { requested pending approved rejected superseded withdrawn acceptanceRate }
   }`;
   type List = { takedownRequests: { totalCount: number; edges: { node: { id: string; status: string; requestedAt: string; brand: { id: string } } }[] } };
 

@@ -36,6 +36,13 @@ export const DECIDE_TAKEDOWN = `mutation($id: ID!, $decision: TakedownDecision!,
   }
 }`;
 
+export const WITHDRAW_TAKEDOWN = `mutation($id: ID!, $note: String!) {
+  withdrawTakedown(input: { id: $id, note: $note }) {
+    id status decidedAt decisionNote
+    infringement { id status notes { body fromStatus toStatus } }
+  }
+}`;
+
 export const CREATE_REFERRAL = `mutation($agencyId: ID!, $ids: [ID!]!) {
   createReferral(input: { agencyId: $agencyId, infringementIds: $ids, summary: "Two stores of one ring, see test buys" }) {
     id status infringements { id }

@@ -33,6 +33,15 @@ export class DecideTakedownInput {
   note?: string | null;
 }
 
+@InputType("WithdrawTakedownInput")
+export class WithdrawTakedownInput {
+  @Field(() => ID, { description: "A PENDING takedown request of your brands" })
+  id: string;
+
+  @Field(() => String, { description: "Why it is withdrawn (the platform and your case history read it)" })
+  note: string;
+}
+
 @InputType("TakedownRequestFilter", { description: "Conditions that all apply together" })
 export class TakedownRequestFilter {
   @Field(() => [TakedownStatus], { nullable: true, description: "[PENDING] is the platform's queue" })

@@ -29,9 +29,12 @@ export class TakedownRequestType extends NodeInterface {
   @Field(() => DateTimeResolver)
   requestedAt: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it stopped being PENDING: decided, superseded or withdrawn" })
   decidedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Why the platform decided as it did" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why it stopped being PENDING: the platform's reason, the listing's removal, or why the brand withdrew it",
+  })
   decisionNote: string | null;
 }

@@ -17,6 +17,9 @@ export class TakedownStatsType {
   @Field(() => Int)
   superseded: number;
 
+  @Field(() => Int)
+  withdrawn: number;
+
   @Field(() => Float, { nullable: true, description: "approved / (approved + rejected), 0 to 1; null before any decision" })
   acceptanceRate: number | null;
 }
