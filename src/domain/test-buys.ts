@@ -1,14 +1,15 @@
 import type { DataSource } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { SuspectedInfringement, TestBuy } from "../entities";
-import { InfringementStatus, TestBuyOutcome, type EvidenceKind } from "../entities/enums";
+import { SuspectedInfringement, TakedownRequest, TestBuy } from "../entities";
+import { InfringementStatus, TakedownStatus, TestBuyOutcome, type EvidenceKind } from "../entities/enums";
 import type { EvidenceItem } from "../entities/evidence-item";
 import { badInput, conflict, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
+import { withdrawLockedTakedown } from "./takedown-workflow";
 import { checkMoney, checkNotFuture, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
 import { inTransaction } from "../db/transaction";
 
@@ -76,8 +77,10 @@ const TARGET_OF_OUTCOME: Partial<Record<TestBuyOutcome, InfringementStatus>> = {
 
 // The outcome is recorded once. The infringement then walks the lifecycle, one noted step at a
 // time, to CONFIRMED (counterfeit) or DISMISSED (genuine) when the lifecycle lets a test buy take it
-// there. A case already under a takedown or removed keeps its status: the takedown workflow owns it
-// (a genuine result is then the platform's reason to reject the pending takedown).
+// there. A genuine product under a pending takedown first has that takedown withdrawn (as the brand
+// would withdraw it, back to CONFIRMED), so that the platform cannot approve removing a listing the
+// brand just proved genuine; it is then dismissed. Any other case under a takedown keeps its status
+// (a counterfeit one is already confirmed), and so does a REMOVED case: its listing is gone.
 export async function recordTestBuyOutcome(
   dataSource: DataSource,
   viewer: Viewer,
@@ -118,10 +121,19 @@ export async function recordTestBuyOutcome(
       before: { outcome: testBuy.outcome },
       after: { outcome: input.outcome, findings, evidence },
     });
+    const verdict = `Test buy ${testBuy.orderReference}: ${input.outcome}`;
+    if (input.outcome === TestBuyOutcome.GENUINE && infringement.status === InfringementStatus.TAKEDOWN_REQUESTED) {
+      // Locked after its case, the other way round from decideTakedown (see lockRequestAndCase).
+      const pending = await scopedQuery(manager, viewer, TakedownRequest, "tr")
+        .andWhere("tr.infringement_id = :id AND tr.status = :pending", { id: infringement.id, pending: TakedownStatus.PENDING })
+        .setLock("pessimistic_write")
+        .getOne();
+      if (pending) await withdrawLockedTakedown(manager, viewer, pending, infringement, verdict);
+    }
     const target = TARGET_OF_OUTCOME[input.outcome];
     const steps = target ? (pathTo(infringement.status, target, "TEST_BUY") ?? []) : [];
     for (const step of steps) {
-      await moveInfringement(manager, viewer, infringement, step, "TEST_BUY", `Test buy ${testBuy.orderReference}: ${input.outcome}`);
+      await moveInfringement(manager, viewer, infringement, step, "TEST_BUY", verdict);
     }
     return Object.assign(testBuy, { outcome: input.outcome, findings, evidence, outcomeRecordedAt });
   });

@@ -1,6 +1,16 @@
 import { Scope } from "../../src/auth/scopes";
 import { InfringementStatus } from "../../src/entities/enums";
-import { EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, dataOf, enforcementFootprint, statusOf } from "../support/enforcement";
+import { fromGlobalId } from "../../src/schema/global-id";
+import {
+  DECIDE_TAKEDOWN,
+  EVIDENCE,
+  RECORD_OUTCOME,
+  RECORD_TEST_BUY,
+  REQUEST_TAKEDOWN,
+  dataOf,
+  enforcementFootprint,
+  statusOf,
+} from "../support/enforcement";
 import { createInfringement, createListing, createSeller } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -22,6 +32,10 @@ async function testBuyOn(infringementId: string) {
   return dataOf(await api.gql<{ recordTestBuy: { id: string } }>(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).recordTestBuy.id;
 }
 
+async function requestTakedownOf(infringementId: string) {
+  return dataOf(await api.gql<{ requestTakedown: { id: string } }>(REQUEST_TAKEDOWN, { id: infringementId }, cast.brandAAnalyst.as)).requestTakedown.id;
+}
+
 describe("test buys", () => {
   it("GENUINE dismisses a confirmed case through the lifecycle (CONFIRMED -> UNDER_REVIEW -> DISMISSED)", async () => {
     const infringement = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
@@ -36,11 +50,81 @@ describe("test buys", () => {
     expect(result.recordTestBuyOutcome.infringement.status).toBe("DISMISSED");
   });
 
-  it("leaves a case under a pending takedown to the takedown workflow", async () => {
-    const infringement = gid("Infringement", (await caseOfA(InfringementStatus.TAKEDOWN_REQUESTED)).id);
+  it("GENUINE under a pending takedown withdraws it, then dismisses the case, so the platform can no longer approve it", async () => {
+    const { id: caseId, listingId } = await createInfringement(
+      api.dataSource,
+      cast.brandA.brand,
+      await createListing(api.dataSource, await createSeller(api.dataSource)),
+      { status: InfringementStatus.CONFIRMED },
+    );
+    const infringement = gid("Infringement", caseId);
+    const takedown = await requestTakedownOf(infringement);
     const id = await testBuyOn(infringement);
-    dataOf(await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandAAnalyst.as));
-    expect(await statusOf(api, infringement, cast.brandAAnalyst.as)).toBe("TAKEDOWN_REQUESTED");
+    const result = dataOf(
+      await api.gql<{ recordTestBuyOutcome: { infringement: { status: string } } }>(
+        RECORD_OUTCOME,
+        { input: { id, outcome: "GENUINE", findings: "Authentic serial", evidence: [] } },
+        cast.brandAAnalyst.as,
+      ),
+    ).recordTestBuyOutcome;
+    expect(result.infringement.status).toBe("DISMISSED");
+
+    const seen = dataOf(
+      await api.gql<{ node: { status: string; decisionNote: string; infringement: { notes: { body: string; fromStatus: string; toStatus: string }[] } } }>(
+        `query($id: ID!) { node(id: $id) { ... on TakedownRequest { status decisionNote infringement { notes { body fromStatus toStatus } } } } }`,
+        { id: takedown },
+        cast.brandAAnalyst.as,
+      ),
+    ).node;
+    expect(seen).toMatchObject({ status: "WITHDRAWN", decisionNote: "Test buy TB-1: GENUINE" });
+    expect(seen.infringement.notes.slice(-3)).toEqual([
+      { body: "Takedown withdrawn: Test buy TB-1: GENUINE", fromStatus: "TAKEDOWN_REQUESTED", toStatus: "CONFIRMED" },
+      { body: "Test buy TB-1: GENUINE", fromStatus: "CONFIRMED", toStatus: "UNDER_REVIEW" },
+      { body: "Test buy TB-1: GENUINE", fromStatus: "UNDER_REVIEW", toStatus: "DISMISSED" },
+    ]);
+    const [withdrawal] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'takedown.withdraw' AND target_id = $1`, [
+      fromGlobalId(takedown, "TakedownRequest"),
+    ]);
+    expect(withdrawal).toEqual({ before: { status: "PENDING" }, after: { status: "WITHDRAWN", note: "Test buy TB-1: GENUINE" } });
+
+    // Gone from the platform's queue, and refused if the platform still tries to approve it.
+    const queue = dataOf(
+      await api.gql<{ takedownRequests: { edges: { node: { id: string } }[] } }>(
+        `query { takedownRequests(first: 100, filter: { statuses: [PENDING] }) { edges { node { id } } } }`,
+        {},
+        cast.platformAnalyst.as,
+      ),
+    ).takedownRequests.edges.map((edge) => edge.node.id);
+    expect(queue).not.toContain(takedown);
+    const approve = await api.gql(DECIDE_TAKEDOWN, { id: takedown, decision: "APPROVE" }, cast.platformAnalyst.as);
+    expect(approve.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", status: "WITHDRAWN" });
+    const [{ status }] = await api.dataSource.query(`SELECT status FROM listing WHERE id = $1`, [listingId]);
+    expect(status).toBe("ACTIVE");
+  });
+
+  it("COUNTERFEIT leaves a pending takedown pending; GENUINE leaves a REMOVED case removed, its listing being gone", async () => {
+    const pendingCase = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
+    const pending = await requestTakedownOf(pendingCase);
+    const counterfeit = await testBuyOn(pendingCase);
+    dataOf(await api.gql(RECORD_OUTCOME, { input: { id: counterfeit, outcome: "COUNTERFEIT", evidence: EVIDENCE } }, cast.brandAAnalyst.as));
+    expect(await statusOf(api, pendingCase, cast.brandAAnalyst.as)).toBe("TAKEDOWN_REQUESTED");
+    const [{ status: stillPending }] = await api.dataSource.query(`SELECT status FROM takedown_request WHERE id = $1`, [
+      fromGlobalId(pending, "TakedownRequest"),
+    ]);
+    expect(stillPending).toBe("PENDING");
+
+    const removedCase = gid(
+      "Infringement",
+      (
+        await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, await createSeller(api.dataSource)), {
+          status: InfringementStatus.CONFIRMED,
+        })
+      ).id,
+    );
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: await requestTakedownOf(removedCase), decision: "APPROVE" }, cast.platformAnalyst.as));
+    const genuine = await testBuyOn(removedCase);
+    dataOf(await api.gql(RECORD_OUTCOME, { input: { id: genuine, outcome: "GENUINE", evidence: [] } }, cast.brandAAnalyst.as));
+    expect(await statusOf(api, removedCase, cast.brandAAnalyst.as)).toBe("REMOVED");
   });
 
   it("records an outcome once, and refuses bad evidence, without changing anything", async () => {
