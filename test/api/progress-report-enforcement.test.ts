@@ -9,7 +9,9 @@ import { startTestApi, type TestApi } from "../support/test-api";
 // Hand-made enforcement data, four members (A, B, C, D) with a watch brand each, in 2024:
 // January
 // (Figures of 1 each are withheld, EXACT_ESTIMATE: each member would know the others' are 1.)
-//   takedowns requested watches/TAOBAO A 3, B 3, C 3; approved in January A 2, B 2, C 2.
+//   takedowns requested watches/TAOBAO A 3, B 3, C 3; approved in January A 2, B 2, C 2; the third
+//     of each withdrawn in January (requested, never executed). Its case was confirmed by a review
+//     in January and returned to CONFIRMED by the withdrawal: one confirmation, not two.
 //   test buys COUNTERFEIT watches/TAOBAO A, B, C, D 2 each; GENUINE A 1 (alone: withheld).
 //   referral R1 (created and raided in January): cases A 4, B 2, C 2 on watches/TAOBAO; 8 arrests,
 //     1,000 units, 1,000.01 CNY seized. Largest remainder: arrests A 4 B 2 C 2, units 500/250/250,
@@ -44,15 +46,40 @@ async function cases(member: number, marketplace: Marketplace, count: number): P
 }
 
 // An approved takedown removes its listing, and with it the requester's case.
-async function takedown(member: number, requested: Date, approved: Date | null, marketplace = Marketplace.TAOBAO) {
+async function takedown(member: number, requested: Date, approved: Date, marketplace = Marketplace.TAOBAO) {
   const [infringement] = await cases(member, marketplace, 1);
+  await takedownRequest(member, infringement, marketplace, "APPROVED", requested, approved);
+  await removed(infringement.id, approved);
+}
+
+// A takedown withdrawn by the brand: its case, confirmed by a review before the request, is
+// CONFIRMED again, with both moves in its notes.
+async function withdrawnTakedown(member: number, confirmed: Date, requested: Date, withdrawn: Date) {
+  const [infringement] = await cases(member, Marketplace.TAOBAO, 1);
+  await takedownRequest(member, infringement, Marketplace.TAOBAO, "WITHDRAWN", requested, withdrawn);
+  for (const [from, note, createdAt] of [["UNDER_REVIEW", "confirmed", confirmed], ["TAKEDOWN_REQUESTED", "Takedown withdrawn: test", withdrawn]] as const) {
+    await api.dataSource.query(
+      `INSERT INTO infringement_note (owner_org_id, infringement_id, body, from_status, to_status, created_at)
+       VALUES ($1, $2, $3, $4, 'CONFIRMED', $5)`,
+      [members[member].org.id, infringement.id, note, from, createdAt],
+    );
+  }
+}
+
+async function takedownRequest(
+  member: number,
+  infringement: { id: string; listingId: string; sellerId: string },
+  marketplace: Marketplace,
+  status: "APPROVED" | "WITHDRAWN",
+  requested: Date,
+  decided: Date,
+) {
   await api.dataSource.query(
     `INSERT INTO takedown_request (owner_org_id, infringement_id, brand_id, listing_id, seller_id, marketplace, status, reason, requested_at, decided_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'test', $8, $9)`,
     [members[member].org.id, infringement.id, members[member].brand.id, infringement.listingId, infringement.sellerId, marketplace,
-      approved ? "APPROVED" : "PENDING", requested, approved],
+      status, requested, decided],
   );
-  if (approved) await removed(infringement.id, approved);
 }
 
 async function removed(infringementId: string, at: Date) {
@@ -105,7 +132,7 @@ beforeAll(async () => {
   for (const m of [0, 1, 2]) {
     await takedown(m, at(1, 5), at(1, 9));
     await takedown(m, at(1, 5), at(1, 10));
-    await takedown(m, at(1, 6), null);
+    await withdrawnTakedown(m, at(1, 4), at(1, 6), at(1, 8));
   }
   // March: D's two takedowns on watches/TMALL, and A's and B's two cases each there removed too
   // (their listings went with another brand's takedown): removals 2, 2 and 2, takedowns D's alone.
@@ -180,6 +207,8 @@ describe("progress reports: enforcement figures", () => {
     const jan = await readReport("2024-01", members[0].persona);
     expect(cellOf(jan, "TAKEDOWNS_REQUESTED", "Watches", "TAOBAO")).toMatchObject({ value: 9, suppression: null, ownValue: 3 });
     expect(cellOf(jan, "TAKEDOWNS_EXECUTED", "Watches", "TAOBAO")).toMatchObject({ value: 6, suppression: null, ownValue: 2 });
+    // A withdrawn takedown's case was confirmed once, by its review; the withdrawal is no new confirmation.
+    expect(cellOf(jan, "INFRINGEMENTS_CONFIRMED", "Watches", "TAOBAO").ownValue).toBe(1);
     expect(cellOf(jan, "TEST_BUYS_COUNTERFEIT", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 2 });
     expect(cellOf(jan, "TEST_BUYS_INCONCLUSIVE", null, null)).toMatchObject({ value: 0, suppression: null });
     // R1's eight cases (A 4, B 2, C 2) are publishable; R2's three in March are D's alone.

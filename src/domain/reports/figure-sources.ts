@@ -203,11 +203,13 @@ export const FIGURE_SOURCES: FigureSource[] = [
     collect: infringementsWhere(`si.detected_at >= $1 AND si.detected_at < $2`),
   },
   {
-    // Review decisions are dated by their notes.
+    // Review decisions (and test buys) are dated by their notes. A case back from a rejected or
+    // withdrawn takedown was confirmed before it was requested, so that return is no confirmation.
     metric: ReportMetric.INFRINGEMENTS_CONFIRMED,
     attribution: "MEMBERS",
     collect: infringementsWhere(
-      `n.to_status = '${InfringementStatus.CONFIRMED}' AND n.created_at >= $1 AND n.created_at < $2`,
+      `n.to_status = '${InfringementStatus.CONFIRMED}' AND n.from_status <> '${InfringementStatus.TAKEDOWN_REQUESTED}'
+       AND n.created_at >= $1 AND n.created_at < $2`,
       `JOIN infringement_note n ON n.infringement_id = si.id`,
     ),
   },
@@ -225,7 +227,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
     collect: countedWhere(`takedown_request t`, `t.marketplace`, `t.requested_at >= $1 AND t.requested_at < $2`),
   },
   {
-    // Approved in the period (an approval removes the listing); superseded requests are not counted.
+    // Approved in the period (an approval removes the listing); superseded and withdrawn requests are not counted.
     metric: ReportMetric.TAKEDOWNS_EXECUTED,
     attribution: "MEMBERS",
     collect: countedWhere(
