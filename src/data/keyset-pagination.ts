@@ -39,10 +39,14 @@ const validValue: Record<KeyKind, (v: unknown) => boolean> = {
 
 // The list (its query's alias), the order and its direction, and what the list is filtered by: a
 // cursor is a position in one list, and after it another filter's rows would silently begin
-// part-way. The filter is the list's query before paging (its conditions and their values,
-// the viewer's scope among them), hashed.
+// part-way. The filter is the conditions of the list's query before paging and their values (the
+// viewer's scope among them), hashed; not its whole SQL, which TypeORM takes a dashboard page's
+// 0.3-0.9 ms of CPU to build.
 function listKey<T extends ObjectLiteral>(alias: string, order: KeysetOrder<unknown>, unpaged: SelectQueryBuilder<T>): string {
-  const filter = createHash("sha1").update(unpaged.getQuery()).update(JSON.stringify(unpaged.getParameters())).digest("base64url");
+  const filter = createHash("sha1")
+    .update(JSON.stringify(unpaged.expressionMap.wheres))
+    .update(JSON.stringify(unpaged.getParameters()))
+    .digest("base64url");
   return `${alias}.${order.name}.${order.direction}.${filter.slice(0, 12)}`;
 }
 
