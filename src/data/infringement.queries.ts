@@ -3,9 +3,9 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, Seller, SuspectedInfringement } from "../entities";
 import { Marketplace, type InfringementStatus } from "../entities/enums";
-import { badInput } from "../errors";
 import { DETAIL_COLUMNS } from "./loaders";
 import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
+import { whereRiskAtLeast } from "./risk-score-filter";
 import { whereWithin } from "./time-window";
 
 export interface InfringementListFilter {
@@ -71,10 +71,7 @@ export function listInfringements(
       { listingMarketplaces: filter.marketplaces ?? Object.values(Marketplace), listingExternalIds: filter.listingExternalIds },
     );
   }
-  if (filter.minRiskScore !== undefined) {
-    if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
-    query.andWhere("inf.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });
-  }
+  whereRiskAtLeast(query, "inf.risk_score", filter.minRiskScore);
   whereWithin(query, "inf.detected_at", { from: filter.detectedFrom, to: filter.detectedTo }, { from: "detectedFrom", to: "detectedTo" });
   const order = { ...ORDERS[sort.field], direction: sort.direction };
   const reads = include.map(({ relation, brief }) => {

@@ -3,8 +3,8 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Seller } from "../entities";
 import type { Marketplace, SellerStatus } from "../entities/enums";
-import { badInput } from "../errors";
 import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
+import { whereRiskAtLeast } from "./risk-score-filter";
 
 export interface SellerListFilter {
   statuses?: SellerStatus[];
@@ -31,9 +31,6 @@ export function listSellers(
   const query = scopedQuery(manager, viewer, Seller, "s");
   if (filter.statuses) query.andWhere("s.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.marketplaces) query.andWhere("s.marketplace = ANY(:marketplaces)", { marketplaces: filter.marketplaces });
-  if (filter.minRiskScore !== undefined) {
-    if (filter.minRiskScore < 0 || filter.minRiskScore > 100) throw badInput("`minRiskScore` must be between 0 and 100");
-    query.andWhere("s.risk_score >= :minRiskScore", { minRiskScore: filter.minRiskScore });
-  }
+  whereRiskAtLeast(query, "s.risk_score", filter.minRiskScore);
   return paginate(query, "s", { ...ORDERS[sort.field], direction: sort.direction }, page);
 }
