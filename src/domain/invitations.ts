@@ -17,6 +17,7 @@ import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { checkName } from "./validation";
 import { inTransaction } from "../db/transaction";
 import { normalizedEmail } from "../auth/email-address";
+import { pendingInvitation } from "./pending-invitation";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_PASSWORD_LENGTH = 12;
@@ -245,9 +246,6 @@ async function activeInvitingOrganization(manager: EntityManager, invitation: In
   return org.id;
 }
 
-// An invitation is pending until it is accepted, revoked or expires (InvitationStatus).
-const PENDING_INVITATION = "inv.accepted_at IS NULL AND inv.revoked_at IS NULL AND inv.expires_at > :now";
-
 // Only one of two pending invitations of one address could ever be accepted: the other would stay
 // PENDING, dead. Only the viewer's organization's own invitations are looked at (its row scope),
 // which its admins list anyway: another organization's invitation of the address is neither
@@ -256,7 +254,7 @@ async function assertNoPendingInvitation(manager: EntityManager, viewer: Viewer,
   // Two invitations of one address by one organization must not both pass the check.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('invitation:' || $1 || ':' || $2))`, [viewer.orgId, email]);
   const pending = await scopedQuery(manager, viewer, Invitation, "inv")
-    .andWhere(`inv.email = :email AND ${PENDING_INVITATION}`, { email, now })
+    .andWhere(`inv.email = :email AND ${pendingInvitation("inv", ":now")}`, { email, now })
     .getOne();
   if (pending) {
     throw conflict(
@@ -277,7 +275,7 @@ async function assertOrganizationNameFree(manager: EntityManager, viewer: Viewer
   const organization = await scopedQuery(manager, viewer, Organization, "o").andWhere(sameOrganizationName("o.name"), { name }).getOne();
   if (organization) throw conflict(`The ${organization.kind} organization "${organization.name}" already has this name; choose another`);
   const invitation = await scopedQuery(manager, viewer, Invitation, "inv")
-    .andWhere(`inv.kind = :member AND ${sameOrganizationName("inv.organization_name")} AND ${PENDING_INVITATION}`, {
+    .andWhere(`inv.kind = :member AND ${sameOrganizationName("inv.organization_name")} AND ${pendingInvitation("inv", ":now")}`, {
       member: InvitationKind.MEMBER,
       name,
       now,

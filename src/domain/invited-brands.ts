@@ -4,6 +4,7 @@ import { badInput } from "../errors";
 import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
 import { foldText } from "../matching/text-normalization";
 import { MAX_NAME_LENGTH } from "./validation";
+import { pendingInvitation } from "./pending-invitation";
 
 // The brands a member invitation brings: their names and aliases are what the risk model matches
 // listings by, and every listing a brand matches becomes a case its owner reads. A name or alias
@@ -44,7 +45,7 @@ export async function brandNameClashes(manager: EntityManager, brands: InvitedBr
      UNION ALL
      SELECT i.id || ':' || e.n, e.brand->>'name', ARRAY(SELECT jsonb_array_elements_text(e.brand->'aliases'))
        FROM invitation i, jsonb_array_elements(i.brands) WITH ORDINALITY AS e(brand, n)
-      WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $1 AND i.id IS DISTINCT FROM $2`,
+      WHERE ${pendingInvitation("i", "$1")} AND i.id IS DISTINCT FROM $2`,
     [now, exceptInvitationId ?? null],
   );
   const invited: BrandNames[] = brands.map((brand, index) => ({ brandId: `invited:${index}`, name: brand.name, aliases: brand.aliases }));

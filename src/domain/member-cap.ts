@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { InvitationKind, OrgKind, OrgStatus } from "../entities/enums";
 import { ApiError, ErrorCode } from "../errors";
+import { pendingInvitation } from "./pending-invitation";
 
 // The cap counts BRANDS, not organizations: DESIGN.md caps "active member brands", and one member
 // organization may own several (Western Digital and SanDisk take two places). A brand counts when
@@ -20,7 +21,7 @@ export async function memberBrandUsage(manager: EntityManager, now: Date): Promi
     `SELECT (SELECT count(*)::int FROM brand b JOIN organization o ON o.id = b.owner_org_id
               WHERE o.kind = $1 AND o.status = $2) AS active,
             (SELECT coalesce(sum(jsonb_array_length(i.brands)), 0)::int FROM invitation i
-              WHERE i.kind = $3 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $4) AS reserved`,
+              WHERE i.kind = $3 AND ${pendingInvitation("i", "$4")}) AS reserved`,
     [OrgKind.BRAND, OrgStatus.ACTIVE, InvitationKind.MEMBER, now],
   );
   return row;

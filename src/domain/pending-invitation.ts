@@ -1,0 +1,5 @@
+// An invitation is pending until it is accepted, revoked or expires (the API's InvitationStatus).
+// Only a pending one holds what it promises: member places, brand names, an address, a name.
+// `nowSql`: the SQL expression of the moment to judge expiry at (a parameter).
+export const pendingInvitation = (alias: string, nowSql: string) =>
+  `(${alias}.accepted_at IS NULL AND ${alias}.revoked_at IS NULL AND ${alias}.expires_at > ${nowSql})`;
