@@ -19,6 +19,13 @@ export function statusAfterStrikes(strikes: number, current: SellerStatus, polic
   return SellerStatus.ACTIVE;
 }
 
+// Why a store has the status the policy gave it at a strike count. Read by every brand with a case
+// on the store, so it names no takedown.
+export function strikeStatusReason(status: SellerStatus, strikes: number, policy: StrikePolicy): string {
+  const threshold = status === SellerStatus.CLOSED ? policy.closureStrikes : policy.penaltyStrikes;
+  return `${status} at ${strikes} strikes (policy: ${threshold})`;
+}
+
 // One more approved takedown against a store; penalizes or closes it when the policy says so, with
 // the reason recorded on the seller. Closing a store removes its other active listings too. The
 // reason is read by every brand with a case on the store, so it names no takedown: the audit
@@ -37,8 +44,7 @@ export async function addStrike(
   const strikes = seller.strikeCount + 1;
   const status = statusAfterStrikes(strikes, seller.status, policy);
   const changed = status !== seller.status;
-  const threshold = status === SellerStatus.CLOSED ? policy.closureStrikes : policy.penaltyStrikes;
-  const statusReason = changed ? `${status} at ${strikes} strikes (policy: ${threshold})` : seller.statusReason;
+  const statusReason = changed ? strikeStatusReason(status, strikes, policy) : seller.statusReason;
   const statusChangedAt = changed ? new Date() : seller.statusChangedAt;
   await manager.update(Seller, { id: seller.id }, { strikeCount: strikes, status, statusReason, statusChangedAt });
   await recordAudit(manager, viewer, {

@@ -1,5 +1,5 @@
 import { SellerStatus } from "../entities/enums";
-import { statusAfterStrikes, type StrikePolicy } from "../domain/store-penalty-policy";
+import { statusAfterStrikes, strikeStatusReason, type StrikePolicy } from "../domain/store-penalty-policy";
 
 // The default policy (SELLER_PENALTY_STRIKES, SELLER_CLOSURE_STRIKES): the demo is seeded before
 // any configuration is read, and shows what a fresh deployment would.
@@ -15,7 +15,7 @@ export interface StoreRecord {
 
 // A store's record once the seeded takedowns are in: its strikes as scanned plus one per approved
 // takedown (decideTakedown's addStrike), and the status the policy gives that count, applied at
-// `appliedAt` with the reason worded as addStrike words it.
+// `appliedAt` with addStrike's reason.
 export function storeRecord(
   seller: { id: string; strikeCount: number },
   approvedTakedowns: number,
@@ -25,6 +25,5 @@ export function storeRecord(
   const strikeCount = seller.strikeCount + approvedTakedowns;
   const status = statusAfterStrikes(strikeCount, SellerStatus.ACTIVE, policy);
   if (status === SellerStatus.ACTIVE) return { id: seller.id, strikeCount, status, statusReason: null, statusChangedAt: null };
-  const threshold = status === SellerStatus.CLOSED ? policy.closureStrikes : policy.penaltyStrikes;
-  return { id: seller.id, strikeCount, status, statusReason: `${status} at ${strikeCount} strikes (policy: ${threshold})`, statusChangedAt: appliedAt };
+  return { id: seller.id, strikeCount, status, statusReason: strikeStatusReason(status, strikeCount, policy), statusChangedAt: appliedAt };
 }
