@@ -351,6 +351,13 @@ describe("a referred listing that a later scan finds under another store", () =>
     const SELLER = `query($id: ID!) { seller(id: $id) { id } }`;
     expect((await api.gql(SELLER, { id: gid("Seller", referredStore) }, cast.investigator.as)).errors).toBeUndefined();
 
+    // The stores list holds both for the agency, neither for the other agency.
+    const STORES = `{ sellers(first: 100) { totalCount edges { node { id } } } }`;
+    type Stores = { sellers: { totalCount: number; edges: { node: { id: string } }[] } };
+    const listed = (await api.gql<Stores>(STORES, {}, cast.investigator.as)).data!.sellers.edges.map((edge) => edge.node.id);
+    expect(listed).toEqual(expect.arrayContaining([gid("Seller", newStore.id), gid("Seller", referredStore)]));
+    expect((await api.gql<Stores>(STORES, {}, otherInvestigator.as)).data!.sellers).toEqual({ totalCount: 0, edges: [] });
+
     // The other agency and a brand without the case: the new store looks like a missing one.
     const missing = gid("Seller", "00000000-0000-4000-8000-000000000000");
     for (const persona of [otherInvestigator, brandCAnalyst]) {
