@@ -100,6 +100,18 @@ const LOADERS = {
   listing: byId(Listing),
   listingBrief: byId(Listing, undefined, [...DETAIL_COLUMNS.listing]),
   infringement: byId(SuspectedInfringement),
+  // The highest score among each listing's cases that the viewer may see (src/auth/listing-score.ts).
+  highestCaseScoreOfListing: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, number | null>(async (listingIds) => {
+      const rows: { listingId: string; score: number }[] = await scopedQuery(manager, viewer, SuspectedInfringement, "si")
+        .select("si.listing_id", "listingId")
+        .addSelect("max(si.risk_score)::int", "score")
+        .andWhere("si.listing_id = ANY(:listingIds)", { listingIds })
+        .groupBy("si.listing_id")
+        .getRawMany();
+      const byListing = new Map(rows.map((row) => [row.listingId, row.score]));
+      return listingIds.map((id) => byListing.get(id) ?? null);
+    }),
   infringementNote: byId(InfringementNote),
   invitation: byId(Invitation),
   auditEvent: byId(AuditEvent),

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import { listingScoreShownTo } from "../auth/listing-score";
 import type { RequestContext } from "../context";
 import type { Listing } from "../entities";
 import { money } from "../schema/money";
@@ -20,6 +21,12 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   @FieldResolver()
   seller(@Root() listing: Listing, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return loadRequired(sellerLoaderFor(authenticated(context).loaders, info), listing.sellerId);
+  }
+
+  @FieldResolver()
+  riskScore(@Root() listing: Listing, @Ctx() context: RequestContext) {
+    const { viewer, loaders } = authenticated(context);
+    return listingScoreShownTo(viewer, listing, (id) => loaders.highestCaseScoreOfListing.load(id));
   }
 
   @FieldResolver()

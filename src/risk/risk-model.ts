@@ -111,8 +111,8 @@ export class RiskModel {
     return sellerHistory(seller, ownerOrgId, this.config.weights.SELLER_HISTORY, this.config.confirmedByMinMembers);
   }
 
-  // The listing's own score (platform data every brand with a case on it may read) uses only the
-  // seller's record and intelligence that may count for anyone; each brand's score adds what
+  // The listing's own score (the platform's, and the store's score that every brand with a case
+  // reads is made from it) uses only the seller's record and intelligence that may count for anyone; each brand's score adds what
   // counts for its owner.
   assess(listing: ListingFacts, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
     return this.finish(this.prepare(listing), seller, intel);

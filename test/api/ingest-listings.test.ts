@@ -132,6 +132,31 @@ describe("ingestListings", () => {
     expect(await infringementsOf(cast.brandBAnalyst, externalId)).toHaveLength(1);
   });
 
+  it("shows a brand a listing's score as its own cases' highest, never another brand's match on the listing", async () => {
+    const collab = listingRecord({ title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA", price: { amountMinor: 5_000, currency: "CNY" } });
+    expect((await ingestAs(cast.platformAnalyst.as, [collab])).data?.ingestListings).toMatchObject({ infringementsCreated: 2 });
+    // Borealis's case falls to the brand-free signals; the listing's own score stays Aurelia's.
+    const aureliaOnly = { ...collab, title: "Aurelia Silk Scarf Crystal Ring replica AAA" };
+    expect((await ingestAs(cast.platformAnalyst.as, [aureliaOnly])).data?.ingestListings).toMatchObject({ infringementsUpdated: 1 });
+
+    const scores = `query { infringements(first: 100) { edges { node { riskScore brand { name } listing { externalId riskScore } } } } }`;
+    type Scores = { infringements: { edges: { node: { riskScore: number; brand: { name: string }; listing: { externalId: string; riskScore: number } } }[] } };
+    const onListing = async (as: Persona["as"]) => {
+      const response = await api.gql<Scores>(scores, {}, as);
+      expect(response.errors).toBeUndefined();
+      return response.data!.infringements.edges.map((e) => e.node).filter((n) => n.listing.externalId === collab.externalId);
+    };
+    const [ofA] = await onListing(cast.brandAAnalyst.as);
+    const [ofB] = await onListing(cast.brandBAnalyst.as);
+    expect(ofB.riskScore).toBeLessThan(ofA.riskScore);
+    expect(ofA.listing.riskScore).toBe(ofA.riskScore);
+    expect(ofB.listing.riskScore).toBe(ofB.riskScore);
+
+    const ofPlatform = await onListing(cast.platformAnalyst.as);
+    expect(ofPlatform.map((n) => n.brand.name).sort()).toEqual(["Aurelia", "Borealis"]);
+    expect(ofPlatform.map((n) => n.listing.riskScore)).toEqual([ofA.riskScore, ofA.riskScore]);
+  });
+
   it("accepts an API key of the platform with ingest:write, and answers a re-ingest as unchanged", async () => {
     const key = await cast.keyFor(cast.platformAnalyst.org, [Scope.INGEST_WRITE]);
     const record = listingRecord({ title: "Aurelia Silk Scarf" });

@@ -4,7 +4,8 @@ import type { RiskSignal } from "../../entities/risk-signal";
 // What shared intelligence says of one listing (src/domain/intel/intel-match-signal.ts works it
 // out for a whole ingest batch in one query). It is asked per organization an infringement would
 // belong to, because an organization's own PRIVATE indicators count for its own infringements
-// only; and with null for the listing's own score, which every brand with a case on it may read.
+// only; and with null for the listing's own score, from which the store's score that every brand
+// with a case reads is made.
 export interface IntelView {
   signalFor(ownerOrgId: string | null): { contribution: number; reason: string } | null;
 }

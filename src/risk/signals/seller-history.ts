@@ -9,8 +9,8 @@ import type { SellerFacts } from "../facts";
 // of the weight, capped at the weight.
 // A confirmation is a member's private review decision: a score for a brand's case counts that
 // brand's own confirmed cases and, in a crowd of at least `minMembers`, how many other members
-// confirmed some; a listing's or a store's own score, which every brand with a case reads, only
-// the latter, from one more (member-crowd.ts). So no member's decision shows to another.
+// confirmed some; a listing's or a store's own score (every brand with a case reads the store's)
+// only the latter, from one more (member-crowd.ts). So no member's decision shows to another.
 const DAY_MS = 86_400_000;
 const PER_STRIKE = 0.2;
 const MAX_STRIKES_SHARE = 0.6;

@@ -42,7 +42,10 @@ export class ListingType extends NodeInterface {
   @Field(() => Float, { nullable: true })
   averageRating: number | null;
 
-  @Field(() => Int, { description: "0 to 100" })
+  @Field(() => Int, {
+    description:
+      "0 to 100. The platform reads the listing's own score, the highest over every brand it claims; a member, the highest of its own cases on it; an agency, of the cases referred to it",
+  })
   riskScore: number;
 
   @Field(() => [RiskSignalType], {
