@@ -8,9 +8,12 @@ import { ApiError, ErrorCode } from "../errors";
 // known one, so the refusal tells nothing about who has an account. The counts live in the
 // database (one row an address, login_failure), shared by every API process.
 //
-// Each sign-in takes one of the window's attempts before its password is checked, and gives it
-// back (clears the row) when the password was right: attempts sent all at once, through any number
-// of processes, get no more password checks than the limit.
+// Each sign-in takes one of the window's attempts before its password is checked, and gives that
+// one back when the password was right: attempts sent all at once, through any number of
+// processes, get no more password checks than the limit. A successful sign-in gives back its own
+// attempt only, never the failures before it: someone failing an address's sign-ins on purpose
+// would otherwise see from their count starting over when its owner signed in, and so that the
+// address has an account.
 
 const WINDOW = "make_interval(secs => $2)";
 const ENDED = `f.window_started_at <= now() - ${WINDOW}`;
@@ -53,8 +56,17 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
   );
 }
 
-// After a sign-in that succeeded, or when an operator lets the address in again: its failures are
-// forgotten. Returns how many there were.
+// After a sign-in that succeeded: the attempt it took is given back (the address's row goes when
+// no failure is left in it).
+export async function giveBackSignInAttempt(manager: EntityManager, digest: string): Promise<void> {
+  await manager.query(
+    `WITH emptied AS (DELETE FROM login_failure WHERE email_digest = $1 AND failures <= 1)
+     UPDATE login_failure SET failures = failures - 1 WHERE email_digest = $1 AND failures > 1`,
+    [digest],
+  );
+}
+
+// When an operator lets the address in again: its failures are forgotten. Returns how many there were.
 export async function clearSignInFailures(manager: EntityManager, digest: string): Promise<number> {
   // As a SELECT, so that TypeORM answers the rows (a DELETE's answer is [rows, count]).
   const rows: { failures: number }[] = await manager.query(

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { LoginThrottlePolicy } from "../config";
 import type { TokenService } from "./jwt";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
-import { clearSignInFailures, takeSignInAttempt } from "./login-throttle";
+import { giveBackSignInAttempt, takeSignInAttempt } from "./login-throttle";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
@@ -36,6 +36,6 @@ export async function login(
   if (user.org_status !== OrgStatus.ACTIVE) {
     throw unauthenticated("Your organization's membership is suspended; the platform's governance team can reinstate it");
   }
-  await clearSignInFailures(manager, digest);
+  await giveBackSignInAttempt(manager, digest);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }
