@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { contributorVisible, notExpired } from "../auth/intel-visibility";
-import { scopedQuery } from "../auth/scoped-query";
+import { scopedQuery, scopeOf } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { Indicator } from "../entities";
+import { Brand, Indicator } from "../entities";
 import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
 import { badInput } from "../errors";
 import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
@@ -40,11 +40,16 @@ export function listIndicators(
   const query = scopedQuery(manager, viewer, Indicator, "ind");
   if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.distributions) query.andWhere("ind.distribution = ANY(:distributions)", { distributions: filter.distributions });
-  // Filters that name the contributor (its organization, or one of its brands) select only among
-  // rows whose contributor the viewer may read: an anonymous row never answers to them.
+  // Filters that name the contributor select only among rows whose contributor the viewer may
+  // read (an anonymous row never answers to them), and brands only among those it may read (an
+  // indicator's brand shows to the brand's owner and the platform alone).
   const contributorShown = contributorVisible(viewer, "ind");
   if (filter.brandIds) {
-    query.andWhere(`ind.brand_id = ANY(:brandIds) AND ${contributorShown.sql}`, { brandIds: filter.brandIds, ...contributorShown.params });
+    const brandShown = scopeOf(viewer, Brand, "filter_brand");
+    query.andWhere(
+      `ind.brand_id = ANY(:brandIds) AND EXISTS (SELECT 1 FROM brand filter_brand WHERE filter_brand.id = ind.brand_id AND ${brandShown.sql})`,
+      { brandIds: filter.brandIds, ...brandShown.params },
+    );
   }
   if (filter.contributedByMe !== undefined) {
     query.andWhere(filter.contributedByMe ? "ind.owner_org_id = :myOrgId" : "ind.owner_org_id <> :myOrgId", { myOrgId: viewer.orgId });

@@ -136,7 +136,7 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
     expect(idsOf(notMine)).toEqual([fixture.ALLIANCE, fixture.ALLIANCE_ANONYMOUS].sort());
   });
 
-  it("a brand filter never de-anonymizes either: another member's brand selects only its attributed rows", async () => {
+  it("a brand filter selects among the viewer's own brands only, as an indicator's brand shows to its owner alone", async () => {
     const brandId = gid("Brand", cast.brandA.brand.id);
     const [anonymous, attributed] = await contribute(api, cast.brandAAnalyst, [
       { kind: "KEYWORD", value: "brand filter anonymous", distribution: "ALLIANCE_ANONYMOUS", brandId },
@@ -144,9 +144,13 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
     ]);
     const everything = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"] });
     expect(idsOf(everything)).toEqual([anonymous, attributed].sort());
+    // Another member's brand answers as a brand that does not exist, its attributed rows too.
     const byBrand = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
-    expect(idsOf(byBrand)).toEqual([attributed]);
-    expect(byBrand.data.indicators.totalCount).toBe(1);
+    const byMissing = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"], brandIds: [gid("Brand", "00000000-0000-4000-8000-000000000000")] });
+    expect(byBrand.data.indicators).toEqual({ totalCount: 0, edges: [] });
+    expect(byMissing.data.indicators).toEqual(byBrand.data.indicators);
+    const attributedRow = await api.gql<Json>(`query($id: ID!) { node(id: $id) { ... on Indicator { brand { id } } } }`, { id: gid("Indicator", attributed) }, cast.brandBAnalyst.as);
+    expect(attributedRow.data?.node).toEqual({ brand: null });
     const own = await list(cast.brandAAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
     expect(idsOf(own)).toEqual([anonymous, attributed].sort());
   });
