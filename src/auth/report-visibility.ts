@@ -1,4 +1,6 @@
-import { SuppressionReason } from "../entities/report-table";
+import { OrgKind } from "../entities/enums";
+import { SuppressionReason, type ReportTable } from "../entities/report-table";
+import { APPORTIONED_METRICS } from "../domain/reports/figure-sources";
 import { isPlatform, type Viewer } from "./viewer";
 
 // Why a report cell is withheld, as the viewer may read it.
@@ -14,3 +16,10 @@ export function suppressionShownTo(viewer: Viewer, reason: SuppressionReason | n
   if (reason === null || isPlatform(viewer) || reason === SuppressionReason.SUPPRESSED_IN_A_MONTH) return reason;
   return SuppressionReason.WITHHELD;
 }
+
+// Whether the viewer reads its own figure beside a table's cells: a member does, in the tables of
+// members' figures, except a referral's outcomes. Those are split between a referral's members by
+// their cases (apportion.ts), and a member reads the referral's totals on the referral itself: its
+// share beside them would tell how many of the referral's cases are other members'.
+export const ownFigureShownIn = (viewer: Viewer, table: Pick<ReportTable, "metric" | "attribution">): boolean =>
+  viewer.orgKind === OrgKind.BRAND && table.attribution === "MEMBERS" && !APPORTIONED_METRICS.has(table.metric);

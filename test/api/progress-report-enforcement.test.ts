@@ -190,6 +190,21 @@ const tableOf = (report: Report, metric: string, currency: string | null = null)
 const cellOf = (report: Report, metric: string, category: string | null, marketplace: string | null, currency: string | null = null) =>
   tableOf(report, metric, currency).cells.find((cell) => cell.category === category && cell.marketplace === marketplace)!;
 
+// Each member's (A, B, C, D) stored own figure in a Watches cell of a published month, which the
+// platform keeps for disclosure control.
+async function storedShares(period: string, metric: string, currency: string | null = null, marketplace = "TAOBAO"): Promise<number[]> {
+  const rows: { owner_org_id: string; figures: { metric: string; currency?: string | null; category: string | null; marketplace: string | null; value: number }[] }[] =
+    await api.dataSource.query(
+      `SELECT f.owner_org_id, f.figures FROM progress_report_member_figures f JOIN progress_report r ON r.id = f.report_id WHERE r.period = $1`,
+      [period],
+    );
+  return members.map(({ org }) => {
+    const figures = rows.find((row) => row.owner_org_id === org.id)?.figures ?? [];
+    const figure = figures.find((f) => f.metric === metric && (f.currency ?? null) === currency && f.category === "Watches" && f.marketplace === marketplace);
+    return figure?.value ?? 0;
+  });
+}
+
 // Every withheld cell that is the only unknown of a row or a column with its total.
 function recoverFromTotals(table: Table): Cell[] {
   const get = (c: string | null, m: string | null) => table.cells.find((cell) => cell.category === c && cell.marketplace === m)!;
@@ -228,45 +243,53 @@ describe("progress reports: enforcement figures", () => {
 
   it("apportion a referral's outcome between its members' cases, adding up exactly", async () => {
     const jan = await readReport("2024-01", members[0].persona);
-    expect(cellOf(jan, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 4 });
-    expect(cellOf(jan, "SEIZED_UNITS", "Watches", "TAOBAO")).toMatchObject({ value: 1000, suppression: null, ownValue: 500 });
-    expect(cellOf(jan, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, suppression: null, ownValue: 50_001 });
-    const ownOf = async (member: number, metric: string, currency: string | null = null) =>
-      cellOf(await readReport("2024-01", members[member].persona), metric, "Watches", "TAOBAO", currency).ownValue;
-    const ownOfEach = async (metric: string, currency: string | null = null) => {
-      const values = [];
-      for (const m of [0, 1, 2, 3]) values.push(await ownOf(m, metric, currency));
-      return values;
-    };
-    expect(await ownOfEach("ARRESTS")).toEqual([4, 2, 2, 0]);
-    expect(await ownOfEach("SEIZED_VALUE", "CNY")).toEqual([50_001, 25_000, 25_000, 0]);
+    expect(cellOf(jan, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null });
+    expect(cellOf(jan, "SEIZED_UNITS", "Watches", "TAOBAO")).toMatchObject({ value: 1000, suppression: null });
+    expect(cellOf(jan, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, suppression: null });
+    expect(await storedShares("2024-01", "ARRESTS")).toEqual([4, 2, 2, 0]);
+    expect(await storedShares("2024-01", "SEIZED_UNITS")).toEqual([500, 250, 250, 0]);
+    expect(await storedShares("2024-01", "SEIZED_VALUE", "CNY")).toEqual([50_001, 25_000, 25_000, 0]);
     // R1's one raid goes whole to A, the largest share: one member's figure, withheld.
-    expect(await ownOfEach("RAIDS")).toEqual([1, 0, 0, 0]);
+    expect(await storedShares("2024-01", "RAIDS")).toEqual([1, 0, 0, 0]);
     expect(cellOf(jan, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "WITHHELD" });
     // R3 has no raid: its arrests are dated by when they were recorded (February), two per member.
     const feb = await readReport("2024-02", members[0].persona);
-    expect(cellOf(feb, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null, ownValue: 2 });
+    expect(cellOf(feb, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 8, suppression: null });
+    expect(await storedShares("2024-02", "ARRESTS")).toEqual([2, 2, 2, 2]);
     expect(cellOf(feb, "RAIDS", null, null)).toMatchObject({ value: 0, suppression: null });
+  });
+
+  it("show a member no own figure of a referral's outcome, which beside the referral's totals would count others' cases", async () => {
+    // A reads R1's 8 arrests and 1,000 units on the referral; its share of 4 and 500 would tell
+    // that R1 holds as many cases of others as of its own.
+    const referral = await api.gql<{ referrals: { edges: { node: { arrests: number; seizedUnits: number } }[] } }>(
+      `{ referrals(first: 10) { edges { node { arrests seizedUnits } } } }`, {}, members[0].persona.as);
+    expect(referral.data?.referrals.edges.map((e) => e.node)).toContainEqual({ arrests: 8, seizedUnits: 1000 });
+    const jan = await readReport("2024-01", members[0].persona);
+    for (const [metric, currency] of [["RAIDS", null], ["ARRESTS", null], ["SEIZED_UNITS", null], ["SEIZED_VALUE", "CNY"]] as const) {
+      expect(tableOf(jan, metric, currency).cells.map((cell) => cell.ownValue)).toEqual(tableOf(jan, metric, currency).cells.map(() => null));
+    }
+    // Its own figures elsewhere stay: the cases it referred in January.
+    expect(cellOf(jan, "CASES_REFERRED", "Watches", "TAOBAO").ownValue).toBe(4);
   });
 
   it("withhold a referral that holds one member's cases, and keep seized value per currency", async () => {
     const asA = await readReport("2024-03", members[0].persona);
-    expect(cellOf(asA, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "WITHHELD", ownValue: 0 });
-    expect(cellOf(asA, "RAIDS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "WITHHELD", ownValue: 0 });
+    expect(cellOf(asA, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "WITHHELD" });
+    expect(cellOf(asA, "RAIDS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "WITHHELD" });
     expect(cellOf(asA, "SEIZED_VALUE", "Watches", "TMALL", "USD")).toMatchObject({ value: null, suppression: "WITHHELD" });
     // Its totals go with it: D's figure is the whole of them.
     expect(cellOf(asA, "ARRESTS", null, null).value).toBeNull();
     // Why is the platform's to know: "fewer than 3 contributed" would tell A that D's cases are few.
     const asPlatform = await readReport("2024-03", platformAdmin);
     for (const metric of ["ARRESTS", "RAIDS"]) expect(cellOf(asPlatform, metric, "Watches", "TMALL").suppression).toBe("FEW_CONTRIBUTORS");
-    const asD = await readReport("2024-03", members[3].persona);
-    expect(cellOf(asD, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, ownValue: 2 });
-    expect(cellOf(asD, "SEIZED_VALUE", "Watches", "TMALL", "USD").ownValue).toBe(5000);
+    expect(await storedShares("2024-03", "ARRESTS", null, "TMALL")).toEqual([0, 0, 0, 2]);
+    expect(await storedShares("2024-03", "SEIZED_VALUE", "USD", "TMALL")).toEqual([0, 0, 0, 5000]);
     // One table per currency present: CNY in January, USD in March, never one summing both.
     expect(asA.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["USD"]);
     const jan = await readReport("2024-01", members[3].persona);
     expect(jan.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["CNY"]);
-    expect(cellOf(jan, "SEIZED_VALUE", null, null, "CNY")).toMatchObject({ value: 100_001, ownValue: 0 });
+    expect(cellOf(jan, "SEIZED_VALUE", null, null, "CNY")).toMatchObject({ value: 100_001 });
     // February has no seizure at all: no seized value table, and no table without a currency.
     const feb = await readReport("2024-02", members[0].persona);
     expect(feb.tables.filter((t) => t.metric === "SEIZED_VALUE")).toEqual([]);
@@ -305,11 +328,12 @@ describe("progress reports: enforcement figures", () => {
     const a = members[0].persona;
     const [q1, jan, feb, mar] = await readReports(["2024-Q1", "2024-01", "2024-02", "2024-03"], a);
     expect(q1.tables.filter((t) => t.metric === "SEIZED_VALUE").map((t) => t.currency)).toEqual(["CNY", "USD"]);
-    expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, ownValue: 50_001 });
+    expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TAOBAO", "CNY")).toMatchObject({ value: 100_001, ownValue: null });
     expect(cellOf(q1, "SEIZED_VALUE", "Watches", "TMALL", "USD")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH" });
-    expect(cellOf(q1, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 16, ownValue: 6 });
-    expect(cellOf(q1, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 0 });
-    expect(cellOf(q1, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH", ownValue: 1 });
+    expect(cellOf(q1, "ARRESTS", "Watches", "TAOBAO")).toMatchObject({ value: 16, ownValue: null });
+    expect(await storedShares("2024-Q1", "ARRESTS")).toEqual([6, 4, 4, 2]);
+    expect(cellOf(q1, "ARRESTS", "Watches", "TMALL")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH" });
+    expect(cellOf(q1, "RAIDS", "Watches", "TAOBAO")).toMatchObject({ value: null, suppression: "SUPPRESSED_IN_A_MONTH" });
     // Every published quarter cell is the sum of the same published month cells, in every table.
     for (const table of q1.tables.filter((t) => ENFORCEMENT.includes(t.metric))) {
       for (const cell of table.cells.filter((c) => c.value !== null)) {

@@ -26,6 +26,8 @@ export interface FigureSource {
   // A figure with no marketplace (shared intelligence): its contributions name ALL_MARKETPLACES and
   // its table has no marketplace columns, only each category's total.
   withoutMarketplace?: boolean;
+  // A figure split between the members of each referral by their cases (referralOutcome).
+  apportioned?: boolean;
   collect(manager: EntityManager, period: ReportPeriod): Promise<Contribution[]>;
 }
 
@@ -252,13 +254,14 @@ export const FIGURE_SOURCES: FigureSource[] = [
     ),
   },
   // A referral's raid counts as one raid, shared between its cases' members like its other figures.
-  { metric: ReportMetric.RAIDS, attribution: "MEMBERS", collect: referralOutcome(`1`, RAID_AT) },
-  { metric: ReportMetric.ARRESTS, attribution: "MEMBERS", collect: referralOutcome(`r.arrests`, OUTCOME_AT) },
-  { metric: ReportMetric.SEIZED_UNITS, attribution: "MEMBERS", collect: referralOutcome(`r.seized_units`, OUTCOME_AT) },
+  { metric: ReportMetric.RAIDS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`1`, RAID_AT) },
+  { metric: ReportMetric.ARRESTS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`r.arrests`, OUTCOME_AT) },
+  { metric: ReportMetric.SEIZED_UNITS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`r.seized_units`, OUTCOME_AT) },
   {
     metric: ReportMetric.SEIZED_VALUE,
     attribution: "MEMBERS",
     money: true,
+    apportioned: true,
     collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
   },
   {
@@ -301,3 +304,5 @@ export const FIGURE_SOURCES: FigureSource[] = [
       ),
   },
 ];
+
+export const APPORTIONED_METRICS: ReadonlySet<ReportMetric> = new Set(FIGURE_SOURCES.filter((source) => source.apportioned).map((source) => source.metric));
