@@ -99,6 +99,20 @@ const REQUIREMENTS = {
     Scope.REFERRALS_WRITE,
     "Only an agency, with the referrals:read and referrals:write scopes, records a referral's progress",
   ),
+  // A case is its brand's to work: the platform reads every case and decides takedowns, but a
+  // review, a note, a test buy or a takedown request made by it would count as the brand's (in its
+  // statistics and the alliance's reports) while the brand could not tell who made it.
+  // Named apart from withdrawTakedowns, which checks the same: graphql-shield caches a request's
+  // rule outcomes by name, denial message included.
+  workOwnCases: {
+    ...bothScopes(
+      OrgKind.BRAND,
+      Scope.INFRINGEMENTS_READ,
+      Scope.INFRINGEMENTS_WRITE,
+      "This needs the infringements:read and infringements:write scopes of the brand whose case it is (the platform decides takedowns; it does not work brands' cases)",
+    ),
+    name: "caseOwner:scopes(infringements:read,infringements:write)",
+  },
   // A write answers with the record written, so it needs the read scope too; without it the change
   // would be made and then refused, and a client would retry it.
   writeInfringements: {
@@ -232,6 +246,7 @@ export const can = {
   readInfringements: requirementRule(REQUIREMENTS.infringements),
   readCases: requirementRule(REQUIREMENTS.cases),
   writeInfringements: requirementRule(REQUIREMENTS.writeInfringements),
+  workOwnCases: requirementRule(REQUIREMENTS.workOwnCases),
   readReferralDetails: requirementRule(REQUIREMENTS.referralDetails),
   readSellerIdentity: requirementRule(REQUIREMENTS.sellerIdentity),
   decideTakedowns: requirementRule(REQUIREMENTS.decideTakedowns),

@@ -1,9 +1,10 @@
 import type { DataSource } from "typeorm";
+import { isPlaintiff } from "../auth/plaintiff";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { LegalAction, Seller } from "../entities";
 import { LegalActionStatus as L } from "../entities/enums";
-import { badInput, notFound } from "../errors";
+import { badInput, forbidden, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
@@ -79,6 +80,7 @@ export async function updateLegalAction(
       .setLock("pessimistic_write")
       .getOne();
     if (!action) throw notFound("LegalAction");
+    if (!isPlaintiff(viewer, action)) throw forbidden("Only the plaintiff updates a legal action");
     const allowed = NEXT[action.status];
     if (!allowed.includes(input.status)) {
       throw badInput(

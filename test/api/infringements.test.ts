@@ -168,7 +168,8 @@ describe("reviewInfringement", () => {
   it("refuses a brand viewer, who may read but not write", async () => {
     const response = await review(cast.brandAViewer, cast.infringementAShared.id, InfringementStatus.UNDER_REVIEW);
     expect(response.errors?.[0]).toMatchObject({
-      message: "A VIEWER only reads; this needs the infringements:read and infringements:write scopes",
+      message:
+        "A VIEWER only reads; this needs the infringements:read and infringements:write scopes of the brand whose case it is (the platform decides takedowns; it does not work brands' cases)",
       extensions: { code: "FORBIDDEN" },
     });
     expect(await statusInDatabase(cast.infringementAShared.id)).toBe("FLAGGED");

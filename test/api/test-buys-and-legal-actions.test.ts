@@ -258,6 +258,10 @@ describe("legal actions", () => {
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: filed.id }, cast.brandBAnalyst.as);
     expect(node).toEqual({ status: 200, data: { node: null } });
 
+    // The platform reads the suit but does not move it: the change would pass for the brand's.
+    const byPlatform = await api.gql(UPDATE, { input: { id: filed.id, status: "IN_PROGRESS" } }, cast.platformAnalyst.as);
+    expect(byPlatform.errors?.[0]).toMatchObject({ message: "Only the plaintiff updates a legal action", extensions: { code: "FORBIDDEN" } });
+
     const judged = dataOf(
       await api.gql<{ updateLegalAction: unknown }>(
         UPDATE,

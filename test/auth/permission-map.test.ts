@@ -45,6 +45,19 @@ describe("permission map", () => {
     expect(Object.keys(permissionMap).sort()).toEqual(objectTypes);
   });
 
+  it("names each distinct rule apart, since graphql-shield caches a request's outcomes by rule name", () => {
+    const rulesByName = new Map<string, Set<ShieldRule>>();
+    const collect = (rule: ShieldRule) => {
+      const candidate = rule as unknown as { name?: string; getRules?: () => ShieldRule[] };
+      if (candidate.getRules) return candidate.getRules().forEach(collect);
+      if (candidate.name) rulesByName.set(candidate.name, (rulesByName.get(candidate.name) ?? new Set()).add(rule));
+    };
+    Object.values(permissionMap).forEach((fields) => Object.values(fields).forEach((rule) => collect(rule as ShieldRule)));
+    const shared = [...rulesByName].filter(([, rules]) => rules.size > 1).map(([name]) => name);
+    expect(rulesByName.size).toBeGreaterThan(10);
+    expect(shared).toEqual([]);
+  });
+
   // A diff in this snapshot changes who can read or do what: review it as such.
   it("matches the reviewed snapshot", () => {
     const lines = Object.entries(permissionMap).flatMap(([type, fields]) =>
