@@ -55,8 +55,11 @@ describe("shared intelligence in the risk model", () => {
     const [b] = await explanationsOf(cast.brandBAnalyst);
     expect(b.brand.name).toBe("Borealis");
     expect(intelOf(b)).toEqual([]);
-    // The listing's own score, which B reads too, is the same without A's private intelligence.
-    expect(b.listing.riskScore).toBe(a.riskScore - intelOf(a)[0].contribution);
+    // The listing's own score (the platform's, and the store's score is made from it) is the same
+    // without A's private intelligence; B reads its own case's score as the listing's.
+    const [ownScore] = (await explanationsOf(cast.platformAnalyst)).map((node) => node.listing.riskScore);
+    expect(ownScore).toBe(a.riskScore - intelOf(a)[0].contribution);
+    expect(b.listing.riskScore).toBe(b.riskScore);
   });
 
   it("names the number of members once at least k of them shared it, and never who", async () => {
@@ -77,7 +80,8 @@ describe("shared intelligence in the risk model", () => {
     // The listing's own score counts other members from k + 1 on (the test below tells why): at k
     // it has no intelligence in it.
     const [b] = await explanationsOf(cast.brandBAnalyst);
-    expect(b.listing.riskScore).toBe(b.riskScore - intelOf(b)[0].contribution);
+    const [ownScore] = (await explanationsOf(cast.platformAnalyst)).map((node) => node.listing.riskScore);
+    expect(ownScore).toBe(b.riskScore - intelOf(b)[0].contribution);
   });
 
   it("counts other members in the listing's own score from k + 1 on, so that a member that shared the value learns nothing from it", async () => {
@@ -109,15 +113,19 @@ describe("shared intelligence in the risk model", () => {
     };
     const match = await api.gql<{ matchIndicators: { matched: boolean }[] }>(MATCH, { queries: [{ kind: "SELLER", value: held.value }] }, cast.brandAAnalyst.as);
     expect(match.data?.matchIndicators.map((m) => m.matched)).toEqual([false]);
+    // A reads the stores' scores, made from the listings' own scores: the same for both.
     const [withIntel, without] = await twinsAs(cast.brandAAnalyst);
-    expect(withIntel.riskScore).toBe(without.riskScore);
     expect(withIntel.seller.riskScore).toBe(without.seller.riskScore);
+    const [ownWith, ownWithout] = await twinsAs(cast.platformAnalyst);
+    expect(ownWith.riskScore).toBe(ownWithout.riskScore);
 
     // A third member: now k others remain whichever member reads it, and the listing's score counts them.
     await contribute(api, memberD, [held]);
     const repriced = [twin(1), twin(2)].map((record) => ({ ...record, price: { amountMinor: 4_900, currency: "CNY" } }));
     expect((await api.gql(INGEST, { listings: repriced }, cast.platformAnalyst.as)).errors).toBeUndefined();
-    const [counted, still] = await twinsAs(cast.brandAAnalyst);
+    const [counted, still] = await twinsAs(cast.platformAnalyst);
     expect(counted.riskScore).toBeGreaterThan(still.riskScore);
+    const [countedStore, stillStore] = await twinsAs(cast.brandAAnalyst);
+    expect(countedStore.seller.riskScore).toBeGreaterThan(stillStore.seller.riskScore);
   });
 });
