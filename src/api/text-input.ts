@@ -1,25 +1,27 @@
 import type { RequestHandler } from "express";
 import { GraphQLError, type ASTVisitor, type StringValueNode, type ValidationContext } from "graphql";
+import { isStorableText } from "../domain/validation";
 import { ErrorCode } from "../errors";
 
 // Text that PostgreSQL cannot store (a NUL character) or that is not Unicode (an unpaired
 // surrogate, which would be stored as U+FFFD rather than as sent) is refused before GraphQL runs,
 // wherever it is in the request: the query, any variable, any filter. Otherwise each mutation and
 // filter would fail on it in the database, as an internal error, or keep something else.
-const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-// The path of the first bad string in a parsed body, or null; without recursion, as a JSON body
-// may nest deeper than the stack.
+// The path of the first bad string (a value or an object's key) in a parsed body, or null;
+// without recursion, as a JSON body may nest deeper than the stack.
 function badTextIn(body: unknown): string | null {
   const pending: [unknown, string][] = [[body, "request"]];
   while (pending.length) {
     const [value, path] = pending.pop()!;
     if (typeof value === "string") {
-      if (BAD_TEXT.test(value)) return path;
+      if (!isStorableText(value)) return path;
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
     } else if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) pending.push([item, `${path}.${key}`]);
+      for (const [key, item] of Object.entries(value)) {
+        if (!isStorableText(key)) return `a key of ${path}`;
+        pending.push([item, `${path}.${key}`]);
+      }
     }
   }
   return null;
@@ -39,7 +41,7 @@ export const refuseBadText: RequestHandler = (req, res, next) => {
   const path = badTextIn(req.body) ?? badTextIn(req.query) ?? badTextIn(getVariables(req.query));
   if (!path) return next();
   res.status(400).json({
-    errors: [{ message: `${path.replace(/^request\.(variables\.)?/, "")} holds a NUL character or an unpaired surrogate, which text may not`, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+    errors: [{ message: `${path.replace(/^(a key of )?request\.(variables\.)?/, "$1")} holds a NUL character or an unpaired surrogate, which text may not`, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
   });
 };
 
@@ -50,7 +52,7 @@ export function textLiteralRule(context: ValidationContext): ASTVisitor {
   const bad: StringValueNode[] = [];
   return {
     StringValue(node) {
-      if (BAD_TEXT.test(node.value)) bad.push(node);
+      if (!isStorableText(node.value)) bad.push(node);
     },
     Document: {
       leave() {

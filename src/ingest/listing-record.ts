@@ -1,24 +1,28 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
-import { isIsoCurrency, isNotFuture } from "../domain/validation";
+import { EARLIEST_STORABLE_MS, isIsoCurrency, isNotFuture, isStorableText } from "../domain/validation";
 import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
 // statistics. A listing is identified by marketplace + externalId, its seller by marketplace +
 // seller.externalId. Fields not named here (such as a generator's `label`) are ignored.
 
-const NUL = "\u0000";
 const text = (max: number) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !s.includes(NUL), "must not contain NUL characters");
+    .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
-// A listing's dates (listed, seen, its store opened) are in the past.
-const notFuture = (value: string | null) => value === null || isNotFuture(Date.parse(value));
-const pastInstant = instant.nullable().default(null).refine(notFuture, "must not be in the future");
+// A listing's dates (listed, seen, its store opened) are in the past, from the year 1 on. One
+// that is not a date-time at all is the format check's to report, not this one's.
+const isPast = (value: string | null) => {
+  if (value === null) return true;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) || (ms >= EARLIEST_STORABLE_MS && isNotFuture(ms));
+};
+const pastInstant = instant.nullable().default(null).refine(isPast, "must be in the past, and in the year 1 or later");
 
 // Counts are bounded by what a store or a listing can have, well inside the database's integer
 // columns (a strike added to the largest int would overflow when a takedown is approved).
@@ -79,7 +83,8 @@ export function validateListingRecord(value: unknown): Validated {
   const parsed = ListingRecordSchema.safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };
   const reasons = parsed.error.issues.slice(0, 3).map((issue) => {
-    const field = issue.path.join(".") || "record";
+    // A key as JSON writes it: a NUL or a lone surrogate in it is escaped, not echoed.
+    const field = issue.path.map((key) => JSON.stringify(String(key)).slice(1, -1)).join(".") || "record";
     return `${field}: ${issue.message}`;
   });
   return { ok: false, reason: reasons.join("; ") };
@@ -120,13 +125,13 @@ const INSTANT = z.regexes.datetime({ offset: true });
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number, required = false): value is string =>
-  typeof value === "string" && value.length <= max && !value.includes(NUL) && (!required || value.trim().length > 0);
+  typeof value === "string" && value.length <= max && isStorableText(value) && (!required || value.trim().length > 0);
 const isTextOrNull = (value: unknown, max: number) => value === null || isText(value, max);
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown, max: number): value is number => isWhole(value) && value <= max;
 const isShareOrNull = (value: unknown) => value === null || (typeof value === "number" && value >= 0 && value <= 1);
 const isCurrency = (value: unknown): value is string => typeof value === "string" && isIsoCurrency(value);
-const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value) && notFuture(value));
+const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value) && isPast(value));
 
 // Index by index, as the schema reads an array (`every` would skip the holes of a sparse one).
 function areImageHashes(value: unknown): value is string[] {

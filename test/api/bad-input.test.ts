@@ -148,6 +148,10 @@ describe("bad input gets a coded error and changes nothing", () => {
     }
     await expectBadInput(`query($ids: [String!]) { infringements(filter: { listingExternalIds: $ids }) { totalCount } }`, { ids: ["ok", "x\u0000"] }, /^ids\[1\] holds/);
     await expectBadInput(`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^query holds/);
+    // In a key too (a listing's specs is a JSON object), named without the key itself.
+    const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted } }`;
+    const keyed = await expectBadInput(INGEST, { listings: [{ specs: { "colour\ud800": "red" } }] }, /^a key of listings\[0\]\.specs holds a NUL character or an unpaired surrogate/);
+    expect(JSON.stringify(keyed)).not.toContain("colour");
     // Written as an escape in the query, the parser makes the NUL.
     await expectBadInput(String.raw`mutation { login(email: "a\u0000b@example.com", password: "whatever12345") { token } }`, {}, /^A string in the query holds/);
     // However many, one error for them all, not one each past graphql-js's 100.

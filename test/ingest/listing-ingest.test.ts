@@ -198,6 +198,28 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });
 
+  it("rejects text and dates PostgreSQL cannot store as lines of their own, never failing their batch", async () => {
+    const good = [fake(), genuine()];
+    const { counts, rejections } = await ingest([
+      good[0],
+      listingRecord({ specs: { "colour\uD800": "red" } }),
+      listingRecord({ title: "Zephyr pendant \uDC00 replica" }),
+      listingRecord({ seenAt: "0000-06-01T00:00:00Z" }),
+      listingRecord({ seller: { externalId: "store-year-zero", name: "Year zero", openedAt: "0001-01-01T00:00:00+01:00" } }),
+      listingRecord({ listedAt: "2026-13-45T00:00:00Z" }),
+      good[1],
+    ]);
+    expect(counts).toMatchObject({ read: 7, inserted: 2, rejected: 5 });
+    expect(rejections).toEqual([
+      { line: 2, reason: "specs.colour\\ud800: Invalid key in record" },
+      { line: 3, reason: "title: must not contain NUL characters or unpaired surrogates" },
+      { line: 4, reason: "seenAt: must be in the past, and in the year 1 or later" },
+      { line: 5, reason: "seller.openedAt: must be in the past, and in the year 1 or later" },
+      { line: 6, reason: "listedAt: must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" },
+    ]);
+    expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
+  });
+
   it("stores text exactly as sent, tabs, line breaks, backslashes and quotes included (COPY on a server, unnest embedded)", async () => {
     const awkward = 'tab\there, line\nbreak, cr\rhere, back\\slash \\N, "quoted" {braces}, comma, 高仿';
     const record = fake({

@@ -24,6 +24,9 @@ const ODD_VALUES: unknown[] = [
   "2026-11-01T00:00Z", "2026-11-01", "2026-11-01T00:00:00z", "804a95d23ac181dc", "804A95D23AC181DC", "804a95d23ac181d", [], ["804a95d23ac181dc"],
   Array.from({ length: 51 }, () => "804a95d23ac181dc"), [1], {}, { a: "b" }, { count: 3 }, JSON.parse('{"__proto__": "x"}'),
   Object.assign(Object.create(null), { volume: "80ml" }), { "1": "one", b: "two", a: "three" }, { ["k".repeat(101)]: "v" },
+  // What PostgreSQL cannot store: unpaired surrogates (in a key too) and dates before the year 1.
+  "x\uD800y", "x\uDC00", "\uD83D\uDE00", { "k\uD800": "v" }, { k: "v\uDFFF" }, "0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00",
+  "0001-01-01T00:00:00Z", "2026-13-45T00:00:00Z",
 ];
 
 const FIELDS = [
