@@ -1,12 +1,17 @@
+import { setTimeout } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
+import { conflict } from "../errors";
 
 // PostgreSQL ends one of two transactions that wait on each other's row locks (a deadlock), or
 // one that cannot be serialized, and that one has then changed nothing. Workflows that lock
 // several rows (bulk reviews and takedown requests, a takedown decision's case, listing and store,
 // a store closure) can meet a listing ingest taking some of the same rows in another order; rather
-// than fail a person's request over it, the transaction is run again, a few times at most. The
-// work must do nothing outside the database, since it may run more than once.
-const MAX_ATTEMPTS = 3;
+// than fail a person's request over it, the transaction is run again, a few times at most, each
+// after a short random wait so that the same writers do not meet again in step. The work must do
+// nothing outside the database, since it may run more than once. When every attempt met one, the
+// caller is told to send it again (CONFLICT), not that the server failed.
+const MAX_ATTEMPTS = 5;
+const RETRY_WAIT_MS = 20;
 const TRANSIENT_CODES = new Set(["40P01", "40001"]);
 
 // TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
@@ -24,7 +29,11 @@ export async function inTransaction<T>(
     try {
       return await dataSource.transaction(work);
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !mayRunAgain(error)) throw error;
+      if (!mayRunAgain(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw conflict(`This change met concurrent changes to the same records ${MAX_ATTEMPTS} times running and was not made; send it again`);
+      }
+      await setTimeout(Math.random() * RETRY_WAIT_MS * attempt);
     }
   }
 }
