@@ -6,6 +6,7 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 //   changed (a note saved, an id it cannot see).
 // - One matchIndicators: each is charged to the quota as it runs, and one refused past the quota
 //   nulls the answers of those charged before it. A single call takes every value in its list.
+// - No subscription: the schema has none, and graphql-js would only find that out when running it.
 
 function rootFields(selectionSet: SelectionSetNode, fragments: (name: string) => FragmentDefinitionNode | null | undefined, seen = new Set<string>()): string[] {
   return selectionSet.selections.flatMap((selection) => {
@@ -22,6 +23,10 @@ function rootFields(selectionSet: SelectionSetNode, fragments: (name: string) =>
 export function operationShapeRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {
+      if (operation.operation === "subscription") {
+        context.reportError(new GraphQLError("This API has no subscriptions: send a query or a mutation", { nodes: operation }));
+        return;
+      }
       const fields = rootFields(operation.selectionSet, (name) => context.getFragment(name));
       if (operation.operation === "mutation" && fields.length > 1) {
         context.reportError(

@@ -166,6 +166,11 @@ describe("bad input gets a coded error and changes nothing", () => {
     expect(emoji.errors).toBeUndefined();
   });
 
+  it("a subscription, which the API has none of", async () => {
+    const response = await expectBadInput(`subscription { __typename }`, {}, /^This API has no subscriptions: send a query or a mutation$/);
+    expect(response.status).toBe(400);
+  });
+
   it("more than one mutation in a request, or more than one blind match", async () => {
     const infringementId = gid("Infringement", cast.infringementA.id);
     await expectBadInput(
