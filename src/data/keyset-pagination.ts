@@ -102,7 +102,8 @@ function pageWindow(page: PageRequest): { backward: boolean; size: number; curso
   if (backward && (page.first != null || page.after != null)) {
     throw badInput("Page forward with `first` and `after`, or backward with `last` and `before`, not both");
   }
-  const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
+  // The default page never exceeds a MAX_PAGE_SIZE set below it.
+  const size = (backward ? page.last : page.first) ?? Math.min(DEFAULT_PAGE_SIZE, page.maxPageSize);
   if (!Number.isInteger(size) || size < 1 || size > page.maxPageSize) {
     throw badInput(`\`${backward ? "last" : "first"}\` must be between 1 and ${page.maxPageSize}`);
   }
