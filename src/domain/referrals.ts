@@ -140,6 +140,8 @@ export interface ReferralProgress {
 
 // The agency records progress and outcome on a referral sent to it. A referral sent to another
 // agency is not in its row scope: NOT_FOUND, as if it did not exist.
+const DAY_MS = 86_400_000;
+
 export async function updateReferral(dataSource: DataSource, viewer: Viewer, input: ReferralProgress): Promise<Referral> {
   const raidDate = input.raidDate != null ? checkPastLocalDate(input.raidDate, "raidDate") : undefined;
   const arrests = input.arrests != null ? checkCount(input.arrests, "arrests") : undefined;
@@ -154,6 +156,14 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
       .getOne();
     if (!referral) throw notFound("Referral");
     if (referral.status === ReferralStatus.CLOSED) throw badInput("This referral is CLOSED; its outcome can no longer change");
+    if (input.status != null && input.status === referral.status) {
+      throw badInput(`This referral is ${referral.status} already; to record figures only, leave out \`status\``);
+    }
+    // A day's slack: the raid date is the agency's local date, the creation time is UTC.
+    const earliestRaid = new Date(referral.createdAt.getTime() - DAY_MS).toISOString().slice(0, 10);
+    if (raidDate !== undefined && raidDate < earliestRaid) {
+      throw badInput(`\`raidDate\` ${raidDate} is before this referral was made (${referral.createdAt.toISOString().slice(0, 10)})`);
+    }
     const status = input.status ?? referral.status;
     const now = new Date();
     if (status !== referral.status && !NEXT_REFERRAL_STATUS[referral.status].includes(status)) {

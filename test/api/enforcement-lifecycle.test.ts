@@ -173,7 +173,8 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
   expect(withTestBuy?.brand.name).toBe(cast.brandA.brand.name);
   expect(withTestBuy?.testBuys[0].evidence.map((e) => e.sha256)).toEqual(EVIDENCE.map((e) => e.sha256));
 
-  // 7. The agency records its progress and the outcome.
+  // 7. The agency records its progress and the outcome, raided today.
+  const today = new Date().toISOString().slice(0, 10);
   dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: createReferral.id, status: "INVESTIGATING" } }, cast.investigator.as));
   const outcome = dataOf(
     await api.gql<{ updateReferral: Record<string, unknown> }>(
@@ -182,7 +183,7 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
         input: {
           id: createReferral.id,
           status: "RAIDED",
-          raidDate: "2026-11-02",
+          raidDate: today,
           arrests: 3,
           seizedUnits: 1200,
           seizedValue: { amountMinor: 143_000_000, currency: "CNY" },
@@ -191,7 +192,7 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
       cast.investigator.as,
     ),
   );
-  expect(outcome.updateReferral).toMatchObject({ status: "RAIDED", raidDate: "2026-11-02", arrests: 3, seizedUnits: 1200 });
+  expect(outcome.updateReferral).toMatchObject({ status: "RAIDED", raidDate: today, arrests: 3, seizedUnits: 1200 });
 
   // 8. The brand sees the outcome and its own cases, but neither the summary nor the seller identity.
   const brandView = await api.gql<{

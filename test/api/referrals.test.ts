@@ -322,6 +322,19 @@ describe("creating and updating referrals", () => {
     });
     expect(await enforcementFootprint(api)).toEqual(before);
     dataOf(await update({ status: "INVESTIGATING" }));
+    const investigating = await enforcementFootprint(api);
+    // The state it is in is no step; a raid dated before the referral existed did not follow it.
+    expect((await update({ status: "INVESTIGATING", arrests: 1 })).errors?.[0]).toMatchObject({
+      message: "This referral is INVESTIGATING already; to record figures only, leave out `status`",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const made = (await api.dataSource.query(`SELECT created_at FROM referral WHERE id = $1`, [fromGlobalId(created.id, "Referral")]))[0].created_at as Date;
+    const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect((await update({ status: "RAIDED", raidDate: dayOf(made.getTime() - 3 * 86_400_000) })).errors?.[0]).toMatchObject({
+      message: `\`raidDate\` ${dayOf(made.getTime() - 3 * 86_400_000)} is before this referral was made (${dayOf(made.getTime())})`,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(investigating);
     expect((await update({ status: "RAIDED" })).errors?.[0].message).toBe("A RAIDED referral needs its `raidDate`");
     dataOf(await update({ status: "CLOSED", arrests: 2 }));
     const closed = await update({ arrests: 5 });
