@@ -4,7 +4,9 @@ import type { Viewer } from "../auth/viewer";
 import { Seller } from "../entities";
 import { SellerStatus } from "../entities/enums";
 import { recordAudit } from "./audit";
+import type { RiskConfig } from "../risk/risk-config";
 import { removeListings } from "./listing-removal";
+import { rescoreStores } from "./store-record";
 
 export interface StrikePolicy {
   penaltyStrikes: number;
@@ -27,14 +29,16 @@ export function strikeStatusReason(status: SellerStatus, strikes: number, policy
 }
 
 // One more approved takedown against a store; penalizes or closes it when the policy says so, with
-// the reason recorded on the seller. Closing a store removes its other active listings too. The
-// reason is read by every brand with a case on the store, so it names no takedown: the audit
-// event (the platform's) records which one it was (`audited`).
+// the reason recorded on the seller, and re-scores the store with the strike in its record.
+// Closing a store removes its other active listings too. The reason is read by every brand with a
+// case on the store, so it names no takedown: the audit event (the platform's) records which one
+// it was (`audited`).
 export async function addStrike(
   manager: EntityManager,
   viewer: Viewer,
   sellerId: string,
   policy: StrikePolicy,
+  riskConfig: RiskConfig,
   audited: Record<string, unknown>,
 ): Promise<Seller> {
   const seller = await scopedQuery(manager, viewer, Seller, "seller")
@@ -47,6 +51,7 @@ export async function addStrike(
   const statusReason = changed ? strikeStatusReason(status, strikes, policy) : seller.statusReason;
   const statusChangedAt = changed ? new Date() : seller.statusChangedAt;
   await manager.update(Seller, { id: seller.id }, { strikeCount: strikes, status, statusReason, statusChangedAt });
+  const { riskScore, riskSignals } = (await rescoreStores(manager, [seller.id], riskConfig, new Date())).get(seller.id)!;
   await recordAudit(manager, viewer, {
     action: changed ? `seller.${status === SellerStatus.CLOSED ? "close" : "penalize"}` : "seller.strike",
     targetType: "Seller",
@@ -57,5 +62,5 @@ export async function addStrike(
   if (changed && status === SellerStatus.CLOSED) {
     await removeListings(manager, viewer, { sellerId: seller.id }, `store closed: ${statusReason}`, audited);
   }
-  return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt });
+  return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt, riskScore, riskSignals });
 }

@@ -9,6 +9,7 @@ import { actorOf } from "./actor";
 import { recordAudit, recordAudits } from "./audit";
 import { moveInfringement, moveInfringements } from "./infringement-status";
 import { removeListings } from "./listing-removal";
+import type { RiskConfig } from "../risk/risk-config";
 import { addStrike, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 import { inTransaction } from "../db/transaction";
@@ -196,6 +197,7 @@ export async function decideTakedown(
   viewer: Viewer,
   input: { id: string; decision: TakedownDecision; note?: string | null },
   policy: StrikePolicy,
+  riskConfig: RiskConfig,
 ): Promise<TakedownRequest> {
   const note =
     input.decision === TakedownDecision.REJECT
@@ -234,7 +236,7 @@ export async function decideTakedown(
       .getOneOrFail();
     const audited = { takedownRequestId: request.id };
     await removeListings(manager, viewer, { listingIds: [request.listingId] }, "taken down by the platform", audited);
-    await addStrike(manager, viewer, request.sellerId, policy, audited);
+    await addStrike(manager, viewer, request.sellerId, policy, riskConfig, audited);
     return Object.assign(request, decision);
   });
 }

@@ -87,6 +87,7 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
       viewer,
       { id: fromGlobalId(input.id, "TakedownRequest"), decision: input.decision, note: input.note },
       config.enforcement,
+      config.risk,
     );
   }
 

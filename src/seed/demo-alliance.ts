@@ -101,7 +101,7 @@ export async function seedDemoAlliance(manager: EntityManager, options: SeedOpti
   if (batch.length > 0) await writeListingBatch(manager, batch, batchOptions);
   progress(`listings: ${line}`);
 
-  await spreadDemoLifecycle(manager, random.fork("lifecycle"), now);
+  await spreadDemoLifecycle(manager, random.fork("lifecycle"), now, model.config);
   const [counts]: { sellers: number; listings: number; infringements: number }[] = await manager.query(
     `SELECT (SELECT count(*) FROM seller)::int AS sellers, (SELECT count(*) FROM listing)::int AS listings,
             (SELECT count(*) FROM suspected_infringement)::int AS infringements`,

@@ -6,6 +6,8 @@ import { seedDemoReferrals } from "./demo-referrals";
 import { infringementTimeline, isTakedownStatus, lifecycleSteps, type InfringementTimeline } from "./infringement-timeline";
 import { insertNotes, insertTakedownRequests, updateCaseStates, updateStoreRecords } from "./lifecycle-writers";
 import { DEMO_STRIKE_POLICY, storeRecord, type StoreRecord } from "./store-records";
+import { rescoreStores } from "../domain/store-record";
+import type { RiskConfig } from "../risk/risk-config";
 
 interface CaseRow extends SeedCase {
   firstSeenAt: Date;
@@ -71,7 +73,7 @@ async function storeRecords(manager: EntityManager, cases: readonly CaseRow[], t
 // the demo shows every status, and writes what the workflows would have written on the way: notes,
 // takedown requests and their decisions, the stores' strikes and statuses, removed listings, and
 // referrals to the agency.
-export async function spreadDemoLifecycle(manager: EntityManager, random: SeededRandom, now: Date): Promise<void> {
+export async function spreadDemoLifecycle(manager: EntityManager, random: SeededRandom, now: Date, riskConfig: RiskConfig): Promise<void> {
   const cases = await readCases(manager);
   const actors = await readActors(manager);
   const timelines = oneTakedownPerListing(
@@ -102,6 +104,8 @@ export async function spreadDemoLifecycle(manager: EntityManager, random: Seeded
   await insertNotes(manager, histories.flatMap((history) => history.notes));
   await insertTakedownRequests(manager, histories.flatMap((history) => (history.request ? [history.request] : [])));
   await updateStoreRecords(manager, stores);
+  // Their strikes and the cases confirmed against them are in their scores at once, as addStrike does.
+  await rescoreStores(manager, stores.map((store) => store.id), riskConfig, now);
   // A closed store's listings and a listing whose takedown was executed are gone.
   await manager.query(
     `UPDATE listing l SET status = 'REMOVED'

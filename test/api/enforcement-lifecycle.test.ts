@@ -83,6 +83,14 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
   ]);
 
   // 2. The takedown is requested and approved: listing and case REMOVED, one strike.
+  const storeScore = async () =>
+    dataOf(
+      await api.gql<{ seller: { riskScore: number; riskSignals: { kind: string; contribution: number; reason: string }[] } }>(
+        `query($id: ID!) { seller(id: $id) { riskScore riskSignals { kind contribution reason } } }`,
+        { id: gid("Seller", cast.seller.id) },
+        cast.platformAnalyst.as,
+      ),
+    ).seller;
   const first = await takeDown(infringementId);
   expect(first).toMatchObject({
     status: "APPROVED",
@@ -107,6 +115,11 @@ it("runs from a flagged listing to a law-enforcement outcome the brand can see",
   const second = await takeDown(gid("Infringement", case2.id));
   expect(second.listing.seller).toMatchObject({ status: "PENALIZED", strikeCount: 2 });
   expect(second.listing.seller.statusReason).toMatch(/PENALIZED at 2 strikes/);
+  // The store's own score takes its strikes in at once; its explanation says how many.
+  // (The test store has no listing totals: its score is its record, 2 strikes of 20% of 20 each.)
+  const rescored = await storeScore();
+  expect(rescored.riskSignals).toEqual([{ kind: "SELLER_HISTORY", contribution: 8, reason: "seller has 2 strikes" }]);
+  expect(rescored.riskScore).toBe(8);
   const third = await takeDown(gid("Infringement", case3.id));
   expect(third.listing.seller).toMatchObject({ status: "CLOSED", strikeCount: 3 });
   // Every brand with a case on the store reads the reason: it names no takedown.

@@ -61,6 +61,15 @@ describe("the seeded demo lifecycle", () => {
                     WHERE s.strike_count < (SELECT count(*) FROM takedown_request t WHERE t.seller_id = s.id AND t.status = 'APPROVED')
                        OR (s.status <> 'ACTIVE' AND s.status_reason IS NULL)`),
     ).toBe(0);
+    // And the store's score takes its strikes in, as addStrike does: its record's reason counts them.
+    expect(await count(`SELECT 1 FROM seller WHERE strike_count > 0`)).toBeGreaterThan(10);
+    expect(
+      await count(`SELECT 1 FROM seller s
+                    WHERE s.strike_count > 0
+                      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(s.risk_signals) signal
+                                       WHERE signal->>'kind' = 'SELLER_HISTORY'
+                                         AND signal->>'reason' LIKE 'seller has ' || s.strike_count || ' strike%')`),
+    ).toBe(0);
   });
 
   it("gives every case that left FLAGGED a note per move, the last one to its status when it got there", async () => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../../entities/risk-signal";
+import { confirmedByOf, confirmedBySql } from "../../domain/store-record";
 import type { SellerFacts } from "../../risk/facts";
 import { sellerScore } from "../../risk/seller-score";
 import { isoInstant } from "../iso-instant";
@@ -11,8 +12,6 @@ import type { ScoredListing, SellerState } from "./scored-listing";
 
 // A batch's sellers: locked and read with their history, new ones inserted, and written back with
 // the batch's record of them, their running totals and their score.
-
-const CONFIRMED_STATUSES = "('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')";
 
 const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
 
@@ -60,7 +59,7 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
     paymentAccount: record.paymentAccount ?? stored.payment_account,
     listingCount: stored.listing_count,
     listingScoreSum: Number(stored.listing_score_sum),
-    confirmedBy: new Map(Object.entries(JSON.parse(stored.confirmed_by) as Record<string, number>)),
+    confirmedBy: confirmedByOf(stored.confirmed_by),
     changed: false,
   };
   state.changed =
@@ -83,9 +82,7 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
   return manager.query(
     `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
             s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
-            (SELECT coalesce(json_object_agg(c.owner_org_id, c.n), '{}')::text
-               FROM (SELECT si.owner_org_id, count(*)::int AS n FROM suspected_infringement si
-                      WHERE si.seller_id = s.id AND si.status IN ${CONFIRMED_STATUSES} GROUP BY si.owner_org_id) c) AS confirmed_by
+            ${confirmedBySql("s.id")} AS confirmed_by
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
       CROSS JOIN LATERAL (
               SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE

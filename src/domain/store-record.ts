@@ -1,0 +1,54 @@
+import type { EntityManager } from "typeorm";
+import type { RiskSignal } from "../entities/risk-signal";
+import type { RiskConfig } from "../risk/risk-config";
+import { sellerScore } from "../risk/seller-score";
+import { sellerHistory } from "../risk/signals/seller-history";
+
+// A store's record as the risk model reads it: the cases each member confirmed against it (or had
+// taken down), as SQL for a store whose id is `sellerIdSql`, giving JSON text {organization id: count}.
+export const confirmedBySql = (sellerIdSql: string) =>
+  `(SELECT coalesce(json_object_agg(c.owner_org_id, c.n), '{}')::text
+      FROM (SELECT si.owner_org_id, count(*)::int AS n FROM suspected_infringement si
+             WHERE si.seller_id = ${sellerIdSql} AND si.status IN ('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')
+             GROUP BY si.owner_org_id) c)`;
+
+export const confirmedByOf = (json: string): Map<string, number> => new Map(Object.entries(JSON.parse(json) as Record<string, number>));
+
+interface StoreRow {
+  id: string;
+  strike_count: number;
+  opened_at: Date | null;
+  brand_count: number;
+  listing_count: number;
+  listing_score_sum: string;
+  confirmed_by: string;
+}
+
+// Re-scores stores whose record changed between scans (a strike, cases confirmed): the same part
+// from their listings, and their SELLER_HISTORY signal from their record as it stands, at `at`.
+// Their listings' and cases' scores take the record in at their next scan. Two statements however
+// many stores.
+export async function rescoreStores(
+  manager: EntityManager,
+  sellerIds: readonly string[],
+  config: RiskConfig,
+  at: Date,
+): Promise<Map<string, { riskScore: number; riskSignals: RiskSignal[] }>> {
+  const rows: StoreRow[] = await manager.query(
+    `SELECT s.id, s.strike_count, s.opened_at, s.brand_count, s.listing_count, s.listing_score_sum, ${confirmedBySql("s.id")} AS confirmed_by
+       FROM seller s WHERE s.id = ANY($1)`,
+    [sellerIds],
+  );
+  const scored = rows.map((row) => {
+    const facts = { strikeCount: row.strike_count, confirmedBy: confirmedByOf(row.confirmed_by), openedAt: row.opened_at, brandCount: row.brand_count, seenAt: at };
+    const history = sellerHistory(facts, null, config.weights.SELLER_HISTORY, config.confirmedByMinMembers);
+    const { score, signals } = sellerScore(row.listing_count, Number(row.listing_score_sum), history);
+    return { id: row.id, riskScore: score, riskSignals: signals };
+  });
+  await manager.query(
+    `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals
+       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, score smallint, signals jsonb) WHERE s.id = u.id`,
+    [JSON.stringify(scored.map(({ id, riskScore, riskSignals }) => ({ id, score: riskScore, signals: riskSignals })))],
+  );
+  return new Map(scored.map(({ id, ...score }) => [id, score]));
+}
