@@ -9,6 +9,7 @@ const listing = canReadNodeType("Listing");
 const infringement = canReadNodeType("Infringement");
 const note = canReadNodeType("InfringementNote");
 const apiKey = canReadNodeType("ApiKey");
+const user = canReadNodeType("User");
 const invitation = canReadNodeType("Invitation");
 const rule = canReadNodeType("GovernanceRule");
 const feedback = canReadNodeType("PolicyFeedback");
@@ -42,6 +43,7 @@ export const permissionMap = {
     referrals: referral,
     legalActions: legalAction,
     apiKeys: can.manageOrganization,
+    users: can.manageOrganization,
     invitations: can.manageOrganization,
     rules: can.readGovernance,
     rule: can.readGovernance,
@@ -69,6 +71,8 @@ export const permissionMap = {
     updateLegalAction: can.writeInfringements,
     createApiKey: can.manageOrganization,
     revokeApiKey: can.manageOrganization,
+    disableUser: can.manageOrganization,
+    enableUser: can.manageOrganization,
     // Anonymous, like login: the invitation's token is the credential.
     acceptInvitation: allow,
     inviteMember: can.administerPlatform,
@@ -272,6 +276,7 @@ export const permissionMap = {
     lastUsedAt: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
+  User: { id: user, email: user, name: user, role: user, disabledAt: user, createdAt: user },
   Invitation: {
     id: invitation,
     kind: invitation,

@@ -202,6 +202,7 @@ const NODE_TYPE_REQUIREMENTS: Record<NodeTypeName, Requirement> = {
   Referral: REQUIREMENTS.referrals,
   LegalAction: REQUIREMENTS.infringements,
   ApiKey: REQUIREMENTS.organizationAdmin,
+  User: REQUIREMENTS.organizationAdmin,
   Invitation: REQUIREMENTS.organizationAdmin,
   GovernanceRule: REQUIREMENTS.readGovernance,
   PolicyFeedback: REQUIREMENTS.readFeedback,

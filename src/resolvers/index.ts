@@ -33,6 +33,7 @@ import { ReferralResolver } from "./referral.resolver";
 import { SellerResolver } from "./seller.resolver";
 import { TakedownResolver } from "./takedown.resolver";
 import { TestBuyResolver } from "./test-buy.resolver";
+import { UserResolver } from "./user.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -50,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReferralResolver,
   LegalActionResolver,
   ApiKeyResolver,
+  UserResolver,
   IngestResolver,
   InfringementConnectionResolver,
   ProductConnectionResolver,

@@ -19,6 +19,7 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
   Referral: "referral",
   LegalAction: "legalAction",
   ApiKey: "apiKey",
+  User: "user",
   Invitation: "invitation",
   GovernanceRule: "governanceRule",
   PolicyFeedback: "policyFeedback",

@@ -17,6 +17,7 @@ import {
   SuspectedInfringement,
   TakedownRequest,
   TestBuy,
+  User,
 } from "../entities";
 
 // Every GraphQL type that implements Node, with the entity behind it (for PolicyFeedback, the
@@ -34,6 +35,7 @@ export const NODE_ENTITIES = {
   Referral,
   LegalAction,
   ApiKey,
+  User,
   Invitation,
   GovernanceRule,
   PolicyFeedback: PolicyFeedbackView,

@@ -1,0 +1,55 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { inTransaction } from "../db/transaction";
+import { Organization, User } from "../entities";
+import { UserRole } from "../entities/enums";
+import { badInput, notFound } from "../errors";
+import { recordAudit } from "./audit";
+
+// An organization's admin disables the account of someone who left: it can no longer sign in, and
+// its tokens stop at once (every request resolves its viewer against the stored user). An admin
+// enables it again. The organization always keeps an enabled admin: an admin does not disable
+// their own account, and the organization's row is locked first, so that two admins disabling
+// each other at once cannot both succeed.
+
+async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): Promise<User> {
+  await manager.createQueryBuilder(Organization, "org").where("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
+  const user = await scopedQuery(manager, viewer, User, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
+  if (!user) throw notFound("User");
+  return user;
+}
+
+// Like a revocation, asking again answers with the account as it is, so that a retry succeeds.
+export async function disableUser(dataSource: DataSource, viewer: Viewer, id: string): Promise<User> {
+  return inTransaction(dataSource, async (manager) => {
+    const user = await lockedUser(manager, viewer, id);
+    if (user.disabledAt) return user;
+    if (viewer.principal === "USER" && user.id === viewer.principalId) {
+      throw badInput("You cannot disable your own account; another admin of your organization can");
+    }
+    if (user.role === UserRole.ADMIN) {
+      const [{ others }]: { others: number }[] = await manager.query(
+        `SELECT count(*)::int AS others FROM app_user WHERE owner_org_id = $1 AND role = 'ADMIN' AND disabled_at IS NULL AND id <> $2`,
+        [user.ownerOrgId, user.id],
+      );
+      if (others === 0) throw badInput("This is your organization's last enabled admin; enable another admin first");
+    }
+    user.disabledAt = new Date();
+    await manager.update(User, { id: user.id }, { disabledAt: user.disabledAt });
+    await recordAudit(manager, viewer, { action: "user.disable", targetType: "User", targetId: user.id, after: { email: user.email } });
+    return user;
+  });
+}
+
+export async function enableUser(dataSource: DataSource, viewer: Viewer, id: string): Promise<User> {
+  return inTransaction(dataSource, async (manager) => {
+    const user = await lockedUser(manager, viewer, id);
+    if (!user.disabledAt) throw badInput("This account is enabled already");
+    const before = { disabledAt: user.disabledAt };
+    user.disabledAt = null;
+    await manager.update(User, { id: user.id }, { disabledAt: null });
+    await recordAudit(manager, viewer, { action: "user.enable", targetType: "User", targetId: user.id, before, after: { email: user.email } });
+    return user;
+  });
+}

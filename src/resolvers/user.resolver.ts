@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../context";
+import { listUsers } from "../data/user.queries";
+import { disableUser, enableUser } from "../domain/users";
+import { fromGlobalId } from "../schema/global-id";
+import { UserType } from "../schema/types/user.type";
+import { authenticated } from "./authenticated";
+import { NodeIdResolver } from "./node-id.resolver";
+
+@Resolver(() => UserType)
+export class UserResolver extends NodeIdResolver("User", UserType) {
+  @Query(() => [UserType], { description: "Your organization's users, oldest first (admins)" })
+  users(@Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return listUsers(dataSource.manager, viewer);
+  }
+
+  @Mutation(() => UserType, { description: "Stop an account of your organization from signing in, and its tokens from working, at once" })
+  disableUser(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return disableUser(dataSource, viewer, fromGlobalId(id, "User"));
+  }
+
+  @Mutation(() => UserType, { description: "Let a disabled account of your organization sign in again" })
+  enableUser(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return enableUser(dataSource, viewer, fromGlobalId(id, "User"));
+  }
+}

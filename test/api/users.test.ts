@@ -1,0 +1,98 @@
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// An organization's admin lists its users and disables the account of someone who left (and
+// enables it again); no one reaches another organization's users.
+let api: TestApi;
+let cast: Cast;
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+});
+afterAll(() => api.close());
+
+const USERS = `{ users { id email name role disabledAt } }`;
+const DISABLE = `mutation($id: ID!) { disableUser(id: $id) { id email disabledAt } }`;
+const ENABLE = `mutation($id: ID!) { enableUser(id: $id) { id disabledAt } }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+type UserNode = { id: string; email: string; name: string; role: string; disabledAt: string | null };
+
+const usersAs = (persona: Persona) => api.gql<{ users: UserNode[] }>(USERS, {}, persona.as);
+const disabledAt = async (id: string) => ((await api.dataSource.query(`SELECT disabled_at FROM app_user WHERE id = $1`, [id]))[0].disabled_at as Date | null);
+
+async function signedIn(org = cast.brandA.org, role = UserRole.ANALYST) {
+  const user = await createUser(api.dataSource, org, role);
+  const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+  return { user, id: gid("User", user.id), as: { token } };
+}
+
+describe("an organization's users", () => {
+  it("are listed to its admins, with nothing of another organization's; others are refused", async () => {
+    const ofB = await signedIn(cast.brandB.org);
+    const response = await usersAs(cast.brandAAdmin);
+    expect(response.errors).toBeUndefined();
+    const listed = response.data!.users;
+    expect(listed.map((u) => u.role).sort()).toEqual(expect.arrayContaining(["ADMIN", "ANALYST", "VIEWER"]));
+    expect(listed.every((u) => u.email.endsWith(`@${cast.brandA.org.slug}.test`))).toBe(true);
+    expect(listed.map((u) => u.email)).not.toContain(ofB.user.email);
+    for (const persona of [cast.brandAAnalyst, cast.brandAViewer, cast.investigator]) {
+      expect((await usersAs(persona)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await api.gql(USERS, {}, (await cast.keyFor(cast.brandA.org, [])).as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("who left are disabled: their sign-in and their token stop at once, and enabling lets them in again", async () => {
+    const leaver = await signedIn();
+    const viewer = `{ viewer { email } }`;
+    expect((await api.gql(viewer, {}, leaver.as)).data).toEqual({ viewer: { email: leaver.user.email } });
+
+    const disabled = await api.gql<{ disableUser: { disabledAt: string } }>(DISABLE, { id: leaver.id }, cast.brandAAdmin.as);
+    expect(disabled.errors).toBeUndefined();
+    expect(disabled.data?.disableUser.disabledAt).toEqual(expect.any(String));
+    expect((await api.gql(viewer, {}, leaver.as)).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    const login = await api.gql(LOGIN, { email: leaver.user.email, password: TEST_PASSWORD });
+    expect(login.errors?.[0]).toMatchObject({ message: "This account is disabled; ask your organization's admin", extensions: { code: "UNAUTHENTICATED" } });
+    // Asked again, as a retried revocation: answered as it is.
+    const again = await api.gql<{ disableUser: { disabledAt: string } }>(DISABLE, { id: leaver.id }, cast.brandAAdmin.as);
+    expect(again.data?.disableUser.disabledAt).toBe(disabled.data?.disableUser.disabledAt);
+    const events = await api.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY created_at`, [leaver.user.id]);
+    expect(events).toEqual([{ action: "user.disable" }]);
+
+    expect((await api.gql(ENABLE, { id: leaver.id }, cast.brandAAdmin.as)).data).toEqual({ enableUser: { id: leaver.id, disabledAt: null } });
+    expect((await api.gql<{ login: { token: string } }>(LOGIN, { email: leaver.user.email, password: TEST_PASSWORD })).data?.login.token).toEqual(expect.any(String));
+    const enabledAgain = await api.gql(ENABLE, { id: leaver.id }, cast.brandAAdmin.as);
+    expect(enabledAgain.errors?.[0]).toMatchObject({ message: "This account is enabled already", extensions: { code: "BAD_USER_INPUT" } });
+  });
+
+  it("of another organization answer exactly as missing ones, and nothing changes", async () => {
+    const ofB = await signedIn(cast.brandB.org);
+    const missing = gid("User", "00000000-0000-4000-8000-000000000000");
+    for (const mutation of [DISABLE, ENABLE]) {
+      const foreign = await api.gql(mutation, { id: ofB.id }, cast.brandAAdmin.as);
+      expect(foreign.errors?.[0]).toMatchObject({ message: "User not found", extensions: { code: "NOT_FOUND" } });
+      expect(foreign).toEqual(await api.gql(mutation, { id: missing }, cast.brandAAdmin.as));
+    }
+    const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: ofB.id }, cast.brandAAdmin.as);
+    expect(node).toEqual({ status: 200, data: { node: null } });
+    expect(await disabledAt(ofB.user.id)).toBeNull();
+  });
+
+  it("always keep an enabled admin: no admin disables their own account, and two disabling each other get one through", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Two Admins Org");
+    const [first, second] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN)];
+    const own = await api.gql(DISABLE, { id: first.id }, first.as);
+    expect(own.errors?.[0]).toMatchObject({
+      message: "You cannot disable your own account; another admin of your organization can",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const both = await Promise.all([api.gql(DISABLE, { id: second.id }, first.as), api.gql(DISABLE, { id: first.id }, second.as)]);
+    expect(both.filter((response) => !response.errors)).toHaveLength(1);
+    const [{ enabled }] = await api.dataSource.query(
+      `SELECT count(*)::int AS enabled FROM app_user WHERE owner_org_id = $1 AND role = 'ADMIN' AND disabled_at IS NULL`,
+      [org.id],
+    );
+    expect(enabled).toBe(1);
+  });
+});
