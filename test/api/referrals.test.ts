@@ -114,6 +114,15 @@ describe("a referral with cases of two brands", () => {
     expect(asA.infringement.notes.map((n) => n.body)).toContain("A's working papers");
     const asAgency = dataOf(await api.gql<{ infringement: { id: string; notes: unknown[] } }>(NOTES, { id: caseOfA }, cast.investigator.as));
     expect(asAgency.infringement).toEqual({ id: caseOfA, notes: [] });
+    // Takedown requests are refused to it by name, on that field alone: the rest of its list answers.
+    const TAKEDOWNS = `{ referrals(first: 10) { edges { node { id infringements { id takedownRequests { status } } } } } }`;
+    const withTakedowns = await api.gql<{ referrals: { edges: { node: { infringements: { id: string; takedownRequests: unknown }[] } }[] } }>(
+      TAKEDOWNS, {}, cast.investigator.as,
+    );
+    const cases = withTakedowns.data!.referrals.edges.flatMap((edge) => edge.node.infringements);
+    expect(cases.map((c) => c.id)).toContain(caseOfA);
+    expect(cases.every((c) => c.takedownRequests === null)).toBe(true);
+    expect(withTakedowns.errors?.map((e) => e.extensions?.code)).toEqual(cases.map(() => "FORBIDDEN"));
     // The note itself, by id: brand B finds nothing there, exactly as at a missing id.
     const NODE = `query($id: ID!) { node(id: $id) { id } }`;
     const missingNote = gid("InfringementNote", "00000000-0000-4000-8000-000000000000");

@@ -46,8 +46,12 @@ export class InfringementType extends NodeInterface {
   @Field(() => [TestBuyType], { description: "Test buys against it, oldest first" })
   testBuys: TestBuyType[];
 
-  @Field(() => [TakedownRequestType], { description: "Its takedown requests and their decisions, oldest first" })
-  takedownRequests: TakedownRequestType[];
+  @Field(() => [TakedownRequestType], {
+    nullable: true,
+    description:
+      "Its takedown requests and their decisions, oldest first. null, with a FORBIDDEN error, for an agency: they are the brands' and the platform's (nullable so that the rest of the case still answers)",
+  })
+  takedownRequests: TakedownRequestType[] | null;
 
   @Field(() => DateTimeResolver)
   detectedAt: Date;
