@@ -49,7 +49,7 @@ async function serve() {
   const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
   const database =
     config.database.kind === "server"
-      ? await connectDatabase({ kind: "server", url: config.database.url, poolSize: config.database.poolSize }, counter)
+      ? await connectDatabase({ ...config.database, ...config.databaseTimeouts }, counter)
       : await connectDatabase({ kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) }, counter);
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens: loadTokenService(config), logger: createLogger("warn") });
   const server = await listen(api.app, 0);

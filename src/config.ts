@@ -33,6 +33,8 @@ const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_SIZE: int(10),
+  DB_STATEMENT_TIMEOUT_MS: int(30_000, 0),
+  DB_LOCK_TIMEOUT_MS: int(5_000, 0),
   API_WORKERS: z.coerce.number().int().min(1).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
@@ -88,6 +90,8 @@ export interface Config {
   // Processes serving the API; JavaScript runs on one core per process.
   workers: number;
   database: { kind: "server"; url: string; poolSize: number } | { kind: "embedded"; dataDir: string };
+  // Each server connection's limits (0: none), see DatabaseTarget.
+  databaseTimeouts: { statementTimeoutMs: number; lockTimeoutMs: number };
   dataDir: string;
   jwt: { secret: string | undefined; ttlSeconds: number };
   // Failed sign-ins an email address may have in a window before its sign-ins are refused.
@@ -171,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: "server", url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE }
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },
+    databaseTimeouts: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS },

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
+import { MigrationExecutor } from "typeorm/migration/MigrationExecutor";
 import type { Config } from "../config";
 import { entities } from "../entities";
 import { migrations } from "./migrations";
@@ -11,7 +12,10 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: "server"; url: string; poolSize: number }
+  // Each connection's limits, in milliseconds (0 or unset: none): how long a statement may run, and
+  // how long it may wait for a lock another transaction holds, so that one stuck transaction
+  // cannot hold every pooled connection of the API waiting behind it.
+  | { kind: "server"; url: string; poolSize: number; statementTimeoutMs?: number; lockTimeoutMs?: number }
   | { kind: "embedded"; embedded: EmbeddedPostgres };
 
 // Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
@@ -19,7 +23,7 @@ export type DatabaseTarget =
 export async function openDatabase(config: Config): Promise<Database> {
   const target: DatabaseTarget =
     config.database.kind === "server"
-      ? config.database
+      ? { ...config.database, ...config.databaseTimeouts }
       : { kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) };
   return connectDatabase(target);
 }
@@ -44,13 +48,19 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   const options: DataSourceOptions =
     target.kind === "server"
       ? // A server that cannot be reached fails a request after CONNECT_TIMEOUT_MS, rather than leave it waiting.
-        { ...common, url: target.url, poolSize: target.poolSize, connectTimeoutMS: CONNECT_TIMEOUT_MS }
+        {
+          ...common,
+          url: target.url,
+          poolSize: target.poolSize,
+          connectTimeoutMS: CONNECT_TIMEOUT_MS,
+          extra: { statement_timeout: target.statementTimeoutMs || undefined, lock_timeout: target.lockTimeoutMs || undefined },
+        }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
         { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: "each" });
+    await migrate(dataSource);
   } catch (error) {
     await dataSource.destroy();
     throw error;
@@ -62,4 +72,21 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
       if (target.kind === "embedded") await target.embedded.close();
     },
   };
+}
+
+// Brings the schema up to date, each migration in its own transaction, on a connection without
+// the requests' time limits: building an index on a large table may take longer than any request should.
+async function migrate(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SET statement_timeout = 0");
+    await runner.query("SET lock_timeout = 0");
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = "each";
+    await executor.executePendingMigrations();
+    await runner.query("RESET statement_timeout");
+    await runner.query("RESET lock_timeout");
+  } finally {
+    await runner.release();
+  }
 }

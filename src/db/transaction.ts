@@ -12,7 +12,9 @@ import { conflict } from "../errors";
 // caller is told to send it again (CONFLICT), not that the server failed.
 const MAX_ATTEMPTS = 5;
 const RETRY_WAIT_MS = 20;
-const TRANSIENT_CODES = new Set(["40P01", "40001"]);
+// Deadlock victim, serialization failure, and a lock not granted within the connection's
+// lock_timeout (DB_LOCK_TIMEOUT_MS: another transaction held the row that long).
+const TRANSIENT_CODES = new Set(["40P01", "40001", "55P03"]);
 
 // TypeORM wraps the driver's error; a COPY's error comes from the driver directly.
 export const driverErrorOf = (error: unknown) =>

@@ -51,7 +51,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const statements = new StatementCounter();
-  const database = await openTestDatabase(statements);
+  const database = await openTestDatabase(statements, config.databaseTimeouts);
   const tokens = loadTokenService(config);
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens, logger: createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent") });
   const server: Server = await listen(api.app, 0);

@@ -7,15 +7,16 @@ import { openEmbeddedPostgres } from "../../src/db/embedded-postgres";
 import { databaseUrl, serverUrl, templateDatabaseName, templateDumpPath } from "./test-env";
 
 // A fresh database of its own for one test file, cloned from the migrated template: on the server
-// a CREATE DATABASE ... TEMPLATE, embedded a PGlite loaded from the template's dump.
-export async function openTestDatabase(queryLogger?: Logger): Promise<Database> {
+// a CREATE DATABASE ... TEMPLATE, embedded a PGlite loaded from the template's dump. On the
+// server, its connections have the configured time limits, as the API's have.
+export async function openTestDatabase(queryLogger?: Logger, limits: { statementTimeoutMs?: number; lockTimeoutMs?: number } = {}): Promise<Database> {
   if (!serverUrl) {
     const embedded = await openEmbeddedPostgres("memory://", new Blob([readFileSync(templateDumpPath())]));
     return connectDatabase({ kind: "embedded", embedded }, queryLogger);
   }
   const name = `alliance_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-  const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), poolSize: 5 }, queryLogger);
+  const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), poolSize: 5, ...limits }, queryLogger);
   return {
     dataSource: database.dataSource,
     async close() {
