@@ -46,8 +46,12 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
     error.type === "entity.too.large"
       ? `The request body is too large: at most ${error.limit} bytes (MAX_BODY_BYTES); split the work into smaller requests`
       : error.type === "entity.parse.failed"
-        ? "The request body is not valid JSON"
-        : "The request could not be read";
+        ? 'The request body must be a JSON object such as {"query": "...", "variables": {...}}; this one is not valid JSON, or not an object'
+        : error.type === "charset.unsupported"
+          ? "The request body's charset is not supported: send JSON in UTF-8"
+          : error.type === "encoding.unsupported"
+            ? "The request body's Content-Encoding is not supported: send it uncompressed, or as gzip or deflate"
+            : "The request could not be read";
   res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 };
 

@@ -34,7 +34,8 @@ export async function resolveViewer(
 }
 
 async function viewerFromToken(manager: EntityManager, tokens: TokenService, authorization: string): Promise<Viewer> {
-  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization.trim());
+  // The scheme's name is case-insensitive (RFC 9110).
+  const match = /^Bearer ([A-Za-z0-9._-]+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'");
   const claims = await tokens.verify(match[1]);
   if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token");

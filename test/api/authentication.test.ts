@@ -103,6 +103,16 @@ describe("tokens that are not ours and valid are refused", () => {
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
   });
 
+  it("reads the Bearer scheme in any case, as HTTP names it", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+    for (const scheme of ["bearer", "BEARER"]) {
+      const response = await api.gql<{ viewer: { email: string } }>(`{ viewer { email } }`, {}, { headers: { authorization: `${scheme} ${token}` } });
+      expect(response.data?.viewer.email).toBe(user.email);
+    }
+  });
+
   it("refuses garbage and a header that is not a Bearer token", async () => {
     await expectUnauthenticated({ token: "not-a-jwt" });
     await expectUnauthenticated({ headers: { authorization: "Basic dXNlcjpwYXNz" } });

@@ -203,6 +203,15 @@ describe("bad input gets a coded error and changes nothing", () => {
     const notJson = await api.post("{ this is not json");
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    // JSON, but not an object: the message says what a body must be.
+    for (const body of ['"hello"', "5", "null"]) {
+      const response = await api.post(body);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).errors[0]).toEqual({
+        message: 'The request body must be a JSON object such as {"query": "...", "variables": {...}}; this one is not valid JSON, or not an object',
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
     const batch = await api.post(JSON.stringify([{ query: "{ viewer { name } }" }, { query: "{ viewer { name } }" }]));
     expect(batch.status).toBe(400);
     expect(JSON.parse(batch.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");

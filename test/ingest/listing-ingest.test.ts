@@ -198,6 +198,13 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });
 
+  it("reads a file that starts with a UTF-8 byte order mark from its first line", async () => {
+    const records = [fake(), genuine()];
+    const { counts, rejections } = await ingest([`\uFEFF${JSON.stringify(records[0])}`, records[1]]);
+    expect(rejections).toEqual([]);
+    expect(counts).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+  });
+
   it("rejects text and dates PostgreSQL cannot store as lines of their own, never failing their batch", async () => {
     const good = [fake(), genuine()];
     const { counts, rejections } = await ingest([
