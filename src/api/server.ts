@@ -69,7 +69,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ApolloServerPluginCacheControlDisabled(),
       ...protection.plugins,
       requestErrorsPlugin(logger),
-      sensitiveReadAuditPlugin(),
+      sensitiveReadAuditPlugin(logger),
       settleRulesPlugin(),
     ],
     validationRules: [fieldCountRule, ...protection.validationRules, operationShapeRule, textLiteralRule],
