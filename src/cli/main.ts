@@ -54,7 +54,12 @@ program
     if (config.nodeEnv === "production") throw new Error("`token` is refused when NODE_ENV=production: use the login mutation");
     await withDatabase(async ({ dataSource }) => {
       const viewer = await viewerOfUserEmail(dataSource.manager, email);
-      if (!viewer) throw new Error(`No active user with email ${email}`);
+      if (!viewer) {
+        // The CLI opened the database its own configuration names: the embedded one, unless
+        // DATABASE_URL is set as the server's is.
+        const where = (await isSeeded(dataSource.manager)) ? "" : `; this database (${config.database.kind === "embedded" ? `embedded, in ${config.database.dataDir}` : "DATABASE_URL"}) holds no demo alliance: give the CLI the server's DATABASE_URL and JWT_SECRET, or seed it with \`npm run cli -- seed\``;
+        throw new Error(`No active user with email ${email}${where}`);
+      }
       const { token, expiresAt } = await loadTokenService(config).sign({ userId: viewer.principalId, orgId: viewer.orgId });
       console.error(`token for ${email}, valid until ${expiresAt.toISOString()}:`);
       console.log(token);
