@@ -20,7 +20,7 @@ export interface LineChunk {
 const LF = 0x0a;
 const CR = 0x0d;
 const LINE_END = /\r?\n|\r(?!\n)/;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const BOM = "\ufeff";
 
 export async function* ndjsonChunks(input: Readable, linesPerChunk: number): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
@@ -30,8 +30,6 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number): Asy
   let openLine = false;
   // The last data ended with a \r: a \n first in the next belongs to the same line end.
   let afterCR = false;
-  // A byte order mark, which some editors write first in a UTF-8 file, is no part of its first line.
-  let atInputStart = true;
   const take = (): LineChunk => {
     const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces) };
     [pieces, firstLine, lineCount] = [[], firstLine + lineCount, 0];
@@ -39,11 +37,7 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number): Asy
   };
   for await (const read of input as AsyncIterable<Buffer | string>) {
     // A stream of strings (a test's Readable.from) is read as their UTF-8.
-    let data = typeof read === "string" ? Buffer.from(read, "utf8") : read;
-    if (atInputStart && data.length > 0) {
-      atInputStart = false;
-      if (data.subarray(0, 3).equals(UTF8_BOM)) data = data.subarray(3);
-    }
+    const data = typeof read === "string" ? Buffer.from(read, "utf8") : read;
     if (data.length === 0) continue;
     let start = afterCR && data[0] === LF ? 1 : 0;
     const withCR = data.includes(CR, start);
@@ -85,10 +79,12 @@ function lineEndAfter(data: Buffer, from: number, withCR: boolean): number {
   return 0;
 }
 
-// A chunk's lines, decoded and split as readline would have.
+// A chunk's lines, decoded and split as readline would have, less the byte order mark that some
+// editors write first in a UTF-8 file: it is no part of the first line.
 export function linesOf(chunk: LineChunk): string[] {
   const lines = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString("utf8").split(LINE_END);
   if (lines.length > chunk.lineCount) lines.pop();
+  if (chunk.firstLine === 1 && lines[0]?.startsWith(BOM)) lines[0] = lines[0].slice(BOM.length);
   return lines;
 }
 

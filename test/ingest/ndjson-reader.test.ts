@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { linesOf, ndjsonChunks } from "../../src/ingest/ndjson-reader";
 
 // An ingest reads a file in chunks of lines, as bytes, and decodes them where it prepares them:
-// it must see exactly the lines readline sees, numbered the same, however the bytes arrive.
+// it must see exactly the lines readline sees (less a byte order mark first in the input),
+// numbered the same, however the bytes arrive.
 
 const INPUTS: Buffer[] = [
   "a\nb\nc\n",
@@ -35,6 +36,7 @@ const streamOf = (bytes: Buffer, size: number) => {
 async function readlineLines(bytes: Buffer, size: number): Promise<string[]> {
   const lines: string[] = [];
   for await (const line of createInterface({ input: streamOf(bytes, size), crlfDelay: Infinity })) lines.push(line);
+  if (lines[0]?.startsWith("\ufeff")) lines[0] = lines[0].slice(1);
   return lines;
 }
 
