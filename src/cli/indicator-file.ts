@@ -3,8 +3,12 @@ import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
 
 // The rows of an indicator import file, before validation: CSV with a header row, or NDJSON with
 // one object a line. Both use the columns kind, value, distribution, confidence, note, brand
-// (a brand name of the importing organization) and expiresAt (ISO 8601).
+// (a brand name of the importing organization) and expiresAt (ISO 8601). A row that cannot be
+// read is a problem named by its line, and the rest are still read, so that every bad row is
+// named at once.
 export interface IndicatorFileRow {
+  // Its line in the file (where a CSV record starts).
+  line: number;
   kind: IndicatorKind;
   value: string;
   distribution: IndicatorDistribution;
@@ -16,23 +20,34 @@ export interface IndicatorFileRow {
 
 const COLUMNS = ["kind", "value", "distribution", "confidence", "note", "brand", "expiresAt"] as const;
 
-export function readIndicatorFile(path: string): IndicatorFileRow[] {
+export interface RowProblem {
+  line: number;
+  reason: string;
+}
+
+export interface IndicatorFile {
+  rows: IndicatorFileRow[];
+  problems: RowProblem[];
+}
+
+export function readIndicatorFile(path: string): IndicatorFile {
   const text = readFileSync(path, "utf8");
   if (path.endsWith(".ndjson") || path.endsWith(".jsonl")) return parseNdjson(text);
   if (path.endsWith(".csv")) return parseCsv(text);
   throw new Error(`${path}: expected a .csv or .ndjson file`);
 }
 
-function toRow(record: Record<string, unknown>, where: string): IndicatorFileRow {
+function toRow(record: Record<string, unknown>, line: number): IndicatorFileRow | RowProblem {
   const text = (key: string) => {
     const value = record[key];
     return value === undefined || value === null || value === "" ? null : String(value);
   };
   const confidence = text("confidence");
   const expiresAt = text("expiresAt");
-  if (confidence !== null && !/^\d+$/.test(confidence)) throw new Error(`${where}: confidence must be a whole number`);
-  if (expiresAt !== null && Number.isNaN(Date.parse(expiresAt))) throw new Error(`${where}: expiresAt is not an ISO 8601 date`);
+  if (confidence !== null && !/^\d+$/.test(confidence)) return { line, reason: "confidence must be a whole number" };
+  if (expiresAt !== null && Number.isNaN(Date.parse(expiresAt))) return { line, reason: "expiresAt is not an ISO 8601 date" };
   return {
+    line,
     kind: (text("kind") ?? "").toUpperCase() as IndicatorKind,
     value: text("value") ?? "",
     distribution: (text("distribution") ?? "PRIVATE").toUpperCase() as IndicatorDistribution,
@@ -43,36 +58,51 @@ function toRow(record: Record<string, unknown>, where: string): IndicatorFileRow
   };
 }
 
-function parseNdjson(text: string): IndicatorFileRow[] {
-  const rows: IndicatorFileRow[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (!line.trim()) return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new Error(`line ${index + 1}: not valid JSON`);
-    }
-    if (typeof record !== "object" || record === null || Array.isArray(record)) throw new Error(`line ${index + 1}: expected a JSON object`);
-    rows.push(toRow(record as Record<string, unknown>, `line ${index + 1}`));
-  });
-  return rows;
+function splitResults(results: (IndicatorFileRow | RowProblem)[]): IndicatorFile {
+  const file: IndicatorFile = { rows: [], problems: [] };
+  for (const result of results) {
+    if ("reason" in result) file.problems.push(result);
+    else file.rows.push(result);
+  }
+  return file;
 }
 
-// RFC 4180: fields may be quoted, with "" for a quote and line breaks inside quotes.
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
+function parseNdjson(text: string): IndicatorFile {
+  const results: (IndicatorFileRow | RowProblem)[] = [];
+  text.replace(/^\uFEFF/, "").split("\n").forEach((text, index) => {
+    const line = index + 1;
+    if (!text.trim()) return;
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      return results.push({ line, reason: "not valid JSON" });
+    }
+    if (typeof record !== "object" || record === null || Array.isArray(record)) return results.push({ line, reason: "expected a JSON object" });
+    results.push(toRow(record as Record<string, unknown>, line));
+  });
+  return splitResults(results);
+}
+
+// RFC 4180: fields may be quoted, with "" for a quote and line breaks inside quotes. Each record
+// with the line it starts on.
+function csvRecords(text: string): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
   let field = "";
   let record: string[] = [];
   let quoted = false;
+  let line = 1;
+  let recordLine = 1;
   const endRecord = () => {
     record.push(field);
-    if (record.some((f) => f !== "")) records.push(record);
+    if (record.some((f) => f !== "")) records.push({ fields: record, line: recordLine });
     record = [];
     field = "";
+    recordLine = line;
   };
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line += 1;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
@@ -84,7 +114,10 @@ function csvRecords(text: string): string[][] {
       record.push(field);
       field = "";
     } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i += 1;
+      if (c === "\r" && text[i + 1] === "\n") {
+        i += 1;
+        line += 1;
+      }
       endRecord();
     } else field += c;
   }
@@ -92,13 +125,13 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
-function parseCsv(text: string): IndicatorFileRow[] {
+function parseCsv(text: string): IndicatorFile {
   const [header, ...records] = csvRecords(text.replace(/^\uFEFF/, ""));
-  if (!header) return [];
-  const names = header.map((name) => name.trim());
+  if (!header) return { rows: [], problems: [] };
+  const names = header.fields.map((name) => name.trim());
   const unknown = names.filter((name) => !(COLUMNS as readonly string[]).includes(name));
   if (unknown.length || !names.includes("kind") || !names.includes("value")) {
     throw new Error(`CSV header must name kind and value, and only columns of ${COLUMNS.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`);
   }
-  return records.map((fields, index) => toRow(Object.fromEntries(names.map((name, i) => [name, fields[i]])), `line ${index + 2}`));
+  return splitResults(records.map(({ fields, line }) => toRow(Object.fromEntries(names.map((name, i) => [name, fields[i]])), line)));
 }

@@ -8,7 +8,7 @@ import { forgetSignInFailures } from "../auth/sign-in-failures";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
 import { createApiKey } from "../domain/api-keys";
-import { contributeIndicators } from "../domain/intel/contribute-indicators";
+import { contributeIndicators, draftProblems } from "../domain/intel/contribute-indicators";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { Brand, Organization } from "../entities";
 import { ApiError } from "../errors";
@@ -42,6 +42,9 @@ const scopeList = (value: string): Scope[] => {
   if (unknown.length) throw new InvalidArgumentError(`unknown scopes ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
   return scopes as Scope[];
 };
+
+// Bad rows of an import named in its error, at most.
+const SHOWN_PROBLEMS = 50;
 
 const program = new Command("alliance").description("Alliance API operator commands");
 
@@ -118,33 +121,40 @@ program
   .argument("<file>", "a .csv or .ndjson file with kind, value, distribution, confidence, note, brand, expiresAt")
   .requiredOption("--org <slug>", "the contributing organization")
   .action(async (file: string, options: { org: string }) => {
-    const rows = readIndicatorFile(file);
+    const { rows, problems } = readIndicatorFile(file);
     const config = loadConfig();
+    const hasher = loadKeyedHasher(config);
     await withDatabase(async ({ dataSource }) => {
       const org = await dataSource.manager.findOneBy(Organization, { slug: options.org });
       if (!org) throw new Error(`No organization with slug ${options.org}`);
       if (!ORG_KIND_SCOPES[org.kind].includes(Scope.INTEL_WRITE)) throw new Error(`${org.name} is an ${org.kind} and may not contribute intelligence`);
-      if (!rows.length) throw new Error(`${file} holds no indicators`);
+      if (!rows.length && !problems.length) throw new Error(`${file} holds no indicators`);
       const brands = await dataSource.manager.findBy(Brand, { ownerOrgId: org.id });
       const brandIdOfName = new Map(brands.map((brand) => [brand.name.toLowerCase(), brand.id]));
-      const unknownBrands = [...new Set(rows.flatMap((row) => (row.brand && !brandIdOfName.has(row.brand.toLowerCase()) ? [row.brand] : [])))];
-      if (unknownBrands.length) throw new Error(`${org.name} has no brand named ${unknownBrands.join(", ")}`);
+      const drafts = rows.map(({ brand, line: _line, ...row }) => ({ ...row, brand: brand ? { given: brand, id: brandIdOfName.get(brand.toLowerCase()) ?? null } : null }));
+      // Items are named by their index from 0; a person reads the file by its lines.
+      const lineOf = (index: string) => rows[Number(index)].line;
+      const byLine = (text: string) => text.replace(/\[(\d+)\]/g, (_m, i: string) => `[line ${lineOf(i)}]`).replace(/item (\d+)/g, (_m, i: string) => `line ${lineOf(i)}`);
+      // Every bad row at once: the file's, the brand names', and what the drafts show without the database.
+      const found = [
+        ...problems,
+        ...drafts.flatMap((draft, i) => (draft.brand && !draft.brand.id ? [{ line: rows[i].line, reason: `${org.name} has no brand named ${draft.brand.given}` }] : [])),
+        ...draftProblems(drafts.map((draft) => (draft.brand && !draft.brand.id ? { ...draft, brand: null } : draft)), hasher).map((e) => ({ line: rows[e.index].line, reason: byLine(e.reason) })),
+      ].sort((a, b) => a.line - b.line);
+      if (found.length) {
+        const listed = found.slice(0, SHOWN_PROBLEMS).map((p) => `  line ${p.line}: ${p.reason}`);
+        const more = found.length > SHOWN_PROBLEMS ? [`  and ${found.length - SHOWN_PROBLEMS} more`] : [];
+        throw new Error([`${found.length} bad row${found.length === 1 ? "" : "s"} in ${file}; nothing was imported:`, ...listed, ...more].join("\n"));
+      }
       const started = Date.now();
       const bar = new SingleBar({ format: "importing [{bar}] {percentage}% | {value}/{total} indicators | {duration_formatted}" }, Presets.shades_classic);
       bar.start(rows.length, 0);
       try {
-        await contributeIndicators(
-          dataSource,
-          loadKeyedHasher(config),
-          { orgId: org.id, actor: null },
-          rows.map(({ brand, ...row }) => ({ ...row, brand: brand ? { given: brand, id: brandIdOfName.get(brand.toLowerCase()) ?? null } : null })),
-          { onProgress: (done) => bar.update(done) },
-        );
+        await contributeIndicators(dataSource, hasher, { orgId: org.id, actor: null }, drafts, { onProgress: (done) => bar.update(done) });
         bar.stop();
       } catch (error) {
         bar.stop();
-        // Item errors name items by index from 0; a person counts data rows from 1.
-        if (error instanceof ApiError) throw new Error(error.message.replace(/\[(\d+)\]/g, (_m, i: string) => `[row ${Number(i) + 1}]`));
+        if (error instanceof ApiError) throw new Error(byLine(error.message));
         throw error;
       }
       console.log(JSON.stringify({ imported: rows.length, organization: org.slug, seconds: (Date.now() - started) / 1000 }));

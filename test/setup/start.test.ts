@@ -128,9 +128,24 @@ describe("start-up", () => {
     expect(JSON.parse((await cli("import-indicators", csv, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 2 });
     expect(JSON.parse((await cli("import-indicators", ndjson, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 1 });
     const bad = join(dataDir, "bad.csv");
-    writeFileSync(bad, "kind,value\nKEYWORD,fine\nPHONE,12\n");
+    // Every bad row is named at once, by its line, whatever is wrong with it.
+    writeFileSync(bad, "kind,value,distribution,confidence,brand\nKEYWORD,fine,,,\nPHONE,12,,,\nKEYWORD,other,BOGUS,,\nKEYWORD,third,,900,\nKEYWORD,fourth,,,Swarovski\nKEYWORD,fine,,,\n");
     await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
-      stderr: expect.stringContaining("1 of 2 indicators are invalid; nothing was saved: [row 2] PHONE value is not a valid phone number"),
+      stderr: expect.stringContaining(
+        [
+          `5 bad rows in ${bad}; nothing was imported:`,
+          "  line 3: PHONE value is not a valid phone number; write it with its country code, e.g. +86 138 0013 8000",
+          "  line 4: distribution must be one of PRIVATE, MATCH_ONLY, ALLIANCE_ANONYMOUS, ALLIANCE",
+          "  line 5: confidence must be a whole number from 0 to 100",
+          "  line 6: Louis Vuitton has no brand named Swarovski",
+          "  line 7: the same KEYWORD as line 2",
+        ].join("\n"),
+      ),
+    });
+    // And one the database finds: a value the organization contributed already (line 3 here).
+    writeFileSync(bad, "kind,value\nKEYWORD,new one\nKEYWORD,1:1 Replica\n");
+    await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
+      stderr: expect.stringContaining("[line 3] your organization already contributed this KEYWORD"),
     });
     const running = await startApi(loadConfig(env));
     try {

@@ -117,18 +117,8 @@ async function insertIndicators(manager: EntityManager, orgId: string, rows: Val
   }
 }
 
-const isUniqueViolation = (error: unknown) => driverErrorOf(error).code === "23505";
-
-// All or nothing: every draft is checked first (value, confidence, brand, duplicates), and a single
-// bad one refuses the whole batch naming each bad item by index. Set-based: a statement per
-// 5,000 indicators, so 100,000 import in seconds. Returns the new ids in input order.
-export async function contributeIndicators(
-  dataSource: DataSource,
-  hasher: KeyedHasher,
-  contributor: { orgId: string; actor: Viewer | null },
-  drafts: IndicatorDraft[],
-  options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<string[]> {
+// What can be told of the drafts without the database: each one's own problems, and repeats.
+function checkDrafts(drafts: readonly IndicatorDraft[], hasher: KeyedHasher) {
   const now = new Date();
   const errors: ItemError[] = [];
   const valid: ValidIndicator[] = [];
@@ -141,6 +131,26 @@ export async function contributeIndicators(
     firstIndexOfHash.set(result.hashHex, index);
     valid.push(result);
   });
+  return { errors, valid, firstIndexOfHash };
+}
+
+// The drafts' problems that need no database, by index (for an import that has found others of
+// its own and will name them all at once).
+export const draftProblems = (drafts: readonly IndicatorDraft[], hasher: KeyedHasher): ItemError[] => checkDrafts(drafts, hasher).errors;
+
+const isUniqueViolation = (error: unknown) => driverErrorOf(error).code === "23505";
+
+// All or nothing: every draft is checked first (value, confidence, brand, duplicates), and a single
+// bad one refuses the whole batch naming each bad item by index. Set-based: a statement per
+// 5,000 indicators, so 100,000 import in seconds. Returns the new ids in input order.
+export async function contributeIndicators(
+  dataSource: DataSource,
+  hasher: KeyedHasher,
+  contributor: { orgId: string; actor: Viewer | null },
+  drafts: IndicatorDraft[],
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<string[]> {
+  const { errors, valid, firstIndexOfHash } = checkDrafts(drafts, hasher);
   const indexOf = (row: ValidIndicator) => firstIndexOfHash.get(row.hashHex) as number;
   return inTransaction(dataSource, async (manager) => {
     const existing = await alreadyContributed(manager, contributor.orgId, valid.map((row) => row.hashHex));

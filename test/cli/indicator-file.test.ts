@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readIndicatorFile } from "../../src/cli/indicator-file";
+
+// An indicator import file is read whole, naming each row it cannot read by its line, so that
+// the import can name every bad row at once.
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "indicator-file-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const fileOf = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe("an indicator import file", () => {
+  it("in CSV gives each record the line it starts on, a quoted line break included, and reads past a bad row", () => {
+    const path = fileOf("rows.csv", '\uFEFFkind,value,note,confidence\r\nKEYWORD,one,"two\nlines",\r\nKEYWORD,two,,lots\nPHONE,+86 138 0013 8000,,80\n');
+    const { rows, problems } = readIndicatorFile(path);
+    expect(rows.map((row) => [row.line, row.value, row.note, row.confidence])).toEqual([
+      [2, "one", "two\nlines", null],
+      [5, "+86 138 0013 8000", null, 80],
+    ]);
+    expect(problems).toEqual([{ line: 4, reason: "confidence must be a whole number" }]);
+  });
+
+  it("in NDJSON names every line that is not a JSON object, or has a bad date, and reads the rest", () => {
+    const path = fileOf("rows.ndjson", ['{"kind":"KEYWORD","value":"a"}', "{not json", "[1]", "", '{"kind":"KEYWORD","value":"b","expiresAt":"soon"}', '{"kind":"KEYWORD","value":"c"}'].join("\n"));
+    const { rows, problems } = readIndicatorFile(path);
+    expect(rows.map((row) => [row.line, row.value])).toEqual([
+      [1, "a"],
+      [6, "c"],
+    ]);
+    expect(problems).toEqual([
+      { line: 2, reason: "not valid JSON" },
+      { line: 3, reason: "expected a JSON object" },
+      { line: 5, reason: "expiresAt is not an ISO 8601 date" },
+    ]);
+  });
+});
