@@ -159,7 +159,7 @@ const REQUIREMENTS = {
   readFeedback: {
     name: "readFeedback",
     check: (viewer: Viewer) => viewer.orgKind !== OrgKind.AGENCY && viewer.principal === "USER",
-    message: "Policy feedback is read by the platform's and the members' users, not by API keys",
+    message: "Policy feedback is read by the platform's and the members' users: not by agencies, nor by API keys",
   },
   // A member's own report figures are its case and intelligence records: a key needs
   // infringements:read for them. Everyone else has none to read (null).

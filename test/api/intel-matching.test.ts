@@ -161,8 +161,9 @@ describe("audit and quota", () => {
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(3600);
     expect(error?.message).toBe(
-      `Blind-match quota of your organization used up (30 an hour; this request asked for 6); retry in ${retry} seconds`,
+      `Blind-match quota of your organization used up (30 an hour, 5 left; this request asked for 6); send at most 5 values now, or retry in ${retry} seconds`,
     );
+    expect(error?.extensions?.lookupsLeft).toBe(5);
     expect(await usageOf(asker)).toEqual([
       { window_kind: "DAY", lookups: 25 },
       { window_kind: "HOUR", lookups: 25 },
@@ -183,7 +184,7 @@ describe("audit and quota", () => {
     );
     const refused = await match(asker, [{ kind: "KEYWORD", value: "one more" }]);
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "RATE_LIMITED" } });
-    expect(refused.errors?.[0].message).toMatch(/\(40 a day; this request asked for 1\)/);
+    expect(refused.errors?.[0].message).toMatch(/\(40 a day, 0 left; this request asked for 1\); retry in \d+ seconds$/);
     const retry = refused.errors?.[0].extensions?.retryAfterSeconds as number;
     const secondsToMidnightUtc = Math.ceil((new Date().setUTCHours(24, 0, 0, 0) - Date.now()) / 1000);
     expect(Math.abs(retry - secondsToMidnightUtc)).toBeLessThanOrEqual(2);

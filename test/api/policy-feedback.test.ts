@@ -180,7 +180,7 @@ describe("policy feedback", () => {
     const key = await cast.keyFor(cast.brandA.org, [Scope.INTEL_READ, Scope.INTEL_WRITE, Scope.INFRINGEMENTS_READ, Scope.CATALOGUE_READ]);
     const list = await api.gql(LIST, {}, key.as);
     expect(list.errors?.[0]).toMatchObject({
-      message: "Policy feedback is read by the platform's and the members' users, not by API keys",
+      message: "Policy feedback is read by the platform's and the members' users: not by agencies, nor by API keys",
       extensions: { code: "FORBIDDEN" },
     });
     expect(JSON.stringify(list)).not.toContain("A complaint of ours");

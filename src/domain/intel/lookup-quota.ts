@@ -50,13 +50,17 @@ export async function quotaRefusal(manager: EntityManager, orgId: string, lookup
   const exceeded = usage.filter((window) => window.lookups + lookups > limitOf(window.window_kind));
   // A window that ended between the refusal and this read is over: asking again is enough.
   const retryAfterSeconds = Math.max(1, ...exceeded.map((window) => window.seconds_left));
+  const per = (kind: WindowUsage["window_kind"]) => (kind === "HOUR" ? "an hour" : "a day");
   const limits = exceeded.length
-    ? exceeded.map((window) => `${limitOf(window.window_kind)} ${window.window_kind === "HOUR" ? "an hour" : "a day"}`)
+    ? exceeded.map((window) => `${limitOf(window.window_kind)} ${per(window.window_kind)}, ${Math.max(0, limitOf(window.window_kind) - window.lookups)} left`)
     : [`${quota.lookupsPerHour} an hour`, `${quota.lookupsPerDay} a day`];
+  // What a smaller request may still ask now: the least left in any window.
+  const usedIn = (kind: WindowUsage["window_kind"]) => usage.find((window) => window.window_kind === kind)?.lookups ?? 0;
+  const lookupsLeft = Math.max(0, Math.min(quota.lookupsPerHour - usedIn("HOUR"), quota.lookupsPerDay - usedIn("DAY")));
   return new ApiError(
     ErrorCode.RATE_LIMITED,
-    `Blind-match quota of your organization used up (${limits.join(", ")}; this request asked for ${lookups}); ` +
-      `retry in ${retryAfterSeconds} seconds`,
-    { retryAfterSeconds },
+    `Blind-match quota of your organization used up (${limits.join("; ")}; this request asked for ${lookups}); ` +
+      `${lookupsLeft > 0 ? `send at most ${lookupsLeft} values now, or ` : ""}retry in ${retryAfterSeconds} seconds`,
+    { retryAfterSeconds, lookupsLeft },
   );
 }
