@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { LoginThrottlePolicy } from "../config";
 import type { TokenService } from "./jwt";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { standingRefusal } from "./account-standing";
 import { giveBackSignInAttempt, takeSignInAttempt } from "./login-throttle";
 import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
@@ -31,11 +32,9 @@ export async function login(
   const user = rows[0];
   const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
   if (!user || !valid) throw unauthenticated("Invalid email or password");
-  // Still a sign-in that failed: it clears nothing.
-  if (user.disabled) throw unauthenticated("This account is disabled; ask your organization's admin");
-  if (user.org_status !== OrgStatus.ACTIVE) {
-    throw unauthenticated("Your organization's membership is suspended; the platform's governance team can reinstate it");
-  }
+  // Still a sign-in that failed: it gives nothing back.
+  const refusal = standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
+  if (refusal) throw refusal;
   await giveBackSignInAttempt(manager, digest);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }

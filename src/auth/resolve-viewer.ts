@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { runSql } from "../data/prepared-statements";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
 import { unauthenticated } from "../errors";
+import { standingRefusal } from "./account-standing";
 import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
 import type { TokenService } from "./jwt";
 import { scopesOfRole, type Scope } from "./scopes";
@@ -40,8 +41,15 @@ async function viewerFromToken(manager: EntityManager, tokens: TokenService, aut
   const claims = await tokens.verify(match[1]);
   if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token");
   const viewer = await activeUserViewer(manager, "u.id = $1 AND o.id = $2", [claims.userId, claims.orgId]);
-  if (!viewer) throw unauthenticated("Invalid or expired token");
-  return viewer;
+  if (viewer) return viewer;
+  // A token this API signed, for an account that may not act now: its owner is told why.
+  const [account] = await runSql<{ disabled: boolean; org_status: OrgStatus }>(
+    manager,
+    `SELECT u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
+       FROM app_user u JOIN organization o ON o.id = u.owner_org_id WHERE u.id = $1 AND o.id = $2`,
+    [claims.userId, claims.orgId],
+  );
+  throw (account && standingRefusal({ disabled: account.disabled, orgStatus: account.org_status })) || unauthenticated("Invalid or expired token");
 }
 
 // The viewer of an active user of an active organization, for the operator's CLI.

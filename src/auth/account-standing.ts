@@ -1,0 +1,13 @@
+import { OrgStatus } from "../entities/enums";
+import { unauthenticated, type ApiError } from "../errors";
+
+// Why someone who proved who they are (the right password, or a token this API signed) may not
+// act now. Told to them alone, as the account's owner: "invalid password" or "invalid token"
+// would send them off to reset what is not wrong.
+export function standingRefusal(account: { disabled: boolean; orgStatus: OrgStatus }): ApiError | null {
+  if (account.disabled) return unauthenticated("This account is disabled; ask your organization's admin");
+  if (account.orgStatus !== OrgStatus.ACTIVE) {
+    return unauthenticated("Your organization's membership is suspended; the platform's governance team can reinstate it");
+  }
+  return null;
+}
