@@ -35,6 +35,14 @@ export const ORG_KIND_ROLES: Record<OrgKind, readonly UserRole[]> = {
 
 const isReadScope = (scope: Scope) => scope.endsWith(":read");
 
+// A write answers with what it wrote, so every write scope but ingest's needs its read scope too
+// (the permission rules check both): a key with the write alone could do nothing.
+export const READ_SCOPE_OF_WRITE: Partial<Record<Scope, Scope>> = {
+  [Scope.INFRINGEMENTS_WRITE]: Scope.INFRINGEMENTS_READ,
+  [Scope.INTEL_WRITE]: Scope.INTEL_READ,
+  [Scope.REFERRALS_WRITE]: Scope.REFERRALS_READ,
+};
+
 export function scopesOfRole(orgKind: OrgKind, role: UserRole): Scope[] {
   const orgScopes = ORG_KIND_SCOPES[orgKind];
   return role === UserRole.VIEWER ? orgScopes.filter(isReadScope) : [...orgScopes];

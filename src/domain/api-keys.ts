@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { scopedQuery } from "../auth/scoped-query";
-import { ORG_KIND_SCOPES, type Scope } from "../auth/scopes";
+import { ORG_KIND_SCOPES, READ_SCOPE_OF_WRITE, type Scope } from "../auth/scopes";
 import type { Viewer } from "../auth/viewer";
 import { ApiKey } from "../entities";
 import { badInput, notFound } from "../errors";
@@ -30,6 +30,11 @@ export async function createApiKey(
   const refused = scopes.filter((scope) => !allowed.includes(scope));
   if (refused.length) {
     throw badInput(`Not available to ${viewer.orgKind} organizations: ${refused.join(", ")}`, { refusedScopes: refused });
+  }
+  const unreadable = scopes.filter((scope) => READ_SCOPE_OF_WRITE[scope] && !scopes.includes(READ_SCOPE_OF_WRITE[scope]!));
+  if (unreadable.length) {
+    const needs = unreadable.map((scope) => `${scope} needs ${READ_SCOPE_OF_WRITE[scope]}`).join(", ");
+    throw badInput(`A write answers with what it wrote, so ${needs}: add it, or the key could do nothing`, { refusedScopes: unreadable });
   }
   if (input.expiresAt && input.expiresAt <= now) throw badInput("`expiresAt` must be in the future");
 

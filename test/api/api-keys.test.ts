@@ -65,6 +65,16 @@ describe("an organization admin manages its API keys", () => {
     expect(await keyCount()).toBe(before);
   });
 
+  it("refuses a write scope without its read scope, with which the key could do nothing, and creates nothing", async () => {
+    const before = await keyCount();
+    const response = await api.gql(CREATE, { input: { name: "write-only", scopes: ["INFRINGEMENTS_WRITE", "INTEL_WRITE", "INTEL_READ"] } }, cast.brandAAdmin.as);
+    expect(response.errors?.[0]).toMatchObject({
+      message: "A write answers with what it wrote, so infringements:write needs infringements:read: add it, or the key could do nothing",
+      extensions: { code: "BAD_USER_INPUT", refusedScopes: ["infringements:write"] },
+    });
+    expect(await keyCount()).toBe(before);
+  });
+
   it("refuses an expiry in the past and an empty scope list", async () => {
     const before = await keyCount();
     const past = await api.gql(CREATE, { input: { name: "old", scopes: ["CATALOGUE_READ"], expiresAt: "2020-01-01T00:00:00Z" } }, cast.brandAAdmin.as);
