@@ -5,6 +5,7 @@ import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/data-source";
+import { loadKeyedHasher } from "./domain/intel/keyed-hash";
 import { createLogger } from "./logger";
 import { isSeeded, seedDemoAlliance, type SeedSummary } from "./seed/demo-alliance";
 
@@ -23,7 +24,7 @@ async function openPreparedDatabase(config: Config, say: (line: string) => void)
   const { dataSource } = database;
   if (await isSeeded(dataSource.manager)) return { database, seeded: null };
   say("First start: seeding the demo alliance...");
-  const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager));
+  const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager, loadKeyedHasher(config)));
   say(`Seeded ${JSON.stringify(seeded)}`);
   return { database, seeded };
 }

@@ -8,6 +8,9 @@ import { loadRiskModel } from "../ingest/risk-model-loader";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "../risk/risk-config";
 import { buildCatalogue } from "./catalogue";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, PLATFORM_ORGANIZATION } from "./demo-alliance.data";
+import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { seedDemoGovernance } from "./demo-governance";
+import { seedDemoIntel } from "./demo-intel";
 import { spreadDemoLifecycle } from "./demo-lifecycle";
 import { insertBrands, insertOrganizations, insertProducts, insertUsers, type SeedOrganization, type SeedUser } from "./seed-writers";
 
@@ -74,7 +77,7 @@ export async function seedMembers(manager: EntityManager, random: SeededRandom):
 // Seeds the demo alliance through `manager`, which must belong to the caller's transaction: the
 // embedded database has a single connection, so any other route to it would deadlock. Listings
 // come from the marketplace generator through the same ingest and risk model as real feeds.
-export async function seedDemoAlliance(manager: EntityManager, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemoAlliance(manager: EntityManager, hasher: KeyedHasher, options: SeedOptions = {}): Promise<SeedSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
   const random = new SeededRandom(seed);
   const now = options.now ?? startOfUtcDay(new Date());
@@ -102,6 +105,8 @@ export async function seedDemoAlliance(manager: EntityManager, options: SeedOpti
   progress(`listings: ${line}`);
 
   await spreadDemoLifecycle(manager, random.fork("lifecycle"), now, model.config);
+  await seedDemoGovernance(manager, random.fork("governance"), now);
+  await seedDemoIntel(manager, hasher, random.fork("intel"));
   const [counts]: { sellers: number; listings: number; infringements: number }[] = await manager.query(
     `SELECT (SELECT count(*) FROM seller)::int AS sellers, (SELECT count(*) FROM listing)::int AS listings,
             (SELECT count(*) FROM suspected_infringement)::int AS infringements`,

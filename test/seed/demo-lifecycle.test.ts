@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
 import { seedDemoAlliance } from "../../src/seed/demo-alliance";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -11,7 +12,7 @@ let db: DataSource;
 beforeAll(async () => {
   api = await startTestApi();
   db = api.dataSource;
-  await db.transaction((manager) => seedDemoAlliance(manager));
+  await db.transaction((manager) => seedDemoAlliance(manager, loadKeyedHasher(api.config)));
 }, 120_000);
 afterAll(() => api.close());
 
@@ -104,5 +105,36 @@ describe("the seeded demo lifecycle", () => {
       expect(node.infringements.length).toBeGreaterThan(0);
       for (const infringement of node.infringements) expect(["CONFIRMED", "TAKEDOWN_REQUESTED", "REMOVED"]).toContain(infringement.status);
     }
+  });
+
+  it("publishes governance rules, a member's feedback on them read by others without its author, and none of another's private feedback", async () => {
+    const mars = await tokenOf("analyst@mars.example");
+    const rules = await api.gql<{ rules: { code: string; version: number; versions: { version: number }[] }[] }>(
+      `{ rules { code version versions { version } } }`, {}, { token: mars });
+    expect(rules.errors).toBeUndefined();
+    expect(rules.data?.rules.find((rule) => rule.code === "TAKEDOWN-SLA")).toEqual({ code: "TAKEDOWN-SLA", version: 2, versions: [{ version: 2 }, { version: 1 }] });
+    const FEEDBACK = `{ policyFeedback(first: 20) { edges { node { kind body visibility endorsementCount isOwn author { name } rule { code version } } } } }`;
+    type Feedback = { kind: string; body: string; visibility: string; endorsementCount: number; isOwn: boolean; author: { name: string } | null; rule: { code: string; version: number } };
+    const asMars = await api.gql<{ policyFeedback: { edges: { node: Feedback }[] } }>(FEEDBACK, {}, { token: mars });
+    const seen = asMars.data!.policyFeedback.edges.map((edge) => edge.node);
+    expect(seen.map((f) => f.visibility)).toEqual(seen.map(() => "ALLIANCE"));
+    expect(seen.find((f) => f.kind === "AMENDMENT_PROPOSAL")).toMatchObject({ endorsementCount: 3, isOwn: false, author: null, rule: { code: "TAKEDOWN-SLA", version: 2 } });
+    const asSony = await api.gql<{ policyFeedback: { edges: { node: Feedback }[] } }>(FEEDBACK, {}, { token: await tokenOf("admin@sony.example") });
+    expect(asSony.data!.policyFeedback.edges.map((edge) => edge.node).find((f) => f.kind === "COMPLAINT")).toMatchObject({
+      visibility: "PRIVATE",
+      isOwn: true,
+      author: { name: "Sony Admin" },
+    });
+  });
+
+  it("shares intelligence a third member's blind match finds, and a holder's does not", async () => {
+    const MATCH = `{ matchIndicators(queries: [{ kind: PHONE, value: "0086 138 0013 8000" }]) { matched memberCount } }`;
+    const asThird = await api.gql<{ matchIndicators: { matched: boolean; memberCount: number | null }[] }>(MATCH, {}, { token: await tokenOf("analyst@mars.example") });
+    expect(asThird.data?.matchIndicators).toEqual([{ matched: true, memberCount: 2 }]);
+    const asHolder = await api.gql<{ matchIndicators: { matched: boolean }[] }>(MATCH, {}, { token: await tokenOf("analyst@louis-vuitton.example") });
+    expect(asHolder.data?.matchIndicators.map((m) => m.matched)).toEqual([false]);
+    const listed = await api.gql<{ indicators: { totalCount: number } }>(`{ indicators(first: 50) { totalCount } }`, {}, { token: await tokenOf("analyst@mars.example") });
+    // What another member may list: ALLIANCE and ALLIANCE_ANONYMOUS rows only.
+    expect(listed.data?.indicators.totalCount).toBe(6);
   });
 });

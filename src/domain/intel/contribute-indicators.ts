@@ -41,7 +41,7 @@ const CHUNK_ROWS = 5000;
 const KINDS = new Set<string>(Object.values(IndicatorKind));
 const DISTRIBUTIONS = new Set<string>(Object.values(IndicatorDistribution));
 
-function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date): ValidIndicator | string {
+function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date, newId: () => string): ValidIndicator | string {
   if (!KINDS.has(draft.kind)) return `kind must be one of ${[...KINDS].join(", ")}`;
   if (!DISTRIBUTIONS.has(draft.distribution)) return `distribution must be one of ${[...DISTRIBUTIONS].join(", ")}`;
   const normalized = normalizeIndicatorValue(draft.kind, draft.value);
@@ -53,7 +53,7 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date): ValidI
   if (draft.brand && !draft.brand.id) return "brandId is not a valid Brand ID";
   if (draft.expiresAt && (Number.isNaN(draft.expiresAt.getTime()) || draft.expiresAt <= now)) return "expiresAt must be in the future";
   return {
-    id: randomUUID(),
+    id: newId(),
     kind: draft.kind,
     value: normalized.value,
     hashHex: hasher.hashHex(draft.kind, normalized.value),
@@ -118,13 +118,13 @@ async function insertIndicators(manager: EntityManager, orgId: string, rows: Val
 }
 
 // What can be told of the drafts without the database: each one's own problems, and repeats.
-function checkDrafts(drafts: readonly IndicatorDraft[], hasher: KeyedHasher) {
+function checkDrafts(drafts: readonly IndicatorDraft[], hasher: KeyedHasher, newId: () => string = randomUUID) {
   const now = new Date();
   const errors: ItemError[] = [];
   const valid: ValidIndicator[] = [];
   const firstIndexOfHash = new Map<string, number>();
   drafts.forEach((draft, index) => {
-    const result = validate(draft, hasher, now);
+    const result = validate(draft, hasher, now, newId);
     if (typeof result === "string") return errors.push({ index, reason: result });
     const earlier = firstIndexOfHash.get(result.hashHex);
     if (earlier !== undefined) return errors.push({ index, reason: `the same ${draft.kind} as item ${earlier}` });
@@ -140,43 +140,56 @@ export const draftProblems = (drafts: readonly IndicatorDraft[], hasher: KeyedHa
 
 const isUniqueViolation = (error: unknown) => driverErrorOf(error).code === "23505";
 
+type Contributor = { orgId: string; actor: Viewer | null };
+// newId: the demo seed's, so that a seed always writes the same rows.
+type ContributeOptions = { onProgress?: (done: number, total: number) => void; newId?: () => string };
+
 // All or nothing: every draft is checked first (value, confidence, brand, duplicates), and a single
 // bad one refuses the whole batch naming each bad item by index. Set-based: a statement per
 // 5,000 indicators, so 100,000 import in seconds. Returns the new ids in input order.
 export async function contributeIndicators(
   dataSource: DataSource,
   hasher: KeyedHasher,
-  contributor: { orgId: string; actor: Viewer | null },
+  contributor: Contributor,
   drafts: IndicatorDraft[],
-  options: { onProgress?: (done: number, total: number) => void } = {},
+  options: ContributeOptions = {},
 ): Promise<string[]> {
-  const { errors, valid, firstIndexOfHash } = checkDrafts(drafts, hasher);
+  return inTransaction(dataSource, (manager) => contributeIndicatorsIn(manager, hasher, contributor, drafts, options));
+}
+
+// The same in the caller's transaction (the demo seed's).
+export async function contributeIndicatorsIn(
+  manager: EntityManager,
+  hasher: KeyedHasher,
+  contributor: Contributor,
+  drafts: IndicatorDraft[],
+  options: ContributeOptions = {},
+): Promise<string[]> {
+  const { errors, valid, firstIndexOfHash } = checkDrafts(drafts, hasher, options.newId);
   const indexOf = (row: ValidIndicator) => firstIndexOfHash.get(row.hashHex) as number;
-  return inTransaction(dataSource, async (manager) => {
-    const existing = await alreadyContributed(manager, contributor.orgId, valid.map((row) => row.hashHex));
-    const brandIds = [...new Set(valid.flatMap((row) => (row.brandId ? [row.brandId] : [])))];
-    const ownBrands = await brandsOfOrganization(manager, contributor.orgId, brandIds);
-    for (const row of valid) {
-      if (existing.has(row.hashHex)) errors.push({ index: indexOf(row), reason: `your organization already contributed this ${row.kind}` });
-      // Someone else's brand is answered like one that does not exist.
-      if (row.brandId && !ownBrands.has(row.brandId)) errors.push({ index: indexOf(row), reason: "brandId is not a brand of yours" });
-    }
-    if (errors.length) throw itemErrors("indicators", drafts.length, errors.sort((a, b) => a.index - b.index));
-    try {
-      await insertIndicators(manager, contributor.orgId, valid, (done) => options.onProgress?.(done, valid.length));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("Some of these indicators were contributed at the same time by another request; retry");
-      throw error;
-    }
-    await recordAudit(manager, contributor.actor, {
-      action: "intel.contribute",
-      targetType: "Indicator",
-      targetId: valid.length === 1 ? valid[0].id : null,
-      // Counts only: the values stay in the indicator rows, under their own visibility.
-      after: { contributorOrgId: contributor.orgId, count: valid.length, byDistribution: countBy(valid, (row) => row.distribution) },
-    });
-    return valid.map((row) => row.id);
+  const existing = await alreadyContributed(manager, contributor.orgId, valid.map((row) => row.hashHex));
+  const brandIds = [...new Set(valid.flatMap((row) => (row.brandId ? [row.brandId] : [])))];
+  const ownBrands = await brandsOfOrganization(manager, contributor.orgId, brandIds);
+  for (const row of valid) {
+    if (existing.has(row.hashHex)) errors.push({ index: indexOf(row), reason: `your organization already contributed this ${row.kind}` });
+    // Someone else's brand is answered like one that does not exist.
+    if (row.brandId && !ownBrands.has(row.brandId)) errors.push({ index: indexOf(row), reason: "brandId is not a brand of yours" });
+  }
+  if (errors.length) throw itemErrors("indicators", drafts.length, errors.sort((a, b) => a.index - b.index));
+  try {
+    await insertIndicators(manager, contributor.orgId, valid, (done) => options.onProgress?.(done, valid.length));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Some of these indicators were contributed at the same time by another request; retry");
+    throw error;
+  }
+  await recordAudit(manager, contributor.actor, {
+    action: "intel.contribute",
+    targetType: "Indicator",
+    targetId: valid.length === 1 ? valid[0].id : null,
+    // Counts only: the values stay in the indicator rows, under their own visibility.
+    after: { contributorOrgId: contributor.orgId, count: valid.length, byDistribution: countBy(valid, (row) => row.distribution) },
   });
+  return valid.map((row) => row.id);
 }
 
 function countBy<T>(rows: T[], key: (row: T) => string): Record<string, number> {
