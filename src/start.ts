@@ -20,7 +20,7 @@ const graphqlUrl = (port: number) => `http://localhost:${port}/graphql`;
 
 // Opening migrates; the demo alliance is seeded on first start only.
 async function openPreparedDatabase(config: Config, say: (line: string) => void): Promise<{ database: Database; seeded: SeedSummary | null }> {
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, "serve");
   const { dataSource } = database;
   if (await isSeeded(dataSource.manager)) return { database, seeded: null };
   say("First start: seeding the demo alliance...");

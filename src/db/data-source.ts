@@ -19,11 +19,13 @@ export type DatabaseTarget =
   | { kind: "embedded"; embedded: EmbeddedPostgres };
 
 // Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
-// unset) and brings its schema up to date.
-export async function openDatabase(config: Config): Promise<Database> {
+// unset) and brings its schema up to date. Serving requests, its server connections have the
+// configured time limits; an operator's CLI work (a file's ingest, whose batches may wait on one
+// another's stores for as long as a batch takes) has none.
+export async function openDatabase(config: Config, purpose: "serve" | "operate" = "operate"): Promise<Database> {
   const target: DatabaseTarget =
     config.database.kind === "server"
-      ? { ...config.database, ...config.databaseTimeouts }
+      ? { ...config.database, ...(purpose === "serve" ? config.databaseTimeouts : {}) }
       : { kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) };
   return connectDatabase(target);
 }
