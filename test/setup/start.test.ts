@@ -122,7 +122,7 @@ describe("start-up", () => {
     const cli = (...args: string[]) =>
       run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: childEnv() });
     const csv = join(dataDir, "indicators.csv");
-    writeFileSync(csv, 'kind,value,distribution,confidence,note\nPHONE,+86 138 0013 8000,MATCH_ONLY,80,"seen on 3 stores, ""AAA"" grade"\nKEYWORD,1:1 Replica,ALLIANCE,,\n');
+    writeFileSync(csv, 'kind,value,distribution,confidence,note\nPHONE,+86 139 0013 9000,MATCH_ONLY,80,"seen on 3 stores, ""AAA"" grade"\nKEYWORD,1:1 Replica,ALLIANCE,,\n');
     const ndjson = join(dataDir, "indicators.ndjson");
     writeFileSync(ndjson, '{"kind":"SELLER","value":"TAOBAO:store-77","distribution":"ALLIANCE_ANONYMOUS","brand":"Louis Vuitton"}\n');
     expect(JSON.parse((await cli("import-indicators", csv, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 2 });
@@ -150,16 +150,21 @@ describe("start-up", () => {
     const running = await startApi(loadConfig(env));
     try {
       const login = await gql(running.url, `mutation { login(email: "analyst@louis-vuitton.example", password: "${DEMO_PASSWORD}") { token } }`);
-      const response = await gql(running.url, `{ indicators(first: 10) { totalCount edges { node { kind value distribution note brand { name } } } } }`, login.data?.login.token);
-      expect(response.data?.indicators.totalCount).toBe(3);
+      const response = await gql(
+        running.url,
+        `{ indicators(first: 50, filter: { contributedByMe: true }) { totalCount edges { node { kind value distribution note brand { name } } } } }`,
+        login.data?.login.token,
+      );
+      // The demo seed's 4 of Louis Vuitton's, and the 3 imported.
+      expect(response.data?.indicators.totalCount).toBe(7);
       expect(response.data?.indicators.edges.map((edge: Json) => edge.node)).toEqual(
         expect.arrayContaining([
-          { kind: "PHONE", value: "+8613800138000", distribution: "MATCH_ONLY", note: 'seen on 3 stores, "AAA" grade', brand: null },
+          { kind: "PHONE", value: "+8613900139000", distribution: "MATCH_ONLY", note: 'seen on 3 stores, "AAA" grade', brand: null },
           { kind: "SELLER", value: "TAOBAO:store-77", distribution: "ALLIANCE_ANONYMOUS", note: null, brand: { name: "Louis Vuitton" } },
         ]),
       );
       // The CLI and the server hash with the same secret, kept in DATA_DIR: a value filter finds the imported phone.
-      const byValue = await gql(running.url, `{ indicators(filter: { value: { kind: PHONE, value: "0086 138 0013 8000" } }) { totalCount } }`, login.data?.login.token);
+      const byValue = await gql(running.url, `{ indicators(filter: { value: { kind: PHONE, value: "0086 139 0013 9000" } }) { totalCount } }`, login.data?.login.token);
       expect(byValue.data?.indicators.totalCount).toBe(1);
     } finally {
       await running.close();
