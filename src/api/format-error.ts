@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../errors";
+import { tokenLimitMessage } from "./query-limits";
 
 const OWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -26,7 +27,7 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
   return {
-    message: formatted.message,
+    message: tokenLimitMessage(formatted.message) ?? formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: CLIENT_CODES.has(code as string) ? ErrorCode.BAD_USER_INPUT : code, ...details },

@@ -14,6 +14,14 @@ const reportedAs =
     context?.reportError(badInput(`The query is over the ${limit} limit of ${value}${over}: ${advice}`, { limit, max: value }));
   };
 
+// graphql-js's own refusal of a document over MAX_QUERY_TOKENS ("Syntax Error: Document contains
+// more that 2000 tokens. Parsing aborted."), in the words of the other limits.
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+export function tokenLimitMessage(message: string): string | null {
+  const max = TOKEN_LIMIT.exec(message)?.[1];
+  return max === undefined ? null : `The query is over the tokens limit of ${max} (MAX_QUERY_TOKENS): send a shorter document, or split it into several requests`;
+}
+
 export function queryLimits(limits: Config["limits"]): ConstructorParameters<typeof ApolloArmor>[0] {
   const rejected = (limit: string, value: number, advice: string) => ({
     propagateOnRejection: false,
