@@ -71,6 +71,7 @@ export const permissionMap = {
     updateLegalAction: can.writeInfringements,
     createApiKey: can.manageOrganization,
     revokeApiKey: can.manageOrganization,
+    upsertProducts: can.writeCatalogue,
     disableUser: can.manageOrganization,
     enableUser: can.manageOrganization,
     // Anonymous, like login: the invitation's token is the credential.
@@ -125,6 +126,7 @@ export const permissionMap = {
     specs: product,
     logoHashes: product,
   },
+  UpsertProductsPayload: { created: product, updated: product, products: product },
   Money: { amountMinor: isAuthenticated, currency: isAuthenticated, formatted: isAuthenticated },
   Seller: {
     id: seller,

@@ -79,6 +79,14 @@ const REQUIREMENTS = {
     Scope.INFRINGEMENTS_WRITE,
     "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns",
   ),
+  // A brand's genuine catalogue is its own to keep: the platform reads it (the risk model does),
+  // and changes none.
+  writeCatalogue: bothScopes(
+    OrgKind.BRAND,
+    Scope.CATALOGUE_READ,
+    Scope.CATALOGUE_WRITE,
+    "Only a brand, with the catalogue:read and catalogue:write scopes, keeps its catalogue",
+  ),
   // The platform closes a request by deciding it; only the brand that asked takes it back (its row
   // scope narrows that to its own requests).
   withdrawTakedowns: bothScopes(
@@ -248,6 +256,7 @@ export const can = {
   readCases: requirementRule(REQUIREMENTS.cases),
   writeInfringements: requirementRule(REQUIREMENTS.writeInfringements),
   workOwnCases: requirementRule(REQUIREMENTS.workOwnCases),
+  writeCatalogue: requirementRule(REQUIREMENTS.writeCatalogue),
   readReferralDetails: requirementRule(REQUIREMENTS.referralDetails),
   readSellerIdentity: requirementRule(REQUIREMENTS.sellerIdentity),
   decideTakedowns: requirementRule(REQUIREMENTS.decideTakedowns),

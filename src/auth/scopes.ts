@@ -4,6 +4,7 @@ import { OrgKind, UserRole } from "../entities/enums";
 // scopes it was created with, always a subset of what its organization may hold.
 export enum Scope {
   CATALOGUE_READ = "catalogue:read",
+  CATALOGUE_WRITE = "catalogue:write",
   INFRINGEMENTS_READ = "infringements:read",
   INFRINGEMENTS_WRITE = "infringements:write",
   INTEL_READ = "intel:read",
@@ -16,9 +17,11 @@ export enum Scope {
 const ALL_SCOPES = Object.values(Scope);
 
 export const ORG_KIND_SCOPES: Record<OrgKind, readonly Scope[]> = {
-  [OrgKind.PLATFORM]: ALL_SCOPES,
+  // Every scope but the catalogue's write: the platform reads the brands' catalogues and keeps none.
+  [OrgKind.PLATFORM]: ALL_SCOPES.filter((scope) => scope !== Scope.CATALOGUE_WRITE),
   [OrgKind.BRAND]: [
     Scope.CATALOGUE_READ,
+    Scope.CATALOGUE_WRITE,
     Scope.INFRINGEMENTS_READ,
     Scope.INFRINGEMENTS_WRITE,
     Scope.INTEL_READ,
@@ -38,6 +41,7 @@ const isReadScope = (scope: Scope) => scope.endsWith(":read");
 // A write answers with what it wrote, so every write scope but ingest's needs its read scope too
 // (the permission rules check both): a key with the write alone could do nothing.
 export const READ_SCOPE_OF_WRITE: Partial<Record<Scope, Scope>> = {
+  [Scope.CATALOGUE_WRITE]: Scope.CATALOGUE_READ,
   [Scope.INFRINGEMENTS_WRITE]: Scope.INFRINGEMENTS_READ,
   [Scope.INTEL_WRITE]: Scope.INTEL_READ,
   [Scope.REFERRALS_WRITE]: Scope.REFERRALS_READ,

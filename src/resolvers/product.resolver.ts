@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listProducts } from "../data/catalogue.queries";
 import type { Product } from "../entities";
@@ -7,7 +7,9 @@ import { money } from "../schema/money";
 import { ProductFilter } from "../schema/inputs/product-filter.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { ProductConnection } from "../schema/types/connections";
-import { ProductType } from "../schema/types/product.type";
+import { upsertProducts } from "../domain/catalogue";
+import { UpsertProductsInput } from "../schema/inputs/upsert-products.input";
+import { ProductType, UpsertProductsPayload } from "../schema/types/product.type";
 import { authenticated } from "./authenticated";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
@@ -31,6 +33,14 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
       },
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
+  }
+
+  @Mutation(() => UpsertProductsPayload, {
+    description: "Add products to one of your brands' catalogue, or replace those of the same SKU; all or nothing. The risk model uses them from the next ingest on",
+  })
+  upsertProducts(@Arg("input", () => UpsertProductsInput) input: UpsertProductsInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return upsertProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), products: input.products });
   }
 
   @FieldResolver()

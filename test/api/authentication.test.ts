@@ -40,7 +40,7 @@ describe("login", () => {
         email: user.email,
         name: user.displayName,
         role: "ANALYST",
-        scopes: ["CATALOGUE_READ", "INFRINGEMENTS_READ", "INFRINGEMENTS_WRITE", "INTEL_READ", "INTEL_WRITE"],
+        scopes: ["CATALOGUE_READ", "CATALOGUE_WRITE", "INFRINGEMENTS_READ", "INFRINGEMENTS_WRITE", "INTEL_READ", "INTEL_WRITE"],
         organization: { name: "Login Brand", kind: "BRAND" },
       },
     });

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { JSONObjectResolver } from "graphql-scalars";
 import { BrandType } from "./brand.type";
 import { MoneyType } from "./money.type";
@@ -26,4 +26,16 @@ export class ProductType extends NodeInterface {
 
   @Field(() => [String], { description: "64-bit perceptual hashes of the genuine logo, 16 hex digits each" })
   logoHashes: string[];
+}
+
+@ObjectType("UpsertProductsPayload")
+export class UpsertProductsPayload {
+  @Field(() => Int, { description: "Products of SKUs the brand did not have" })
+  created: number;
+
+  @Field(() => Int, { description: "Products of SKUs it had, now as sent" })
+  updated: number;
+
+  @Field(() => [ProductType], { description: "The products as stored, by SKU" })
+  products: ProductType[];
 }

@@ -1,0 +1,122 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { inTransaction } from "../db/transaction";
+import { Brand, Product } from "../entities";
+import { ApiError, badInput, notFound } from "../errors";
+import { isHash64 } from "../matching/perceptual-hash";
+import { recordAudit } from "./audit";
+import { itemErrors, type ItemError } from "./intel/item-errors";
+import { checkMoney, requiredText, type MoneyValue } from "./validation";
+
+// A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
+// which the risk model measures listings against from the next ingest on. A call adds the SKUs the
+// brand does not have and replaces those it has, all or nothing: one bad product refuses the call,
+// naming each bad one by its index.
+
+export const MAX_PRODUCTS_PER_CALL = 1000;
+const MAX_SPECS = 50;
+const MAX_LOGO_HASHES = 20;
+
+export interface ProductDraft {
+  sku: string;
+  name: string;
+  category: string;
+  msrp: MoneyValue;
+  specs?: Record<string, unknown> | null;
+  logoHashes?: string[] | null;
+}
+
+interface ValidProduct {
+  sku: string;
+  name: string;
+  category: string;
+  msrp_minor: number;
+  currency: string;
+  specs: Record<string, string>;
+  logo_hashes: string[];
+}
+
+function specsOf(specs: Record<string, unknown>): Record<string, string> {
+  const entries = Object.entries(specs);
+  if (entries.length > MAX_SPECS) throw badInput(`\`specs\` may hold at most ${MAX_SPECS} specs`);
+  return Object.fromEntries(
+    entries.map(([name, value]) => {
+      const key = requiredText(name, "a spec's name", 100);
+      if (typeof value !== "string") throw badInput(`\`specs.${key}\` must be text, e.g. "1TB"`);
+      return [key, requiredText(value, `specs.${key}`, 500)];
+    }),
+  );
+}
+
+function validProduct(draft: ProductDraft): ValidProduct {
+  const msrp = checkMoney(draft.msrp, "msrp", { allowZero: false });
+  const logoHashes = (draft.logoHashes ?? []).map((hash) => hash.trim().toLowerCase());
+  if (logoHashes.length > MAX_LOGO_HASHES) throw badInput(`\`logoHashes\` may hold at most ${MAX_LOGO_HASHES} hashes`);
+  if (!logoHashes.every(isHash64)) throw badInput("`logoHashes` must be 64-bit hashes as 16 hex digits");
+  const specs = specsOf(draft.specs ?? {});
+  return {
+    sku: requiredText(draft.sku, "sku", 100),
+    name: requiredText(draft.name, "name", 200),
+    category: requiredText(draft.category, "category", 100),
+    msrp_minor: msrp.amountMinor,
+    currency: msrp.currency,
+    specs,
+    logo_hashes: [...new Set(logoHashes)],
+  };
+}
+
+function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
+  if (drafts.length === 0) throw badInput("Give at least one product");
+  if (drafts.length > MAX_PRODUCTS_PER_CALL) throw badInput(`At most ${MAX_PRODUCTS_PER_CALL} products a call; split the ${drafts.length} into batches`);
+  const errors: ItemError[] = [];
+  const valid: ValidProduct[] = [];
+  const indexOfSku = new Map<string, number>();
+  drafts.forEach((draft, index) => {
+    try {
+      const product = validProduct(draft);
+      const earlier = indexOfSku.get(product.sku);
+      if (earlier !== undefined) return errors.push({ index, reason: `the same sku as item ${earlier}` });
+      indexOfSku.set(product.sku, index);
+      valid.push(product);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      errors.push({ index, reason: error.message.replace(/`/g, "") });
+    }
+  });
+  if (errors.length) throw itemErrors("products", drafts.length, errors);
+  return valid;
+}
+
+async function writeProducts(manager: EntityManager, brand: Brand, products: ValidProduct[]): Promise<{ created: number; updated: number }> {
+  const rows: { inserted: boolean }[] = await manager.query(
+    `INSERT INTO product (owner_org_id, brand_id, sku, name, category, msrp_minor, currency, specs, logo_hashes)
+     SELECT $1, $2, p.sku, p.name, p.category, p.msrp_minor, p.currency, p.specs, ARRAY(SELECT jsonb_array_elements_text(p.logo_hashes))
+       FROM jsonb_to_recordset($3::jsonb) AS p(sku text, name text, category text, msrp_minor bigint, currency text, specs jsonb, logo_hashes jsonb)
+     ON CONFLICT (brand_id, sku) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, msrp_minor = EXCLUDED.msrp_minor,
+       currency = EXCLUDED.currency, specs = EXCLUDED.specs, logo_hashes = EXCLUDED.logo_hashes
+     RETURNING (xmax = 0) AS inserted`,
+    [brand.ownerOrgId, brand.id, JSON.stringify(products)],
+  );
+  const created = rows.filter((row) => row.inserted).length;
+  return { created, updated: rows.length - created };
+}
+
+export async function upsertProducts(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { brandId: string; products: readonly ProductDraft[] },
+): Promise<{ created: number; updated: number; products: Product[] }> {
+  const products = checkedProducts(input.products);
+  return inTransaction(dataSource, async (manager) => {
+    const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
+    if (!brand) throw notFound("Brand");
+    const { created, updated } = await writeProducts(manager, brand, products);
+    await recordAudit(manager, viewer, { action: "catalogue.upsert", targetType: "Brand", targetId: brand.id, after: { created, updated } });
+    const stored = await scopedQuery(manager, viewer, Product, "product")
+      .andWhere("product.brand_id = :brandId AND product.sku = ANY(:skus)", { brandId: brand.id, skus: products.map((p) => p.sku) })
+      .orderBy("product.sku", "ASC")
+      .getMany();
+    return { created, updated, products: stored };
+  });
+}
