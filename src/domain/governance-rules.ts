@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { GovernanceRule } from "../entities";
-import { badInput } from "../errors";
+import { ApiError, badInput, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
 import { inTransaction } from "../db/transaction";
 
@@ -11,9 +11,14 @@ const MAX_BODY_LENGTH = 50_000;
 
 export function checkRuleCode(value: string): string {
   const code = value.trim().toUpperCase();
-  if (!CODE.test(code)) throw badInput(`A rule code is 2 to 40 capital letters, digits or dashes, starting with a letter (e.g. "TAKEDOWN-SLA")`);
+  if (!CODE.test(code)) {
+    throw badInput(`A rule code is 2 to 40 letters, digits or dashes, starting with a letter (e.g. "TAKEDOWN-SLA"; read in capitals)`);
+  }
   return code;
 }
+
+// Rules are the platform's and every member's alike, so a missing one may be named.
+export const noRuleWithCode = (code: string) => new ApiError(ErrorCode.NOT_FOUND, `No governance rule has the code ${code}`);
 
 // A rule's current version is the highest one in effect (effective_at <= now()). A rule none of
 // whose versions is in effect yet answers with its first version, effectiveAt in the future: a

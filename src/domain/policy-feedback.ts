@@ -7,7 +7,7 @@ import { FeedbackStatus, FeedbackVisibility, type FeedbackKind } from "../entiti
 import { badInput, conflict, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { checkRuleCode, isCurrentRuleVersion } from "./governance-rules";
+import { checkRuleCode, isCurrentRuleVersion, noRuleWithCode } from "./governance-rules";
 import { inTransaction } from "../db/transaction";
 
 const MAX_BODY_LENGTH = 10_000;
@@ -39,7 +39,7 @@ export async function submitPolicyFeedback(
       .andWhere("rule.code = :code", { code })
       .andWhere(isCurrentRuleVersion("rule"))
       .getOne();
-    if (!rule) throw notFound("GovernanceRule");
+    if (!rule) throw noRuleWithCode(code);
     const feedback = await manager.save(
       manager.create(PolicyFeedback, {
         ownerOrgId: viewer.orgId,

@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { currentRule, listCurrentRules } from "../data/governance.queries";
-import { checkRuleCode, publishGovernanceRule } from "../domain/governance-rules";
+import { checkRuleCode, noRuleWithCode, publishGovernanceRule } from "../domain/governance-rules";
 import type { GovernanceRule } from "../entities";
-import { notFound } from "../errors";
 import { PublishGovernanceRuleInput } from "../schema/inputs/governance.input";
 import { GovernanceRuleType } from "../schema/types/governance-rule.type";
 import { authenticated } from "./authenticated";
@@ -28,8 +27,9 @@ export class GovernanceRuleResolver extends NodeIdResolver("GovernanceRule", Gov
   })
   async rule(@Arg("code", () => String) code: string, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
-    const rule = await currentRule(dataSource.manager, viewer, checkRuleCode(code));
-    if (!rule) throw notFound("GovernanceRule");
+    const ruleCode = checkRuleCode(code);
+    const rule = await currentRule(dataSource.manager, viewer, ruleCode);
+    if (!rule) throw noRuleWithCode(ruleCode);
     return rule;
   }
 

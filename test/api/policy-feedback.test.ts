@@ -92,8 +92,8 @@ describe("governance rules", () => {
     expect(rule!.versions.map((version) => version.version)).toEqual([2, 1]);
     expect(listed).toBe(1);
     expect(await feedbackOn("SELLER-APPEALS")).toBe(1);
-    const missing = await api.gql(RULE, { code: "NO-SUCH-RULE" }, cast.brandBAnalyst.as);
-    expect(missing.errors?.[0]).toMatchObject({ message: "GovernanceRule not found", extensions: { code: "NOT_FOUND" } });
+    const missing = await api.gql(RULE, { code: "no-such-rule" }, cast.brandBAnalyst.as);
+    expect(missing.errors?.[0]).toMatchObject({ message: "No governance rule has the code NO-SUCH-RULE", extensions: { code: "NOT_FOUND" } });
   });
 
   it("take effect in the order of their versions: a new one may not take effect before the one it follows", async () => {
@@ -211,7 +211,7 @@ describe("policy feedback", () => {
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
     const unknownRule = await api.gql(SUBMIT, { input: { ruleCode: "NO-SUCH-RULE", kind: "COMPLAINT", body: "x", visibility: "ALLIANCE" } }, cast.brandAAnalyst.as);
-    expect(unknownRule.errors?.[0]).toMatchObject({ message: "GovernanceRule not found", extensions: { code: "NOT_FOUND" } });
+    expect(unknownRule.errors?.[0]).toMatchObject({ message: "No governance rule has the code NO-SUCH-RULE", extensions: { code: "NOT_FOUND" } });
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM policy_feedback`))[0].n)).toBe(before);
   });
 });
