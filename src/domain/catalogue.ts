@@ -6,7 +6,7 @@ import { Brand, Product } from "../entities";
 import { ApiError, badInput, notFound } from "../errors";
 import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
-import { itemErrors, type ItemError } from "./intel/item-errors";
+import { itemErrors, type ItemError } from "./item-errors";
 import { checkMoney, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,

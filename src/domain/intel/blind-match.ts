@@ -6,7 +6,7 @@ import type { IndicatorKind } from "../../entities/enums";
 import { badInput } from "../../errors";
 import { auditEventOf } from "../audit";
 import { normalizeIndicatorValue } from "./indicator-normalization";
-import { itemErrors, type ItemError } from "./item-errors";
+import { itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
 import { isQuotaViolation, lookupUsageCte, quotaRefusal, type LookupQuota } from "./lookup-quota";
 

@@ -7,7 +7,7 @@ import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
 import type { IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
-import { itemErrors, type ItemError } from "./item-errors";
+import { itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
 import { driverErrorOf, inTransaction } from "../../db/transaction";
 

@@ -1,4 +1,4 @@
-import { badInput } from "../../errors";
+import { badInput } from "../errors";
 
 export interface ItemError {
   index: number;
