@@ -353,6 +353,26 @@ describe("creating and updating referrals", () => {
   });
 });
 
+describe("a referred case's listing", () => {
+  it("gives the agency the highest score of the cases referred to it, never another brand's higher one on the listing", async () => {
+    const db = api.dataSource;
+    const listing = await createListing(db, await createSeller(db), { riskScore: 95 });
+    const caseOfA = await createInfringement(db, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED, riskScore: 72 });
+    await createInfringement(db, cast.brandB.brand, listing, { status: InfringementStatus.CONFIRMED, riskScore: 95 });
+    const referral = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL,
+        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", caseOfA.id)] },
+        cast.platformAnalyst.as,
+      ),
+    ).createReferral;
+    const READ = `query($id: ID!) { node(id: $id) { ... on Referral { infringements { riskScore listing { riskScore } } } } }`;
+    type Read = { node: { infringements: { riskScore: number; listing: { riskScore: number } }[] } };
+    expect(dataOf(await api.gql<Read>(READ, { id: referral.id }, cast.investigator.as)).node.infringements).toEqual([{ riskScore: 72, listing: { riskScore: 72 } }]);
+    expect(dataOf(await api.gql<Read>(READ, { id: referral.id }, cast.platformAnalyst.as)).node.infringements).toEqual([{ riskScore: 72, listing: { riskScore: 95 } }]);
+  });
+});
+
 describe("a referred listing that a later scan finds under another store", () => {
   it("gives the agency the case with its new store, and the referred store still; no one else gets either", async () => {
     const db = api.dataSource;
