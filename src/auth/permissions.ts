@@ -84,6 +84,7 @@ export const permissionMap = {
     publishGovernanceRule: can.administerPlatform,
     submitPolicyFeedback: can.speakForMember,
     endorsePolicyFeedback: can.speakForMember,
+    withdrawPolicyFeedback: can.speakForMember,
     respondToPolicyFeedback: can.administerPlatform,
     generateProgressReport: can.administerPlatform,
     reviewProgressReport: can.administerPlatform,

@@ -4,7 +4,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, PolicyFeedback, PolicyFeedbackEndorsement } from "../entities";
 import { FeedbackStatus, FeedbackVisibility, type FeedbackKind } from "../entities/enums";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, conflict, forbidden, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkRuleCode, isCurrentRuleVersion, noRuleWithCode } from "./governance-rules";
@@ -20,7 +20,11 @@ const NEXT_STATUSES: Record<FeedbackStatus, FeedbackStatus[]> = {
   [FeedbackStatus.ACCEPTED]: [FeedbackStatus.IMPLEMENTED],
   [FeedbackStatus.REJECTED]: [],
   [FeedbackStatus.IMPLEMENTED]: [],
+  [FeedbackStatus.WITHDRAWN]: [],
 };
+
+// The statuses its author's organization may still withdraw it from: before the platform decides.
+const WITHDRAWABLE = new Set([FeedbackStatus.SUBMITTED, FeedbackStatus.UNDER_REVIEW]);
 
 export const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
 
@@ -112,6 +116,7 @@ export async function endorsePolicyFeedback(dataSource: DataSource, viewer: View
     // Only the author's organization can see its own PRIVATE feedback, so neither answer below
     // tells anyone something about another member.
     if (feedback.visibility !== FeedbackVisibility.ALLIANCE) throw badInput("Only ALLIANCE-visible feedback can be endorsed");
+    if (feedback.status === FeedbackStatus.WITHDRAWN) throw badInput("This feedback was withdrawn by its author; it can no longer be endorsed");
     if (feedback.ownerOrgId === viewer.orgId) throw badInput("Your organization cannot endorse its own feedback");
     const already = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
       .andWhere("e.feedback_id = :id", { id })
@@ -122,5 +127,28 @@ export async function endorsePolicyFeedback(dataSource: DataSource, viewer: View
     await manager.update(PolicyFeedback, { id }, { endorsementCount });
     await recordAudit(manager, viewer, { action: "policyFeedback.endorse", targetType: "PolicyFeedback", targetId: id });
     return projectFeedback(viewer, Object.assign(feedback, { endorsementCount }));
+  });
+}
+
+// Its author's organization takes back its own feedback while the platform has not decided on it.
+// Like a revocation, asking again answers with it as it is. Another member's feedback, which the
+// viewer may read (ALLIANCE), is refused as not its own: that it is not is no secret (isOwn).
+export async function withdrawPolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
+  return inTransaction(dataSource, async (manager) => {
+    const feedback = await lockVisibleFeedback(manager, viewer, id);
+    if (feedback.ownerOrgId !== viewer.orgId) throw forbidden("Only the organization that wrote feedback withdraws it");
+    if (feedback.status === FeedbackStatus.WITHDRAWN) return projectFeedback(viewer, feedback);
+    if (!WITHDRAWABLE.has(feedback.status)) {
+      throw badInput(`This feedback is ${feedback.status}: the platform has decided on it, and it can no longer be withdrawn`, { status: feedback.status });
+    }
+    await manager.update(PolicyFeedback, { id }, { status: FeedbackStatus.WITHDRAWN });
+    await recordAudit(manager, viewer, {
+      action: "policyFeedback.withdraw",
+      targetType: "PolicyFeedback",
+      targetId: id,
+      before: { status: feedback.status },
+      after: { status: FeedbackStatus.WITHDRAWN },
+    });
+    return projectFeedback(viewer, Object.assign(feedback, { status: FeedbackStatus.WITHDRAWN }));
   });
 }

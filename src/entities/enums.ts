@@ -84,6 +84,8 @@ export enum FeedbackStatus {
   ACCEPTED = "ACCEPTED",
   REJECTED = "REJECTED",
   IMPLEMENTED = "IMPLEMENTED",
+  // Taken back by its author's organization before the platform decided on it.
+  WITHDRAWN = "WITHDRAWN",
 }
 
 export enum ReportPeriodKind {

@@ -3,7 +3,7 @@ import type { PolicyFeedbackView } from "../auth/feedback-projection";
 import type { RequestContext } from "../context";
 import { listPolicyFeedback } from "../data/governance.queries";
 import { checkRuleCode } from "../domain/governance-rules";
-import { endorsePolicyFeedback, respondToPolicyFeedback, submitPolicyFeedback } from "../domain/policy-feedback";
+import { endorsePolicyFeedback, respondToPolicyFeedback, submitPolicyFeedback, withdrawPolicyFeedback } from "../domain/policy-feedback";
 import { fromGlobalId } from "../schema/global-id";
 import { PolicyFeedbackFilter, RespondToPolicyFeedbackInput, SubmitPolicyFeedbackInput } from "../schema/inputs/governance.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -57,6 +57,12 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   endorsePolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return endorsePolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
+  }
+
+  @Mutation(() => PolicyFeedbackType, { description: "Take back your organization's feedback before the platform decides on it (member admins and analysts)" })
+  withdrawPolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return withdrawPolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
   }
 
   @FieldResolver()

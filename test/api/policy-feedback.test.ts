@@ -204,6 +204,37 @@ describe("policy feedback", () => {
     expect(seen.data).toEqual({ node: { status: "ACCEPTED", response: "Agreed, from Q3" } });
   });
 
+  it("is withdrawn by its own organization before the platform decides on it, and then neither endorsed nor answered", async () => {
+    const WITHDRAW = `mutation($id: ID!) { withdrawPolicyFeedback(id: $id) { status isOwn } }`;
+    const id = await submit(cast.brandAAnalyst, "ALLIANCE", "Sent too soon");
+    const audited = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'policyFeedback.withdraw'`))[0].n);
+    const before = await audited();
+    // Another member reads it, and may not take it back; nor may the platform.
+    const byOther = await api.gql(WITHDRAW, { id }, cast.brandBAnalyst.as);
+    expect(byOther.errors?.[0]).toMatchObject({ message: "Only the organization that wrote feedback withdraws it", extensions: { code: "FORBIDDEN" } });
+    expect((await api.gql(WITHDRAW, { id }, platformAdmin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await audited()).toBe(before);
+
+    expect((await api.gql(WITHDRAW, { id }, cast.brandAAdmin.as)).data).toEqual({ withdrawPolicyFeedback: { status: "WITHDRAWN", isOwn: true } });
+    // Asked again, as a revocation: answered as it is, and recorded once.
+    expect((await api.gql(WITHDRAW, { id }, cast.brandAAnalyst.as)).data).toEqual({ withdrawPolicyFeedback: { status: "WITHDRAWN", isOwn: true } });
+    expect(await audited()).toBe(before + 1);
+    const endorsed = await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as);
+    expect(endorsed.errors?.[0]).toMatchObject({ message: "This feedback was withdrawn by its author; it can no longer be endorsed", extensions: { code: "BAD_USER_INPUT" } });
+    const respond = `mutation($input: RespondToPolicyFeedbackInput!) { respondToPolicyFeedback(input: $input) { status } }`;
+    const answered = await api.gql(respond, { input: { id, status: "ACCEPTED", response: "late" } }, platformAdmin.as);
+    expect(answered.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
+
+    // Once the platform has decided, it stays.
+    const decided = await submit(cast.brandAAnalyst, "PRIVATE", "Decide this");
+    await api.gql(respond, { input: { id: decided, status: "REJECTED", response: "no" } }, platformAdmin.as);
+    const late = await api.gql(WITHDRAW, { id: decided }, cast.brandAAnalyst.as);
+    expect(late.errors?.[0]).toMatchObject({
+      message: "This feedback is REJECTED: the platform has decided on it, and it can no longer be withdrawn",
+      extensions: { code: "BAD_USER_INPUT", status: "REJECTED" },
+    });
+  });
+
   it("is written by member admins and analysts only", async () => {
     const before = Number((await api.dataSource.query(`SELECT count(*) AS n FROM policy_feedback`))[0].n);
     for (const persona of [cast.brandAViewer, cast.platformAnalyst, cast.investigator]) {

@@ -12,6 +12,7 @@ import { LoginFailure1796499667865 } from "./1796499667865-LoginFailure";
 import { AnonymousIndicatorsDatedByDay1796505792492 } from "./1796505792492-AnonymousIndicatorsDatedByDay";
 import { AnonymousIndicatorsExpireByDay1796510000000 } from "./1796510000000-AnonymousIndicatorsExpireByDay";
 import { TakedownWithdrawn1796520000000 } from "./1796520000000-TakedownWithdrawn";
+import { FeedbackWithdrawn1796530000000 } from "./1796530000000-FeedbackWithdrawn";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AnonymousIndicatorsDatedByDay1796505792492,
   AnonymousIndicatorsExpireByDay1796510000000,
   TakedownWithdrawn1796520000000,
+  FeedbackWithdrawn1796530000000,
 ];
