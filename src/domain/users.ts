@@ -14,7 +14,7 @@ import { recordAudit } from "./audit";
 // each other at once cannot both succeed.
 
 async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): Promise<User> {
-  await manager.createQueryBuilder(Organization, "org").where("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
+  await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
   const user = await scopedQuery(manager, viewer, User, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
   if (!user) throw notFound("User");
   return user;
@@ -29,10 +29,9 @@ export async function disableUser(dataSource: DataSource, viewer: Viewer, id: st
       throw badInput("You cannot disable your own account; another admin of your organization can");
     }
     if (user.role === UserRole.ADMIN) {
-      const [{ others }]: { others: number }[] = await manager.query(
-        `SELECT count(*)::int AS others FROM app_user WHERE owner_org_id = $1 AND role = 'ADMIN' AND disabled_at IS NULL AND id <> $2`,
-        [user.ownerOrgId, user.id],
-      );
+      const others = await scopedQuery(manager, viewer, User, "admin")
+        .andWhere("admin.role = :admin AND admin.disabled_at IS NULL AND admin.id <> :id", { admin: UserRole.ADMIN, id: user.id })
+        .getCount();
       if (others === 0) throw badInput("This is your organization's last enabled admin; enable another admin first");
     }
     user.disabledAt = new Date();
