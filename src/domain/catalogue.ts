@@ -31,10 +31,10 @@ interface ValidProduct {
   sku: string;
   name: string;
   category: string;
-  msrp_minor: number;
+  msrpMinor: number;
   currency: string;
   specs: Record<string, string>;
-  logo_hashes: string[];
+  logoHashes: string[];
 }
 
 function specsOf(specs: Record<string, unknown>): Record<string, string> {
@@ -59,10 +59,10 @@ function validProduct(draft: ProductDraft): ValidProduct {
     sku: requiredText(draft.sku, "sku", 100),
     name: requiredText(draft.name, "name", 200),
     category: requiredText(draft.category, "category", 100),
-    msrp_minor: msrp.amountMinor,
+    msrpMinor: msrp.amountMinor,
     currency: msrp.currency,
     specs,
-    logo_hashes: [...new Set(logoHashes)],
+    logoHashes: [...new Set(logoHashes)],
   };
 }
 
@@ -91,12 +91,24 @@ function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
 async function writeProducts(manager: EntityManager, brand: Brand, products: ValidProduct[]): Promise<{ created: number; updated: number }> {
   const rows: { inserted: boolean }[] = await manager.query(
     `INSERT INTO product (owner_org_id, brand_id, sku, name, category, msrp_minor, currency, specs, logo_hashes)
-     SELECT $1, $2, p.sku, p.name, p.category, p.msrp_minor, p.currency, p.specs, ARRAY(SELECT jsonb_array_elements_text(p.logo_hashes))
-       FROM jsonb_to_recordset($3::jsonb) AS p(sku text, name text, category text, msrp_minor bigint, currency text, specs jsonb, logo_hashes jsonb)
+     SELECT $1, $2, p.sku, p.name, p.category, p.msrp_minor, p.currency, p.specs::jsonb, ARRAY(SELECT jsonb_array_elements_text(p.logo_hashes::jsonb))
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[])
+         AS p(sku, name, category, msrp_minor, currency, specs, logo_hashes)
      ON CONFLICT (brand_id, sku) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, msrp_minor = EXCLUDED.msrp_minor,
        currency = EXCLUDED.currency, specs = EXCLUDED.specs, logo_hashes = EXCLUDED.logo_hashes
      RETURNING (xmax = 0) AS inserted`,
-    [brand.ownerOrgId, brand.id, JSON.stringify(products)],
+    [
+      brand.ownerOrgId,
+      brand.id,
+      products.map((p) => p.sku),
+      products.map((p) => p.name),
+      products.map((p) => p.category),
+      products.map((p) => p.msrpMinor),
+      products.map((p) => p.currency),
+      // As text, to be read as jsonb: arrays of jsonb and of text[] do not unnest a row at a time.
+      products.map((p) => JSON.stringify(p.specs)),
+      products.map((p) => JSON.stringify(p.logoHashes)),
+    ],
   );
   const created = rows.filter((row) => row.inserted).length;
   return { created, updated: rows.length - created };

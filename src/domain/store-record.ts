@@ -46,9 +46,9 @@ export async function rescoreStores(
     return { id: row.id, riskScore: score, riskSignals: signals };
   });
   await manager.query(
-    `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals
-       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, score smallint, signals jsonb) WHERE s.id = u.id`,
-    [JSON.stringify(scored.map(({ id, riskScore, riskSignals }) => ({ id, score: riskScore, signals: riskSignals })))],
+    `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals::jsonb
+       FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, score, signals) WHERE s.id = u.id`,
+    [scored.map((s) => s.id), scored.map((s) => s.riskScore), scored.map((s) => JSON.stringify(s.riskSignals))],
   );
   return new Map(scored.map(({ id, ...score }) => [id, score]));
 }
