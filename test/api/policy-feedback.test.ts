@@ -213,6 +213,11 @@ describe("policy feedback", () => {
     const byOther = await api.gql(WITHDRAW, { id }, cast.brandBAnalyst.as);
     expect(byOther.errors?.[0]).toMatchObject({ message: "Only the organization that wrote feedback withdraws it", extensions: { code: "FORBIDDEN" } });
     expect((await api.gql(WITHDRAW, { id }, platformAdmin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // A PRIVATE one of another member is not there for it: answered exactly as a missing one.
+    const privateOfA = await submit(cast.brandAAnalyst, "PRIVATE", "Ours alone");
+    const foreign = await api.gql(WITHDRAW, { id: privateOfA }, cast.brandBAnalyst.as);
+    expect(foreign.errors?.[0]).toMatchObject({ message: "PolicyFeedback not found", extensions: { code: "NOT_FOUND" } });
+    expect(foreign).toEqual(await api.gql(WITHDRAW, { id: gid("PolicyFeedback", "00000000-0000-4000-8000-000000000000") }, cast.brandBAnalyst.as));
     expect(await audited()).toBe(before);
 
     expect((await api.gql(WITHDRAW, { id }, cast.brandAAdmin.as)).data).toEqual({ withdrawPolicyFeedback: { status: "WITHDRAWN", isOwn: true } });

@@ -1,3 +1,4 @@
+import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
@@ -78,6 +79,9 @@ describe("an organization's users", () => {
       expect(foreign.errors?.[0]).toMatchObject({ message: "User not found", extensions: { code: "NOT_FOUND" } });
       expect(foreign).toEqual(await api.gql(mutation, { id: missing }, cast.brandAAdmin.as));
     }
+    // Nor does a key of the user's own organization, whatever its scopes: managing users is for its admins.
+    const key = await cast.keyFor(cast.brandB.org, [Scope.CATALOGUE_READ, Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE, Scope.INTEL_READ, Scope.INTEL_WRITE]);
+    expect((await api.gql(DISABLE, { id: ofB.id }, key.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: ofB.id }, cast.brandAAdmin.as);
     expect(node).toEqual({ status: 200, data: { node: null } });
     expect(await disabledAt(ofB.user.id)).toBeNull();
