@@ -190,16 +190,19 @@ describe("decideTakedown", () => {
     await other.connect();
     await other.startTransaction();
     await other.query(`SELECT 1 FROM seller WHERE id = $1 FOR UPDATE`, [infringement.sellerId]);
+    const [{ pid: otherPid }] = await other.query(`SELECT pg_backend_pid() AS pid`);
     const deciding = api.gql<{ decideTakedown: Takedown & { listing: { seller: { strikeCount: number } } } }>(
       DECIDE_TAKEDOWN,
       { id: pending.id, decision: "APPROVE" },
       cast.platformAnalyst.as,
     );
+    // Waiting for the store (pg_stat_activity's text of the query may be cut short before its FOR UPDATE).
     for (let waiting = 0; waiting < 1; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       [{ waiting }] = await api.dataSource.query(
         `SELECT count(*)::int AS waiting FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM "seller"%FOR UPDATE'`,
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`,
+        [otherPid],
       );
     }
     await other.query(`SELECT 1 FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [infringement.id]);
