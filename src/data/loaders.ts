@@ -43,11 +43,11 @@ type EntityClass<T> = abstract new () => T;
 export const DETAIL_COLUMNS = {
   listing: [
     "description", "specs", "imageHashes", "riskSignals", "reviewCount", "averageRating", "modelVersion", "firstSeenAt", "lastSeenAt",
-    "fingerprint", "fiveStarFirstWeek", "newAccountReviewShare", "duplicateReviewShare", "listedAt",
+    "fingerprint", "fiveStarFirstWeek", "newAccountReviewShare", "duplicateReviewShare", "listedAt", "brandFreeScore",
   ],
   seller: [
     "riskSignals", "statusReason", "registeredName", "contact", "paymentAccount", "statusChangedAt", "openedAt",
-    "listingCount", "listingScoreSum", "brandCount", "createdAt",
+    "listingCount", "listingScoreSum", "brandFreeScoreSum", "brandCount", "createdAt",
   ],
 } as const satisfies { listing: readonly (keyof Listing)[]; seller: readonly (keyof Seller)[] };
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
+import { storeScoreFieldFor } from "../auth/store-score";
 import type { Viewer } from "../auth/viewer";
 import { Seller } from "../entities";
 import type { Marketplace, SellerStatus } from "../entities/enums";
@@ -14,10 +15,12 @@ export interface SellerListFilter {
 
 export type SellerSort = "RISK_SCORE" | "STRIKE_COUNT";
 
-const ORDERS: Record<SellerSort, Omit<KeysetOrder<Seller>, "direction">> = {
-  RISK_SCORE: { name: "riskScore", column: "risk_score", kind: "integer", valueOf: (row) => row.riskScore },
-  STRIKE_COUNT: { name: "strikeCount", column: "strike_count", kind: "integer", valueOf: (row) => row.strikeCount },
-};
+// The risk score is the one the viewer reads (src/auth/store-score.ts).
+function orderOf(sort: SellerSort, viewer: Viewer): Omit<KeysetOrder<Seller>, "direction"> {
+  if (sort === "STRIKE_COUNT") return { name: "strikeCount", column: "strike_count", kind: "integer", valueOf: (row) => row.strikeCount };
+  const { column, property } = storeScoreFieldFor(viewer);
+  return { name: "riskScore", column, kind: "integer", valueOf: (row) => row[property] };
+}
 
 // The stores the viewer reaches (row-scopes.ts: a brand's through its own cases, an agency's
 // through its referrals, every one for the platform), riskiest first by default.
@@ -31,6 +34,6 @@ export function listSellers(
   const query = scopedQuery(manager, viewer, Seller, "s");
   if (filter.statuses) query.andWhere("s.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.marketplaces) query.andWhere("s.marketplace = ANY(:marketplaces)", { marketplaces: filter.marketplaces });
-  whereRiskAtLeast(query, "s.risk_score", filter.minRiskScore);
-  return paginate(query, "s", { ...ORDERS[sort.field], direction: sort.direction }, page);
+  whereRiskAtLeast(query, `s.${storeScoreFieldFor(viewer).column}`, filter.minRiskScore);
+  return paginate(query, "s", { ...orderOf(sort.field, viewer), direction: sort.direction }, page);
 }

@@ -51,7 +51,7 @@ export async function addStrike(
   const statusReason = changed ? strikeStatusReason(status, strikes, policy) : seller.statusReason;
   const statusChangedAt = changed ? new Date() : seller.statusChangedAt;
   await manager.update(Seller, { id: seller.id }, { strikeCount: strikes, status, statusReason, statusChangedAt });
-  const { riskScore, riskSignals } = (await rescoreStores(manager, [seller.id], riskConfig, new Date())).get(seller.id)!;
+  const { riskScore, riskSignals, brandFreeRiskScore } = (await rescoreStores(manager, [seller.id], riskConfig, new Date())).get(seller.id)!;
   await recordAudit(manager, viewer, {
     action: changed ? `seller.${status === SellerStatus.CLOSED ? "close" : "penalize"}` : "seller.strike",
     targetType: "Seller",
@@ -62,5 +62,5 @@ export async function addStrike(
   if (changed && status === SellerStatus.CLOSED) {
     await removeListings(manager, viewer, { sellerId: seller.id }, `store closed: ${statusReason}`, audited);
   }
-  return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt, riskScore, riskSignals });
+  return Object.assign(seller, { strikeCount: strikes, status, statusReason, statusChangedAt, riskScore, riskSignals, brandFreeRiskScore });
 }

@@ -21,11 +21,13 @@ interface StoreRow {
   brand_count: number;
   listing_count: number;
   listing_score_sum: string;
+  brand_free_score_sum: string;
   confirmed_by: string;
 }
 
 // Re-scores stores whose record changed between scans (a strike, cases confirmed): the same part
-// from their listings, and their SELLER_HISTORY signal from their record as it stands, at `at`.
+// from their listings, and their SELLER_HISTORY signal from their record as it stands, at `at`;
+// their brand-free score likewise.
 // Their listings' and cases' scores take the record in at their next scan. Two statements however
 // many stores.
 export async function rescoreStores(
@@ -33,9 +35,10 @@ export async function rescoreStores(
   sellerIds: readonly string[],
   config: RiskConfig,
   at: Date,
-): Promise<Map<string, { riskScore: number; riskSignals: RiskSignal[] }>> {
+): Promise<Map<string, { riskScore: number; riskSignals: RiskSignal[]; brandFreeRiskScore: number }>> {
   const rows: StoreRow[] = await manager.query(
-    `SELECT s.id, s.strike_count, s.opened_at, s.brand_count, s.listing_count, s.listing_score_sum, ${confirmedBySql("s.id")} AS confirmed_by
+    `SELECT s.id, s.strike_count, s.opened_at, s.brand_count, s.listing_count, s.listing_score_sum, s.brand_free_score_sum,
+            ${confirmedBySql("s.id")} AS confirmed_by
        FROM seller s WHERE s.id = ANY($1)`,
     [sellerIds],
   );
@@ -43,12 +46,18 @@ export async function rescoreStores(
     const facts = { strikeCount: row.strike_count, confirmedBy: confirmedByOf(row.confirmed_by), openedAt: row.opened_at, brandCount: row.brand_count, seenAt: at };
     const history = sellerHistory(facts, null, config.weights.SELLER_HISTORY, config.confirmedByMinMembers);
     const { score, signals } = sellerScore(row.listing_count, Number(row.listing_score_sum), history);
-    return { id: row.id, riskScore: score, riskSignals: signals };
+    const brandFree = sellerScore(row.listing_count, Number(row.brand_free_score_sum), history);
+    return { id: row.id, riskScore: score, riskSignals: signals, brandFreeRiskScore: brandFree.score };
   });
   await manager.query(
-    `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals::jsonb
-       FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, score, signals) WHERE s.id = u.id`,
-    [scored.map((s) => s.id), scored.map((s) => s.riskScore), scored.map((s) => JSON.stringify(s.riskSignals))],
+    `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals::jsonb, brand_free_risk_score = u.bf
+       FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::smallint[]) AS u(id, score, signals, bf) WHERE s.id = u.id`,
+    [
+      scored.map((s) => s.id),
+      scored.map((s) => s.riskScore),
+      scored.map((s) => JSON.stringify(s.riskSignals)),
+      scored.map((s) => s.brandFreeRiskScore),
+    ],
   );
   return new Map(scored.map(({ id, ...score }) => [id, score]));
 }

@@ -78,6 +78,11 @@ export class Listing {
   @Column({ name: "risk_signals", type: "jsonb", default: () => "'[]'" })
   riskSignals: RiskSignal[];
 
+  // Its score on the signals that read no brand's catalogue (ListingAssessment.brandFreeScore):
+  // its part in the store's score that members read.
+  @Column({ name: "brand_free_score", type: "smallint", default: 0 })
+  brandFreeScore: number;
+
   @Column({ name: "model_version", type: "text" })
   modelVersion: string;
 

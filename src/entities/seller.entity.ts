@@ -29,6 +29,12 @@ export class Seller {
   @Column({ name: "risk_score", type: "smallint", default: 0 })
   riskScore: number;
 
+  // The same score made from its listings' brand-free scores: what members and agencies read
+  // (src/auth/store-score.ts), since a listing's own score is measured against other brands'
+  // catalogues.
+  @Column({ name: "brand_free_risk_score", type: "smallint", default: 0 })
+  brandFreeRiskScore: number;
+
   // Why the store was last penalized or closed, and when (the store penalty policy writes both).
   @Column({ name: "status_reason", type: "text", nullable: true })
   statusReason: string | null;
@@ -46,6 +52,9 @@ export class Seller {
 
   @Column({ name: "listing_score_sum", type: "bigint", default: 0, transformer: bigintAsNumber })
   listingScoreSum: number;
+
+  @Column({ name: "brand_free_score_sum", type: "bigint", default: 0, transformer: bigintAsNumber })
+  brandFreeScoreSum: number;
 
   @Column({ name: "opened_at", type: "timestamptz", nullable: true })
   openedAt: Date | null;

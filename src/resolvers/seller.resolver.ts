@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { storeScoreShownTo } from "../auth/store-score";
 import type { RequestContext } from "../context";
 import { listSellers } from "../data/seller.queries";
+import type { Seller } from "../entities";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { SellerFilter, SellerOrder } from "../schema/inputs/seller-filter.input";
 import { SellerConnection } from "../schema/types/connections";
@@ -33,5 +35,10 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
       { field: orderBy?.field ?? "RISK_SCORE", direction: orderBy?.direction ?? "DESC" },
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
+  }
+
+  @FieldResolver()
+  riskScore(@Root() seller: Seller, @Ctx() context: RequestContext) {
+    return storeScoreShownTo(authenticated(context).viewer, seller);
   }
 }

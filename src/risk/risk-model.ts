@@ -46,6 +46,10 @@ export interface ListingAssessment {
   // The highest of its claimed brands' scores, or its brand-free score when it claims none.
   score: number;
   signals: RiskSignal[];
+  // Its score on the signals that read no brand's catalogue (vocabulary, reviews, and the seller's
+  // record and intelligence as they count for anyone): what the store's score that members read
+  // is made of (src/auth/store-score.ts).
+  brandFreeScore: number;
   // The brands it claims, then those with a case on it that it no longer claims (see finish).
   brands: BrandAssessment[];
 }
@@ -111,9 +115,9 @@ export class RiskModel {
     return sellerHistory(seller, ownerOrgId, this.config.weights.SELLER_HISTORY, this.config.confirmedByMinMembers);
   }
 
-  // The listing's own score (the platform's, and the store's score that every brand with a case
-  // reads is made from it) uses only the seller's record and intelligence that may count for anyone; each brand's score adds what
-  // counts for its owner.
+  // The listing's own score (the platform's, and the store's) and its brand-free score use only the
+  // seller's record and intelligence that may count for anyone; each brand's score adds what counts
+  // for its owner.
   assess(listing: ListingFacts, seller: SellerFacts, intel: IntelView = NO_INTEL): ListingAssessment {
     return this.finish(this.prepare(listing), seller, intel);
   }
@@ -182,7 +186,8 @@ export class RiskModel {
     };
 
     const brands: BrandAssessment[] = [];
-    let listingSignals = prepared.brands.length === 0 ? scoredFor([], null) : [];
+    const brandFreeSignals = scoredFor([], null);
+    let listingSignals = prepared.brands.length === 0 ? brandFreeSignals : [];
     for (const { brandId, own } of prepared.brands) {
       const brand = this.brands.get(brandId)!.profile;
       const signals = scoredFor(own, brand.ownerOrgId);
@@ -197,6 +202,6 @@ export class RiskModel {
       const signals = scoredFor([], brand.ownerOrgId);
       brands.push({ brand, score: scoreOf(signals), signals, flagged: false });
     }
-    return { score: scoreOf(listingSignals), signals: listingSignals, brands };
+    return { score: scoreOf(listingSignals), signals: listingSignals, brandFreeScore: scoreOf(brandFreeSignals), brands };
   }
 }

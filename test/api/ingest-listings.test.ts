@@ -157,6 +157,52 @@ describe("ingestListings", () => {
     expect(ofPlatform.map((n) => n.listing.riskScore)).toEqual([ofA.riskScore, ofA.riskScore]);
   });
 
+  it("shows members a store's score made from its listings' brand-free scores, in the field, the filter and the order", async () => {
+    // A store of one listing that both brands' catalogues match: its own score is the listing's,
+    // which Aurelia's price signal makes.
+    const record = listingRecord({
+      title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA",
+      price: { amountMinor: 5_000, currency: "CNY" },
+      seller: { externalId: "store-one-listing", name: "One Listing Store", brandCount: 12 },
+    });
+    expect((await ingestAs(cast.platformAnalyst.as, [record])).data?.ingestListings).toMatchObject({ infringementsCreated: 2 });
+    const [{ id: listingId, seller_id: sellerId }] = await api.dataSource.query(`SELECT id, seller_id FROM listing WHERE external_id = $1`, [record.externalId]);
+    type Read = { listing: { riskSignals: { kind: string; contribution: number }[]; seller: { riskScore: number; riskSignals: { kind: string; contribution: number }[] } } };
+    const platform = await api.gql<Read>(
+      `query($id: ID!) { listing(id: $id) { riskSignals { kind contribution } seller { riskScore riskSignals { kind contribution } } } }`,
+      { id: gid("Listing", listingId) },
+      cast.platformAnalyst.as,
+    );
+    expect(platform.errors).toBeUndefined();
+    const { riskSignals: listingSignals, seller: store } = platform.data!.listing;
+    const catalogueKinds = ["PRICE_ANOMALY", "LOGO_MATCH", "SPEC_MISMATCH"];
+    expect(listingSignals.map((s) => s.kind)).toContain("PRICE_ANOMALY");
+    const brandFree = listingSignals.filter((s) => !catalogueKinds.includes(s.kind)).reduce((sum, s) => sum + s.contribution, 0);
+    const history = store.riskSignals.find((s) => s.kind === "SELLER_HISTORY")?.contribution ?? 0;
+    const shownToMembers = Math.round(0.7 * brandFree) + history;
+    expect(store.riskScore).toBeGreaterThan(shownToMembers);
+
+    const SELLERS = `query($filter: SellerFilter, $orderBy: SellerOrder) {
+      sellers(first: 100, filter: $filter, orderBy: $orderBy) { edges { node { id riskScore } } } }`;
+    type Sellers = { sellers: { edges: { node: { id: string; riskScore: number } }[] } };
+    const sellersOf = async (as: Persona["as"], variables: Json = {}) => {
+      const response = await api.gql<Sellers>(SELLERS, variables, as);
+      expect(response.errors).toBeUndefined();
+      return response.data!.sellers.edges.map((e) => e.node);
+    };
+    const storeId = gid("Seller", sellerId);
+    for (const member of [cast.brandAAnalyst, cast.brandBAnalyst]) {
+      const read = await api.gql<{ seller: { riskScore: number } }>(`query($id: ID!) { seller(id: $id) { riskScore } }`, { id: storeId }, member.as);
+      expect(read.data?.seller.riskScore).toBe(shownToMembers);
+      // The filter and the order read the same score as the field.
+      expect((await sellersOf(member.as, { filter: { minRiskScore: shownToMembers } })).map((s) => s.id)).toContain(storeId);
+      expect((await sellersOf(member.as, { filter: { minRiskScore: shownToMembers + 1 } })).map((s) => s.id)).not.toContain(storeId);
+      const ascending = (await sellersOf(member.as, { orderBy: { field: "RISK_SCORE", direction: "ASC" } })).map((s) => s.riskScore);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    }
+    expect((await sellersOf(cast.platformAnalyst.as, { filter: { minRiskScore: store.riskScore } })).map((s) => s.id)).toContain(storeId);
+  });
+
   it("accepts an API key of the platform with ingest:write, and answers a re-ingest as unchanged", async () => {
     const key = await cast.keyFor(cast.platformAnalyst.org, [Scope.INGEST_WRITE]);
     const record = listingRecord({ title: "Aurelia Silk Scarf" });

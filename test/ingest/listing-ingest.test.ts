@@ -346,13 +346,15 @@ describe("listing ingest", () => {
     ]);
 
     const totals = await db.query(
-      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum,
+      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum, s.brand_free_score_sum::int AS brand_free_sum,
               (SELECT count(*)::int FROM listing l WHERE l.seller_id = s.id) AS stored_count,
-              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum
+              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum,
+              (SELECT coalesce(sum(l.brand_free_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_brand_free_sum
          FROM seller s WHERE s.external_id LIKE 'store-rewrite-race-%' ORDER BY s.external_id`,
     );
     expect(totals.map((t: { listing_count: number }) => t.listing_count)).toEqual(totals.map((t: { stored_count: number }) => t.stored_count));
     expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
+    expect(totals.map((t: { brand_free_sum: number }) => t.brand_free_sum)).toEqual(totals.map((t: { stored_brand_free_sum: number }) => t.stored_brand_free_sum));
     expect(totals.map((t: { stored_count: number }) => t.stored_count).sort()).toEqual([0, 0, 1]);
   });
 
@@ -380,13 +382,17 @@ describe("listing ingest", () => {
     // The old store is not in the second batch: its totals move by themselves.
     await ingest([{ ...record, seller: { externalId: "store-moved-to", name: "Moved to" } }]);
     const totals = await db.query(
-      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum,
-              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum
+      `SELECT s.external_id, s.listing_count, s.listing_score_sum::int AS sum, s.brand_free_score_sum::int AS brand_free_sum,
+              (SELECT coalesce(sum(l.risk_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_sum,
+              (SELECT coalesce(sum(l.brand_free_score), 0)::int FROM listing l WHERE l.seller_id = s.id) AS stored_brand_free_sum
          FROM seller s WHERE s.external_id IN ('store-moved-from', 'store-moved-to') ORDER BY s.external_id`,
     );
     expect(totals.map((t: { listing_count: number }) => t.listing_count)).toEqual([0, 1]);
     expect(totals[1].sum).toBeGreaterThan(0);
+    expect(totals[1].brand_free_sum).toBeGreaterThan(0);
+    expect(totals[1].brand_free_sum).toBeLessThan(totals[1].sum);
     expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
+    expect(totals.map((t: { brand_free_sum: number }) => t.brand_free_sum)).toEqual(totals.map((t: { stored_brand_free_sum: number }) => t.stored_brand_free_sum));
   });
 
   it("writes batches concurrently without losing a seller's running totals", async () => {
@@ -395,14 +401,17 @@ describe("listing ingest", () => {
     const { counts } = await ingest(records, 2, undefined, 3);
     expect(counts).toMatchObject({ inserted: 24, infringementsCreated: 24 });
     const rows = await db.query(
-      `SELECT external_id, listing_count, listing_score_sum::int AS sum FROM seller WHERE external_id LIKE 'store-concurrent-%' ORDER BY external_id`,
+      `SELECT external_id, listing_count, listing_score_sum::int AS sum, brand_free_score_sum::int AS brand_free_sum
+         FROM seller WHERE external_id LIKE 'store-concurrent-%' ORDER BY external_id`,
     );
     const listingScores = await db.query(
-      `SELECT s.external_id, sum(l.risk_score)::int AS sum FROM listing l JOIN seller s ON s.id = l.seller_id
+      `SELECT s.external_id, sum(l.risk_score)::int AS sum, sum(l.brand_free_score)::int AS brand_free_sum
+         FROM listing l JOIN seller s ON s.id = l.seller_id
         WHERE s.external_id LIKE 'store-concurrent-%' GROUP BY s.external_id ORDER BY s.external_id`,
     );
     expect(rows.map((r: { listing_count: number }) => r.listing_count)).toEqual([8, 8, 8]);
     expect(rows.map((r: { sum: number }) => r.sum)).toEqual(listingScores.map((r: { sum: number }) => r.sum));
+    expect(rows.map((r: { brand_free_sum: number }) => r.brand_free_sum)).toEqual(listingScores.map((r: { brand_free_sum: number }) => r.brand_free_sum));
   });
 
   // JIT compiled a batch's statements for longer than they ran; a bulk statement outside a batch

@@ -235,12 +235,26 @@ describe("the combined score", () => {
       other: [RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.LOGO_MATCH, RiskSignalKind.PRICE_ANOMALY],
     });
     expect(collab.score).toBe(Math.max(...collab.brands.map((b) => b.score)));
+    // Without any brand's catalogue, only the vocabulary is left.
+    const vocabulary = collab.brands[0].signals.find((s) => s.kind === RiskSignalKind.COUNTERFEIT_KEYWORDS)!;
+    expect(collab.brandFreeScore).toBe(vocabulary.contribution);
+  });
+
+  it("gives a brand-free score: the signals anyone's may count, the seller's record and intel as they count for anyone", () => {
+    const bad = { strikeCount: 3, confirmedBy: new Map(), openedAt: null, brandCount: 30, seenAt: NOW };
+    const ownOnly: IntelView = { signalFor: (ownerOrgId) => (ownerOrgId === ZEPHYR.ownerOrgId ? { contribution: 25, reason: "own intelligence" } : null) };
+    const assessed = model.assess(listing({ title: "Zephyr Crystal Swan Pendant 1:1 replica AAA", priceMinor: 1_000 }), bad, ownOnly);
+    // Vocabulary 30 and the store's record 17; Zephyr's own intel and its price signal count for Zephyr alone.
+    expect(assessed.brandFreeScore).toBe(47);
+    expect(assessed.score).toBeGreaterThan(assessed.brandFreeScore);
+    expect(assessed.brands[0].signals.map((s) => s.kind)).toContain(RiskSignalKind.INTEL_MATCH);
   });
 
   it("scores a listing that claims no brand, but never flags it", () => {
     const unbranded = model.assess(listing({ title: "1:1 scale model car replica" }), cleanSeller);
     expect(unbranded.brands).toEqual([]);
     expect(unbranded.score).toBe(30);
+    expect(unbranded.brandFreeScore).toBe(30);
   });
 
   it("re-scores a brand's case on a listing that no longer claims it on the brand-free signals, never flagged", () => {

@@ -108,7 +108,10 @@ export async function createProduct(db: DataSource, brand: Brand, fields: Partia
   );
 }
 
+// Unless told otherwise, a store whose score owes nothing to any brand's catalogue: members read
+// the same score as the platform (src/auth/store-score.ts).
 export async function createSeller(db: DataSource, fields: Partial<Seller> = {}) {
+  const riskScore = fields.riskScore ?? 50;
   return db.manager.save(
     db.manager.create(Seller, {
       marketplace: Marketplace.TAOBAO,
@@ -116,7 +119,8 @@ export async function createSeller(db: DataSource, fields: Partial<Seller> = {})
       publicName: unique("Store"),
       status: SellerStatus.ACTIVE,
       strikeCount: 0,
-      riskScore: 50,
+      riskScore,
+      brandFreeRiskScore: riskScore,
       openedAt: new Date("2024-01-01T00:00:00Z"),
       registeredName: "Yiwu Example Trading Co.",
       contact: "+86 138 0000 0000",

@@ -13,6 +13,7 @@ import { AnonymousIndicatorsDatedByDay1796505792492 } from "./1796505792492-Anon
 import { AnonymousIndicatorsExpireByDay1796510000000 } from "./1796510000000-AnonymousIndicatorsExpireByDay";
 import { TakedownWithdrawn1796520000000 } from "./1796520000000-TakedownWithdrawn";
 import { FeedbackWithdrawn1796530000000 } from "./1796530000000-FeedbackWithdrawn";
+import { BrandFreeStoreScore1796540000000 } from "./1796540000000-BrandFreeStoreScore";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AnonymousIndicatorsExpireByDay1796510000000,
   TakedownWithdrawn1796520000000,
   FeedbackWithdrawn1796530000000,
+  BrandFreeStoreScore1796540000000,
 ];

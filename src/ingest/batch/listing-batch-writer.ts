@@ -75,7 +75,7 @@ function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections
 function fingerprintOf(row: PreparedRow, content: Buffer, seller: SellerState, assessment: ListingAssessment, version: string): string {
   const confirmedBy = [...seller.confirmedBy].sort(([a], [b]) => (a < b ? -1 : 1));
   const facts = [seller.id, seller.strikeCount, confirmedBy, seller.openedAt?.getTime() ?? null, seller.brandCount];
-  const scores = [assessment.score, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
+  const scores = [assessment.score, assessment.brandFreeScore, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
   return createHash("sha1")
     .update("[")
     .update(content.subarray(row.contentAt, row.copyAt))

@@ -10,7 +10,8 @@ import type { ScoredListing, StoredListing } from "./scored-listing";
 
 export async function storedListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, StoredListing>> {
   const found: StoredListing[] = await manager.query(
-    `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.last_seen_at,
+    `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.brand_free_score,
+            l.last_seen_at,
             ARRAY(SELECT si.brand_id::text FROM suspected_infringement si WHERE si.listing_id = l.id ORDER BY si.brand_id) AS case_brand_ids
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
@@ -22,7 +23,7 @@ export async function storedListings(manager: EntityManager, rows: readonly Prep
 const LISTING_COLUMNS = [
   "id", "seller_id", "marketplace", "external_id", "title", "description", "price_minor", "currency", "specs", "image_hashes",
   "review_count", "average_rating", "five_star_first_week", "new_account_review_share", "duplicate_review_share", "listed_at",
-  "risk_score", "risk_signals", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
+  "risk_score", "risk_signals", "brand_free_score", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
 ] as const;
 
 // The rows' content columns come as COPY text from their preparation.
@@ -34,12 +35,12 @@ function listingCopyText(fresh: readonly ScoredListing[], content: Buffer, versi
     text
       .add(`${s.id}\t${s.seller.id}\t`)
       .addBytes(content.subarray(s.row.copyAt, s.row.contentEnd))
-      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
+      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${s.assessment.brandFreeScore}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
   }
   return text;
 }
 
-// The listing columns of each write, as unnest parameters $1..$21.
+// The listing columns of each write, as unnest parameters $1..$22.
 function listingParameters(writes: readonly ScoredListing[], content: Buffer, version: string): unknown[] {
   const r = writes.map((w) => contentOf(w.row, content));
   return [
@@ -64,13 +65,14 @@ function listingParameters(writes: readonly ScoredListing[], content: Buffer, ve
     arrayColumn(writes, () => version),
     arrayColumn(writes, (w) => w.fingerprint),
     arrayColumn(writes, (w) => w.seenAt.toISOString()),
+    arrayColumn(writes, (w) => w.assessment.brandFreeScore),
   ];
 }
 
 const LISTING_ARRAYS = `$1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
                    $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
-                   $18::text[], $19::text[], $20::text[], $21::timestamptz[]`;
-const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen";
+                   $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::smallint[]`;
+const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen, bf";
 
 // A stored listing that a concurrent batch rewrote after this batch read it: what this batch
 // would write of it, and move between its stores' running totals, rests on the old row. The
@@ -92,9 +94,9 @@ export async function insertListings(manager: EntityManager, fresh: readonly Sco
   await manager.query(
     `INSERT INTO listing (id, marketplace, external_id, seller_id, title, description, price_minor, currency, specs, image_hashes,
                          review_count, average_rating, five_star_first_week, new_account_review_share, duplicate_review_share,
-                         listed_at, risk_score, risk_signals, model_version, fingerprint, first_seen_at, last_seen_at)
+                         listed_at, risk_score, risk_signals, brand_free_score, model_version, fingerprint, first_seen_at, last_seen_at)
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
-            u.la, u.rs, u.sig::jsonb, u.v, u.f, u.seen, u.seen
+            u.la, u.rs, u.sig::jsonb, u.bf, u.v, u.f, u.seen, u.seen
        FROM unnest(${LISTING_ARRAYS}) AS u(${LISTING_NAMES})`,
     listingParameters(fresh, content, options.model.version),
   );
@@ -116,8 +118,9 @@ export async function updateListings(
            seller_id = u.s, title = u.t, description = u.d, price_minor = u.p, currency = u.c, specs = u.sp::jsonb,
            image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
            new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
-           risk_signals = u.sig::jsonb, model_version = u.v, fingerprint = u.f, last_seen_at = GREATEST(l.last_seen_at, u.seen)
-           FROM unnest(${LISTING_ARRAYS}, $22::text[]) AS u(${LISTING_NAMES}, was)
+           risk_signals = u.sig::jsonb, brand_free_score = u.bf, model_version = u.v, fingerprint = u.f,
+           last_seen_at = GREATEST(l.last_seen_at, u.seen)
+           FROM unnest(${LISTING_ARRAYS}, $23::text[]) AS u(${LISTING_NAMES}, was)
           WHERE l.id = u.id AND l.fingerprint IS NOT DISTINCT FROM u.was
          RETURNING 1
        )

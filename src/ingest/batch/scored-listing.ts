@@ -18,6 +18,7 @@ export interface SellerState {
   paymentAccount: string | null;
   listingCount: number;
   listingScoreSum: number;
+  brandFreeScoreSum: number;
   // Its confirmed cases by member organization (SellerFacts.confirmedBy).
   confirmedBy: ReadonlyMap<string, number>;
   changed: boolean;
@@ -31,6 +32,7 @@ export interface StoredListing {
   seller_id: string;
   fingerprint: string | null;
   risk_score: number;
+  brand_free_score: number;
   last_seen_at: Date;
   // The brands with a case on it.
   case_brand_ids: string[];

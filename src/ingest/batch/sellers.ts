@@ -28,6 +28,7 @@ interface SellerRow {
   payment_account: string | null;
   listing_count: number;
   listing_score_sum: string;
+  brand_free_score_sum: string;
   // JSON: {organization id: its confirmed cases against the seller}.
   confirmed_by: string;
 }
@@ -59,6 +60,7 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
     paymentAccount: record.paymentAccount ?? stored.payment_account,
     listingCount: stored.listing_count,
     listingScoreSum: Number(stored.listing_score_sum),
+    brandFreeScoreSum: Number(stored.brand_free_score_sum),
     confirmedBy: confirmedByOf(stored.confirmed_by),
     changed: false,
   };
@@ -81,7 +83,7 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
   const split = keys.map((k) => k.split("\u0001"));
   return manager.query(
     `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
-            s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum,
+            s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum, s.brand_free_score_sum,
             ${confirmedBySql("s.id")} AS confirmed_by
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
       CROSS JOIN LATERAL (
@@ -151,6 +153,7 @@ export async function prepareSellers(
       paymentAccount: seller.paymentAccount,
       listingCount: 0,
       listingScoreSum: 0,
+      brandFreeScoreSum: 0,
       confirmedBy: new Map(),
       changed: false,
     });
@@ -160,48 +163,62 @@ export async function prepareSellers(
   return { sellers, created: insertedIds.size };
 }
 
+interface TotalsDelta {
+  count: number;
+  sum: number;
+  brandFreeSum: number;
+}
+
 // The batch's sellers get their merged record, and running totals moved by what this batch
-// changed; the score follows from them and the record. One statement for all of them.
+// changed; the scores follow from them and the record. One statement for all of them.
 export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, scored: readonly ScoredListing[], options: BatchOptions): Promise<void> {
-  const delta = new Map<string, { count: number; sum: number }>();
-  const move = (sellerId: string, count: number, sum: number) => {
-    const d = delta.get(sellerId) ?? { count: 0, sum: 0 };
-    delta.set(sellerId, { count: d.count + count, sum: d.sum + sum });
+  const delta = new Map<string, TotalsDelta>();
+  const move = (sellerId: string, count: number, sum: number, brandFreeSum: number) => {
+    const d = delta.get(sellerId) ?? { count: 0, sum: 0, brandFreeSum: 0 };
+    delta.set(sellerId, { count: d.count + count, sum: d.sum + sum, brandFreeSum: d.brandFreeSum + brandFreeSum });
   };
   for (const s of scored) {
     if (s.stored && s.stored.fingerprint === s.fingerprint) continue;
-    if (s.stored) move(s.stored.seller_id, -1, -s.stored.risk_score);
-    move(s.seller.id, 1, s.assessment.score);
+    if (s.stored) move(s.stored.seller_id, -1, -s.stored.risk_score, -s.stored.brand_free_score);
+    move(s.seller.id, 1, s.assessment.score, s.assessment.brandFreeScore);
   }
   const updates = [...sellers.values()].map((seller) => {
-    const d = delta.get(seller.id) ?? { count: 0, sum: 0 };
+    const d = delta.get(seller.id) ?? { count: 0, sum: 0, brandFreeSum: 0 };
     const count = seller.listingCount + d.count;
     const sum = seller.listingScoreSum + d.sum;
-    const { score, signals } = sellerScore(count, sum, options.model.sellerHistory(sellerFacts(seller, options.now), null));
-    return { seller, count, sum, score, signals };
+    const brandFreeSum = seller.brandFreeScoreSum + d.brandFreeSum;
+    const history = options.model.sellerHistory(sellerFacts(seller, options.now), null);
+    const { score, signals } = sellerScore(count, sum, history);
+    return { seller, count, sum, brandFreeSum, score, signals, brandFreeScore: sellerScore(count, brandFreeSum, history).score };
   });
   // Sellers outside this batch that a listing moved away from: their totals only, in one statement.
   const inBatch = new Set(updates.map((u) => u.seller.id));
   const left = [...delta].filter(([sellerId]) => !inBatch.has(sellerId));
   if (left.length > 0) {
     await manager.query(
-      `UPDATE seller s SET listing_count = s.listing_count + u.c, listing_score_sum = s.listing_score_sum + u.sm
-         FROM unnest($1::uuid[], $2::int[], $3::bigint[]) AS u(id, c, sm)
+      `UPDATE seller s SET listing_count = s.listing_count + u.c, listing_score_sum = s.listing_score_sum + u.sm,
+              brand_free_score_sum = s.brand_free_score_sum + u.bf
+         FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::bigint[]) AS u(id, c, sm, bf)
         WHERE s.id = u.id`,
-      [arrayColumn(left, ([id]) => id), arrayColumn(left, ([, d]) => d.count), arrayColumn(left, ([, d]) => d.sum)],
+      [
+        arrayColumn(left, ([id]) => id),
+        arrayColumn(left, ([, d]) => d.count),
+        arrayColumn(left, ([, d]) => d.sum),
+        arrayColumn(left, ([, d]) => d.brandFreeSum),
+      ],
     );
   }
   await manager.query(
     `UPDATE seller s SET public_name = u.n, opened_at = u.o, brand_count = u.b, strike_count = u.k, registered_name = u.r,
             contact = u.ct, payment_account = u.pa, listing_count = u.c, listing_score_sum = u.sm, risk_score = u.score,
-            risk_signals = u.sig::jsonb
+            risk_signals = u.sig::jsonb, brand_free_score_sum = u.bfs, brand_free_risk_score = u.bf
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-                   $9::int[], $10::bigint[], $11::smallint[], $12::text[])
-         AS u(id, n, o, b, k, r, ct, pa, c, sm, score, sig)
+                   $9::int[], $10::bigint[], $11::smallint[], $12::text[], $13::bigint[], $14::smallint[])
+         AS u(id, n, o, b, k, r, ct, pa, c, sm, score, sig, bfs, bf)
       WHERE s.id = u.id
         AND (s.public_name, s.opened_at, s.brand_count, s.strike_count, s.registered_name, s.contact, s.payment_account,
-             s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals)
-            IS DISTINCT FROM (u.n, u.o, u.b, u.k, u.r, u.ct, u.pa, u.c, u.sm, u.score, u.sig::jsonb)`,
+             s.listing_count, s.listing_score_sum, s.risk_score, s.risk_signals, s.brand_free_score_sum, s.brand_free_risk_score)
+            IS DISTINCT FROM (u.n, u.o, u.b, u.k, u.r, u.ct, u.pa, u.c, u.sm, u.score, u.sig::jsonb, u.bfs, u.bf)`,
     [
       arrayColumn(updates, (u) => u.seller.id),
       arrayColumn(updates, (u) => u.seller.name),
@@ -215,6 +232,8 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
       arrayColumn(updates, (u) => u.sum),
       arrayColumn(updates, (u) => u.score),
       arrayColumn(updates, (u) => JSON.stringify(u.signals satisfies RiskSignal[])),
+      arrayColumn(updates, (u) => u.brandFreeSum),
+      arrayColumn(updates, (u) => u.brandFreeScore),
     ],
   );
 }

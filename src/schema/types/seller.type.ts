@@ -27,7 +27,10 @@ export class SellerType extends NodeInterface {
   @Field(() => DateTimeResolver, { nullable: true })
   statusChangedAt: Date | null;
 
-  @Field(() => Int, { description: "0 to 100" })
+  @Field(() => Int, {
+    description:
+      "0 to 100: 70% of its listings' mean score plus its record. A member or an agency reads it made from its listings' brand-free scores (without any brand's catalogue), the platform from their own",
+  })
   riskScore: number;
 
   @Field(() => [RiskSignalType], {
