@@ -16,6 +16,10 @@ const CLIENT_CODES = new Set([
 
 const INTERNAL_MESSAGE = "Internal server error; the x-request-id response header identifies it in the logs";
 
+// graphql-js stops coercing variables after 50 bad values with an error that has no code.
+const VARIABLE_ERRORS_LIMIT = "Too many errors processing variables, error limit reached. Execution aborted.";
+const VARIABLE_ERRORS_LIMIT_MESSAGE = "More than 50 variable values are invalid; the first 50 are named above: mend them (and any like them) and send again";
+
 export const isInternal = (formatted: GraphQLFormattedError) => {
   const code = formatted.extensions?.code;
   return typeof code !== "string" || code === ErrorCode.INTERNAL_SERVER_ERROR || !(OWN_CODES.has(code) || CLIENT_CODES.has(code));
@@ -24,6 +28,7 @@ export const isInternal = (formatted: GraphQLFormattedError) => {
 // Every error leaves with one of the API's codes. Anything unexpected (a database error, a bug)
 // leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead.
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.message === VARIABLE_ERRORS_LIMIT) return { message: VARIABLE_ERRORS_LIMIT_MESSAGE, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
   return {

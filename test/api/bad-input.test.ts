@@ -55,6 +55,14 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(REVIEW, { input: { id: gid("Listing", cast.sharedListing.id), status: "UNDER_REVIEW" } }, /is not an ID of an Infringement$/);
   });
 
+  it("more than 50 invalid values in the variables, where graphql-js gives up with an error of no code", async () => {
+    const query = `query($s: [InfringementStatus!]) { infringements(filter: { statuses: $s }) { totalCount } }`;
+    const response = await expectBadInput(query, { s: Array.from({ length: 60 }, () => "DELETED") });
+    expect(response.errors).toHaveLength(51);
+    expect(response.errors!.every((error) => error.extensions?.code === "BAD_USER_INPUT")).toBe(true);
+    expect(response.errors![50].message).toBe("More than 50 variable values are invalid; the first 50 are named above: mend them (and any like them) and send again");
+  });
+
   it("page sizes and cursors out of range", async () => {
     await expectBadInput(`{ infringements(first: 0) { totalCount } }`, {}, /between 1 and 100/);
     await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 1 and 100/);
