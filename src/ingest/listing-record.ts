@@ -42,13 +42,16 @@ const SellerRecord = z.object({
   paymentAccount: text(300).nullable().default(null),
 });
 
-const ReviewRecord = z.object({
-  count: count(MAX_REVIEW_COUNT),
-  averageRating: z.number().min(1, "must be between 1 and 5").max(5, "must be between 1 and 5").nullable().default(null),
-  fiveStarFirstWeek: count(MAX_REVIEW_COUNT).default(0),
-  newAccountShare: share,
-  duplicateTextShare: share,
-});
+const ReviewRecord = z
+  .object({
+    count: count(MAX_REVIEW_COUNT),
+    averageRating: z.number().min(1, "must be between 1 and 5").max(5, "must be between 1 and 5").nullable().default(null),
+    fiveStarFirstWeek: count(MAX_REVIEW_COUNT).default(0),
+    newAccountShare: share,
+    duplicateTextShare: share,
+  })
+  // Else the brushing signal would explain "500 of 10 reviews were five stars in the first week".
+  .refine((r) => r.fiveStarFirstWeek <= r.count, { message: "must not be more than the review count", path: ["fiveStarFirstWeek"] });
 
 const NO_REVIEWS = { count: 0, averageRating: null, fiveStarFirstWeek: 0, newAccountShare: null, duplicateTextShare: null };
 
@@ -162,7 +165,7 @@ function reviewsOf(reviews: unknown): ListingRecord["reviews"] | null {
   if (!isObject(reviews)) return null;
   const { count, averageRating = null, fiveStarFirstWeek = 0, newAccountShare = null, duplicateTextShare = null } = reviews;
   const ratingOk = averageRating === null || (typeof averageRating === "number" && averageRating >= 1 && averageRating <= 5);
-  if (!isCount(count, MAX_REVIEW_COUNT) || !ratingOk || !isCount(fiveStarFirstWeek, MAX_REVIEW_COUNT)) return null;
+  if (!isCount(count, MAX_REVIEW_COUNT) || !ratingOk || !isCount(fiveStarFirstWeek, MAX_REVIEW_COUNT) || fiveStarFirstWeek > count) return null;
   if (!isShareOrNull(newAccountShare) || !isShareOrNull(duplicateTextShare)) return null;
   return {
     count,

@@ -67,6 +67,15 @@ describe("listing record validation", () => {
     });
   });
 
+  it("refuses more five-star first-week reviews than reviews, naming the field", () => {
+    const [record] = generated(1, 3);
+    const reviews = { count: 10, averageRating: 5, fiveStarFirstWeek: 500 };
+    expect(validateListingRecord({ ...record, reviews })).toEqual({ ok: false, reason: "reviews.fiveStarFirstWeek: must not be more than the review count" });
+    expect(validateListingRecord({ ...record, reviews: { ...reviews, fiveStarFirstWeek: 10 } }).ok).toBe(true);
+    // Every generated record keeps to it.
+    expect(generated(2_000, 4).filter((r) => !validateListingRecord(r).ok)).toEqual([]);
+  });
+
   it("gives what the schema gives for every odd value in every field", () => {
     const random = new SeededRandom(11);
     const records = generated(40, 9);
