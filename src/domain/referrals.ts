@@ -172,6 +172,14 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
         allowedStatuses: allowed,
       });
     }
+    // A raid date is a raid's: reports count a referral with one as raided, whatever became of it.
+    if (raidDate !== undefined && status !== ReferralStatus.RAIDED && status !== ReferralStatus.PROSECUTED) {
+      throw badInput(`A raid date goes with a RAIDED referral (or a PROSECUTED one), and this one would be ${status}: give \`status: RAIDED\` with it`);
+    }
+    const figures = arrests !== undefined || seizedUnits !== undefined || seizedValue !== undefined;
+    if (figures && (status === ReferralStatus.REFERRED || (referral.status === ReferralStatus.REFERRED && status === ReferralStatus.CLOSED))) {
+      throw badInput("This referral was not taken up: give `status: INVESTIGATING` first, or with the figures");
+    }
     const changes = {
       status,
       raidDate: raidDate ?? referral.raidDate,

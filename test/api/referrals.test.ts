@@ -329,8 +329,21 @@ describe("creating and updating referrals", () => {
       message: "`seizedValue.amountMinor` must be a whole number of minor units (cents, fen), from 0 to 1000000000000",
       extensions: { code: "BAD_USER_INPUT" },
     });
+    // Figures and a raid date belong to an investigation and a raid: reports count them.
+    expect((await update({ arrests: 2 })).errors?.[0]).toMatchObject({
+      message: "This referral was not taken up: give `status: INVESTIGATING` first, or with the figures",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect((await update({ status: "CLOSED", seizedUnits: 10 })).errors?.[0].message).toBe(
+      "This referral was not taken up: give `status: INVESTIGATING` first, or with the figures",
+    );
+    expect((await update({ raidDate: new Date().toISOString().slice(0, 10) })).errors?.[0]).toMatchObject({
+      message: "A raid date goes with a RAIDED referral (or a PROSECUTED one), and this one would be REFERRED: give `status: RAIDED` with it",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(await enforcementFootprint(api)).toEqual(before);
     dataOf(await update({ status: "INVESTIGATING" }));
+    expect((await update({ raidDate: new Date().toISOString().slice(0, 10) })).errors?.[0].message).toMatch(/this one would be INVESTIGATING/);
     const investigating = await enforcementFootprint(api);
     // The state it is in is no step; a raid dated before the referral existed did not follow it.
     expect((await update({ status: "INVESTIGATING", arrests: 1 })).errors?.[0]).toMatchObject({
