@@ -6,6 +6,8 @@ import { recordAudit } from "./audit";
 import { inTransaction } from "../db/transaction";
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
+// Room for the publisher's clock: a version dated a little before the server's now is taken as now.
+const BACKDATING_SLACK_MS = 5 * 60_000;
 const MAX_TITLE_LENGTH = 200;
 const MAX_BODY_LENGTH = 50_000;
 
@@ -43,11 +45,21 @@ export async function publishGovernanceRule(
   return inTransaction(dataSource, async (manager) => {
     // Two publications of one code must not both pick the same next version.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('governance_rule:' || $1))`, [code]);
-    const [latest]: { version: number; effective_at: Date }[] = await manager.query(
-      `SELECT version, effective_at FROM governance_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
+    const [latest]: { version: number; effective_at: Date; title: string; body: string }[] = await manager.query(
+      `SELECT version, effective_at, title, body FROM governance_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
       [code],
     );
-    const effectiveAt = input.effectiveAt ?? new Date();
+    const now = new Date();
+    // Members read a rule and answer it from when it is published: a version in force before then
+    // would have bound them unread, and moved their earlier feedback to a superseded version.
+    if (input.effectiveAt && input.effectiveAt.getTime() < now.getTime() - BACKDATING_SLACK_MS) {
+      throw badInput(`\`effectiveAt\` ${input.effectiveAt.toISOString()} is in the past: a version takes effect when it is published or later`);
+    }
+    // A publication sent again (a retry) must not add a version that changes nothing.
+    if (latest && latest.title === title && latest.body === body) {
+      throw new ApiError(ErrorCode.CONFLICT, `Version ${latest.version} of ${code} has this title and text already`);
+    }
+    const effectiveAt = input.effectiveAt && input.effectiveAt > now ? input.effectiveAt : now;
     // The rule in force is the latest version in effect: one taking effect before its predecessor
     // would be in force, then be replaced by the older text.
     if (latest && effectiveAt < latest.effective_at) {

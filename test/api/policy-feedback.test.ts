@@ -107,6 +107,26 @@ describe("governance rules", () => {
     const rule = await api.gql(`{ rule(code: "STRIKE-POLICY") { versions { version } } }`, {}, platformAdmin.as);
     expect(rule.data).toEqual({ rule: { versions: [{ version: 1 }] } });
   });
+
+  it("are never backdated, and a publication sent again adds no version", async () => {
+    const backdated = await api.gql(PUBLISH, { input: { code: "RETRO-RULE", title: "v1", body: "one", effectiveAt: "2026-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(backdated.errors?.[0]).toMatchObject({
+      message: "`effectiveAt` 2026-01-01T00:00:00.000Z is in the past: a version takes effect when it is published or later",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    // A publisher's clock a minute behind is taken as now.
+    const aMinuteAgo = new Date(Date.now() - 60_000).toISOString();
+    const published = await api.gql<{ publishGovernanceRule: { effectiveAt: string } }>(
+      `mutation($input: PublishGovernanceRuleInput!) { publishGovernanceRule(input: $input) { effectiveAt } }`,
+      { input: { code: "RETRO-RULE", title: "v1", body: "one", effectiveAt: aMinuteAgo } },
+      platformAdmin.as,
+    );
+    expect(new Date(published.data!.publishGovernanceRule.effectiveAt).getTime()).toBeGreaterThan(new Date(aMinuteAgo).getTime());
+    const again = await api.gql(PUBLISH, { input: { code: "RETRO-RULE", title: "v1", body: "one", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(again.errors?.[0]).toMatchObject({ message: "Version 1 of RETRO-RULE has this title and text already", extensions: { code: "CONFLICT" } });
+    const rule = await api.gql(`{ rule(code: "RETRO-RULE") { versions { version } } }`, {}, platformAdmin.as);
+    expect(rule.data).toEqual({ rule: { versions: [{ version: 1 }] } });
+  });
 });
 
 describe("policy feedback", () => {
