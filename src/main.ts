@@ -31,7 +31,7 @@ Alliance API at ${url} (${where}${processes})
 Sign in as a demo user (password "${DEMO_PASSWORD}"), e.g. a Swarovski analyst:
   curl -s ${url} -H 'content-type: application/json' \\
     -d '{"query":"mutation { login(email: \\"analyst@swarovski.example\\", password: \\"${DEMO_PASSWORD}\\") { token } }"}'
-or print a token without a password: ${config.database.kind === "embedded" ? "" : "DATABASE_URL=<this server's> JWT_SECRET=<this server's> "}npm run cli -- token --email analyst@swarovski.example
+or print a token without a password${config.database.kind === "embedded" ? ", with the server stopped (the embedded database is this process's): " : ": DATABASE_URL=<this server's> JWT_SECRET=<this server's> "}npm run cli -- token --email analyst@swarovski.example
 
 Then query with it:
   curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
