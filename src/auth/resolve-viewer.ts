@@ -76,19 +76,29 @@ async function activeUserViewer(manager: EntityManager, condition: string, param
   };
 }
 
+const LIVE_KEY = "k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())";
+
 async function viewerFromApiKey(manager: EntityManager, secret: string): Promise<Viewer> {
   if (!isWellFormedApiKey(secret.trim())) throw unauthenticated("Invalid, expired or revoked API key");
+  const keyHash = hashApiKeySecret(secret.trim());
   const rows = await runSql<{ id: string; scopes: Scope[]; org_id: string; org_kind: OrgKind; stale: boolean }>(
     manager,
     `SELECT k.id, k.scopes, o.id AS org_id, o.kind AS org_kind,
             (k.last_used_at IS NULL OR k.last_used_at < now() - make_interval(secs => $3)) AS stale
        FROM api_key k JOIN organization o ON o.id = k.owner_org_id
-      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
-        AND o.status = $2`,
-    [hashApiKeySecret(secret.trim()), OrgStatus.ACTIVE, LAST_USED_GRANULARITY_SECONDS],
+      WHERE ${LIVE_KEY} AND o.status = $2`,
+    [keyHash, OrgStatus.ACTIVE, LAST_USED_GRANULARITY_SECONDS],
   );
   const key = rows[0];
-  if (!key) throw unauthenticated("Invalid, expired or revoked API key");
+  if (!key) {
+    // A live key of an organization that may not act now: whoever holds its secret is told why.
+    const [owner] = await runSql<{ org_status: OrgStatus }>(
+      manager,
+      `SELECT o.status AS org_status FROM api_key k JOIN organization o ON o.id = k.owner_org_id WHERE ${LIVE_KEY}`,
+      [keyHash],
+    );
+    throw (owner && standingRefusal({ disabled: false, orgStatus: owner.org_status })) || unauthenticated("Invalid, expired or revoked API key");
+  }
   if (key.stale) await manager.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [key.id]);
   return {
     principal: "API_KEY",

@@ -212,10 +212,12 @@ describe("suspending a member", () => {
       const refused = await api.gql(VIEWER, {}, persona.as);
       expect(refused.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     }
-    // A user's token, which this API signed, is told why.
-    expect((await api.gql(VIEWER, {}, user.as)).errors?.[0].message).toBe(
-      "Your organization's membership is suspended; the platform's governance team can reinstate it",
-    );
+    // A user's token, which this API signed, and a live key are told why.
+    for (const persona of [user, key]) {
+      expect((await api.gql(VIEWER, {}, persona.as)).errors?.[0].message).toBe(
+        "Your organization's membership is suspended; the platform's governance team can reinstate it",
+      );
+    }
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key WHERE owner_org_id = $1`, [org.id]))[0].n)).toBe(1);
 
     const back = await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as);
