@@ -81,34 +81,46 @@ const casesOf =
 
 // Listings and sellers are platform data; a brand reaches one only through its own infringements,
 // an agency only through the referrals sent to it.
-const throughOwnInfringements =
-  (column: "listing_id" | "seller_id"): RowScope =>
-  (viewer, alias) => {
-    switch (viewer.orgKind) {
-      case OrgKind.PLATFORM:
-        return ALL;
-      case OrgKind.BRAND:
-        return {
-          sql: `EXISTS (SELECT 1 FROM suspected_infringement scope_si
-                         WHERE scope_si.${column} = ${alias}.id AND scope_si.owner_org_id = :scopeOrgId)`,
-          params: { scopeOrgId: viewer.orgId },
-        };
-      case OrgKind.AGENCY:
-        return column === "seller_id" ? referredSeller(viewer, `${alias}.id`) : referredToAgency(viewer, column, `${alias}.id`);
-    }
-  };
+const listings: RowScope = (viewer, alias) => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return ALL;
+    case OrgKind.BRAND:
+      return {
+        sql: `EXISTS (SELECT 1 FROM suspected_infringement scope_si WHERE scope_si.listing_id = ${alias}.id AND scope_si.owner_org_id = :scopeOrgId)`,
+        params: { scopeOrgId: viewer.orgId },
+      };
+    case OrgKind.AGENCY:
+      return referredToAgency(viewer, "listing_id", `${alias}.id`);
+  }
+};
 
-// A store an agency reaches: one a referral sent to it named, or the store now selling the listing
-// of a case referred to it (a listing a scan finds under another store takes its cases along; the
-// store that sells a referred fake is the agency's business, and the case would otherwise point
-// at a store it cannot read).
-const referredSeller = (viewer: Viewer, sellerColumn: string): ScopeCondition => ({
-  sql: `(${referredToAgency(viewer, "seller_id", sellerColumn).sql}
-         OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
-                      JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
-                     WHERE scope_moved.seller_id = ${sellerColumn} AND scope_moved_ri.agency_org_id = :scopeOrgId))`,
-  params: { scopeOrgId: viewer.orgId },
-});
+// A listing that a scan finds under another store takes its cases along. The store a referral or a
+// lawsuit named stays readable to those it concerns, who would otherwise hold a referral or a suit
+// against a store they cannot read; and the store now selling a referred fake is the agency's too.
+const sellers: RowScope = (viewer, alias) => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return ALL;
+    case OrgKind.BRAND:
+      // A store of its own cases, or one its referred cases or its lawsuits named.
+      return {
+        sql: `(EXISTS (SELECT 1 FROM suspected_infringement scope_si WHERE scope_si.seller_id = ${alias}.id AND scope_si.owner_org_id = :scopeOrgId)
+               OR EXISTS (SELECT 1 FROM referral_infringement scope_ri WHERE scope_ri.seller_id = ${alias}.id AND scope_ri.owner_org_id = :scopeOrgId)
+               OR EXISTS (SELECT 1 FROM legal_action scope_la WHERE scope_la.seller_id = ${alias}.id AND scope_la.owner_org_id = :scopeOrgId))`,
+        params: { scopeOrgId: viewer.orgId },
+      };
+    case OrgKind.AGENCY:
+      // One a referral sent to it named, or the store now selling the listing of a case referred to it.
+      return {
+        sql: `(${referredToAgency(viewer, "seller_id", `${alias}.id`).sql}
+               OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
+                            JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
+                           WHERE scope_moved.seller_id = ${alias}.id AND scope_moved_ri.agency_org_id = :scopeOrgId))`,
+        params: { scopeOrgId: viewer.orgId },
+      };
+  }
+};
 
 const platformOrOwnOrganization: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.PLATFORM ? ALL : ownOrganization(viewer, alias);
@@ -184,8 +196,8 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   [TestBuy, casesOf("infringement_id")],
   // A brand's requests and the platform's decisions; nothing an agency needs.
   [TakedownRequest, platformOrOwnBrandRows],
-  [Listing, throughOwnInfringements("listing_id")],
-  [Seller, throughOwnInfringements("seller_id")],
+  [Listing, listings],
+  [Seller, sellers],
   [Referral, referrals],
   [ReferralInfringement, referralMemberships],
   // The plaintiff's (a brand or the platform).

@@ -413,6 +413,14 @@ describe("a referred listing that a later scan finds under another store", () =>
     expect(listed).toEqual(expect.arrayContaining([gid("Seller", newStore.id), gid("Seller", referredStore)]));
     expect((await api.gql<Stores>(STORES, {}, otherInvestigator.as)).data!.sellers).toEqual({ totalCount: 0, edges: [] });
 
+    // Brand B, whose case it is, reads the referred store still, and the new one through its case.
+    const OF_BRAND = `{ referrals(first: 50) { edges { node { id sellers { id } infringements { id seller { id } listing { seller { id } } } } } } }`;
+    const asB = await api.gql<{ referrals: { edges: { node: Node }[] } }>(OF_BRAND, {}, cast.brandBAnalyst.as);
+    expect(asB.errors).toBeUndefined();
+    const ofB = asB.data!.referrals.edges.map((e) => e.node).find((node) => node.id === referralId)!;
+    expect(ofB.sellers.map((s) => s.id)).toContain(gid("Seller", referredStore));
+    expect(ofB.infringements.find((c) => c.id === gid("Infringement", caseOfB2.id))).toMatchObject({ listing: { seller: { id: gid("Seller", newStore.id) } } });
+
     // The other agency and a brand without the case: the new store looks like a missing one.
     const missing = gid("Seller", "00000000-0000-4000-8000-000000000000");
     for (const persona of [otherInvestigator, brandCAnalyst]) {

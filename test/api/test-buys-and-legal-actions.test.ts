@@ -280,6 +280,28 @@ describe("legal actions", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("keeps its store readable to the plaintiff after a scan finds the brand's listing under another store", async () => {
+    const db = api.dataSource;
+    const sued = await createSeller(db, { publicName: "Sued Store" });
+    const listing = await createListing(db, sued);
+    await createInfringement(db, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+    const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", sued.id))).fileLegalAction;
+    // As the ingest moves a listing and its cases (src/ingest/batch/listings.ts): brand A has no case on the sued store now.
+    const newStore = await createSeller(db);
+    await db.query(`UPDATE listing SET seller_id = $1 WHERE id = $2`, [newStore.id, listing.id]);
+    await db.query(`UPDATE suspected_infringement SET seller_id = $1 WHERE listing_id = $2`, [newStore.id, listing.id]);
+
+    const READ = `query($id: ID!) { node(id: $id) { ... on LegalAction { seller { id name } } } }`;
+    const asPlaintiff = await api.gql<{ node: { seller: { id: string; name: string } } }>(READ, { id: filed.id }, cast.brandAAnalyst.as);
+    expect(asPlaintiff.errors).toBeUndefined();
+    expect(asPlaintiff.data!.node.seller).toEqual({ id: gid("Seller", sued.id), name: "Sued Store" });
+    // Another brand: the store looks like a missing one.
+    const SELLER = `query($id: ID!) { seller(id: $id) { id } }`;
+    const asOther = await api.gql(SELLER, { id: gid("Seller", sued.id) }, cast.brandBAnalyst.as);
+    expect(asOther.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(asOther).toEqual(await api.gql(SELLER, { id: gid("Seller", "00000000-0000-4000-8000-000000000000") }, cast.brandBAnalyst.as));
+  });
+
   it("cannot be filed against a seller the brand cannot reach, which looks like a missing one", async () => {
     const stranger = await createSeller(api.dataSource);
     const before = await enforcementFootprint(api);
