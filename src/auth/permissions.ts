@@ -62,6 +62,7 @@ export const permissionMap = {
     requestTakedown: can.workOwnCases,
     requestTakedowns: can.workOwnCases,
     decideTakedown: can.decideTakedowns,
+    takeDownListing: can.decideTakedowns,
     withdrawTakedown: can.withdrawTakedowns,
     recordTestBuy: can.workOwnCases,
     recordTestBuyOutcome: can.workOwnCases,

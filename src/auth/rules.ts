@@ -73,11 +73,12 @@ const REQUIREMENTS = {
       (viewer.orgKind === OrgKind.AGENCY && viewer.scopes.has(Scope.REFERRALS_READ)),
     message: "Only the platform and the agencies a seller was referred to may read its identity",
   },
+  // The platform executes takedowns: it decides brands' requests, and takes listings down on its own.
   decideTakedowns: bothScopes(
     OrgKind.PLATFORM,
     Scope.INFRINGEMENTS_READ,
     Scope.INFRINGEMENTS_WRITE,
-    "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns",
+    "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns and takes listings down",
   ),
   // A brand's genuine catalogue is its own to keep: the platform reads it (the risk model does),
   // and changes none.

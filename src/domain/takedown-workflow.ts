@@ -22,6 +22,11 @@ import { inTransaction } from "../db/transaction";
 
 const MAX_TEXT = 2000;
 
+// What every brand with a case on a listing the platform took down reads, whether a member's
+// request or the platform's own decision took it down: nothing tells it that another member had
+// a case there.
+const TAKEN_DOWN_BY_THE_PLATFORM = "taken down by the platform";
+
 export enum TakedownDecision {
   APPROVE = "APPROVE",
   REJECT = "REJECT",
@@ -230,13 +235,47 @@ export async function decideTakedown(
     }
     await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
     // The listing goes; other brands' pending requests on it are superseded.
-    await scopedQuery(manager, viewer, Listing, "listing")
+    const listing = await scopedQuery(manager, viewer, Listing, "listing")
       .andWhere("listing.id = :id", { id: request.listingId })
       .setLock("pessimistic_write")
       .getOneOrFail();
-    const audited = { takedownRequestId: request.id };
-    await removeListings(manager, viewer, { listingIds: [request.listingId] }, "taken down by the platform", audited);
-    await addStrike(manager, viewer, request.sellerId, policy, riskConfig, audited);
+    await removeFromMarketplace(manager, viewer, listing, { takedownRequestId: request.id }, policy, riskConfig);
     return Object.assign(request, decision);
+  });
+}
+
+// The listing removed, every case on it following, and a strike to the store that sells it now
+// (a scan may have found the listing under another store since a request named one).
+async function removeFromMarketplace(
+  manager: EntityManager,
+  viewer: Viewer,
+  listing: Listing,
+  audited: Record<string, unknown>,
+  policy: StrikePolicy,
+  riskConfig: RiskConfig,
+): Promise<void> {
+  await removeListings(manager, viewer, { listingIds: [listing.id] }, TAKEN_DOWN_BY_THE_PLATFORM, audited);
+  await addStrike(manager, viewer, listing.sellerId, policy, riskConfig, audited);
+}
+
+// The platform takes a listing down on its own (its own review, a court order), as it would on an
+// approved request: the store gets its strike, and every case on the listing reads the same.
+export async function takeDownListing(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { listingId: string; reason: string },
+  policy: StrikePolicy,
+  riskConfig: RiskConfig,
+): Promise<Listing> {
+  const reason = requiredText(input.reason, "reason", MAX_TEXT);
+  return inTransaction(dataSource, async (manager) => {
+    const listing = await scopedQuery(manager, viewer, Listing, "listing")
+      .andWhere("listing.id = :id", { id: input.listingId })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!listing) throw notFound("Listing");
+    if (listing.status !== ListingStatus.ACTIVE) throw badInput(`This listing is ${listing.status} already`);
+    await removeFromMarketplace(manager, viewer, listing, { reason }, policy, riskConfig);
+    return Object.assign(listing, { status: ListingStatus.REMOVED });
   });
 }

@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { listingScoreShownTo } from "../auth/listing-score";
 import type { RequestContext } from "../context";
+import { takeDownListing } from "../domain/takedown-workflow";
 import type { Listing } from "../entities";
+import { fromGlobalId } from "../schema/global-id";
+import { TakeDownListingInput } from "../schema/inputs/takedown.input";
 import { money } from "../schema/money";
 import { ListingType } from "../schema/types/listing.type";
 import { authenticated } from "./authenticated";
@@ -16,6 +19,15 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   @Query(() => ListingType, { description: "A listing you can reach through your infringements" })
   async listing(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     return lookUp(authenticated(context).loaders.listing, id, "Listing");
+  }
+
+  @Mutation(() => ListingType, {
+    description:
+      "The platform takes an ACTIVE listing down on its own: as for an approved takedown, the store gets a strike and every case on the listing follows",
+  })
+  takeDownListing(@Arg("input", () => TakeDownListingInput) input: TakeDownListingInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return takeDownListing(dataSource, viewer, { listingId: fromGlobalId(input.listingId, "Listing"), reason: input.reason }, config.enforcement, config.risk);
   }
 
   @FieldResolver()

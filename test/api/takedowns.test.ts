@@ -498,3 +498,63 @@ describe("reading takedown requests", () => {
     }
   });
 });
+
+describe("takeDownListing", () => {
+  const TAKE_DOWN = `mutation($input: TakeDownListingInput!) { takeDownListing(input: $input) { id status seller { strikeCount } } }`;
+  const REQUEST_OF_B = `mutation($id: ID!) { requestTakedown(input: { infringementId: $id, reason: "fake" }) { id } }`;
+  // What brand B reads of its own request and case once the listing is gone.
+  const SEEN_BY_B = `query($id: ID!) { node(id: $id) { ... on TakedownRequest {
+    status decisionNote infringement { status notes { body fromStatus toStatus } listing { status seller { strikeCount status } } } } } }`;
+  const requestOfB = async (caseId: string) =>
+    dataOf(await api.gql<{ requestTakedown: { id: string } }>(REQUEST_OF_B, { id: gid("Infringement", caseId) }, cast.brandBAnalyst.as)).requestTakedown.id;
+  const seenByB = async (requestId: string) => dataOf(await api.gql<{ node: unknown }>(SEEN_BY_B, { id: requestId }, cast.brandBAnalyst.as)).node;
+
+  it("takes a listing down as an approved takedown would, so that a brand with a case on it cannot tell the two apart", async () => {
+    const confirmed = { status: InfringementStatus.CONFIRMED };
+    // Brand A's request is approved on one listing; the platform takes the other down on its own.
+    const viaRequest = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const caseOfA = await createInfringement(api.dataSource, cast.brandA.brand, viaRequest, confirmed);
+    const requestOfBViaRequest = await requestOfB((await createInfringement(api.dataSource, cast.brandB.brand, viaRequest, confirmed)).id);
+    const requestOfA = await request(gid("Infringement", caseOfA.id));
+    dataOf(await api.gql(DECIDE_TAKEDOWN, { id: requestOfA.id, decision: "APPROVE" }, cast.platformAnalyst.as));
+
+    const byPlatform = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const requestOfBByPlatform = await requestOfB((await createInfringement(api.dataSource, cast.brandB.brand, byPlatform, confirmed)).id);
+    const taken = await api.gql<{ takeDownListing: unknown }>(TAKE_DOWN, { input: { listingId: gid("Listing", byPlatform.id), reason: "court order 2026-114" } }, cast.platformAnalyst.as);
+    expect(dataOf(taken).takeDownListing).toEqual({ id: gid("Listing", byPlatform.id), status: "REMOVED", seller: { strikeCount: 1 } });
+
+    const seen = await seenByB(requestOfBByPlatform);
+    expect(seen).toMatchObject({ status: "SUPERSEDED", infringement: { status: "REMOVED", listing: { status: "REMOVED", seller: { strikeCount: 1 } } } });
+    expect(seen).toEqual(await seenByB(requestOfBViaRequest));
+    // The reason is the platform's.
+    expect(JSON.stringify(seen)).not.toContain("court order");
+    const [removal] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listing.remove' AND target_id = $1`, [byPlatform.id]);
+    expect(removal.after).toMatchObject({ cause: "taken down by the platform", reason: "court order 2026-114" });
+  });
+
+  it("is the platform's alone, for an ACTIVE listing it names, and a refusal changes nothing", async () => {
+    const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+    await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+    const input = { listingId: gid("Listing", listing.id), reason: "counterfeit" };
+    const before = await enforcementFootprint(api);
+    const readOnlyKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
+    for (const persona of [cast.brandAAdmin, cast.investigator, readOnlyKey]) {
+      expect((await api.gql(TAKE_DOWN, { input }, persona.as)).errors?.[0]).toMatchObject({
+        message: "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns and takes listings down",
+        extensions: { code: "FORBIDDEN" },
+      });
+    }
+    expect((await api.gql(TAKE_DOWN, { input: { ...input, reason: " " } }, cast.platformAnalyst.as)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const missing = await api.gql(TAKE_DOWN, { input: { ...input, listingId: gid("Listing", "00000000-0000-4000-8000-000000000000") } }, cast.platformAnalyst.as);
+    expect(missing.errors?.[0]).toMatchObject({ message: "Listing not found", extensions: { code: "NOT_FOUND" } });
+    expect(await enforcementFootprint(api)).toEqual(before);
+
+    dataOf(await api.gql(TAKE_DOWN, { input }, cast.platformAnalyst.as));
+    const removed = await enforcementFootprint(api);
+    expect((await api.gql(TAKE_DOWN, { input }, cast.platformAnalyst.as)).errors?.[0]).toMatchObject({
+      message: "This listing is REMOVED already",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(removed);
+  });
+});

@@ -33,6 +33,15 @@ export class DecideTakedownInput {
   note?: string | null;
 }
 
+@InputType("TakeDownListingInput")
+export class TakeDownListingInput {
+  @Field(() => ID, { description: "An ACTIVE listing" })
+  listingId: string;
+
+  @Field(() => String, { description: "Why (the platform's audit log keeps it; brands with a case on the listing do not read it)" })
+  reason: string;
+}
+
 @InputType("WithdrawTakedownInput")
 export class WithdrawTakedownInput {
   @Field(() => ID, { description: "A PENDING takedown request of your brands" })
