@@ -17,6 +17,8 @@ export interface InfringementListFilter {
   minRiskScore?: number;
   detectedFrom?: Date;
   detectedTo?: Date;
+  updatedFrom?: Date;
+  updatedTo?: Date;
 }
 
 export type InfringementSort = "DETECTED_AT" | "RISK_SCORE";
@@ -73,6 +75,7 @@ export function listInfringements(
   }
   whereRiskAtLeast(query, "inf.risk_score", filter.minRiskScore);
   whereWithin(query, "inf.detected_at", { from: filter.detectedFrom, to: filter.detectedTo }, { from: "detectedFrom", to: "detectedTo" });
+  whereWithin(query, "inf.updated_at", { from: filter.updatedFrom, to: filter.updatedTo }, { from: "updatedFrom", to: "updatedTo" });
   const order = { ...ORDERS[sort.field], direction: sort.direction };
   const reads = include.map(({ relation, brief }) => {
     const { entity, idSql, details } = RELATIONS[relation];

@@ -81,6 +81,8 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
         minRiskScore: filter?.minRiskScore ?? undefined,
         detectedFrom: filter?.detectedFrom ?? undefined,
         detectedTo: filter?.detectedTo ?? undefined,
+        updatedFrom: filter?.updatedFrom ?? undefined,
+        updatedTo: filter?.updatedTo ?? undefined,
       },
       { field: orderBy?.field ?? "DETECTED_AT", direction: orderBy?.direction ?? "DESC" },
       { ...page, maxPageSize: config.limits.maxPageSize },

@@ -266,3 +266,33 @@ describe("filtering by the marketplace's listing id", () => {
     expect(ids(there)).toEqual([gid("Infringement", cast.infringementAShared.id)]);
   });
 });
+
+describe("infringements updated since a time (an integration's sync)", () => {
+  it("finds the cases whose status or score changed in the window, the viewer's own only", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Sync test brand");
+    const brand = await createBrand(api.dataSource, org);
+    const analyst = await userPersona(api, org, UserRole.ANALYST);
+    const seller = await createSeller(api.dataSource);
+    const old = await createInfringement(api.dataSource, brand, await createListing(api.dataSource, seller), { updatedAt: new Date("2026-01-01T00:00:00Z") });
+    const recent = await createInfringement(api.dataSource, brand, await createListing(api.dataSource, seller), { updatedAt: new Date("2026-06-01T00:00:00Z") });
+    const since = async (updatedFrom: string, updatedTo?: string) =>
+      ids(await api.gql<{ infringements: { edges: { node: { id: string } }[] } }>(LIST, { filter: { updatedFrom, updatedTo } }, analyst.as));
+    expect(await since("2026-03-01T00:00:00Z")).toEqual([gid("Infringement", recent.id)]);
+    expect(await since("2025-12-01T00:00:00Z", "2026-03-01T00:00:00Z")).toEqual([gid("Infringement", old.id)]);
+
+    // A review moves the old case into a sync from just before it.
+    const beforeReview = new Date(Date.now() - 1000).toISOString();
+    const reviewed = await api.gql(
+      `mutation($input: ReviewInfringementInput!) { reviewInfringement(input: $input) { status } }`,
+      { input: { id: gid("Infringement", old.id), status: "UNDER_REVIEW" } },
+      analyst.as,
+    );
+    expect(reviewed.errors).toBeUndefined();
+    expect(await since(beforeReview)).toEqual([gid("Infringement", old.id)]);
+
+    const swapped = await api.gql(LIST, { filter: { updatedFrom: "2026-06-01T00:00:00Z", updatedTo: "2026-01-01T00:00:00Z" } }, analyst.as);
+    expect(swapped.errors?.[0]).toMatchObject({ message: "`updatedFrom` must be before `updatedTo`", extensions: { code: "BAD_USER_INPUT" } });
+    // Another brand's cases, however recent, are not in its sync.
+    expect(await since("2000-01-01T00:00:00Z")).toEqual([old.id, recent.id].map((id) => gid("Infringement", id)).sort());
+  });
+});

@@ -30,4 +30,13 @@ export class InfringementFilter {
 
   @Field(() => DateTimeResolver, { nullable: true, description: "Detected before" })
   detectedTo?: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "Updated (its status or its score changed) at or after: an integration's sync since its last run",
+  })
+  updatedFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Updated before" })
+  updatedTo?: Date | null;
 }
