@@ -36,6 +36,7 @@ export const permissionMap = {
     infringements: can.readCases,
     infringement: can.readCases,
     listing: can.readCases,
+    listingsByExternalId: can.readCases,
     seller: can.readCases,
     sellers: can.readCases,
     takedownRequests: takedown,

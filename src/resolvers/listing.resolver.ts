@@ -2,8 +2,10 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { listingScoreShownTo } from "../auth/listing-score";
 import type { RequestContext } from "../context";
+import { listingsByExternalId } from "../data/listing.queries";
 import { takeDownListing } from "../domain/takedown-workflow";
 import type { Listing } from "../entities";
+import { Marketplace } from "../entities/enums";
 import { fromGlobalId } from "../schema/global-id";
 import { TakeDownListingInput } from "../schema/inputs/takedown.input";
 import { money } from "../schema/money";
@@ -19,6 +21,20 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   @Query(() => ListingType, { description: "A listing you can reach through your infringements" })
   async listing(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     return lookUp(authenticated(context).loaders.listing, id, "Listing");
+  }
+
+  @Query(() => [ListingType], {
+    nullable: "items",
+    description:
+      "Listings by the marketplace's own item ids, in the order given: null for one you cannot reach (through your infringements; every one for the platform), as for one that does not exist",
+  })
+  listingsByExternalId(
+    @Arg("marketplace", () => Marketplace) marketplace: Marketplace,
+    @Arg("externalIds", () => [String]) externalIds: string[],
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listingsByExternalId(dataSource.manager, viewer, marketplace, externalIds, config.limits.maxPageSize);
   }
 
   @Mutation(() => ListingType, {

@@ -178,3 +178,34 @@ describe("infringement notes", () => {
     expect(response.errors?.[0]).toMatchObject({ message: "`body` must not be empty", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
+
+describe("listingsByExternalId", () => {
+  const LOOKUP = `query($m: Marketplace!, $ids: [String!]!) { listingsByExternalId(marketplace: $m, externalIds: $ids) { id title } }`;
+  type Found = { listingsByExternalId: ({ id: string; title: string } | null)[] };
+  const lookUpAs = (persona: Persona, ids: string[], m = "TAOBAO") => api.gql<Found>(LOOKUP, { m, ids }, persona.as);
+
+  it("finds listings by the marketplace's ids in the order given; one the viewer cannot reach answers as a missing one", async () => {
+    const onlyA = cast.listingOnlyA;
+    const asPlatform = await lookUpAs(cast.platformAnalyst, ["no-such-item", onlyA.externalId, cast.sharedListing.externalId]);
+    expect(asPlatform.errors).toBeUndefined();
+    expect(asPlatform.data!.listingsByExternalId).toEqual([
+      null,
+      { id: gid("Listing", onlyA.id), title: onlyA.title },
+      { id: gid("Listing", cast.sharedListing.id), title: cast.sharedListing.title },
+    ]);
+    // Brand B has a case on the shared listing only; A's listing is as missing to it as no listing at all.
+    const asB = await lookUpAs(cast.brandBAnalyst, [onlyA.externalId, cast.sharedListing.externalId]);
+    expect(asB.data!.listingsByExternalId).toEqual([null, { id: gid("Listing", cast.sharedListing.id), title: cast.sharedListing.title }]);
+    expect(await lookUpAs(cast.brandBAnalyst, [onlyA.externalId])).toEqual(await lookUpAs(cast.brandBAnalyst, ["no-such-item"]));
+    // On another marketplace the same ids are other listings.
+    expect((await lookUpAs(cast.platformAnalyst, [onlyA.externalId], "TMALL")).data!.listingsByExternalId).toEqual([null]);
+  });
+
+  it("refuses no ids, or more than a page of them, and keys without infringements:read", async () => {
+    for (const ids of [[], Array.from({ length: 101 }, (_, i) => `item-${i}`)]) {
+      expect((await lookUpAs(cast.platformAnalyst, ids)).errors?.[0]).toMatchObject({ message: "Give 1 to 100 `externalIds`", extensions: { code: "BAD_USER_INPUT" } });
+    }
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INTEL_READ]);
+    expect((await lookUpAs(key, [cast.listingOnlyA.externalId])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
