@@ -59,6 +59,7 @@ export const permissionMap = {
   Mutation: {
     login: allow,
     reviewInfringement: can.workOwnCases,
+    reviewInfringements: can.workOwnCases,
     addInfringementNote: can.workOwnCases,
     requestTakedown: can.workOwnCases,
     requestTakedowns: can.workOwnCases,

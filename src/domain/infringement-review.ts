@@ -6,9 +6,11 @@ import type { InfringementStatus } from "../entities/enums";
 import { notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { moveInfringement } from "./infringement-status";
+import { lockInfringementItems } from "./infringement-items";
+import { canMove, transitionsFrom } from "./infringement-lifecycle";
+import { moveInfringement, moveInfringements } from "./infringement-status";
 import { inTransaction } from "../db/transaction";
-import { optionalText, requiredText } from "./validation";
+import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -28,6 +30,28 @@ export async function reviewInfringement(
     if (!infringement) throw notFound("Infringement");
     await moveInfringement(manager, viewer, infringement, input.status, "REVIEW", note);
     return infringement;
+  });
+}
+
+// Many cases the same step, with one note, all or none: the error names every case that cannot
+// take it, and why (a foreign case exactly as a missing one).
+export async function reviewInfringements(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { items: IdItem[]; status: InfringementStatus; note?: string | null },
+  maxItems: number,
+): Promise<SuspectedInfringement[]> {
+  const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
+  checkItemCount(input.items, "infringementIds", maxItems);
+  return inTransaction(dataSource, async (manager) => {
+    const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) => {
+      if (canMove(row.status, input.status, "REVIEW")) return null;
+      const allowed = transitionsFrom(row.status, "REVIEW");
+      return `it is ${row.status}; a review moves it to ${allowed.length ? allowed.join(", ") : "nothing"}`;
+    });
+    refuseItems(problems, input.items.length, `infringements cannot move to ${input.status}`);
+    await moveInfringements(manager, viewer, accepted, input.status, "REVIEW", note);
+    return accepted;
   });
 }
 

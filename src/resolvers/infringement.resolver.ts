@@ -6,13 +6,13 @@ import { listInfringements, type PageInclude } from "../data/infringement.querie
 import type { Loaders } from "../data/loaders";
 import type { RowLoader } from "../data/row-loader";
 import type { SuspectedInfringement } from "../entities";
-import { addInfringementNote, reviewInfringement } from "../domain/infringement-review";
+import { addInfringementNote, reviewInfringement, reviewInfringements } from "../domain/infringement-review";
 import { reviewTransitionsFrom } from "../domain/infringement-lifecycle";
-import { fromGlobalId } from "../schema/global-id";
+import { fromGlobalId, idItemsOf } from "../schema/global-id";
 import { InfringementFilter } from "../schema/inputs/infringement-filter.input";
 import { InfringementOrder } from "../schema/inputs/infringement-order.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
-import { AddInfringementNoteInput, ReviewInfringementInput } from "../schema/inputs/review-infringement.input";
+import { AddInfringementNoteInput, ReviewInfringementInput, ReviewInfringementsInput } from "../schema/inputs/review-infringement.input";
 import { InfringementConnection } from "../schema/types/connections";
 import { InfringementNoteType } from "../schema/types/infringement-note.type";
 import { InfringementType } from "../schema/types/infringement.type";
@@ -105,6 +105,19 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
       status: input.status,
       note: input.note,
     });
+  }
+
+  @Mutation(() => [InfringementType], {
+    description: "Move many infringements the same review step, with one note: all or none; the error lists every bad id (invalidItems)",
+  })
+  reviewInfringements(@Arg("input", () => ReviewInfringementsInput) input: ReviewInfringementsInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return reviewInfringements(
+      dataSource,
+      viewer,
+      { items: idItemsOf(input.infringementIds, "Infringement"), status: input.status, note: input.note },
+      config.limits.maxPageSize,
+    );
   }
 
   @Mutation(() => InfringementNoteType)

@@ -296,3 +296,60 @@ describe("infringements updated since a time (an integration's sync)", () => {
     expect(await since("2000-01-01T00:00:00Z")).toEqual([old.id, recent.id].map((id) => gid("Infringement", id)).sort());
   });
 });
+
+describe("reviewInfringements: many cases one step, all or none", () => {
+  const REVIEW_MANY = `mutation($input: ReviewInfringementsInput!) { reviewInfringements(input: $input) { id status notes { body fromStatus toStatus } } }`;
+  const flaggedOfA = async () => createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, cast.seller));
+  const statuses = async (ids: string[]) =>
+    (await api.dataSource.query(`SELECT status FROM suspected_infringement WHERE id = ANY($1) ORDER BY id`, [ids])).map((r: { status: string }) => r.status);
+
+  it("moves every case named, with its note, in the order given", async () => {
+    const cases = [await flaggedOfA(), await flaggedOfA()];
+    const response = await api.gql<{ reviewInfringements: { id: string; status: string; notes: unknown[] }[] }>(
+      REVIEW_MANY,
+      { input: { infringementIds: cases.map((c) => gid("Infringement", c.id)), status: "UNDER_REVIEW", note: "batch triage" } },
+      cast.brandAAnalyst.as,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.reviewInfringements).toEqual(
+      cases.map((c) => ({ id: gid("Infringement", c.id), status: "UNDER_REVIEW", notes: [{ body: "batch triage", fromStatus: "FLAGGED", toStatus: "UNDER_REVIEW" }] })),
+    );
+  });
+
+  it("names every case that cannot take the step, another brand's exactly as a missing one, and moves none", async () => {
+    const good = await flaggedOfA();
+    const flagged = await flaggedOfA();
+    const foreign = gid("Infringement", cast.infringementBShared.id);
+    const missing = gid("Infringement", "00000000-0000-4000-8000-000000000000");
+    const before = await statuses([good.id, flagged.id, cast.infringementBShared.id]);
+    const response = await api.gql(
+      REVIEW_MANY,
+      { input: { infringementIds: [gid("Infringement", good.id), foreign, missing, "nonsense", gid("Infringement", good.id)], status: "UNDER_REVIEW" } },
+      cast.brandAAnalyst.as,
+    );
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      invalidItems: [
+        { id: foreign, reason: "Infringement not found" },
+        { id: missing, reason: "Infringement not found" },
+        { id: "nonsense", reason: "not a valid Infringement ID" },
+        { id: gid("Infringement", good.id), reason: "listed more than once" },
+      ],
+    });
+    const skipping = await api.gql(
+      REVIEW_MANY,
+      { input: { infringementIds: [gid("Infringement", good.id), gid("Infringement", flagged.id)], status: "CONFIRMED" } },
+      cast.brandAAnalyst.as,
+    );
+    expect(skipping.errors?.[0].message).toBe(
+      `2 of 2 infringements cannot move to CONFIRMED, so nothing was changed: ${gid("Infringement", good.id)}: it is FLAGGED; a review moves it to UNDER_REVIEW; ${gid("Infringement", flagged.id)}: it is FLAGGED; a review moves it to UNDER_REVIEW`,
+    );
+    expect(await statuses([good.id, flagged.id, cast.infringementBShared.id])).toEqual(before);
+    // A viewer reads only, and the platform does not work brands' cases.
+    for (const persona of [cast.brandAViewer, cast.platformAnalyst]) {
+      const refused = await api.gql(REVIEW_MANY, { input: { infringementIds: [gid("Infringement", good.id)], status: "UNDER_REVIEW" } }, persona.as);
+      expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await statuses([good.id, flagged.id, cast.infringementBShared.id])).toEqual(before);
+  });
+});

@@ -13,6 +13,18 @@ export class ReviewInfringementInput {
   note?: string | null;
 }
 
+@InputType("ReviewInfringementsInput")
+export class ReviewInfringementsInput {
+  @Field(() => [ID], { description: "Infringements of your brands; all move, or none" })
+  infringementIds: string[];
+
+  @Field(() => InfringementStatus, { description: "UNDER_REVIEW, CONFIRMED or DISMISSED, as the lifecycle allows each" })
+  status: InfringementStatus;
+
+  @Field(() => String, { nullable: true, description: "Why; kept with each decision" })
+  note?: string | null;
+}
+
 @InputType("AddInfringementNoteInput")
 export class AddInfringementNoteInput {
   @Field(() => ID)
