@@ -16,9 +16,17 @@ export function lockDataDir(dir: string): () => void {
       realpath: false,
       stale: STALE_MS,
       update: STALE_MS / 2,
-      // The lock could not be kept fresh (the machine slept past STALE_MS): another process may
-      // take it now. Saying so beats proper-lockfile's default, which throws from a timer.
-      onCompromised: (error) => createLogger("warn").warn("lost the lock on the embedded database's folder", { dir, error: error.message }),
+      // The lock could not be kept fresh (the process was paused, or its event loop held, past
+      // STALE_MS): another process may have taken the folder and be writing it. Every write this
+      // process answered from now on could be lost, or overwrite the other's, so it stops at once,
+      // writing nothing more (proper-lockfile's default would throw from a timer).
+      onCompromised: (error) => {
+        createLogger("warn").error("lost the lock on the embedded database's folder; stopping, as another process may be writing it", {
+          dir,
+          error: error.message,
+        });
+        process.exit(75);
+      },
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
