@@ -91,13 +91,17 @@ export async function createApiApp(deps: ApiDependencies) {
     next();
   });
   // A load balancer's check: a database that does not answer within HEALTH_TIMEOUT_MS is as down as one that refuses.
+  // One SELECT 1 at a time, which every check waiting meanwhile shares: checks every few seconds
+  // against a database that does not answer would otherwise take every pooled connection.
+  let probe: Promise<unknown> | null = null;
+  const databaseAnswers = () => (probe ??= dataSource.query("SELECT 1").finally(() => (probe = null)));
   app.get("/healthz", async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error("no answer")), HEALTH_TIMEOUT_MS);
     });
     try {
-      await Promise.race([dataSource.query("SELECT 1"), timeout]);
+      await Promise.race([databaseAnswers(), timeout]);
       res.json({ status: "ok" });
     } catch {
       res.status(503).json({ status: "database unavailable" });

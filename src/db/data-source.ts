@@ -35,6 +35,20 @@ export async function openDatabase(config: Config, purpose: "serve" | "operate" 
 export const isServerDatabase = (dataSource: DataSource) => "url" in dataSource.options && Boolean(dataSource.options.url);
 
 const CONNECT_TIMEOUT_MS = 10_000;
+// A server that stops answering (frozen, or cut off without a reset) never applies its own
+// statement_timeout: the client gives up this long after it, so that a request fails instead of
+// waiting for the server's return. Dead peers are found by TCP keepalive probes on idle connections.
+const CLIENT_TIMEOUT_MARGIN_MS = 5_000;
+const KEEPALIVE_IDLE_MS = 10_000;
+
+// Each server connection's limits (none unless given).
+function connectionLimits(target: Extract<DatabaseTarget, { kind: "server" }>) {
+  return {
+    statement_timeout: target.statementTimeoutMs || undefined,
+    lock_timeout: target.lockTimeoutMs || undefined,
+    query_timeout: target.statementTimeoutMs ? target.statementTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS : undefined,
+  };
+}
 
 // queryLogger sees every statement (the tests count them with it).
 export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logger): Promise<Database> {
@@ -55,18 +69,16 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
           url: target.url,
           poolSize: target.poolSize,
           connectTimeoutMS: CONNECT_TIMEOUT_MS,
-          extra: { statement_timeout: target.statementTimeoutMs || undefined, lock_timeout: target.lockTimeoutMs || undefined },
+          extra: { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, ...connectionLimits(target) },
         }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
         { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
+  // Migrations run without the requests' time limits, on a server through a connection of their
+  // own: building an index on a large table may take longer than any request should.
+  if (target.kind === "server") await migrateThrough(new DataSource({ ...options, extra: { keepAlive: true }, poolSize: 1 }), true);
   const dataSource = new DataSource(options);
   await dataSource.initialize();
-  try {
-    await migrate(dataSource);
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
+  if (target.kind === "embedded") await migrateThrough(dataSource, false);
   return {
     dataSource,
     async close() {
@@ -76,19 +88,22 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   };
 }
 
-// Brings the schema up to date, each migration in its own transaction, on a connection without
-// the requests' time limits: building an index on a large table may take longer than any request should.
-async function migrate(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
+// Brings the schema up to date, each migration in its own transaction; `closeAfter`: the data
+// source is the migrations' own. The data source is closed on a failure either way.
+async function migrateThrough(dataSource: DataSource, closeAfter: boolean): Promise<void> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
   try {
-    await runner.query("SET statement_timeout = 0");
-    await runner.query("SET lock_timeout = 0");
-    const executor = new MigrationExecutor(dataSource, runner);
-    executor.transaction = "each";
-    await executor.executePendingMigrations();
-    await runner.query("RESET statement_timeout");
-    await runner.query("RESET lock_timeout");
-  } finally {
-    await runner.release();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = "each";
+      await executor.executePendingMigrations();
+    } finally {
+      await runner.release();
+    }
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
   }
+  if (closeAfter) await dataSource.destroy();
 }
