@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingMessage, ServerResponse, type Server } from "node:http";
 import type { Socket } from "node:net";
@@ -40,6 +41,13 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
 const HEALTH_TIMEOUT_MS = 2_000;
 
 // Errors raised before GraphQL runs (a body too large, malformed JSON), answered in GraphQL's shape.
+// A body whose bytes are not UTF-8 would be decoded with U+FFFD in their place and stored so,
+// not as sent (as text-input.ts refuses unpaired surrogates for).
+const INVALID_UTF8 = "entity.utf8.invalid";
+const refuseInvalidUtf8 = (_req: unknown, _res: unknown, body: Buffer) => {
+  if (!isUtf8(body)) throw Object.assign(new Error("The request body is not valid UTF-8"), { status: 400, type: INVALID_UTF8 });
+};
+
 const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string; limit?: number }, _req, res, next) => {
   if (!error.status || error.status >= 500) return next(error);
   const message =
@@ -47,8 +55,8 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
       ? `The request body is too large: at most ${error.limit} bytes (MAX_BODY_BYTES); split the work into smaller requests`
       : error.type === "entity.parse.failed"
         ? 'The request body must be a JSON object such as {"query": "...", "variables": {...}}; this one is not valid JSON, or not an object'
-        : error.type === "charset.unsupported"
-          ? "The request body's charset is not supported: send JSON in UTF-8"
+        : error.type === "charset.unsupported" || error.type === INVALID_UTF8
+          ? "The request body's charset is not supported, or its bytes are not valid UTF-8: send JSON in UTF-8"
           : error.type === "encoding.unsupported"
             ? "The request body's Content-Encoding is not supported: send it uncompressed, or as gzip or deflate"
             : "The request could not be read";
@@ -111,7 +119,7 @@ export async function createApiApp(deps: ApiDependencies) {
   });
   app.use(
     "/graphql",
-    express.json({ limit: config.limits.maxBodyBytes }),
+    express.json({ limit: config.limits.maxBodyBytes, verify: refuseInvalidUtf8 }),
     bodyErrors,
     refuseBadText,
     expressMiddleware(apollo, {

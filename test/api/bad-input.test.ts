@@ -220,6 +220,22 @@ describe("bad input gets a coded error and changes nothing", () => {
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
+    // Bytes that are not UTF-8 would be stored with U+FFFD in their place, not as sent.
+    const note = Buffer.from(
+      JSON.stringify({
+        query: `mutation($b: String!) { addInfringementNote(input: { infringementId: "${gid("Infringement", cast.infringementA.id)}", body: $b }) { id } }`,
+        variables: { b: "NOTE-?" },
+      }),
+    );
+    const at = note.indexOf("NOTE-?") + 5;
+    const invalid = Buffer.concat([note.subarray(0, at), Buffer.from([0xff, 0xfe]), note.subarray(at + 1)]);
+    const token = (cast.brandAAdmin.as as { token: string }).token;
+    const notUtf8 = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: invalid });
+    expect(notUtf8.status).toBe(400);
+    expect(((await notUtf8.json()) as { errors: unknown[] }).errors[0]).toEqual({
+      message: "The request body's charset is not supported, or its bytes are not valid UTF-8: send JSON in UTF-8",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const batch = await api.post(JSON.stringify([{ query: "{ viewer { name } }" }, { query: "{ viewer { name } }" }]));
     expect(batch.status).toBe(400);
     expect(JSON.parse(batch.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
