@@ -206,3 +206,19 @@ describe("audit and quota", () => {
     expect(await auditedLookups(asker)).toBe(4);
   });
 });
+
+describe("a quota smaller than a match may ask", () => {
+  let small: TestApi;
+  beforeAll(async () => {
+    small = await startTestApi({ INTEL_LOOKUPS_PER_HOUR: "5", INTEL_LOOKUPS_PER_DAY: "8" });
+  });
+  afterAll(() => small.close());
+
+  it("refuses more values than a whole window holds as bad input, which no wait would let through", async () => {
+    const asker = await brandMember(small, "Small quota");
+    const ask = (n: number) => small.gql<Json>(MATCH, { queries: Array.from({ length: n }, (_, i) => ({ kind: "KEYWORD", value: `value ${i}` })) }, asker.as);
+    expect((await ask(6)).errors?.[0]).toMatchObject({ message: "Ask about 1 to 5 values at a time", extensions: { code: "BAD_USER_INPUT" } });
+    expect(await small.dataSource.query(`SELECT * FROM intel_lookup_usage WHERE org_id = $1`, [asker.org.id])).toEqual([]);
+    expect((await ask(5)).errors).toBeUndefined();
+  });
+});

@@ -52,9 +52,9 @@ export async function matchIndicators(
   viewer: Viewer,
   queries: MatchQuery[],
 ): Promise<MatchResult[]> {
-  if (queries.length < 1 || queries.length > settings.maxQueriesPerMatch) {
-    throw badInput(`Ask about 1 to ${settings.maxQueriesPerMatch} values at a time`);
-  }
+  // Never more than a whole quota window holds, which no wait would let through.
+  const atMost = Math.min(settings.maxQueriesPerMatch, settings.lookupsPerHour, settings.lookupsPerDay);
+  if (queries.length < 1 || queries.length > atMost) throw badInput(`Ask about 1 to ${atMost} values at a time`);
   const errors: ItemError[] = [];
   const asked = queries.map((query, index) => {
     const normalized = normalizeIndicatorValue(query.kind, query.value);
