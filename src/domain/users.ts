@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { standingRefusal } from "../auth/account-standing";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { inTransaction } from "../db/transaction";
 import { Organization, User } from "../entities";
-import { UserRole } from "../entities/enums";
+import { OrgStatus, UserRole } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 
@@ -15,6 +16,13 @@ import { recordAudit } from "./audit";
 
 async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): Promise<User> {
   await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
+  // An admin disabled while this request waited for the organization acts no more: its viewer was
+  // resolved before the lock.
+  if (viewer.principal === "USER") {
+    const actor = await scopedQuery(manager, viewer, User, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne();
+    const refusal = standingRefusal({ disabled: !actor || actor.disabledAt !== null, orgStatus: OrgStatus.ACTIVE });
+    if (refusal) throw refusal;
+  }
   const user = await scopedQuery(manager, viewer, User, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
   if (!user) throw notFound("User");
   return user;

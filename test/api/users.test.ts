@@ -1,8 +1,10 @@
+import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { databaseUrl, serverUrl } from "../support/test-env";
 
 // An organization's admin lists its users and disables the account of someone who left (and
 // enables it again); no one reaches another organization's users.
@@ -102,5 +104,42 @@ describe("an organization's users", () => {
       [org.id],
     );
     expect(enabled).toBe(1);
+  });
+});
+
+// Two connections at once need a server: the embedded database has one.
+(serverUrl ? describe : describe.skip)("an admin disabled while its own request waits", () => {
+  it("acts no more: its request, admitted before, is refused once it gets the organization", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Three Admins Org");
+    const [a, b, c] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN)];
+    const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
+    const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
+    await holder.connect();
+    const waiting = async (count: number) => {
+      for (let n = 0; n < count; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        [{ n }] = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+      }
+    };
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [org.id]);
+      const aDisablesB = api.gql(DISABLE, { id: b.id }, a.as);
+      await waiting(1);
+      const bDisablesC = api.gql(DISABLE, { id: c.id }, b.as);
+      await waiting(2);
+      await holder.query("COMMIT");
+      expect((await aDisablesB).errors).toBeUndefined();
+      expect((await bDisablesC).errors?.[0]).toMatchObject({
+        message: "This account is disabled; ask your organization's admin",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    } finally {
+      await holder.end();
+    }
+    expect(await disabledAt(b.user.id)).not.toBeNull();
+    expect(await disabledAt(c.user.id)).toBeNull();
   });
 });
