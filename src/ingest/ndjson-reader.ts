@@ -6,8 +6,8 @@ import { validateListingRecord, type ListingRecord } from "./listing-record";
 // read as: whoever prepares a chunk decodes it, on a worker thread for a large file, so that the
 // thread writing batches never makes a string of every line. Lines end as readline ends them (a
 // \n, a \r\n or a lone \r), are numbered from 1, and a last line without an end counts unless it
-// is empty. A line that is not JSON or not a valid listing becomes a rejection; blank lines are
-// skipped.
+// is empty. A line that is not JSON or not a valid listing, or is too long to be one, becomes a
+// rejection; blank lines are skipped.
 export type ReadLine = { line: number; record: ListingRecord } | { line: number; rejection: string };
 
 export interface LineChunk {
@@ -22,18 +22,38 @@ const CR = 0x0d;
 const LINE_END = /\r?\n|\r(?!\n)/;
 const BOM = "\ufeff";
 
-export async function* ndjsonChunks(input: Readable, linesPerChunk: number): AsyncGenerator<LineChunk> {
+// A listing's record is a few kilobytes at most. A longer line (a file with no line ends, say) is
+// not held: its bytes are dropped as they come, and the line stands as TOO_LONG, rejected by its
+// number, so that memory stays flat whatever the file.
+export const MAX_LINE_BYTES = 1 << 20;
+// Not JSON (a raw NUL cannot start a JSON text), so never a record.
+const TOO_LONG = "\u0000line too long";
+
+export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
   let firstLine = 1;
   let lineCount = 0;
   // Bytes of a line whose end has not come yet.
   let openLine = false;
+  // How many bytes of the open line `pieces` ends with; whether they are being dropped.
+  let lineBytes = 0;
+  let dropping = false;
   // The last data ended with a \r: a \n first in the next belongs to the same line end.
   let afterCR = false;
   const take = (): LineChunk => {
     const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces) };
     [pieces, firstLine, lineCount] = [[], firstLine + lineCount, 0];
     return chunk;
+  };
+  // The open line's bytes held so far go; the line will read as TOO_LONG.
+  const dropOpenLine = () => {
+    let excess = lineBytes;
+    while (excess > 0) {
+      const last = pieces.pop()!;
+      if (last.length > excess) pieces.push(last.subarray(0, last.length - excess));
+      excess -= Math.min(excess, last.length);
+    }
+    lineBytes = 0;
   };
   for await (const read of input as AsyncIterable<Buffer | string>) {
     // A stream of strings (a test's Readable.from) is read as their UTF-8.
@@ -43,18 +63,41 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number): Asy
     const withCR = data.includes(CR, start);
     let at = start;
     for (let end = lineEndAfter(data, at, withCR); end > 0; end = lineEndAfter(data, at, withCR)) {
+      if (dropping || lineBytes + end - at > maxLineBytes) {
+        // The lines before it, then the long line as TOO_LONG with a line end.
+        if (!dropping) {
+          pieces.push(data.subarray(start, at));
+          dropOpenLine();
+        }
+        pieces.push(Buffer.from(`${TOO_LONG}\n`));
+        dropping = false;
+        start = end;
+      }
       at = end;
       openLine = false;
+      lineBytes = 0;
       if (++lineCount < linesPerChunk) continue;
       pieces.push(data.subarray(start, at));
       start = at;
       yield take();
     }
+    if (at < data.length) {
+      openLine = true;
+      if (!dropping && lineBytes + data.length - at > maxLineBytes) {
+        pieces.push(data.subarray(start, at));
+        dropOpenLine();
+        dropping = true;
+      }
+      if (dropping) start = data.length;
+      else lineBytes += data.length - at;
+    }
     if (start < data.length) pieces.push(data.subarray(start));
-    if (at < data.length) openLine = true;
     afterCR = data[data.length - 1] === CR;
   }
-  if (openLine) lastLineAsReadline();
+  if (openLine && dropping) {
+    pieces.push(Buffer.from(TOO_LONG));
+    lineCount++;
+  } else if (openLine) lastLineAsReadline();
   if (lineCount > 0) yield take();
 
   // readline decodes as it reads, and drops an incomplete character at the very end of the input
@@ -90,6 +133,7 @@ export function linesOf(chunk: LineChunk): string[] {
 
 // One line: its record, its rejection, or null when blank.
 export function readListingLine(text: string, line: number): ReadLine | null {
+  if (text === TOO_LONG) return { line, rejection: `longer than ${MAX_LINE_BYTES} bytes (a listing is a few kilobytes); not read` };
   if (!text.trim()) return null;
   let value: unknown;
   try {

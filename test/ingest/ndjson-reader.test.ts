@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
-import { linesOf, ndjsonChunks } from "../../src/ingest/ndjson-reader";
+import { linesOf, ndjsonChunks, readListingLine } from "../../src/ingest/ndjson-reader";
 
 // An ingest reads a file in chunks of lines, as bytes, and decodes them where it prepares them:
 // it must see exactly the lines readline sees (less a byte order mark first in the input),
@@ -40,9 +40,9 @@ async function readlineLines(bytes: Buffer, size: number): Promise<string[]> {
   return lines;
 }
 
-async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number): Promise<string[]> {
+async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number, maxLineBytes?: number): Promise<string[]> {
   const lines: string[] = [];
-  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk)) {
+  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk, maxLineBytes)) {
     expect(chunk.firstLine).toBe(lines.length + 1);
     const ofChunk = linesOf(chunk);
     expect(ofChunk).toHaveLength(chunk.lineCount);
@@ -63,6 +63,33 @@ describe("NDJSON chunks", () => {
             size,
             linesPerChunk,
             lines: expected,
+          });
+        }
+      }
+    }
+  });
+
+  it("hold no line longer than the limit: it stands as a line rejected by its number, however the bytes arrive", async () => {
+    const long = "x".repeat(50);
+    const cases: [string, (string | null)[]][] = [
+      [`ok\n${long}\nfine\n`, ["ok", null, "fine"]],
+      [`ok\r\n${long}\r\nfine`, ["ok", null, "fine"]],
+      [`${long}\r${long}\rfine\r`, [null, null, "fine"]],
+      [`ok\n${long}`, ["ok", null]],
+      [`0123456789abcdef\n0123456789abcdefg\n`, ["0123456789abcdef", null]],
+    ];
+    for (const [text, expected] of cases) {
+      for (const size of [1, 3, 7, 65_536]) {
+        for (const linesPerChunk of [1, 2, 1000]) {
+          const lines = await chunkedLines(Buffer.from(text), size, linesPerChunk, 17);
+          const read = lines.map((line, index) => readListingLine(line, index + 1));
+          expect({ text, size, linesPerChunk, lines: lines.map((line, index) => (expected[index] === null ? read[index] : line)) }).toEqual({
+            text,
+            size,
+            linesPerChunk,
+            lines: expected.map((line, index) =>
+              line === null ? { line: index + 1, rejection: "longer than 1048576 bytes (a listing is a few kilobytes); not read" } : line,
+            ),
           });
         }
       }
