@@ -22,6 +22,14 @@ export const driverErrorOf = (error: unknown) =>
 
 export const isTransientConflict = (error: unknown) => TRANSIENT_CODES.has(driverErrorOf(error).code ?? "");
 
+// The connection to the server went away under the work: the server ended it (57P01-57P03), the
+// network did (class 08, a reset), or the driver or TypeORM found it gone.
+const CONNECTION_LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|already released|Query read timeout/;
+export const isConnectionLoss = (error: unknown) => {
+  const code = driverErrorOf(error).code ?? "";
+  return code.startsWith("08") || ["57P01", "57P02", "57P03"].includes(code) || CONNECTION_LOST.test(String((error as Error)?.message));
+};
+
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,

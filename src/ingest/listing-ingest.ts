@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { isServerDatabase } from "../db/data-source";
-import { driverErrorOf, inTransaction, isTransientConflict } from "../db/transaction";
+import { driverErrorOf, inTransaction, isConnectionLoss, isTransientConflict } from "../db/transaction";
 import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
@@ -124,10 +124,11 @@ export class ListingIngest {
     };
     // Each batch writing, with the keys of its listings.
     const inFlight = new Map<Promise<void>, Set<string>>();
-    let failure: Error | null = null;
+    // Every batch that failed, each rolled back whole (several may fail together, the database gone).
+    const failed: { firstLine: number; lines: string; reason: string }[] = [];
     const settle = async (room: number) => {
       while (inFlight.size > room) await Promise.race(inFlight.keys());
-      if (failure) throw failure;
+      if (failed.length) throw new IngestStopped();
     };
     const flush = async (batch: PreparedBatch) => {
       await settle(concurrency - 1);
@@ -144,7 +145,8 @@ export class ListingIngest {
           report.onBatch?.(total);
         },
         (error: Error) => {
-          failure ??= new Error(`the batch of lines ${lines} failed and was rolled back (the other batches are kept): ${error.message}`);
+          const reason = isConnectionLoss(error) ? `the database connection was lost (${error.message})` : error.message;
+          failed.push({ firstLine: rows[0].line, lines, reason });
         },
       );
       inFlight.set(write, new Set(rows.map((row) => row.key)));
@@ -181,13 +183,28 @@ export class ListingIngest {
       }
       while (pending.length > 0) await writeNext();
       await settle(0);
+    } catch (error) {
+      if (!(error instanceof IngestStopped)) throw error;
     } finally {
-      // The writes never reject (a failure is kept in `failure`).
+      // The writes never reject (a failure is kept in `failed`).
       await Promise.all(inFlight.keys());
       await (worker as WorkerPreparer | null)?.close();
     }
+    if (failed.length) throw new Error(failureMessage(failed.sort((a, b) => a.firstLine - b.firstLine)));
     return total;
   }
+}
+
+// A batch failed: no later batch starts, and the file's ingest ends once those writing finish.
+class IngestStopped extends Error {}
+
+function failureMessage(failed: readonly { lines: string; reason: string }[]): string {
+  const one = failed.length === 1;
+  return (
+    `${one ? "1 batch" : `${failed.length} batches`} failed and ${one ? "was" : "were"} rolled back, the other batches are kept: ` +
+    `${failed.map((batch) => `lines ${batch.lines} (${batch.reason})`).join(", ")}. ` +
+    "Run the same file again to write the rest; what is stored already stays as it is"
+  );
 }
 
 // The ingestListings mutation: a bounded batch, validated row by row (rows numbered from 0), the

@@ -257,7 +257,7 @@ describe("listing ingest", () => {
     const secondBatch = [fake({ seller: { externalId: "store-aon-3", name: "Third" } }), genuine({ title: "Zephyr Crystal Swan Pendant boom" })];
     const sellersBefore = await db.query(`SELECT count(*)::int AS n FROM seller`);
     await expect(ingest([...firstBatch, ...secondBatch], 2, failing, 2)).rejects.toThrow(
-      "the batch of lines 3-4 failed and was rolled back (the other batches are kept): intel service unavailable",
+      "1 batch failed and was rolled back, the other batches are kept: lines 3-4 (intel service unavailable). Run the same file again to write the rest; what is stored already stays as it is",
     );
     expect((await rowsOf(idsOf(firstBatch))).listings).toHaveLength(2);
     expect((await rowsOf(idsOf(firstBatch))).infringements).toHaveLength(1);
@@ -285,10 +285,20 @@ describe("listing ingest", () => {
     await lockWaits("SELECT s.id, s.marketplace", 1);
     const settledWhileWriting = await Promise.race([outcome.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
     await release();
-    expect(await outcome).toBe("the batch of lines 1-1 failed and was rolled back (the other batches are kept): intel service unavailable");
+    expect(await outcome).toBe(
+      "1 batch failed and was rolled back, the other batches are kept: lines 1-1 (intel service unavailable). Run the same file again to write the rest; what is stored already stays as it is",
+    );
     expect(settledWhileWriting).toBe(false);
     // As the message says: the batch that was writing is kept; the one after the failure never started.
     expect((await rowsOf(idsOf([boom, blocked, after]))).listings.map((l: { external_id: string }) => l.external_id)).toEqual(idsOf([blocked]));
+  });
+
+  it("names every batch that failed while others were writing, in the order of their lines", async () => {
+    const booms = [1, 2].map((n) => genuine({ title: `Zephyr Crystal Swan Pendant boom ${n}` }));
+    await expect(ingest(booms, 1, failing, 2)).rejects.toThrow(
+      "2 batches failed and were rolled back, the other batches are kept: lines 1-1 (intel service unavailable), lines 2-2 (intel service unavailable). Run the same file again",
+    );
+    expect((await rowsOf(idsOf(booms))).listings).toHaveLength(0);
   });
 
   it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {
