@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import cluster from "node:cluster";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { driverErrorOf, isConnectionLoss } from "./db/transaction";
 import { DEMO_PASSWORD } from "./seed/demo-alliance.data";
 import { startApi, startApiWorkers, type RunningApi } from "./start";
 
@@ -39,7 +40,20 @@ Then query with it:
 `;
 }
 
+// A server that cannot be reached, or will not let the API in: said in a line, not as an error object.
+const UNREACHABLE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|28P01|28000|3D000)$/;
+function databaseRefusal(error: unknown): string | null {
+  const url = process.env.DATABASE_URL;
+  const message = String((error as Error)?.message);
+  if (!url || !(UNREACHABLE.test(driverErrorOf(error).code ?? "") || isConnectionLoss(error) || /timeout/i.test(message))) return null;
+  const { hostname, port, pathname } = new URL(url);
+  return (
+    `Cannot use the PostgreSQL server of DATABASE_URL (${hostname}:${port || 5432}${pathname}): ${message}. ` +
+    "Check that it is running, and that DATABASE_URL names it, its database and a user that may connect"
+  );
+}
+
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : (databaseRefusal(error) ?? error));
   process.exit(1);
 });

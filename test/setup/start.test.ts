@@ -183,6 +183,20 @@ describe("start-up", () => {
     expect(() => loadConfig({ ...env, API_WORKERS: "0" })).toThrow(/API_WORKERS/);
   });
 
+  it("says in a line which server it cannot reach, and exits", async () => {
+    const refused = await run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+      env: { ...childEnv(), DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) },
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "Cannot use the PostgreSQL server of DATABASE_URL (127.0.0.1:1/alliance): connect ECONNREFUSED 127.0.0.1:1. " +
+        "Check that it is running, and that DATABASE_URL names it, its database and a user that may connect",
+    );
+  });
+
   it("serves from one process on the embedded database, and from one per core on a server", () => {
     expect(loadConfig({ ...env, DATABASE_URL: undefined }).workers).toBe(1);
     const server = { ...env, DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
