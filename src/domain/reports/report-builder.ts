@@ -56,12 +56,20 @@ export async function buildMonthReport(
   rules: DisclosureRules,
   sources: FigureSource[] = FIGURE_SOURCES,
 ): Promise<BuiltReport> {
-  const catalogue: { category: string }[] = await manager.query(`SELECT DISTINCT category FROM product ORDER BY category`);
   const membersOf = await membersByCategory(manager);
+  // A report goes to every member, and a category is a name from members' catalogues: it is named
+  // only when enough members could contribute to it (their brands' main category), and the figures
+  // of one that one or two members' brands alone are in count under UNCATEGORIZED.
+  const named = [...membersOf]
+    .filter(([category, members]) => category !== UNCATEGORIZED && members >= rules.minContributors)
+    .map(([category]) => category)
+    .sort((a, b) => a.localeCompare(b));
+  const inNamed = (c: Contribution): Contribution =>
+    c.category === null || c.category === UNCATEGORIZED || named.includes(c.category) ? c : { ...c, category: UNCATEGORIZED };
   const collected = new Map<ReportMetric, Contribution[]>();
   const figures = new Map<string, Map<string, MemberFigure>>();
   for (const source of sources) {
-    const contributions = await source.collect(manager, period);
+    const contributions = (await source.collect(manager, period)).map(inNamed);
     collected.set(source.metric, contributions);
     if (source.attribution === "MEMBERS") addMemberFigures(figures, source.metric, contributions);
   }
@@ -74,7 +82,7 @@ export async function buildMonthReport(
       add(platformTable(first.metric, MARKETPLACES, collected.get(first.metric) ?? []));
       continue;
     }
-    const categories = catalogue.map((row) => row.category);
+    const categories = [...named];
     const contributions = group.flatMap((source) => collected.get(source.metric) ?? []);
     if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
     const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf };
