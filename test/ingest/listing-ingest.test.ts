@@ -301,6 +301,25 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(booms))).listings).toHaveLength(0);
   });
 
+  it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and never puts one back", async () => {
+    const closed = { externalId: "store-closed-scan", name: "Closed store" };
+    await ingest([fake({ seller: closed })]);
+    await db.query(`UPDATE seller SET status = 'CLOSED' WHERE external_id = $1`, [closed.externalId]);
+    const arriving = fake({ seller: closed });
+    const elsewhere = fake({ seller: { externalId: "store-open-scan", name: "Open store" } });
+    const { counts } = await ingest([arriving, elsewhere]);
+    expect(counts).toMatchObject({ inserted: 2, infringementsCreated: 2 });
+    const statusOf = async (record: Record<string, unknown>) => (await rowsOf(idsOf([record]))).listings[0].status;
+    expect([await statusOf(arriving), await statusOf(elsewhere)]).toEqual(["REMOVED", "ACTIVE"]);
+    // Its case is kept, as evidence, beside its removed listing.
+    expect((await rowsOf(idsOf([arriving]))).infringements).toHaveLength(1);
+    // A listing that moves to the closed store goes with it; once removed, a scan elsewhere does not bring it back.
+    expect((await ingest([{ ...elsewhere, seller: closed }])).counts).toMatchObject({ updated: 1 });
+    expect(await statusOf(elsewhere)).toBe("REMOVED");
+    expect((await ingest([{ ...elsewhere, seller: { externalId: "store-open-scan", name: "Open store" } }])).counts).toMatchObject({ updated: 1 });
+    expect(await statusOf(elsewhere)).toBe("REMOVED");
+  });
+
   it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {
     const seller = { externalId: "store-scored", name: "Scored Store", openedAt: "2026-10-25T00:00:00.000Z", brandCount: 20, strikeCount: 2 };
     await ingest([fake({ seller }), fake({ seller })]);

@@ -4,6 +4,7 @@ import { isoInstant } from "../iso-instant";
 import { contentOf, keyOf, type PreparedRow } from "../prepared-row";
 import { arrayColumn, arrayLiteral } from "./array-literal";
 import type { BatchOptions } from "./batch-options";
+import { ListingStatus } from "../../entities/enums";
 import type { ScoredListing, StoredListing } from "./scored-listing";
 
 // A batch's listings: the stored ones read, new ones inserted, changed ones rewritten.
@@ -23,8 +24,10 @@ export async function storedListings(manager: EntityManager, rows: readonly Prep
 const LISTING_COLUMNS = [
   "id", "seller_id", "marketplace", "external_id", "title", "description", "price_minor", "currency", "specs", "image_hashes",
   "review_count", "average_rating", "five_star_first_week", "new_account_review_share", "duplicate_review_share", "listed_at",
-  "risk_score", "risk_signals", "brand_free_score", "model_version", "fingerprint", "first_seen_at", "last_seen_at",
+  "risk_score", "risk_signals", "brand_free_score", "model_version", "fingerprint", "first_seen_at", "last_seen_at", "status",
 ] as const;
+
+const statusOf = (s: ScoredListing) => (s.seller.closed ? ListingStatus.REMOVED : ListingStatus.ACTIVE);
 
 // The rows' content columns come as COPY text from their preparation.
 function listingCopyText(fresh: readonly ScoredListing[], content: Buffer, version: string): CopyText {
@@ -35,12 +38,12 @@ function listingCopyText(fresh: readonly ScoredListing[], content: Buffer, versi
     text
       .add(`${s.id}\t${s.seller.id}\t`)
       .addBytes(content.subarray(s.row.copyAt, s.row.contentEnd))
-      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${s.assessment.brandFreeScore}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\n`);
+      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${s.assessment.brandFreeScore}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\t${statusOf(s)}\n`);
   }
   return text;
 }
 
-// The listing columns of each write, as unnest parameters $1..$22.
+// The listing columns of each write, as unnest parameters $1..$23.
 function listingParameters(writes: readonly ScoredListing[], content: Buffer, version: string): unknown[] {
   const r = writes.map((w) => contentOf(w.row, content));
   return [
@@ -66,13 +69,14 @@ function listingParameters(writes: readonly ScoredListing[], content: Buffer, ve
     arrayColumn(writes, (w) => w.fingerprint),
     arrayColumn(writes, (w) => w.seenAt.toISOString()),
     arrayColumn(writes, (w) => w.assessment.brandFreeScore),
+    arrayColumn(writes, statusOf),
   ];
 }
 
 const LISTING_ARRAYS = `$1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[],
                    $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
-                   $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::smallint[]`;
-const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen, bf";
+                   $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::smallint[], $23::text[]`;
+const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen, bf, st";
 
 // A stored listing that a concurrent batch rewrote after this batch read it: what this batch
 // would write of it, and move between its stores' running totals, rests on the old row. The
@@ -94,9 +98,9 @@ export async function insertListings(manager: EntityManager, fresh: readonly Sco
   await manager.query(
     `INSERT INTO listing (id, marketplace, external_id, seller_id, title, description, price_minor, currency, specs, image_hashes,
                          review_count, average_rating, five_star_first_week, new_account_review_share, duplicate_review_share,
-                         listed_at, risk_score, risk_signals, brand_free_score, model_version, fingerprint, first_seen_at, last_seen_at)
+                         listed_at, risk_score, risk_signals, brand_free_score, model_version, fingerprint, first_seen_at, last_seen_at, status)
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
-            u.la, u.rs, u.sig::jsonb, u.bf, u.v, u.f, u.seen, u.seen
+            u.la, u.rs, u.sig::jsonb, u.bf, u.v, u.f, u.seen, u.seen, u.st::listing_status
        FROM unnest(${LISTING_ARRAYS}) AS u(${LISTING_NAMES})`,
     listingParameters(fresh, content, options.model.version),
   );
@@ -119,8 +123,10 @@ export async function updateListings(
            image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
            new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
            risk_signals = u.sig::jsonb, brand_free_score = u.bf, model_version = u.v, fingerprint = u.f,
-           last_seen_at = GREATEST(l.last_seen_at, u.seen)
-           FROM unnest(${LISTING_ARRAYS}, $23::text[]) AS u(${LISTING_NAMES}, was)
+           last_seen_at = GREATEST(l.last_seen_at, u.seen),
+           -- Moved to a closed store, it is removed; a scan never puts a removed listing back.
+           status = CASE WHEN u.st = 'REMOVED' THEN 'REMOVED'::listing_status ELSE l.status END
+           FROM unnest(${LISTING_ARRAYS}, $24::text[]) AS u(${LISTING_NAMES}, was)
           WHERE l.id = u.id AND l.fingerprint IS NOT DISTINCT FROM u.was
          RETURNING 1
        )

@@ -19,6 +19,8 @@ export interface SellerState {
   listingCount: number;
   listingScoreSum: number;
   brandFreeScoreSum: number;
+  // A closed store sells nothing: a listing a scan finds under it is stored REMOVED.
+  closed: boolean;
   // Its confirmed cases by member organization (SellerFacts.confirmedBy).
   confirmedBy: ReadonlyMap<string, number>;
   changed: boolean;

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { SellerStatus } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
 import { confirmedByOf, confirmedBySql } from "../../domain/store-record";
 import type { SellerFacts } from "../../risk/facts";
@@ -18,6 +19,7 @@ const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ?
 interface SellerRow {
   id: string;
   marketplace: string;
+  status: string;
   external_id: string;
   public_name: string;
   opened_at: Date | null;
@@ -61,6 +63,7 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
     listingCount: stored.listing_count,
     listingScoreSum: Number(stored.listing_score_sum),
     brandFreeScoreSum: Number(stored.brand_free_score_sum),
+    closed: stored.status === SellerStatus.CLOSED,
     confirmedBy: confirmedByOf(stored.confirmed_by),
     changed: false,
   };
@@ -82,7 +85,7 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
   if (keys.length === 0) return [];
   const split = keys.map((k) => k.split("\u0001"));
   return manager.query(
-    `SELECT s.id, s.marketplace::text AS marketplace, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
+    `SELECT s.id, s.marketplace::text AS marketplace, s.status::text AS status, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
             s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum, s.brand_free_score_sum,
             ${confirmedBySql("s.id")} AS confirmed_by
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
@@ -154,6 +157,7 @@ export async function prepareSellers(
       listingCount: 0,
       listingScoreSum: 0,
       brandFreeScoreSum: 0,
+      closed: false,
       confirmedBy: new Map(),
       changed: false,
     });
