@@ -16,9 +16,17 @@ export function requiredText(value: string | null | undefined, field: string, ma
 // A name (of an organization, a person, a brand), as invitations take it.
 export const MAX_NAME_LENGTH = 200;
 
+// A name is read by people, and compared with other names as stored: it is kept in its compatible
+// form (NFKC: full-width "Ｓｗａｒｏｖｓｋｉ" is "Swarovski"), without the characters that show nothing
+// ("Swa\u200Brovski" would pass for another name than Swarovski), and holds no control or
+// text-direction characters, which would make it read otherwise than it compares.
+const HIDDEN_IN_NAMES = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const NOT_IN_NAMES = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 export function checkName(value: string, what: string): string {
-  const name = value.trim();
+  const name = value.normalize("NFKC").replace(HIDDEN_IN_NAMES, "").trim();
   if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters`);
+  if (NOT_IN_NAMES.test(name)) throw badInput(`${what} must not hold control or text-direction characters`);
   return name;
 }
 

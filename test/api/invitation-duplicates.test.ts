@@ -112,10 +112,24 @@ describe("a member invitation of an organization name already in use", () => {
     for (const [name, holder] of [
       ["  brand org a ", `The BRAND organization "Brand Org A"`],
       ["AGENCY", `The AGENCY organization "Agency"`],
+      // Full-width letters, and a character that shows nothing, make no other name.
+      ["Ｂｒａｎｄ Org A", `The BRAND organization "Brand Org A"`],
+      ["Bra\u200Bnd Org A", `The BRAND organization "Brand Org A"`],
     ]) {
       const response = await inviteMember(name);
       expect(response.data).toBeNull();
       expect(response.errors?.[0]).toMatchObject({ message: `${holder} already has this name; choose another`, extensions: { code: "CONFLICT" } });
+    }
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("is refused for a name with control or text-direction characters, which would read otherwise than it compares", async () => {
+    const before = await footprint();
+    for (const name of ["Brand \u202Egro", "Brand\u0007 Org", "\u2066Brand Org\u2069"]) {
+      expect((await inviteMember(name)).errors?.[0]).toMatchObject({
+        message: "The organization's name must not hold control or text-direction characters",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     }
     expect(await footprint()).toEqual(before);
   });
