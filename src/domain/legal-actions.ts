@@ -67,8 +67,11 @@ export async function fileLegalAction(
 export async function updateLegalAction(
   dataSource: DataSource,
   viewer: Viewer,
-  input: { id: string; status: L; judgment?: MoneyValue | null },
+  input: { id: string; status?: L | null; judgment?: MoneyValue | null; caseNumber?: string | null },
 ): Promise<LegalAction> {
+  // A court gives its case number after the filing, often: it may be recorded on its own.
+  const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
+  if (!input.status && !caseNumber) throw badInput("Give the new `status`, or the `caseNumber`, or both");
   const judgment = input.judgment ? checkMoney(input.judgment, "judgment", { allowZero: false }) : null;
   if (judgment && input.status !== L.JUDGMENT_FOR_PLAINTIFF && input.status !== L.SETTLED) {
     throw badInput("`judgment` is recorded only with JUDGMENT_FOR_PLAINTIFF or SETTLED");
@@ -82,7 +85,7 @@ export async function updateLegalAction(
     if (!action) throw notFound("LegalAction");
     if (!isPlaintiff(viewer, action)) throw forbidden("Only the plaintiff updates a legal action");
     const allowed = NEXT[action.status];
-    if (!allowed.includes(input.status)) {
+    if (input.status && !allowed.includes(input.status)) {
       throw badInput(
         `Cannot move a legal action from ${action.status} to ${input.status}; allowed next states: ${allowed.join(", ") || "none (it is decided)"}`,
         { allowedStatuses: allowed },
@@ -91,14 +94,19 @@ export async function updateLegalAction(
     if (judgment && judgment.currency !== action.currency) {
       throw badInput(`\`judgment.currency\` must be the claim's currency, ${action.currency}`);
     }
-    const changes = { status: input.status, judgmentMinor: judgment?.amountMinor ?? null, updatedAt: new Date() };
+    const changes = {
+      status: input.status ?? action.status,
+      judgmentMinor: input.status ? (judgment?.amountMinor ?? null) : action.judgmentMinor,
+      caseNumber: caseNumber ?? action.caseNumber,
+      updatedAt: new Date(),
+    };
     await manager.update(LegalAction, { id: action.id }, changes);
     await recordAudit(manager, viewer, {
       action: "legalAction.update",
       targetType: "LegalAction",
       targetId: action.id,
-      before: { status: action.status, judgmentMinor: action.judgmentMinor },
-      after: { status: changes.status, judgmentMinor: changes.judgmentMinor },
+      before: { status: action.status, judgmentMinor: action.judgmentMinor, caseNumber: action.caseNumber },
+      after: { status: changes.status, judgmentMinor: changes.judgmentMinor, caseNumber: changes.caseNumber },
     });
     return Object.assign(action, changes);
   });

@@ -280,6 +280,21 @@ describe("legal actions", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("records the court's case number when it comes, with or without a new status, and nothing without either", async () => {
+    const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", cast.seller.id))).fileLegalAction;
+    const UPDATE_CASE = `mutation($input: UpdateLegalActionInput!) { updateLegalAction(input: $input) { status caseNumber } }`;
+    const numbered = await api.gql(UPDATE_CASE, { input: { id: filed.id, caseNumber: "(2026) Yue 03 Min Chu 1182" } }, cast.brandAAnalyst.as);
+    expect(dataOf(numbered)).toEqual({ updateLegalAction: { status: "FILED", caseNumber: "(2026) Yue 03 Min Chu 1182" } });
+    const moved = await api.gql(UPDATE_CASE, { input: { id: filed.id, status: "IN_PROGRESS" } }, cast.brandAAnalyst.as);
+    expect(dataOf(moved)).toEqual({ updateLegalAction: { status: "IN_PROGRESS", caseNumber: "(2026) Yue 03 Min Chu 1182" } });
+    const before = await enforcementFootprint(api);
+    const nothing = await api.gql(UPDATE_CASE, { input: { id: filed.id } }, cast.brandAAnalyst.as);
+    expect(nothing.errors?.[0]).toMatchObject({ message: "Give the new `status`, or the `caseNumber`, or both", extensions: { code: "BAD_USER_INPUT" } });
+    const foreign = await api.gql(UPDATE_CASE, { input: { id: filed.id, caseNumber: "X-1" } }, cast.brandBAnalyst.as);
+    expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
   it("keeps its store readable to the plaintiff after a scan finds the brand's listing under another store", async () => {
     const db = api.dataSource;
     const sued = await createSeller(db, { publicName: "Sued Store" });

@@ -26,11 +26,14 @@ export class UpdateLegalActionInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => LegalActionStatus)
-  status: LegalActionStatus;
+  @Field(() => LegalActionStatus, { nullable: true, description: "The next status; leave it out to record the case number only" })
+  status?: LegalActionStatus | null;
 
   @Field(() => MoneyInput, { nullable: true, description: "Required with JUDGMENT_FOR_PLAINTIFF; allowed with SETTLED" })
   judgment?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: "The court's case number, once it gives one" })
+  caseNumber?: string | null;
 }
 
 @InputType("LegalActionFilter")
