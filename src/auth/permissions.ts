@@ -87,6 +87,7 @@ export const permissionMap = {
     publishGovernanceRule: can.administerPlatform,
     submitPolicyFeedback: can.speakForMember,
     endorsePolicyFeedback: can.speakForMember,
+    withdrawEndorsement: can.speakForMember,
     withdrawPolicyFeedback: can.speakForMember,
     respondToPolicyFeedback: can.administerPlatform,
     generateProgressReport: can.administerPlatform,

@@ -130,6 +130,21 @@ export async function endorsePolicyFeedback(dataSource: DataSource, viewer: View
   });
 }
 
+// A member takes back its organization's endorsement. Like a revocation, asking again (or without
+// having endorsed) answers with the feedback as it is; the author reads only the count move.
+export async function withdrawEndorsement(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
+  return inTransaction(dataSource, async (manager) => {
+    const feedback = await lockVisibleFeedback(manager, viewer, id);
+    const own = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = :id", { id }).getOne();
+    if (!own) return projectFeedback(viewer, feedback);
+    await manager.delete(PolicyFeedbackEndorsement, { id: own.id });
+    const endorsementCount = feedback.endorsementCount - 1;
+    await manager.update(PolicyFeedback, { id }, { endorsementCount });
+    await recordAudit(manager, viewer, { action: "policyFeedback.withdrawEndorsement", targetType: "PolicyFeedback", targetId: id });
+    return projectFeedback(viewer, Object.assign(feedback, { endorsementCount }));
+  });
+}
+
 // Its author's organization takes back its own feedback while the platform has not decided on it.
 // Like a revocation, asking again answers with it as it is. Another member's feedback, which the
 // viewer may read (ALLIANCE), is refused as not its own: that it is not is no secret (isOwn).

@@ -3,7 +3,13 @@ import type { PolicyFeedbackView } from "../auth/feedback-projection";
 import type { RequestContext } from "../context";
 import { listPolicyFeedback } from "../data/governance.queries";
 import { checkRuleCode } from "../domain/governance-rules";
-import { endorsePolicyFeedback, respondToPolicyFeedback, submitPolicyFeedback, withdrawPolicyFeedback } from "../domain/policy-feedback";
+import {
+  endorsePolicyFeedback,
+  respondToPolicyFeedback,
+  submitPolicyFeedback,
+  withdrawEndorsement,
+  withdrawPolicyFeedback,
+} from "../domain/policy-feedback";
 import { fromGlobalId } from "../schema/global-id";
 import { PolicyFeedbackFilter, RespondToPolicyFeedbackInput, SubmitPolicyFeedbackInput } from "../schema/inputs/governance.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -57,6 +63,12 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   endorsePolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return endorsePolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
+  }
+
+  @Mutation(() => PolicyFeedbackType, { description: "Take back your organization's endorsement of a feedback" })
+  withdrawEndorsement(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return withdrawEndorsement(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Take back your organization's feedback before the platform decides on it (member admins and analysts)" })

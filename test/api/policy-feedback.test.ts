@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
-import { UserRole } from "../../src/entities/enums";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createOrganization } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -178,6 +179,19 @@ describe("policy feedback", () => {
     expect(text).toContain("policyFeedback.submit");
     expect(text).not.toContain("policyFeedback.endorse");
     expect(text).not.toContain(cast.brandB.org.name);
+  });
+
+  it("lets a member take back its endorsement once, and only its own", async () => {
+    const id = await submit(cast.brandAAnalyst, "ALLIANCE", "Shorter takedown SLA");
+    const WITHDRAW = `mutation($id: ID!) { withdrawEndorsement(id: $id) { endorsementCount endorsedByMe } }`;
+    expect((await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as)).errors).toBeUndefined();
+    // Another member that never endorsed it changes nothing by asking.
+    const brandCAnalyst = await userPersona(api, await createOrganization(api.dataSource, OrgKind.BRAND, "Feedback brand C"), UserRole.ANALYST);
+    expect((await api.gql(WITHDRAW, { id }, brandCAnalyst.as)).data).toEqual({ withdrawEndorsement: { endorsementCount: 1, endorsedByMe: false } });
+    expect((await api.gql(WITHDRAW, { id }, cast.brandBAnalyst.as)).data).toEqual({ withdrawEndorsement: { endorsementCount: 0, endorsedByMe: false } });
+    expect((await api.gql(WITHDRAW, { id }, cast.brandBAnalyst.as)).data).toEqual({ withdrawEndorsement: { endorsementCount: 0, endorsedByMe: false } });
+    // It may endorse it again.
+    expect((await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as)).data).toMatchObject({ endorsePolicyFeedback: { endorsementCount: 1, endorsedByMe: true } });
   });
 
   it("keeps PRIVATE feedback from other members: missing to them, on every path", async () => {
