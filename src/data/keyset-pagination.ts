@@ -30,6 +30,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// A cursor's integer may be any safe integer, beyond its column's type (a score is a smallint): it
+// is compared as a bigint, which orders it against the column all the same.
+const PARAMETER_CAST: Record<KeyKind, string> = { integer: "::bigint", instant: "", date: "", text: "" };
+
 const validValue: Record<KeyKind, (v: unknown) => boolean> = {
   integer: (v) => Number.isSafeInteger(v),
   instant: (v) => typeof v === "string" && INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
@@ -131,7 +135,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const readDirection: Direction = backward ? reversed(order.direction) : order.direction;
   if (cursor) {
     const { v, id } = decodeCursor(cursor, key(), order.kind, backward ? "before" : "after");
-    query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${readDirection === "DESC" ? "<" : ">"} (:cursorValue, :cursorId)`, {
+    query.andWhere(`(${alias}.${order.column}, ${alias}.id) ${readDirection === "DESC" ? "<" : ">"} (:cursorValue${PARAMETER_CAST[order.kind]}, :cursorId)`, {
       cursorValue: v,
       cursorId: id,
     });

@@ -143,9 +143,12 @@ describe("bad input gets a coded error and changes nothing", () => {
     const realByTime = await api.gql<{ infringements: { pageInfo: { endCursor: string } } }>(byTime, {}, cast.brandAAdmin.as);
     const timeCursor = movedCursor(realByTime.data!.infringements.pageInfo.endCursor, { v: "not a time", id: "00000000-0000-4000-8000-000000000000" });
     await expectBadInput(byTime, { after: timeCursor }, /not a cursor/);
-    // A well-formed one is a position like any other: accepted.
+    // A well-formed one is a position like any other: accepted, past the column's type too.
     const accepted = await api.gql(PAGE, { after: cursor(80) }, cast.brandAAdmin.as);
     expect(accepted.errors).toBeUndefined();
+    for (const value of [99_999, -(2 ** 40), Number.MAX_SAFE_INTEGER]) {
+      expect((await api.gql(PAGE, { after: cursor(value) }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    }
   });
 
   it("text with a NUL character or an unpaired surrogate, anywhere in the request", async () => {
