@@ -50,6 +50,7 @@ export async function recordSteps(
   to: InfringementStatus,
   workflow: Workflow,
   text: { body: string; note: string | null },
+  at?: Date,
 ): Promise<void> {
   if (!steps.length) return;
   const actor = actorOf(viewer);
@@ -64,7 +65,7 @@ export async function recordSteps(
       fromStatus: step.from,
       toStatus: to,
       // now() is the transaction's start: steps taken in one transaction would tie and lose their order.
-      createdAt: () => "clock_timestamp()",
+      createdAt: at ?? (() => "clock_timestamp()"),
     })),
   );
   await recordAudits(

@@ -39,12 +39,16 @@ export async function removeListings(
   if (!listingIds.length) return { listingIds, supersededRequestIds: [], removedInfringementIds: [] };
 
   const actor = actorOf(viewer);
+  // One instant for all that a brand with a case on the listing reads of its removal (its request's
+  // decision, its case's update, the step's note): how long the transaction had run before would
+  // tell another member's approved request, decided and moved first, from the platform's own takedown.
+  const at = new Date();
   const superseded = await manager
     .createQueryBuilder()
     .update(TakedownRequest)
     .set({
       status: TakedownStatus.SUPERSEDED,
-      decidedAt: () => "now()",
+      decidedAt: at,
       decidedByUserId: actor.userId,
       decidedByApiKeyId: actor.apiKeyId,
       decisionNote: cause,
@@ -60,7 +64,7 @@ export async function removeListings(
     ? await manager
         .createQueryBuilder()
         .update(SuspectedInfringement)
-        .set({ status: InfringementStatus.REMOVED, updatedAt: () => "now()" })
+        .set({ status: InfringementStatus.REMOVED, updatedAt: at })
         .where("id = ANY(:ids)", { ids: supersededRows.map((row) => row.infringement_id) })
         .andWhere("status = ANY(:from)", { from })
         .returning("id, owner_org_id")
@@ -75,6 +79,7 @@ export async function removeListings(
     InfringementStatus.REMOVED,
     "TAKEDOWN",
     { body: `Listing removed (${cause})`, note: cause },
+    at,
   );
   await recordAudit(manager, viewer, {
     action: "listing.remove",

@@ -505,6 +505,18 @@ describe("takeDownListing", () => {
   // What brand B reads of its own request and case once the listing is gone.
   const SEEN_BY_B = `query($id: ID!) { node(id: $id) { ... on TakedownRequest {
     status decisionNote infringement { status notes { body fromStatus toStatus } listing { status seller { strikeCount status } } } } } }`;
+  // The times B reads of the removal: its request's decision, its case's update, the removal's note.
+  const TIMES_SEEN_BY_B = `query($id: ID!) { node(id: $id) { ... on TakedownRequest { decidedAt infringement { updatedAt notes { toStatus createdAt } } } } }`;
+  const removalTimes = async (requestId: string) => {
+    const read = dataOf(
+      await api.gql<{ node: { decidedAt: string; infringement: { updatedAt: string; notes: { toStatus: string | null; createdAt: string }[] } } }>(
+        TIMES_SEEN_BY_B,
+        { id: requestId },
+        cast.brandBAnalyst.as,
+      ),
+    ).node;
+    return [read.decidedAt, read.infringement.updatedAt, read.infringement.notes.find((note) => note.toStatus === "REMOVED")!.createdAt];
+  };
   const requestOfB = async (caseId: string) =>
     dataOf(await api.gql<{ requestTakedown: { id: string } }>(REQUEST_OF_B, { id: gid("Infringement", caseId) }, cast.brandBAnalyst.as)).requestTakedown.id;
   const seenByB = async (requestId: string) => dataOf(await api.gql<{ node: unknown }>(SEEN_BY_B, { id: requestId }, cast.brandBAnalyst.as)).node;
@@ -526,6 +538,11 @@ describe("takeDownListing", () => {
     const seen = await seenByB(requestOfBByPlatform);
     expect(seen).toMatchObject({ status: "SUPERSEDED", infringement: { status: "REMOVED", listing: { status: "REMOVED", seller: { strikeCount: 1 } } } });
     expect(seen).toEqual(await seenByB(requestOfBViaRequest));
+    // Nor do the times: each path dates all three with one instant, whatever ran before it.
+    for (const requestId of [requestOfBByPlatform, requestOfBViaRequest]) {
+      const [decided, ...others] = await removalTimes(requestId);
+      expect(others).toEqual([decided, decided]);
+    }
     // The reason is the platform's.
     expect(JSON.stringify(seen)).not.toContain("court order");
     const [removal] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listing.remove' AND target_id = $1`, [byPlatform.id]);
