@@ -405,6 +405,22 @@ describe("listing ingest", () => {
     expect(listing).toMatchObject({ price_minor: "8800", seller_id: laterStore.id });
   });
 
+  (serverUrl ? it : it.skip)("dates a case's update when the batch writes it, after it has waited for its store, not at the batch's start", async () => {
+    const store = { externalId: "store-sync-time", name: "Sync time" };
+    const record = fake({ seller: store });
+    await ingest([record]);
+    const release = await holdLocks(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [store.externalId]);
+    const running = ingest([{ ...record, price: { amountMinor: 1_000, currency: "CNY" } }]);
+    await lockWaits("SELECT s.id, s.marketplace", 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const released = new Date();
+    await release();
+    expect((await running).counts).toMatchObject({ updated: 1, infringementsUpdated: 1 });
+    const [infringement] = (await rowsOf(idsOf([record]))).infringements;
+    // An integration that synced while the batch waited, and asks from then on, finds the change.
+    expect(new Date(infringement.updated_at).getTime()).toBeGreaterThanOrEqual(released.getTime());
+  });
+
   it("moves a listing's score from its old store's totals to its new store's when it changes store", async () => {
     const record = fake({ seller: { externalId: "store-moved-from", name: "Moved from" } });
     await ingest([record]);

@@ -6,7 +6,12 @@ import type { BatchOptions } from "./batch-options";
 import type { ScoredListing } from "./scored-listing";
 
 // A batch's suspected infringements: a flagged brand match of a new listing is a new case; on a
-// re-scored listing, every case is brought up to date and a newly flagged match opens one.
+// re-scored listing, every case is brought up to date and a newly flagged match opens one. A case
+// is detected at the batch's time, and updated when it is written: an integration syncing by
+// updatedAt reads the batch's changes at a time as close to their commit as the batch can tell
+// (after it has waited for its stores), not at the batch's start.
+
+const writtenAt = () => new Date().toISOString();
 
 const INFRINGEMENT_COLUMNS = [
   "id", "owner_org_id", "brand_id", "listing_id", "seller_id", "marketplace", "risk_score", "risk_signals", "model_version",
@@ -34,13 +39,14 @@ export async function insertInfringements(manager: EntityManager, fresh: readonl
   if (rows.length === 0) return 0;
   const version = options.model.version;
   const now = options.now.toISOString();
+  const written = writtenAt();
   if (options.copy) {
     const text = new CopyText();
     const versionText = copyText(version);
     for (const { w, b } of rows) {
       text.add(
         `${options.newId()}\t${b.brand.ownerOrgId}\t${b.brand.id}\t${w.id}\t${w.seller.id}\t${w.row.marketplace}\t${b.score}\t` +
-          `${copyJson(JSON.stringify(b.signals))}\t${versionText}\t${now}\t${now}\n`,
+          `${copyJson(JSON.stringify(b.signals))}\t${versionText}\t${now}\t${written}\n`,
       );
     }
     await copyRows(manager, "suspected_infringement", INFRINGEMENT_COLUMNS, text);
@@ -49,10 +55,10 @@ export async function insertInfringements(manager: EntityManager, fresh: readonl
   await manager.query(
     `INSERT INTO suspected_infringement (id, owner_org_id, brand_id, listing_id, seller_id, marketplace, risk_score, risk_signals,
                                         model_version, detected_at, updated_at)
-     SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $9, $10, $10
+     SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $9, $10, $11
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::text[])
          AS u(id, o, b, l, s, m, score, sig)`,
-    [...infringementParameters(rows, options.newId), version, now],
+    [...infringementParameters(rows, options.newId), version, now, written],
   );
   return rows.length;
 }
@@ -72,7 +78,7 @@ export async function upsertInfringements(manager: EntityManager, changed: reado
          AS u(id, o, b, l, s, m, score, sig, flagged)
      ), updated AS (
        UPDATE suspected_infringement si SET risk_score = u.score, risk_signals = u.sig::jsonb, model_version = $10,
-              seller_id = u.s, marketplace = u.m::marketplace, updated_at = $11
+              seller_id = u.s, marketplace = u.m::marketplace, updated_at = GREATEST(si.updated_at, $12)
          FROM u
         WHERE si.listing_id = u.l AND si.brand_id = u.b AND NOT u.flagged
           AND (si.risk_score, si.risk_signals, si.model_version, si.seller_id) IS DISTINCT FROM (u.score, u.sig::jsonb, $10, u.s)
@@ -80,10 +86,10 @@ export async function upsertInfringements(manager: EntityManager, changed: reado
      ), upserted AS (
        INSERT INTO suspected_infringement AS si (id, owner_org_id, brand_id, listing_id, seller_id, marketplace, risk_score, risk_signals,
                                                  model_version, detected_at, updated_at)
-       SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $10, $11, $11 FROM u WHERE u.flagged
+       SELECT u.id, u.o, u.b, u.l, u.s, u.m::marketplace, u.score, u.sig::jsonb, $10, $11, $12 FROM u WHERE u.flagged
        ON CONFLICT (listing_id, brand_id) DO UPDATE SET
          risk_score = EXCLUDED.risk_score, risk_signals = EXCLUDED.risk_signals, model_version = EXCLUDED.model_version,
-         seller_id = EXCLUDED.seller_id, marketplace = EXCLUDED.marketplace, updated_at = EXCLUDED.updated_at
+         seller_id = EXCLUDED.seller_id, marketplace = EXCLUDED.marketplace, updated_at = GREATEST(si.updated_at, EXCLUDED.updated_at)
        WHERE (si.risk_score, si.risk_signals, si.model_version, si.seller_id)
              IS DISTINCT FROM (EXCLUDED.risk_score, EXCLUDED.risk_signals, EXCLUDED.model_version, EXCLUDED.seller_id)
        RETURNING (xmax = 0) AS inserted
@@ -94,6 +100,7 @@ export async function upsertInfringements(manager: EntityManager, changed: reado
       arrayColumn(rows, (x) => x.b.flagged),
       options.model.version,
       options.now.toISOString(),
+      writtenAt(),
     ],
   );
   const created = result.filter((r) => r.inserted).length;
