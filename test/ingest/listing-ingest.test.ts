@@ -438,6 +438,11 @@ describe("listing ingest", () => {
     expect(totals[1].brand_free_sum).toBeLessThan(totals[1].sum);
     expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
     expect(totals.map((t: { brand_free_sum: number }) => t.brand_free_sum)).toEqual(totals.map((t: { stored_brand_free_sum: number }) => t.stored_brand_free_sum));
+    // The store it left, though outside the batch, is scored anew from its totals: nothing from listings now.
+    const [left] = await db.query(`SELECT risk_score, brand_free_risk_score, risk_signals FROM seller WHERE external_id = 'store-moved-from'`);
+    const history = left.risk_signals.find((signal: { kind: string }) => signal.kind === RiskSignalKind.SELLER_HISTORY)?.contribution ?? 0;
+    expect(left.risk_signals.find((signal: { kind: string }) => signal.kind === RiskSignalKind.LISTINGS)).toBeUndefined();
+    expect([left.risk_score, left.brand_free_risk_score]).toEqual([history, history]);
   });
 
   it("writes batches concurrently without losing a seller's running totals", async () => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { SellerStatus } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
-import { confirmedByOf, confirmedBySql } from "../../domain/store-record";
+import { confirmedByOf, confirmedBySql, rescoreStores } from "../../domain/store-record";
 import type { SellerFacts } from "../../risk/facts";
 import { sellerScore } from "../../risk/seller-score";
 import { isoInstant } from "../iso-instant";
@@ -195,7 +195,8 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
     const { score, signals } = sellerScore(count, sum, history);
     return { seller, count, sum, brandFreeSum, score, signals, brandFreeScore: sellerScore(count, brandFreeSum, history).score };
   });
-  // Sellers outside this batch that a listing moved away from: their totals only, in one statement.
+  // Sellers outside this batch that a listing moved away from: their totals in one statement, then
+  // their scores from the totals and their record (rare: a listing seldom changes store).
   const inBatch = new Set(updates.map((u) => u.seller.id));
   const left = [...delta].filter(([sellerId]) => !inBatch.has(sellerId));
   if (left.length > 0) {
@@ -211,6 +212,7 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
         arrayColumn(left, ([, d]) => d.brandFreeSum),
       ],
     );
+    await rescoreStores(manager, left.map(([id]) => id), options.model.config, options.now);
   }
   await manager.query(
     `UPDATE seller s SET public_name = u.n, opened_at = u.o, brand_count = u.b, strike_count = u.k, registered_name = u.r,
