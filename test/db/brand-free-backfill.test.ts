@@ -1,7 +1,8 @@
 import { BrandFreeStoreScore1796540000000 } from "../../src/db/migrations/1796540000000-BrandFreeStoreScore";
-import { OrgKind } from "../../src/entities/enums";
+import { OrgKind, RiskSignalKind } from "../../src/entities/enums";
+import { sellerScore } from "../../src/risk/seller-score";
 import { ListingIngest } from "../../src/ingest/listing-ingest";
-import { createOrganization } from "../support/factories";
+import { createListing, createOrganization, createSeller } from "../support/factories";
 import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -50,4 +51,26 @@ it("gives listings and stores the brand-free scores the ingest writes", async ()
     await runner.release();
   }
   expect(await stored()).toEqual(written);
+});
+
+it("rounds a store's listings part as the risk model does: a mean of 45 makes 31 (0.7 × 45 is 31.499… in floating point)", async () => {
+  const seller = await createSeller(api.dataSource, { listingCount: 1 });
+  await createListing(api.dataSource, seller, {
+    riskScore: 85,
+    riskSignals: [
+      { kind: RiskSignalKind.PRICE_ANOMALY, contribution: 40, reason: "a brand's" },
+      { kind: RiskSignalKind.COUNTERFEIT_KEYWORDS, contribution: 45, reason: "anyone's" },
+    ],
+  });
+  const runner = api.dataSource.createQueryRunner();
+  try {
+    const migration = new BrandFreeStoreScore1796540000000();
+    await migration.down(runner);
+    await migration.up(runner);
+  } finally {
+    await runner.release();
+  }
+  const [row] = await api.dataSource.query(`SELECT brand_free_risk_score FROM seller WHERE id = $1`, [seller.id]);
+  expect(row.brand_free_risk_score).toBe(sellerScore(1, 45, null).score);
+  expect(row.brand_free_risk_score).toBe(31);
 });

@@ -7,7 +7,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 // that read no brand's catalogue, which is exact unless its signals were capped at 100; its next
 // scan writes the exact one (the fingerprint now covers it, so that scan rewrites the listing). A
 // store's is then worked out as the risk model does: 70% of its listings' mean, plus its record's
-// SELLER_HISTORY signal, capped at 100.
+// SELLER_HISTORY signal, capped at 100, in the same floating point and rounding as JavaScript's
+// Math.round(0.7 * (sum / count)): a mean of 45 makes 31 (0.7 × 45 is 31.499… in floating point),
+// where exact numeric arithmetic would make 32.
 
 export class BrandFreeStoreScore1796540000000 implements MigrationInterface {
     name = 'BrandFreeStoreScore1796540000000'
@@ -26,7 +28,7 @@ export class BrandFreeStoreScore1796540000000 implements MigrationInterface {
         await queryRunner.query(`
             UPDATE seller s SET brand_free_score_sum = t.total,
                    brand_free_risk_score = LEAST(100,
-                     CASE WHEN s.listing_count > 0 THEN round(0.7 * t.total / s.listing_count) ELSE 0 END
+                     CASE WHEN s.listing_count > 0 THEN floor(0.7::float8 * (t.total::float8 / s.listing_count) + 0.5)::int ELSE 0 END
                      + coalesce((SELECT (x->>'contribution')::int FROM jsonb_array_elements(s.risk_signals) x
                                   WHERE x->>'kind' = 'SELLER_HISTORY' LIMIT 1), 0))
               FROM (SELECT seller_id, sum(brand_free_score) AS total FROM listing GROUP BY seller_id) t
