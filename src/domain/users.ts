@@ -15,14 +15,18 @@ import { recordAudit } from "./audit";
 // each other at once cannot both succeed.
 
 async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): Promise<User> {
-  await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
-  // An admin disabled while this request waited for the organization acts no more: its viewer was
-  // resolved before the lock.
-  if (viewer.principal === "USER") {
-    const actor = await scopedQuery(manager, viewer, User, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne();
-    const refusal = standingRefusal({ disabled: !actor || actor.disabledAt !== null, orgStatus: OrgStatus.ACTIVE });
-    if (refusal) throw refusal;
-  }
+  const org = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
+  // An admin disabled, or a member suspended, while this request waited for the organization acts
+  // no more: its viewer was resolved before the lock.
+  const actor =
+    viewer.principal === "USER"
+      ? await scopedQuery(manager, viewer, User, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne()
+      : null;
+  const refusal = standingRefusal({
+    disabled: viewer.principal === "USER" && (!actor || actor.disabledAt !== null),
+    orgStatus: org?.status ?? OrgStatus.SUSPENDED,
+  });
+  if (refusal) throw refusal;
   const user = await scopedQuery(manager, viewer, User, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
   if (!user) throw notFound("User");
   return user;

@@ -2,7 +2,7 @@ import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
-import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 import { databaseUrl, serverUrl } from "../support/test-env";
 
@@ -141,5 +141,43 @@ describe("an organization's users", () => {
     }
     expect(await disabledAt(b.user.id)).not.toBeNull();
     expect(await disabledAt(c.user.id)).toBeNull();
+  });
+
+  it("acts no more once its organization was suspended while the request waited", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Suspended While Waiting Org");
+    const [admin, leaver] = [await signedIn(org, UserRole.ADMIN), await signedIn(org)];
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
+    const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
+    await holder.connect();
+    const waiting = async (count: number) => {
+      for (let n = 0; n < count; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        [{ n }] = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+      }
+    };
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [org.id]);
+      const suspended = api.gql(
+        `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`,
+        { input: { id: gid("Organization", org.id), reason: "left the alliance" } },
+        platformAdmin.as,
+      );
+      await waiting(1);
+      const disabling = api.gql(DISABLE, { id: leaver.id }, admin.as);
+      await waiting(2);
+      await holder.query("COMMIT");
+      expect((await suspended).errors).toBeUndefined();
+      expect((await disabling).errors?.[0]).toMatchObject({
+        message: "Your organization's membership is suspended; the platform's governance team can reinstate it",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    } finally {
+      await holder.end();
+    }
+    expect(await disabledAt(leaver.user.id)).toBeNull();
   });
 });
