@@ -20,6 +20,7 @@ const USERS = `{ users { id email name role disabledAt } }`;
 const DISABLE = `mutation($id: ID!) { disableUser(id: $id) { id email disabledAt } }`;
 const ENABLE = `mutation($id: ID!) { enableUser(id: $id) { id disabledAt } }`;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+type GqlResponse = Awaited<ReturnType<TestApi["gql"]>>;
 type UserNode = { id: string; email: string; name: string; role: string; disabledAt: string | null };
 
 const usersAs = (persona: Persona) => api.gql<{ users: UserNode[] }>(USERS, {}, persona.as);
@@ -109,36 +110,44 @@ describe("an organization's users", () => {
 
 // Two connections at once need a server: the embedded database has one.
 (serverUrl ? describe : describe.skip)("an admin disabled while its own request waits", () => {
-  it("acts no more: its request, admitted before, is refused once it gets the organization", async () => {
-    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Three Admins Org");
-    const [a, b, c] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN)];
+  // Holds the organization's row while `requests` start one after the other, each waiting for it in
+  // turn, then lets them through; their answers, in the order started.
+  async function inTurnBehindOrganization(orgId: string, requests: (() => Promise<GqlResponse>)[]): Promise<GqlResponse[]> {
     const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
     const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
     await holder.connect();
-    const waiting = async (count: number) => {
-      for (let n = 0; n < count; ) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        [{ n }] = await api.dataSource.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-      }
-    };
     try {
       await holder.query("BEGIN");
-      await holder.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [org.id]);
-      const aDisablesB = api.gql(DISABLE, { id: b.id }, a.as);
-      await waiting(1);
-      const bDisablesC = api.gql(DISABLE, { id: c.id }, b.as);
-      await waiting(2);
+      await holder.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [orgId]);
+      const started: Promise<GqlResponse>[] = [];
+      for (const request of requests) {
+        started.push(request());
+        for (let n = 0; n < started.length; ) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          [{ n }] = await api.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+        }
+      }
       await holder.query("COMMIT");
-      expect((await aDisablesB).errors).toBeUndefined();
-      expect((await bDisablesC).errors?.[0]).toMatchObject({
-        message: "This account is disabled; ask your organization's admin",
-        extensions: { code: "UNAUTHENTICATED" },
-      });
+      return await Promise.all(started);
     } finally {
       await holder.end();
     }
+  }
+
+  it("acts no more: its request, admitted before, is refused once it gets the organization", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Three Admins Org");
+    const [a, b, c] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN)];
+    const [aDisablesB, bDisablesC] = await inTurnBehindOrganization(org.id, [
+      () => api.gql(DISABLE, { id: b.id }, a.as),
+      () => api.gql(DISABLE, { id: c.id }, b.as),
+    ]);
+    expect(aDisablesB.errors).toBeUndefined();
+    expect(bDisablesC.errors?.[0]).toMatchObject({
+      message: "This account is disabled; ask your organization's admin",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
     expect(await disabledAt(b.user.id)).not.toBeNull();
     expect(await disabledAt(c.user.id)).toBeNull();
   });
@@ -147,37 +156,20 @@ describe("an organization's users", () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Suspended While Waiting Org");
     const [admin, leaver] = [await signedIn(org, UserRole.ADMIN), await signedIn(org)];
     const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
-    const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
-    const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
-    await holder.connect();
-    const waiting = async (count: number) => {
-      for (let n = 0; n < count; ) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        [{ n }] = await api.dataSource.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-      }
-    };
-    try {
-      await holder.query("BEGIN");
-      await holder.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [org.id]);
-      const suspended = api.gql(
-        `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`,
-        { input: { id: gid("Organization", org.id), reason: "left the alliance" } },
-        platformAdmin.as,
-      );
-      await waiting(1);
-      const disabling = api.gql(DISABLE, { id: leaver.id }, admin.as);
-      await waiting(2);
-      await holder.query("COMMIT");
-      expect((await suspended).errors).toBeUndefined();
-      expect((await disabling).errors?.[0]).toMatchObject({
-        message: "Your organization's membership is suspended; the platform's governance team can reinstate it",
-        extensions: { code: "UNAUTHENTICATED" },
-      });
-    } finally {
-      await holder.end();
-    }
+    const [suspended, disabling] = await inTurnBehindOrganization(org.id, [
+      () =>
+        api.gql(
+          `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`,
+          { input: { id: gid("Organization", org.id), reason: "left the alliance" } },
+          platformAdmin.as,
+        ),
+      () => api.gql(DISABLE, { id: leaver.id }, admin.as),
+    ]);
+    expect(suspended.errors).toBeUndefined();
+    expect(disabling.errors?.[0]).toMatchObject({
+      message: "Your organization's membership is suspended; the platform's governance team can reinstate it",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
     expect(await disabledAt(leaver.user.id)).toBeNull();
   });
 });

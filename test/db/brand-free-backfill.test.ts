@@ -17,6 +17,18 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+// The migration undone and run again over what is stored now.
+async function backfillAgain() {
+  const runner = api.dataSource.createQueryRunner();
+  try {
+    const migration = new BrandFreeStoreScore1796540000000();
+    await migration.down(runner);
+    await migration.up(runner);
+  } finally {
+    await runner.release();
+  }
+}
+
 const stored = async () => ({
   listings: await api.dataSource.query(`SELECT external_id, risk_score, brand_free_score FROM listing ORDER BY external_id`),
   sellers: await api.dataSource.query(`SELECT external_id, brand_free_score_sum::int AS sum, brand_free_risk_score FROM seller ORDER BY external_id`),
@@ -42,14 +54,7 @@ it("gives listings and stores the brand-free scores the ingest writes", async ()
   expect(written.listings.every((l: { risk_score: number }) => l.risk_score < 100)).toBe(true);
   expect(written.sellers.every((s: { sum: number }) => s.sum > 0)).toBe(true);
 
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    const migration = new BrandFreeStoreScore1796540000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await backfillAgain();
   expect(await stored()).toEqual(written);
 });
 
@@ -62,14 +67,7 @@ it("rounds a store's listings part as the risk model does: a mean of 45 makes 31
       { kind: RiskSignalKind.COUNTERFEIT_KEYWORDS, contribution: 45, reason: "anyone's" },
     ],
   });
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    const migration = new BrandFreeStoreScore1796540000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await backfillAgain();
   const [row] = await api.dataSource.query(`SELECT brand_free_risk_score FROM seller WHERE id = $1`, [seller.id]);
   expect(row.brand_free_risk_score).toBe(sellerScore(1, 45, null).score);
   expect(row.brand_free_risk_score).toBe(31);
