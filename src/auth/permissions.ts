@@ -281,6 +281,7 @@ export const permissionMap = {
     expiresAt: apiKey,
     revokedAt: apiKey,
     lastUsedAt: apiKey,
+    organization: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
   User: { id: user, email: user, name: user, role: user, disabledAt: user, createdAt: user },

@@ -190,7 +190,8 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   // Name, kind, status and joined date of every organization are public to all members.
   [Organization, () => ALL],
   [User, ownOrganization],
-  [ApiKey, ownOrganization],
+  // An organization's own; every organization's for the platform, which revokes a member's leaked key.
+  [ApiKey, platformOrOwnOrganization],
   [Brand, brands],
   [Product, platformOrOwnBrandRows],
   [SuspectedInfringement, casesOf("id")],

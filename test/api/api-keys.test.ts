@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Scope } from "../../src/auth/scopes";
-import { createCast, gid, type Cast } from "../support/personas";
+import { UserRole } from "../../src/entities/enums";
+import { createCast, gid, userPersona, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 let api: TestApi;
@@ -123,5 +124,27 @@ describe("another organization's keys", () => {
     expect(foreign).toEqual(await api.gql(NODE, { id: gid("ApiKey", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as));
     const own = await api.gql<{ node: { id: string } | null }>(NODE, { id: gid("ApiKey", ownRow.id) }, cast.brandAAdmin.as);
     expect(own.data?.node?.id).toBe(gid("ApiKey", ownRow.id));
+  });
+});
+
+describe("the platform and members' keys", () => {
+  it("lists every organization's keys with their owner, and revokes a member's leaked key at once", async () => {
+    const leaked = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ]);
+    const [row] = await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1 ORDER BY created_at DESC LIMIT 1`, [cast.brandB.org.id]);
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const listed = await api.gql<{ apiKeys: { id: string; organization: { name: string } }[] }>(
+      `{ apiKeys { id organization { name } } }`,
+      {},
+      platformAdmin.as,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.apiKeys).toContainEqual({ id: gid("ApiKey", row.id), organization: { name: cast.brandB.org.name } });
+    expect((await api.gql(VIEWER, {}, leaked.as)).errors).toBeUndefined();
+    expect((await api.gql(REVOKE, { id: gid("ApiKey", row.id) }, platformAdmin.as)).errors).toBeUndefined();
+    expect((await api.gql(VIEWER, {}, leaked.as)).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    // Its analysts, who manage no keys, are refused; a member's admin still sees its own keys only.
+    expect((await api.gql(LIST, {}, cast.platformAnalyst.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const ofA = await api.gql<{ apiKeys: { organization: { name: string } }[] }>(`{ apiKeys { organization { name } } }`, {}, cast.brandAAdmin.as);
+    expect(new Set(ofA.data!.apiKeys.map((key) => key.organization.name))).toEqual(new Set([cast.brandA.org.name]));
   });
 });

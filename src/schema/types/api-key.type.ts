@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Scope } from "../../auth/scopes";
 import { NodeInterface } from "./node.interface";
+import { OrganizationType } from "./organization.type";
 
 @ObjectType("ApiKey", { implements: NodeInterface, description: "A machine credential of an organization; the secret is shown once" })
 export class ApiKeyType extends NodeInterface {
@@ -25,6 +26,9 @@ export class ApiKeyType extends NodeInterface {
 
   @Field(() => DateTimeResolver, { nullable: true })
   lastUsedAt: Date | null;
+
+  @Field(() => OrganizationType, { description: "Whose key it is" })
+  organization?: OrganizationType;
 }
 
 @ObjectType("CreateApiKeyPayload")
