@@ -3,6 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Referral } from "../entities";
 import type { ReferralStatus } from "../entities/enums";
+import { whereWithin } from "./time-window";
 import { paginate, type PageRequest } from "./keyset-pagination";
 
 // The platform's referrals, an agency's (those sent to it), a brand's (those holding its cases);
@@ -10,11 +11,13 @@ import { paginate, type PageRequest } from "./keyset-pagination";
 export function listReferrals(
   manager: EntityManager,
   viewer: Viewer,
-  filter: { statuses?: ReferralStatus[] },
+  filter: { statuses?: ReferralStatus[]; agencyIds?: string[]; createdFrom?: Date; createdTo?: Date },
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Referral, "ref");
   if (filter.statuses) query.andWhere("ref.status = ANY(:statuses)", { statuses: filter.statuses });
+  if (filter.agencyIds) query.andWhere("ref.agency_org_id = ANY(:agencyIds)", { agencyIds: filter.agencyIds });
+  whereWithin(query, "ref.created_at", { from: filter.createdFrom, to: filter.createdTo }, { from: "createdFrom", to: "createdTo" });
   return paginate(
     query,
     "ref",

@@ -24,7 +24,13 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
-    return listReferrals(dataSource.manager, viewer, { statuses: filter?.statuses ?? undefined }, {
+    const listFilter = {
+      statuses: filter?.statuses ?? undefined,
+      agencyIds: filter?.agencyIds?.map((id) => fromGlobalId(id, "Organization")),
+      createdFrom: filter?.createdFrom ?? undefined,
+      createdTo: filter?.createdTo ?? undefined,
+    };
+    return listReferrals(dataSource.manager, viewer, listFilter, {
       ...page,
       maxPageSize: config.limits.maxPageSize,
     });

@@ -263,6 +263,20 @@ describe("a case already referred", () => {
     const seen = await api.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(first: 100) { edges { node { id } } } }`, {}, thirdInvestigator.as);
     expect(seen.data?.referrals.edges.map((edge) => edge.node.id)).toEqual([toThird.id]);
     expect((await api.gql(REFERRAL, { id: toFirst.id }, thirdInvestigator.as)).data).toEqual({ node: null });
+
+    // The platform finds each by its agency, and by when it was made; the third agency's own filter
+    // on another agency finds nothing.
+    const LIST = `query($filter: ReferralFilter) { referrals(first: 100, filter: $filter) { edges { node { id } } } }`;
+    type Listed = { referrals: { edges: { node: { id: string } }[] } };
+    const ids = async (filter: Record<string, unknown>, as = cast.platformAnalyst.as) =>
+      dataOf(await api.gql<Listed>(LIST, { filter }, as)).referrals.edges.map((edge) => edge.node.id);
+    expect(await ids({ agencyIds: [gid("Organization", thirdAgency.id)] })).toEqual([toThird.id]);
+    expect(await ids({ agencyIds: [gid("Organization", cast.investigator.org.id)] })).toContain(toFirst.id);
+    expect(await ids({ agencyIds: [gid("Organization", cast.investigator.org.id)] }, thirdInvestigator.as)).toEqual([]);
+    expect(await ids({ createdFrom: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
+    expect(await ids({ createdFrom: new Date(Date.now() - 60_000).toISOString() })).toEqual(expect.arrayContaining([toFirst.id, toThird.id]));
+    const swapped = await api.gql(LIST, { filter: { createdFrom: "2026-02-01T00:00:00Z", createdTo: "2026-01-01T00:00:00Z" } }, cast.platformAnalyst.as);
+    expect(swapped.errors?.[0]).toMatchObject({ message: "`createdFrom` must be before `createdTo`", extensions: { code: "BAD_USER_INPUT" } });
   });
 
   it("may be referred to the same agency again once its referral is CLOSED", async () => {

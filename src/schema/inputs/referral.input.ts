@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { LocalDateResolver } from "../scalars/dates";
+import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { ReferralStatus } from "../../entities/enums";
 import { MoneyInput } from "./money.input";
 
@@ -43,4 +43,13 @@ export class UpdateReferralInput {
 export class ReferralFilter {
   @Field(() => [ReferralStatus], { nullable: true })
   statuses?: ReferralStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "The agencies they were sent to (the platform's filter: an agency reads only its own)" })
+  agencyIds?: string[] | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Made at or after" })
+  createdFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Made before" })
+  createdTo?: Date | null;
 }
