@@ -119,7 +119,16 @@ export const permissionMap = {
     scopes: isAuthenticated,
     organization: isAuthenticated,
   },
-  Organization: { id: organization, name: organization, kind: organization, status: organization, joinedAt: organization },
+  Organization: {
+    id: organization,
+    name: organization,
+    kind: organization,
+    status: organization,
+    joinedAt: organization,
+    statusChangedAt: organization,
+    // The platform's governance record; a suspended member's people cannot sign in to read it anyway.
+    statusReason: can.readPlatformOnly,
+  },
   Brand: { id: brand, name: brand, aliases: brand, owner: brand },
   Product: {
     id: product,

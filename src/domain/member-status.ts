@@ -47,7 +47,8 @@ async function setStatus(
       const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
       await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);
     }
-    await manager.update(Organization, { id: org.id }, { status });
+    const changes = { status, statusReason: status === OrgStatus.SUSPENDED ? reason : null, statusChangedAt: new Date() };
+    await manager.update(Organization, { id: org.id }, changes);
     await recordAudit(manager, viewer, {
       action: status === OrgStatus.SUSPENDED ? "organization.suspend" : "organization.reinstate",
       targetType: "Organization",
@@ -55,6 +56,6 @@ async function setStatus(
       before: { status: org.status },
       after: { status, reason },
     });
-    return Object.assign(org, { status });
+    return Object.assign(org, changes);
   });
 }

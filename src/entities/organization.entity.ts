@@ -18,6 +18,13 @@ export class Organization {
   @Column({ type: "enum", enum: OrgStatus, enumName: "org_status", default: OrgStatus.ACTIVE })
   status: OrgStatus;
 
+  // Why the platform last suspended the member (null once reinstated), and when its status last changed.
+  @Column({ name: "status_reason", type: "text", nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: "status_changed_at", type: "timestamptz", nullable: true })
+  statusChangedAt: Date | null;
+
   @Column({ name: "joined_at", type: "timestamptz", default: () => "now()" })
   joinedAt: Date;
 

@@ -220,8 +220,17 @@ describe("suspending a member", () => {
     }
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key WHERE owner_org_id = $1`, [org.id]))[0].n)).toBe(1);
 
+    // Why and when, for the governance team; every member reads when, not why.
+    const STANDING = `query($id: ID!) { node(id: $id) { ... on Organization { status statusChangedAt statusReason } } }`;
+    const standing = await api.gql<{ node: { status: string; statusChangedAt: string; statusReason: string } }>(STANDING, { id: gid("Organization", org.id) }, platformAdmin.as);
+    expect(standing.data?.node).toMatchObject({ status: "SUSPENDED", statusReason: "unpaid dues" });
+    expect(Date.now() - new Date(standing.data!.node.statusChangedAt).getTime()).toBeLessThan(60_000);
+    const asMember = await api.gql(STANDING, { id: gid("Organization", org.id) }, cast.brandAAnalyst.as);
+    expect(asMember.errors?.map((error) => [error.path?.join("."), error.extensions?.code])).toEqual([["node.statusReason", "FORBIDDEN"]]);
+
     const back = await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as);
     expect(back.data).toEqual({ reinstateMember: { status: "ACTIVE" } });
+    expect((await api.gql<{ node: { statusReason: string | null } }>(STANDING, { id: gid("Organization", org.id) }, platformAdmin.as)).data?.node.statusReason).toBeNull();
     for (const persona of [user, key]) expect((await api.gql(VIEWER, {}, persona.as)).errors).toBeUndefined();
   });
 
@@ -284,8 +293,8 @@ describe("suspending a member", () => {
 });
 
 describe("organizations", () => {
-  it("expose no users, emails or keys: the type has public fields only", async () => {
+  it("expose no users, emails or keys: the type's fields are public, but for the platform's statusReason", async () => {
     const type = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Organization") { fields { name } } }`, {}, cast.brandAAdmin.as);
-    expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["id", "joinedAt", "kind", "name", "status"]);
+    expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["id", "joinedAt", "kind", "name", "status", "statusChangedAt", "statusReason"]);
   });
 });

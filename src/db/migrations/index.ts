@@ -14,6 +14,7 @@ import { AnonymousIndicatorsExpireByDay1796510000000 } from "./1796510000000-Ano
 import { TakedownWithdrawn1796520000000 } from "./1796520000000-TakedownWithdrawn";
 import { FeedbackWithdrawn1796530000000 } from "./1796530000000-FeedbackWithdrawn";
 import { BrandFreeStoreScore1796540000000 } from "./1796540000000-BrandFreeStoreScore";
+import { OrganizationStatusReason1796550000000 } from "./1796550000000-OrganizationStatusReason";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   TakedownWithdrawn1796520000000,
   FeedbackWithdrawn1796530000000,
   BrandFreeStoreScore1796540000000,
+  OrganizationStatusReason1796550000000,
 ];

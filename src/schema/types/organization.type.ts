@@ -16,4 +16,10 @@ export class OrganizationType extends NodeInterface {
 
   @Field(() => DateTimeResolver)
   joinedAt: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When its status last changed (a suspension, a reinstatement)" })
+  statusChangedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The platform only: why the member was suspended, while it is" })
+  statusReason: string | null;
 }
