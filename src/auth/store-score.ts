@@ -7,11 +7,10 @@ import { isPlatform, type Viewer } from "./viewer";
 // store it moves with other brands' matches. So the platform reads the store's score as stored,
 // and a member or an agency reads the same score made from its listings' brand-free scores (what
 // they show without any brand's catalogue), in the field and in the sellers list's filter and sort.
-export function storeScoreShownTo(viewer: Viewer, seller: Pick<Seller, "riskScore" | "brandFreeRiskScore">): number {
-  return isPlatform(viewer) ? seller.riskScore : seller.brandFreeRiskScore;
-}
-
 export const storeScoreFieldFor = (viewer: Viewer) =>
   isPlatform(viewer)
     ? ({ column: "risk_score", property: "riskScore" } as const)
     : ({ column: "brand_free_risk_score", property: "brandFreeRiskScore" } as const);
+
+export const storeScoreShownTo = (viewer: Viewer, seller: Pick<Seller, "riskScore" | "brandFreeRiskScore">): number =>
+  seller[storeScoreFieldFor(viewer).property];

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { RiskSignal } from "../entities/risk-signal";
 import type { RiskConfig } from "../risk/risk-config";
-import { sellerScore } from "../risk/seller-score";
+import { storeScores } from "../risk/seller-score";
 import { sellerHistory } from "../risk/signals/seller-history";
 
 // A store's record as the risk model reads it: the cases each member confirmed against it (or had
@@ -45,9 +45,9 @@ export async function rescoreStores(
   const scored = rows.map((row) => {
     const facts = { strikeCount: row.strike_count, confirmedBy: confirmedByOf(row.confirmed_by), openedAt: row.opened_at, brandCount: row.brand_count, seenAt: at };
     const history = sellerHistory(facts, null, config.weights.SELLER_HISTORY, config.confirmedByMinMembers);
-    const { score, signals } = sellerScore(row.listing_count, Number(row.listing_score_sum), history);
-    const brandFree = sellerScore(row.listing_count, Number(row.brand_free_score_sum), history);
-    return { id: row.id, riskScore: score, riskSignals: signals, brandFreeRiskScore: brandFree.score };
+    const totals = { scoreSum: Number(row.listing_score_sum), brandFreeScoreSum: Number(row.brand_free_score_sum) };
+    const { score, signals, brandFreeScore } = storeScores(row.listing_count, totals, history);
+    return { id: row.id, riskScore: score, riskSignals: signals, brandFreeRiskScore: brandFreeScore };
   });
   await manager.query(
     `UPDATE seller s SET risk_score = u.score, risk_signals = u.signals::jsonb, brand_free_risk_score = u.bf

@@ -18,3 +18,14 @@ export function sellerScore(
   const signals = capAtHundred([listings, ...(history ? [history] : [])]);
   return { score: scoreOf(signals), signals };
 }
+
+// A store's two scores from its running totals and its record: its own (the platform's, with its
+// signals), and the one made from its listings' brand-free scores (members' and agencies').
+export function storeScores(
+  listingCount: number,
+  totals: { scoreSum: number; brandFreeScoreSum: number },
+  history: RiskSignal | null,
+): { score: number; signals: RiskSignal[]; brandFreeScore: number } {
+  const own = sellerScore(listingCount, totals.scoreSum, history);
+  return { ...own, brandFreeScore: sellerScore(listingCount, totals.brandFreeScoreSum, history).score };
+}

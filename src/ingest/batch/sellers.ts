@@ -3,7 +3,7 @@ import { SellerStatus } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
 import { confirmedByOf, confirmedBySql, rescoreStores } from "../../domain/store-record";
 import type { SellerFacts } from "../../risk/facts";
-import { sellerScore } from "../../risk/seller-score";
+import { storeScores } from "../../risk/seller-score";
 import { isoInstant } from "../iso-instant";
 import type { SellerRecord } from "../listing-record";
 import { keyOf, type PreparedRow } from "../prepared-row";
@@ -192,8 +192,7 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
     const sum = seller.listingScoreSum + d.sum;
     const brandFreeSum = seller.brandFreeScoreSum + d.brandFreeSum;
     const history = options.model.sellerHistory(sellerFacts(seller, options.now), null);
-    const { score, signals } = sellerScore(count, sum, history);
-    return { seller, count, sum, brandFreeSum, score, signals, brandFreeScore: sellerScore(count, brandFreeSum, history).score };
+    return { seller, count, sum, brandFreeSum, ...storeScores(count, { scoreSum: sum, brandFreeScoreSum: brandFreeSum }, history) };
   });
   // Sellers outside this batch that a listing moved away from: their totals in one statement, then
   // their scores from the totals and their record (rare: a listing seldom changes store).
