@@ -345,8 +345,9 @@ describe("reviewInfringements: many cases one step, all or none", () => {
       `2 of 2 infringements cannot move to CONFIRMED, so nothing was changed: ${gid("Infringement", good.id)}: it is FLAGGED; a review moves it to UNDER_REVIEW; ${gid("Infringement", flagged.id)}: it is FLAGGED; a review moves it to UNDER_REVIEW`,
     );
     expect(await statuses([good.id, flagged.id, cast.infringementBShared.id])).toEqual(before);
-    // A viewer reads only, and the platform does not work brands' cases.
-    for (const persona of [cast.brandAViewer, cast.platformAnalyst]) {
+    // A viewer reads only, the platform does not work brands' cases, an agency none, and a key needs infringements:write.
+    const readOnlyKey = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    for (const persona of [cast.brandAViewer, cast.platformAnalyst, cast.investigator, readOnlyKey]) {
       const refused = await api.gql(REVIEW_MANY, { input: { infringementIds: [gid("Infringement", good.id)], status: "UNDER_REVIEW" } }, persona.as);
       expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }

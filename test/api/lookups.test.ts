@@ -197,6 +197,8 @@ describe("listingsByExternalId", () => {
     const asB = await lookUpAs(cast.brandBAnalyst, [onlyA.externalId, cast.sharedListing.externalId]);
     expect(asB.data!.listingsByExternalId).toEqual([null, { id: gid("Listing", cast.sharedListing.id), title: cast.sharedListing.title }]);
     expect(await lookUpAs(cast.brandBAnalyst, [onlyA.externalId])).toEqual(await lookUpAs(cast.brandBAnalyst, ["no-such-item"]));
+    // An agency with nothing referred to it reaches no listing.
+    expect((await lookUpAs(cast.investigator, [onlyA.externalId, cast.sharedListing.externalId])).data!.listingsByExternalId).toEqual([null, null]);
     // On another marketplace the same ids are other listings.
     expect((await lookUpAs(cast.platformAnalyst, [onlyA.externalId], "TMALL")).data!.listingsByExternalId).toEqual([null]);
   });

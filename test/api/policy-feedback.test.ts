@@ -205,6 +205,10 @@ describe("policy feedback", () => {
     const endorseMissing = await api.gql(ENDORSE, { id: missing }, cast.brandBAnalyst.as);
     expect(endorse.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(endorse).toEqual(endorseMissing);
+    const WITHDRAW_ENDORSEMENT = `mutation($id: ID!) { withdrawEndorsement(id: $id) { endorsementCount } }`;
+    const unendorse = await api.gql(WITHDRAW_ENDORSEMENT, { id }, cast.brandBAnalyst.as);
+    expect(unendorse.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(unendorse).toEqual(await api.gql(WITHDRAW_ENDORSEMENT, { id: missing }, cast.brandBAnalyst.as));
     const agency = await api.gql(LIST, {}, cast.investigator.as);
     expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
