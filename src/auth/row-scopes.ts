@@ -27,6 +27,7 @@ import {
 import {
   FeedbackVisibility,
   OrgKind,
+  ReferralStatus,
   ReportStatus,
 } from "../entities/enums";
 import { indicatorRows } from "./intel-visibility";
@@ -157,14 +158,19 @@ const publishedReports: RowScope = (viewer, alias) =>
 const brands: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.AGENCY ? referredToAgency(viewer, "brand_id", `${alias}.id`) : platformOrOwnBrandRows(viewer, alias);
 
-// A referral: the platform all, an agency those sent to it, a brand those holding one of its cases.
+// A referral: the platform all, an agency those sent to it, a brand those holding one of its cases
+// (a withdrawn referral holds none: its cases leave it).
 // Which cases a brand then sees in it is the infringement scope's business (its own only).
 const referrals: RowScope = (viewer, alias) => {
   switch (viewer.orgKind) {
     case OrgKind.PLATFORM:
       return ALL;
     case OrgKind.AGENCY:
-      return { sql: `${alias}.agency_org_id = :scopeOrgId`, params: { scopeOrgId: viewer.orgId } };
+      // A referral the platform withdrew (sent in error) is as if never sent.
+      return {
+        sql: `(${alias}.agency_org_id = :scopeOrgId AND ${alias}.status <> :scopeWithdrawnReferral)`,
+        params: { scopeOrgId: viewer.orgId, scopeWithdrawnReferral: ReferralStatus.WITHDRAWN },
+      };
     case OrgKind.BRAND:
       return {
         sql: `EXISTS (SELECT 1 FROM referral_infringement scope_ri

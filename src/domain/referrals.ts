@@ -36,6 +36,7 @@ const NEXT_REFERRAL_STATUS: Record<ReferralStatus, readonly ReferralStatus[]> = 
   [ReferralStatus.RAIDED]: [ReferralStatus.PROSECUTED, ReferralStatus.CLOSED],
   [ReferralStatus.PROSECUTED]: [ReferralStatus.CLOSED],
   [ReferralStatus.CLOSED]: [],
+  [ReferralStatus.WITHDRAWN]: [],
 };
 
 export const referralTransitionsFrom = (from: ReferralStatus) => NEXT_REFERRAL_STATUS[from];
@@ -204,5 +205,42 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
     const { updatedAt: _updatedAt, outcomeRecordedAt: _outcomeRecordedAt, ...after } = changes;
     await recordAudit(manager, viewer, { action: "referral.update", targetType: "Referral", targetId: referral.id, before, after });
     return Object.assign(referral, changes);
+  });
+}
+
+// The platform takes back a referral it sent in error (the wrong agency, the wrong cases), while the
+// agency has not taken it up: once INVESTIGATING it is the agency's to close. Its cases leave it, so
+// the agency reads none of them (nor the referral) any more, the brands no longer see it, and
+// reports do not count it; the cases may be referred again. The withdrawal's audit event names them.
+export async function withdrawReferral(dataSource: DataSource, viewer: Viewer, input: { id: string; reason: string }): Promise<Referral> {
+  const reason = requiredText(input.reason, "reason (why the referral is withdrawn)", 2000);
+  return inTransaction(dataSource, async (manager) => {
+    const referral = await scopedQuery(manager, viewer, Referral, "ref")
+      .andWhere("ref.id = :id", { id: input.id })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!referral) throw notFound("Referral");
+    if (referral.status !== ReferralStatus.REFERRED) {
+      throw badInput(
+        referral.status === ReferralStatus.WITHDRAWN
+          ? "This referral is WITHDRAWN already"
+          : `This referral is ${referral.status}: the agency has taken it up, and only it can close it`,
+      );
+    }
+    // Through a WITH, for the rows alone: TypeORM hands back a bare DELETE ... RETURNING with its count.
+    const cases: { infringement_id: string }[] = await manager.query(
+      `WITH gone AS (DELETE FROM referral_infringement WHERE referral_id = $1 RETURNING infringement_id) SELECT infringement_id FROM gone`,
+      [referral.id],
+    );
+    const changes = { status: ReferralStatus.WITHDRAWN, withdrawnAt: new Date(), withdrawalReason: reason };
+    await manager.update(Referral, { id: referral.id }, { ...changes, updatedAt: changes.withdrawnAt });
+    await recordAudit(manager, viewer, {
+      action: "referral.withdraw",
+      targetType: "Referral",
+      targetId: referral.id,
+      before: { status: referral.status, agencyOrgId: referral.agencyOrgId, infringementIds: cases.map((c) => c.infringement_id).sort() },
+      after: { status: changes.status, reason },
+    });
+    return Object.assign(referral, changes, { updatedAt: changes.withdrawnAt });
   });
 }

@@ -133,6 +133,8 @@ export enum ReferralStatus {
   RAIDED = "RAIDED",
   PROSECUTED = "PROSECUTED",
   CLOSED = "CLOSED",
+  // Taken back by the platform before the agency took it up (sent in error).
+  WITHDRAWN = "WITHDRAWN",
 }
 
 export enum LegalActionStatus {

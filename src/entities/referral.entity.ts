@@ -45,6 +45,14 @@ export class Referral {
   @Column({ name: "outcome_recorded_at", type: "timestamptz", nullable: true })
   outcomeRecordedAt: Date | null;
 
+  // Set when the platform withdraws a referral it sent in error; the cases it held are then no
+  // longer the agency's, and are named in the withdrawal's audit event.
+  @Column({ name: "withdrawn_at", type: "timestamptz", nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ name: "withdrawal_reason", type: "text", nullable: true })
+  withdrawalReason: string | null;
+
   @Column({ name: "created_by_user_id", type: "uuid", nullable: true })
   createdByUserId: string | null;
 

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listReferrals } from "../data/referral.queries";
-import { createReferral, updateReferral } from "../domain/referrals";
+import { createReferral, updateReferral, withdrawReferral } from "../domain/referrals";
 import type { Referral, SuspectedInfringement, Seller } from "../entities";
 import { fromGlobalId, idItemsOf } from "../schema/global-id";
 import { money } from "../schema/money";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
-import { CreateReferralInput, ReferralFilter, UpdateReferralInput } from "../schema/inputs/referral.input";
+import { CreateReferralInput, ReferralFilter, UpdateReferralInput, WithdrawReferralInput } from "../schema/inputs/referral.input";
 import { ReferralConnection } from "../schema/types/connections";
 import { ReferralType } from "../schema/types/referral.type";
 import { authenticated } from "./authenticated";
@@ -50,6 +50,14 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   updateReferral(@Arg("input", () => UpdateReferralInput) input: UpdateReferralInput, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return updateReferral(dataSource, viewer, { ...input, id: fromGlobalId(input.id, "Referral") });
+  }
+
+  @Mutation(() => ReferralType, {
+    description: "The platform takes back a referral sent in error, before the agency takes it up: the agency no longer sees it or its cases",
+  })
+  withdrawReferral(@Arg("input", () => WithdrawReferralInput) input: WithdrawReferralInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return withdrawReferral(dataSource, viewer, { id: fromGlobalId(input.id, "Referral"), reason: input.reason });
   }
 
   @FieldResolver()

@@ -85,7 +85,8 @@ registerEnumType(TestBuyOutcome, { name: "TestBuyOutcome" });
 registerEnumType(EvidenceKind, { name: "EvidenceKind" });
 registerEnumType(ReferralStatus, {
   name: "ReferralStatus",
-  description: "REFERRED -> INVESTIGATING -> RAIDED -> PROSECUTED -> CLOSED, forward only (steps may be skipped)",
+  description:
+    "REFERRED -> INVESTIGATING -> RAIDED -> PROSECUTED -> CLOSED, forward only (steps may be skipped); WITHDRAWN when the platform took it back before the agency took it up",
 });
 registerEnumType(LegalActionStatus, { name: "LegalActionStatus" });
 registerEnumType(RiskSignalKind, { name: "RiskSignalKind" });

@@ -444,3 +444,92 @@ describe("a referred listing that a later scan finds under another store", () =>
     }
   });
 });
+
+describe("a referral sent in error", () => {
+  const WITHDRAW = `mutation($input: WithdrawReferralInput!) { withdrawReferral(input: $input) { id status infringements { id } withdrawnAt withdrawalReason } }`;
+  const referTo = async (agency: Organization, cases: SuspectedInfringement[]) =>
+    dataOf(
+      await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as),
+    ).createReferral;
+
+  it("is withdrawn by the platform, after which the agency reaches neither it nor its cases, and the case may be referred again", async () => {
+    // An agency of its own, which reaches nothing but this referral, so that its lists below are exact.
+    const wrongAgency = await createOrganization(api.dataSource, OrgKind.AGENCY, "Wrong agency");
+    const wrongInvestigator = await cast.userOf(wrongAgency, UserRole.INVESTIGATOR);
+    const sent = await confirmedCase();
+    const referral = await referTo(wrongAgency, [sent]);
+    const CASE = `query($id: ID!) { infringement(id: $id) { id } }`;
+    const SELLER = `query($id: ID!) { seller(id: $id) { id registeredName } }`;
+    expect((await api.gql(CASE, { id: gid("Infringement", sent.id) }, wrongInvestigator.as)).errors).toBeUndefined();
+
+    const withdrawn = await api.gql<{ withdrawReferral: Record<string, unknown> }>(
+      WITHDRAW,
+      { input: { id: referral.id, reason: "  Sent to the wrong jurisdiction  " } },
+      cast.platformAnalyst.as,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data!.withdrawReferral).toEqual({
+      id: referral.id,
+      status: "WITHDRAWN",
+      infringements: [],
+      withdrawnAt: expect.any(String),
+      withdrawalReason: "Sent to the wrong jurisdiction",
+    });
+
+    // The agency: the referral, its case, its listing and its store are as missing ones.
+    const missingCase = await api.gql(CASE, { id: gid("Infringement", "00000000-0000-4000-8000-000000000000") }, wrongInvestigator.as);
+    expect(await api.gql(CASE, { id: gid("Infringement", sent.id) }, wrongInvestigator.as)).toEqual(missingCase);
+    const missingSeller = await api.gql(SELLER, { id: gid("Seller", "00000000-0000-4000-8000-000000000000") }, wrongInvestigator.as);
+    expect(await api.gql(SELLER, { id: gid("Seller", sent.sellerId) }, wrongInvestigator.as)).toEqual(missingSeller);
+    expect(await api.gql(REFERRAL, { id: referral.id }, wrongInvestigator.as)).toEqual(await api.gql(REFERRAL, { id: MISSING_REFERRAL }, wrongInvestigator.as));
+    const lists = `{ referrals(first: 10) { totalCount } infringements(first: 10) { totalCount } sellers(first: 10) { totalCount } }`;
+    expect(dataOf(await api.gql(lists, {}, wrongInvestigator.as))).toEqual({
+      referrals: { totalCount: 0 },
+      infringements: { totalCount: 0 },
+      sellers: { totalCount: 0 },
+    });
+    const update = await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "INVESTIGATING" } }, wrongInvestigator.as);
+    expect(update).toEqual(await api.gql(UPDATE_REFERRAL, { input: { id: MISSING_REFERRAL, status: "INVESTIGATING" } }, wrongInvestigator.as));
+    // The brand no longer finds it; the platform does, and its audit log names the case.
+    expect(await api.gql(REFERRAL, { id: referral.id }, cast.brandAAnalyst.as)).toEqual({ status: 200, data: { node: null } });
+    const [event] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'referral.withdraw' AND target_id = $1`, [
+      fromGlobalId(referral.id, "Referral"),
+    ]);
+    expect(event).toEqual({
+      before: { status: "REFERRED", agencyOrgId: wrongAgency.id, infringementIds: [sent.id] },
+      after: { status: "WITHDRAWN", reason: "Sent to the wrong jurisdiction" },
+    });
+
+    // Withdrawn is final, and the case goes to the right agency as if never referred.
+    const twice = await api.gql(WITHDRAW, { input: { id: referral.id, reason: "again" } }, cast.platformAnalyst.as);
+    expect(twice.errors?.[0]).toMatchObject({ message: "This referral is WITHDRAWN already", extensions: { code: "BAD_USER_INPUT" } });
+    expect((await referTo(wrongAgency, [sent])).infringements).toEqual([{ id: gid("Infringement", sent.id) }]);
+  });
+
+  it("is not withdrawn once the agency has taken it up, nor by anyone but the platform, nor without a reason", async () => {
+    const referral = await referTo(cast.investigator.org, [await confirmedCase()]);
+    const withdraw = (reason: string, as = cast.platformAnalyst.as, id = referral.id) => api.gql(WITHDRAW, { input: { id, reason } }, as);
+    const before = await enforcementFootprint(api);
+    for (const persona of [cast.investigator, cast.brandAAnalyst, cast.brandAAdmin]) {
+      expect((await withdraw("mistake", persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await withdraw(" \u200b ")).errors?.[0]).toMatchObject({
+      message: "`reason (why the referral is withdrawn)` must not be empty",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const missing = await withdraw("mistake", cast.platformAnalyst.as, MISSING_REFERRAL);
+    expect(missing.errors?.[0]).toMatchObject({ message: "Referral not found", extensions: { code: "NOT_FOUND" } });
+    expect(await enforcementFootprint(api)).toEqual(before);
+
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "INVESTIGATING" } }, cast.investigator.as));
+    const taken = await enforcementFootprint(api);
+    expect((await withdraw("mistake")).errors?.[0]).toMatchObject({
+      message: "This referral is INVESTIGATING: the agency has taken it up, and only it can close it",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    // Nor may the agency move a referral to WITHDRAWN itself.
+    const byAgency = await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "WITHDRAWN" } }, cast.investigator.as);
+    expect(byAgency.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: ["RAIDED", "PROSECUTED", "CLOSED"] });
+    expect(await enforcementFootprint(api)).toEqual(taken);
+  });
+});

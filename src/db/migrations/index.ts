@@ -15,6 +15,7 @@ import { TakedownWithdrawn1796520000000 } from "./1796520000000-TakedownWithdraw
 import { FeedbackWithdrawn1796530000000 } from "./1796530000000-FeedbackWithdrawn";
 import { BrandFreeStoreScore1796540000000 } from "./1796540000000-BrandFreeStoreScore";
 import { OrganizationStatusReason1796550000000 } from "./1796550000000-OrganizationStatusReason";
+import { ReferralWithdrawn1796560000000 } from "./1796560000000-ReferralWithdrawn";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   FeedbackWithdrawn1796530000000,
   BrandFreeStoreScore1796540000000,
   OrganizationStatusReason1796550000000,
+  ReferralWithdrawn1796560000000,
 ];

@@ -39,6 +39,15 @@ export class UpdateReferralInput {
   seizedValue?: MoneyInput | null;
 }
 
+@InputType("WithdrawReferralInput")
+export class WithdrawReferralInput {
+  @Field(() => ID, { description: "A referral the agency has not taken up (REFERRED)" })
+  id: string;
+
+  @Field(() => String, { description: "Why it is withdrawn (kept for the platform, with the cases it held, in the audit log)" })
+  reason: string;
+}
+
 @InputType("ReferralFilter")
 export class ReferralFilter {
   @Field(() => [ReferralStatus], { nullable: true })

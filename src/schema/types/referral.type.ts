@@ -21,7 +21,7 @@ export class ReferralType extends NodeInterface {
   @Field(() => String, { nullable: true, description: "What the platform wrote to the agency: the platform and the agency only" })
   summary: string | null;
 
-  @Field(() => [InfringementType], { description: "The cases in it that you may see: a brand sees only its own" })
+  @Field(() => [InfringementType], { description: "The cases in it that you may see: a brand sees only its own; a withdrawn referral holds none" })
   infringements: InfringementType[];
 
   @Field(() => [SellerType], { description: "The sellers of those cases" })
@@ -38,6 +38,12 @@ export class ReferralType extends NodeInterface {
 
   @Field(() => MoneyType, { nullable: true })
   seizedValue: MoneyType | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the platform withdrew it: the platform only" })
+  withdrawnAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why the platform withdrew it: the platform only" })
+  withdrawalReason: string | null;
 
   @Field(() => DateTimeResolver)
   createdAt: Date;
