@@ -48,10 +48,19 @@ describe("matchIndicators: k members or it did not happen", () => {
       { kind: "KEYWORD", value: "lonely secret", ...NO_MATCH },
       { kind: "KEYWORD", value: "never contributed", ...NO_MATCH },
     ]);
-    // A second MATCH_ONLY member makes it k = 2: now it matches, with the highest confidence and the dates.
-    await contribute(api, c, [{ kind: "KEYWORD", value: "lonely secret", distribution: "MATCH_ONLY", confidence: 60 }]);
+    // A second MATCH_ONLY member makes it k = 2: now it matches, with the highest confidence and the
+    // days it was seen. Not the times: C's attributed row of the same call has the exact time of its
+    // MATCH_ONLY one, and would name C as the last holder.
+    await contribute(api, c, [
+      { kind: "KEYWORD", value: "lonely secret", distribution: "MATCH_ONLY", confidence: 60 },
+      { kind: "KEYWORD", value: "c says so openly", distribution: "ALLIANCE", confidence: 60 },
+    ]);
     const [second] = (await match(asker, [{ kind: "KEYWORD", value: "lonely secret" }])).data.matchIndicators;
     expect(second).toMatchObject({ matched: true, memberCount: 2, highestConfidence: 90 });
+    const [stored] = await api.dataSource.query(`SELECT max(last_seen_at) AS at FROM indicator WHERE owner_org_id = $1`, [c.org.id]);
+    const day = (at: Date) => `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
+    expect(second.lastSeenAt).toBe(day(stored.at));
+    expect(second.firstSeenAt).toMatch(/T00:00:00\.000Z$/);
     expect(Date.parse(second.firstSeenAt)).toBeLessThanOrEqual(Date.parse(second.lastSeenAt));
   });
 

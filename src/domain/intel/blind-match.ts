@@ -45,6 +45,8 @@ interface MatchRow {
 // item cannot be confirmed, nor told apart from the readable rows beside it. Quota, lookup and
 // audit are one statement that commits on its own, prepared once per connection (a lookup is a
 // latency-sensitive call: one round trip, no planning), and fails whole when the quota is exceeded.
+// Its dates are days (UTC): a MATCH_ONLY holder's exact time of contribution or sighting would be
+// the time of the attributed rows it contributed or sighted in the same transaction, and name it.
 export async function matchIndicators(
   dataSource: DataSource,
   hasher: KeyedHasher,
@@ -79,7 +81,8 @@ export async function matchIndicators(
       `WITH ${lookupUsageCte("$2::uuid", "$4::int", "$10::int", "$11::int")},
        matched AS (
          SELECT encode(i.value_hash, 'hex') AS hash, count(DISTINCT i.owner_org_id)::int AS members,
-                max(i.confidence)::int AS highest_confidence, min(i.first_seen_at) AS first_seen_at, max(i.last_seen_at) AS last_seen_at
+                max(i.confidence)::int AS highest_confidence,
+                date_trunc('day', min(i.first_seen_at), 'UTC') AS first_seen_at, date_trunc('day', max(i.last_seen_at), 'UTC') AS last_seen_at
            FROM (SELECT i.*, ${matchOnlyHolders("i")} AS match_only_holders
                    FROM indicator i
                   WHERE i.value_hash = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h))

@@ -21,9 +21,9 @@ export class IndicatorMatchType {
   @Field(() => Int, { nullable: true })
   highestConfidence: number | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "The day (UTC midnight) any of those members first saw it" })
   firstSeenAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "The day (UTC midnight) any of those members last saw it" })
   lastSeenAt: Date | null;
 }
