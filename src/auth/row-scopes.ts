@@ -65,20 +65,22 @@ const platformOrOwnBrandRows: RowScope = (viewer, alias) => {
   }
 };
 
-// A brand's cases and what hangs off them (test buys): the platform all, a brand its own, an agency
-// those referred to it.
-const casesOf =
-  (infringementColumn: string): RowScope =>
-  (viewer, alias) => {
-    switch (viewer.orgKind) {
-      case OrgKind.PLATFORM:
-        return ALL;
-      case OrgKind.BRAND:
-        return ownOrganization(viewer, alias);
-      case OrgKind.AGENCY:
-        return referredToAgency(viewer, "infringement_id", `${alias}.${infringementColumn}`);
-    }
-  };
+// A brand's cases: the platform all, a brand its own, an agency those referred to it.
+const cases: RowScope = (viewer, alias) =>
+  viewer.orgKind === OrgKind.AGENCY ? referredToAgency(viewer, "infringement_id", `${alias}.id`) : platformOrOwnBrandRows(viewer, alias);
+
+// A case's test buys: as its case, except that an agency reads only those recorded while the case
+// was in an open referral to it. Once its referral is CLOSED, the brand's later evidence on the case
+// is no part of what was referred.
+const testBuys: RowScope = (viewer, alias) =>
+  viewer.orgKind === OrgKind.AGENCY
+    ? {
+        sql: `EXISTS (SELECT 1 FROM referral_infringement scope_ri
+                       WHERE scope_ri.infringement_id = ${alias}.infringement_id AND scope_ri.agency_org_id = :scopeOrgId
+                         AND (scope_ri.closed_at IS NULL OR ${alias}.created_at <= scope_ri.closed_at))`,
+        params: { scopeOrgId: viewer.orgId },
+      }
+    : platformOrOwnBrandRows(viewer, alias);
 
 // Listings and sellers are platform data; a brand reaches one only through its own infringements,
 // an agency only through the referrals sent to it.
@@ -200,10 +202,10 @@ export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   [ApiKey, platformOrOwnOrganization],
   [Brand, brands],
   [Product, platformOrOwnBrandRows],
-  [SuspectedInfringement, casesOf("id")],
+  [SuspectedInfringement, cases],
   // Notes are the brand's working papers (and name its people); a referral does not include them.
   [InfringementNote, platformOrOwnBrandRows],
-  [TestBuy, casesOf("infringement_id")],
+  [TestBuy, testBuys],
   // A brand's requests and the platform's decisions; nothing an agency needs.
   [TakedownRequest, platformOrOwnBrandRows],
   [Listing, listings],

@@ -202,6 +202,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
       seizedValueCurrency: referral.seizedValueCurrency,
     };
     await manager.update(Referral, { id: referral.id }, changes);
+    if (status === ReferralStatus.CLOSED) await manager.update(ReferralInfringement, { referralId: referral.id }, { closedAt: now });
     const { updatedAt: _updatedAt, outcomeRecordedAt: _outcomeRecordedAt, ...after } = changes;
     await recordAudit(manager, viewer, { action: "referral.update", targetType: "Referral", targetId: referral.id, before, after });
     return Object.assign(referral, changes);

@@ -6,8 +6,9 @@ import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 
 // One infringement included in a referral. The agency, the infringement's owner, its listing and
-// seller are copied here (none of them ever changes) so that every row scope that reaches data
-// through a referral is one indexed EXISTS on this table, without a join.
+// seller are copied here (none of them ever changes), and the referral's closing time once it is
+// CLOSED, so that every row scope that reaches data through a referral is one indexed EXISTS on
+// this table, without a join.
 @Entity("referral_infringement")
 @Index("idx_referral_infringement_agency_infringement", ["agencyOrgId", "infringementId"])
 @Index("idx_referral_infringement_agency_listing", ["agencyOrgId", "listingId"])
@@ -56,6 +57,11 @@ export class ReferralInfringement {
 
   @Column({ name: "seller_id", type: "uuid" })
   sellerId: string;
+
+  // When the referral was CLOSED: evidence the brand records on the case afterwards (a later test
+  // buy) is no part of what was referred, and the agency does not read it.
+  @Column({ name: "closed_at", type: "timestamptz", nullable: true })
+  closedAt: Date | null;
 
   @ManyToOne(() => Seller, { onDelete: "RESTRICT" })
   @JoinColumn({ name: "seller_id" })

@@ -380,6 +380,43 @@ describe("creating and updating referrals", () => {
   });
 });
 
+describe("a CLOSED referral", () => {
+  it("gives the agency the evidence recorded while it was open, not the brand's later test buys", async () => {
+    const referred = await confirmedCase();
+    const caseId = gid("Infringement", referred.id);
+    const buy = async (orderReference: string) =>
+      dataOf(
+        await api.gql<{ recordTestBuy: { id: string } }>(
+          RECORD_TEST_BUY,
+          { input: { infringementId: caseId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference } },
+          cast.brandAAnalyst.as,
+        ),
+      ).recordTestBuy.id;
+    const before = await buy("BOUGHT-WHILE-OPEN");
+    const referral = dataOf(
+      await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", cast.investigator.org.id), ids: [caseId] }, cast.platformAnalyst.as),
+    ).createReferral;
+    const during = await buy("BOUGHT-DURING");
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "CLOSED" } }, cast.investigator.as));
+    const after = await buy("BOUGHT-AFTER-CLOSE");
+
+    const BUYS = `query($id: ID!) { infringement(id: $id) { testBuys { id orderReference } } }`;
+    type Buys = { infringement: { testBuys: { id: string; orderReference: string }[] } };
+    const references = async (as: Persona["as"]) => dataOf(await api.gql<Buys>(BUYS, { id: caseId }, as)).infringement.testBuys.map((b) => b.orderReference).sort();
+    expect(await references(cast.investigator.as)).toEqual(["BOUGHT-DURING", "BOUGHT-WHILE-OPEN"]);
+    expect(await references(cast.brandAAnalyst.as)).toEqual(["BOUGHT-AFTER-CLOSE", "BOUGHT-DURING", "BOUGHT-WHILE-OPEN"]);
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    expect(dataOf(await api.gql(NODE, { id: before }, cast.investigator.as))).toEqual({ node: { id: before } });
+    expect(dataOf(await api.gql(NODE, { id: during }, cast.investigator.as))).toEqual({ node: { id: during } });
+    const missing = await api.gql(NODE, { id: gid("TestBuy", "00000000-0000-4000-8000-000000000000") }, cast.investigator.as);
+    expect(await api.gql(NODE, { id: after }, cast.investigator.as)).toEqual(missing);
+    const IN_REFERRAL = `query($id: ID!) { node(id: $id) { ... on Referral { infringements { testBuys { orderReference } } } } }`;
+    const inReferral = await api.gql(IN_REFERRAL, { id: referral.id }, cast.investigator.as);
+    expect(JSON.stringify(inReferral.data)).toContain("BOUGHT-DURING");
+    expect(JSON.stringify(inReferral.data)).not.toContain("BOUGHT-AFTER-CLOSE");
+  });
+});
+
 describe("a referred case's listing", () => {
   it("gives the agency the highest score of the cases referred to it, never another brand's higher one on the listing", async () => {
     const db = api.dataSource;

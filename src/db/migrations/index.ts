@@ -16,6 +16,7 @@ import { FeedbackWithdrawn1796530000000 } from "./1796530000000-FeedbackWithdraw
 import { BrandFreeStoreScore1796540000000 } from "./1796540000000-BrandFreeStoreScore";
 import { OrganizationStatusReason1796550000000 } from "./1796550000000-OrganizationStatusReason";
 import { ReferralWithdrawn1796560000000 } from "./1796560000000-ReferralWithdrawn";
+import { ReferralCaseClosedAt1796570000000 } from "./1796570000000-ReferralCaseClosedAt";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   BrandFreeStoreScore1796540000000,
   OrganizationStatusReason1796550000000,
   ReferralWithdrawn1796560000000,
+  ReferralCaseClosedAt1796570000000,
 ];
