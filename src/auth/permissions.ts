@@ -85,6 +85,7 @@ export const permissionMap = {
     revokeInvitation: can.manageOrganization,
     suspendMember: can.administerPlatform,
     reinstateMember: can.administerPlatform,
+    setEmailDomains: can.administerPlatform,
     publishGovernanceRule: can.administerPlatform,
     submitPolicyFeedback: can.speakForMember,
     endorsePolicyFeedback: can.speakForMember,
@@ -129,6 +130,8 @@ export const permissionMap = {
     statusChangedAt: organization,
     // The platform's governance record; a suspended member's people cannot sign in to read it anyway.
     statusReason: can.readPlatformOnly,
+    // Told to the member's own admins when an invitation is refused (extensions.allowedDomains).
+    emailDomains: can.readPlatformOnly,
   },
   Brand: { id: brand, name: brand, aliases: brand, owner: brand },
   Product: {

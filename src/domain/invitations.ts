@@ -18,6 +18,7 @@ import { checkName } from "./validation";
 import { inTransaction } from "../db/transaction";
 import { normalizedEmail } from "../auth/email-address";
 import { pendingInvitation } from "./pending-invitation";
+import { checkInvitableAddress, domainOf } from "./email-domains";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_PASSWORD_LENGTH = 12;
@@ -106,8 +107,10 @@ export async function inviteUser(
     throw badInput(`${viewer.orgKind} organizations have the roles ${roles.join(", ")}`, { allowedRoles: roles });
   }
   return inTransaction(dataSource, async (manager) => {
+    checkInvitableAddress(await manager.findOneByOrFail(Organization, { id: viewer.orgId }), email);
     // Only the viewer's own users are looked at: whether another organization uses an address is
-    // not the admin's to learn (a duplicate is refused at acceptance, to the invitee).
+    // not the admin's to learn. A duplicate is refused at acceptance, to the holder of the token,
+    // who is the admin as much as the invitee: hence the organization's own domains only.
     const ownUser = await scopedQuery(manager, viewer, User, "u").andWhere("u.email = :email", { email }).getExists();
     if (ownUser) throw conflict("A user of your organization already has this email");
     await assertNoPendingInvitation(manager, viewer, email, now);
@@ -230,7 +233,14 @@ async function createMemberOrganization(manager: EntityManager, config: Config, 
     throw conflict("An organization of this name has joined since this invitation was made; ask the platform for a new invitation");
   }
   const org = await manager.save(
-    manager.create(Organization, { slug: slugOf(name), name, kind: OrgKind.BRAND, status: OrgStatus.ACTIVE, joinedAt: now }),
+    manager.create(Organization, {
+      slug: slugOf(name),
+      name,
+      kind: OrgKind.BRAND,
+      status: OrgStatus.ACTIVE,
+      joinedAt: now,
+      emailDomains: [domainOf(invitation.email)],
+    }),
   );
   await manager.insert(
     Brand,

@@ -25,6 +25,13 @@ export class Organization {
   @Column({ name: "status_changed_at", type: "timestamptz", nullable: true })
   statusChangedAt: Date | null;
 
+  // The domains its users' addresses are at: its admins invite addresses there only, so that no
+  // member can try another organization's people's addresses (an invitation's holder would learn
+  // at acceptance whether an account exists). The platform sets them; a new member starts with its
+  // admin's domain.
+  @Column({ name: "email_domains", type: "text", array: true, default: () => "'{}'" })
+  emailDomains: string[];
+
   @Column({ name: "joined_at", type: "timestamptz", default: () => "now()" })
   joinedAt: Date;
 

@@ -18,6 +18,7 @@ import {
 import { GovernanceRuleResolver } from "./governance-rule.resolver";
 import { InvitationResolver } from "./invitation.resolver";
 import { MemberStatusResolver } from "./member-status.resolver";
+import { EmailDomainsResolver } from "./email-domains.resolver";
 import { PolicyFeedbackResolver } from "./policy-feedback.resolver";
 import { ProgressReportResolver } from "./progress-report.resolver";
 import { IndicatorResolver, IndicatorSightingResolver } from "./indicator.resolver";
@@ -65,6 +66,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InvitationResolver,
   LegalActionConnectionResolver,
   MemberStatusResolver,
+  EmailDomainsResolver,
   PolicyFeedbackConnectionResolver,
   PolicyFeedbackResolver,
   ProgressReportConnectionResolver,

@@ -9,6 +9,7 @@ import { DEFAULT_RISK_CONFIG, type RiskConfig } from "../risk/risk-config";
 import { buildCatalogue } from "./catalogue";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, PLATFORM_ORGANIZATION } from "./demo-alliance.data";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { domainOf } from "../domain/email-domains";
 import { seedDemoGovernance } from "./demo-governance";
 import { seedDemoIntel } from "./demo-intel";
 import { spreadDemoLifecycle } from "./demo-lifecycle";
@@ -52,6 +53,7 @@ export async function seedMembers(manager: EntityManager, random: SeededRandom):
     name: org.name,
     kind: org.kind,
     joinedAt: new Date(org.joinedAt),
+    emailDomains: [...new Set(DEMO_USERS.filter((user) => user.orgSlug === org.slug).map((user) => domainOf(user.email)))].sort(),
   }));
   const orgIdBySlug = new Map(organizations.map((org) => [org.slug, org.id]));
   const joinedAt = new Map(organizations.map((org) => [org.id, org.joinedAt]));

@@ -12,6 +12,7 @@ export interface SeedOrganization {
   name: string;
   kind: OrgKind;
   joinedAt: Date;
+  emailDomains: string[];
 }
 
 export interface SeedUser {
@@ -30,6 +31,7 @@ export function insertOrganizations(manager: EntityManager, rows: SeedOrganizati
     { name: "slug", type: "text", value: (o) => o.slug },
     { name: "name", type: "text", value: (o) => o.name },
     { name: "kind", type: { enum: "org_kind" }, value: (o) => o.kind },
+    { name: "email_domains", type: "text[]", value: (o) => o.emailDomains },
     { name: "joined_at", type: "timestamptz", value: (o) => o.joinedAt },
     { name: "created_at", type: "timestamptz", value: (o) => o.joinedAt },
   ], rows);

@@ -3,6 +3,7 @@ import { Scope } from "../../src/auth/scopes";
 import { generateInvitationToken } from "../../src/auth/invitation-token";
 import { Brand, type Invitation } from "../../src/entities";
 import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
+import { dataOf } from "../support/enforcement";
 import { createInvitation, createOrganization } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -68,6 +69,9 @@ describe("inviting a member", () => {
     expect(me.data).toEqual({ viewer: { email: email.toLowerCase(), role: "ADMIN", organization: { name: "Swatch Group", kind: "BRAND" } } });
     const brands = await api.gql<{ brands: { aliases: string[] }[] }>(`{ brands { name aliases } }`, {}, { token: accepted.data!.acceptInvitation.token });
     expect(brands.data?.brands).toEqual([expect.objectContaining({ aliases: ["欧米茄"] })]);
+    // Its admins invite addresses at its admin's domain.
+    const [{ email_domains: domains }] = await api.dataSource.query(`SELECT email_domains FROM organization WHERE name = 'Swatch Group'`);
+    expect(domains).toEqual(["swatch.test"]);
 
     // Used: the same answer as a token that never existed or expired.
     const again = await api.gql(ACCEPT, { token, password: PASSWORD });
@@ -158,7 +162,7 @@ describe("inviting a member", () => {
 
 describe("an organization admin invites its own users", () => {
   it("with a role its kind allows; the user joins that organization", async () => {
-    const email = `new-analyst-${unique()}@a.test`;
+    const email = `new-analyst-${unique()}@${cast.brandA.org.slug}.test`;
     const invited = await api.gql<{ inviteUser: { token: string } }>(INVITE_USER, { input: { email, name: "New analyst", role: "ANALYST" } }, cast.brandAAdmin.as);
     expect(invited.errors).toBeUndefined();
     const accepted = await api.gql<Accepted>(ACCEPT, { token: invited.data!.inviteUser.token, password: PASSWORD });
@@ -167,7 +171,7 @@ describe("an organization admin invites its own users", () => {
   });
 
   it("refuses to revoke an accepted invitation, a state no revocation can leave, and changes nothing", async () => {
-    const email = `accepted-${unique()}@a.test`;
+    const email = `accepted-${unique()}@${cast.brandA.org.slug}.test`;
     const invited = await api.gql<{ inviteUser: { token: string; invitation: { id: string } } }>(
       `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token invitation { id } } }`,
       { input: { email, name: "Accepted", role: "VIEWER" } },
@@ -187,14 +191,62 @@ describe("an organization admin invites its own users", () => {
 
   it("refuses a role of another organization kind, and analysts and keys altogether", async () => {
     const before = await count("invitation");
-    const wrongRole = await api.gql(INVITE_USER, { input: { email: "i@a.test", name: "I", role: "INVESTIGATOR" } }, cast.brandAAdmin.as);
+    const wrongRole = await api.gql(INVITE_USER, { input: { email: `i@${cast.brandA.org.slug}.test`, name: "I", role: "INVESTIGATOR" } }, cast.brandAAdmin.as);
     expect(wrongRole.errors?.[0]).toMatchObject({ message: "BRAND organizations have the roles ADMIN, ANALYST, VIEWER", extensions: { code: "BAD_USER_INPUT" } });
     const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
     for (const persona of [cast.brandAAnalyst, key]) {
-      const response = await api.gql(INVITE_USER, { input: { email: "v@a.test", name: "V", role: "VIEWER" } }, persona.as);
+      const response = await api.gql(INVITE_USER, { input: { email: `v@${cast.brandA.org.slug}.test`, name: "V", role: "VIEWER" } }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
     expect(await count("invitation")).toBe(before);
+  });
+});
+
+describe("the email domains an organization's admins invite at", () => {
+  const SET = `mutation($input: SetEmailDomainsInput!) { setEmailDomains(input: $input) { id emailDomains } }`;
+  const inviteAs = (persona: Persona, email: string) => api.gql(INVITE_USER, { input: { email, name: "Someone", role: "VIEWER" } }, persona.as);
+
+  it("keep a member's admin from trying another organization's people's addresses, which acceptance would tell", async () => {
+    // An address of brand B's: A's admin could accept its own invitation and learn from the refusal
+    // that B has such a user.
+    const ofB = (await api.dataSource.query(`SELECT email FROM app_user WHERE owner_org_id = $1 LIMIT 1`, [cast.brandB.org.id]))[0].email;
+    const before = { invitations: await count("invitation"), audit: await count("audit_event") };
+    for (const email of [ofB, `nobody-${unique()}@${cast.brandB.org.slug}.test`, `someone@${cast.brandA.org.slug}.test.evil`]) {
+      const refused = await inviteAs(cast.brandAAdmin, email);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: `Invite addresses at your organization's email domains (${cast.brandA.org.slug}.test); the platform adds others`,
+        extensions: { code: "BAD_USER_INPUT", allowedDomains: [`${cast.brandA.org.slug}.test`] },
+      });
+    }
+    expect({ invitations: await count("invitation"), audit: await count("audit_event") }).toEqual(before);
+  });
+
+  it("are the platform's to set, checked, and read by the platform only", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Domains ${unique()}`);
+    const admin = await userPersona(api, org, UserRole.ADMIN);
+    const id = gid("Organization", org.id);
+    expect((await inviteAs(admin, `outside-counsel-${unique()}@lawfirm.test`)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const set = await api.gql(SET, { input: { organizationId: id, domains: [" LawFirm.test ", `@${org.slug}.test`, "lawfirm.test"] } }, platformAdmin.as);
+    expect(set).toEqual({ status: 200, data: { setEmailDomains: { id, emailDomains: ["lawfirm.test", `${org.slug}.test`] } } });
+    expect((await inviteAs(admin, `outside-counsel-${unique()}@LAWFIRM.test`)).errors).toBeUndefined();
+    const [event] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'organization.emailDomains' AND target_id = $1`, [org.id]);
+    expect(event).toEqual({ before: { emailDomains: [`${org.slug}.test`] }, after: { emailDomains: ["lawfirm.test", `${org.slug}.test`] } });
+
+    const before = await count("audit_event");
+    for (const domains of [[], ["not a domain"], ["x@y.test"], Array.from({ length: 21 }, (_, i) => `d${i}.test`)]) {
+      const refused = await api.gql(SET, { input: { organizationId: id, domains } }, platformAdmin.as);
+      expect(refused.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    for (const persona of [admin, cast.platformAnalyst]) {
+      expect((await api.gql(SET, { input: { organizationId: id, domains: ["mine.test"] } }, persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const missing = await api.gql(SET, { input: { organizationId: gid("Organization", "00000000-0000-4000-8000-000000000000"), domains: ["a.test"] } }, platformAdmin.as);
+    expect(missing.errors?.[0]).toMatchObject({ message: "Organization not found", extensions: { code: "NOT_FOUND" } });
+    expect(await count("audit_event")).toBe(before);
+    // A member reads no organization's domains, its own included: its admins learn them from a refusal.
+    const READ = `query($id: ID!) { node(id: $id) { ... on Organization { emailDomains } } }`;
+    expect((await api.gql(READ, { id }, admin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(dataOf(await api.gql(READ, { id }, platformAdmin.as))).toEqual({ node: { emailDomains: ["lawfirm.test", `${org.slug}.test`] } });
   });
 });
 
@@ -293,8 +345,8 @@ describe("suspending a member", () => {
 });
 
 describe("organizations", () => {
-  it("expose no users, emails or keys: the type's fields are public, but for the platform's statusReason", async () => {
+  it("expose no users, emails or keys: the type's fields are public, but for the platform's statusReason and emailDomains", async () => {
     const type = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Organization") { fields { name } } }`, {}, cast.brandAAdmin.as);
-    expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["id", "joinedAt", "kind", "name", "status", "statusChangedAt", "statusReason"]);
+    expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["emailDomains", "id", "joinedAt", "kind", "name", "status", "statusChangedAt", "statusReason"]);
   });
 });

@@ -26,8 +26,10 @@ let passwordHash: Promise<string> | undefined;
 // scrypt is slow on purpose; one hash serves every test user.
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
+// Its users' addresses (createUser) are at its own domain, <slug>.test.
 export async function createOrganization(db: DataSource, kind: OrgKind, name = unique(kind.toLowerCase())) {
-  return db.manager.save(db.manager.create(Organization, { slug: unique("org"), name, kind }));
+  const slug = unique("org");
+  return db.manager.save(db.manager.create(Organization, { slug, name, kind, emailDomains: [`${slug}.test`] }));
 }
 
 export async function createUser(db: DataSource, org: Organization, role: UserRole) {

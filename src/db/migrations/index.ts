@@ -17,6 +17,7 @@ import { BrandFreeStoreScore1796540000000 } from "./1796540000000-BrandFreeStore
 import { OrganizationStatusReason1796550000000 } from "./1796550000000-OrganizationStatusReason";
 import { ReferralWithdrawn1796560000000 } from "./1796560000000-ReferralWithdrawn";
 import { ReferralCaseClosedAt1796570000000 } from "./1796570000000-ReferralCaseClosedAt";
+import { OrganizationEmailDomains1796580000000 } from "./1796580000000-OrganizationEmailDomains";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   OrganizationStatusReason1796550000000,
   ReferralWithdrawn1796560000000,
   ReferralCaseClosedAt1796570000000,
+  OrganizationEmailDomains1796580000000,
 ];

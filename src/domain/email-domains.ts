@@ -1,0 +1,60 @@
+import type { DataSource } from "typeorm";
+import { scopedQuery } from "../auth/scoped-query";
+import type { Viewer } from "../auth/viewer";
+import { Organization } from "../entities";
+import { badInput, notFound } from "../errors";
+import { inTransaction } from "../db/transaction";
+import { recordAudit } from "./audit";
+
+// The domains an organization's admins may invite addresses at (Organization.emailDomains).
+
+const MAX_DOMAINS = 20;
+// Lower-case labels of letters, digits and inner hyphens, at least two of them (an internationalized
+// domain in its xn-- form).
+const DOMAIN = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const domainOf = (normalizedEmail: string): string => normalizedEmail.slice(normalizedEmail.lastIndexOf("@") + 1);
+
+export function checkEmailDomains(values: readonly string[]): string[] {
+  const domains = [...new Set(values.map((value) => value.trim().toLowerCase().replace(/^@/, "")))].sort();
+  if (domains.length < 1 || domains.length > MAX_DOMAINS) throw badInput(`Give 1 to ${MAX_DOMAINS} email domains`);
+  const bad = domains.filter((domain) => !DOMAIN.test(domain));
+  if (bad.length) throw badInput(`Not email domains (as example.com, xn-- form for other scripts): ${bad.map((d) => JSON.stringify(d.slice(0, 100))).join(", ")}`);
+  return domains;
+}
+
+// An address an admin of `org` may invite; refused naming the organization's own domains only.
+export function checkInvitableAddress(org: Organization, email: string): void {
+  if (org.emailDomains.includes(domainOf(email))) return;
+  throw badInput(
+    org.emailDomains.length
+      ? `Invite addresses at your organization's email domains (${org.emailDomains.join(", ")}); the platform adds others`
+      : "Your organization has no email domains yet; the platform sets them",
+    { allowedDomains: org.emailDomains },
+  );
+}
+
+// The platform sets a member's domains; invitations already made stay valid.
+export async function setEmailDomains(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { organizationId: string; domains: readonly string[] },
+): Promise<Organization> {
+  const domains = checkEmailDomains(input.domains);
+  return inTransaction(dataSource, async (manager) => {
+    const org = await scopedQuery(manager, viewer, Organization, "org")
+      .andWhere("org.id = :id", { id: input.organizationId })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!org) throw notFound("Organization");
+    await manager.update(Organization, { id: org.id }, { emailDomains: domains });
+    await recordAudit(manager, viewer, {
+      action: "organization.emailDomains",
+      targetType: "Organization",
+      targetId: org.id,
+      before: { emailDomains: org.emailDomains },
+      after: { emailDomains: domains },
+    });
+    return Object.assign(org, { emailDomains: domains });
+  });
+}
