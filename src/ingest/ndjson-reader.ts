@@ -22,9 +22,9 @@ const CR = 0x0d;
 const LINE_END = /\r?\n|\r(?!\n)/;
 const BOM = "\ufeff";
 
-// A listing's record is a few kilobytes at most. A longer line (a file with no line ends, say) is
-// not held: its bytes are dropped as they come, and the line stands as TOO_LONG, rejected by its
-// number, so that memory stays flat whatever the file.
+// A listing's record is a few kilobytes at most. A longer line (its line end counted; a file with
+// no line ends, say) is not held: its bytes are dropped as they come, and the line stands as
+// TOO_LONG, rejected by its number, so that memory stays flat whatever the file.
 export const MAX_LINE_BYTES = 1 << 20;
 // Not JSON (a raw NUL cannot start a JSON text), so never a record.
 const TOO_LONG = "\u0000line too long";
