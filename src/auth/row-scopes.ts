@@ -197,7 +197,9 @@ const referralMemberships: RowScope = (viewer, alias) => {
 export const rowScopes = new Map<abstract new () => ObjectLiteral, RowScope>([
   // Name, kind, status and joined date of every organization are public to all members.
   [Organization, () => ALL],
-  [User, ownOrganization],
+  // An organization's own; every organization's for the platform, which reads who wrote a feedback
+  // or a note and who acted in an audit event. Admins administer their own only (administeredUsers).
+  [User, platformOrOwnOrganization],
   // An organization's own; every organization's for the platform, which revokes a member's leaked key.
   [ApiKey, platformOrOwnOrganization],
   [Brand, brands],

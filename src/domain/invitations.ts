@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationToken } from "../auth/invitation-token";
 import type { TokenService } from "../auth/jwt";
 import { hashPassword } from "../auth/password";
-import { scopedQuery } from "../auth/scoped-query";
+import { administeredUsers, scopedQuery } from "../auth/scoped-query";
 import { ORG_KIND_ROLES, scopesOfRole } from "../auth/scopes";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
@@ -111,7 +111,7 @@ export async function inviteUser(
     // Only the viewer's own users are looked at: whether another organization uses an address is
     // not the admin's to learn. A duplicate is refused at acceptance, to the holder of the token,
     // who is the admin as much as the invitee: hence the organization's own domains only.
-    const ownUser = await scopedQuery(manager, viewer, User, "u").andWhere("u.email = :email", { email }).getExists();
+    const ownUser = await administeredUsers(manager, viewer, "u").andWhere("u.email = :email", { email }).getExists();
     if (ownUser) throw conflict("A user of your organization already has this email");
     await assertNoPendingInvitation(manager, viewer, email, now);
     const { token, hash } = generateInvitationToken();

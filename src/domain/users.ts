@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { standingRefusal } from "../auth/account-standing";
-import { scopedQuery } from "../auth/scoped-query";
+import { administeredUsers, scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { inTransaction } from "../db/transaction";
 import { Organization, User } from "../entities";
@@ -20,14 +20,14 @@ async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): P
   // no more: its viewer was resolved before the lock.
   const actor =
     viewer.principal === "USER"
-      ? await scopedQuery(manager, viewer, User, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne()
+      ? await administeredUsers(manager, viewer, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne()
       : null;
   const refusal = standingRefusal({
     disabled: viewer.principal === "USER" && (!actor || actor.disabledAt !== null),
     orgStatus: org?.status ?? OrgStatus.SUSPENDED,
   });
   if (refusal) throw refusal;
-  const user = await scopedQuery(manager, viewer, User, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
+  const user = await administeredUsers(manager, viewer, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
   if (!user) throw notFound("User");
   return user;
 }
@@ -41,7 +41,7 @@ export async function disableUser(dataSource: DataSource, viewer: Viewer, id: st
       throw badInput("You cannot disable your own account; another admin of your organization can");
     }
     if (user.role === UserRole.ADMIN) {
-      const others = await scopedQuery(manager, viewer, User, "admin")
+      const others = await administeredUsers(manager, viewer, "admin")
         .andWhere("admin.role = :admin AND admin.disabled_at IS NULL AND admin.id <> :id", { admin: UserRole.ADMIN, id: user.id })
         .getCount();
       if (others === 0) throw badInput("This is your organization's last enabled admin; enable another admin first");

@@ -236,6 +236,11 @@ describe("policy feedback", () => {
     expect((await api.gql(respond, input, cast.brandAAdmin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const answered = await api.gql(respond, input, platformAdmin.as);
     expect(answered.data).toEqual({ respondToPolicyFeedback: { status: "ACCEPTED", response: "Agreed, from Q3", author: { organization: { name: cast.brandA.org.name } } } });
+    // The platform reads who wrote it, by name, as its author's organization does.
+    const AUTHOR = `query($id: ID!) { node(id: $id) { ... on PolicyFeedback { author { name } } } }`;
+    const byName = { node: { author: { name: `${UserRole.ANALYST} of ${cast.brandA.org.name}` } } };
+    expect((await api.gql(AUTHOR, { id }, platformAdmin.as)).data).toEqual(byName);
+    expect((await api.gql(AUTHOR, { id }, cast.brandAViewer.as)).data).toEqual(byName);
     const illegal = await api.gql(respond, { input: { id, status: "SUBMITTED", response: "back" } }, platformAdmin.as);
     expect(illegal.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", allowedStatuses: ["IMPLEMENTED"] } });
     const seen = await api.gql(`query($id: ID!) { node(id: $id) { ... on PolicyFeedback { status response } } }`, { id }, cast.brandAViewer.as);

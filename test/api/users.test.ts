@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
+import { dataOf } from "../support/enforcement";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -171,5 +172,24 @@ describe("an organization's users", () => {
       extensions: { code: "UNAUTHENTICATED" },
     });
     expect(await disabledAt(leaver.user.id)).toBeNull();
+  });
+});
+
+describe("the platform and another organization's users", () => {
+  it("reads who they are (a feedback's author, an audit event's actor), but lists and disables only its own", async () => {
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const ofA = await signedIn(cast.brandA.org);
+    const NODE = `query($id: ID!) { node(id: $id) { ... on User { email name } } }`;
+    expect(dataOf(await api.gql(NODE, { id: ofA.id }, platformAdmin.as))).toEqual({ node: { email: ofA.user.email, name: ofA.user.displayName } });
+    // Brand B still finds nothing there, exactly as at a missing id.
+    const missing = await api.gql(NODE, { id: gid("User", "00000000-0000-4000-8000-000000000000") }, cast.brandBAnalyst.as);
+    expect(await api.gql(NODE, { id: ofA.id }, cast.brandBAnalyst.as)).toEqual(missing);
+
+    const listed = dataOf(await usersAs(platformAdmin)).users.map((u) => u.email);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((email) => email.endsWith(`@${cast.platformAnalyst.org.slug}.test`))).toBe(true);
+    const disable = await api.gql(DISABLE, { id: ofA.id }, platformAdmin.as);
+    expect(disable.errors?.[0]).toMatchObject({ message: "User not found", extensions: { code: "NOT_FOUND" } });
+    expect(await disabledAt(ofA.user.id)).toBeNull();
   });
 });
