@@ -15,7 +15,7 @@ import { recordSteps } from "./infringement-status";
 //   allows the takedown workflow;
 // - any other infringement on it keeps its status: the lifecycle has no move to REMOVED without a
 //   takedown, and a brand's CONFIRMED case is still evidence for a referral or a lawsuit. Its
-//   listing shows REMOVED.
+//   listing shows REMOVED, and the case is dated as updated then.
 // Everything is written with the caller's transaction manager, with notes and audit events.
 // `cause` is read by every brand with a pending request on a removed listing (its request's
 // decision note, its case's note), so it names no record of anyone's; what caused the removal
@@ -71,6 +71,15 @@ export async function removeListings(
         .execute()
     : { raw: [] };
   const movedRows = moved.raw as { id: string; owner_org_id: string }[];
+  // Every other case on a removed listing changed too, as its brand reads it (its listing is gone):
+  // dated so, so that a sync by updatedFrom finds it.
+  await manager
+    .createQueryBuilder()
+    .update(SuspectedInfringement)
+    .set({ updatedAt: at })
+    .where("listing_id = ANY(:listingIds)", { listingIds })
+    .andWhere("updated_at < :at", { at })
+    .execute();
 
   await recordSteps(
     manager,

@@ -549,6 +549,20 @@ describe("takeDownListing", () => {
     expect(removal.after).toMatchObject({ cause: "taken down by the platform", reason: "court order 2026-114" });
   });
 
+  it("dates every case on the listing as updated then, so that a brand's sync by updatedFrom finds it", async () => {
+    const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const quiet = await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+    await api.dataSource.query(`UPDATE suspected_infringement SET updated_at = now() - interval '1 day' WHERE id = $1`, [quiet.id]);
+    const since = new Date().toISOString();
+    dataOf(await api.gql(TAKE_DOWN, { input: { listingId: gid("Listing", listing.id), reason: "court order" } }, cast.platformAnalyst.as));
+    const SYNC = `query($since: DateTime!) { infringements(first: 100, filter: { updatedFrom: $since }) { edges { node { id status updatedAt listing { status } } } } }`;
+    type Synced = { infringements: { edges: { node: { id: string; status: string; updatedAt: string; listing: { status: string } } }[] } };
+    const synced = dataOf(await api.gql<Synced>(SYNC, { since }, cast.brandAAnalyst.as)).infringements.edges.map((edge) => edge.node);
+    const found = synced.find((node) => node.id === gid("Infringement", quiet.id));
+    expect(found).toMatchObject({ status: "CONFIRMED", listing: { status: "REMOVED" } });
+    expect(Date.parse(found!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(since));
+  });
+
   it("is the platform's alone, for an ACTIVE listing it names, and a refusal changes nothing", async () => {
     const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
     await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
