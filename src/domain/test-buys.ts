@@ -10,7 +10,7 @@ import { recordAudit } from "./audit";
 import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
 import { withdrawLockedTakedown } from "./takedown-workflow";
-import { checkMoney, checkNotFuture, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
+import { checkMoney, checkPastInstant, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
 import { inTransaction } from "../db/transaction";
 
 const MAX_EVIDENCE_ITEMS = 50;
@@ -20,7 +20,7 @@ export async function recordTestBuy(
   viewer: Viewer,
   input: { infringementId: string; orderedAt: Date; cost: MoneyValue; orderReference: string },
 ): Promise<TestBuy> {
-  const orderedAt = checkNotFuture(input.orderedAt, "orderedAt");
+  const orderedAt = checkPastInstant(input.orderedAt, "orderedAt");
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
   const orderReference = requiredText(input.orderReference, "orderReference", 200);
   return inTransaction(dataSource, async (manager) => {

@@ -74,25 +74,32 @@ const UNSTORABLE_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 const MAY_BE_UNSTORABLE = /[\0\uD800-\uDFFF]/;
 export const isStorableText = (text: string) => !MAY_BE_UNSTORABLE.test(text) || !UNSTORABLE_TEXT.test(text);
 
-// PostgreSQL's dates start in the year 1 (ISO 8601's year 0000 is 1 BC, which it reads as no date).
-export const EARLIEST_STORABLE_MS = Date.parse("0001-01-01T00:00:00Z");
+// Nothing this alliance records (a listing, a store's opening, a test buy, a lawsuit, a raid, a
+// sighting) happened before online marketplaces did: an earlier date is a slip (1900, 0026).
+const EARLIEST_EVENT_DAY = "1990-01-01";
+export const EARLIEST_EVENT_MS = Date.parse(`${EARLIEST_EVENT_DAY}T00:00:00Z`);
 
 // A little clock skew between client and server is not an error.
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export const isNotFuture = (epochMs: number) => epochMs <= Date.now() + FUTURE_TOLERANCE_MS;
 
-export function checkNotFuture(value: Date, field: string): Date {
+export const isPastEvent = (epochMs: number) => epochMs >= EARLIEST_EVENT_MS && isNotFuture(epochMs);
+
+// A date-time of something that happened: not in the future, and not before 1990.
+export function checkPastInstant(value: Date, field: string): Date {
   if (Number.isNaN(value.getTime())) throw badInput(`\`${field}\` is not a valid date-time`);
   if (!isNotFuture(value.getTime())) throw badInput(`\`${field}\` must not be in the future`);
+  if (value.getTime() < EARLIEST_EVENT_MS) throw badInput(`\`${field}\` must not be before ${EARLIEST_EVENT_DAY}`);
   return value;
 }
 
-// A calendar date, YYYY-MM-DD, not after today (UTC).
+// A calendar date, YYYY-MM-DD, not after today (UTC) nor before 1990.
 export function checkPastLocalDate(value: string, field: string): string {
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!valid) throw badInput(`\`${field}\` must be a date as YYYY-MM-DD`);
   if (value > new Date().toISOString().slice(0, 10)) throw badInput(`\`${field}\` must not be in the future`);
+  if (value < EARLIEST_EVENT_DAY) throw badInput(`\`${field}\` must not be before ${EARLIEST_EVENT_DAY}`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
-import { EARLIEST_STORABLE_MS, isIsoCurrency, isNotFuture, isStorableText } from "../domain/validation";
+import { isIsoCurrency, isPastEvent, isStorableText } from "../domain/validation";
 import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
@@ -15,20 +15,22 @@ const text = (max: number) =>
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
-// A listing's dates (listed, seen, its store opened) are in the past, from the year 1 on. One
-// that is not a date-time at all is the format check's to report, not this one's.
+// A listing's dates (listed, seen, its store opened) are in the past, from 1990 on. One that is
+// not a date-time at all is the format check's to report, not this one's.
 const isPast = (value: string | null) => {
   if (value === null) return true;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) || (ms >= EARLIEST_STORABLE_MS && isNotFuture(ms));
+  return Number.isNaN(ms) || isPastEvent(ms);
 };
-const pastInstant = instant.nullable().default(null).refine(isPast, "must be in the past, and in the year 1 or later");
+const pastInstant = instant.nullable().default(null).refine(isPast, "must be in the past, and in 1990 or later");
 
 // Counts are bounded by what a store or a listing can have, well inside the database's integer
 // columns (a strike added to the largest int would overflow when a takedown is approved).
 const MAX_STORE_COUNT = 100_000;
 const MAX_REVIEW_COUNT = 1_000_000_000;
 const count = (max: number) => z.number().int().min(0).max(max, `must be at most ${max}`);
+// As many as a catalogue's product may hold (src/domain/catalogue.ts).
+const MAX_SPECS = 50;
 
 const SellerRecord = z.object({
   externalId: requiredText(100),
@@ -64,7 +66,10 @@ export const ListingRecordSchema = z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
     currency: z.string().refine(isIsoCurrency, "must be an ISO 4217 code such as CNY"),
   }),
-  specs: z.record(text(100), text(500)).default({}),
+  specs: z
+    .record(text(100), text(500))
+    .refine((specs) => Object.keys(specs).length <= MAX_SPECS, `must hold at most ${MAX_SPECS} specs`)
+    .default({}),
   imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
   reviews: ReviewRecord.default(NO_REVIEWS),
   listedAt: pastInstant,
@@ -153,7 +158,9 @@ function specsOf(specs: unknown): Record<string, string> | null {
   if (prototype !== Object.prototype && prototype !== null) return null;
   if (Object.getOwnPropertySymbols(specs).length > 0) return null;
   const valid: Record<string, string> = {};
-  for (const key of Object.keys(specs)) {
+  const keys = Object.keys(specs);
+  if (keys.length > MAX_SPECS) return null;
+  for (const key of keys) {
     const spec = specs[key];
     if (key === "__proto__" || !isText(key, 100) || !isText(spec, 500)) return null;
     valid[key] = spec;

@@ -255,8 +255,8 @@ describe("ingestListings", () => {
       inserted: 0,
       rejections: [
         { row: 0, reason: "price.currency: must be an ISO 4217 code such as CNY" },
-        { row: 1, reason: "seenAt: must be in the past, and in the year 1 or later" },
-        { row: 2, reason: "seller.openedAt: must be in the past, and in the year 1 or later" },
+        { row: 1, reason: "seenAt: must be in the past, and in 1990 or later" },
+        { row: 2, reason: "seller.openedAt: must be in the past, and in 1990 or later" },
       ],
     });
   });

@@ -385,10 +385,26 @@ describe("sightings: counts for whoever sees the indicator, who only for the pla
     expect(await sightingRows()).toBe(before);
   });
 
-  it("refuses a sighting in the future or without a source", async () => {
+  it("counts a sighting sent again (a retry) once, and moves the first-seen date back for an earlier one", async () => {
+    const member = await brandMember(api, `Sighting Retry Brand ${Date.now()}`);
+    const [id] = await contribute(api, member, [{ kind: "DOMAIN", value: `retried-${Date.now()}.example`, distribution: "ALLIANCE" }]);
+    const input = { indicatorId: gid("Indicator", id), seenAt: "2025-03-01T10:00:00.000Z", source: "TAOBAO listing 77" };
+    const sight = () => api.gql<Json>(SIGHT, { input }, cast.brandBAnalyst.as);
+    const [first, second] = await Promise.all([sight(), sight()]);
+    expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+    expect((await sight()).data.recordSighting.sightingCount).toBe(1);
+    const read = await api.gql<Json>(`query($id: ID!) { indicator(id: $id) { sightingCount firstSeenAt } }`, { id: input.indicatorId }, member.as);
+    expect(read.data.indicator).toEqual({ sightingCount: 1, firstSeenAt: input.seenAt });
+  });
+
+  it("refuses a sighting in the future, before 1990 or without a source", async () => {
     const id = gid("Indicator", fixture.ALLIANCE);
+    const before = await sightingRows();
     const future = await api.gql<Json>(SIGHT, { input: { indicatorId: id, seenAt: "2999-01-01T00:00:00Z", source: "x" } }, cast.brandBAnalyst.as);
-    expect(future.errors?.[0]).toMatchObject({ message: "seenAt must not be in the future", extensions: { code: "BAD_USER_INPUT" } });
+    expect(future.errors?.[0]).toMatchObject({ message: "`seenAt` must not be in the future", extensions: { code: "BAD_USER_INPUT" } });
+    const ancient = await api.gql<Json>(SIGHT, { input: { indicatorId: id, seenAt: "1900-11-20T09:00:00Z", source: "x" } }, cast.brandBAnalyst.as);
+    expect(ancient.errors?.[0]).toMatchObject({ message: "`seenAt` must not be before 1990-01-01", extensions: { code: "BAD_USER_INPUT" } });
+    expect(await sightingRows()).toBe(before);
     const blank = await api.gql<Json>(SIGHT, { input: { indicatorId: id, seenAt: "2026-01-01T00:00:00Z", source: "  " } }, cast.brandBAnalyst.as);
     expect(blank.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });

@@ -192,6 +192,12 @@ describe("test buys", () => {
       cast.brandAAnalyst.as,
     );
     expect(float.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const ancient = await api.gql(
+      RECORD_TEST_BUY,
+      { input: { infringementId, orderedAt: "1900-01-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference: "TB-X" } },
+      cast.brandAAnalyst.as,
+    );
+    expect(ancient.errors?.[0]).toMatchObject({ message: "`orderedAt` must not be before 1990-01-01", extensions: { code: "BAD_USER_INPUT" } });
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
@@ -277,6 +283,18 @@ describe("legal actions", () => {
     expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
     const missing = gid("LegalAction", "00000000-0000-4000-8000-000000000000");
     expect(foreign).toEqual(await api.gql(UPDATE, { input: { id: missing, status: "WITHDRAWN" } }, cast.brandBAnalyst.as));
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("refuses a filing date in the future or before 1990, and changes nothing", async () => {
+    const before = await enforcementFootprint(api);
+    for (const [filedOn, message] of [
+      ["1800-01-01", "`filedOn` must not be before 1990-01-01"],
+      ["2999-01-01", "`filedOn` must not be in the future"],
+    ]) {
+      const input = { sellerId: gid("Seller", cast.seller.id), court: "A court", claim: { amountMinor: 100, currency: "CNY" }, filedOn };
+      expect((await api.gql(FILE, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
+    }
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 

@@ -205,7 +205,7 @@ describe("listing ingest", () => {
     expect(counts).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
   });
 
-  it("rejects text and dates PostgreSQL cannot store as lines of their own, never failing their batch", async () => {
+  it("rejects text and dates PostgreSQL cannot store, dates before 1990 and too many specs as lines of their own, never failing their batch", async () => {
     const good = [fake(), genuine()];
     const { counts, rejections } = await ingest([
       good[0],
@@ -214,15 +214,19 @@ describe("listing ingest", () => {
       listingRecord({ seenAt: "0000-06-01T00:00:00Z" }),
       listingRecord({ seller: { externalId: "store-year-zero", name: "Year zero", openedAt: "0001-01-01T00:00:00+01:00" } }),
       listingRecord({ listedAt: "2026-13-45T00:00:00Z" }),
+      listingRecord({ listedAt: "1900-01-01T00:00:00Z" }),
+      listingRecord({ specs: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`spec ${i}`, "x"])) }),
       good[1],
     ]);
-    expect(counts).toMatchObject({ read: 7, inserted: 2, rejected: 5 });
+    expect(counts).toMatchObject({ read: 9, inserted: 2, rejected: 7 });
     expect(rejections).toEqual([
       { line: 2, reason: "specs.colour\\ud800: Invalid key in record" },
       { line: 3, reason: "title: must not contain NUL characters or unpaired surrogates" },
-      { line: 4, reason: "seenAt: must be in the past, and in the year 1 or later" },
-      { line: 5, reason: "seller.openedAt: must be in the past, and in the year 1 or later" },
+      { line: 4, reason: "seenAt: must be in the past, and in 1990 or later" },
+      { line: 5, reason: "seller.openedAt: must be in the past, and in 1990 or later" },
       { line: 6, reason: "listedAt: must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" },
+      { line: 7, reason: "listedAt: must be in the past, and in 1990 or later" },
+      { line: 8, reason: "specs: must hold at most 50 specs" },
     ]);
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });

@@ -27,6 +27,9 @@ const ODD_VALUES: unknown[] = [
   // What PostgreSQL cannot store: unpaired surrogates (in a key too) and dates before the year 1.
   "x\uD800y", "x\uDC00", "\uD83D\uDE00", { "k\uD800": "v" }, { k: "v\uDFFF" }, "0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00",
   "0001-01-01T00:00:00Z", "2026-13-45T00:00:00Z",
+  // Before and at the earliest date anything the alliance records happened; specs up to the cap and past it.
+  "1989-12-31T23:59:59.999Z", "1990-01-01T00:00:00Z", "1990-01-01T01:00:00+02:00",
+  Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"])), Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])),
 ];
 
 const FIELDS = [

@@ -4,16 +4,16 @@ import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator, IndicatorSighting } from "../../entities";
 import { badInput, notFound } from "../../errors";
+import { checkPastInstant } from "../validation";
 import { recordAudit } from "../audit";
 import { inTransaction } from "../../db/transaction";
 
 const MAX_SOURCE_LENGTH = 500;
-// Clocks differ a little between a member's systems and ours.
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 // A member confirms it has seen an indicator it can see. The sighting belongs to the member's
 // organization, so only it and the platform learn who sighted; everyone who sees the indicator
-// sees the count and the last-seen date move.
+// sees the count and the seen dates move. The same sighting sent again (a retry: same time, same
+// source) is counted once.
 export async function recordSighting(
   dataSource: DataSource,
   viewer: Viewer,
@@ -21,26 +21,27 @@ export async function recordSighting(
 ): Promise<Indicator> {
   const source = input.source.trim();
   if (!source || source.length > MAX_SOURCE_LENGTH) throw badInput(`source must be 1 to ${MAX_SOURCE_LENGTH} characters`);
-  if (input.seenAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput("seenAt must not be in the future");
+  const seenAt = checkPastInstant(input.seenAt, "seenAt");
   return inTransaction(dataSource, async (manager) => {
     const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
       .andWhere("ind.id = :id", { id: input.indicatorId })
       .setLock("pessimistic_write")
       .getOne();
     if (!indicator) throw notFound("Indicator");
-    const sighting = await manager.save(
-      manager.create(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt: input.seenAt, source }),
-    );
-    const lastSeenAt = datedFor(indicator.distribution, input.seenAt);
-    if (lastSeenAt > indicator.lastSeenAt) {
-      await manager.update(Indicator, { id: indicator.id }, { lastSeenAt });
-      indicator.lastSeenAt = lastSeenAt;
+    // Read with the indicator locked: the same sighting sent twice at once is seen by the second.
+    if (await manager.existsBy(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt, source })) return indicator;
+    const sighting = await manager.save(manager.create(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt, source }));
+    const dated = datedFor(indicator.distribution, seenAt);
+    const seen = { firstSeenAt: dated < indicator.firstSeenAt ? dated : indicator.firstSeenAt, lastSeenAt: dated > indicator.lastSeenAt ? dated : indicator.lastSeenAt };
+    if (seen.firstSeenAt !== indicator.firstSeenAt || seen.lastSeenAt !== indicator.lastSeenAt) {
+      await manager.update(Indicator, { id: indicator.id }, seen);
+      Object.assign(indicator, seen);
     }
     await recordAudit(manager, viewer, {
       action: "intel.sighting",
       targetType: "Indicator",
       targetId: indicator.id,
-      after: { sightingId: sighting.id, seenAt: input.seenAt.toISOString() },
+      after: { sightingId: sighting.id, seenAt: seenAt.toISOString() },
     });
     return indicator;
   });
