@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RiskSignal } from "../entities/risk-signal";
+import { apportion } from "../apportion";
 import { BoundedMemo } from "../bounded-memo";
 import { BrandMatcher } from "../matching/brand-matcher";
 import { LogoMatcher } from "../matching/logo-matcher";
@@ -54,16 +55,14 @@ export interface ListingAssessment {
   brands: BrandAssessment[];
 }
 
-// Drops what would take the total past 100, so that the contributions always sum to the score.
+// Past 100, scales every contribution down in proportion (whole numbers, largest remainder) so that
+// they sum to the score, 100, and no signal leaves the explanation: the one that tied a listing to
+// the brand (a logo match under a title that no longer names it) may be the smallest.
 export function capAtHundred(signals: RiskSignal[]): RiskSignal[] {
-  let room = 100;
-  const capped: RiskSignal[] = [];
-  for (const signal of signals) {
-    const contribution = Math.min(signal.contribution, room);
-    if (contribution > 0) capped.push({ ...signal, contribution });
-    room -= contribution;
-  }
-  return capped;
+  const positive = signals.filter((signal) => signal.contribution > 0);
+  if (scoreOf(positive) <= 100) return positive;
+  const shares = apportion(100, positive.map((signal, index) => ({ group: signal, weight: signal.contribution, order: String(index).padStart(3, "0") })));
+  return shares.map(({ group, value }) => ({ ...group, contribution: value }));
 }
 
 export const scoreOf = (signals: readonly RiskSignal[]) => signals.reduce((sum, s) => sum + s.contribution, 0);

@@ -1,4 +1,4 @@
-import { apportion } from "../../src/domain/reports/apportion";
+import { apportion } from "../../src/apportion";
 
 const groups = (...weights: number[]) => weights.map((weight, n) => ({ group: `g${n}`, weight, order: `g${n}` }));
 const values = (total: number, ...weights: number[]) => apportion(total, groups(...weights)).map((share) => share.value);

@@ -2,7 +2,7 @@ import { RiskSignalKind } from "../../src/entities/enums";
 import { parseHash64 } from "../../src/matching/perceptual-hash";
 import type { BrandProfile, ListingFacts, SellerFacts } from "../../src/risk/facts";
 import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
-import { MODEL_VERSION, modelVersionOf, RiskModel } from "../../src/risk/risk-model";
+import { capAtHundred, MODEL_VERSION, modelVersionOf, RiskModel } from "../../src/risk/risk-model";
 import { sellerScore } from "../../src/risk/seller-score";
 import type { IntelView } from "../../src/risk/signals/intel-match";
 
@@ -221,6 +221,35 @@ describe("the combined score", () => {
     const assessed = zephyrOf(everything, { strikeCount: 3, confirmedBy: new Map([["org-z", 2]]), openedAt: null, brandCount: 30, seenAt: NOW });
     expect(assessed.score).toBe(100);
     expect(assessed.signals.reduce((sum, s) => sum + s.contribution, 0)).toBe(100);
+    // Every signal stays in the explanation, scaled down in proportion, the logo match included.
+    expect(assessed.signals.map((s) => s.kind).sort()).toEqual(
+      [
+        RiskSignalKind.COUNTERFEIT_KEYWORDS,
+        RiskSignalKind.LOGO_MATCH,
+        RiskSignalKind.PRICE_ANOMALY,
+        RiskSignalKind.REVIEW_BRUSHING,
+        RiskSignalKind.SELLER_HISTORY,
+        RiskSignalKind.SPEC_MISMATCH,
+      ].sort(),
+    );
+    expect(assessed.signals.every((s) => s.contribution > 0)).toBe(true);
+  });
+
+  it("caps at 100 by scaling every contribution in proportion, in whole numbers", () => {
+    const signal = (kind: RiskSignalKind, contribution: number) => ({ kind, contribution, reason: kind });
+    const capped = capAtHundred([
+      signal(RiskSignalKind.PRICE_ANOMALY, 60),
+      signal(RiskSignalKind.COUNTERFEIT_KEYWORDS, 50),
+      signal(RiskSignalKind.LOGO_MATCH, 10),
+    ]);
+    // 120 to 100: 50, 41.67 and 8.33, the unit left over to the largest remainder.
+    expect(capped.map((s) => [s.kind, s.contribution])).toEqual([
+      [RiskSignalKind.PRICE_ANOMALY, 50],
+      [RiskSignalKind.COUNTERFEIT_KEYWORDS, 42],
+      [RiskSignalKind.LOGO_MATCH, 8],
+    ]);
+    const under = [signal(RiskSignalKind.PRICE_ANOMALY, 60), signal(RiskSignalKind.LOGO_MATCH, 0)];
+    expect(capAtHundred(under)).toEqual([under[0]]);
   });
 
   it("scores a listing against each brand it claims, each with its own price and logo", () => {

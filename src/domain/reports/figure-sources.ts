@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { IndicatorDistribution, InfringementStatus, SellerStatus, TakedownStatus, TestBuyOutcome } from "../../entities/enums";
 import { ReportMetric } from "../../entities/report-table";
-import { apportion } from "./apportion";
+import { apportion } from "../../apportion";
 import type { ReportPeriod } from "./period";
 
 // One member's (or, for PLATFORM figures, the platform's) figure for one category and marketplace;

@@ -1,6 +1,6 @@
-// Splits a whole-number figure (a referral's arrests, seized units, seized value in minor units)
-// between groups in proportion to their weights (their number of cases), in whole numbers that add
-// up exactly to the figure: the largest-remainder method. Each group first gets the floor of its
+// Splits a whole-number figure (a referral's arrests, seized units, seized value in minor units
+// between its case groups; a capped risk score between its signals) between groups in proportion
+// to their weights, in whole numbers that add up exactly to the figure: the largest-remainder method. Each group first gets the floor of its
 // exact share; the units left over go one each to the groups with the largest remainders, ties
 // broken by the groups' `order` key so that the same data always gives the same split.
 // Integer arithmetic throughout (BigInt), so that large money amounts lose nothing.
