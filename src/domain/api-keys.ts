@@ -4,8 +4,9 @@ import { scopedQuery } from "../auth/scoped-query";
 import { ORG_KIND_SCOPES, READ_SCOPE_OF_WRITE, type Scope } from "../auth/scopes";
 import type { Viewer } from "../auth/viewer";
 import { ApiKey } from "../entities";
-import { badInput, notFound } from "../errors";
+import { badInput, conflict, notFound } from "../errors";
 import { recordAudit } from "./audit";
+import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 
 const MAX_NAME_LENGTH = 100;
@@ -40,6 +41,17 @@ export async function createApiKey(
 
   const { secret, prefix, hash } = generateApiKeySecret();
   return inTransaction(dataSource, async (manager) => {
+    // A key is known by its name in the organization's list: a second live one of that name (a
+    // retried creation, whose secret nobody saw) could not be told from the first.
+    await lockKey(manager, "api_key", viewer.orgId);
+    const live = await scopedQuery(manager, viewer, ApiKey, "k")
+      .andWhere("k.owner_org_id = :orgId AND k.name = :name AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > :now)", {
+        orgId: viewer.orgId,
+        name,
+        now,
+      })
+      .getOne();
+    if (live) throw conflict(`Your organization has a live key named "${name}" (${live.prefix}…): revoke it first, or choose another name`);
     const apiKey = manager.create(ApiKey, {
       ownerOrgId: viewer.orgId,
       name,

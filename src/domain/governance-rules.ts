@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/viewer";
 import { GovernanceRule } from "../entities";
 import { ApiError, badInput, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
+import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
@@ -44,7 +45,7 @@ export async function publishGovernanceRule(
   if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`A rule's body must be 1 to ${MAX_BODY_LENGTH} characters`);
   return inTransaction(dataSource, async (manager) => {
     // Two publications of one code must not both pick the same next version.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('governance_rule:' || $1))`, [code]);
+    await lockKey(manager, "governance_rule", code);
     const [latest]: { version: number; effective_at: Date; title: string; body: string }[] = await manager.query(
       `SELECT version, effective_at, title, body FROM governance_rule WHERE code = $1 ORDER BY version DESC LIMIT 1`,
       [code],

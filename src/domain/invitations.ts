@@ -15,6 +15,7 @@ import { recordAudit } from "./audit";
 import { brandNameClashes, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { checkName } from "./validation";
+import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 import { normalizedEmail } from "../auth/email-address";
 import { pendingInvitation } from "./pending-invitation";
@@ -262,7 +263,7 @@ async function activeInvitingOrganization(manager: EntityManager, invitation: In
 // found nor told, as with accounts (inviteUser).
 async function assertNoPendingInvitation(manager: EntityManager, viewer: Viewer, email: string, now: Date) {
   // Two invitations of one address by one organization must not both pass the check.
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('invitation:' || $1 || ':' || $2))`, [viewer.orgId, email]);
+  await lockKey(manager, "invitation", viewer.orgId, email);
   const pending = await scopedQuery(manager, viewer, Invitation, "inv")
     .andWhere(`inv.email = :email AND ${pendingInvitation("inv", ":now")}`, { email, now })
     .getOne();

@@ -4,10 +4,11 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { LegalAction, Seller } from "../entities";
 import { LegalActionStatus as L } from "../entities/enums";
-import { badInput, forbidden, notFound } from "../errors";
+import { badInput, conflict, forbidden, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
+import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 
 // FILED -> IN_PROGRESS -> a judgment, a settlement or a withdrawal; a case may also settle, be
@@ -38,6 +39,21 @@ export async function fileLegalAction(
   return inTransaction(dataSource, async (manager) => {
     const seller = await scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :id", { id: input.sellerId }).getOne();
     if (!seller) throw notFound("Seller");
+    // The same filing sent again (a retry) would be a second lawsuit; two sent at once take turns.
+    await lockKey(manager, "legal_action", viewer.orgId, seller.id);
+    const filed = await scopedQuery(manager, viewer, LegalAction, "la")
+      .andWhere("la.seller_id = :sellerId AND la.filed_on = :filedOn AND la.claim_minor = :claim AND la.currency = :currency", {
+        sellerId: seller.id,
+        filedOn,
+        claim: claim.amountMinor,
+        currency: claim.currency,
+      })
+      .andWhere("lower(la.court) = lower(:court) AND la.status = ANY(:open)", { court, open: [L.FILED, L.IN_PROGRESS] })
+      .andWhere("la.owner_org_id = :plaintiff", { plaintiff: viewer.orgId })
+      .getOne();
+    if (filed) {
+      throw conflict(`Your organization recorded this action already (${filed.status}, on ${filed.createdAt.toISOString()}): the same store, court, filing date and claim`);
+    }
     const actor = actorOf(viewer);
     const action = await manager.save(
       manager.create(LegalAction, {

@@ -8,6 +8,7 @@ import { badInput, conflict, forbidden, notFound } from "../errors";
 import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkRuleCode, isCurrentRuleVersion, noRuleWithCode } from "./governance-rules";
+import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 
 const MAX_BODY_LENGTH = 10_000;
@@ -44,6 +45,20 @@ export async function submitPolicyFeedback(
       .andWhere(isCurrentRuleVersion("rule"))
       .getOne();
     if (!rule) throw noRuleWithCode(code);
+    // The same feedback sent again (a retry) would be counted and answered twice.
+    await lockKey(manager, "policy_feedback", viewer.orgId, rule.id);
+    const repeated = await scopedQuery(manager, viewer, PolicyFeedback, "fb")
+      .andWhere("fb.owner_org_id = :author AND fb.rule_id = :ruleId AND fb.kind = :kind AND fb.body = :body", {
+        author: viewer.orgId,
+        ruleId: rule.id,
+        kind: input.kind,
+        body,
+      })
+      .andWhere("fb.status = ANY(:open)", { open: [FeedbackStatus.SUBMITTED, FeedbackStatus.UNDER_REVIEW] })
+      .getOne();
+    if (repeated) {
+      throw conflict(`Your organization sent this feedback on ${code} already (${repeated.status}, on ${repeated.createdAt.toISOString()})`);
+    }
     const feedback = await manager.save(
       manager.create(PolicyFeedback, {
         ownerOrgId: viewer.orgId,

@@ -46,6 +46,23 @@ describe("an organization admin manages its API keys", () => {
     expect(listed.data?.apiKeys.map((key) => key.id)).toContain(apiKey.id);
   });
 
+  it("refuses a second live key of one name (a retried creation), once when two are sent at once; a revoked name is free", async () => {
+    const input = { input: { name: "SIEM sync", scopes: ["INFRINGEMENTS_READ"] } };
+    const before = await keyCount();
+    const both = await Promise.all([api.gql<Created>(CREATE, input, cast.brandAAdmin.as), api.gql<Created>(CREATE, input, cast.brandAAdmin.as)]);
+    expect(both.map((r) => r.errors?.[0].extensions?.code ?? "MADE").sort()).toEqual(["CONFLICT", "MADE"]);
+    const made = both.find((r) => !r.errors)!.data!.createApiKey.apiKey;
+    expect(both.find((r) => r.errors)!.errors![0].message).toBe(
+      `Your organization has a live key named "SIEM sync" (${made.prefix}…): revoke it first, or choose another name`,
+    );
+    expect(await keyCount()).toBe(before + 1);
+    // Another organization's key of that name is none of its business.
+    const brandBAdmin = await userPersona(api, cast.brandB.org, UserRole.ADMIN);
+    expect((await api.gql(CREATE, input, brandBAdmin.as)).errors).toBeUndefined();
+    expect((await api.gql(REVOKE, { id: made.id }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    expect((await api.gql(CREATE, input, cast.brandAAdmin.as)).errors).toBeUndefined();
+  });
+
   it("revokes a key, which stops working on the next request", async () => {
     const created = await api.gql<Created>(CREATE, { input: { name: "to revoke", scopes: ["CATALOGUE_READ"] } }, cast.brandAAdmin.as);
     const { secret, apiKey } = created.data!.createApiKey;

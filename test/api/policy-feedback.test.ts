@@ -229,6 +229,17 @@ describe("policy feedback", () => {
     expect(JSON.stringify(await api.gql(LIST, {}, cast.brandAViewer.as))).toContain("A complaint of ours");
   });
 
+  it("refuses the same feedback sent again while the first is open, once when two are sent at once", async () => {
+    const input = { input: { ruleCode: "TAKEDOWN-SLA", kind: "COMPLAINT", body: `Sent twice ${Date.now()}`, visibility: "PRIVATE" } };
+    const both = await Promise.all([api.gql(SUBMIT, input, cast.brandAAnalyst.as), api.gql(SUBMIT, input, cast.brandAAdmin.as)]);
+    expect(both.map((r) => r.errors?.[0].extensions?.code ?? "MADE").sort()).toEqual(["CONFLICT", "MADE"]);
+    expect(both.find((r) => r.errors)!.errors![0].message).toMatch(/^Your organization sent this feedback on TAKEDOWN-SLA already \(SUBMITTED, on .+\)$/);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM policy_feedback WHERE body = $1`, [input.input.body]);
+    expect(n).toBe(1);
+    // Another member may say the same.
+    expect((await api.gql(SUBMIT, input, cast.brandBAnalyst.as)).errors).toBeUndefined();
+  });
+
   it("gets the platform's response, which its author reads; only platform admins respond", async () => {
     const id = await submit(cast.brandAAnalyst, "PRIVATE", "Please respond");
     const respond = `mutation($input: RespondToPolicyFeedbackInput!) { respondToPolicyFeedback(input: $input) { status response author { organization { name } } } }`;

@@ -286,6 +286,19 @@ describe("legal actions", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("refuses the same filing sent again while it is open, once when two are sent at once", async () => {
+    const seller = await createSeller(api.dataSource);
+    await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, seller));
+    const input = { sellerId: gid("Seller", seller.id), court: "Hangzhou Internet Court", claim: { amountMinor: 5_000_000, currency: "CNY" }, filedOn: "2026-10-02" };
+    const both = await Promise.all([api.gql(FILE, { input }, cast.brandAAnalyst.as), api.gql(FILE, { input: { ...input, court: "hangzhou internet court" } }, cast.brandAAnalyst.as)]);
+    expect(both.map((r) => r.errors?.[0].extensions?.code ?? "MADE").sort()).toEqual(["CONFLICT", "MADE"]);
+    expect(both.find((r) => r.errors)!.errors![0].message).toMatch(
+      /^Your organization recorded this action already \(FILED, on .+\): the same store, court, filing date and claim$/,
+    );
+    // Another claim in the same court is another action.
+    expect((await api.gql(FILE, { input: { ...input, claim: { amountMinor: 6_000_000, currency: "CNY" } } }, cast.brandAAnalyst.as)).errors).toBeUndefined();
+  });
+
   it("refuses a filing date in the future or before 1990, and changes nothing", async () => {
     const before = await enforcementFootprint(api);
     for (const [filedOn, message] of [

@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { parsePeriod, type ReportPeriod } from "./period";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
+import { lockKey } from "../../db/advisory-lock";
 import { inTransaction } from "../../db/transaction";
 
 const MAX_NOTE_LENGTH = 5000;
@@ -22,7 +23,7 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
     throw badInput(`${period.label} has not ended: a report covers a finished period (this one can be generated from ${period.end.toISOString().slice(0, 10)})`);
   }
   return inTransaction(dataSource, async (manager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('progress_report:' || $1))`, [period.label]);
+    await lockKey(manager, "progress_report", period.label);
     const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.period_kind = :kind AND report.period_start = :start", { kind: period.kind, start: period.start })
       .setLock("pessimistic_write")
