@@ -40,6 +40,8 @@ it("names only the categories enough members are in, and counts a lone member's 
     ["W1", "Watches", 10],
     ["W2", "Watches", 10],
     ["W3", "Watches", 10],
+    // A fourth: with three, each member would be one of three, and the others' zeros theirs alone.
+    ["W4", "Watches", 10],
     ["Lone", "Project Nightingale launch", 6],
     ["U1", null, 10],
     ["U2", null, 10],
@@ -60,5 +62,5 @@ it("names only the categories enough members are in, and counts a lone member's 
   expect(flagged.categories).toEqual(["Watches", "Uncategorized"]);
   const total = (category: string | null) => flagged.cells.find((cell) => cell.category === category && cell.marketplace === null)!;
   // The lone member's 6 are in Uncategorized, with the 10 of each member without a catalogue.
-  expect([total("Watches").value, total("Uncategorized").value, total(null).value]).toEqual([30, 26, 56]);
+  expect([total("Watches").value, total("Uncategorized").value, total(null).value]).toEqual([40, 26, 66]);
 });

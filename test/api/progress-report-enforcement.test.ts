@@ -82,8 +82,14 @@ async function takedownRequest(
   );
 }
 
+// As removeListings does: the case moves to REMOVED with a note dating the move.
 async function removed(infringementId: string, at: Date) {
   await api.dataSource.query(`UPDATE suspected_infringement SET status = 'REMOVED', updated_at = $2 WHERE id = $1`, [infringementId, at]);
+  await api.dataSource.query(
+    `INSERT INTO infringement_note (owner_org_id, infringement_id, body, from_status, to_status, created_at)
+     SELECT owner_org_id, id, 'Listing removed (test)', 'TAKEDOWN_REQUESTED', 'REMOVED', $2 FROM suspected_infringement WHERE id = $1`,
+    [infringementId, at],
+  );
 }
 
 async function testBuy(member: number, outcome: string, recorded: Date) {

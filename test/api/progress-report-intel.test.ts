@@ -24,8 +24,11 @@ beforeAll(async () => {
   await contribute(api, b, [keyword("b one", "MATCH_ONLY"), keyword("b two", "MATCH_ONLY"), keyword("shared phrase", "ALLIANCE_ANONYMOUS")]);
   await contribute(api, c, [keyword("c one", "ALLIANCE_ANONYMOUS"), keyword("shared phrase", "ALLIANCE_ANONYMOUS")]);
   await contribute(api, d, [keyword("d one", "ALLIANCE"), keyword("d two", "ALLIANCE"), keyword("d three", "ALLIANCE")]);
+  // The platform's own, which members read with their contributor: counted, they would make a
+  // member's hidden MATCH_ONLY count the total less what members can list.
+  await contribute(api, cast.platformAnalyst, [keyword("platform one", "ALLIANCE"), keyword("platform two", "ALLIANCE")]);
   // Twice each: three members with 1 each would be withheld (each would know the others' figures).
-  for (const persona of [a, b, d, a, b, d]) {
+  for (const persona of [a, b, d, a, b, d, cast.platformAnalyst]) {
     const response = await api.gql(MATCH, { queries: [{ kind: "KEYWORD", value: "Shared Phrase" }, { kind: "KEYWORD", value: "nobody has this" }] }, persona.as);
     expect(response.errors).toBeUndefined();
   }

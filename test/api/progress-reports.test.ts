@@ -2,6 +2,7 @@ import { Scope } from "../../src/auth/scopes";
 import { Brand, Listing, Organization, SuspectedInfringement } from "../../src/entities";
 import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
 import { primarySuppression, protectMemberTables } from "../../src/domain/reports/disclosure-control";
+import type { Contribution } from "../../src/domain/reports/figure-sources";
 import { ReportMetric } from "../../src/entities/report-table";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
 import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
@@ -281,3 +282,62 @@ describe("a cell in which one contributor would know another's figure too well",
   });
 });
 
+
+// What a reader can pin from a protected table: for each row and column with its total, the
+// withheld cells add up to the total less the published ones, and the reader knows its own parts
+// of them (and those `knownBy` it). A line with exactly one withheld cell holding more than that
+// gives the rest of that cell away.
+function pinnedBy(table: { cells: { category: string | null; marketplace: string | null; value: number | null }[] }, contributions: Contribution[], reader: string) {
+  const unknown = (category: string | null, marketplace: string | null) =>
+    contributions
+      .filter((c) => (category === null || c.category === category) && (marketplace === null || c.marketplace === marketplace))
+      .filter((c) => c.orgId !== reader && !(c.knownBy ?? []).includes(reader))
+      .reduce((sum, c) => sum + c.value, 0);
+  const categories = [...new Set(table.cells.map((cell) => cell.category))];
+  const marketplaces = [...new Set(table.cells.map((cell) => cell.marketplace))];
+  const lines = [
+    ...categories.map((category) => table.cells.filter((cell) => cell.category === category)),
+    ...marketplaces.map((marketplace) => table.cells.filter((cell) => cell.marketplace === marketplace)),
+  ];
+  return lines.flatMap((line) => {
+    const hiding = line.filter((cell) => cell.value === null && unknown(cell.category, cell.marketplace) > 0);
+    return hiding.length === 1 ? [`${hiding[0].category}/${hiding[0].marketplace}`] : [];
+  });
+}
+
+describe("a reader who knows more than one figure of a line", () => {
+  const rules = { minContributors: 3, dominanceShare: 0.8 };
+  const shape = { categories: ["Bags", "Shoes", "Watches"], marketplaces: ["TAOBAO", "TMALL"], membersOf: new Map([["Bags", 5], ["Shoes", 5], ["Watches", 5]]) };
+  const protect = (contributions: Contribution[]) =>
+    protectMemberTables([{ metric: ReportMetric.TAKEDOWNS_REQUESTED, currency: null, contributions }], shape, rules)[0];
+
+  it("cannot take its own withheld cell out of a line to pin another member's (complementary suppression holds against each member)", () => {
+    const contributions: Contribution[] = [
+      { orgId: "B", category: "Watches", marketplace: "TMALL", value: 5 },
+      { orgId: "A", category: "Bags", marketplace: "TMALL", value: 2 },
+      { orgId: "C", category: "Shoes", marketplace: "TMALL", value: 3 },
+      { orgId: "D", category: "Shoes", marketplace: "TMALL", value: 4 },
+      { orgId: "E", category: "Shoes", marketplace: "TMALL", value: 5 },
+      ...["A", "B", "C", "D", "E"].flatMap((orgId) => ["Bags", "Shoes", "Watches"].map((category) => ({ orgId, category, marketplace: "TAOBAO", value: 4 }))),
+    ];
+    const table = protect(contributions);
+    for (const reader of ["A", "B", "C", "D", "E", "someone else"]) expect([reader, pinnedBy(table, contributions, reader)]).toEqual([reader, []]);
+  });
+
+  it("withholds what is left of a cell once an agency takes out the referrals it received, or a member the referral it is in", () => {
+    // Agency 1's referral holds A's and C's cases; agency 2's B's alone. Three members in the
+    // cell, but to agency 1 (and to A and C, who read their referral's figures) the rest is B's.
+    const ofR1 = ["agency-1", "A", "C"];
+    const contributions: Contribution[] = [
+      { orgId: "A", category: "Watches", marketplace: "TAOBAO", value: 3, knownBy: ofR1 },
+      { orgId: "C", category: "Watches", marketplace: "TAOBAO", value: 3, knownBy: ofR1 },
+      { orgId: "B", category: "Watches", marketplace: "TAOBAO", value: 2, knownBy: ["agency-2"] },
+      ...["A", "B", "C", "D"].flatMap((orgId) => ["Bags", "Shoes"].map((category) => ({ orgId, category, marketplace: "TMALL", value: 3, knownBy: ["agency-3"] }))),
+    ];
+    const table = protect(contributions);
+    expect(table.cells.find((cell) => cell.category === "Watches" && cell.marketplace === "TAOBAO")).toMatchObject({ value: null });
+    for (const reader of ["agency-1", "agency-2", "agency-3", "A", "B", "C", "D", "someone else"]) {
+      expect([reader, pinnedBy(table, contributions, reader)]).toEqual([reader, []]);
+    }
+  });
+});

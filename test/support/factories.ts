@@ -93,8 +93,12 @@ export async function createBrand(db: DataSource, org: Organization, aliases: st
   return db.manager.save(db.manager.create(Brand, { ownerOrgId: org.id, name: unique("Brand"), aliases }));
 }
 
+// Unless told otherwise, in the catalogue since before any period a test reports on: a report
+// takes a brand's category from its catalogue as it stood at the period's end.
+const CATALOGUE_SINCE = new Date("2020-01-01T00:00:00Z");
+
 export async function createProduct(db: DataSource, brand: Brand, fields: Partial<Product> = {}) {
-  return db.manager.save(
+  const product = await db.manager.save(
     db.manager.create(Product, {
       ownerOrgId: brand.ownerOrgId,
       brandId: brand.id,
@@ -108,6 +112,9 @@ export async function createProduct(db: DataSource, brand: Brand, fields: Partia
       ...fields,
     }),
   );
+  product.createdAt = fields.createdAt ?? CATALOGUE_SINCE;
+  await db.query(`UPDATE product SET created_at = $1 WHERE id = $2`, [product.createdAt, product.id]);
+  return product;
 }
 
 // Unless told otherwise, a store whose score owes nothing to any brand's catalogue: members read

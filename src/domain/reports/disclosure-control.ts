@@ -14,11 +14,22 @@ import type { Contribution } from "./figure-sources";
 //    sum less the rest, and the rest is at least one unit each.
 //    A category with fewer than `minContributors` members has its whole row withheld, zeros too:
 //    everyone knows who the category's members are, so a published zero would be their exact
-//    figure, and a withheld cell beside zeros would say where they were active.
+//    figure, and a withheld cell beside zeros would say where they were active. A zero is
+//    published only where more than `minContributors` members could have contributed: to one of
+//    them, a zero is the figure of every other, so it must stay k others.
+//    Some readers know more than their own figures (`Contribution.knownBy`): an agency knows every
+//    member's share of the referrals it received, a member every outcome of a referral holding its
+//    cases. For each such reader, what is left of a cell once its knowledge is taken out must
+//    itself be 0 or the work of at least `minContributors` - 1 members, none of whom it could pin
+//    within NARROW_SHARE; else the cell is withheld.
 // 2. Complementary suppression: each row of the table with its row total, and each column with
 //    its column total, is a sum. A line with exactly one withheld cell gives it away (total minus
-//    the rest), so until no line has exactly one, another cell of such a line is withheld too: its
-//    smallest non-zero cell, or its total when none is left.
+//    the rest). So does a line with one withheld cell that holds anything beyond what a reader
+//    knows: a member alone in another withheld cell of the line (its own), or any reader beside
+//    a withheld zero, subtracts it as known. So for every reader (every member, every other
+//    knower, and one who knows nothing), until no line has exactly one withheld cell holding more
+//    than it knows, another cell of such a line that does is withheld too: its smallest, or the
+//    line's total when none is left.
 // 3. Overlapping periods: a quarter is NOT computed from the raw data. It is derived from its three
 //    published month reports (deriveQuarterTable): each quarter cell is the sum of the months'
 //    published cells, withheld wherever any month withheld it. Every published quarter cell is
@@ -89,54 +100,108 @@ export interface MemberTableFigures {
   contributions: Contribution[];
 }
 
+// A member's part of a cell, and who knows it: the member, and `knownBy`.
+interface Part {
+  orgId: string;
+  value: number;
+  knownBy: ReadonlySet<string>;
+}
+
+// One who reads the report knowing nothing of anyone's figures (the public, a member with none).
+const KNOWS_NOTHING = "";
+
+// What `reader` does not know of a cell: its parts that neither are its own nor known to it, by member.
+function unknownTo(parts: readonly Part[], reader: string): number[] {
+  const byMember = new Map<string, number>();
+  for (const part of parts) {
+    if (part.orgId === reader || part.knownBy.has(reader)) continue;
+    byMember.set(part.orgId, (byMember.get(part.orgId) ?? 0) + part.value);
+  }
+  return [...byMember.values()].filter((value) => value > 0);
+}
+
+// Whether a reader that knows part of a cell would learn too much of the rest from its total: one
+// member alone in what is left (or fewer than k - 1), or the largest of it pinned within NARROW_SHARE.
+function revealsRestTo(parts: readonly Part[], reader: string, rules: DisclosureRules): boolean {
+  const rest = unknownTo(parts, reader);
+  if (rest.length === 0) return false;
+  if (rest.length < rules.minContributors - 1) return true;
+  const largest = Math.max(...rest);
+  const others = rest.reduce((sum, value) => sum + value, 0) - largest;
+  return others - (rest.length - 1) < NARROW_SHARE * largest;
+}
+
+// A cell with its parts, for the checks that follow primary suppression.
+interface CellWithParts extends ReportCell {
+  parts: Part[];
+}
+
 // Each cell (totals included) with its value and its primary suppression, if any.
-function primaryCells({ categories, marketplaces, membersOf }: TableShape, contributions: Contribution[], rules: DisclosureRules): Map<Key, ReportCell> {
-  // Per cell, each member's value.
-  const byCell = new Map<Key, Map<string, number>>();
-  const add = (key: Key, orgId: string, value: number) => {
-    const members = byCell.get(key) ?? new Map<string, number>();
-    members.set(orgId, (members.get(orgId) ?? 0) + value);
-    byCell.set(key, members);
-  };
-  for (const { orgId, category, marketplace, value } of contributions) {
+function primaryCells({ categories, marketplaces, membersOf }: TableShape, contributions: Contribution[], rules: DisclosureRules): Map<Key, CellWithParts> {
+  const partsOf = new Map<Key, Part[]>();
+  for (const { orgId, category, marketplace, value, knownBy } of contributions) {
     if (!orgId) continue;
-    for (const c of [category, null]) for (const m of [marketplace, null]) add(keyOf(c, m), orgId, value);
+    const part = { orgId, value, knownBy: new Set(knownBy ?? []) };
+    for (const c of [category, null]) for (const m of [marketplace, null]) partsOf.set(keyOf(c, m), [...(partsOf.get(keyOf(c, m)) ?? []), part]);
   }
 
-  const cells = new Map<Key, ReportCell>();
+  const cells = new Map<Key, CellWithParts>();
   for (const category of [...categories, null]) {
     for (const marketplace of [...marketplaces, null]) {
-      const values = [...(byCell.get(keyOf(category, marketplace))?.values() ?? [])];
-      cells.set(keyOf(category, marketplace), {
-        category,
-        marketplace,
-        value: values.reduce((sum, value) => sum + value, 0),
-        suppression: primarySuppression(values, rules, category === null ? Infinity : (membersOf.get(category) ?? 0)),
-      });
+      const parts = partsOf.get(keyOf(category, marketplace)) ?? [];
+      const byMember = new Map<string, number>();
+      for (const { orgId, value } of parts) byMember.set(orgId, (byMember.get(orgId) ?? 0) + value);
+      const values = [...byMember.values()];
+      const couldContribute = category === null ? Infinity : (membersOf.get(category) ?? 0);
+      const value = values.reduce((sum, v) => sum + v, 0);
+      const knowers = new Set(parts.flatMap((part) => [...part.knownBy]));
+      const suppression =
+        primarySuppression(values, rules, couldContribute) ??
+        (value === 0 && couldContribute <= rules.minContributors ? SuppressionReason.FEW_CONTRIBUTORS : null) ??
+        ([...knowers].some((reader) => revealsRestTo(parts, reader, rules)) ? SuppressionReason.FEW_CONTRIBUTORS : null);
+      cells.set(keyOf(category, marketplace), { category, marketplace, value, suppression, parts });
     }
   }
   return cells;
 }
 
-// Complementary suppression (point 2) until no line has exactly one withheld cell. True when it
-// withheld anything.
-function withholdComplements(cells: Map<Key, ReportCell>, lines: Key[][]): boolean {
+// Everyone whose knowledge complementary suppression must hold against: each member (its own
+// figures), each other knower, and one who knows nothing.
+function readersOf(cells: Map<Key, CellWithParts>): string[] {
+  const readers = new Set<string>([KNOWS_NOTHING]);
+  for (const cell of cells.values()) for (const part of cell.parts) [part.orgId, ...part.knownBy].forEach((reader) => readers.add(reader));
+  return [...readers];
+}
+
+// Complementary suppression (point 2). For each reader, a line's withheld cells add up to what it
+// can compute (the total less the published cells and what it knows of the withheld ones). When
+// exactly one of them holds anything the reader does not know, that is its value; when none does,
+// the reader learns that the others put nothing in them, which is what withholding a zero (or a
+// cell it holds alone) was for. Either way, cells holding something it does not know are withheld
+// until there are two. True when it withheld anything.
+function withholdComplements(cells: Map<Key, CellWithParts>, lines: Key[][], readers: readonly string[]): boolean {
   let withheldAny = false;
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      const lineCells = line.map((key) => cells.get(key) as ReportCell);
-      if (lineCells.filter((cell) => cell.suppression).length !== 1) continue;
-      const total = lineCells.at(-1) as ReportCell;
-      const candidates = lineCells
-        .slice(0, -1)
-        .filter((cell) => !cell.suppression && (cell.value ?? 0) > 0)
-        .sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
-      const complement = candidates[0] ?? total;
-      // Only an all-zero line can offer nothing; its one withheld cell is then known to be zero.
-      if (complement.suppression) continue;
-      complement.suppression = SuppressionReason.COMPLEMENTARY;
-      changed = withheldAny = true;
+      const lineCells = line.map((key) => cells.get(key) as CellWithParts);
+      const withheld = lineCells.filter((cell) => cell.suppression);
+      if (withheld.length === 0) continue;
+      for (const reader of readers) {
+        const hidesFrom = (cell: CellWithParts) => unknownTo(cell.parts, reader).length > 0;
+        if (withheld.filter(hidesFrom).length >= 2) continue;
+        const total = lineCells.at(-1) as CellWithParts;
+        const candidates = lineCells
+          .slice(0, -1)
+          .filter((cell) => !cell.suppression && hidesFrom(cell))
+          .sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
+        const complement = candidates[0] ?? total;
+        // Only a line that holds nothing beyond what the reader knows can offer nothing.
+        if (complement.suppression || !hidesFrom(complement)) continue;
+        complement.suppression = SuppressionReason.COMPLEMENTARY;
+        withheld.push(complement);
+        changed = withheldAny = true;
+      }
     }
   }
   return withheldAny;
@@ -144,12 +209,12 @@ function withholdComplements(cells: Map<Key, ReportCell>, lines: Key[][]): boole
 
 // Linked tables (point 4): a cell withheld in one of them is withheld in all. True when it
 // withheld anything.
-function withholdLinked(tables: Map<Key, ReportCell>[]): boolean {
+function withholdLinked(tables: Map<Key, CellWithParts>[]): boolean {
   let withheldAny = false;
   for (const key of tables[0].keys()) {
     if (!tables.some((cells) => cells.get(key)?.suppression)) continue;
     for (const cells of tables) {
-      const cell = cells.get(key) as ReportCell;
+      const cell = cells.get(key) as CellWithParts;
       if (cell.suppression) continue;
       cell.suppression = SuppressionReason.LINKED_TABLE;
       withheldAny = true;
@@ -163,9 +228,12 @@ function withholdLinked(tables: Map<Key, ReportCell>[]): boolean {
 export function protectMemberTables(figures: MemberTableFigures[], shape: TableShape, rules: DisclosureRules): ReportTable[] {
   const tables = figures.map(({ contributions }) => primaryCells(shape, contributions, rules));
   const lines = linesOf(shape.categories, shape.marketplaces);
+  const readers = tables.map(readersOf);
   for (let changed = true; changed; ) {
     changed = withholdLinked(tables);
-    for (const cells of tables) if (withholdComplements(cells, lines)) changed = true;
+    tables.forEach((cells, index) => {
+      if (withholdComplements(cells, lines, readers[index])) changed = true;
+    });
   }
   return figures.map(({ metric, currency }, index) => ({
     metric,
@@ -174,7 +242,7 @@ export function protectMemberTables(figures: MemberTableFigures[], shape: TableS
     categories: shape.categories,
     marketplaces: shape.marketplaces,
     // The withheld values leave here: they are never stored with the report.
-    cells: [...tables[index].values()].map((cell) => (cell.suppression ? { ...cell, value: null } : cell)),
+    cells: [...tables[index].values()].map(({ parts: _parts, ...cell }) => (cell.suppression ? { ...cell, value: null } : cell)),
   }));
 }
 

@@ -12,6 +12,9 @@ export interface Contribution {
   marketplace: string;
   value: number;
   currency?: string;
+  // Who else knows this figure (organization ids): the agency a referral went to, and, for its
+  // outcomes, every member with a case in it. Disclosure control holds against their knowledge.
+  knownBy?: readonly string[];
 }
 
 // A figure of the report and where it comes from. Each source is one small, set-based query over
@@ -31,11 +34,15 @@ export interface FigureSource {
   collect(manager: EntityManager, period: ReportPeriod): Promise<Contribution[]>;
 }
 
-// A brand's category is the one most of its catalogue is in.
-const BRAND_CATEGORY = `brand_category AS (
+// A brand's category is the one most of its catalogue is in, as the catalogue stood at the end of
+// the period (`periodEnd`, a parameter): products added since (a member joining a small category
+// just before a report is generated, to read its zeros) do not move the period's figures.
+const brandCategory = (periodEnd: string) => `brand_category AS (
   SELECT DISTINCT ON (brand_id) brand_id, category
-    FROM (SELECT brand_id, category, count(*) AS n FROM product GROUP BY brand_id, category) counted
+    FROM (SELECT brand_id, category, count(*) AS n FROM product WHERE created_at < ${periodEnd} GROUP BY brand_id, category) counted
    ORDER BY brand_id, n DESC, category)`;
+// For the queries below, whose $1 and $2 are the period's start and end.
+const BRAND_CATEGORY = brandCategory("$2");
 
 export const UNCATEGORIZED = "Uncategorized";
 export const ALL_MARKETPLACES = "ALL";
@@ -43,15 +50,16 @@ export const ALL_MARKETPLACES = "ALL";
 // How many member organizations could contribute to each category's cells, whatever they did in
 // the period: those with a brand in it; for Uncategorized, every member (a figure about no brand,
 // such as an indicator contributed without one, is Uncategorized for any member).
-export async function membersByCategory(manager: EntityManager): Promise<Map<string, number>> {
+export async function membersByCategory(manager: EntityManager, period: ReportPeriod): Promise<Map<string, number>> {
   const rows: { category: string; members: number }[] = await manager.query(
-    `WITH ${BRAND_CATEGORY}
+    `WITH ${brandCategory("$1")}
      SELECT bc.category, count(DISTINCT b.owner_org_id)::int AS members
        FROM brand b
        JOIN brand_category bc ON bc.brand_id = b.id
       GROUP BY 1
      UNION ALL
      SELECT '${UNCATEGORIZED}', count(*)::int FROM organization WHERE kind = 'BRAND'`,
+    [period.end],
   );
   return new Map(rows.map((row) => [row.category, row.members]));
 }
@@ -102,6 +110,7 @@ const OUTCOME_AT = `coalesce(${RAID_AT}, r.outcome_recorded_at)`;
 
 interface ReferralGroupRow {
   referral_id: string;
+  agency_org_id: string;
   figure: string | number;
   currency: string | null;
   org_id: string;
@@ -121,7 +130,7 @@ const referralOutcome =
   async (manager: EntityManager, period: ReportPeriod): Promise<Contribution[]> => {
     const rows: ReferralGroupRow[] = await manager.query(
       `WITH ${BRAND_CATEGORY}
-       SELECT r.id AS referral_id, (${figure})::text AS figure, ${currency} AS currency,
+       SELECT r.id AS referral_id, r.agency_org_id, (${figure})::text AS figure, ${currency} AS currency,
               ri.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
               si.marketplace::text AS marketplace, count(*)::int AS cases
          FROM referral r
@@ -129,13 +138,15 @@ const referralOutcome =
          JOIN suspected_infringement si ON si.id = ri.infringement_id
          LEFT JOIN brand_category bc ON bc.brand_id = ri.brand_id
         WHERE ${datedBy} >= $1 AND ${datedBy} < $2 AND (${figure}) > 0
-        GROUP BY 1, 2, 3, 4, 5, 6`,
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
       [period.start, period.end],
     );
     const byReferral = new Map<string, ReferralGroupRow[]>();
     for (const row of rows) byReferral.set(row.referral_id, [...(byReferral.get(row.referral_id) ?? []), row]);
-    return [...byReferral.values()].flatMap((groups) =>
-      apportion(
+    return [...byReferral.values()].flatMap((groups) => {
+      // The agency knows each member's share; each member with a case in it, the referral's figure.
+      const knownBy = [groups[0].agency_org_id, ...new Set(groups.map((group) => group.org_id))];
+      return apportion(
         Number(groups[0].figure),
         groups.map((group) => ({ group, weight: group.cases, order: JSON.stringify([group.org_id, group.category, group.marketplace]) })),
       )
@@ -145,9 +156,10 @@ const referralOutcome =
           category: group.category,
           marketplace: group.marketplace,
           value,
+          knownBy,
           ...(group.currency ? { currency: group.currency } : {}),
-        })),
-    );
+        }));
+    });
   };
 
 // Infringements matching `condition` (on alias si, with $1/$2 the period), by member, category, marketplace.
@@ -216,9 +228,14 @@ export const FIGURE_SOURCES: FigureSource[] = [
     ),
   },
   {
+    // Dated by the case's move to REMOVED (its note), not its last update: a later re-score of a
+    // removed case would count it again in another month.
     metric: ReportMetric.LISTINGS_REMOVED,
     attribution: "MEMBERS",
-    collect: infringementsWhere(`si.status = '${InfringementStatus.REMOVED}' AND si.updated_at >= $1 AND si.updated_at < $2`),
+    collect: infringementsWhere(
+      `n.to_status = '${InfringementStatus.REMOVED}' AND n.created_at >= $1 AND n.created_at < $2`,
+      `JOIN infringement_note n ON n.infringement_id = si.id`,
+    ),
   },
   { metric: ReportMetric.STORES_PENALIZED, attribution: "PLATFORM", collect: storesMovedTo(SellerStatus.PENALIZED) },
   { metric: ReportMetric.STORES_CLOSED, attribution: "PLATFORM", collect: storesMovedTo(SellerStatus.CLOSED) },
@@ -244,14 +261,25 @@ export const FIGURE_SOURCES: FigureSource[] = [
   { metric: ReportMetric.TEST_BUYS_GENUINE, attribution: "MEMBERS", collect: testBuysWithOutcome(TestBuyOutcome.GENUINE) },
   { metric: ReportMetric.TEST_BUYS_INCONCLUSIVE, attribution: "MEMBERS", collect: testBuysWithOutcome(TestBuyOutcome.INCONCLUSIVE) },
   {
-    // A member's cases included in the referrals created in the period.
+    // A member's cases included in the referrals created in the period. The agency each went to
+    // knows every member's cases in it (disclosure control holds against that).
     metric: ReportMetric.CASES_REFERRED,
     attribution: "MEMBERS",
-    collect: countedWhere(
-      `referral_infringement t JOIN referral r ON r.id = t.referral_id JOIN suspected_infringement si ON si.id = t.infringement_id`,
-      `si.marketplace`,
-      `r.created_at >= $1 AND r.created_at < $2`,
-    ),
+    collect: async (manager, period) => {
+      const rows: (Row & { agency_org_id: string })[] = await manager.query(
+        `WITH ${BRAND_CATEGORY}
+         SELECT t.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
+                si.marketplace::text AS marketplace, r.agency_org_id, count(*)::int AS value
+           FROM referral_infringement t
+           JOIN referral r ON r.id = t.referral_id
+           JOIN suspected_infringement si ON si.id = t.infringement_id
+           LEFT JOIN brand_category bc ON bc.brand_id = t.brand_id
+          WHERE r.created_at >= $1 AND r.created_at < $2
+          GROUP BY 1, 2, 3, 4`,
+        [period.start, period.end],
+      );
+      return rows.map((row) => ({ ...toContributions([row])[0], knownBy: [row.agency_org_id] }));
+    },
   },
   // A referral's raid counts as one raid, shared between its cases' members like its other figures.
   { metric: ReportMetric.RAIDS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`1`, RAID_AT) },
@@ -265,8 +293,9 @@ export const FIGURE_SOURCES: FigureSource[] = [
     collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
   },
   {
-    // Indicators contributed in the period at any distribution but PRIVATE (the ones the alliance
-    // gets something from), by contributor and the category of the brand they concern, if any.
+    // Indicators members contributed in the period at any distribution but PRIVATE (the ones the
+    // alliance gets something from), by contributor and the category of the brand they concern, if
+    // any. The platform's own are not a member's: counted with members', they made a third contributor.
     metric: ReportMetric.INDICATORS_SHARED,
     attribution: "MEMBERS",
     withoutMarketplace: true,
@@ -276,7 +305,9 @@ export const FIGURE_SOURCES: FigureSource[] = [
           `WITH ${BRAND_CATEGORY}
            SELECT i.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
                   '${ALL_MARKETPLACES}' AS marketplace, count(*)::int AS value
-             FROM indicator i LEFT JOIN brand_category bc ON bc.brand_id = i.brand_id
+             FROM indicator i
+             JOIN organization o ON o.id = i.owner_org_id AND o.kind = 'BRAND'
+             LEFT JOIN brand_category bc ON bc.brand_id = i.brand_id
             WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}' AND i.created_at >= $1 AND i.created_at < $2
             GROUP BY 1, 2`,
           [period.start, period.end],
@@ -284,7 +315,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
       ),
   },
   {
-    // Blind-match lookups that found a match, by the member that looked (its intel.match audit
+    // Blind-match lookups by members that found a match, by the member that looked (its intel.match audit
     // events record how many of their values matched; the values themselves are never stored).
     metric: ReportMetric.INDICATORS_MATCHED,
     attribution: "MEMBERS",
@@ -295,7 +326,8 @@ export const FIGURE_SOURCES: FigureSource[] = [
           `SELECT a.owner_org_id AS org_id, '${UNCATEGORIZED}' AS category, '${ALL_MARKETPLACES}' AS marketplace,
                   sum((a.after ->> 'matched')::int)::int AS value
              FROM audit_event a
-            WHERE a.action = 'intel.match' AND a.owner_org_id IS NOT NULL
+             JOIN organization o ON o.id = a.owner_org_id AND o.kind = 'BRAND'
+            WHERE a.action = 'intel.match'
               AND a.created_at >= $1 AND a.created_at < $2
             GROUP BY 1
            HAVING sum((a.after ->> 'matched')::int) > 0`,

@@ -56,12 +56,14 @@ export async function buildMonthReport(
   rules: DisclosureRules,
   sources: FigureSource[] = FIGURE_SOURCES,
 ): Promise<BuiltReport> {
-  const membersOf = await membersByCategory(manager);
+  const membersOf = await membersByCategory(manager, period);
   // A report goes to every member, and a category is a name from members' catalogues: it is named
   // only when enough members could contribute to it (their brands' main category), and the figures
-  // of one that one or two members' brands alone are in count under UNCATEGORIZED.
+  // of one that fewer members' brands are in count under UNCATEGORIZED. Enough is one more than
+  // the minimum of contributors: to each of its members, the others must still be that many, or
+  // its zeros would be their exact figures (and withheld, their row with them).
   const named = [...membersOf]
-    .filter(([category, members]) => category !== UNCATEGORIZED && members >= rules.minContributors)
+    .filter(([category, members]) => category !== UNCATEGORIZED && members > rules.minContributors)
     .map(([category]) => category)
     .sort((a, b) => a.localeCompare(b));
   const inNamed = (c: Contribution): Contribution =>
