@@ -4,7 +4,7 @@ import type { TokenService } from "./jwt";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
 import { standingRefusal } from "./account-standing";
 import { giveBackSignInAttempt, takeSignInAttempt } from "./login-throttle";
-import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
+import { MAX_PASSWORD_LENGTH, UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
 import { normalizedEmail } from "./email-address";
@@ -30,7 +30,7 @@ export async function login(
     [address],
   );
   const user = rows[0];
-  const valid = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
+  const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
   if (!user || !valid) throw unauthenticated("Invalid email or password");
   // Still a sign-in that failed: it gives nothing back.
   const refusal = standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });

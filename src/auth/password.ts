@@ -1,13 +1,45 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { ApiError, ErrorCode } from "../errors";
 
 // scrypt is memory-hard and built into Node. N=2^15, r=8 costs 32 MiB and ~60 ms a hash here.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+// Passwords are set at 12 to 200 characters; a longer one is no one's, and costs no hash.
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+
+// Sign-ins and invitation acceptances are anonymous, and each costs a hash on libuv's four
+// threads, which every file and DNS call shares: a client spraying addresses (the sign-in
+// throttle counts per address) would take them all, and 32 MiB each. At most this many hash at
+// once, this many more wait their turn, and past that a sign-in is refused for a moment.
+const HASHING_AT_ONCE = 2;
+const WAITING_AT_MOST = 16;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASHING_AT_ONCE) {
+    if (waiting.length >= WAITING_AT_MOST) {
+      throw new ApiError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once; retry in a second", { retryAfterSeconds: 1 });
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    hashing++;
+  }
+  try {
+    return await work();
+  } finally {
+    // The slot passes to the next in line, or is freed.
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return inTurn(
+    () => new Promise((resolve, reject) => scrypt(password, salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)))),
   );
 }
 

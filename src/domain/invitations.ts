@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationToken } from "../auth/invitation-token";
 import type { TokenService } from "../auth/jwt";
-import { hashPassword } from "../auth/password";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { administeredUsers, scopedQuery } from "../auth/scoped-query";
 import { ORG_KIND_ROLES, scopesOfRole } from "../auth/scopes";
 import type { Viewer } from "../auth/viewer";
@@ -22,7 +22,6 @@ import { pendingInvitation } from "./pending-invitation";
 import { checkInvitableAddress, domainOf } from "./email-domains";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_PASSWORD_LENGTH = 12;
 
 // One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
 // nothing about which invitations exist.
@@ -168,13 +167,11 @@ export async function acceptInvitation(
   input: { token: string; password: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
-    throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to 200 characters`);
+  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
+    throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   }
   const token = input.token.trim();
   if (!isWellFormedInvitationToken(token)) throw invalidInvitation();
-  // Hashed before the lookup, so that every token costs the same time.
-  const passwordHash = await hashPassword(input.password);
   const user = await inTransaction(dataSource, async (manager) => {
     // No viewer yet, so no row scope: the token itself names the one invitation it opens.
     const invitation = await manager
@@ -183,6 +180,9 @@ export async function acceptInvitation(
       .setLock("pessimistic_write")
       .getOne();
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalidInvitation();
+    // Hashed once the token proved good: a bad one (guessed, used, expired) costs no hash, and
+    // what its quick answer tells, that it is bad, is what the answer says anyway.
+    const passwordHash = await hashPassword(input.password);
     const orgId =
       invitation.kind === InvitationKind.MEMBER
         ? await createMemberOrganization(manager, config, invitation, now)
