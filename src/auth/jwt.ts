@@ -7,10 +7,17 @@ import type { Config } from "../config";
 const ISSUER = "alliance-api";
 const AUDIENCE = "alliance-api";
 const ALGORITHM = "HS256";
+// Clocks of the processes behind one load balancer may differ a little.
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 export interface TokenClaims {
   userId: string;
   orgId: string;
+}
+
+export interface VerifiedClaims extends TokenClaims {
+  // When the token was issued, in whole seconds since the epoch (its iat).
+  issuedAt: number;
 }
 
 // Built once at start: preparing the key per request would cost most of a request's budget.
@@ -34,17 +41,22 @@ export class TokenService {
   }
 
   // Returns null for every token that is not ours and valid: malformed, expired, wrongly signed,
-  // unsigned (alg "none") or of another algorithm.
-  async verify(token: string): Promise<TokenClaims | null> {
+  // unsigned (alg "none") or of another algorithm, issued in the future or longer ago than a
+  // token lives (whatever its exp says: only a holder of the secret could write one, but the
+  // secret is not the only line).
+  async verify(token: string): Promise<VerifiedClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
+        typ: "JWT",
         issuer: ISSUER,
         audience: AUDIENCE,
         requiredClaims: ["sub", "exp", "iat"],
+        maxTokenAge: this.ttlSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       if (typeof payload.sub !== "string" || typeof payload.org !== "string") return null;
-      return { userId: payload.sub, orgId: payload.org };
+      return { userId: payload.sub, orgId: payload.org, issuedAt: payload.iat! };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;

@@ -59,7 +59,8 @@ export async function enableUser(dataSource: DataSource, viewer: Viewer, id: str
     if (!user.disabledAt) throw badInput("This account is enabled already");
     const before = { disabledAt: user.disabledAt };
     user.disabledAt = null;
-    await manager.update(User, { id: user.id }, { disabledAt: null });
+    // Tokens issued before now stay dead: they may be the ones that got the account disabled.
+    await manager.update(User, { id: user.id }, { disabledAt: null, tokensValidFrom: new Date() });
     await recordAudit(manager, viewer, { action: "user.enable", targetType: "User", targetId: user.id, before, after: { email: user.email } });
     return user;
   });

@@ -20,6 +20,11 @@ export class User extends TenantOwned {
   @Column({ name: "disabled_at", type: "timestamptz", nullable: true })
   disabledAt: Date | null;
 
+  // When the account was last enabled again: a token issued before it (while, or before, it was
+  // disabled) stays dead, rather than coming back to life with the account.
+  @Column({ name: "tokens_valid_from", type: "timestamptz", nullable: true })
+  tokensValidFrom: Date | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

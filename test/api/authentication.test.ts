@@ -123,6 +123,17 @@ describe("tokens that are not ours and valid are refused", () => {
     await expectUnauthenticated({ token });
   });
 
+  it("refuses a token issued in the future, or longer ago than a token lives, whatever its exp says", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (iat: number, exp: number) =>
+      new SignJWT(claims()).setSubject(userId).setIssuer("alliance-api").setAudience("alliance-api").setIssuedAt(iat)
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" }).setExpirationTime(exp).sign(secretKey());
+    // The control: ours, as the server signs them.
+    expect((await api.gql(VIEWER, {}, { token: await signed(now, now + 600) })).errors).toBeUndefined();
+    await expectUnauthenticated({ token: await signed(now + 365 * 86_400, now + 366 * 86_400) });
+    await expectUnauthenticated({ token: await signed(now - 30 * 86_400, now + 100 * 365 * 86_400) });
+  });
+
   it("refuses an unsigned token (alg none)", async () => {
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const now = Math.floor(Date.now() / 1000);

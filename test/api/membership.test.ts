@@ -251,7 +251,7 @@ describe("the email domains an organization's admins invite at", () => {
 });
 
 describe("suspending a member", () => {
-  it("refuses its users and keys on the very next request, keeps its data, and lets them in again on reinstatement", async () => {
+  it("refuses its users and keys on the very next request, keeps its data, and lets them in again on reinstatement, with new tokens", async () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Suspendable ${unique()}`);
     const user = await userPersona(api, org, UserRole.ANALYST);
     const key = await cast.keyFor(org, [Scope.CATALOGUE_READ]);
@@ -280,10 +280,20 @@ describe("suspending a member", () => {
     const asMember = await api.gql(STANDING, { id: gid("Organization", org.id) }, cast.brandAAnalyst.as);
     expect(asMember.errors?.map((error) => [error.path?.join("."), error.extensions?.code])).toEqual([["node.statusReason", "FORBIDDEN"]]);
 
+    // The user's token is earlier than the reinstatement's second: let the second pass, so the check is real.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const back = await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as);
     expect(back.data).toEqual({ reinstateMember: { status: "ACTIVE" } });
     expect((await api.gql<{ node: { statusReason: string | null } }>(STANDING, { id: gid("Organization", org.id) }, platformAdmin.as)).data?.node.statusReason).toBeNull();
-    for (const persona of [user, key]) expect((await api.gql(VIEWER, {}, persona.as)).errors).toBeUndefined();
+    // The key, which its admins manage, works again; a token from before does not come back to
+    // life, and its user signs in again.
+    expect((await api.gql(VIEWER, {}, key.as)).errors).toBeUndefined();
+    expect((await api.gql(VIEWER, {}, user.as)).errors?.[0]).toMatchObject({
+      message: "This token was issued before your account or organization was last disabled or suspended; sign in again",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+    const { token } = await api.tokens.sign({ userId: (await api.dataSource.query(`SELECT id FROM app_user WHERE owner_org_id = $1`, [org.id]))[0].id, orgId: org.id });
+    expect((await api.gql(VIEWER, {}, { token })).errors).toBeUndefined();
   });
 
   it("refuses to suspend a suspended member or reinstate an active one, naming its status, and writes nothing", async () => {

@@ -69,8 +69,17 @@ describe("an organization's users", () => {
     const events = await api.dataSource.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY created_at`, [leaver.user.id]);
     expect(events).toEqual([{ action: "user.disable" }]);
 
+    // The old token is earlier than the account's second since: let the second pass, so the check is real.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await api.gql(ENABLE, { id: leaver.id }, cast.brandAAdmin.as)).data).toEqual({ enableUser: { id: leaver.id, disabledAt: null } });
-    expect((await api.gql<{ login: { token: string } }>(LOGIN, { email: leaver.user.email, password: TEST_PASSWORD })).data?.login.token).toEqual(expect.any(String));
+    const fresh = (await api.gql<{ login: { token: string } }>(LOGIN, { email: leaver.user.email, password: TEST_PASSWORD })).data?.login.token;
+    expect(fresh).toEqual(expect.any(String));
+    expect((await api.gql(viewer, {}, { token: fresh! })).data).toEqual({ viewer: { email: leaver.user.email } });
+    // The token it held when it left does not come back with the account.
+    expect((await api.gql(viewer, {}, leaver.as)).errors?.[0]).toMatchObject({
+      message: "This token was issued before your account or organization was last disabled or suspended; sign in again",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
     const enabledAgain = await api.gql(ENABLE, { id: leaver.id }, cast.brandAAdmin.as);
     expect(enabledAgain.errors?.[0]).toMatchObject({ message: "This account is enabled already", extensions: { code: "BAD_USER_INPUT" } });
   });

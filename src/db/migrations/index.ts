@@ -18,6 +18,7 @@ import { OrganizationStatusReason1796550000000 } from "./1796550000000-Organizat
 import { ReferralWithdrawn1796560000000 } from "./1796560000000-ReferralWithdrawn";
 import { ReferralCaseClosedAt1796570000000 } from "./1796570000000-ReferralCaseClosedAt";
 import { OrganizationEmailDomains1796580000000 } from "./1796580000000-OrganizationEmailDomains";
+import { UserTokensValidFrom1796590000000 } from "./1796590000000-UserTokensValidFrom";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ReferralWithdrawn1796560000000,
   ReferralCaseClosedAt1796570000000,
   OrganizationEmailDomains1796580000000,
+  UserTokensValidFrom1796590000000,
 ];
