@@ -16,7 +16,7 @@ import type { Config } from "../config";
 import type { RequestContext } from "../context";
 import { createLoaders } from "../data/loaders";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
-import { ErrorCode } from "../errors";
+import { ErrorCode, unauthenticated } from "../errors";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { fieldCountRule } from "./field-count.rule";
@@ -36,7 +36,12 @@ export interface ApiDependencies {
   logger: Logger;
 }
 
-const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+// One credential header, or none. Node keeps only the first of repeated Authorization headers, and
+// a proxy in front may read the last: the two would disagree on who is asking.
+function credentialHeader(values: string[] | undefined, name: string): string | undefined {
+  if (values && values.length > 1) throw unauthenticated(`Send one ${name} header, not ${values.length}`);
+  return values?.[0];
+}
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -85,6 +90,9 @@ export async function createApiApp(deps: ApiDependencies) {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // Clients send their documents whole. Left on, a mismatched or versionless persisted-query
+    // extension failed without a code, as an internal error logged with its stack.
+    persistedQueries: false,
   });
   await apollo.start();
 
@@ -124,10 +132,11 @@ export async function createApiApp(deps: ApiDependencies) {
     refuseBadText,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
-        const viewer = await resolveViewer(dataSource.manager, tokens, {
-          authorization: header(req.headers.authorization),
-          apiKey: header(req.headers["x-api-key"]),
-        }).catch((error: Error) => {
+        const credentials = async () => ({
+          authorization: credentialHeader(req.headersDistinct.authorization, "Authorization"),
+          apiKey: credentialHeader(req.headersDistinct["x-api-key"], "x-api-key"),
+        });
+        const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
           // Before GraphQL runs, so requestErrorsPlugin never sees it: logged here with the request id.
           if (!(error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
           throw error;
@@ -172,8 +181,16 @@ function expressServer(app: express.Express): Server {
   );
 }
 
+// A request's headers and whole body must arrive within these (Node waits 300 s for a body by
+// default): a client trickling bytes would otherwise hold a connection for minutes, and many such
+// clients every connection a process can take. The largest body (MAX_BODY_BYTES) takes seconds.
+const HEADERS_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
 export function listen(app: express.Express, port: number): Promise<Server> {
   const server = expressServer(app);
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, () => {

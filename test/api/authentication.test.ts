@@ -1,4 +1,5 @@
 import { createSecretKey } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { SignJWT } from "jose";
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
@@ -192,6 +193,25 @@ describe("API keys as credentials", () => {
     const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
     const { secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ]);
     await expectUnauthenticated({ headers: { authorization: `Bearer ${token}`, "x-api-key": secret } });
+  });
+
+  it("refuses a request with two Authorization headers, which a proxy in front might read otherwise than Node", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
+    // Sent as two header lines (node:http writes an array so; fetch would join them into one).
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: [`Bearer ${token}`, "Bearer x.y.z"] } }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, body }));
+      });
+      request.on("error", reject);
+      request.end(JSON.stringify({ query: VIEWER }));
+    });
+    expect(JSON.parse(answer.body).errors?.[0]).toMatchObject({ message: "Send one Authorization header, not 2", extensions: { code: "UNAUTHENTICATED" } });
+    // One of them alone is answered.
+    expect((await api.gql(VIEWER, {}, { token })).errors).toBeUndefined();
   });
 
   it("refuses every credential of a suspended organization at once", async () => {

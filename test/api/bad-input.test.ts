@@ -331,3 +331,14 @@ describe("internal errors", () => {
     expect(after.errors).toBeUndefined();
   });
 });
+
+describe("a persisted-query extension", () => {
+  it("is refused as the client's to mend, never as an internal error: documents are sent whole", async () => {
+    const token = (cast.brandAAnalyst.as as { token: string }).token;
+    for (const persistedQuery of [{ version: 1, sha256Hash: "0".repeat(64) }, { version: 2, sha256Hash: "x" }, { version: 1 }]) {
+      const { status, body } = await api.post(JSON.stringify({ query: "{ viewer { email } }", extensions: { persistedQuery } }), { authorization: `Bearer ${token}` });
+      expect(status).toBeLessThan(500);
+      expect(JSON.parse(body).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+  });
+});
