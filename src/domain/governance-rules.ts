@@ -9,6 +9,9 @@ import { inTransaction } from "../db/transaction";
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 // Room for the publisher's clock: a version dated a little before the server's now is taken as now.
 const BACKDATING_SLACK_MS = 5 * 60_000;
+// A version may be announced up to a year ahead. Every later version must take effect no earlier,
+// so a date mistyped years ahead would hold the rule until then.
+const MAX_SCHEDULE_MS = 366 * 86_400_000;
 const MAX_TITLE_LENGTH = 200;
 const MAX_BODY_LENGTH = 50_000;
 
@@ -55,6 +58,9 @@ export async function publishGovernanceRule(
     // would have bound them unread, and moved their earlier feedback to a superseded version.
     if (input.effectiveAt && input.effectiveAt.getTime() < now.getTime() - BACKDATING_SLACK_MS) {
       throw badInput(`\`effectiveAt\` ${input.effectiveAt.toISOString()} is in the past: a version takes effect when it is published or later`);
+    }
+    if (input.effectiveAt && input.effectiveAt.getTime() > now.getTime() + MAX_SCHEDULE_MS) {
+      throw badInput(`\`effectiveAt\` ${input.effectiveAt.toISOString()} is more than a year ahead: announce a version at most a year before it takes effect`);
     }
     // A publication sent again (a retry) must not add a version that changes nothing.
     if (latest && latest.title === title && latest.body === body) {

@@ -48,6 +48,9 @@ describe("governance rules", () => {
     expect(agency.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
+  // Days ahead, within the year a version may be announced for, as the API writes them.
+  const daysAhead = (days: number) => new Date(Math.floor(Date.now() / 86_400_000 + days) * 86_400_000).toISOString();
+  const [LATER, LATEST] = [daysAhead(200), daysAhead(300)];
   const RULE = `query($code: String!) { rule(code: $code) { version title effectiveAt versions { version effectiveAt } } }`;
   const RULES = `{ rules { code version } }`;
   const SUBMIT_ON = `mutation($input: SubmitPolicyFeedbackInput!) { submitPolicyFeedback(input: $input) { rule { code version } } }`;
@@ -69,27 +72,27 @@ describe("governance rules", () => {
 
   it("are current at their highest version in effect: a version that takes effect later is listed, not current", async () => {
     await api.gql(PUBLISH, { input: { code: "EVIDENCE-RULES", title: "in force", body: "one" } }, platformAdmin.as);
-    const upcoming = await api.gql(PUBLISH, { input: { code: "EVIDENCE-RULES", title: "from 2099", body: "two", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    const upcoming = await api.gql(PUBLISH, { input: { code: "EVIDENCE-RULES", title: "upcoming", body: "two", effectiveAt: LATEST } }, platformAdmin.as);
     expect(upcoming.errors).toBeUndefined();
     for (const persona of [cast.brandBAnalyst, platformAdmin]) {
       const { rule, listed } = await currentOf("EVIDENCE-RULES", persona);
       expect(rule).toMatchObject({ version: 1, title: "in force" });
       expect(new Date(rule!.effectiveAt).getTime()).toBeLessThanOrEqual(Date.now());
-      expect(rule!.versions).toEqual([{ version: 2, effectiveAt: "2099-01-01T00:00:00.000Z" }, { version: 1, effectiveAt: rule!.effectiveAt }]);
+      expect(rule!.versions).toEqual([{ version: 2, effectiveAt: LATEST }, { version: 1, effectiveAt: rule!.effectiveAt }]);
       expect(listed).toBe(1);
     }
     expect(await feedbackOn("EVIDENCE-RULES")).toBe(1);
     // Once its time comes, the later version is current.
     await api.dataSource.query(`UPDATE governance_rule SET effective_at = now() - interval '1 second' WHERE code = 'EVIDENCE-RULES' AND version = 2`);
     const { rule, listed } = await currentOf("EVIDENCE-RULES", cast.brandBAnalyst);
-    expect([rule?.version, rule?.title, listed, await feedbackOn("EVIDENCE-RULES")]).toEqual([2, "from 2099", 2, 2]);
+    expect([rule?.version, rule?.title, listed, await feedbackOn("EVIDENCE-RULES")]).toEqual([2, "upcoming", 2, 2]);
   });
 
   it("announced ahead of time are shown at their first version until it takes effect", async () => {
-    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "first", body: "one", effectiveAt: "2098-01-01T00:00:00Z" } }, platformAdmin.as);
-    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "second", body: "two", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "first", body: "one", effectiveAt: LATER } }, platformAdmin.as);
+    await api.gql(PUBLISH, { input: { code: "SELLER-APPEALS", title: "second", body: "two", effectiveAt: LATEST } }, platformAdmin.as);
     const { rule, listed } = await currentOf("SELLER-APPEALS", cast.brandBAnalyst);
-    expect(rule).toMatchObject({ version: 1, title: "first", effectiveAt: "2098-01-01T00:00:00.000Z" });
+    expect(rule).toMatchObject({ version: 1, title: "first", effectiveAt: LATER });
     expect(rule!.versions.map((version) => version.version)).toEqual([2, 1]);
     expect(listed).toBe(1);
     expect(await feedbackOn("SELLER-APPEALS")).toBe(1);
@@ -98,11 +101,11 @@ describe("governance rules", () => {
   });
 
   it("take effect in the order of their versions: a new one may not take effect before the one it follows", async () => {
-    const later = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v1", body: "one", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    const later = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v1", body: "one", effectiveAt: LATEST } }, platformAdmin.as);
     expect(later.errors).toBeUndefined();
-    const earlier = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v2", body: "two", effectiveAt: "2098-01-01T00:00:00Z" } }, platformAdmin.as);
+    const earlier = await api.gql(PUBLISH, { input: { code: "STRIKE-POLICY", title: "v2", body: "two", effectiveAt: LATER } }, platformAdmin.as);
     expect(earlier.errors?.[0]).toMatchObject({
-      message: "Version 1 of STRIKE-POLICY takes effect at 2099-01-01T00:00:00.000Z: a new version must take effect then or later",
+      message: `Version 1 of STRIKE-POLICY takes effect at ${LATEST}: a new version must take effect then or later`,
       extensions: { code: "BAD_USER_INPUT" },
     });
     const rule = await api.gql(`{ rule(code: "STRIKE-POLICY") { versions { version } } }`, {}, platformAdmin.as);
@@ -123,10 +126,16 @@ describe("governance rules", () => {
       platformAdmin.as,
     );
     expect(new Date(published.data!.publishGovernanceRule.effectiveAt).getTime()).toBeGreaterThan(new Date(aMinuteAgo).getTime());
-    const again = await api.gql(PUBLISH, { input: { code: "RETRO-RULE", title: "v1", body: "one", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    const again = await api.gql(PUBLISH, { input: { code: "RETRO-RULE", title: "v1", body: "one", effectiveAt: LATEST } }, platformAdmin.as);
     expect(again.errors?.[0]).toMatchObject({ message: "Version 1 of RETRO-RULE has this title and text already", extensions: { code: "CONFLICT" } });
     const rule = await api.gql(`{ rule(code: "RETRO-RULE") { versions { version } } }`, {}, platformAdmin.as);
     expect(rule.data).toEqual({ rule: { versions: [{ version: 1 }] } });
+    // Nor scheduled more than a year ahead, which would hold every later version back until then.
+    const faraway = await api.gql(PUBLISH, { input: { code: "RETRO-RULE", title: "v2", body: "two", effectiveAt: "2099-01-01T00:00:00Z" } }, platformAdmin.as);
+    expect(faraway.errors?.[0]).toMatchObject({
+      message: "`effectiveAt` 2099-01-01T00:00:00.000Z is more than a year ahead: announce a version at most a year before it takes effect",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 });
 
