@@ -18,7 +18,7 @@ export function parseGlobalId(globalId: string): { typeName: string; id: string 
 // The database id behind a global id that must name the given type.
 export function fromGlobalId(globalId: string, expectedType: string): string {
   const { typeName, id } = parseGlobalId(globalId);
-  if (typeName !== expectedType) throw badInput(`"${globalId.slice(0, 100)}" is not an ID of ${/^[AEIOU]/.test(expectedType) ? "an" : "a"} ${expectedType}`);
+  if (typeName !== expectedType) throw badInput(`"${globalId.slice(0, 100)}" is not an ID of ${/^[AEIO]/.test(expectedType) ? "an" : "a"} ${expectedType}`);
   return id;
 }
 
