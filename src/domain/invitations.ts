@@ -21,7 +21,9 @@ import { normalizedEmail } from "../auth/email-address";
 import { pendingInvitation } from "./pending-invitation";
 import { checkInvitableAddress, domainOf } from "./email-domains";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Printable ASCII only (an internationalized domain in its xn-- form): a look-alike letter from
+// another script (a Cyrillic а in "аdmin@") would make an account that reads as a colleague's.
+const EMAIL = /^[\x21-\x3f\x41-\x7e]+@[\x21-\x3f\x41-\x7e]+\.[\x21-\x3f\x41-\x7e]+$/;
 
 // One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
 // nothing about which invitations exist.
@@ -29,7 +31,9 @@ const invalidInvitation = () => unauthenticated("This invitation is invalid, use
 
 function checkEmail(value: string): string {
   const email = normalizedEmail(value);
-  if (!EMAIL.test(email) || email.length > 320) throw badInput(`"${value.slice(0, 100)}" is not an email address`);
+  if (!EMAIL.test(email) || email.length > 320) {
+    throw badInput(`"${value.slice(0, 100)}" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)`);
+  }
   return email;
 }
 

@@ -211,6 +211,12 @@ describe("the email domains an organization's admins invite at", () => {
     // that B has such a user.
     const ofB = (await api.dataSource.query(`SELECT email FROM app_user WHERE owner_org_id = $1 LIMIT 1`, [cast.brandB.org.id]))[0].email;
     const before = { invitations: await count("invitation"), audit: await count("audit_event") };
+    // Nor an address that only looks like one of its own (a Cyrillic а for the a).
+    const lookalike = await inviteAs(cast.brandAAdmin, `\u0430dmin@${cast.brandA.org.slug}.test`);
+    expect(lookalike.errors?.[0]).toMatchObject({
+      message: `"\u0430dmin@${cast.brandA.org.slug}.test" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)`,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     for (const email of [ofB, `nobody-${unique()}@${cast.brandB.org.slug}.test`, `someone@${cast.brandA.org.slug}.test.evil`]) {
       const refused = await inviteAs(cast.brandAAdmin, email);
       expect(refused.errors?.[0]).toMatchObject({
