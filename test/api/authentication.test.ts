@@ -199,15 +199,17 @@ describe("API keys as credentials", () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND);
     const user = await createUser(api.dataSource, org, UserRole.ANALYST);
     const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
-    // Sent as two header lines (node:http writes an array so; fetch would join them into one).
+    // Sent as two header lines (node:http writes raw header pairs so; fetch would join them into one).
+    const body = JSON.stringify({ query: VIEWER });
+    const headers = ["host", new URL(api.url).host, "content-type", "application/json", "content-length", String(Buffer.byteLength(body)), "authorization", `Bearer ${token}`, "authorization", "Bearer x.y.z"];
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = httpRequest(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: [`Bearer ${token}`, "Bearer x.y.z"] } }, (response) => {
+      const request = httpRequest(api.url, { method: "POST", headers }, (response) => {
         let body = "";
         response.on("data", (chunk) => (body += chunk));
         response.on("end", () => resolve({ status: response.statusCode!, body }));
       });
       request.on("error", reject);
-      request.end(JSON.stringify({ query: VIEWER }));
+      request.end(body);
     });
     expect(JSON.parse(answer.body).errors?.[0]).toMatchObject({ message: "Send one Authorization header, not 2", extensions: { code: "UNAUTHENTICATED" } });
     // One of them alone is answered.
