@@ -97,6 +97,7 @@ export const permissionMap = {
     publishProgressReport: can.administerPlatform,
     contributeIndicators: can.writeIntel,
     widenIndicatorDistribution: can.writeIntel,
+    expireIndicator: can.writeIntel,
     recordSighting: can.writeIntel,
     ingestListings: can.ingestListings,
   },

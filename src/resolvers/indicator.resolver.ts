@@ -5,6 +5,7 @@ import { listIndicators } from "../data/indicator.queries";
 import { matchIndicators } from "../domain/intel/blind-match";
 import { contributeIndicators } from "../domain/intel/contribute-indicators";
 import { widenIndicatorDistribution } from "../domain/intel/distribution";
+import { expireIndicator } from "../domain/intel/expire-indicator";
 import { recordSighting } from "../domain/intel/sightings";
 import type { Indicator, IndicatorSighting } from "../entities";
 import { badInput } from "../errors";
@@ -92,6 +93,14 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   widenIndicatorDistribution(@Arg("input", () => WidenIndicatorDistributionInput) input: WidenIndicatorDistributionInput, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return widenIndicatorDistribution(dataSource, viewer, { id: fromGlobalId(input.id, "Indicator"), distribution: input.distribution });
+  }
+
+  @Mutation(() => IndicatorType, {
+    description: "Take back an indicator of yours that was wrong: it expires now and no longer counts in matches or new scores",
+  })
+  expireIndicator(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return expireIndicator(dataSource, viewer, fromGlobalId(id, "Indicator"));
   }
 
   @Mutation(() => IndicatorType, { description: "Confirm you have seen an indicator; others see the count, never who" })

@@ -2,7 +2,7 @@ import { movedCursor } from "../support/cursors";
 import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
-import { brandMember, contribute, CONTRIBUTE, indicatorRowCount } from "../support/intel";
+import { brandMember, contribute, CONTRIBUTE, indicatorRowCount, MATCH } from "../support/intel";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -460,5 +460,31 @@ describe("an ALLIANCE_ANONYMOUS indicator is dated by the day, so that its time 
       cast.brandBAnalyst.as,
     );
     expect(sighted.data.recordSighting.lastSeenAt).toBe(seenAt.slice(0, 10) + "T00:00:00.000Z");
+  });
+});
+
+describe("an indicator its contributor got wrong", () => {
+  const EXPIRE = `mutation($id: ID!) { expireIndicator(id: $id) { id expiresAt } }`;
+  it("is taken back by its contributor: it expires now and counts in no match; anyone else's answers as missing", async () => {
+    const [asker, first, second] = await Promise.all(["Asker", "First", "Second"].map((name) => brandMember(api, `Expiring ${name} ${Date.now()}`)));
+    const value = `wrongly-flagged-${Date.now()}.example`;
+    const [wrong] = await contribute(api, first, [{ kind: "DOMAIN", value, distribution: "ALLIANCE" }]);
+    await contribute(api, second, [{ kind: "DOMAIN", value, distribution: "ALLIANCE" }]);
+    const matched = async () => (await api.gql<Json>(MATCH, { queries: [{ kind: "DOMAIN", value }] }, asker.as)).data.matchIndicators[0].matched;
+    expect(await matched()).toBe(true);
+
+    const id = gid("Indicator", wrong);
+    const missing = await api.gql(EXPIRE, { id: gid("Indicator", MISSING_ID) }, asker.as);
+    expect(missing.errors?.[0]).toMatchObject({ message: "Indicator not found", extensions: { code: "NOT_FOUND" } });
+    expect(await api.gql(EXPIRE, { id }, second.as)).toEqual(await api.gql(EXPIRE, { id: gid("Indicator", MISSING_ID) }, second.as));
+    const expired = await api.gql<Json>(EXPIRE, { id }, first.as);
+    expect(expired.errors).toBeUndefined();
+    expect(Date.parse(expired.data.expireIndicator.expiresAt)).toBeLessThanOrEqual(Date.now());
+    // One member is left: below k, as if no one had it.
+    expect(await matched()).toBe(false);
+    // Asked again, answered as it is.
+    expect((await api.gql<Json>(EXPIRE, { id }, first.as)).data.expireIndicator).toEqual(expired.data.expireIndicator);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.expire' AND target_id = $1`, [wrong]);
+    expect(n).toBe(1);
   });
 });

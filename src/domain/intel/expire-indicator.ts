@@ -1,0 +1,36 @@
+import type { DataSource } from "typeorm";
+import { expiresFor } from "../../auth/intel-visibility";
+import { scopedQuery } from "../../auth/scoped-query";
+import type { Viewer } from "../../auth/viewer";
+import { Indicator } from "../../entities";
+import { notFound } from "../../errors";
+import { recordAudit } from "../audit";
+import { inTransaction } from "../../db/transaction";
+
+// The contributor takes back an indicator it got wrong: it expires now, so that it no longer counts
+// in blind matches or in the scores of listings ingested from then on (scores already given keep
+// it until their listing is scanned again). An ALLIANCE_ANONYMOUS one expires at the end of the
+// day, as its dates are days (intel-visibility.ts). Asked again, it answers as it is.
+export async function expireIndicator(dataSource: DataSource, viewer: Viewer, id: string): Promise<Indicator> {
+  return inTransaction(dataSource, async (manager) => {
+    const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
+      .andWhere("ind.id = :id", { id })
+      // Only its contributor's to take back; another member's answers as a missing one.
+      .andWhere("ind.owner_org_id = :contributorOrgId", { contributorOrgId: viewer.orgId })
+      .setLock("pessimistic_write")
+      .getOne();
+    if (!indicator) throw notFound("Indicator");
+    const now = new Date();
+    if (indicator.expiresAt && indicator.expiresAt <= now) return indicator;
+    const expiresAt = expiresFor(indicator.distribution, now)!;
+    await manager.update(Indicator, { id: indicator.id }, { expiresAt });
+    await recordAudit(manager, viewer, {
+      action: "intel.expire",
+      targetType: "Indicator",
+      targetId: indicator.id,
+      before: { expiresAt: indicator.expiresAt },
+      after: { expiresAt },
+    });
+    return Object.assign(indicator, { expiresAt });
+  });
+}
