@@ -78,6 +78,7 @@ export const permissionMap = {
     upsertProducts: can.writeCatalogue,
     disableUser: can.manageOrganization,
     enableUser: can.manageOrganization,
+    changeUserRole: can.manageOrganization,
     // Anonymous, like login: the invitation's token is the credential.
     acceptInvitation: allow,
     inviteMember: can.administerPlatform,

@@ -1,4 +1,5 @@
 import { OrgKind, UserRole } from "../entities/enums";
+import { badInput } from "../errors";
 
 // What a principal may do, as scopes. A user holds the scopes of its role; an API key holds the
 // scopes it was created with, always a subset of what its organization may hold.
@@ -35,6 +36,13 @@ export const ORG_KIND_ROLES: Record<OrgKind, readonly UserRole[]> = {
   [OrgKind.BRAND]: [UserRole.ADMIN, UserRole.ANALYST, UserRole.VIEWER],
   [OrgKind.AGENCY]: [UserRole.INVESTIGATOR],
 };
+
+// A role given to a user of an organization of this kind (an invitation, a change): one its kind has.
+export function checkRoleOf(kind: OrgKind, role: UserRole): UserRole {
+  const roles = ORG_KIND_ROLES[kind];
+  if (!roles.includes(role)) throw badInput(`${kind} organizations have the roles ${roles.join(", ")}`, { allowedRoles: roles });
+  return role;
+}
 
 const isReadScope = (scope: Scope) => scope.endsWith(":read");
 

@@ -4,7 +4,7 @@ import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationTok
 import type { TokenService } from "../auth/jwt";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { administeredUsers, scopedQuery } from "../auth/scoped-query";
-import { ORG_KIND_ROLES, scopesOfRole } from "../auth/scopes";
+import { checkRoleOf, scopesOfRole } from "../auth/scopes";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { Brand, Invitation, Organization, User } from "../entities";
@@ -106,10 +106,7 @@ export async function inviteUser(
 ): Promise<{ invitation: Invitation; token: string }> {
   const email = checkEmail(input.email);
   const displayName = checkName(input.name, "The user's name");
-  const roles = ORG_KIND_ROLES[viewer.orgKind];
-  if (!roles.includes(input.role)) {
-    throw badInput(`${viewer.orgKind} organizations have the roles ${roles.join(", ")}`, { allowedRoles: roles });
-  }
+  checkRoleOf(viewer.orgKind, input.role);
   return inTransaction(dataSource, async (manager) => {
     checkInvitableAddress(await manager.findOneByOrFail(Organization, { id: viewer.orgId }), email);
     // Only the viewer's own users are looked at: whether another organization uses an address is

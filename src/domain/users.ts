@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { inTransaction } from "../db/transaction";
 import { Organization, User } from "../entities";
 import { OrgStatus, UserRole } from "../entities/enums";
+import { checkRoleOf } from "../auth/scopes";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 
@@ -32,6 +33,15 @@ async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): P
   return user;
 }
 
+// With the organization locked (lockedUser), so that two admins demoting or disabling each other
+// at once cannot both succeed.
+async function refuseLastEnabledAdmin(manager: EntityManager, viewer: Viewer, user: User, remedy: string): Promise<void> {
+  const others = await administeredUsers(manager, viewer, "admin")
+    .andWhere("admin.role = :admin AND admin.disabled_at IS NULL AND admin.id <> :id", { admin: UserRole.ADMIN, id: user.id })
+    .getCount();
+  if (others === 0) throw badInput(`This is your organization's last enabled admin; ${remedy}`);
+}
+
 // Like a revocation, asking again answers with the account as it is, so that a retry succeeds.
 export async function disableUser(dataSource: DataSource, viewer: Viewer, id: string): Promise<User> {
   return inTransaction(dataSource, async (manager) => {
@@ -40,12 +50,7 @@ export async function disableUser(dataSource: DataSource, viewer: Viewer, id: st
     if (viewer.principal === "USER" && user.id === viewer.principalId) {
       throw badInput("You cannot disable your own account; another admin of your organization can");
     }
-    if (user.role === UserRole.ADMIN) {
-      const others = await administeredUsers(manager, viewer, "admin")
-        .andWhere("admin.role = :admin AND admin.disabled_at IS NULL AND admin.id <> :id", { admin: UserRole.ADMIN, id: user.id })
-        .getCount();
-      if (others === 0) throw badInput("This is your organization's last enabled admin; enable another admin first");
-    }
+    if (user.role === UserRole.ADMIN) await refuseLastEnabledAdmin(manager, viewer, user, "enable another admin first");
     user.disabledAt = new Date();
     await manager.update(User, { id: user.id }, { disabledAt: user.disabledAt });
     await recordAudit(manager, viewer, { action: "user.disable", targetType: "User", targetId: user.id, after: { email: user.email } });
@@ -62,6 +67,22 @@ export async function enableUser(dataSource: DataSource, viewer: Viewer, id: str
     // Tokens issued before now stay dead: they may be the ones that got the account disabled.
     await manager.update(User, { id: user.id }, { disabledAt: null, tokensValidFrom: new Date() });
     await recordAudit(manager, viewer, { action: "user.enable", targetType: "User", targetId: user.id, before, after: { email: user.email } });
+    return user;
+  });
+}
+
+// An admin gives a user of its organization another role its kind allows; it applies from the
+// user's next request (each request reads the role). The organization keeps an enabled admin.
+export async function changeUserRole(dataSource: DataSource, viewer: Viewer, input: { id: string; role: UserRole }): Promise<User> {
+  checkRoleOf(viewer.orgKind, input.role);
+  return inTransaction(dataSource, async (manager) => {
+    const user = await lockedUser(manager, viewer, input.id);
+    if (user.role === input.role) throw badInput(`This user is ${user.role} already`);
+    if (user.role === UserRole.ADMIN && !user.disabledAt) await refuseLastEnabledAdmin(manager, viewer, user, "make another user admin first");
+    const before = { role: user.role };
+    user.role = input.role;
+    await manager.update(User, { id: user.id }, { role: input.role });
+    await recordAudit(manager, viewer, { action: "user.role", targetType: "User", targetId: user.id, before, after: { role: input.role } });
     return user;
   });
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listUsers } from "../data/user.queries";
-import { disableUser, enableUser } from "../domain/users";
+import { changeUserRole, disableUser, enableUser } from "../domain/users";
 import { fromGlobalId } from "../schema/global-id";
 import { UserType } from "../schema/types/user.type";
+import { UserRole } from "../entities/enums";
 import { authenticated } from "./authenticated";
 import { NodeIdResolver } from "./node-id.resolver";
 
@@ -19,6 +20,12 @@ export class UserResolver extends NodeIdResolver("User", UserType) {
   disableUser(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return disableUser(dataSource, viewer, fromGlobalId(id, "User"));
+  }
+
+  @Mutation(() => UserType, { description: "Give a user of your organization another role, from its next request (admins)" })
+  changeUserRole(@Arg("id", () => ID) id: string, @Arg("role", () => UserRole) role: UserRole, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return changeUserRole(dataSource, viewer, { id: fromGlobalId(id, "User"), role });
   }
 
   @Mutation(() => UserType, { description: "Let a disabled account of your organization sign in again" })

@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
 import { OrgKind, UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import { dataOf } from "../support/enforcement";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
@@ -200,5 +201,38 @@ describe("the platform and another organization's users", () => {
     const disable = await api.gql(DISABLE, { id: ofA.id }, platformAdmin.as);
     expect(disable.errors?.[0]).toMatchObject({ message: "User not found", extensions: { code: "NOT_FOUND" } });
     expect(await disabledAt(ofA.user.id)).toBeNull();
+  });
+});
+
+describe("a user's role", () => {
+  const CHANGE = `mutation($id: ID!, $role: UserRole!) { changeUserRole(id: $id, role: $role) { id role } }`;
+  it("is changed by its organization's admin, from the user's next request, and audited", async () => {
+    const analyst = await signedIn(cast.brandA.org, UserRole.ANALYST);
+    const keys = `{ apiKeys { id } }`;
+    expect((await api.gql(keys, {}, analyst.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(dataOf(await api.gql(CHANGE, { id: analyst.id, role: "ADMIN" }, cast.brandAAdmin.as))).toEqual({ changeUserRole: { id: analyst.id, role: "ADMIN" } });
+    // The same token, now an admin's.
+    expect((await api.gql(keys, {}, analyst.as)).errors).toBeUndefined();
+    const [event] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'user.role' AND target_id = $1`, [analyst.user.id]);
+    expect(event).toEqual({ before: { role: "ANALYST" }, after: { role: "ADMIN" } });
+  });
+
+  it("is one its organization's kind has, not the one it is, and never leaves the organization without an enabled admin", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Role Change Org");
+    const admin = await signedIn(org, UserRole.ADMIN);
+    const viewer = await signedIn(org, UserRole.VIEWER);
+    const roleOf = async (id: string) => (await api.dataSource.query(`SELECT role FROM app_user WHERE id = $1`, [fromGlobalId(id, "User")]))[0].role;
+    const investigator = await api.gql(CHANGE, { id: viewer.id, role: "INVESTIGATOR" }, admin.as);
+    expect(investigator.errors?.[0]).toMatchObject({ message: "BRAND organizations have the roles ADMIN, ANALYST, VIEWER", extensions: { code: "BAD_USER_INPUT" } });
+    expect((await api.gql(CHANGE, { id: viewer.id, role: "VIEWER" }, admin.as)).errors?.[0].message).toBe("This user is VIEWER already");
+    const last = await api.gql(CHANGE, { id: admin.id, role: "ANALYST" }, admin.as);
+    expect(last.errors?.[0]).toMatchObject({ message: "This is your organization's last enabled admin; make another user admin first", extensions: { code: "BAD_USER_INPUT" } });
+    expect([await roleOf(admin.id), await roleOf(viewer.id)]).toEqual(["ADMIN", "VIEWER"]);
+    // Another organization's user, a non-admin and a key: as elsewhere.
+    const ofB = await signedIn(cast.brandB.org);
+    const foreign = await api.gql(CHANGE, { id: ofB.id, role: "VIEWER" }, admin.as);
+    expect(foreign).toEqual(await api.gql(CHANGE, { id: gid("User", "00000000-0000-4000-8000-000000000000"), role: "VIEWER" }, admin.as));
+    expect((await api.gql(CHANGE, { id: viewer.id, role: "ADMIN" }, viewer.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await roleOf(ofB.id)).toBe("ANALYST");
   });
 });
