@@ -13,12 +13,16 @@ export enum ErrorCode {
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     const status = httpStatus[code];
-    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+    // A refusal that says when to come back says it in HTTP's own way too, for clients and proxies
+    // that read no GraphQL.
+    const headers = typeof extra.retryAfterSeconds === "number" ? new Map([["retry-after", String(extra.retryAfterSeconds)]]) : undefined;
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}) } });
   }
 }
 

@@ -62,6 +62,10 @@ describe("failed sign-ins", () => {
     await failTimes(email, MAX_FAILURES);
     expectRefused(await signIn(email, TEST_PASSWORD));
     expectRefused(await signIn(email, "not the password"));
+    // In HTTP's own terms too: 429 with Retry-After, the seconds the error names.
+    const raw = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: LOGIN, variables: { email, password: "x" } }) });
+    const body = (await raw.json()) as { errors: { extensions: { retryAfterSeconds: number } }[] };
+    expect([raw.status, raw.headers.get("retry-after")]).toEqual([429, String(body.errors[0].extensions.retryAfterSeconds)]);
     // A refused attempt is not a failure: the count stays where the limit put it.
     expect(await storedFailures(email)).toBe(MAX_FAILURES);
   });
