@@ -130,6 +130,14 @@ async function openReferralsHolding(
   return new Map(rows.map((row) => [row.infringement_id, { status: row.status, createdAt: row.created_at }]));
 }
 
+// A referral the viewer's scope holds, locked for the change: one sent to another agency, or
+// withdrawn, answers NOT_FOUND as a missing one.
+async function lockedReferral(manager: EntityManager, viewer: Viewer, id: string): Promise<Referral> {
+  const referral = await scopedQuery(manager, viewer, Referral, "ref").andWhere("ref.id = :id", { id }).setLock("pessimistic_write").getOne();
+  if (!referral) throw notFound("Referral");
+  return referral;
+}
+
 export interface ReferralProgress {
   id: string;
   status?: ReferralStatus | null;
@@ -151,11 +159,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
   const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && !seizedValue;
   if (nothing) throw badInput("Give at least one of status, raidDate, arrests, seizedUnits, seizedValue");
   return inTransaction(dataSource, async (manager) => {
-    const referral = await scopedQuery(manager, viewer, Referral, "ref")
-      .andWhere("ref.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!referral) throw notFound("Referral");
+    const referral = await lockedReferral(manager, viewer, input.id);
     if (referral.status === ReferralStatus.CLOSED) throw badInput("This referral is CLOSED; its outcome can no longer change");
     if (input.status != null && input.status === referral.status) {
       throw badInput(`This referral is ${referral.status} already; to record figures only, leave out \`status\``);
@@ -216,11 +220,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
 export async function withdrawReferral(dataSource: DataSource, viewer: Viewer, input: { id: string; reason: string }): Promise<Referral> {
   const reason = requiredText(input.reason, "reason (why the referral is withdrawn)", 2000);
   return inTransaction(dataSource, async (manager) => {
-    const referral = await scopedQuery(manager, viewer, Referral, "ref")
-      .andWhere("ref.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!referral) throw notFound("Referral");
+    const referral = await lockedReferral(manager, viewer, input.id);
     if (referral.status !== ReferralStatus.REFERRED) {
       throw badInput(
         referral.status === ReferralStatus.WITHDRAWN
