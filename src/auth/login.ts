@@ -30,7 +30,15 @@ export async function login(
     [address],
   );
   const user = rows[0];
-  const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
+  let valid: boolean;
+  try {
+    valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
+  } catch (error) {
+    // Refused before its password was checked (too many hashing at once): no failure of its address,
+    // or anyone keeping the hashes busy would use up a stranger's sign-ins.
+    await giveBackSignInAttempt(manager, digest);
+    throw error;
+  }
   if (!user || !valid) throw unauthenticated("Invalid email or password");
   // Still a sign-in that failed: it gives nothing back.
   const refusal = standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });

@@ -69,15 +69,18 @@ const platformOrOwnBrandRows: RowScope = (viewer, alias) => {
 const cases: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.AGENCY ? referredToAgency(viewer, "infringement_id", `${alias}.id`) : platformOrOwnBrandRows(viewer, alias);
 
-// A case's test buys: as its case, except that an agency reads only those recorded while the case
-// was in an open referral to it. Once its referral is CLOSED, the brand's later evidence on the case
-// is no part of what was referred.
+// A case's test buys: as its case, except that an agency reads only those recorded, and completed
+// if they are, while the case was in an open referral to it. Once its referral is CLOSED, the
+// brand's later evidence on the case (a test buy, or the outcome, findings and evidence of one) is
+// no part of what was referred.
 const testBuys: RowScope = (viewer, alias) =>
   viewer.orgKind === OrgKind.AGENCY
     ? {
         sql: `EXISTS (SELECT 1 FROM referral_infringement scope_ri
                        WHERE scope_ri.infringement_id = ${alias}.infringement_id AND scope_ri.agency_org_id = :scopeOrgId
-                         AND (scope_ri.closed_at IS NULL OR ${alias}.created_at <= scope_ri.closed_at))`,
+                         AND (scope_ri.closed_at IS NULL
+                              OR (${alias}.created_at <= scope_ri.closed_at
+                                  AND (${alias}.outcome_recorded_at IS NULL OR ${alias}.outcome_recorded_at <= scope_ri.closed_at))))`,
         params: { scopeOrgId: viewer.orgId },
       }
     : platformOrOwnBrandRows(viewer, alias);

@@ -6,7 +6,7 @@ import { inTransaction } from "../db/transaction";
 import { Organization, User } from "../entities";
 import { OrgStatus, UserRole } from "../entities/enums";
 import { checkRoleOf } from "../auth/scopes";
-import { badInput, notFound } from "../errors";
+import { badInput, forbidden, notFound } from "../errors";
 import { recordAudit } from "./audit";
 
 // An organization's admin disables the account of someone who left: it can no longer sign in, and
@@ -17,8 +17,8 @@ import { recordAudit } from "./audit";
 
 async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): Promise<User> {
   const org = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :orgId", { orgId: viewer.orgId }).setLock("pessimistic_write").getOne();
-  // An admin disabled, or a member suspended, while this request waited for the organization acts
-  // no more: its viewer was resolved before the lock.
+  // An admin disabled or made another role, or a member suspended, while this request waited for
+  // the organization acts no more: its viewer was resolved before the lock.
   const actor =
     viewer.principal === "USER"
       ? await administeredUsers(manager, viewer, "actor").andWhere("actor.id = :actorId", { actorId: viewer.principalId }).getOne()
@@ -28,6 +28,7 @@ async function lockedUser(manager: EntityManager, viewer: Viewer, id: string): P
     orgStatus: org?.status ?? OrgStatus.SUSPENDED,
   });
   if (refusal) throw refusal;
+  if (actor && actor.role !== UserRole.ADMIN) throw forbidden("Only an organization admin (a user, not an API key) may do this");
   const user = await administeredUsers(manager, viewer, "u").andWhere("u.id = :id", { id }).setLock("pessimistic_write").getOne();
   if (!user) throw notFound("User");
   return user;

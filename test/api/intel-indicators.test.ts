@@ -484,7 +484,14 @@ describe("an indicator its contributor got wrong", () => {
     expect(await matched()).toBe(false);
     // Asked again, answered as it is.
     expect((await api.gql<Json>(EXPIRE, { id }, first.as)).data.expireIndicator).toEqual(expired.data.expireIndicator);
-    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.expire' AND target_id = $1`, [wrong]);
-    expect(n).toBe(1);
+    const [{ updated_at: updatedAt }] = await api.dataSource.query(`SELECT updated_at FROM indicator WHERE id = $1`, [wrong]);
+    expect(Date.now() - updatedAt.getTime()).toBeLessThan(60_000);
+    // An anonymous one expires at the end of the day; taken back again that day, it stays so, once audited.
+    const [anonymous] = await contribute(api, first, [{ kind: "DOMAIN", value: `anon-${value}`, distribution: "ALLIANCE_ANONYMOUS" }]);
+    const first1 = await api.gql<Json>(EXPIRE, { id: gid("Indicator", anonymous) }, first.as);
+    expect(first1.data.expireIndicator.expiresAt).toMatch(/T00:00:00\.000Z$/);
+    expect((await api.gql<Json>(EXPIRE, { id: gid("Indicator", anonymous) }, first.as)).data).toEqual(first1.data);
+    const audited = await api.dataSource.query(`SELECT target_id FROM audit_event WHERE action = 'intel.expire' AND target_id = ANY($1)`, [[wrong, anonymous]]);
+    expect(audited.map((row: { target_id: string }) => row.target_id).sort()).toEqual([wrong, anonymous].sort());
   });
 });

@@ -225,3 +225,18 @@ describe("an operator clearing an address's failures (npm run cli -- clear-sign-
     expect(await clearEvents()).toHaveLength(before);
   });
 });
+
+describe("sign-ins refused because too many hash at once", () => {
+  it("are no failures of their addresses: keeping the hashes busy must not use up a stranger's sign-ins", async () => {
+    const emails = Array.from({ length: 30 }, (_, i) => `burst-${i}-${Date.now()}@nowhere.test`);
+    const answers = await Promise.all(emails.map((email) => signIn(email, "not the password")));
+    const refusedBusy = emails.filter((_, i) => answers[i].errors?.[0].message === "Too many sign-ins at once; retry in a second");
+    // Two hash at once and sixteen wait: of thirty sent together some are turned away (how many
+    // depends on how fast the first finish), and the rest each failed their password check.
+    expect(refusedBusy.length).toBeGreaterThan(0);
+    expect(answers.every((answer) => answer.errors?.[0].extensions?.code === (answer.errors?.[0].message.startsWith("Too many") ? "RATE_LIMITED" : "UNAUTHENTICATED"))).toBe(true);
+    for (const email of refusedBusy) expect(await storedFailures(email)).toBeNull();
+    const checked = emails.filter((email) => !refusedBusy.includes(email));
+    for (const email of checked) expect(await storedFailures(email)).toBe(1);
+  });
+});

@@ -393,23 +393,28 @@ describe("a CLOSED referral", () => {
         ),
       ).recordTestBuy.id;
     const before = await buy("BOUGHT-WHILE-OPEN");
+    const pending = await buy("PENDING-AT-CLOSE");
     const referral = dataOf(
       await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", cast.investigator.org.id), ids: [caseId] }, cast.platformAnalyst.as),
     ).createReferral;
     const during = await buy("BOUGHT-DURING");
     dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "CLOSED" } }, cast.investigator.as));
     const after = await buy("BOUGHT-AFTER-CLOSE");
+    // The one pending at the close is completed afterwards: its outcome, findings and evidence are
+    // the brand's later work too, and the agency no longer reads it.
+    dataOf(await api.gql(RECORD_OUTCOME, { input: { id: pending, outcome: "COUNTERFEIT", findings: "written after the close", evidence: EVIDENCE } }, cast.brandAAnalyst.as));
 
     const BUYS = `query($id: ID!) { infringement(id: $id) { testBuys { id orderReference } } }`;
     type Buys = { infringement: { testBuys: { id: string; orderReference: string }[] } };
     const references = async (as: Persona["as"]) => dataOf(await api.gql<Buys>(BUYS, { id: caseId }, as)).infringement.testBuys.map((b) => b.orderReference).sort();
     expect(await references(cast.investigator.as)).toEqual(["BOUGHT-DURING", "BOUGHT-WHILE-OPEN"]);
-    expect(await references(cast.brandAAnalyst.as)).toEqual(["BOUGHT-AFTER-CLOSE", "BOUGHT-DURING", "BOUGHT-WHILE-OPEN"]);
+    expect(await references(cast.brandAAnalyst.as)).toEqual(["BOUGHT-AFTER-CLOSE", "BOUGHT-DURING", "BOUGHT-WHILE-OPEN", "PENDING-AT-CLOSE"]);
     const NODE = `query($id: ID!) { node(id: $id) { id } }`;
     expect(dataOf(await api.gql(NODE, { id: before }, cast.investigator.as))).toEqual({ node: { id: before } });
     expect(dataOf(await api.gql(NODE, { id: during }, cast.investigator.as))).toEqual({ node: { id: during } });
     const missing = await api.gql(NODE, { id: gid("TestBuy", "00000000-0000-4000-8000-000000000000") }, cast.investigator.as);
     expect(await api.gql(NODE, { id: after }, cast.investigator.as)).toEqual(missing);
+    expect(await api.gql(NODE, { id: pending }, cast.investigator.as)).toEqual(missing);
     const IN_REFERRAL = `query($id: ID!) { node(id: $id) { ... on Referral { infringements { testBuys { orderReference } } } } }`;
     const inReferral = await api.gql(IN_REFERRAL, { id: referral.id }, cast.investigator.as);
     expect(JSON.stringify(inReferral.data)).toContain("BOUGHT-DURING");

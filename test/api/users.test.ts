@@ -163,6 +163,19 @@ describe("an organization's users", () => {
     expect(await disabledAt(c.user.id)).toBeNull();
   });
 
+  it("acts no more once another admin made it an analyst while the request waited", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Demoted While Waiting Org");
+    const [a, b, c] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN), await signedIn(org)];
+    const CHANGE = `mutation($id: ID!, $role: UserRole!) { changeUserRole(id: $id, role: $role) { role } }`;
+    const [demoted, bDisablesC] = await inTurnBehindOrganization(org.id, [
+      () => api.gql(CHANGE, { id: b.id, role: "ANALYST" }, a.as),
+      () => api.gql(DISABLE, { id: c.id }, b.as),
+    ]);
+    expect(demoted.errors).toBeUndefined();
+    expect(bDisablesC.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect(await disabledAt(c.user.id)).toBeNull();
+  });
+
   it("acts no more once its organization was suspended while the request waited", async () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Suspended While Waiting Org");
     const [admin, leaver] = [await signedIn(org, UserRole.ADMIN), await signedIn(org)];

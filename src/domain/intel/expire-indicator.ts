@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { expiresFor } from "../../auth/intel-visibility";
+import { datedFor, expiresFor } from "../../auth/intel-visibility";
 import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator } from "../../entities";
@@ -21,9 +21,11 @@ export async function expireIndicator(dataSource: DataSource, viewer: Viewer, id
       .getOne();
     if (!indicator) throw notFound("Indicator");
     const now = new Date();
-    if (indicator.expiresAt && indicator.expiresAt <= now) return indicator;
     const expiresAt = expiresFor(indicator.distribution, now)!;
-    await manager.update(Indicator, { id: indicator.id }, { expiresAt });
+    // Expired, or expiring by then already (an anonymous one taken back earlier today).
+    if (indicator.expiresAt && indicator.expiresAt <= expiresAt) return indicator;
+    const updatedAt = datedFor(indicator.distribution, now);
+    await manager.update(Indicator, { id: indicator.id }, { expiresAt, updatedAt });
     await recordAudit(manager, viewer, {
       action: "intel.expire",
       targetType: "Indicator",
@@ -31,6 +33,6 @@ export async function expireIndicator(dataSource: DataSource, viewer: Viewer, id
       before: { expiresAt: indicator.expiresAt },
       after: { expiresAt },
     });
-    return Object.assign(indicator, { expiresAt });
+    return Object.assign(indicator, { expiresAt, updatedAt });
   });
 }
