@@ -31,7 +31,13 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
     return listSellers(
       dataSource.manager,
       viewer,
-      { statuses: filter?.statuses ?? undefined, marketplaces: filter?.marketplaces ?? undefined, minRiskScore: filter?.minRiskScore ?? undefined },
+      {
+        statuses: filter?.statuses ?? undefined,
+        marketplaces: filter?.marketplaces ?? undefined,
+        minRiskScore: filter?.minRiskScore ?? undefined,
+        nameContains: filter?.nameContains ?? undefined,
+        externalIds: filter?.externalIds ?? undefined,
+      },
       { field: orderBy?.field ?? "RISK_SCORE", direction: orderBy?.direction ?? "DESC" },
       { ...page, maxPageSize: config.limits.maxPageSize },
     );

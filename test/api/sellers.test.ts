@@ -78,6 +78,24 @@ describe("sellers", () => {
     expect(bad.errors?.[0]).toMatchObject({ message: "`minRiskScore` must be between 0 and 100", extensions: { code: "BAD_USER_INPUT" } });
   });
 
+  it("finds a store by part of its name, in any case, or by the marketplace's id, within the viewer's stores only", async () => {
+    const names = async (filter: Record<string, unknown>, persona: Persona = cast.brandAAnalyst) =>
+      ((await api.gql<Page>(LIST, { first: 50, filter }, persona.as)).data?.sellers.edges.map((edge) => edge.node.name) ?? []).sort();
+    expect(await names({ nameContains: "a-70" })).toEqual(["A-70a", "A-70b"]);
+    // B's own store is none of A's, whatever the name asked.
+    expect(await names({ nameContains: "b-only" })).toEqual([]);
+    expect(await names({ nameContains: "b-only" }, cast.brandBAnalyst)).toEqual(["B-only"]);
+    // A % or _ in the name asked is a letter, not a wildcard.
+    expect(await names({ nameContains: "A-%" })).toEqual([]);
+    expect(await names({ nameContains: "70", statuses: ["ACTIVE"] })).toEqual(["A-70a", "A-70b"]);
+    const [{ external_id: externalId }] = await api.dataSource.query(`SELECT external_id FROM seller WHERE public_name = 'A-40'`);
+    expect(await names({ externalIds: [externalId, "no-such-store"] })).toEqual(["A-40"]);
+    expect(await names({ externalIds: [externalId] }, otherBrand)).toEqual([]);
+    for (const filter of [{ nameContains: "  " }, { nameContains: "x".repeat(101) }, { externalIds: [] }]) {
+      expect((await api.gql(LIST, { first: 5, filter }, cast.brandAAnalyst.as)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+  });
+
   it("gives the platform every store, and an agency only those referred to it", async () => {
     const closed = await list(cast.platformAnalyst, { filter: { statuses: ["CLOSED"] } });
     expect(namesOf(closed)).toContain("A-closed");

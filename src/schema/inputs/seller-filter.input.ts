@@ -12,6 +12,12 @@ export class SellerFilter {
 
   @Field(() => Int, { nullable: true, description: "0 to 100" })
   minRiskScore?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the store's public name, in any case (1 to 100 characters)" })
+  nameContains?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "The marketplace's own store ids (up to MAX_PAGE_SIZE)" })
+  externalIds?: string[] | null;
 }
 
 @InputType("SellerOrder")
