@@ -10,6 +10,7 @@ import {
   ReferralConnection,
   SellerConnection,
   TakedownRequestConnection,
+  TestBuyConnection,
 } from "../schema/types/connections";
 import type { Connection } from "../schema/types/connection";
 
@@ -35,3 +36,4 @@ export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection)
 export const LegalActionConnectionResolver = TotalCountResolver(LegalActionConnection);
 export const IndicatorConnectionResolver = TotalCountResolver(IndicatorConnection);
 export const SellerConnectionResolver = TotalCountResolver(SellerConnection);
+export const TestBuyConnectionResolver = TotalCountResolver(TestBuyConnection);

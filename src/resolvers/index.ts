@@ -14,6 +14,7 @@ import {
   ProgressReportConnectionResolver,
   ReferralConnectionResolver,
   TakedownRequestConnectionResolver,
+  TestBuyConnectionResolver,
 } from "./connection.resolver";
 import { GovernanceRuleResolver } from "./governance-rule.resolver";
 import { InvitationResolver } from "./invitation.resolver";
@@ -73,4 +74,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgressReportResolver,
   ReferralConnectionResolver,
   TakedownRequestConnectionResolver,
+  TestBuyConnectionResolver,
 ];

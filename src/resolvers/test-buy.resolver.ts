@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { recordTestBuy, recordTestBuyOutcome } from "../domain/test-buys";
 import type { TestBuy } from "../entities";
 import { fromGlobalId } from "../schema/global-id";
 import { money } from "../schema/money";
-import { RecordTestBuyInput, RecordTestBuyOutcomeInput } from "../schema/inputs/test-buy.input";
+import { RecordTestBuyInput, RecordTestBuyOutcomeInput, TestBuyFilter } from "../schema/inputs/test-buy.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
+import { TestBuyConnection } from "../schema/types/connections";
+import { listTestBuys } from "../data/test-buy.queries";
 import { TestBuyType } from "../schema/types/test-buy.type";
 import { authenticated } from "./authenticated";
 import { loadRequired } from "./load-required";
@@ -12,6 +15,18 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => TestBuyType)
 export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
+  @Query(() => TestBuyConnection, {
+    description: "Test buys of your cases (those referred to it, for an agency; all, for the platform), most recently ordered first",
+  })
+  testBuys(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => TestBuyFilter, { nullable: true }) filter: TestBuyFilter | null,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listTestBuys(dataSource.manager, viewer, { outcomes: filter?.outcomes ?? undefined }, { ...page, maxPageSize: config.limits.maxPageSize });
+  }
+
   @Mutation(() => TestBuyType, { description: "Record a purchase made against an infringement; its outcome follows" })
   recordTestBuy(@Arg("input", () => RecordTestBuyInput) input: RecordTestBuyInput, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);

@@ -1,5 +1,5 @@
 import { Scope } from "../../src/auth/scopes";
-import { InfringementStatus } from "../../src/entities/enums";
+import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import {
   DECIDE_TAKEDOWN,
@@ -11,7 +11,7 @@ import {
   enforcementFootprint,
   statusOf,
 } from "../support/enforcement";
-import { createInfringement, createListing, createSeller } from "../support/factories";
+import { createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -238,6 +238,43 @@ describe("recording a test buy from another tenant", () => {
     }
     expect((await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await enforcementFootprint(api)).toEqual(before);
+  });
+});
+
+describe("the list of test buys", () => {
+  const LIST = `query($filter: TestBuyFilter, $after: String) { testBuys(first: 2, after: $after, filter: $filter) {
+    totalCount edges { node { id outcome orderReference } } pageInfo { hasNextPage endCursor } } }`;
+  type Listed = { testBuys: { totalCount: number; edges: { node: { id: string; outcome: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  const all = async (as: { token: string } | { apiKey: string }, filter: Record<string, unknown> = {}) => {
+    const ids: string[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page: Listed = dataOf(await api.gql<Listed>(LIST, { filter, after }, as));
+      ids.push(...page.testBuys.edges.map((edge) => edge.node.id));
+      [after, more] = [page.testBuys.pageInfo.endCursor, page.testBuys.pageInfo.hasNextPage];
+    }
+    return ids;
+  };
+
+  it("gives a brand its own, the pending ones by filter, page by page; another brand none of them", async () => {
+    const mine = [await testBuyOn(gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id)), await testBuyOn(gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id))];
+    const listed = await all(cast.brandAAnalyst.as);
+    expect(listed).toEqual(expect.arrayContaining(mine));
+    expect(new Set(listed).size).toBe(listed.length);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM test_buy WHERE owner_org_id = $1`, [cast.brandA.org.id]);
+    expect(listed).toHaveLength(n);
+    expect(await all(cast.brandAAnalyst.as, { outcomes: ["PENDING"] })).toEqual(expect.arrayContaining(mine));
+    const pending = await api.gql<Listed>(LIST, { filter: { outcomes: ["PENDING"] } }, cast.brandAAnalyst.as);
+    expect(pending.data!.testBuys.edges.every((edge) => edge.node.outcome === "PENDING")).toBe(true);
+    // Brand B: none of A's, and a count that says nothing of them.
+    const ofB = await all(cast.brandBAnalyst.as);
+    for (const id of mine) expect(ofB).not.toContain(id);
+    const [{ b }] = await api.dataSource.query(`SELECT count(*)::int AS b FROM test_buy WHERE owner_org_id = $1`, [cast.brandB.org.id]);
+    expect(dataOf(await api.gql<Listed>(LIST, {}, cast.brandBAnalyst.as)).testBuys.totalCount).toBe(b);
+    // A key without infringements:read, and an agency with nothing referred: refused, or nothing.
+    const catalogueKey = await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
+    expect((await api.gql(LIST, {}, catalogueKey.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const agency = await cast.userOf(await createOrganization(api.dataSource, OrgKind.AGENCY, "Agency with nothing referred"), UserRole.INVESTIGATOR);
+    expect(dataOf(await api.gql<Listed>(LIST, {}, agency.as)).testBuys).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 });
 

@@ -44,3 +44,9 @@ export class RecordTestBuyOutcomeInput {
   @Field(() => [EvidenceItemInput], { defaultValue: [], description: "At least one item for COUNTERFEIT" })
   evidence: EvidenceItemInput[];
 }
+
+@InputType("TestBuyFilter")
+export class TestBuyFilter {
+  @Field(() => [TestBuyOutcome], { nullable: true, description: "PENDING: bought, no outcome recorded yet" })
+  outcomes?: TestBuyOutcome[] | null;
+}

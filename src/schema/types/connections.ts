@@ -10,6 +10,7 @@ import { ProgressReportType } from "./progress-report.type";
 import { ReferralType } from "./referral.type";
 import { SellerType } from "./seller.type";
 import { TakedownRequestType } from "./takedown-request.type";
+import { TestBuyType } from "./test-buy.type";
 
 @ObjectType("InfringementConnection")
 export class InfringementConnection extends connectionOf("Infringement", InfringementType) {}
@@ -31,6 +32,8 @@ export class TakedownRequestConnection extends connectionOf("TakedownRequest", T
 @ObjectType("ReferralConnection")
 export class ReferralConnection extends connectionOf("Referral", ReferralType) {}
 
+@ObjectType("TestBuyConnection")
+export class TestBuyConnection extends connectionOf("TestBuy", TestBuyType) {}
 @ObjectType("LegalActionConnection")
 export class LegalActionConnection extends connectionOf("LegalAction", LegalActionType) {}
 @ObjectType("SellerConnection")
