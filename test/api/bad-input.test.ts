@@ -342,3 +342,16 @@ describe("a persisted-query extension", () => {
     }
   });
 });
+
+describe("a list in a filter", () => {
+  it("holds at most 1000 values: a longer one is refused before it reaches the database", async () => {
+    const LIST = `query($ids: [String!]) { infringements(first: 5, filter: { listingExternalIds: $ids }) { totalCount } }`;
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `item-${i}`);
+    expect((await api.gql(LIST, { ids: ids(1000) }, cast.brandAAnalyst.as)).errors).toBeUndefined();
+    const long = await api.gql(LIST, { ids: ids(1001) }, cast.brandAAnalyst.as);
+    expect(long.errors?.[0]).toMatchObject({
+      message: "`filter.listingExternalIds` may hold at most 1000 values; it holds 1001",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  });
+});

@@ -1,0 +1,17 @@
+import { badInput } from "../errors";
+
+// A list in a filter (ids, statuses, the marketplace's item ids) names what to look for: 1,000
+// values is more than a page can show ten times over. Longer lists are refused before they reach
+// the database, which matched 150,000 listing ids in 0.6 s.
+export const MAX_FILTER_VALUES = 1000;
+
+// type-graphql's check of every field argument: a filter (an input type named ...Filter) holds no
+// longer list. Other inputs (an ingest batch, a referral's cases) have limits of their own.
+export function refuseLongFilterLists(argValue: unknown): void {
+  if (argValue === null || typeof argValue !== "object" || !argValue.constructor.name.endsWith("Filter")) return;
+  for (const [field, value] of Object.entries(argValue)) {
+    if (Array.isArray(value) && value.length > MAX_FILTER_VALUES) {
+      throw badInput(`\`filter.${field}\` may hold at most ${MAX_FILTER_VALUES} values; it holds ${value.length}`);
+    }
+  }
+}
