@@ -1,7 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { InfringementNote, SuspectedInfringement } from "../entities";
-import type { InfringementStatus } from "../entities/enums";
+import { InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudits } from "./audit";
@@ -24,7 +24,9 @@ export async function moveInfringements(
   for (const { status: from } of infringements) {
     if (canMove(from, to, workflow)) continue;
     const allowed = transitionsFrom(from, workflow);
-    const next = allowed.length ? allowed.join(", ") : `none (${WORKFLOW_NAMES[workflow]} cannot move it further)`;
+    // A case waiting on its takedown moves again once the request is withdrawn or decided.
+    const way = from === InfringementStatus.TAKEDOWN_REQUESTED && workflow !== "TAKEDOWN" ? "; withdraw its pending takedown request first (withdrawTakedown)" : "";
+    const next = allowed.length ? allowed.join(", ") : `none (${WORKFLOW_NAMES[workflow]} cannot move it further${way})`;
     throw badInput(`Cannot move an infringement from ${from} to ${to}; allowed next states: ${next}`, { allowedStatuses: allowed });
   }
   if (!infringements.length) return;

@@ -148,6 +148,10 @@ describe("requestTakedown", () => {
       cast.brandAAnalyst.as,
     );
     expect(response.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
+    // The refusal says what would move it.
+    expect(response.errors?.[0].message).toBe(
+      "Cannot move an infringement from TAKEDOWN_REQUESTED to CONFIRMED; allowed next states: none (a review cannot move it further; withdraw its pending takedown request first (withdrawTakedown))",
+    );
     expect(await statusOf(api, gid("Infringement", id), cast.brandAAnalyst.as)).toBe("TAKEDOWN_REQUESTED");
   });
 });

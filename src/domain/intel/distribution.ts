@@ -1,10 +1,10 @@
 import type { DataSource } from "typeorm";
 import { datedFor, expiresFor } from "../../auth/intel-visibility";
-import { scopedQuery } from "../../auth/scoped-query";
+import { lockContributedIndicator } from "./contributed-indicator";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator } from "../../entities";
 import { IndicatorDistribution } from "../../entities/enums";
-import { badInput, notFound } from "../../errors";
+import { badInput } from "../../errors";
 import { recordAudit } from "../audit";
 import { inTransaction } from "../../db/transaction";
 
@@ -26,13 +26,7 @@ export async function widenIndicatorDistribution(
   input: { id: string; distribution: IndicatorDistribution },
 ): Promise<Indicator> {
   return inTransaction(dataSource, async (manager) => {
-    const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
-      .andWhere("ind.id = :id", { id: input.id })
-      // Only the contributor changes how its indicator is shared; anyone else's is not theirs to change.
-      .andWhere("ind.owner_org_id = :contributorOrgId", { contributorOrgId: viewer.orgId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!indicator) throw notFound("Indicator");
+    const indicator = await lockContributedIndicator(manager, viewer, input.id);
     const from = indicator.distribution;
     if (rank(input.distribution) <= rank(from)) {
       const wider = DISTRIBUTION_ORDER.slice(rank(from) + 1);

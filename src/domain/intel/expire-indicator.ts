@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
 import { datedFor, expiresFor } from "../../auth/intel-visibility";
-import { scopedQuery } from "../../auth/scoped-query";
+import { lockContributedIndicator } from "./contributed-indicator";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator } from "../../entities";
-import { notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { inTransaction } from "../../db/transaction";
 
@@ -13,13 +12,7 @@ import { inTransaction } from "../../db/transaction";
 // day, as its dates are days (intel-visibility.ts). Asked again, it answers as it is.
 export async function expireIndicator(dataSource: DataSource, viewer: Viewer, id: string): Promise<Indicator> {
   return inTransaction(dataSource, async (manager) => {
-    const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
-      .andWhere("ind.id = :id", { id })
-      // Only its contributor's to take back; another member's answers as a missing one.
-      .andWhere("ind.owner_org_id = :contributorOrgId", { contributorOrgId: viewer.orgId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!indicator) throw notFound("Indicator");
+    const indicator = await lockContributedIndicator(manager, viewer, id);
     const now = new Date();
     const expiresAt = expiresFor(indicator.distribution, now)!;
     // Expired, or expiring by then already (an anonymous one taken back earlier today).
