@@ -23,6 +23,7 @@ import { fieldCountRule } from "./field-count.rule";
 import { queryLimits } from "./query-limits";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
+import { introspectionPlugin } from "./introspection.plugin";
 import { operationShapeRule } from "./operation-shape.rules";
 import { refuseBadText, textLiteralRule } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
@@ -83,6 +84,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ...protection.plugins,
       requestErrorsPlugin(logger),
       sensitiveReadAuditPlugin(logger),
+      introspectionPlugin(),
       settleRulesPlugin(),
     ],
     validationRules: [fieldCountRule, ...protection.validationRules, operationShapeRule, textLiteralRule],

@@ -104,6 +104,22 @@ describe("tokens that are not ours and valid are refused", () => {
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
   });
 
+  it("lets only a signed-in client read the schema, which graphql-shield does not guard", async () => {
+    const INTROSPECT = `{ __schema { mutationType { fields { name } } } }`;
+    const TYPE = `query { ...T } fragment T on Query { __type(name: "Seller") { fields { name } } }`;
+    for (const query of [INTROSPECT, TYPE]) {
+      const anonymous = await api.gql(query);
+      expect(anonymous.data ?? null).toBeNull();
+      expect(anonymous.errors?.[0]).toMatchObject({
+        message: "Sign in to read the schema (send a Bearer token or an x-api-key header); schema.graphql holds it too",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    }
+    const { token } = await api.tokens.sign({ userId, orgId });
+    const signedIn = await api.gql<{ __schema: { mutationType: { fields: { name: string }[] } } }>(INTROSPECT, {}, { token });
+    expect(signedIn.data?.__schema.mutationType.fields.map((field) => field.name)).toContain("login");
+  });
+
   it("reads the Bearer scheme in any case, as HTTP names it", async () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND);
     const user = await createUser(api.dataSource, org, UserRole.ANALYST);
