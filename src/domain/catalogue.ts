@@ -7,7 +7,7 @@ import { ApiError, badInput, notFound } from "../errors";
 import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
 import { itemErrors, type ItemError } from "./item-errors";
-import { checkMoney, requiredText, type MoneyValue } from "./validation";
+import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
 // which the risk model measures listings against from the next ingest on. A call adds the SKUs the
@@ -15,7 +15,6 @@ import { checkMoney, requiredText, type MoneyValue } from "./validation";
 // naming each bad one by its index.
 
 export const MAX_PRODUCTS_PER_CALL = 1000;
-const MAX_SPECS = 50;
 const MAX_LOGO_HASHES = 20;
 
 export interface ProductDraft {

@@ -13,6 +13,10 @@ export function requiredText(value: string | null | undefined, field: string, ma
   return text;
 }
 
+// The specs a product or a listing holds at most: a genuine catalogue's product, and a scanned
+// listing measured against it.
+export const MAX_SPECS = 50;
+
 // A name (of an organization, a person, a brand), as invitations take it.
 export const MAX_NAME_LENGTH = 200;
 

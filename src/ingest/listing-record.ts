@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
-import { isIsoCurrency, isPastEvent, isStorableText } from "../domain/validation";
+import { isIsoCurrency, isPastEvent, isStorableText, MAX_SPECS } from "../domain/validation";
 import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
@@ -29,8 +29,6 @@ const pastInstant = instant.nullable().default(null).refine(isPast, "must be in 
 const MAX_STORE_COUNT = 100_000;
 const MAX_REVIEW_COUNT = 1_000_000_000;
 const count = (max: number) => z.number().int().min(0).max(max, `must be at most ${max}`);
-// As many as a catalogue's product may hold (src/domain/catalogue.ts).
-const MAX_SPECS = 50;
 
 const SellerRecord = z.object({
   externalId: requiredText(100),

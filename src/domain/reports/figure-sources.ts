@@ -69,25 +69,34 @@ interface Row {
   category: string | null;
   marketplace: string;
   value: number;
+  // Another organization that knows the row's figure (Contribution.knownBy), where one does.
+  known_by?: string;
 }
 
 const toContributions = (rows: Row[]): Contribution[] =>
-  rows.map((row) => ({ orgId: row.org_id, category: row.category, marketplace: row.marketplace, value: Number(row.value) }));
+  rows.map((row) => ({
+    orgId: row.org_id,
+    category: row.category,
+    marketplace: row.marketplace,
+    value: Number(row.value),
+    ...(row.known_by ? { knownBy: [row.known_by] } : {}),
+  }));
 
 // Rows of `table` alias t (with owner_org_id and brand_id) matching `condition` ($1/$2 the period),
-// counted by member, the brand's category, and `marketplace` (an expression).
+// counted by member, the brand's category, and `marketplace` (an expression); and, with `knownBy`
+// (an expression naming an organization that knows each row), by that organization too.
 const countedWhere =
-  (from: string, marketplace: string, condition: string, params: unknown[] = []) =>
+  (from: string, marketplace: string, condition: string, params: unknown[] = [], knownBy?: string) =>
   async (manager: EntityManager, period: ReportPeriod) =>
     toContributions(
       await manager.query(
         `WITH ${BRAND_CATEGORY}
          SELECT t.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
-                ${marketplace}::text AS marketplace, count(*)::int AS value
+                ${marketplace}::text AS marketplace, count(*)::int AS value${knownBy ? `, ${knownBy} AS known_by` : ""}
            FROM ${from}
            LEFT JOIN brand_category bc ON bc.brand_id = t.brand_id
           WHERE ${condition}
-          GROUP BY 1, 2, 3`,
+          GROUP BY 1, 2, 3${knownBy ? ", 5" : ""}`,
         [period.start, period.end, ...params],
       ),
     );
@@ -265,21 +274,13 @@ export const FIGURE_SOURCES: FigureSource[] = [
     // knows every member's cases in it (disclosure control holds against that).
     metric: ReportMetric.CASES_REFERRED,
     attribution: "MEMBERS",
-    collect: async (manager, period) => {
-      const rows: (Row & { agency_org_id: string })[] = await manager.query(
-        `WITH ${BRAND_CATEGORY}
-         SELECT t.owner_org_id AS org_id, coalesce(bc.category, '${UNCATEGORIZED}') AS category,
-                si.marketplace::text AS marketplace, r.agency_org_id, count(*)::int AS value
-           FROM referral_infringement t
-           JOIN referral r ON r.id = t.referral_id
-           JOIN suspected_infringement si ON si.id = t.infringement_id
-           LEFT JOIN brand_category bc ON bc.brand_id = t.brand_id
-          WHERE r.created_at >= $1 AND r.created_at < $2
-          GROUP BY 1, 2, 3, 4`,
-        [period.start, period.end],
-      );
-      return rows.map((row) => ({ ...toContributions([row])[0], knownBy: [row.agency_org_id] }));
-    },
+    collect: countedWhere(
+      `referral_infringement t JOIN referral r ON r.id = t.referral_id JOIN suspected_infringement si ON si.id = t.infringement_id`,
+      `si.marketplace`,
+      `r.created_at >= $1 AND r.created_at < $2`,
+      [],
+      `r.agency_org_id`,
+    ),
   },
   // A referral's raid counts as one raid, shared between its cases' members like its other figures.
   { metric: ReportMetric.RAIDS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`1`, RAID_AT) },
