@@ -225,7 +225,7 @@ async function createMemberOrganization(manager: EntityManager, config: Config, 
   // Its own places are already reserved; only members reinstated since could have taken them.
   await assertMemberCapAllows(manager, config.membership.memberBrandCap, invitation.brands.length, now, false);
   // Another brand may have come in since the invitation: its holder is told only that it clashes.
-  if ((await brandNameClashes(manager, invitation.brands, now, invitation.id)).length) {
+  if ((await brandNameClashes(manager, invitation.brands, now, { invitationId: invitation.id })).length) {
     throw conflict("A brand of this invitation now clashes with another brand's names; ask the platform for a new invitation");
   }
   const name = invitation.organizationName ?? invitation.displayName;

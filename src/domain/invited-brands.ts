@@ -29,24 +29,34 @@ export function checkInvitedBrands(brands: InvitedBrand[]): InvitedBrand[] {
     throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
   }
   return brands.map((brand) => {
-    if (brand.aliases.length > MAX_ALIASES) throw badInput(`A brand has at most ${MAX_ALIASES} aliases`);
     const name = checkBrandName(brand.name, "A brand's name");
-    return { name, aliases: [...new Set(brand.aliases.map((alias) => checkBrandName(alias, `An alias of ${name}`)))] };
+    return { name, aliases: checkBrandAliases(name, brand.aliases) };
   });
 }
 
-// Each name or alias of the invited brands that would be matched as another brand's (one stored,
-// one promised by another pending invitation, or another of the same invitation), and each of
-// theirs that would be matched as an invited brand's: the same matcher the risk model uses, so
-// misspellings and spacing tricks count as they do on listings.
-export async function brandNameClashes(manager: EntityManager, brands: InvitedBrand[], now: Date, exceptInvitationId?: string): Promise<string[]> {
+export function checkBrandAliases(name: string, aliases: readonly string[]): string[] {
+  if (aliases.length > MAX_ALIASES) throw badInput(`A brand has at most ${MAX_ALIASES} aliases`);
+  return [...new Set(aliases.map((alias) => checkBrandName(alias, `An alias of ${name}`)))];
+}
+
+// Each name or alias of the invited (or renamed) brands that would be matched as another brand's
+// (one stored, one promised by another pending invitation, or another of the same invitation), and
+// each of theirs that would be matched as an invited brand's: the same matcher the risk model uses,
+// so misspellings and spacing tricks count as they do on listings. `except`: the invitation or the
+// stored brand that `brands` stand for, which cannot clash with itself.
+export async function brandNameClashes(
+  manager: EntityManager,
+  brands: InvitedBrand[],
+  now: Date,
+  except: { invitationId?: string; brandId?: string } = {},
+): Promise<string[]> {
   const others: BrandNames[] = await manager.query(
-    `SELECT b.id::text AS "brandId", b.name, b.aliases FROM brand b
+    `SELECT b.id::text AS "brandId", b.name, b.aliases FROM brand b WHERE b.id IS DISTINCT FROM $3
      UNION ALL
      SELECT i.id || ':' || e.n, e.brand->>'name', ARRAY(SELECT jsonb_array_elements_text(e.brand->'aliases'))
        FROM invitation i, jsonb_array_elements(i.brands) WITH ORDINALITY AS e(brand, n)
       WHERE ${pendingInvitation("i", "$1")} AND i.id IS DISTINCT FROM $2`,
-    [now, exceptInvitationId ?? null],
+    [now, except.invitationId ?? null, except.brandId ?? null],
   );
   const invited: BrandNames[] = brands.map((brand, index) => ({ brandId: `invited:${index}`, name: brand.name, aliases: brand.aliases }));
   const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];

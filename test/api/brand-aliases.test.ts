@@ -1,0 +1,84 @@
+import { UserRole } from "../../src/entities/enums";
+import type { Brand } from "../../src/entities";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { createCatalogueBrand, listingRecord } from "../support/listing-records";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The names a brand is matched by decide which listings become its cases, so the platform keeps
+// them: a member's admin may not add one, and none may read as another brand's.
+
+let api: TestApi;
+let cast: Cast;
+let platformAdmin: Persona;
+let aurelia: Brand;
+
+const SET = `mutation($input: SetBrandAliasesInput!) { setBrandAliases(input: $input) { id name aliases } }`;
+const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted infringementsCreated } }`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  platformAdmin = await cast.userOf((await api.dataSource.query(`SELECT o.* FROM organization o WHERE kind = 'PLATFORM'`))[0], UserRole.ADMIN);
+  aurelia = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
+  await createCatalogueBrand(api.dataSource, cast.brandB.org, "Borealis", ["Borealys"], { sku: "BO-1", name: "Crystal Ring", logoHash: "ffff0000ffff0000" });
+});
+afterAll(() => api.close());
+
+const setAliases = (persona: Persona, brandId: string, aliases: string[]) => api.gql(SET, { input: { brandId, aliases } }, persona.as);
+const aliasesOf = async (id: string) => (await api.dataSource.query(`SELECT aliases FROM brand WHERE id = $1`, [id]))[0].aliases as string[];
+const auditCount = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'brand.aliases'`))[0].n);
+// A fake that names the brand only in Chinese.
+const fakeInChinese = () => listingRecord({ title: "奥瑞莉亚 Silk Scarf replica AAA 1:1", price: { amountMinor: 5_000, currency: "CNY" } });
+const ingest = async (record: Record<string, unknown>) => {
+  const response = await api.gql<{ ingestListings: { inserted: number; infringementsCreated: number } }>(INGEST, { listings: [record] }, cast.platformAnalyst.as);
+  expect(response.errors).toBeUndefined();
+  return response.data!.ingestListings;
+};
+
+describe("setBrandAliases", () => {
+  it("lets the platform add a name, by which the next ingest matches listings, and records it", async () => {
+    expect(await ingest(fakeInChinese())).toEqual({ inserted: 1, infringementsCreated: 0 });
+    const id = gid("Brand", aurelia.id);
+    const set = await setAliases(platformAdmin, id, [" 奥瑞莉亚 ", "Aurelia Paris", "奥瑞莉亚"]);
+    expect(set).toEqual({ status: 200, data: { setBrandAliases: { id, name: "Aurelia", aliases: ["奥瑞莉亚", "Aurelia Paris"] } } });
+    expect(await ingest(fakeInChinese())).toEqual({ inserted: 1, infringementsCreated: 1 });
+    const [event] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'brand.aliases' AND target_id = $1`, [aurelia.id]);
+    expect(event).toEqual({ before: { aliases: [] }, after: { aliases: ["奥瑞莉亚", "Aurelia Paris"] } });
+    // The member reads the new list.
+    const read = await api.gql<{ brands: { name: string; aliases: string[] }[] }>(`{ brands { name aliases } }`, {}, cast.brandAAdmin.as);
+    expect(read.data!.brands.find((brand) => brand.name === "Aurelia")?.aliases).toEqual(["奥瑞莉亚", "Aurelia Paris"]);
+  });
+
+  it("refuses a name that reads as another brand's, misspelt or spaced out, and changes nothing", async () => {
+    const before = { aliases: await aliasesOf(aurelia.id), audit: await auditCount() };
+    for (const alias of ["Borealis", "B o r e a l y s", "Borealiss"]) {
+      const refused = await setAliases(platformAdmin, gid("Brand", aurelia.id), ["Aurelia Milano", alias]);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
+      expect(refused.errors?.[0].message).toMatch(/^These aliases would match another brand's listings: /);
+      expect(refused.errors?.[0].message).toContain(`"${alias}" reads as Borealis`);
+      expect(refused.errors?.[0].message).not.toContain("Aurelia Milano");
+    }
+    // Its own name, or one of its own spellings, is no clash.
+    expect((await setAliases(platformAdmin, gid("Brand", aurelia.id), ["AURELIA", ...before.aliases])).errors).toBeUndefined();
+    expect(await aliasesOf(aurelia.id)).toEqual(["AURELIA", ...before.aliases]);
+    expect(await auditCount()).toBe(before.audit + 1);
+  });
+
+  it("is the platform admins' alone, and tells bad input and a missing brand apart from nothing else", async () => {
+    const id = gid("Brand", aurelia.id);
+    const before = { aliases: await aliasesOf(aurelia.id), audit: await auditCount() };
+    for (const persona of [cast.brandAAdmin, cast.brandBAnalyst, cast.platformAnalyst, cast.investigator]) {
+      expect((await setAliases(persona, id, ["Aurelia Roma"])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const key = await cast.keyFor(cast.brandA.org, []);
+    expect((await setAliases(key, id, ["Aurelia Roma"])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    for (const aliases of [["  "], ["\u200b"], ["x".repeat(201)], Array.from({ length: 21 }, (_, i) => `Aurelia ${i}`)]) {
+      expect((await setAliases(platformAdmin, id, aliases)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const missing = await setAliases(platformAdmin, gid("Brand", "00000000-0000-4000-8000-000000000000"), ["Aurelia Roma"]);
+    expect(missing.errors?.[0]).toMatchObject({ message: "Brand not found", extensions: { code: "NOT_FOUND" } });
+    const wrongType = await setAliases(platformAdmin, gid("Seller", cast.seller.id), ["Aurelia Roma"]);
+    expect(wrongType.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect({ aliases: await aliasesOf(aurelia.id), audit: await auditCount() }).toEqual(before);
+  });
+});
