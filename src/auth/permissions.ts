@@ -88,6 +88,7 @@ export const permissionMap = {
     suspendMember: can.administerPlatform,
     reinstateMember: can.administerPlatform,
     setEmailDomains: can.administerPlatform,
+    addMemberBrand: can.administerPlatform,
     setBrandAliases: can.administerPlatform,
     publishGovernanceRule: can.administerPlatform,
     submitPolicyFeedback: can.speakForMember,

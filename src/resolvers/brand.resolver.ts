@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listBrands } from "../data/catalogue.queries";
-import { setBrandAliases } from "../domain/brand-aliases";
+import { addMemberBrand, setBrandAliases } from "../domain/member-brands";
 import type { Brand } from "../entities";
 import { fromGlobalId } from "../schema/global-id";
-import { SetBrandAliasesInput } from "../schema/inputs/brand-aliases.input";
+import { AddMemberBrandInput, SetBrandAliasesInput } from "../schema/inputs/member-brand.input";
 import { BrandType } from "../schema/types/brand.type";
 import { authenticated } from "./authenticated";
 import { loadRequired } from "./load-required";
@@ -16,6 +16,15 @@ export class BrandResolver extends NodeIdResolver("Brand", BrandType) {
   brands(@Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return listBrands(dataSource.manager, viewer);
+  }
+
+  @Mutation(() => BrandType, {
+    description: "Add a brand to an ACTIVE member, one more place under the member-brand cap (platform admins)",
+  })
+  addMemberBrand(@Arg("input", () => AddMemberBrandInput) input: AddMemberBrandInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer, config } = authenticated(context);
+    const organizationId = fromGlobalId(input.organizationId, "Organization");
+    return addMemberBrand(dataSource, config, viewer, { organizationId, name: input.name, aliases: input.aliases });
   }
 
   @Mutation(() => BrandType, { description: "Set the other names a member brand is matched by in listings (platform admins)" })

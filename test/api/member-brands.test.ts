@@ -1,22 +1,27 @@
-import { UserRole } from "../../src/entities/enums";
-import type { Brand } from "../../src/entities";
+import { OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
+import { Brand } from "../../src/entities";
+import { fromGlobalId } from "../../src/schema/global-id";
+import { createOrganization, createProduct } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // The names a brand is matched by decide which listings become its cases, so the platform keeps
-// them: a member's admin may not add one, and none may read as another brand's.
+// a member's brands after it joined: a member's admin may not add a brand or an alias, and no name
+// may read as another brand's.
 
 let api: TestApi;
 let cast: Cast;
 let platformAdmin: Persona;
 let aurelia: Brand;
 
+const ADD = `mutation($input: AddMemberBrandInput!) { addMemberBrand(input: $input) { id name aliases owner { name } } }`;
 const SET = `mutation($input: SetBrandAliasesInput!) { setBrandAliases(input: $input) { id name aliases } }`;
 const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted infringementsCreated } }`;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // Room for two more brands than the cast's and this file's four.
+  api = await startTestApi({ MEMBER_BRAND_CAP: "6" });
   cast = await createCast(api);
   platformAdmin = await cast.userOf((await api.dataSource.query(`SELECT o.* FROM organization o WHERE kind = 'PLATFORM'`))[0], UserRole.ADMIN);
   aurelia = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
@@ -24,6 +29,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+const addBrand = (persona: Persona, organizationId: string, name: string, aliases: string[] = []) =>
+  api.gql<{ addMemberBrand: { id: string; name: string; aliases: string[] } }>(ADD, { input: { organizationId, name, aliases } }, persona.as);
+const brandCount = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM brand`))[0].n);
 const setAliases = (persona: Persona, brandId: string, aliases: string[]) => api.gql(SET, { input: { brandId, aliases } }, persona.as);
 const aliasesOf = async (id: string) => (await api.dataSource.query(`SELECT aliases FROM brand WHERE id = $1`, [id]))[0].aliases as string[];
 const auditCount = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'brand.aliases'`))[0].n);
@@ -80,5 +88,61 @@ describe("setBrandAliases", () => {
     const wrongType = await setAliases(platformAdmin, gid("Seller", cast.seller.id), ["Aurelia Roma"]);
     expect(wrongType.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect({ aliases: await aliasesOf(aurelia.id), audit: await auditCount() }).toEqual(before);
+  });
+});
+
+describe("addMemberBrand", () => {
+  it("gives an active member a brand its next ingest matches listings by, and records it", async () => {
+    const added = await addBrand(platformAdmin, gid("Organization", cast.brandA.org.id), " Cassiopeia ", ["卡西奥佩娅"]);
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addMemberBrand).toMatchObject({ name: "Cassiopeia", aliases: ["卡西奥佩娅"], owner: { name: cast.brandA.org.name } });
+    const brand = await api.dataSource.manager.findOneByOrFail(Brand, { id: fromGlobalId(added.data!.addMemberBrand.id, "Brand") });
+    // The member keeps its catalogue, as for any of its brands.
+    await createProduct(api.dataSource, brand, { name: "Velvet Bag", logoHashes: ["0123456789abcdef"] });
+    const fake = listingRecord({ title: "卡西奥佩娅 Velvet Bag replica AAA 1:1", price: { amountMinor: 5_000, currency: "CNY" } });
+    expect(await ingest(fake)).toEqual({ inserted: 1, infringementsCreated: 1 });
+    const [{ owner_org_id: owner }] = await api.dataSource.query(
+      `SELECT i.owner_org_id FROM suspected_infringement i JOIN listing l ON l.id = i.listing_id WHERE l.external_id = $1`,
+      [fake.externalId],
+    );
+    expect(owner).toBe(cast.brandA.org.id);
+    const [event] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'brand.create' AND target_id = $1`, [brand.id]);
+    expect(event.after).toEqual({ organizationId: cast.brandA.org.id, name: "Cassiopeia", aliases: ["卡西奥佩娅"] });
+  });
+
+  it("refuses a name that reads as another brand's, a non-member, a suspended member, bad input and anyone but a platform admin, and adds nothing", async () => {
+    const before = await brandCount();
+    const orgA = gid("Organization", cast.brandA.org.id);
+    const clash = await addBrand(platformAdmin, orgA, "Borealys Paris");
+    expect(clash.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
+    expect(clash.errors?.[0].message).toContain("reads as Borealis");
+    const agency = (await api.dataSource.query(`SELECT id FROM organization WHERE kind = 'AGENCY' LIMIT 1`))[0].id;
+    const suspended = await createOrganization(api.dataSource, OrgKind.BRAND, "Suspended member");
+    await api.dataSource.query(`UPDATE organization SET status = $1 WHERE id = $2`, [OrgStatus.SUSPENDED, suspended.id]);
+    for (const org of [agency, suspended.id]) {
+      expect((await addBrand(platformAdmin, gid("Organization", org), "Draco")).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    for (const [name, aliases] of [["  ", []], ["Draco", ["\u200b"]], ["Draco", Array.from({ length: 21 }, (_, i) => `Draco ${i}`)]] as const) {
+      expect((await addBrand(platformAdmin, orgA, name, [...aliases])).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const missing = await addBrand(platformAdmin, gid("Organization", "00000000-0000-4000-8000-000000000000"), "Draco");
+    expect(missing.errors?.[0]).toMatchObject({ message: "Organization not found", extensions: { code: "NOT_FOUND" } });
+    for (const persona of [cast.brandAAdmin, cast.platformAnalyst, cast.investigator]) {
+      expect((await addBrand(persona, orgA, "Draco")).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await brandCount()).toBe(before);
+  });
+
+  it("takes a place under the member-brand cap", async () => {
+    const orgB = gid("Organization", cast.brandB.org.id);
+    let refused: Awaited<ReturnType<typeof addBrand>> | undefined;
+    for (const name of ["Eridanus", "Fornax", "Gemini", "Hydra", "Indus", "Lyra", "Mensa"]) {
+      const response = await addBrand(platformAdmin, orgB, name);
+      if (response.errors) {
+        refused = response;
+        break;
+      }
+    }
+    expect(refused?.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT", memberBrandCap: 6, activeMemberBrands: 6 } });
   });
 });

@@ -1,0 +1,24 @@
+import { Field, ID, InputType } from "type-graphql";
+
+@InputType("AddMemberBrandInput")
+export class AddMemberBrandInput {
+  @Field(() => ID, { description: "The ACTIVE member organization that owns it" })
+  organizationId: string;
+
+  @Field(() => String, { description: "No brand's name or alias may read as it, nor it as theirs" })
+  name: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Up to 20 other names it is sold under ("LV", "路易威登")' })
+  aliases: string[];
+}
+
+@InputType("SetBrandAliasesInput")
+export class SetBrandAliasesInput {
+  @Field(() => ID, { description: "The brand" })
+  brandId: string;
+
+  @Field(() => [String], {
+    description: "Up to 20 other names it is sold under, in any script; none may read as another brand's name. Replaces the list",
+  })
+  aliases: string[];
+}
