@@ -3,7 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync, getMetadataStorage } from "type-graphql";
 import { resolvers } from "../resolvers";
 import "./enums";
-import { refuseLongFilterLists } from "./filter-lists";
+import { checkFilterLists } from "./filter-lists";
 
 // The schema as type-graphql builds it from the resolvers and types, before permissions.
 //
@@ -18,5 +18,5 @@ export function buildBaseSchema(): GraphQLSchema {
   const metadata = getMetadataStorage();
   for (const type of metadata.objectTypes) type.simpleResolvers = true;
   for (const field of metadata.fields) if (field.schemaName !== field.name) field.simple = false;
-  return buildSchemaSync({ resolvers, validate: false, validateFn: refuseLongFilterLists });
+  return buildSchemaSync({ resolvers, validate: false, validateFn: checkFilterLists });
 }

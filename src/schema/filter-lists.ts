@@ -6,11 +6,15 @@ import { badInput } from "../errors";
 export const MAX_FILTER_VALUES = 1000;
 
 // type-graphql's check of every field argument: a filter (an input type named ...Filter) holds no
-// longer list. Other inputs (an ingest batch, a referral's cases) have limits of their own.
-export function refuseLongFilterLists(argValue: unknown): void {
+// longer list, and no empty one. An empty list matches nothing, and its empty answer would read as
+// "none of these" where the client most likely meant no condition (a dashboard with no status
+// ticked). Other inputs (an ingest batch, a referral's cases) have limits of their own.
+export function checkFilterLists(argValue: unknown): void {
   if (argValue === null || typeof argValue !== "object" || !argValue.constructor.name.endsWith("Filter")) return;
   for (const [field, value] of Object.entries(argValue)) {
-    if (Array.isArray(value) && value.length > MAX_FILTER_VALUES) {
+    if (!Array.isArray(value)) continue;
+    if (value.length === 0) throw badInput(`\`filter.${field}\` is empty, which nothing matches; leave it out to not filter by it`);
+    if (value.length > MAX_FILTER_VALUES) {
       throw badInput(`\`filter.${field}\` may hold at most ${MAX_FILTER_VALUES} values; it holds ${value.length}`);
     }
   }

@@ -354,4 +354,26 @@ describe("a list in a filter", () => {
       extensions: { code: "BAD_USER_INPUT" },
     });
   });
+
+  // An empty list matches nothing: its empty page would read as "none of these" to a client that
+  // sent no status ticked, meaning no condition.
+  it.each([
+    ["infringements", "statuses"],
+    ["sellers", "statuses"],
+    ["takedownRequests", "brandIds"],
+    ["testBuys", "outcomes"],
+    ["legalActions", "sellerIds"],
+    ["referrals", "statuses"],
+    ["auditEvents", "actions"],
+    ["policyFeedback", "kinds"],
+    ["progressReports", "statuses"],
+    ["products", "brandIds"],
+    ["indicators", "kinds"],
+  ])("may not be empty: %s(filter: { %s: [] })", async (list, field) => {
+    await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: [] }) { totalCount } }`, {}, new RegExp(`^\`filter.${field}\` is empty, which nothing matches; leave it out`));
+  });
+
+  it("may not be empty in takedownStats either, which counts what the list holds", async () => {
+    await expectBadInput(`{ takedownStats(filter: { statuses: [] }) { requested } }`, {}, /^`filter.statuses` is empty/);
+  });
 });
