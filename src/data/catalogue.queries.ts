@@ -5,6 +5,7 @@ import { Brand, Organization, Product } from "../entities";
 import type { OrgKind } from "../entities/enums";
 import { paginate, type PageRequest } from "./keyset-pagination";
 import { readEntities } from "./entity-rows";
+import { badInput } from "../errors";
 
 export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
   const query = scopedQuery(manager, viewer, Organization, "org");
@@ -29,7 +30,12 @@ export function listProducts(
 ) {
   const query = scopedQuery(manager, viewer, Product, "product");
   if (filter.brandIds) query.andWhere("product.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
-  if (filter.category) query.andWhere("product.category = :category", { category: filter.category });
-  if (filter.sku) query.andWhere("product.sku = :sku", { sku: filter.sku });
+  for (const field of ["category", "sku"] as const) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    // An empty value was taken for no condition: a look-up of a SKU left blank gave the whole catalogue.
+    if (!value) throw badInput(`\`${field}\` must not be empty; leave it out to not filter by it`);
+    query.andWhere(`product.${field} = :${field}`, { [field]: value });
+  }
   return paginate(query, "product", { name: "sku", column: "sku", kind: "text", direction: "ASC", valueOf: (row) => row.sku }, page);
 }

@@ -32,8 +32,8 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
       dataSource.manager,
       viewer,
       {
-        actor: filter?.actorId ? actorOf(filter.actorId) : undefined,
-        organizationId: filter?.organizationId ? fromGlobalId(filter.organizationId, "Organization") : undefined,
+        actor: filter?.actorId != null ? actorOf(filter.actorId) : undefined,
+        organizationId: filter?.organizationId != null ? fromGlobalId(filter.organizationId, "Organization") : undefined,
         actions: filter?.actions ?? undefined,
         targetTypes: filter?.targetTypes ?? undefined,
         from: filter?.from ?? undefined,

@@ -47,7 +47,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
         distributions: filter?.distributions ?? undefined,
         brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
         contributedByMe: filter?.contributedByMe ?? undefined,
-        contributorId: filter?.contributorId ? fromGlobalId(filter.contributorId, "Organization") : undefined,
+        contributorId: filter?.contributorId != null ? fromGlobalId(filter.contributorId, "Organization") : undefined,
         value: filter?.value ?? undefined,
         includeExpired: filter?.includeExpired ?? false,
       },

@@ -34,7 +34,7 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
       dataSource.manager,
       viewer,
       {
-        ruleCode: filter?.ruleCode ? checkRuleCode(filter.ruleCode) : undefined,
+        ruleCode: filter?.ruleCode != null ? checkRuleCode(filter.ruleCode) : undefined,
         kinds: filter?.kinds ?? undefined,
         statuses: filter?.statuses ?? undefined,
         visibility: filter?.visibility ?? undefined,

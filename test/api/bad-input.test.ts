@@ -343,7 +343,7 @@ describe("a persisted-query extension", () => {
   });
 });
 
-describe("a list in a filter", () => {
+describe("a filter", () => {
   it("holds at most 1000 values: a longer one is refused before it reaches the database", async () => {
     const LIST = `query($ids: [String!]) { infringements(first: 5, filter: { listingExternalIds: $ids }) { totalCount } }`;
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `item-${i}`);
@@ -371,6 +371,18 @@ describe("a list in a filter", () => {
     ["indicators", "kinds"],
   ])("may not be empty: %s(filter: { %s: [] })", async (list, field) => {
     await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: [] }) { totalCount } }`, {}, new RegExp(`^\`filter.${field}\` is empty, which nothing matches; leave it out`));
+  });
+
+  // An empty text or id was taken for no condition: the whole list, for a SKU or an actor left blank.
+  it.each([
+    ["auditEvents", "actorId", /is not a valid ID/],
+    ["auditEvents", "organizationId", /is not a valid ID/],
+    ["indicators", "contributorId", /is not a valid ID/],
+    ["policyFeedback", "ruleCode", /^A rule code is/],
+    ["products", "category", /^`category` must not be empty/],
+    ["products", "sku", /^`sku` must not be empty/],
+  ])("holds no empty value: %s(filter: { %s: \"\" })", async (list, field, message) => {
+    await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: "" }) { totalCount } }`, {}, message);
   });
 
   it("may not be empty in takedownStats either, which counts what the list holds", async () => {

@@ -5,9 +5,9 @@ export class ProductFilter {
   @Field(() => [ID], { nullable: true })
   brandIds?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Exactly this category, as the catalogue spells it (case counts)" })
   category?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Exact SKU" })
+  @Field(() => String, { nullable: true, description: "Exactly this SKU (case counts)" })
   sku?: string | null;
 }
