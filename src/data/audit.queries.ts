@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
-import { paginate, type PageRequest } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 import { whereWithin } from "./time-window";
 
 export interface AuditEventFilter {
@@ -14,11 +14,12 @@ export interface AuditEventFilter {
   to?: Date;
 }
 
-// Newest first. The row scope gives the platform every event and anyone else its own organization's.
+// Newest first, or oldest first (a window read in the order it happened). The row scope gives the platform every event and anyone else its own organization's.
 export function listAuditEvents(
   manager: EntityManager,
   viewer: Viewer,
   filter: AuditEventFilter,
+  direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, AuditEvent, "ev");
@@ -31,7 +32,7 @@ export function listAuditEvents(
   return paginate(
     query,
     "ev",
-    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction, valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
 }

@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { isCurrentRuleVersion } from "../domain/governance-rules";
 import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
-import { paginate, type PageRequest } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 import { readEntities, readEntity } from "./entity-rows";
 
 // The current version of each rule (isCurrentRuleVersion), by code.
@@ -24,11 +24,12 @@ export interface FeedbackListFilter {
   ownOnly?: boolean;
 }
 
-// Newest first; every row leaves through projectFeedback, which hides other members' authors.
+// Newest first, or (the platform's queue to answer) oldest first; every row leaves through projectFeedback, which hides other members' authors.
 export async function listPolicyFeedback(
   manager: EntityManager,
   viewer: Viewer,
   filter: FeedbackListFilter,
+  direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, PolicyFeedback, "fb");
@@ -42,7 +43,7 @@ export async function listPolicyFeedback(
   const connection = await paginate(
     query,
     "fb",
-    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction, valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
   return { ...connection, edges: connection.edges.map((edge) => ({ node: projectFeedback(viewer, edge.node), cursor: edge.cursor })) };

@@ -3,17 +3,18 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { LegalAction } from "../entities";
 import type { LegalActionStatus } from "../entities/enums";
-import { paginate, type PageRequest } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 
-// The viewer's own lawsuits as plaintiff (every one, for the platform); most recently filed first.
+// The viewer's own lawsuits as plaintiff (every one, for the platform); most recently filed first, or oldest first.
 export function listLegalActions(
   manager: EntityManager,
   viewer: Viewer,
   filter: { statuses?: LegalActionStatus[]; sellerIds?: string[] },
+  direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, LegalAction, "la");
   if (filter.statuses) query.andWhere("la.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.sellerIds) query.andWhere("la.seller_id = ANY(:sellerIds)", { sellerIds: filter.sellerIds });
-  return paginate(query, "la", { name: "filedOn", column: "filed_on", kind: "date", direction: "DESC", valueOf: (row) => row.filedOn }, page);
+  return paginate(query, "la", { name: "filedOn", column: "filed_on", kind: "date", direction, valueOf: (row) => row.filedOn }, page);
 }

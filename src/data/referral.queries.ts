@@ -4,14 +4,15 @@ import type { Viewer } from "../auth/viewer";
 import { Referral } from "../entities";
 import type { ReferralStatus } from "../entities/enums";
 import { whereWithin } from "./time-window";
-import { paginate, type PageRequest } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 
 // The platform's referrals, an agency's (those sent to it), a brand's (those holding its cases);
-// newest first.
+// newest first, or (an agency's queue) oldest first.
 export function listReferrals(
   manager: EntityManager,
   viewer: Viewer,
   filter: { statuses?: ReferralStatus[]; agencyIds?: string[]; createdFrom?: Date; createdTo?: Date },
+  direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Referral, "ref");
@@ -21,7 +22,7 @@ export function listReferrals(
   return paginate(
     query,
     "ref",
-    { name: "createdAt", column: "created_at", kind: "instant", direction: "DESC", valueOf: (row) => row.createdAt.toISOString() },
+    { name: "createdAt", column: "created_at", kind: "instant", direction, valueOf: (row) => row.createdAt.toISOString() },
     page,
   );
 }

@@ -3,12 +3,12 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { TestBuy } from "../entities";
 import type { TestBuyOutcome } from "../entities/enums";
-import { paginate, type PageRequest } from "./keyset-pagination";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 
 // The test buys of the viewer's cases (row-scopes.ts: a brand's own, an agency's referred ones,
-// every one for the platform), most recently ordered first.
-export function listTestBuys(manager: EntityManager, viewer: Viewer, filter: { outcomes?: TestBuyOutcome[] }, page: PageRequest) {
+// every one for the platform), most recently ordered first, or (those longest awaiting an outcome) oldest first.
+export function listTestBuys(manager: EntityManager, viewer: Viewer, filter: { outcomes?: TestBuyOutcome[] }, direction: Direction, page: PageRequest) {
   const query = scopedQuery(manager, viewer, TestBuy, "tb");
   if (filter.outcomes) query.andWhere("tb.outcome = ANY(:outcomes)", { outcomes: filter.outcomes });
-  return paginate(query, "tb", { name: "orderedAt", column: "ordered_at", kind: "instant", direction: "DESC", valueOf: (row) => row.orderedAt.toISOString() }, page);
+  return paginate(query, "tb", { name: "orderedAt", column: "ordered_at", kind: "instant", direction, valueOf: (row) => row.orderedAt.toISOString() }, page);
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context";
 import { listAuditEvents } from "../data/audit.queries";
 import type { AuditEvent } from "../entities";
 import { badInput } from "../errors";
-import { PrincipalKind } from "../schema/enums";
+import { PrincipalKind, SortDirection } from "../schema/enums";
 import { fromGlobalId, parseGlobalId, toGlobalId } from "../schema/global-id";
 import { AuditEventFilter } from "../schema/inputs/audit-event-filter.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -21,10 +21,11 @@ function actorOf(actorId: string): { kind: "USER" | "API_KEY"; id: string } {
 
 @Resolver(() => AuditEventType)
 export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventType) {
-  @Query(() => AuditEventConnection, { description: "The audit log, newest first: the platform's all of it; an admin's, or an agency investigator's, its organization's" })
+  @Query(() => AuditEventConnection, { description: "The audit log, newest first unless `direction: ASC`: the platform's all of it; an admin's, or an agency investigator's, its organization's" })
   auditEvents(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -39,6 +40,7 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
         from: filter?.from ?? undefined,
         to: filter?.to ?? undefined,
       },
+      direction,
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
   }

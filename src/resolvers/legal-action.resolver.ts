@@ -3,6 +3,7 @@ import type { RequestContext } from "../context";
 import { listLegalActions } from "../data/legal-action.queries";
 import { fileLegalAction, updateLegalAction } from "../domain/legal-actions";
 import type { LegalAction } from "../entities";
+import { SortDirection } from "../schema/enums";
 import { fromGlobalId } from "../schema/global-id";
 import { money } from "../schema/money";
 import { FileLegalActionInput, LegalActionFilter, UpdateLegalActionInput } from "../schema/inputs/legal-action.input";
@@ -15,10 +16,11 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => LegalActionType)
 export class LegalActionResolver extends NodeIdResolver("LegalAction", LegalActionType) {
-  @Query(() => LegalActionConnection, { description: "Lawsuits you are the plaintiff of (all, for the platform)" })
+  @Query(() => LegalActionConnection, { description: "Lawsuits you are the plaintiff of (all, for the platform), most recently filed first unless `direction: ASC`" })
   legalActions(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => LegalActionFilter, { nullable: true }) filter: LegalActionFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -26,6 +28,7 @@ export class LegalActionResolver extends NodeIdResolver("LegalAction", LegalActi
       dataSource.manager,
       viewer,
       { statuses: filter?.statuses ?? undefined, sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")) },
+      direction,
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
   }

@@ -10,6 +10,7 @@ import {
   withdrawEndorsement,
   withdrawPolicyFeedback,
 } from "../domain/policy-feedback";
+import { SortDirection } from "../schema/enums";
 import { fromGlobalId } from "../schema/global-id";
 import { PolicyFeedbackFilter, RespondToPolicyFeedbackInput, SubmitPolicyFeedbackInput } from "../schema/inputs/governance.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -22,11 +23,12 @@ import { NodeIdResolver } from "./node-id.resolver";
 @Resolver(() => PolicyFeedbackType)
 export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", PolicyFeedbackType) {
   @Query(() => PolicyFeedbackConnection, {
-    description: "Your organization's feedback and every member's ALLIANCE-visible feedback, newest first",
+    description: "Your organization's feedback and every member's ALLIANCE-visible feedback (all, for the platform), newest first unless `direction: ASC`",
   })
   policyFeedback(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => PolicyFeedbackFilter, { nullable: true }) filter: PolicyFeedbackFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -40,6 +42,7 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
         visibility: filter?.visibility ?? undefined,
         ownOnly: filter?.ownOnly ?? undefined,
       },
+      direction,
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
   }

@@ -3,6 +3,7 @@ import type { RequestContext } from "../context";
 import { listReferrals } from "../data/referral.queries";
 import { createReferral, updateReferral, withdrawReferral } from "../domain/referrals";
 import type { Referral, SuspectedInfringement, Seller } from "../entities";
+import { SortDirection } from "../schema/enums";
 import { fromGlobalId, idItemsOf } from "../schema/global-id";
 import { money } from "../schema/money";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
@@ -16,11 +17,12 @@ import { NodeIdResolver } from "./node-id.resolver";
 @Resolver(() => ReferralType)
 export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   @Query(() => ReferralConnection, {
-    description: "Referrals: all for the platform, those sent to it for an agency, those holding its cases for a brand",
+    description: "Referrals: all for the platform, those sent to it for an agency, those holding its cases for a brand; newest first unless `direction: ASC`",
   })
   referrals(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => ReferralFilter, { nullable: true }) filter: ReferralFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -30,7 +32,7 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
       createdFrom: filter?.createdFrom ?? undefined,
       createdTo: filter?.createdTo ?? undefined,
     };
-    return listReferrals(dataSource.manager, viewer, listFilter, {
+    return listReferrals(dataSource.manager, viewer, listFilter, direction, {
       ...page,
       maxPageSize: config.limits.maxPageSize,
     });

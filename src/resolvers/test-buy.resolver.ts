@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "
 import type { RequestContext } from "../context";
 import { recordTestBuy, recordTestBuyOutcome } from "../domain/test-buys";
 import type { TestBuy } from "../entities";
+import { SortDirection } from "../schema/enums";
 import { fromGlobalId } from "../schema/global-id";
 import { money } from "../schema/money";
 import { RecordTestBuyInput, RecordTestBuyOutcomeInput, TestBuyFilter } from "../schema/inputs/test-buy.input";
@@ -16,15 +17,16 @@ import { NodeIdResolver } from "./node-id.resolver";
 @Resolver(() => TestBuyType)
 export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   @Query(() => TestBuyConnection, {
-    description: "Test buys of your cases (those referred to it, for an agency; all, for the platform), most recently ordered first",
+    description: "Test buys of your cases (those referred to it, for an agency; all, for the platform), most recently ordered first unless `direction: ASC`",
   })
   testBuys(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => TestBuyFilter, { nullable: true }) filter: TestBuyFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
-    return listTestBuys(dataSource.manager, viewer, { outcomes: filter?.outcomes ?? undefined }, { ...page, maxPageSize: config.limits.maxPageSize });
+    return listTestBuys(dataSource.manager, viewer, { outcomes: filter?.outcomes ?? undefined }, direction, { ...page, maxPageSize: config.limits.maxPageSize });
   }
 
   @Mutation(() => TestBuyType, { description: "Record a purchase made against an infringement; its outcome follows" })
