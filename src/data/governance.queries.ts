@@ -7,6 +7,7 @@ import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
 import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 import { readEntities, readEntity } from "./entity-rows";
+import { whereWithin } from "./time-window";
 
 // The current version of each rule (isCurrentRuleVersion), by code.
 export const listCurrentRules = (manager: EntityManager, viewer: Viewer) =>
@@ -22,6 +23,8 @@ export interface FeedbackListFilter {
   visibility?: FeedbackVisibility;
   // Only the viewer's organization's own.
   ownOnly?: boolean;
+  createdFrom?: Date;
+  createdTo?: Date;
 }
 
 // Newest first, or (the platform's queue to answer) oldest first; every row leaves through projectFeedback, which hides other members' authors.
@@ -40,6 +43,7 @@ export async function listPolicyFeedback(
   if (filter.statuses) query.andWhere("fb.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.visibility) query.andWhere("fb.visibility = :visibility", { visibility: filter.visibility });
   if (filter.ownOnly) query.andWhere("fb.owner_org_id = :ownOrgId", { ownOrgId: viewer.orgId });
+  whereWithin(query, "fb.created_at", { from: filter.createdFrom, to: filter.createdTo }, { from: "createdFrom", to: "createdTo" });
   const connection = await paginate(
     query,
     "fb",

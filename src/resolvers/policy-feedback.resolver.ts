@@ -41,6 +41,8 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
         statuses: filter?.statuses ?? undefined,
         visibility: filter?.visibility ?? undefined,
         ownOnly: filter?.ownOnly ?? undefined,
+        createdFrom: filter?.createdFrom ?? undefined,
+        createdTo: filter?.createdTo ?? undefined,
       },
       direction,
       { ...page, maxPageSize: config.limits.maxPageSize },

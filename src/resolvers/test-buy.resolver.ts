@@ -26,7 +26,8 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
-    return listTestBuys(dataSource.manager, viewer, { outcomes: filter?.outcomes ?? undefined }, direction, { ...page, maxPageSize: config.limits.maxPageSize });
+    const listFilter = { outcomes: filter?.outcomes ?? undefined, orderedFrom: filter?.orderedFrom ?? undefined, orderedTo: filter?.orderedTo ?? undefined };
+    return listTestBuys(dataSource.manager, viewer, listFilter, direction, { ...page, maxPageSize: config.limits.maxPageSize });
   }
 
   @Mutation(() => TestBuyType, { description: "Record a purchase made against an infringement; its outcome follows" })

@@ -60,4 +60,10 @@ export class PolicyFeedbackFilter {
 
   @Field(() => Boolean, { nullable: true, description: "Only your organization's own feedback" })
   ownOnly?: boolean | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Submitted at or after" })
+  createdFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Submitted before" })
+  createdTo?: Date | null;
 }

@@ -49,4 +49,10 @@ export class RecordTestBuyOutcomeInput {
 export class TestBuyFilter {
   @Field(() => [TestBuyOutcome], { nullable: true, description: "PENDING: bought, no outcome recorded yet" })
   outcomes?: TestBuyOutcome[] | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Ordered at or after" })
+  orderedFrom?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Ordered before" })
+  orderedTo?: Date | null;
 }

@@ -100,3 +100,45 @@ describe.each(LISTS)("$list", ({ list, type, table, column, filter }) => {
     expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^`after` is not a cursor of this list/), extensions: { code: "BAD_USER_INPUT" } });
   });
 });
+
+// Test buys by when they were ordered, feedback by when it was submitted, as the other lists in
+// time order have their windows: from the start (included) to the end (excluded).
+describe.each([
+  { list: "testBuys", type: "TestBuy", table: "test_buy", column: "ordered_at", from: "orderedFrom", to: "orderedTo" },
+  { list: "policyFeedback", type: "PolicyFeedback", table: "policy_feedback", column: "created_at", from: "createdFrom", to: "createdTo" },
+])("$list between $from and $to", ({ list, type, table, column, from, to }) => {
+  const LIST = (direction: string) => `query($after: String, $from: DateTime, $to: DateTime) {
+    ${list}(first: 1, after: $after, direction: ${direction}, filter: { ${from}: $from, ${to}: $to }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+
+  it.each(["ASC", "DESC"])("holds the window's rows only, page by page, %s", async (direction) => {
+    const rows: { id: string }[] = await api.dataSource.query(
+      `SELECT id FROM ${table} WHERE ${column} >= $1 AND ${column} < $2 ORDER BY ${column} ${direction}, id ${direction}`,
+      [TIMES[1], TIMES[2]],
+    );
+    expect(rows).toHaveLength(2);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 5; guard += 1) {
+      const response: { data?: Record<string, Page> | null; errors?: unknown[] } = await api.gql<Record<string, Page>>(
+        LIST(direction),
+        { after, from: TIMES[1], to: TIMES[2] },
+        brandAdmin.as,
+      );
+      expect(response.errors).toBeUndefined();
+      const page = response.data![list];
+      expect(page.totalCount).toBe(2);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(rows.map((row) => gid(type, row.id)));
+  });
+
+  it("refuses a window that ends where or before it starts", async () => {
+    for (const window of [{ from: TIMES[1], to: TIMES[1] }, { from: TIMES[2], to: TIMES[1] }]) {
+      const response = await api.gql(LIST("DESC"), window, brandAdmin.as);
+      expect(response.errors?.[0]).toMatchObject({ message: `\`${from}\` must be before \`${to}\``, extensions: { code: "BAD_USER_INPUT" } });
+    }
+  });
+});
