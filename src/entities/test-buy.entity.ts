@@ -17,7 +17,7 @@ export class TestBuy extends TenantOwned {
   @JoinColumn({ name: "infringement_id" })
   infringement?: SuspectedInfringement;
 
-  @Column({ name: "ordered_at", type: "timestamptz" })
+  @Column({ name: "ordered_at", type: "timestamptz", precision: 3 })
   orderedAt: Date;
 
   @Column({ name: "cost_minor", type: "bigint", transformer: bigintAsNumber })

@@ -385,6 +385,15 @@ describe("a filter", () => {
     await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: "" }) { totalCount } }`, {}, message);
   });
 
+  it.each([
+    ["infringements", "listingExternalIds"],
+    ["sellers", "externalIds"],
+    ["auditEvents", "actions"],
+    ["auditEvents", "targetTypes"],
+  ])("holds no blank text in a list: %s(filter: { %s: [\"item-1\", \" \"] })", async (list, field) => {
+    await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: ["item-1", " "] }) { totalCount } }`, {}, new RegExp(`^\`filter.${field}\` holds an empty value`));
+  });
+
   it("may not be empty in takedownStats either, which counts what the list holds", async () => {
     await expectBadInput(`{ takedownStats(filter: { statuses: [] }) { requested } }`, {}, /^`filter.statuses` is empty/);
   });

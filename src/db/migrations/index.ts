@@ -19,6 +19,7 @@ import { ReferralWithdrawn1796560000000 } from "./1796560000000-ReferralWithdraw
 import { ReferralCaseClosedAt1796570000000 } from "./1796570000000-ReferralCaseClosedAt";
 import { OrganizationEmailDomains1796580000000 } from "./1796580000000-OrganizationEmailDomains";
 import { UserTokensValidFrom1796590000000 } from "./1796590000000-UserTokensValidFrom";
+import { TestBuyOrderedAtMilliseconds1796600000000 } from "./1796600000000-TestBuyOrderedAtMilliseconds";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ReferralCaseClosedAt1796570000000,
   OrganizationEmailDomains1796580000000,
   UserTokensValidFrom1796590000000,
+  TestBuyOrderedAtMilliseconds1796600000000,
 ];
