@@ -1,14 +1,14 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "../errors";
 
-// A list filter's time window on one timestamp column: from its start (inclusive) to its end
-// (exclusive), either end optional. A window that ends where or before it starts holds nothing by
+// A list filter's time window on one timestamp or date column (dates as YYYY-MM-DD, which order
+// as text as they do in time): from its start (inclusive) to its end (exclusive), either end optional. A window that ends where or before it starts holds nothing by
 // construction: its ends were swapped or mistyped, and an empty answer would read as "none", so it
 // is refused. `fields` are the filter's names for the two ends, for the error and the parameters.
 export function whereWithin<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   column: string,
-  window: { from?: Date; to?: Date },
+  window: { from?: Date; to?: Date } | { from?: string; to?: string },
   fields: { from: string; to: string },
 ): SelectQueryBuilder<T> {
   const { from, to } = window;

@@ -27,7 +27,12 @@ export class LegalActionResolver extends NodeIdResolver("LegalAction", LegalActi
     return listLegalActions(
       dataSource.manager,
       viewer,
-      { statuses: filter?.statuses ?? undefined, sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")) },
+      {
+        statuses: filter?.statuses ?? undefined,
+        sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")),
+        filedFrom: filter?.filedFrom ?? undefined,
+        filedTo: filter?.filedTo ?? undefined,
+      },
       direction,
       { ...page, maxPageSize: config.limits.maxPageSize },
     );

@@ -103,20 +103,24 @@ describe.each(LISTS)("$list", ({ list, type, table, column, filter }) => {
   });
 });
 
-// Test buys by when they were ordered, feedback by when it was submitted, as the other lists in
-// time order have their windows: from the start (included) to the end (excluded).
+// Test buys by when they were ordered, feedback by when it was submitted, lawsuits by the day they
+// were filed, as the other lists in time order have their windows: from the start (included) to
+// the end (excluded).
+const instants = { scalar: "DateTime", bounds: [TIMES[1], TIMES[2]] };
+const days = { scalar: "LocalDate", bounds: [TIMES[1].slice(0, 10), TIMES[2].slice(0, 10)] };
 describe.each([
-  { list: "testBuys", type: "TestBuy", table: "test_buy", column: "ordered_at", from: "orderedFrom", to: "orderedTo" },
-  { list: "policyFeedback", type: "PolicyFeedback", table: "policy_feedback", column: "created_at", from: "createdFrom", to: "createdTo" },
-])("$list between $from and $to", ({ list, type, table, column, from, to }) => {
-  const LIST = (direction: string) => `query($after: String, $from: DateTime, $to: DateTime) {
+  { list: "testBuys", type: "TestBuy", table: "test_buy", column: "ordered_at", from: "orderedFrom", to: "orderedTo", ...instants },
+  { list: "policyFeedback", type: "PolicyFeedback", table: "policy_feedback", column: "created_at", from: "createdFrom", to: "createdTo", ...instants },
+  { list: "legalActions", type: "LegalAction", table: "legal_action", column: "filed_on", from: "filedFrom", to: "filedTo", ...days },
+])("$list between $from and $to", ({ list, type, table, column, from, to, scalar, bounds: [start, end] }) => {
+  const LIST = (direction: string) => `query($after: String, $from: ${scalar}, $to: ${scalar}) {
     ${list}(first: 1, after: $after, direction: ${direction}, filter: { ${from}: $from, ${to}: $to }) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
 
   it.each(["ASC", "DESC"])("holds the window's rows only, page by page, %s", async (direction) => {
     const rows: { id: string }[] = await api.dataSource.query(
       `SELECT id FROM ${table} WHERE ${column} >= $1 AND ${column} < $2 ORDER BY ${column} ${direction}, id ${direction}`,
-      [TIMES[1], TIMES[2]],
+      [start, end],
     );
     expect(rows).toHaveLength(2);
     const seen: string[] = [];
@@ -124,7 +128,7 @@ describe.each([
     for (let guard = 0; guard < 5; guard += 1) {
       const response: { data?: Record<string, Page> | null; errors?: unknown[] } = await api.gql<Record<string, Page>>(
         LIST(direction),
-        { after, from: TIMES[1], to: TIMES[2] },
+        { after, from: start, to: end },
         brandAdmin.as,
       );
       expect(response.errors).toBeUndefined();
@@ -138,7 +142,7 @@ describe.each([
   });
 
   it("refuses a window that ends where or before it starts", async () => {
-    for (const window of [{ from: TIMES[1], to: TIMES[1] }, { from: TIMES[2], to: TIMES[1] }]) {
+    for (const window of [{ from: start, to: start }, { from: end, to: start }]) {
       const response = await api.gql(LIST("DESC"), window, brandAdmin.as);
       expect(response.errors?.[0]).toMatchObject({ message: `\`${from}\` must be before \`${to}\``, extensions: { code: "BAD_USER_INPUT" } });
     }

@@ -43,4 +43,10 @@ export class LegalActionFilter {
 
   @Field(() => [ID], { nullable: true })
   sellerIds?: string[] | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Filed on or after" })
+  filedFrom?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Filed before" })
+  filedTo?: string | null;
 }
