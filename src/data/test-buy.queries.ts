@@ -11,12 +11,16 @@ import { whereWithin } from "./time-window";
 export function listTestBuys(
   manager: EntityManager,
   viewer: Viewer,
-  filter: { outcomes?: TestBuyOutcome[]; orderedFrom?: Date; orderedTo?: Date },
+  filter: { outcomes?: TestBuyOutcome[]; brandIds?: string[]; orderedFrom?: Date; orderedTo?: Date },
   direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, TestBuy, "tb");
   if (filter.outcomes) query.andWhere("tb.outcome = ANY(:outcomes)", { outcomes: filter.outcomes });
+  // Only narrows the rows the scope lets through, so the cases it reads need no scope of their own.
+  if (filter.brandIds) {
+    query.andWhere("tb.infringement_id IN (SELECT si.id FROM suspected_infringement si WHERE si.brand_id = ANY(:brandIds))", { brandIds: filter.brandIds });
+  }
   whereWithin(query, "tb.ordered_at", { from: filter.orderedFrom, to: filter.orderedTo }, { from: "orderedFrom", to: "orderedTo" });
   return paginate(query, "tb", { name: "orderedAt", column: "ordered_at", kind: "instant", direction, valueOf: (row) => row.orderedAt.toISOString() }, page);
 }

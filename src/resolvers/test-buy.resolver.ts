@@ -26,7 +26,12 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
-    const listFilter = { outcomes: filter?.outcomes ?? undefined, orderedFrom: filter?.orderedFrom ?? undefined, orderedTo: filter?.orderedTo ?? undefined };
+    const listFilter = {
+      outcomes: filter?.outcomes ?? undefined,
+      brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+      orderedFrom: filter?.orderedFrom ?? undefined,
+      orderedTo: filter?.orderedTo ?? undefined,
+    };
     return listTestBuys(dataSource.manager, viewer, listFilter, direction, { ...page, maxPageSize: config.limits.maxPageSize });
   }
 

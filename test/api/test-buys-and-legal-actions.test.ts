@@ -11,7 +11,7 @@ import {
   enforcementFootprint,
   statusOf,
 } from "../support/enforcement";
-import { createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
+import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -275,6 +275,26 @@ describe("the list of test buys", () => {
     expect((await api.gql(LIST, {}, catalogueKey.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const agency = await cast.userOf(await createOrganization(api.dataSource, OrgKind.AGENCY, "Agency with nothing referred"), UserRole.INVESTIGATOR);
     expect(dataOf(await api.gql<Listed>(LIST, {}, agency.as)).testBuys).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+});
+
+describe("the list of test buys by brand", () => {
+  const LIST = `query($filter: TestBuyFilter) { testBuys(first: 50, filter: $filter) { totalCount edges { node { id } } } }`;
+  type Listed = { testBuys: { totalCount: number; edges: { node: { id: string } }[] } };
+  const ids = async (as: { token: string }, brandIds: string[]) =>
+    dataOf(await api.gql<Listed>(LIST, { filter: { brandIds: brandIds.map((id) => gid("Brand", id)) } }, as)).testBuys.edges.map((edge) => edge.node.id).sort();
+
+  it("gives a member with several brands the test buys of the brands asked, and another member nothing of them", async () => {
+    const second = await createBrand(api.dataSource, cast.brandA.org);
+    const onSecond = await testBuyOn(gid("Infringement", (await createInfringement(api.dataSource, second, await createListing(api.dataSource, cast.seller), { status: InfringementStatus.CONFIRMED })).id));
+    const onFirst = await testBuyOn(gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id));
+    expect(await ids(cast.brandAAnalyst.as, [second.id])).toEqual([onSecond]);
+    const ofFirst = await ids(cast.brandAAnalyst.as, [cast.brandA.brand.id]);
+    expect(ofFirst).toContain(onFirst);
+    expect(ofFirst).not.toContain(onSecond);
+    expect((await ids(cast.brandAAnalyst.as, [cast.brandA.brand.id, second.id])).length).toBe(ofFirst.length + 1);
+    // Another member asking for A's brands reads none of A's test buys, as for a brand it has no case of.
+    expect(await ids(cast.brandBAnalyst.as, [cast.brandA.brand.id, second.id])).toEqual([]);
   });
 });
 

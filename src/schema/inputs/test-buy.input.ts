@@ -50,6 +50,9 @@ export class TestBuyFilter {
   @Field(() => [TestBuyOutcome], { nullable: true, description: "PENDING: bought, no outcome recorded yet" })
   outcomes?: TestBuyOutcome[] | null;
 
+  @Field(() => [ID], { nullable: true, description: "The brands of the cases bought against" })
+  brandIds?: string[] | null;
+
   @Field(() => DateTimeResolver, { nullable: true, description: "Ordered at or after" })
   orderedFrom?: Date | null;
 
