@@ -281,7 +281,7 @@ describe("the list of test buys", () => {
 describe("the list of test buys by brand", () => {
   const LIST = `query($filter: TestBuyFilter) { testBuys(first: 50, filter: $filter) { totalCount edges { node { id } } } }`;
   type Listed = { testBuys: { totalCount: number; edges: { node: { id: string } }[] } };
-  const ids = async (as: { token: string }, brandIds: string[]) =>
+  const ids = async (as: Cast["brandAAnalyst"]["as"], brandIds: string[]) =>
     dataOf(await api.gql<Listed>(LIST, { filter: { brandIds: brandIds.map((id) => gid("Brand", id)) } }, as)).testBuys.edges.map((edge) => edge.node.id).sort();
 
   it("gives a member with several brands the test buys of the brands asked, and another member nothing of them", async () => {
