@@ -77,6 +77,7 @@ export const permissionMap = {
     createApiKey: can.manageOrganization,
     revokeApiKey: can.manageOrganization,
     upsertProducts: can.writeCatalogue,
+    removeProducts: can.writeCatalogue,
     disableUser: can.manageOrganization,
     enableUser: can.manageOrganization,
     changeUserRole: can.manageOrganization,
@@ -148,8 +149,10 @@ export const permissionMap = {
     msrp: product,
     specs: product,
     logoHashes: product,
+    removedAt: product,
   },
   UpsertProductsPayload: { created: product, updated: product, products: product },
+  RemoveProductsPayload: { products: product },
   Money: { amountMinor: isAuthenticated, currency: isAuthenticated, formatted: isAuthenticated },
   Seller: {
     id: seller,

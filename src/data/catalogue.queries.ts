@@ -20,6 +20,7 @@ export interface ProductListFilter {
   brandIds?: string[];
   category?: string;
   sku?: string;
+  includeRemoved?: boolean;
 }
 
 export function listProducts(
@@ -30,6 +31,7 @@ export function listProducts(
 ) {
   const query = scopedQuery(manager, viewer, Product, "product");
   if (filter.brandIds) query.andWhere("product.brand_id = ANY(:brandIds)", { brandIds: filter.brandIds });
+  if (!filter.includeRemoved) query.andWhere("product.removed_at IS NULL");
   for (const field of ["category", "sku"] as const) {
     const value = filter[field];
     if (value === undefined) continue;

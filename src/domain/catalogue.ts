@@ -11,8 +11,8 @@ import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validati
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
 // which the risk model measures listings against from the next ingest on. A call adds the SKUs the
-// brand does not have and replaces those it has, all or nothing: one bad product refuses the call,
-// naming each bad one by its index.
+// brand does not have and replaces those it has (bringing back one it had removed), all or nothing:
+// one bad product refuses the call, naming each bad one by its index. Another takes SKUs out.
 
 export const MAX_PRODUCTS_PER_CALL = 1000;
 const MAX_LOGO_HASHES = 20;
@@ -94,7 +94,7 @@ async function writeProducts(manager: EntityManager, brand: Brand, products: Val
        FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[])
          AS p(sku, name, category, msrp_minor, currency, specs, logo_hashes)
      ON CONFLICT (brand_id, sku) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, msrp_minor = EXCLUDED.msrp_minor,
-       currency = EXCLUDED.currency, specs = EXCLUDED.specs, logo_hashes = EXCLUDED.logo_hashes
+       currency = EXCLUDED.currency, specs = EXCLUDED.specs, logo_hashes = EXCLUDED.logo_hashes, removed_at = NULL
      RETURNING (xmax = 0) AS inserted`,
     [
       brand.ownerOrgId,
@@ -129,5 +129,48 @@ export async function upsertProducts(
       .orderBy("product.sku", "ASC")
       .getMany();
     return { created, updated, products: stored };
+  });
+}
+
+// Takes SKUs out of the catalogue, all or nothing: a SKU the brand does not have, or has already
+// removed, refuses the call. A removed product stays readable (with its removedAt) and counts in
+// the reports of periods it was in the catalogue; the audit event keeps each as it was.
+export async function removeProducts(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { brandId: string; skus: readonly string[] },
+  now = new Date(),
+): Promise<Product[]> {
+  const skus = input.skus.map((sku) => sku.trim());
+  if (skus.length === 0) throw badInput("Give at least one SKU");
+  if (skus.length > MAX_PRODUCTS_PER_CALL) throw badInput(`At most ${MAX_PRODUCTS_PER_CALL} SKUs a call; split the ${skus.length} into batches`);
+  return inTransaction(dataSource, async (manager) => {
+    const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
+    if (!brand) throw notFound("Brand");
+    const stored = await scopedQuery(manager, viewer, Product, "product")
+      .andWhere("product.brand_id = :brandId AND product.sku = ANY(:skus)", { brandId: brand.id, skus })
+      .setLock("pessimistic_write")
+      .getMany();
+    const bySku = new Map(stored.map((product) => [product.sku, product]));
+    const errors: ItemError[] = [];
+    const firstIndex = new Map<string, number>();
+    skus.forEach((sku, index) => {
+      const earlier = firstIndex.get(sku);
+      if (earlier !== undefined) return errors.push({ index, reason: `the same sku as item ${earlier}` });
+      firstIndex.set(sku, index);
+      const product = bySku.get(sku);
+      if (!product) errors.push({ index, reason: `${brand.name} has no product of sku ${JSON.stringify(sku.slice(0, 100))}` });
+      else if (product.removedAt) errors.push({ index, reason: `sku ${sku} was already removed on ${product.removedAt.toISOString()}` });
+    });
+    if (errors.length) throw itemErrors("skus", skus.length, errors, "nothing was removed");
+    const removed = skus.map((sku) => bySku.get(sku)!);
+    await manager.update(Product, removed.map((product) => product.id), { removedAt: now });
+    await recordAudit(manager, viewer, {
+      action: "catalogue.remove",
+      targetType: "Brand",
+      targetId: brand.id,
+      before: { products: removed.map(({ id, sku, name, category, msrpMinor, currency, specs, logoHashes }) => ({ id, sku, name, category, msrpMinor, currency, specs, logoHashes })) },
+    });
+    return removed.map((product) => Object.assign(product, { removedAt: now })).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   });
 }

@@ -37,4 +37,8 @@ export class Product extends TenantOwned {
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
+
+  // Taken out of the catalogue: the risk model no longer measures listings against it.
+  @Column({ name: "removed_at", type: "timestamptz", nullable: true })
+  removedAt: Date | null;
 }

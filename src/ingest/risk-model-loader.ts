@@ -28,7 +28,7 @@ export async function loadRiskModel(manager: EntityManager, config: RiskConfig):
   const rows: CatalogueRow[] = await manager.query(
     `SELECT b.id AS brand_id, b.owner_org_id, b.name, b.aliases, p.sku, p.name AS product_name, p.msrp_minor, p.currency,
             p.specs, p.logo_hashes
-       FROM brand b LEFT JOIN product p ON p.brand_id = b.id
+       FROM brand b LEFT JOIN product p ON p.brand_id = b.id AND p.removed_at IS NULL
       ORDER BY b.name, p.sku`,
   );
   const brands = new Map<string, BrandProfile & { products: BrandProfile["products"][number][] }>();

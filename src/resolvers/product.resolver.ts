@@ -7,9 +7,9 @@ import { money } from "../schema/money";
 import { ProductFilter } from "../schema/inputs/product-filter.input";
 import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { ProductConnection } from "../schema/types/connections";
-import { upsertProducts } from "../domain/catalogue";
-import { UpsertProductsInput } from "../schema/inputs/upsert-products.input";
-import { ProductType, UpsertProductsPayload } from "../schema/types/product.type";
+import { removeProducts, upsertProducts } from "../domain/catalogue";
+import { RemoveProductsInput, UpsertProductsInput } from "../schema/inputs/upsert-products.input";
+import { ProductType, RemoveProductsPayload, UpsertProductsPayload } from "../schema/types/product.type";
 import { authenticated } from "./authenticated";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
@@ -30,6 +30,7 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
         brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
         category: filter?.category ?? undefined,
         sku: filter?.sku ?? undefined,
+        includeRemoved: filter?.includeRemoved ?? false,
       },
       { ...page, maxPageSize: config.limits.maxPageSize },
     );
@@ -41,6 +42,14 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
   upsertProducts(@Arg("input", () => UpsertProductsInput) input: UpsertProductsInput, @Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return upsertProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), products: input.products });
+  }
+
+  @Mutation(() => RemoveProductsPayload, {
+    description: "Take SKUs out of one of your brands' catalogue; all or nothing. The risk model stops using them from the next ingest on",
+  })
+  async removeProducts(@Arg("input", () => RemoveProductsInput) input: RemoveProductsInput, @Ctx() context: RequestContext) {
+    const { dataSource, viewer } = authenticated(context);
+    return { products: await removeProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), skus: input.skus }) };
   }
 
   @FieldResolver()

@@ -97,3 +97,67 @@ describe("a brand's catalogue", () => {
     expect(await catalogueRows()).toBe(before + 1);
   });
 });
+
+describe("taking products out of a catalogue", () => {
+  const REMOVE = `mutation($input: RemoveProductsInput!) { removeProducts(input: $input) { products { sku removedAt } } }`;
+  const LIST = `query($filter: ProductFilter) { products(first: 100, filter: $filter) { totalCount edges { node { sku removedAt } } } }`;
+  type Removed = { removeProducts: { products: { sku: string; removedAt: string }[] } };
+  type Listed = { products: { totalCount: number; edges: { node: { sku: string; removedAt: string | null } }[] } };
+  const remove = (persona: Persona, brandId: string, skus: string[]) => api.gql<Removed>(REMOVE, { input: { brandId, skus } }, persona.as);
+  const listed = async (filter: Record<string, unknown> = {}) =>
+    (await api.gql<Listed>(LIST, { filter: { brandIds: [gid("Brand", aurelia.id)], ...filter } }, cast.brandAAnalyst.as)).data!.products.edges.map((edge) => edge.node);
+  const priceReasonsFor = async (title: string) => {
+    const fake = listingRecord({ title, price: { amountMinor: 1_000, currency: "CNY" } });
+    await api.gql(`mutation($l: [ListingInput!]!) { ingestListings(listings: $l) { inserted } }`, { l: [fake] }, cast.platformAnalyst.as);
+    const [{ risk_signals: signals }] = await api.dataSource.query(`SELECT risk_signals FROM listing WHERE external_id = $1`, [fake.externalId]);
+    return (signals as { kind: string; reason: string }[]).filter((s) => s.kind === "PRICE_ANOMALY").map((s) => s.reason);
+  };
+
+  it("stops the risk model measuring listings against them, keeps them readable and recorded, and takes them back when sent again", async () => {
+    const brandId = gid("Brand", aurelia.id);
+    expect((await upsert(cast.brandAAnalyst, brandId, [product({ sku: "RM-1", name: "Velvet Mittens", msrp: { amountMinor: 250_000, currency: "CNY" } })])).errors).toBeUndefined();
+    expect(await priceReasonsFor("Aurelia RM-1 Velvet Mittens replica AAA")).toEqual(["price <1% of MSRP 2,500.00 CNY (RM-1 Velvet Mittens)"]);
+
+    const removed = await remove(cast.brandAAnalyst, brandId, [" RM-1 "]);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data!.removeProducts.products).toEqual([{ sku: "RM-1", removedAt: expect.any(String) }]);
+    expect(await priceReasonsFor("Aurelia RM-1 Velvet Mittens replica AAA")).not.toContainEqual(expect.stringContaining("RM-1"));
+    expect((await listed()).map((node) => node.sku)).not.toContain("RM-1");
+    expect(await listed({ includeRemoved: true })).toContainEqual({ sku: "RM-1", removedAt: removed.data!.removeProducts.products[0].removedAt });
+    const [event] = await api.dataSource.query(`SELECT before FROM audit_event WHERE action = 'catalogue.remove' AND target_id = $1`, [aurelia.id]);
+    expect(event.before.products).toEqual([expect.objectContaining({ sku: "RM-1", name: "Velvet Mittens", msrpMinor: 250_000, currency: "CNY" })]);
+
+    const back = await upsert(cast.brandAAnalyst, brandId, [product({ sku: "RM-1", name: "Velvet Mittens", msrp: { amountMinor: 250_000, currency: "CNY" } })]);
+    expect(back.data?.upsertProducts).toMatchObject({ created: 0, updated: 1 });
+    expect(await listed({ sku: "RM-1" })).toEqual([{ sku: "RM-1", removedAt: null }]);
+  });
+
+  it("refuses a SKU the brand does not have, has removed, or names twice, naming each, and removes none", async () => {
+    const brandId = gid("Brand", aurelia.id);
+    await upsert(cast.brandAAnalyst, brandId, [product({ sku: "RM-2" }), product({ sku: "RM-3" })]);
+    expect((await remove(cast.brandAAnalyst, brandId, ["RM-3"])).errors).toBeUndefined();
+    const before = await api.dataSource.query(`SELECT sku, removed_at FROM product WHERE brand_id = $1 ORDER BY sku`, [aurelia.id]);
+    const refused = await remove(cast.brandAAnalyst, brandId, ["RM-2", "NO-SUCH", "RM-2", "RM-3", "  "]);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^4 of 5 skus are invalid; nothing was removed: \[1\] Aurelia has no product of sku "NO-SUCH"; \[2\] the same sku as item 0; \[3\] sku RM-3 was already removed on .+; \[4\] Aurelia has no product of sku ""$/),
+      extensions: { code: "BAD_USER_INPUT", itemErrors: [expect.objectContaining({ index: 1 }), expect.objectContaining({ index: 2 }), expect.objectContaining({ index: 3 }), expect.objectContaining({ index: 4 })] },
+    });
+    for (const skus of [[], Array.from({ length: 1001 }, (_, i) => `S-${i}`)]) {
+      expect((await remove(cast.brandAAnalyst, brandId, skus)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    expect(await api.dataSource.query(`SELECT sku, removed_at FROM product WHERE brand_id = $1 ORDER BY sku`, [aurelia.id])).toEqual(before);
+  });
+
+  it("is its brand's alone: another brand's id answers as a missing one, and others are refused", async () => {
+    const before = await api.dataSource.query(`SELECT sku, removed_at FROM product WHERE brand_id = $1 ORDER BY sku`, [aurelia.id]);
+    const foreign = await remove(cast.brandBAnalyst, gid("Brand", aurelia.id), ["AU-1"]);
+    const missing = await remove(cast.brandBAnalyst, gid("Brand", "00000000-0000-4000-8000-000000000000"), ["AU-1"]);
+    expect(foreign.errors?.[0]).toMatchObject({ message: "Brand not found", extensions: { code: "NOT_FOUND" } });
+    expect(foreign).toEqual(missing);
+    const readOnlyKey = await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
+    for (const persona of [cast.platformAnalyst, cast.brandAViewer, cast.investigator, readOnlyKey]) {
+      expect((await remove(persona, gid("Brand", aurelia.id), ["AU-1"])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await api.dataSource.query(`SELECT sku, removed_at FROM product WHERE brand_id = $1 ORDER BY sku`, [aurelia.id])).toEqual(before);
+  });
+});

@@ -63,4 +63,15 @@ it("names only the categories enough members are in, and counts a lone member's 
   const total = (category: string | null) => flagged.cells.find((cell) => cell.category === category && cell.marketplace === null)!;
   // The lone member's 6 are in Uncategorized, with the 10 of each member without a catalogue.
   expect([total("Watches").value, total("Uncategorized").value, total(null).value]).toEqual([40, 26, 66]);
+
+  // A member taking its watches out of its catalogue now leaves the period's categories as they
+  // stood: Watches had four members in January 2025, and with three it would not be named.
+  const [w4] = await api.dataSource.query(`SELECT b.id FROM brand b JOIN organization o ON o.id = b.owner_org_id WHERE o.name = 'Category member W4'`);
+  await api.dataSource.query(`UPDATE product SET removed_at = now() WHERE brand_id = $1`, [w4.id]);
+  const again = await api.gql<typeof generated.data>(
+    `mutation { generateProgressReport(period: "2025-01") { tables { metric categories cells { category marketplace value } } } }`,
+    {},
+    platformAdmin.as,
+  );
+  expect(again.data!.generateProgressReport.tables).toEqual(tables);
 });

@@ -20,6 +20,7 @@ import { ReferralCaseClosedAt1796570000000 } from "./1796570000000-ReferralCaseC
 import { OrganizationEmailDomains1796580000000 } from "./1796580000000-OrganizationEmailDomains";
 import { UserTokensValidFrom1796590000000 } from "./1796590000000-UserTokensValidFrom";
 import { TestBuyOrderedAtMilliseconds1796600000000 } from "./1796600000000-TestBuyOrderedAtMilliseconds";
+import { ProductRemovedAt1796610000000 } from "./1796610000000-ProductRemovedAt";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   OrganizationEmailDomains1796580000000,
   UserTokensValidFrom1796590000000,
   TestBuyOrderedAtMilliseconds1796600000000,
+  ProductRemovedAt1796610000000,
 ];

@@ -35,11 +35,12 @@ export interface FigureSource {
 }
 
 // A brand's category is the one most of its catalogue is in, as the catalogue stood at the end of
-// the period (`periodEnd`, a parameter): products added since (a member joining a small category
-// just before a report is generated, to read its zeros) do not move the period's figures.
+// the period (`periodEnd`, a parameter): products added or removed since (a member joining a small
+// category just before a report is generated, to read its zeros) do not move the period's figures.
 const brandCategory = (periodEnd: string) => `brand_category AS (
   SELECT DISTINCT ON (brand_id) brand_id, category
-    FROM (SELECT brand_id, category, count(*) AS n FROM product WHERE created_at < ${periodEnd} GROUP BY brand_id, category) counted
+    FROM (SELECT brand_id, category, count(*) AS n FROM product
+           WHERE created_at < ${periodEnd} AND (removed_at IS NULL OR removed_at >= ${periodEnd}) GROUP BY brand_id, category) counted
    ORDER BY brand_id, n DESC, category)`;
 // For the queries below, whose $1 and $2 are the period's start and end.
 const BRAND_CATEGORY = brandCategory("$2");

@@ -10,4 +10,7 @@ export class ProductFilter {
 
   @Field(() => String, { nullable: true, description: "Exactly this SKU (case counts)" })
   sku?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Also the products taken out of the catalogue (removedAt); by default only those in it" })
+  includeRemoved?: boolean | null;
 }

@@ -31,3 +31,12 @@ export class UpsertProductsInput {
   @Field(() => [ProductInput])
   products: ProductInput[];
 }
+
+@InputType("RemoveProductsInput")
+export class RemoveProductsInput {
+  @Field(() => ID)
+  brandId: string;
+
+  @Field(() => [String], { description: "1 to 1,000 SKUs the brand has in its catalogue now" })
+  skus: string[];
+}

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { JSONObjectResolver } from "graphql-scalars";
+import { DateTimeResolver } from "../scalars/dates";
 import { BrandType } from "./brand.type";
 import { MoneyType } from "./money.type";
 import { NodeInterface } from "./node.interface";
@@ -26,6 +27,12 @@ export class ProductType extends NodeInterface {
 
   @Field(() => [String], { description: "64-bit perceptual hashes of the genuine logo, 16 hex digits each" })
   logoHashes: string[];
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the brand took it out of its catalogue: the risk model no longer measures listings against it",
+  })
+  removedAt: Date | null;
 }
 
 @ObjectType("UpsertProductsPayload")
@@ -37,5 +44,11 @@ export class UpsertProductsPayload {
   updated: number;
 
   @Field(() => [ProductType], { description: "The products as stored, by SKU" })
+  products: ProductType[];
+}
+
+@ObjectType("RemoveProductsPayload")
+export class RemoveProductsPayload {
+  @Field(() => [ProductType], { description: "The products taken out, by SKU" })
   products: ProductType[];
 }
