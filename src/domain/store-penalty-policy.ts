@@ -28,6 +28,13 @@ export function strikeStatusReason(status: SellerStatus, strikes: number, policy
   return `${status} at ${strikes} strikes (policy: ${threshold})`;
 }
 
+// The store a strike will go to, locked. A workflow that strikes takes it before it writes any row
+// that names the store: writing such a row a second time in one transaction makes PostgreSQL check
+// its foreign key again, which takes a key-share lock on the store, and two such transactions on one
+// store would each hold that while waiting for the other's to take the store for the strike.
+export const lockStore = (manager: EntityManager, viewer: Viewer, sellerId: string): Promise<Seller> =>
+  scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :sellerId", { sellerId }).setLock("pessimistic_write").getOneOrFail();
+
 // One more approved takedown against a store; penalizes or closes it when the policy says so, with
 // the reason recorded on the seller, and re-scores the store with the strike in its record.
 // Closing a store removes its other active listings too. The reason is read by every brand with a
@@ -41,10 +48,7 @@ export async function addStrike(
   riskConfig: RiskConfig,
   audited: Record<string, unknown>,
 ): Promise<Seller> {
-  const seller = await scopedQuery(manager, viewer, Seller, "seller")
-    .andWhere("seller.id = :sellerId", { sellerId })
-    .setLock("pessimistic_write")
-    .getOneOrFail();
+  const seller = await lockStore(manager, viewer, sellerId);
   const strikes = seller.strikeCount + 1;
   const status = statusAfterStrikes(strikes, seller.status, policy);
   const changed = status !== seller.status;

@@ -10,7 +10,7 @@ import { recordAudit, recordAudits } from "./audit";
 import { moveInfringement, moveInfringements } from "./infringement-status";
 import { removeListings } from "./listing-removal";
 import type { RiskConfig } from "../risk/risk-config";
-import { addStrike, type StrikePolicy } from "./store-penalty-policy";
+import { addStrike, lockStore, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 import { inTransaction } from "../db/transaction";
 
@@ -233,12 +233,14 @@ export async function decideTakedown(
       await moveInfringement(manager, viewer, infringement, InfringementStatus.CONFIRMED, "TAKEDOWN", `Takedown rejected: ${note}`);
       return Object.assign(request, decision);
     }
-    await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
-    // The listing goes; other brands' pending requests on it are superseded.
+    // The listing goes; other brands' pending requests on it are superseded. Its store is locked
+    // before the case moves (see lockStore): the case is written again when its listing goes.
     const listing = await scopedQuery(manager, viewer, Listing, "listing")
       .andWhere("listing.id = :id", { id: request.listingId })
       .setLock("pessimistic_write")
       .getOneOrFail();
+    await lockStore(manager, viewer, listing.sellerId);
+    await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
     await removeFromMarketplace(manager, viewer, listing, { takedownRequestId: request.id }, policy, riskConfig);
     return Object.assign(request, decision);
   });
