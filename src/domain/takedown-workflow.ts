@@ -140,19 +140,36 @@ function refuseUnlessPending(request: TakedownRequest, action: "decided" | "with
   });
 }
 
-// A request and its case, locked in that order (a GENUINE test buy, which starts from the case, locks
-// them the other way round: a deadlock between the two is run again by inTransaction).
-async function lockRequestAndCase(manager: EntityManager, viewer: Viewer, id: string, action: "decided" | "withdrawn") {
-  const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
-    .andWhere("tr.id = :id", { id })
-    .setLock("pessimistic_write")
-    .getOne();
+// The request an id names, as the viewer may read it, not yet locked: what it names (its case, its
+// listing) never changes, so the rows it names can be locked before it: a decision takes listing,
+// case, request and store in that order.
+async function requestNamed(manager: EntityManager, viewer: Viewer, id: string): Promise<TakedownRequest> {
+  const request = await scopedQuery(manager, viewer, TakedownRequest, "tr").andWhere("tr.id = :id", { id }).getOne();
   if (!request) throw notFound("TakedownRequest");
-  refuseUnlessPending(request, action);
+  return request;
+}
+
+// A decision locks the request's listing first, as takeDownListing locks it before the requests it
+// supersedes: an approval supersedes every other pending request on its listing, and decisions on
+// one listing that each held their own request while waiting for the listing deadlocked in a
+// chain, a second each, until some ran out of attempts. FOR NO KEY UPDATE, the lock its own UPDATE
+// takes: a GENUINE test buy moving the case twice re-checks the case's foreign key to the listing
+// (a key-share lock), and must not wait for a decision that waits for the case it holds.
+const lockListing = (manager: EntityManager, viewer: Viewer, id: string): Promise<Listing> =>
+  scopedQuery(manager, viewer, Listing, "listing").andWhere("listing.id = :id", { id }).setLock("for_no_key_update").getOneOrFail();
+
+// The request's case, then the request itself (as a GENUINE test buy, which starts from the case,
+// locks them), read again locked so that its status is the one this transaction will change.
+async function lockCaseAndRequest(manager: EntityManager, viewer: Viewer, named: TakedownRequest, action: "decided" | "withdrawn") {
   const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-    .andWhere("inf.id = :id", { id: request.infringementId })
+    .andWhere("inf.id = :id", { id: named.infringementId })
     .setLock("pessimistic_write")
     .getOneOrFail();
+  const request = await scopedQuery(manager, viewer, TakedownRequest, "tr")
+    .andWhere("tr.id = :id", { id: named.id })
+    .setLock("pessimistic_write")
+    .getOneOrFail();
+  refuseUnlessPending(request, action);
   return { request, infringement };
 }
 
@@ -160,7 +177,8 @@ async function lockRequestAndCase(manager: EntityManager, viewer: Viewer, id: st
 export async function withdrawTakedown(dataSource: DataSource, viewer: Viewer, input: { id: string; note: string }): Promise<TakedownRequest> {
   const note = requiredText(input.note, "note (why the takedown is withdrawn)", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
-    const { request, infringement } = await lockRequestAndCase(manager, viewer, input.id, "withdrawn");
+    const named = await requestNamed(manager, viewer, input.id);
+    const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "withdrawn");
     return withdrawLockedTakedown(manager, viewer, request, infringement, note);
   });
 }
@@ -209,7 +227,9 @@ export async function decideTakedown(
       ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
       : optionalText(input.note, "note", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
-    const { request, infringement } = await lockRequestAndCase(manager, viewer, input.id, "decided");
+    const named = await requestNamed(manager, viewer, input.id);
+    const listing = await lockListing(manager, viewer, named.listingId);
+    const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "decided");
     const approved = input.decision === TakedownDecision.APPROVE;
     const status = approved ? TakedownStatus.APPROVED : TakedownStatus.REJECTED;
     const actor = actorOf(viewer);
@@ -235,10 +255,6 @@ export async function decideTakedown(
     }
     // The listing goes; other brands' pending requests on it are superseded. Its store is locked
     // before the case moves (see lockStore): the case is written again when its listing goes.
-    const listing = await scopedQuery(manager, viewer, Listing, "listing")
-      .andWhere("listing.id = :id", { id: request.listingId })
-      .setLock("pessimistic_write")
-      .getOneOrFail();
     await lockStore(manager, viewer, listing.sellerId);
     await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
     await removeFromMarketplace(manager, viewer, listing, { takedownRequestId: request.id }, policy, riskConfig);

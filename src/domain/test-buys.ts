@@ -123,7 +123,7 @@ export async function recordTestBuyOutcome(
     });
     const verdict = `Test buy ${testBuy.orderReference}: ${input.outcome}`;
     if (input.outcome === TestBuyOutcome.GENUINE && infringement.status === InfringementStatus.TAKEDOWN_REQUESTED) {
-      // Locked after its case, the other way round from decideTakedown (see lockRequestAndCase).
+      // Locked after its case, as decideTakedown and withdrawTakedown lock them (see lockCaseAndRequest).
       const pending = await scopedQuery(manager, viewer, TakedownRequest, "tr")
         .andWhere("tr.infringement_id = :id AND tr.status = :pending", { id: infringement.id, pending: TakedownStatus.PENDING })
         .setLock("pessimistic_write")
