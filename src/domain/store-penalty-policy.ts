@@ -31,9 +31,11 @@ export function strikeStatusReason(status: SellerStatus, strikes: number, policy
 // The store a strike will go to, locked. A workflow that strikes takes it before it writes any row
 // that names the store: writing such a row a second time in one transaction makes PostgreSQL check
 // its foreign key again, which takes a key-share lock on the store, and two such transactions on one
-// store would each hold that while waiting for the other's to take the store for the strike.
+// store would each hold that while waiting for the other's to take the store for the strike. FOR NO
+// KEY UPDATE, the lock its own UPDATE takes (a strike changes no key): it still queues strikes, and
+// does not wait for a key-share lock another workflow holds (a test buy moving a case twice).
 export const lockStore = (manager: EntityManager, viewer: Viewer, sellerId: string): Promise<Seller> =>
-  scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :sellerId", { sellerId }).setLock("pessimistic_write").getOneOrFail();
+  scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :sellerId", { sellerId }).setLock("for_no_key_update").getOneOrFail();
 
 // One more approved takedown against a store; penalizes or closes it when the policy says so, with
 // the reason recorded on the seller, and re-scores the store with the strike in its record.

@@ -75,13 +75,14 @@ const notConfirmed = (status: InfringementStatus) =>
 const LISTING_GONE = "its listing was already removed";
 
 // Locks the listings (in id order) so that a store closure removing one waits for this transaction
-// and then supersedes the new request, instead of leaving it pending on a removed listing.
+// and then supersedes the new request, instead of leaving it pending on a removed listing. Like
+// every listing lock of the takedown workflow, FOR NO KEY UPDATE (see lockListing).
 async function removedListings(manager: EntityManager, viewer: Viewer, listingIds: string[]): Promise<Set<string>> {
   if (!listingIds.length) return new Set();
   const listings = await scopedQuery(manager, viewer, Listing, "listing")
     .andWhere("listing.id = ANY(:listingIds)", { listingIds: [...new Set(listingIds)] })
     .orderBy("listing.id")
-    .setLock("pessimistic_write")
+    .setLock("for_no_key_update")
     .getMany();
   return new Set(listings.filter((listing) => listing.status === ListingStatus.REMOVED).map((listing) => listing.id));
 }
@@ -153,8 +154,9 @@ async function requestNamed(manager: EntityManager, viewer: Viewer, id: string):
 // supersedes: an approval supersedes every other pending request on its listing, and decisions on
 // one listing that each held their own request while waiting for the listing deadlocked in a
 // chain, a second each, until some ran out of attempts. FOR NO KEY UPDATE, the lock its own UPDATE
-// takes: a GENUINE test buy moving the case twice re-checks the case's foreign key to the listing
-// (a key-share lock), and must not wait for a decision that waits for the case it holds.
+// takes (no takedown changes a listing's key): a test buy moving a case twice re-checks the case's
+// foreign key to the listing (a key-share lock), and must not wait for a decision that waits for
+// the case it holds.
 const lockListing = (manager: EntityManager, viewer: Viewer, id: string): Promise<Listing> =>
   scopedQuery(manager, viewer, Listing, "listing").andWhere("listing.id = :id", { id }).setLock("for_no_key_update").getOneOrFail();
 
@@ -289,7 +291,7 @@ export async function takeDownListing(
   return inTransaction(dataSource, async (manager) => {
     const listing = await scopedQuery(manager, viewer, Listing, "listing")
       .andWhere("listing.id = :id", { id: input.listingId })
-      .setLock("pessimistic_write")
+      .setLock("for_no_key_update")
       .getOne();
     if (!listing) throw notFound("Listing");
     if (listing.status !== ListingStatus.ACTIVE) throw badInput(`This listing is ${listing.status} already`);

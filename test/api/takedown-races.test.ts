@@ -1,6 +1,6 @@
 import type { Brand, Listing, Seller } from "../../src/entities";
 import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
-import { DECIDE_TAKEDOWN, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
+import { DECIDE_TAKEDOWN, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -17,6 +17,13 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const ROUNDS = 3;
+
+// A deadlock costs at least this long before PostgreSQL ends one of the two and it is run again:
+// requests that queue instead answer well within it.
+async function deadlockTimeoutMs(): Promise<number> {
+  const [{ setting }] = await api.dataSource.query(`SELECT setting::int AS setting FROM pg_settings WHERE name = 'deadlock_timeout'`);
+  return Number(setting);
+}
 
 async function pendingRequestOn(listing: Listing, brand = cast.brandA.brand, analyst: Persona = cast.brandAAnalyst): Promise<string> {
   const infringement = await createInfringement(api.dataSource, brand, listing, { status: InfringementStatus.CONFIRMED });
@@ -50,8 +57,7 @@ describe("approvals of several brands' takedowns of one listing, sent at once", 
       const org = await createOrganization(api.dataSource, OrgKind.BRAND);
       brands.push({ brand: await createBrand(api.dataSource, org, [`RACE${i}`]), analyst: await userPersona(api, org, UserRole.ANALYST) });
     }
-    const [{ deadlock_timeout: setting }] = await api.dataSource.query(`SELECT setting::int AS deadlock_timeout FROM pg_settings WHERE name = 'deadlock_timeout'`);
-    const deadlockTimeoutMs = Number(setting);
+    const deadlockAfter = await deadlockTimeoutMs();
     for (let round = 0; round < ROUNDS; round++) {
       const seller: Seller = await createSeller(api.dataSource);
       const listing = await createListing(api.dataSource, seller);
@@ -61,13 +67,49 @@ describe("approvals of several brands' takedowns of one listing, sent at once", 
       const answers = await Promise.all(requests.map((id) => api.gql(DECIDE_TAKEDOWN, { id, decision: "APPROVE" }, cast.platformAnalyst.as)));
       // They queue on the listing: none waits out PostgreSQL's deadlock check to be ended and run
       // again (the answers would be the same, a second or more later each time).
-      expect(Date.now() - started).toBeLessThan(deadlockTimeoutMs);
+      expect(Date.now() - started).toBeLessThan(deadlockAfter);
       const refusals = answers.flatMap((answer) => answer.errors ?? []);
       expect(refusals.map((error) => [error.extensions?.code, error.message])).toEqual(
         Array(brands.length - 1).fill(["BAD_USER_INPUT", "This takedown request is no longer pending: it is SUPERSEDED; only a PENDING request can be decided"]),
       );
       const [store] = await api.dataSource.query(`SELECT strike_count FROM seller WHERE id = $1`, [seller.id]);
       expect(store.strike_count).toBe(1);
+    }
+  });
+});
+
+describe("a counterfeit test buy and a takedown of its listing, sent at once", () => {
+  it("both go through without waiting out a deadlock: the case is confirmed, the store struck once", async () => {
+    const deadlockAfter = await deadlockTimeoutMs();
+    for (let round = 0; round < 6; round++) {
+      const seller = await createSeller(api.dataSource);
+      const listing = await createListing(api.dataSource, seller);
+      const tested = await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.FLAGGED });
+      const testBuy = dataOf(
+        await api.gql<{ recordTestBuy: { id: string } }>(
+          RECORD_TEST_BUY,
+          { input: { infringementId: gid("Infringement", tested.id), orderedAt: "2026-01-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference: `race ${round}` } },
+          cast.brandAAnalyst.as,
+        ),
+      ).recordTestBuy;
+      // The test buy moves its case twice (FLAGGED, UNDER_REVIEW, CONFIRMED); the takedown is another
+      // brand's approved request, or the platform's own, every other round.
+      const takedown =
+        round % 2
+          ? { query: DECIDE_TAKEDOWN, variables: { id: await pendingRequestOn(listing, cast.brandB.brand, cast.brandBAnalyst), decision: "APPROVE" } }
+          : { query: `mutation($id: ID!) { takeDownListing(input: { listingId: $id, reason: "court order" }) { id } }`, variables: { id: gid("Listing", listing.id) } };
+      const started = Date.now();
+      const answers = await Promise.all([
+        api.gql(RECORD_OUTCOME, { input: { id: testBuy.id, outcome: "COUNTERFEIT", evidence: EVIDENCE } }, cast.brandAAnalyst.as),
+        api.gql(takedown.query, takedown.variables, cast.platformAnalyst.as),
+      ]);
+      expect(Date.now() - started).toBeLessThan(deadlockAfter);
+      expect(answers.map((answer) => answer.errors)).toEqual([undefined, undefined]);
+      const [after] = await api.dataSource.query(
+        `SELECT i.status, l.status AS listing, s.strike_count FROM suspected_infringement i JOIN listing l ON l.id = i.listing_id JOIN seller s ON s.id = l.seller_id WHERE i.id = $1`,
+        [tested.id],
+      );
+      expect(after).toEqual({ status: "CONFIRMED", listing: "REMOVED", strike_count: 1 });
     }
   });
 });
