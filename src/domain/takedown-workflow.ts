@@ -76,7 +76,7 @@ const LISTING_GONE = "its listing was already removed";
 
 // Locks the listings (in id order) so that a store closure removing one waits for this transaction
 // and then supersedes the new request, instead of leaving it pending on a removed listing. Like
-// every listing lock of the takedown workflow, FOR NO KEY UPDATE (see lockListing).
+// every listing lock of the takedown workflow, FOR NO KEY UPDATE (see lockListingAndStore).
 async function removedListings(manager: EntityManager, viewer: Viewer, listingIds: string[]): Promise<Set<string>> {
   if (!listingIds.length) return new Set();
   const listings = await scopedQuery(manager, viewer, Listing, "listing")
@@ -142,23 +142,33 @@ function refuseUnlessPending(request: TakedownRequest, action: "decided" | "with
 }
 
 // The request an id names, as the viewer may read it, not yet locked: what it names (its case, its
-// listing) never changes, so the rows it names can be locked before it: a decision takes listing,
-// case, request and store in that order.
+// listing) never changes, so the rows it names can be locked before it: an approval takes store,
+// listing, case and request in that order.
 async function requestNamed(manager: EntityManager, viewer: Viewer, id: string): Promise<TakedownRequest> {
   const request = await scopedQuery(manager, viewer, TakedownRequest, "tr").andWhere("tr.id = :id", { id }).getOne();
   if (!request) throw notFound("TakedownRequest");
   return request;
 }
 
-// A decision locks the request's listing first, as takeDownListing locks it before the requests it
-// supersedes: an approval supersedes every other pending request on its listing, and decisions on
-// one listing that each held their own request while waiting for the listing deadlocked in a
-// chain, a second each, until some ran out of attempts. FOR NO KEY UPDATE, the lock its own UPDATE
-// takes (no takedown changes a listing's key): a test buy moving a case twice re-checks the case's
-// foreign key to the listing (a key-share lock), and must not wait for a decision that waits for
-// the case it holds.
-const lockListing = (manager: EntityManager, viewer: Viewer, id: string): Promise<Listing> =>
-  scopedQuery(manager, viewer, Listing, "listing").andWhere("listing.id = :id", { id }).setLock("for_no_key_update").getOneOrFail();
+// A listing to be taken down and the store that sells it, locked store first: the order a listing
+// ingest takes them in (its stores, then their listings and cases), so that an approval and a scan
+// of the same store queue instead of deadlocking, and approvals on one listing or one store queue
+// on the store. Both FOR NO KEY UPDATE, the lock their own UPDATE takes (no takedown changes a
+// key): a test buy moving a case twice re-checks the case's foreign keys to its listing and store
+// (key-share locks), and must not wait for a takedown that waits for the case it holds. A scan may
+// move the listing to another store between the read and the locks: then that store is locked too.
+async function lockListingAndStore(manager: EntityManager, viewer: Viewer, id: string): Promise<Listing> {
+  for (;;) {
+    const seen = await scopedQuery(manager, viewer, Listing, "listing").andWhere("listing.id = :id", { id }).getOne();
+    if (!seen) throw notFound("Listing");
+    await lockStore(manager, viewer, seen.sellerId);
+    const listing = await scopedQuery(manager, viewer, Listing, "listing")
+      .andWhere("listing.id = :id", { id })
+      .setLock("for_no_key_update")
+      .getOneOrFail();
+    if (listing.sellerId === seen.sellerId) return listing;
+  }
+}
 
 // The request's case, then the request itself (as a GENUINE test buy, which starts from the case,
 // locks them), read again locked so that its status is the one this transaction will change.
@@ -229,10 +239,11 @@ export async function decideTakedown(
       ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
       : optionalText(input.note, "note", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
-    const named = await requestNamed(manager, viewer, input.id);
-    const listing = await lockListing(manager, viewer, named.listingId);
-    const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "decided");
     const approved = input.decision === TakedownDecision.APPROVE;
+    const named = await requestNamed(manager, viewer, input.id);
+    // An approval supersedes every other pending request on the listing, and strikes the store.
+    const listing = approved ? await lockListingAndStore(manager, viewer, named.listingId) : null;
+    const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "decided");
     const status = approved ? TakedownStatus.APPROVED : TakedownStatus.REJECTED;
     const actor = actorOf(viewer);
     const decidedAt = new Date();
@@ -251,13 +262,13 @@ export async function decideTakedown(
       before: { status: request.status },
       after: { status, note },
     });
-    if (!approved) {
+    if (!listing) {
+      // Rejected: the listing stays.
       await moveInfringement(manager, viewer, infringement, InfringementStatus.CONFIRMED, "TAKEDOWN", `Takedown rejected: ${note}`);
       return Object.assign(request, decision);
     }
-    // The listing goes; other brands' pending requests on it are superseded. Its store is locked
+    // The listing goes; other brands' pending requests on it are superseded. Its store was locked
     // before the case moves (see lockStore): the case is written again when its listing goes.
-    await lockStore(manager, viewer, listing.sellerId);
     await moveInfringement(manager, viewer, infringement, InfringementStatus.REMOVED, "TAKEDOWN", `Takedown approved${note ? `: ${note}` : ""}`);
     await removeFromMarketplace(manager, viewer, listing, { takedownRequestId: request.id }, policy, riskConfig);
     return Object.assign(request, decision);
@@ -289,11 +300,7 @@ export async function takeDownListing(
 ): Promise<Listing> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
-    const listing = await scopedQuery(manager, viewer, Listing, "listing")
-      .andWhere("listing.id = :id", { id: input.listingId })
-      .setLock("for_no_key_update")
-      .getOne();
-    if (!listing) throw notFound("Listing");
+    const listing = await lockListingAndStore(manager, viewer, input.listingId);
     if (listing.status !== ListingStatus.ACTIVE) throw badInput(`This listing is ${listing.status} already`);
     await removeFromMarketplace(manager, viewer, listing, { reason }, policy, riskConfig);
     return Object.assign(listing, { status: ListingStatus.REMOVED });

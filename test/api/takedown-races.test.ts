@@ -1,7 +1,8 @@
-import type { Brand, Listing, Seller } from "../../src/entities";
+import { Listing, type Brand, type Seller } from "../../src/entities";
 import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
 import { DECIDE_TAKEDOWN, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
+import { createCatalogueBrand, listingRecord } from "../support/listing-records";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -110,6 +111,38 @@ describe("a counterfeit test buy and a takedown of its listing, sent at once", (
         [tested.id],
       );
       expect(after).toEqual({ status: "CONFIRMED", listing: "REMOVED", strike_count: 1 });
+    }
+  });
+});
+
+describe("an approval and a scan of the same store, sent at once", () => {
+  const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { received } }`;
+  const ingest = (listings: Record<string, unknown>[]) => api.gql(INGEST, { listings }, cast.platformAnalyst.as);
+
+  it("both go through without waiting out a deadlock: the listing is down, its store struck once", async () => {
+    const catalogueOrg = await createOrganization(api.dataSource, OrgKind.BRAND);
+    await createCatalogueBrand(api.dataSource, catalogueOrg, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
+    const deadlockAfter = await deadlockTimeoutMs();
+    for (let round = 0; round < 6; round++) {
+      const seller = { externalId: `scanned-store-${round}-${Date.now()}`, name: "Scanned store", openedAt: "2019-01-01T00:00:00.000Z", brandCount: 2 };
+      const fake = listingRecord({ title: "Aurelia Silk Scarf replica AAA", seller, imageHashes: ["804a95d23ac181dc"], price: { amountMinor: 3_000, currency: "CNY" } });
+      const other = listingRecord({ title: "Aurelia Silk Scarf copy", seller, price: { amountMinor: 3_000, currency: "CNY" } });
+      expect((await ingest([fake, other])).errors).toBeUndefined();
+      const stored = await api.dataSource.manager.findOneByOrFail(Listing, { externalId: fake.externalId as string });
+      const requestId = await pendingRequestOn(stored);
+      // The scan finds both listings again at new prices: it takes their store, then the listings and their cases.
+      const started = Date.now();
+      const answers = await Promise.all([
+        api.gql(DECIDE_TAKEDOWN, { id: requestId, decision: "APPROVE" }, cast.platformAnalyst.as),
+        ingest([{ ...fake, price: { amountMinor: 2_000, currency: "CNY" } }, { ...other, price: { amountMinor: 2_500, currency: "CNY" } }]),
+      ]);
+      expect(Date.now() - started).toBeLessThan(deadlockAfter);
+      expect(answers.map((answer) => answer.errors)).toEqual([undefined, undefined]);
+      const [after] = await api.dataSource.query(
+        `SELECT l.status, s.strike_count FROM listing l JOIN seller s ON s.id = l.seller_id WHERE l.id = $1`,
+        [stored.id],
+      );
+      expect(after).toEqual({ status: "REMOVED", strike_count: 1 });
     }
   });
 });

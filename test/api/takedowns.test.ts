@@ -188,19 +188,20 @@ describe("decideTakedown", () => {
   (serverUrl ? it : it.skip)("is run again when PostgreSQL ends it as a deadlock victim, so the platform gets its decision", async () => {
     const infringement = await confirmedCase();
     const pending = await request(gid("Infringement", infringement.id));
-    // Another writer (as an ingest batch does) holds the store and then wants the case, which the
-    // decision holds while it waits for the store: PostgreSQL ends the decision, the later waiter.
+    // Another writer holds the case and then wants the store, which the decision (taking the store
+    // first, as an ingest batch does) holds while it waits for the case: PostgreSQL ends the
+    // decision, whose wait began first and is the first checked.
     const other = api.dataSource.createQueryRunner();
     await other.connect();
     await other.startTransaction();
-    await other.query(`SELECT 1 FROM seller WHERE id = $1 FOR UPDATE`, [infringement.sellerId]);
+    await other.query(`SELECT 1 FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [infringement.id]);
     const [{ pid: otherPid }] = await other.query(`SELECT pg_backend_pid() AS pid`);
     const deciding = api.gql<{ decideTakedown: Takedown & { listing: { seller: { strikeCount: number } } } }>(
       DECIDE_TAKEDOWN,
       { id: pending.id, decision: "APPROVE" },
       cast.platformAnalyst.as,
     );
-    // Waiting for the store (pg_stat_activity's text of the query may be cut short before its FOR UPDATE).
+    // Waiting for the case (pg_stat_activity's text of the query may be cut short before its FOR UPDATE).
     for (let waiting = 0; waiting < 1; ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       [{ waiting }] = await api.dataSource.query(
@@ -209,7 +210,7 @@ describe("decideTakedown", () => {
         [otherPid],
       );
     }
-    await other.query(`SELECT 1 FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [infringement.id]);
+    await other.query(`SELECT 1 FROM seller WHERE id = $1 FOR UPDATE`, [infringement.sellerId]);
     await other.commitTransaction();
     await other.release();
     const decided = dataOf(await deciding).decideTakedown;
