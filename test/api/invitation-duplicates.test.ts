@@ -180,3 +180,23 @@ describe("a member invitation of an organization name already in use", () => {
     expect({ ...(await footprint()), users: await count("app_user") }).toEqual(accepted);
   });
 });
+
+describe("two organizations' invitations of one address, accepted at once", () => {
+  it("make one account: the other acceptance is answered CONFLICT", async () => {
+    // Two members whose people share a domain (the platform set it on both) each invite one person.
+    const SET = `mutation($input: SetEmailDomainsInput!) { setEmailDomains(input: $input) { emailDomains } }`;
+    for (const org of [cast.brandA.org, cast.brandB.org]) {
+      const domains = [`${org.slug}.test`, "shared-people.test"];
+      expect((await api.gql(SET, { input: { organizationId: gid("Organization", org.id), domains } }, platformAdmin.as)).errors).toBeUndefined();
+    }
+    for (let round = 0; round < 10; round++) {
+      const email = `both-${unique()}@shared-people.test`;
+      const invited = [await inviteUser(email, cast.brandAAdmin), await inviteUser(email, brandBAdmin)];
+      const answers = await Promise.all(invited.map((response) => api.gql(ACCEPT, { token: response.data!.inviteUser.token, password: PASSWORD })));
+      const refusals = answers.flatMap((answer) => answer.errors ?? []);
+      expect(refusals).toMatchObject([{ message: "An account with this email already exists; invite another address", extensions: { code: "CONFLICT" } }]);
+      const [{ accounts }] = await api.dataSource.query(`SELECT count(*)::int AS accounts FROM app_user WHERE email = $1`, [email]);
+      expect(accounts).toBe(1);
+    }
+  });
+});
