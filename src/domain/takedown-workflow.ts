@@ -87,6 +87,19 @@ async function removedListings(manager: EntityManager, viewer: Viewer, listingId
   return new Set(listings.filter((listing) => listing.status === ListingStatus.REMOVED).map((listing) => listing.id));
 }
 
+// The listings of the cases a request names, locked before the cases (in removedListings): a scan
+// re-scoring a listing and an approval removing one take the listing before its cases too, so a
+// request meeting either queues instead of deadlocking. A case's listing never changes: it is read
+// unlocked for it. Which of them were removed already.
+async function lockListingsOfCases(manager: EntityManager, viewer: Viewer, infringementIds: string[]): Promise<Set<string>> {
+  if (!infringementIds.length) return new Set();
+  const cases = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
+    .andWhere("inf.id = ANY(:infringementIds)", { infringementIds })
+    .select(["inf.id", "inf.listingId"])
+    .getMany();
+  return removedListings(manager, viewer, cases.map((row) => row.listingId));
+}
+
 export async function requestTakedown(
   dataSource: DataSource,
   viewer: Viewer,
@@ -94,6 +107,7 @@ export async function requestTakedown(
 ): Promise<TakedownRequest> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   return inTransaction(dataSource, async (manager) => {
+    const gone = await lockListingsOfCases(manager, viewer, [input.infringementId]);
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .setLock("pessimistic_write")
@@ -102,7 +116,7 @@ export async function requestTakedown(
     if (infringement.status !== InfringementStatus.CONFIRMED) {
       throw badInput(`Cannot request a takedown: ${notConfirmed(infringement.status)}`, { status: infringement.status });
     }
-    if ((await removedListings(manager, viewer, [infringement.listingId])).size) {
+    if (gone.has(infringement.listingId)) {
       throw badInput(`Cannot request a takedown: ${LISTING_GONE}`);
     }
     const [request] = await createRequests(manager, viewer, [infringement], reason);
@@ -121,10 +135,10 @@ export async function requestTakedowns(
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   checkItemCount(input.items, "infringementIds", maxItems);
   return inTransaction(dataSource, async (manager) => {
+    const gone = await lockListingsOfCases(manager, viewer, input.items.flatMap((item) => (item.id ? [item.id] : [])));
     const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
       row.status === InfringementStatus.CONFIRMED ? null : notConfirmed(row.status),
     );
-    const gone = await removedListings(manager, viewer, accepted.map((row) => row.listingId));
     for (const row of accepted.filter((row) => gone.has(row.listingId))) {
       problems.push({ id: input.items.find((item) => item.id === row.id)?.given ?? row.id, reason: LISTING_GONE });
     }

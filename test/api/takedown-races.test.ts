@@ -146,3 +146,25 @@ describe("an approval and a scan of the same store, sent at once", () => {
     }
   });
 });
+
+describe("a takedown request and an approval of another brand's request on its listing, sent at once", () => {
+  it("queue without waiting out a deadlock: the listing goes, and no request is left pending on it", async () => {
+    const deadlockAfter = await deadlockTimeoutMs();
+    for (let round = 0; round < 12; round++) {
+      const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+      const approvedId = await pendingRequestOn(listing);
+      const other = await createInfringement(api.dataSource, cast.brandB.brand, listing, { status: InfringementStatus.CONFIRMED });
+      const started = Date.now();
+      const [approval, request] = await Promise.all([
+        api.gql(DECIDE_TAKEDOWN, { id: approvedId, decision: "APPROVE" }, cast.platformAnalyst.as),
+        api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", other.id) }, cast.brandBAnalyst.as),
+      ]);
+      expect(Date.now() - started).toBeLessThan(deadlockAfter);
+      expect(approval.errors).toBeUndefined();
+      // Sent after the approval, the request is refused; sent before, it is superseded.
+      if (request.errors) expect(request.errors[0]).toMatchObject({ message: "Cannot request a takedown: its listing was already removed", extensions: { code: "BAD_USER_INPUT" } });
+      const [{ pending }] = await api.dataSource.query(`SELECT count(*)::int AS pending FROM takedown_request WHERE listing_id = $1 AND status = 'PENDING'`, [listing.id]);
+      expect(pending).toBe(0);
+    }
+  });
+});
