@@ -15,11 +15,19 @@ const MAX_BRANDS_PER_INVITATION = 10;
 const MAX_ALIASES = 20;
 
 // A name or alias is something the matcher can look for: not blank once folded (an invisible
-// character alone folds to nothing), and not too long.
+// character alone folds to nothing), and not too long. Nor what every brand's listings hold: a
+// lone letter ("X", or "AA", which folds to "a" as "AAA" does) or a number ("11", which "1:1"
+// folds to, and which the matcher would look for anywhere in a title) would make every listing
+// holding it this brand's case, another brand's fakes included.
+const MIN_FOLDED_LENGTH = 2;
+const LETTER = /\p{L}/u;
+
 function checkBrandName(value: string, what: string): string {
   const name = value.trim();
-  if (!name || name.length > MAX_NAME_LENGTH || !foldText(name).joined) {
-    throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters, with letters or characters in any script`);
+  const folded = name && name.length <= MAX_NAME_LENGTH ? foldText(name).joined : "";
+  if (!folded) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters, with letters or characters in any script`);
+  if (folded.length < MIN_FOLDED_LENGTH || !LETTER.test(folded)) {
+    throw badInput(`${what} ${JSON.stringify(name)} reads as "${folded}", which every brand's listings may hold: a name is two characters or more once folded, a letter among them`);
   }
   return name;
 }
