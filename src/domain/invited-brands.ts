@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput } from "../errors";
 import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
+import { latinLookalikes } from "../matching/latin-lookalikes";
 import { foldText } from "../matching/text-normalization";
 import { MAX_NAME_LENGTH } from "./validation";
 import { pendingInvitation } from "./pending-invitation";
@@ -67,22 +68,36 @@ export async function brandNameClashes(
     [now, except.invitationId ?? null, except.brandId ?? null],
   );
   const invited: BrandNames[] = brands.map((brand, index) => ({ brandId: `invited:${index}`, name: brand.name, aliases: brand.aliases }));
-  const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];
   const nameOf = new Map([...others, ...invited].map((brand) => [brand.brandId, brand.name]));
   const clashes = new Set<string>();
-  const inOthers = new BrandMatcher(others);
-  const inInvited = new BrandMatcher(invited);
+  // As the matcher reads them, and again with other scripts' look-alikes read as Latin letters:
+  // an alias "Bοrealis" (a Greek omicron) would take the fakes that spell Borealis so.
+  for (const spell of [(text: string) => text, latinLookalikes]) addClashes(clashes, others, invited, nameOf, spell);
+  return [...clashes];
+}
+
+const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];
+
+function addClashes(
+  clashes: Set<string>,
+  others: BrandNames[],
+  invited: BrandNames[],
+  nameOf: Map<string, string>,
+  spell: (text: string) => string,
+): void {
+  const spelt = (brand: BrandNames) => ({ ...brand, name: spell(brand.name), aliases: brand.aliases.map(spell) });
+  const inOthers = new BrandMatcher(others.map(spelt));
+  const inInvited = new BrandMatcher(invited.map(spelt));
   for (const brand of invited) {
     for (const text of textsOf(brand)) {
-      for (const match of [...inOthers.match(text), ...inInvited.match(text)]) {
+      for (const match of [...inOthers.match(spell(text)), ...inInvited.match(spell(text))]) {
         if (match.brandId !== brand.brandId) clashes.add(`"${text}" reads as ${nameOf.get(match.brandId)}`);
       }
     }
   }
   for (const brand of others) {
     for (const text of textsOf(brand)) {
-      for (const match of inInvited.match(text)) clashes.add(`${brand.name}'s "${text}" reads as ${nameOf.get(match.brandId)}`);
+      for (const match of inInvited.match(spell(text))) clashes.add(`${brand.name}'s "${text}" reads as ${nameOf.get(match.brandId)}`);
     }
   }
-  return [...clashes];
 }

@@ -70,4 +70,20 @@ describe("a brand's names", () => {
     // Two letters, or two characters of a script written without spaces, are a name.
     expect((await setAliases(["LV", "3M", "宝丽莱"])).errors).toBeUndefined();
   });
+  it("do not read as another brand's when written with look-alike letters of another script", async () => {
+    // Greek omicron; Cyrillic capitals В, О, Е, А; Cyrillic small а and о.
+    const lookalikes = ["Bοrealis", "ВОREАLIS", "Bоreаlis"];
+    // Sellers write another brand's name so to slip past its filters: the alias would make those
+    // fakes this brand's cases, and the brand they copy would not see them.
+    const before = await state();
+    for (const text of lookalikes) {
+      for (const refused of [await setAliases([text]), await addBrand("Cassiopeia", [text]), await invite("Draco", [text])]) {
+        expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
+        expect(refused.errors?.[0].message).toContain(`"${text}" reads as Borealis`);
+      }
+    }
+    expect(await state()).toEqual(before);
+    // A name of its own in another script is no clash.
+    expect((await setAliases(["Аурелия", "Ωραία"])).errors).toBeUndefined();
+  });
 });
