@@ -35,8 +35,9 @@ export function listProducts(
   for (const field of ["category", "sku"] as const) {
     const value = filter[field];
     if (value === undefined) continue;
-    // An empty value was taken for no condition: a look-up of a SKU left blank gave the whole catalogue.
-    if (!value) throw badInput(`\`${field}\` must not be empty; leave it out to not filter by it`);
+    // An empty value was taken for no condition: a look-up of a SKU left blank gave the whole
+    // catalogue. One of spaces matches nothing (a product's SKU and category are stored trimmed).
+    if (!value.trim()) throw badInput(`\`${field}\` must not be empty or blank; leave it out to not filter by it`);
     query.andWhere(`product.${field} = :${field}`, { [field]: value });
   }
   return paginate(query, "product", { name: "sku", column: "sku", kind: "text", direction: "ASC", valueOf: (row) => row.sku }, page);

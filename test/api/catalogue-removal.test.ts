@@ -70,3 +70,12 @@ describe("a removed product", () => {
     expect(other.data!.auditEvents.edges).toEqual([]);
   });
 });
+
+describe("the products filter", () => {
+  it("refuses a SKU or category of spaces, as an empty one: no product has one, and the list would read as none", async () => {
+    for (const filter of [{ sku: "  " }, { category: " " }, { sku: "" }]) {
+      const refused = await list(filter);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    }
+  });
+});
