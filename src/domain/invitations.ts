@@ -59,7 +59,7 @@ export async function inviteMember(
   const organizationName = checkName(input.organizationName, "The organization's name");
   const email = checkEmail(input.adminEmail);
   const displayName = checkName(input.adminName, "The admin's name");
-  const brands = checkInvitedBrands(input.brands);
+  const brands = checkInvitedBrands(input.brands, config.risk.counterfeitTerms);
   return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
     await assertOrganizationNameFree(manager, viewer, organizationName, now);

@@ -33,19 +33,33 @@ function checkBrandName(value: string, what: string): string {
   return name;
 }
 
-export function checkInvitedBrands(brands: InvitedBrand[]): InvitedBrand[] {
+// Nor a word sellers of fakes use ("replica", "高仿": the risk model's counterfeit vocabulary),
+// which would be found in every brand's fakes: refused where the term alone reads as the name.
+function checkNotVocabulary(name: string, what: string, counterfeitTerms: readonly string[]): string {
+  const matcher = new BrandMatcher([{ brandId: name, name, aliases: [] }]);
+  const term = counterfeitTerms.find((text) => matcher.match(text).length);
+  if (term !== undefined) {
+    throw badInput(`${what} ${JSON.stringify(name)} reads in "${term}", a word sellers of fakes use: every brand's fakes would be its cases`);
+  }
+  return name;
+}
+
+const checkName = (value: string, what: string, counterfeitTerms: readonly string[]) =>
+  checkNotVocabulary(checkBrandName(value, what), what, counterfeitTerms);
+
+export function checkInvitedBrands(brands: InvitedBrand[], counterfeitTerms: readonly string[]): InvitedBrand[] {
   if (brands.length < 1 || brands.length > MAX_BRANDS_PER_INVITATION) {
     throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
   }
   return brands.map((brand) => {
-    const name = checkBrandName(brand.name, "A brand's name");
-    return { name, aliases: checkBrandAliases(name, brand.aliases) };
+    const name = checkName(brand.name, "A brand's name", counterfeitTerms);
+    return { name, aliases: checkBrandAliases(name, brand.aliases, counterfeitTerms) };
   });
 }
 
-export function checkBrandAliases(name: string, aliases: readonly string[]): string[] {
+export function checkBrandAliases(name: string, aliases: readonly string[], counterfeitTerms: readonly string[]): string[] {
   if (aliases.length > MAX_ALIASES) throw badInput(`A brand has at most ${MAX_ALIASES} aliases`);
-  return [...new Set(aliases.map((alias) => checkBrandName(alias, `An alias of ${name}`)))];
+  return [...new Set(aliases.map((alias) => checkName(alias, `An alias of ${name}`, counterfeitTerms)))];
 }
 
 // Each name or alias of the invited (or renamed) brands that would be matched as another brand's

@@ -23,7 +23,7 @@ export async function addMemberBrand(
   input: { organizationId: string; name: string; aliases: readonly string[] },
   now = new Date(),
 ): Promise<Brand> {
-  const [brand] = checkInvitedBrands([{ name: input.name, aliases: [...input.aliases] }]);
+  const [brand] = checkInvitedBrands([{ name: input.name, aliases: [...input.aliases] }], config.risk.counterfeitTerms);
   return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
     const org = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.organizationId }).getOne();
@@ -50,6 +50,7 @@ export async function addMemberBrand(
 // keep their cases until they are scanned again.
 export async function setBrandAliases(
   dataSource: DataSource,
+  config: Config,
   viewer: Viewer,
   input: { brandId: string; aliases: readonly string[] },
   now = new Date(),
@@ -61,7 +62,7 @@ export async function setBrandAliases(
       .setLock("pessimistic_write")
       .getOne();
     if (!brand) throw notFound("Brand");
-    const aliases = checkBrandAliases(brand.name, input.aliases);
+    const aliases = checkBrandAliases(brand.name, input.aliases, config.risk.counterfeitTerms);
     const clashes = await brandNameClashes(manager, [{ name: brand.name, aliases }], now, { brandId: brand.id });
     if (clashes.length) throw conflict(`These aliases would match another brand's listings: ${clashes.join("; ")}`);
     await manager.update(Brand, { id: brand.id }, { aliases });

@@ -29,8 +29,8 @@ export class BrandResolver extends NodeIdResolver("Brand", BrandType) {
 
   @Mutation(() => BrandType, { description: "Set the other names a member brand is matched by in listings (platform admins)" })
   setBrandAliases(@Arg("input", () => SetBrandAliasesInput) input: SetBrandAliasesInput, @Ctx() context: RequestContext) {
-    const { dataSource, viewer } = authenticated(context);
-    return setBrandAliases(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), aliases: input.aliases });
+    const { dataSource, viewer, config } = authenticated(context);
+    return setBrandAliases(dataSource, config, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), aliases: input.aliases });
   }
 
   @FieldResolver()

@@ -86,4 +86,17 @@ describe("a brand's names", () => {
     // A name of its own in another script is no clash.
     expect((await setAliases(["Аурелия", "Ωραία"])).errors).toBeUndefined();
   });
+
+  it("are not a word sellers of fakes use, which every brand's fakes hold", async () => {
+    const before = await state();
+    for (const text of ["Replica", "REPLIKA", "Fake", "高仿", "Knock-off"]) {
+      for (const refused of [await setAliases(["Aurelia Paris", text]), await addBrand("Cassiopeia", [text]), await addBrand(text), await invite("Draco", [text])]) {
+        expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+        expect(refused.errors?.[0].message).toContain(`${JSON.stringify(text)} reads in`);
+      }
+    }
+    expect(await state()).toEqual(before);
+    // A name that only holds such a word is looked for only with the rest of it.
+    expect((await setAliases(["Aurelia Copyright"])).errors).toBeUndefined();
+  });
 });
