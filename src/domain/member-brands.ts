@@ -26,7 +26,11 @@ export async function addMemberBrand(
   const [brand] = checkInvitedBrands([{ name: input.name, aliases: [...input.aliases] }], config.risk.counterfeitTerms);
   return inTransaction(dataSource, async (manager) => {
     await lockMemberCap(manager);
-    const org = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.organizationId }).getOne();
+    // Locked, as suspendMember locks it: a suspension committing meanwhile is read, not missed.
+    const org = await scopedQuery(manager, viewer, Organization, "org")
+      .andWhere("org.id = :id", { id: input.organizationId })
+      .setLock("pessimistic_write")
+      .getOne();
     if (!org) throw notFound("Organization");
     if (org.kind !== OrgKind.BRAND || org.status !== OrgStatus.ACTIVE) {
       throw badInput(`Only an ACTIVE member (BRAND) organization takes a brand; this one is ${org.kind}, ${org.status}`);

@@ -5,6 +5,7 @@ import { createOrganization, createProduct } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { serverUrl } from "../support/test-env";
 
 // The names a brand is matched by decide which listings become its cases, so the platform keeps
 // a member's brands after it joined: a member's admin may not add a brand or an alias, and no name
@@ -130,6 +131,32 @@ describe("addMemberBrand", () => {
     for (const persona of [cast.brandAAdmin, cast.platformAnalyst, cast.investigator]) {
       expect((await addBrand(persona, orgA, "Draco")).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
+    expect(await brandCount()).toBe(before);
+  });
+
+  // Two connections at once need a server: the embedded database has one.
+  (serverUrl ? it : it.skip)("adds nothing to a member suspended while it looked, once the suspension commits", async () => {
+    const member = await createOrganization(api.dataSource, OrgKind.BRAND, "Member being suspended");
+    const before = await brandCount();
+    const suspending = api.dataSource.createQueryRunner();
+    await suspending.connect();
+    await suspending.startTransaction();
+    await suspending.query(`UPDATE organization SET status = $1 WHERE id = $2`, [OrgStatus.SUSPENDED, member.id]);
+    const [{ pid }] = await suspending.query(`SELECT pg_backend_pid() AS pid`);
+    let settled = false;
+    const adding = addBrand(platformAdmin, gid("Organization", member.id), "Norma").finally(() => (settled = true));
+    // Until it waits for the suspension, or answers without waiting.
+    for (let waiting = 0; waiting < 1 && !settled; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting }] = await api.dataSource.query(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND $1 = ANY(pg_blocking_pids(pid))`,
+        [pid],
+      );
+    }
+    await suspending.commitTransaction();
+    await suspending.release();
+    expect((await adding).errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
     expect(await brandCount()).toBe(before);
   });
 
