@@ -10,7 +10,8 @@ import { badInput } from "../errors";
 export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
   const query = scopedQuery(manager, viewer, Organization, "org");
   if (kind) query.andWhere("org.kind = :kind", { kind });
-  return readEntities(query.orderBy("org.name", "ASC"));
+  // Names need not be unique (an agency may share a member's): the id keeps one order for ties.
+  return readEntities(query.orderBy("org.name", "ASC").addOrderBy("org.id", "ASC"));
 };
 
 export const listBrands = (manager: EntityManager, viewer: Viewer) =>

@@ -365,4 +365,15 @@ describe("organizations", () => {
     const type = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Organization") { fields { name } } }`, {}, cast.brandAAdmin.as);
     expect(type.data?.__type.fields.map((field) => field.name).sort()).toEqual(["emailDomains", "id", "joinedAt", "kind", "name", "status", "statusChangedAt", "statusReason"]);
   });
+
+  it("are listed in one order when their names tie: by name, then by id", async () => {
+    // Written in the order opposite to their ids: listed by name alone, they could come as written.
+    const name = `Namesake ${unique()}`;
+    const ids = ["ffffffff-ffff-4fff-bfff-ffffffffffff", "00000000-0000-4000-8000-00000000000a"];
+    for (const id of ids) {
+      await api.dataSource.query(`INSERT INTO organization (id, slug, name, kind) VALUES ($1, $2, $3, 'AGENCY')`, [id, `namesake-${id.slice(0, 8)}`, name]);
+    }
+    const listed = await api.gql<{ organizations: { id: string; name: string }[] }>(`{ organizations(kind: AGENCY) { id name } }`, {}, cast.brandAAnalyst.as);
+    expect(listed.data!.organizations.filter((org) => org.name === name).map((org) => org.id)).toEqual([...ids].reverse().map((id) => gid("Organization", id)));
+  });
 });
