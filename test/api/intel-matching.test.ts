@@ -4,6 +4,7 @@ import { IndicatorKind } from "../../src/entities/enums";
 import { brandMember, contribute, MATCH } from "../support/intel";
 import { createCast, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { inOneUtcWindow } from "../support/utc-window";
 
 // Blind matching: at least k other members, any distribution but PRIVATE (MATCH_ONLY ones only
 // when k of them hold the value), unexpired; below k the answer is the one for no match. Lookups are normalized, quota-limited and audited by keyed hash.
@@ -159,6 +160,8 @@ describe("audit and quota", () => {
   });
 
   it("refuses lookups past the hourly quota with RATE_LIMITED and the retry time, counting nothing for the refused request", async () => {
+    // Every request here must count in one hour's window: one that began in the next would be let through.
+    await inOneUtcWindow("hour");
     const [asker, other] = await members("Quota", "Other");
     const values = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ kind: "KEYWORD", value: `${prefix}${i}` }));
     expect((await match(asker, values(25, "a"))).errors).toBeUndefined();
@@ -185,6 +188,8 @@ describe("audit and quota", () => {
   });
 
   it("refuses lookups past the daily quota, with the time until the day's window ends", async () => {
+    // The day's window written here must still be the request's.
+    await inOneUtcWindow("day");
     const [asker] = await members("Daily");
     await api.dataSource.query(
       `INSERT INTO intel_lookup_usage (org_id, window_kind, window_start, lookups, lookup_limit)
@@ -200,6 +205,8 @@ describe("audit and quota", () => {
   });
 
   it("never counts past the quota when lookups race: the requests that fit get answers, the rest RATE_LIMITED", async () => {
+    // As above: the ten requests count in one hour's window.
+    await inOneUtcWindow("hour");
     const [asker] = await members("Racing");
     const asks = Array.from({ length: 10 }, (_, i) => match(asker, Array.from({ length: 7 }, (_, j) => ({ kind: "KEYWORD", value: `race ${i} ${j}` }))));
     const responses = await Promise.all(asks);
