@@ -7,6 +7,7 @@ import { ReportMetric } from "../../src/entities/report-table";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
 import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { inOneUtcWindow } from "../support/utc-window";
 
 // Synthetic figures: four members selling watches and bags. In January brand D dominates watches
 // on TAOBAO (20 of 22 flagged listings): that cell must be withheld, and neither the January
@@ -212,6 +213,8 @@ describe("progress reports", () => {
     const generate = (period: string) => api.gql(`mutation($p: String!) { generateProgressReport(period: $p) { id } }`, { p: period }, platformAdmin.as);
     const before = await api.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`);
     expect((await generate("0026-10")).errors?.[0]).toMatchObject({ message: '"0026-10" is not a report period: its year must be 2000 or later', extensions: { code: "BAD_USER_INPUT" } });
+    // This month by the test's clock must still be the running month by the API's.
+    await inOneUtcWindow("month");
     const now = new Date();
     const thisMonth = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
     const running = await generate(thisMonth);
