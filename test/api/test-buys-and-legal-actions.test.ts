@@ -12,7 +12,7 @@ import {
   statusOf,
 } from "../support/enforcement";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
-import { createCast, gid, type Cast } from "../support/personas";
+import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 let api: TestApi;
@@ -311,12 +311,18 @@ describe("legal actions", () => {
     );
 
   it("is filed by a brand against a seller of its cases, visible to it and the platform only", async () => {
-    const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", cast.seller.id))).fileLegalAction;
-    expect(filed.plaintiff.name).toBe(cast.brandA.org.name);
+    // A store of its own: another test files this same action against the cast's store and leaves
+    // it open, which would make this filing a repeat when that test runs first.
+    const seller = await createSeller(api.dataSource);
+    await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, seller));
     const LIST = `{ legalActions(first: 10) { totalCount edges { node { id } } } }`;
-    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.platformAnalyst.as)).legalActions.totalCount).toBe(1);
-    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.brandAAnalyst.as)).legalActions.totalCount).toBe(1);
-    expect(dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, cast.brandBAnalyst.as)).legalActions.totalCount).toBe(0);
+    const totalAs = async (persona: Persona) => dataOf(await api.gql<{ legalActions: { totalCount: number } }>(LIST, {}, persona.as)).legalActions.totalCount;
+    const [platformBefore, brandABefore] = [await totalAs(cast.platformAnalyst), await totalAs(cast.brandAAnalyst)];
+    const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", seller.id))).fileLegalAction;
+    expect(filed.plaintiff.name).toBe(cast.brandA.org.name);
+    expect(await totalAs(cast.platformAnalyst)).toBe(platformBefore + 1);
+    expect(await totalAs(cast.brandAAnalyst)).toBe(brandABefore + 1);
+    expect(await totalAs(cast.brandBAnalyst)).toBe(0);
     expect((await api.gql(LIST, {}, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: filed.id }, cast.brandBAnalyst.as);
     expect(node).toEqual({ status: 200, data: { node: null } });
