@@ -13,7 +13,10 @@ import { ApiError, ErrorCode } from "../errors";
 // processes, get no more password checks than the limit. A successful sign-in gives back its own
 // attempt only, never the failures before it: someone failing an address's sign-ins on purpose
 // would otherwise see from their count starting over when its owner signed in, and so that the
-// address has an account.
+// address has an account. Until its password is checked, an attempt is also counted as `checking`:
+// a sign-in refused while the window's attempts are used up only with such ones (several sent at
+// once by the account's owner) is told to retry in a second, when they will have been given back
+// or become failures, rather than at the window's end.
 
 const WINDOW = "make_interval(secs => $2)";
 const ENDED = `f.window_started_at <= now() - ${WINDOW}`;
@@ -33,20 +36,26 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
                                 LIMIT ${PRUNED_PER_ATTEMPT} FOR UPDATE SKIP LOCKED)
           AND window_started_at <= now() - ${WINDOW}
      )
-     INSERT INTO login_failure AS f (email_digest, failures, window_started_at) VALUES ($1, 1, now())
+     INSERT INTO login_failure AS f (email_digest, failures, checking, window_started_at) VALUES ($1, 1, 1, now())
      ON CONFLICT (email_digest) DO UPDATE SET
        failures = CASE WHEN ${ENDED} THEN 1 ELSE f.failures + 1 END,
+       checking = CASE WHEN ${ENDED} THEN 1 ELSE f.checking + 1 END,
        window_started_at = CASE WHEN ${ENDED} THEN now() ELSE f.window_started_at END
      WHERE ${ENDED} OR f.failures < $3
      RETURNING 1`,
     [digest, policy.windowSeconds, policy.maxFailures],
   );
   if (taken.length > 0) return;
-  const [window]: { seconds_left: number }[] = await manager.query(
-    `SELECT ceil(extract(epoch FROM f.window_started_at + ${WINDOW} - now()))::int AS seconds_left
+  const [window]: { seconds_left: number; failed: number }[] = await manager.query(
+    `SELECT ceil(extract(epoch FROM f.window_started_at + ${WINDOW} - now()))::int AS seconds_left, f.failures - f.checking AS failed
        FROM login_failure f WHERE f.email_digest = $1`,
     [digest, policy.windowSeconds],
   );
+  if (window && window.failed < policy.maxFailures) {
+    throw new ApiError(ErrorCode.RATE_LIMITED, "Other sign-ins for this email address are having their password checked; retry in a second", {
+      retryAfterSeconds: 1,
+    });
+  }
   // A window that ended between the refusal and this read is over: asking again is enough.
   const retryAfterSeconds = Math.max(1, window?.seconds_left ?? 1);
   throw new ApiError(
@@ -61,9 +70,14 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
 export async function giveBackSignInAttempt(manager: EntityManager, digest: string): Promise<void> {
   await manager.query(
     `WITH emptied AS (DELETE FROM login_failure WHERE email_digest = $1 AND failures <= 1)
-     UPDATE login_failure SET failures = failures - 1 WHERE email_digest = $1 AND failures > 1`,
+     UPDATE login_failure SET failures = failures - 1, checking = greatest(checking - 1, 0) WHERE email_digest = $1 AND failures > 1`,
     [digest],
   );
+}
+
+// After a sign-in that failed: its attempt stays a failure, no longer being checked.
+export async function keepSignInFailure(manager: EntityManager, digest: string): Promise<void> {
+  await manager.query(`UPDATE login_failure SET checking = greatest(checking - 1, 0) WHERE email_digest = $1`, [digest]);
 }
 
 // When an operator lets the address in again: its failures are forgotten. Returns how many there were.

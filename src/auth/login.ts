@@ -3,7 +3,7 @@ import type { LoginThrottlePolicy } from "../config";
 import type { TokenService } from "./jwt";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
 import { standingRefusal } from "./account-standing";
-import { giveBackSignInAttempt, takeSignInAttempt } from "./login-throttle";
+import { giveBackSignInAttempt, keepSignInFailure, takeSignInAttempt } from "./login-throttle";
 import { MAX_PASSWORD_LENGTH, UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated } from "../errors";
@@ -39,10 +39,12 @@ export async function login(
     await giveBackSignInAttempt(manager, digest);
     throw error;
   }
-  if (!user || !valid) throw unauthenticated("Invalid email or password");
-  // Still a sign-in that failed: it gives nothing back.
-  const refusal = standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
-  if (refusal) throw refusal;
+  // A disabled user's or a suspended member's right password is still a sign-in that failed.
+  const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
+  if (refusal) {
+    await keepSignInFailure(manager, digest);
+    throw refusal;
+  }
   await giveBackSignInAttempt(manager, digest);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }

@@ -14,6 +14,10 @@ export class LoginFailure {
   @Column({ type: "int" })
   failures: number;
 
+  // Of those, the sign-ins whose password is still being checked: each may yet be given back.
+  @Column({ type: "int", default: 0 })
+  checking: number;
+
   // Rows of ended windows are pruned by later sign-ins.
   @Index("idx_login_failure_window")
   @Column({ name: "window_started_at", type: "timestamptz" })

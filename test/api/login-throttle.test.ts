@@ -141,6 +141,24 @@ describe("failed sign-ins", () => {
     expectRefused(await signIn(email, TEST_PASSWORD));
   });
 
+  it("refused only for others still being checked are told to retry in a second, not at the window's end", async () => {
+    const email = await newUserEmail();
+    await failTimes(email, MAX_FAILURES - 1);
+    // The owner's client signs in from several places at once: one attempt is left, and the first
+    // to take it is still having its password checked when the others arrive.
+    const responses = await Promise.all(Array.from({ length: 6 }, () => signIn(email, TEST_PASSWORD)));
+    expect(responses.filter((response) => response.errors === undefined)).toHaveLength(1);
+    for (const refused of responses.filter((response) => response.errors !== undefined)) {
+      expect(refused.errors?.[0]).toMatchObject({
+        message: "Other sign-ins for this email address are having their password checked; retry in a second",
+        extensions: { code: "RATE_LIMITED", retryAfterSeconds: 1 },
+      });
+    }
+    const [row] = await api.dataSource.query(`SELECT failures, checking FROM login_failure WHERE email_digest = $1`, [keyOf(email)]);
+    expect(row).toEqual({ failures: MAX_FAILURES - 1, checking: 0 });
+    expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
   it("of many addresses whose windows ended, arriving at once, each start a window of one", async () => {
     const emails = await Promise.all(Array.from({ length: 12 }, () => newUserEmail()));
     await api.dataSource.query(

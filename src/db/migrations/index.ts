@@ -21,6 +21,7 @@ import { OrganizationEmailDomains1796580000000 } from "./1796580000000-Organizat
 import { UserTokensValidFrom1796590000000 } from "./1796590000000-UserTokensValidFrom";
 import { TestBuyOrderedAtMilliseconds1796600000000 } from "./1796600000000-TestBuyOrderedAtMilliseconds";
 import { ProductRemovedAt1796610000000 } from "./1796610000000-ProductRemovedAt";
+import { LoginFailureChecking1796620000000 } from "./1796620000000-LoginFailureChecking";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   UserTokensValidFrom1796590000000,
   TestBuyOrderedAtMilliseconds1796600000000,
   ProductRemovedAt1796610000000,
+  LoginFailureChecking1796620000000,
 ];
