@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput } from "../errors";
 import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
-import { latinLookalikes } from "../matching/latin-lookalikes";
 import { foldText } from "../matching/text-normalization";
 import { MAX_NAME_LENGTH } from "./validation";
 import { pendingInvitation } from "./pending-invitation";
@@ -65,7 +64,7 @@ export function checkBrandAliases(name: string, aliases: readonly string[], coun
 // Each name or alias of the invited (or renamed) brands that would be matched as another brand's
 // (one stored, one promised by another pending invitation, or another of the same invitation), and
 // each of theirs that would be matched as an invited brand's: the same matcher the risk model uses,
-// so misspellings and spacing tricks count as they do on listings. `except`: the invitation or the
+// so misspellings, spacing tricks and look-alike letters count as they do on listings. `except`: the invitation or the
 // stored brand that `brands` stand for, which cannot clash with itself.
 export async function brandNameClashes(
   manager: EntityManager,
@@ -84,34 +83,21 @@ export async function brandNameClashes(
   const invited: BrandNames[] = brands.map((brand, index) => ({ brandId: `invited:${index}`, name: brand.name, aliases: brand.aliases }));
   const nameOf = new Map([...others, ...invited].map((brand) => [brand.brandId, brand.name]));
   const clashes = new Set<string>();
-  // As the matcher reads them, and again with other scripts' look-alikes read as Latin letters:
-  // an alias "Bοrealis" (a Greek omicron) would take the fakes that spell Borealis so.
-  for (const spell of [(text: string) => text, latinLookalikes]) addClashes(clashes, others, invited, nameOf, spell);
-  return [...clashes];
-}
-
-const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];
-
-function addClashes(
-  clashes: Set<string>,
-  others: BrandNames[],
-  invited: BrandNames[],
-  nameOf: Map<string, string>,
-  spell: (text: string) => string,
-): void {
-  const spelt = (brand: BrandNames) => ({ ...brand, name: spell(brand.name), aliases: brand.aliases.map(spell) });
-  const inOthers = new BrandMatcher(others.map(spelt));
-  const inInvited = new BrandMatcher(invited.map(spelt));
+  const inOthers = new BrandMatcher(others);
+  const inInvited = new BrandMatcher(invited);
   for (const brand of invited) {
     for (const text of textsOf(brand)) {
-      for (const match of [...inOthers.match(spell(text)), ...inInvited.match(spell(text))]) {
+      for (const match of [...inOthers.match(text), ...inInvited.match(text)]) {
         if (match.brandId !== brand.brandId) clashes.add(`"${text}" reads as ${nameOf.get(match.brandId)}`);
       }
     }
   }
   for (const brand of others) {
     for (const text of textsOf(brand)) {
-      for (const match of inInvited.match(spell(text))) clashes.add(`${brand.name}'s "${text}" reads as ${nameOf.get(match.brandId)}`);
+      for (const match of inInvited.match(text)) clashes.add(`${brand.name}'s "${text}" reads as ${nameOf.get(match.brandId)}`);
     }
   }
+  return [...clashes];
 }
+
+const textsOf = (brand: BrandNames) => [brand.name, ...brand.aliases];

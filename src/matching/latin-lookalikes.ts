@@ -1,8 +1,9 @@
-// Letters of other scripts drawn as a Latin one (Cyrillic "Ѕ", "о", "В"; Greek "ο", "Κ"), which
-// the text folding leaves as they are: a brand name written with them reads, to a buyer, as the
-// Latin name, and sellers use them to slip another brand's name past its filters. Capitals are
-// mapped before folding lowers them, since "В" looks like "B" but "в" does not; accents are taken
-// off first, so that "ό" is an "o" as "ο" is.
+// Letters of other scripts drawn as a Latin one (Cyrillic "Ѕ", "о", "В"; Greek "ο", "Κ"): a brand
+// name written with them reads, to a buyer, as the Latin name, and sellers use them to slip a
+// brand's name past its filters, so text folding (text-normalization.ts) reads them as Latin.
+// Capitals are mapped before folding lowers them, since "В" looks like "B" but "в" does not;
+// accents are taken off first (with compatibility forms, as NFKD does), so that "ό" is an "o" as
+// "ο" is.
 const LOOKALIKES: Record<string, string> = {
   // Cyrillic
   А: "A", В: "B", С: "C", Е: "E", Н: "H", І: "I", Ј: "J", К: "K", М: "M", О: "O", Р: "P", Ѕ: "S", Т: "T", Х: "X", У: "Y", Ԛ: "Q", Ԝ: "W", Ӏ: "I",

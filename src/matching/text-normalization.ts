@@ -1,11 +1,13 @@
+import { latinLookalikes } from "./latin-lookalikes";
+
 // How listing text is folded before brand names are looked for in it, so that the tricks sellers
 // use to slip past filters fold back to the name: full-width letters and accents ("Ｓｗａｒｏｖｓｋｉ",
-// "Swarövski"), digits and symbols for letters ("Sw@r0vski"), spelled-out letters
+// "Swarövski"), other scripts' letters drawn as Latin ones ("Ѕwarovski" with a Cyrillic Ѕ), digits
+// and symbols for letters ("Sw@r0vski"), spelled-out letters
 // ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I"), and spellings that sound alike ("Swarovsky",
 // "Swarowski"). Text and brand aliases go through the same folding.
 
 const LATIN_LETTER = /^[a-z]$/;
-const MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 // Only between two letters, so that "1:1" or "256gb" keep their digits.
@@ -77,7 +79,7 @@ export interface FoldedText {
 
 export function foldText(text: string): FoldedText {
   const lower = text.toLowerCase();
-  const plain = replaceLookalikes(ASCII.test(lower) ? lower : text.normalize("NFKC").toLowerCase().normalize("NFD").replace(MARKS, ""));
+  const plain = replaceLookalikes(ASCII.test(lower) ? lower : latinLookalikes(text).toLowerCase());
   const tokens = joinSpelledOut(plain.replace(NOT_WORD, " ").trim().split(" ").filter(Boolean)).map(soundAlike);
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }

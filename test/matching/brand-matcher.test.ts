@@ -33,6 +33,11 @@ describe("brand matching", () => {
     ["Samsnug Galaxy", "samsung"],
     ["Sw@r0vski pendant", "swarovski"],
     ["Swarövski earrings", "swarovski"],
+    // Cyrillic Ѕ, а and ѕ, Greek ο and Ν, drawn as the Latin letters.
+    ["\u0405warovski swan necklace", "swarovski"],
+    ["Sw\u0430rovski crystal", "swarovski"],
+    ["S\u03bf\u039dY headphones", "sony"],
+    ["S\u0430m\u0455ung Galaxy", "samsung"],
   ])("finds common misspellings and look-alike letters: %s", (title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
   });
