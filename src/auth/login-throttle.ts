@@ -26,9 +26,15 @@ const ENDED = `f.window_started_at <= now() - ${WINDOW}`;
 // the row it deletes, which a sign-in may have started afresh meanwhile.
 const PRUNED_PER_ATTEMPT = 10;
 
+// Which window an attempt was counted in (its start, as the database writes it, to the
+// microsecond): the attempt is settled in that window only. One that ends, or that an operator
+// clears, while the attempt is checked is no longer the address's window, and settling there would
+// take a failure or a `checking` from the window that followed.
+export type SignInWindow = string;
+
 // Counts the attempt, or refuses it with RATE_LIMITED when the window's attempts are used up.
-export async function takeSignInAttempt(manager: EntityManager, digest: string, policy: LoginThrottlePolicy): Promise<void> {
-  const taken: unknown[] = await manager.query(
+export async function takeSignInAttempt(manager: EntityManager, digest: string, policy: LoginThrottlePolicy): Promise<SignInWindow> {
+  const taken: { window: SignInWindow }[] = await manager.query(
     `WITH pruned AS (
        DELETE FROM login_failure
         WHERE email_digest IN (SELECT email_digest FROM login_failure
@@ -42,10 +48,10 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
        checking = CASE WHEN ${ENDED} THEN 1 ELSE f.checking + 1 END,
        window_started_at = CASE WHEN ${ENDED} THEN now() ELSE f.window_started_at END
      WHERE ${ENDED} OR f.failures < $3
-     RETURNING 1`,
+     RETURNING f.window_started_at::text AS window`,
     [digest, policy.windowSeconds, policy.maxFailures],
   );
-  if (taken.length > 0) return;
+  if (taken.length > 0) return taken[0].window;
   const [window]: { seconds_left: number; failed: number }[] = await manager.query(
     `SELECT ceil(extract(epoch FROM f.window_started_at + ${WINDOW} - now()))::int AS seconds_left, f.failures - f.checking AS failed
        FROM login_failure f WHERE f.email_digest = $1`,
@@ -67,17 +73,21 @@ export async function takeSignInAttempt(manager: EntityManager, digest: string, 
 
 // After a sign-in that succeeded: the attempt it took is given back (the address's row goes when
 // no failure is left in it).
-export async function giveBackSignInAttempt(manager: EntityManager, digest: string): Promise<void> {
+export async function giveBackSignInAttempt(manager: EntityManager, digest: string, window: SignInWindow): Promise<void> {
   await manager.query(
-    `WITH emptied AS (DELETE FROM login_failure WHERE email_digest = $1 AND failures <= 1)
-     UPDATE login_failure SET failures = failures - 1, checking = greatest(checking - 1, 0) WHERE email_digest = $1 AND failures > 1`,
-    [digest],
+    `WITH emptied AS (DELETE FROM login_failure WHERE email_digest = $1 AND window_started_at = $2::timestamptz AND failures <= 1)
+     UPDATE login_failure SET failures = failures - 1, checking = greatest(checking - 1, 0)
+      WHERE email_digest = $1 AND window_started_at = $2::timestamptz AND failures > 1`,
+    [digest, window],
   );
 }
 
 // After a sign-in that failed: its attempt stays a failure, no longer being checked.
-export async function keepSignInFailure(manager: EntityManager, digest: string): Promise<void> {
-  await manager.query(`UPDATE login_failure SET checking = greatest(checking - 1, 0) WHERE email_digest = $1`, [digest]);
+export async function keepSignInFailure(manager: EntityManager, digest: string, window: SignInWindow): Promise<void> {
+  await manager.query(
+    `UPDATE login_failure SET checking = greatest(checking - 1, 0) WHERE email_digest = $1 AND window_started_at = $2::timestamptz`,
+    [digest, window],
+  );
 }
 
 // When an operator lets the address in again: its failures are forgotten. Returns how many there were.

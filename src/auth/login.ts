@@ -22,7 +22,7 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date }> {
   const address = normalizedEmail(email);
   const digest = hasher.signInKeyHex(address);
-  await takeSignInAttempt(manager, digest, throttle);
+  const window = await takeSignInAttempt(manager, digest, throttle);
   const rows: { id: string; owner_org_id: string; password_hash: string; disabled: boolean; org_status: OrgStatus }[] = await manager.query(
     `SELECT u.id, u.owner_org_id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id
@@ -36,15 +36,15 @@ export async function login(
   } catch (error) {
     // Refused before its password was checked (too many hashing at once): no failure of its address,
     // or anyone keeping the hashes busy would use up a stranger's sign-ins.
-    await giveBackSignInAttempt(manager, digest);
+    await giveBackSignInAttempt(manager, digest, window);
     throw error;
   }
   // A disabled user's or a suspended member's right password is still a sign-in that failed.
   const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
   if (refusal) {
-    await keepSignInFailure(manager, digest);
+    await keepSignInFailure(manager, digest, window);
     throw refusal;
   }
-  await giveBackSignInAttempt(manager, digest);
+  await giveBackSignInAttempt(manager, digest, window);
   return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }

@@ -41,6 +41,13 @@ const storedFailures = async (email: string): Promise<number | null> => {
   return rows[0]?.failures ?? null;
 };
 
+async function waitFor(condition: () => Promise<boolean>) {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries > 200) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 function expectRefused(response: LoginResponse) {
   expect(response.data ?? null).toBeNull();
   expect(response.errors).toHaveLength(1);
@@ -157,6 +164,35 @@ describe("failed sign-ins", () => {
     const [row] = await api.dataSource.query(`SELECT failures, checking FROM login_failure WHERE email_digest = $1`, [keyOf(email)]);
     expect(row).toEqual({ failures: MAX_FAILURES - 1, checking: 0 });
     expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it("checked while their window ends are settled in that window, never in the one that followed", async () => {
+    const email = await newUserEmail();
+    const row = async () => (await api.dataSource.query(`SELECT failures, checking FROM login_failure WHERE email_digest = $1`, [keyOf(email)]))[0];
+    // Each sign-in is held between counting its attempt and reading the user, by a lock on app_user.
+    const lock = api.dataSource.createQueryRunner();
+    await lock.startTransaction();
+    try {
+      await lock.query(`LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE`);
+      const owner = signIn(email, TEST_PASSWORD);
+      await waitFor(async () => (await row())?.checking === 1);
+      await api.dataSource.query(
+        `UPDATE login_failure SET window_started_at = now() - make_interval(secs => $2) WHERE email_digest = $1`,
+        [keyOf(email), WINDOW_SECONDS + 1],
+      );
+      const guess = signIn(email, "not the password");
+      // The guess has started a new window when the row's is no longer the ended one.
+      await waitFor(async () => (await api.dataSource.query(`SELECT 1 FROM login_failure WHERE email_digest = $1 AND window_started_at > now() - interval '1 minute'`, [keyOf(email)])).length === 1);
+      expect(await row()).toEqual({ failures: 1, checking: 1 });
+      await lock.commitTransaction();
+      expect((await owner).errors).toBeUndefined();
+      expect(codeOf(await guess)).toBe("UNAUTHENTICATED");
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+    }
+    // The owner's success gave back its attempt of the ended window, not the guess of the new one.
+    expect(await row()).toEqual({ failures: 1, checking: 0 });
   });
 
   it("of many addresses whose windows ended, arriving at once, each start a window of one", async () => {
