@@ -1,6 +1,7 @@
 // Letters of other scripts drawn as a Latin one (Cyrillic "Ѕ", "о", "В"; Greek "ο", "Κ"): a brand
-// name written with them reads, to a buyer, as the Latin name, and sellers use them to slip a
-// brand's name past its filters, so text folding (text-normalization.ts) reads them as Latin.
+// name written with them among Latin letters reads, to a buyer, as the Latin name, and sellers use
+// them to slip a brand's name past its filters, so text folding (text-normalization.ts) reads them
+// as Latin in such a word.
 // Capitals are mapped before folding lowers them, since "В" looks like "B" but "в" does not;
 // accents are taken off first (with compatibility forms, as NFKD does), so that "ό" is an "o" as
 // "ο" is.
@@ -12,9 +13,22 @@ const LOOKALIKES: Record<string, string> = {
   Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I", Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
   α: "a", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", υ: "u", χ: "x",
 };
-const ANY_LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
+const LOOKALIKE_CLASS = `[${Object.keys(LOOKALIKES).join("")}]`;
+const ANY_LOOKALIKE = new RegExp(LOOKALIKE_CLASS, "gu");
+const HAS_LOOKALIKE = new RegExp(LOOKALIKE_CLASS, "u");
 
 const MARKS = /\p{M}+/gu;
+const WORD = /\p{L}+/gu;
+const LATIN = /[A-Za-z]/;
+const GREEK = /[\u0370-\u03ff]/;
+const CYRILLIC = /[\u0400-\u052f]/;
 
-export const latinLookalikes = (text: string): string =>
-  text.normalize("NFKD").replace(MARKS, "").replace(ANY_LOOKALIKE, (ch) => LOOKALIKES[ch]);
+// Only a word that mixes scripts is a disguise: a word wholly in Cyrillic or Greek is that
+// language's ("ШУБА НАТУРАЛЬНЫЙ МЕХ" is a fur coat, not Mexx; "ΚΑΝΟΝ" a rule, not Canon).
+const mixesScripts = (word: string) => [LATIN, GREEK, CYRILLIC].filter((script) => script.test(word)).length > 1;
+
+export function latinLookalikes(text: string): string {
+  const plain = text.normalize("NFKD").replace(MARKS, "");
+  if (!HAS_LOOKALIKE.test(plain)) return plain;
+  return plain.replace(WORD, (word) => (mixesScripts(word) ? word.replace(ANY_LOOKALIKE, (ch) => LOOKALIKES[ch]) : word));
+}

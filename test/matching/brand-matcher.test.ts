@@ -42,6 +42,23 @@ describe("brand matching", () => {
     expect(brandsIn(title)).toEqual([brand]);
   });
 
+  // Look-alike letters disguise a word only among Latin ones: a word wholly in Russian or Greek is
+  // that language's, even where every letter has a Latin twin.
+  it.each([
+    ["ШУБА НАТУРАЛЬНЫЙ МЕХ", "mexx"],
+    ["КАРА НЕБЕСНАЯ книга", "kappa"],
+    ["ΚΑΝΟΝ ΖΩΗΣ", "canon"],
+    ["Скотч 3М малярный", "3m"],
+  ])("reads a word wholly in Cyrillic or Greek as written: %s", (title) => {
+    const withLatinNames = new BrandMatcher([
+      { brandId: "mexx", name: "Mexx", aliases: [] },
+      { brandId: "kappa", name: "Kappa", aliases: [] },
+      { brandId: "canon", name: "Canon", aliases: [] },
+      { brandId: "3m", name: "3M", aliases: [] },
+    ]);
+    expect(withLatinNames.match(title)).toEqual([]);
+  });
+
   it.each([
     ["S w a r o v s k i crystal", "swarovski"],
     ["S.W.A.R.O.V.S.K.I bracelet", "swarovski"],
