@@ -6,7 +6,7 @@ import { Brand, Product } from "../entities";
 import { ApiError, badInput, notFound } from "../errors";
 import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
-import { itemErrors, type ItemError } from "./item-errors";
+import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
@@ -70,13 +70,12 @@ function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
   if (drafts.length > MAX_PRODUCTS_PER_CALL) throw badInput(`At most ${MAX_PRODUCTS_PER_CALL} products a call; split the ${drafts.length} into batches`);
   const errors: ItemError[] = [];
   const valid: ValidProduct[] = [];
-  const indexOfSku = new Map<string, number>();
+  const firstIndexOfSku = new FirstIndexes<string>();
   drafts.forEach((draft, index) => {
     try {
       const product = validProduct(draft);
-      const earlier = indexOfSku.get(product.sku);
+      const earlier = firstIndexOfSku.earlierThan(product.sku, index);
       if (earlier !== undefined) return errors.push({ index, reason: `the same sku as item ${earlier}` });
-      indexOfSku.set(product.sku, index);
       valid.push(product);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -153,11 +152,10 @@ export async function removeProducts(
       .getMany();
     const bySku = new Map(stored.map((product) => [product.sku, product]));
     const errors: ItemError[] = [];
-    const firstIndex = new Map<string, number>();
+    const firstIndexOfSku = new FirstIndexes<string>();
     skus.forEach((sku, index) => {
-      const earlier = firstIndex.get(sku);
+      const earlier = firstIndexOfSku.earlierThan(sku, index);
       if (earlier !== undefined) return errors.push({ index, reason: `the same sku as item ${earlier}` });
-      firstIndex.set(sku, index);
       const product = bySku.get(sku);
       if (!product) errors.push({ index, reason: `${brand.name} has no product of sku ${JSON.stringify(sku.slice(0, 100))}` });
       else if (product.removedAt) errors.push({ index, reason: `sku ${sku} was already removed on ${product.removedAt.toISOString()}` });

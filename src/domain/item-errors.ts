@@ -15,3 +15,13 @@ export function itemErrors(what: string, total: number, errors: ItemError[], out
     itemErrors: errors,
   });
 }
+
+// The index each key was first given at in a call, so that a repeat is named by the item it repeats.
+export class FirstIndexes<K> extends Map<K, number> {
+  // The earlier item's index when `key` was given before; else none, and this item is the first.
+  earlierThan(key: K, index: number): number | undefined {
+    const earlier = this.get(key);
+    if (earlier === undefined) this.set(key, index);
+    return earlier;
+  }
+}

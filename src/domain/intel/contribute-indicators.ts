@@ -7,7 +7,7 @@ import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
 import type { IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
-import { itemErrors, type ItemError } from "../item-errors";
+import { FirstIndexes, itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
 import { driverErrorOf, inTransaction } from "../../db/transaction";
 
@@ -122,13 +122,12 @@ function checkDrafts(drafts: readonly IndicatorDraft[], hasher: KeyedHasher, new
   const now = new Date();
   const errors: ItemError[] = [];
   const valid: ValidIndicator[] = [];
-  const firstIndexOfHash = new Map<string, number>();
+  const firstIndexOfHash = new FirstIndexes<string>();
   drafts.forEach((draft, index) => {
     const result = validate(draft, hasher, now, newId);
     if (typeof result === "string") return errors.push({ index, reason: result });
-    const earlier = firstIndexOfHash.get(result.hashHex);
+    const earlier = firstIndexOfHash.earlierThan(result.hashHex, index);
     if (earlier !== undefined) return errors.push({ index, reason: `the same ${draft.kind} as item ${earlier}` });
-    firstIndexOfHash.set(result.hashHex, index);
     valid.push(result);
   });
   return { errors, valid, firstIndexOfHash };
