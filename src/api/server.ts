@@ -5,7 +5,6 @@ import type { Socket } from "node:net";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { type ErrorRequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
@@ -19,13 +18,11 @@ import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { ErrorCode, unauthenticated } from "../errors";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
-import { fieldCountRule } from "./field-count.rule";
-import { queryLimits } from "./query-limits";
+import { documentChecks } from "./document-checks";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { introspectionPlugin } from "./introspection.plugin";
-import { operationShapeRule } from "./operation-shape.rules";
-import { refuseBadText, textLiteralRule } from "./text-input";
+import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
@@ -71,24 +68,23 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 
 export async function createApiApp(deps: ApiDependencies) {
   const { config, dataSource, tokens, logger } = deps;
-  const armor = new ApolloArmor(queryLimits(config.limits));
-  const protection = armor.protect();
+  const { armor, validationRules, parseOptions } = documentChecks(config.limits);
   // Prepared once: the key of every indicator hash.
   const intelHasher = loadKeyedHasher(config);
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(buildBaseSchema()),
-    ...protection,
+    ...armor,
     plugins: [
       // No field sets cache hints; left on, Apollo's cache-control plugin instruments every field.
       ApolloServerPluginCacheControlDisabled(),
-      ...protection.plugins,
+      ...armor.plugins,
       requestErrorsPlugin(logger),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
       settleRulesPlugin(),
     ],
-    validationRules: [fieldCountRule, ...protection.validationRules, operationShapeRule, textLiteralRule],
-    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules,
+    parseOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
