@@ -24,7 +24,7 @@ const rateList = z
   .transform((value) => Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, 3), Number(pair.slice(4))])))
   .optional();
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: int(4000, 0).pipe(z.number().max(65535)),
   DATABASE_URL: z
