@@ -309,6 +309,8 @@ export const permissionMap = {
     organization: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
+  ApiKeyConnection: { edges: apiKey, pageInfo: apiKey, totalCount: apiKey },
+  ApiKeyEdge: { cursor: apiKey, node: apiKey },
   User: { id: user, email: user, name: user, role: user, disabledAt: user, createdAt: user },
   Invitation: {
     id: invitation,

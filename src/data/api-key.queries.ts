@@ -2,7 +2,23 @@ import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { ApiKey } from "../entities";
-import { readEntities } from "./entity-rows";
+import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 
-export const listApiKeys = (manager: EntityManager, viewer: Viewer) =>
-  readEntities(scopedQuery(manager, viewer, ApiKey, "key").orderBy("key.created_at", "DESC").addOrderBy("key.id", "DESC"));
+export interface ApiKeyListFilter {
+  organizationIds?: string[];
+  includeRevoked: boolean;
+}
+
+// Newest first, or oldest first. The row scope gives the platform every organization's keys and an
+// admin its own organization's, so another organization's id only narrows to nothing.
+export function listApiKeys(manager: EntityManager, viewer: Viewer, filter: ApiKeyListFilter, direction: Direction, page: PageRequest) {
+  const query = scopedQuery(manager, viewer, ApiKey, "key");
+  if (filter.organizationIds) query.andWhere("key.owner_org_id = ANY(:organizationIds)", { organizationIds: filter.organizationIds });
+  if (!filter.includeRevoked) query.andWhere("key.revoked_at IS NULL");
+  return paginate(
+    query,
+    "key",
+    { name: "createdAt", column: "created_at", kind: "instant", direction, valueOf: (row) => row.createdAt.toISOString() },
+    page,
+  );
+}

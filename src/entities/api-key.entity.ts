@@ -20,7 +20,8 @@ export class ApiKey extends TenantOwned {
   @Column({ name: "created_by_user_id", type: "uuid", nullable: true })
   createdByUserId: string | null;
 
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  // Millisecond precision, so that a pagination cursor holds the exact value.
+  @CreateDateColumn({ name: "created_at", type: "timestamptz", precision: 3 })
   createdAt: Date;
 
   @Column({ name: "expires_at", type: "timestamptz", nullable: true })

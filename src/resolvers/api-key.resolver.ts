@@ -1,21 +1,42 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listApiKeys } from "../data/api-key.queries";
 import { createApiKey, revokeApiKey } from "../domain/api-keys";
 import type { ApiKey } from "../entities";
+import { SortDirection } from "../schema/enums";
 import { fromGlobalId } from "../schema/global-id";
+import { ApiKeyFilter } from "../schema/inputs/api-key-filter.input";
 import { CreateApiKeyInput } from "../schema/inputs/create-api-key.input";
+import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { ApiKeyType, CreateApiKeyPayload } from "../schema/types/api-key.type";
+import { ApiKeyConnection } from "../schema/types/connections";
 import { authenticated } from "./authenticated";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
-  @Query(() => [ApiKeyType], { description: "Your organization's API keys (every organization's, for the platform), newest first (admins)" })
-  apiKeys(@Ctx() context: RequestContext) {
-    const { dataSource, viewer } = authenticated(context);
-    return listApiKeys(dataSource.manager, viewer);
+  @Query(() => ApiKeyConnection, {
+    description:
+      "Your organization's API keys (every organization's, for the platform), those not revoked unless `filter.includeRevoked`; newest first unless `direction: ASC` (admins)",
+  })
+  apiKeys(
+    @Args(() => PaginationArgs) page: PaginationArgs,
+    @Arg("filter", () => ApiKeyFilter, { nullable: true }) filter: ApiKeyFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Ctx() context: RequestContext,
+  ) {
+    const { dataSource, viewer, config } = authenticated(context);
+    return listApiKeys(
+      dataSource.manager,
+      viewer,
+      {
+        organizationIds: filter?.organizationIds?.map((id) => fromGlobalId(id, "Organization")),
+        includeRevoked: filter?.includeRevoked ?? false,
+      },
+      direction,
+      { ...page, maxPageSize: config.limits.maxPageSize },
+    );
   }
 
   @Mutation(() => CreateApiKeyPayload, { description: "Create a key; its secret is in the answer and never again" })

@@ -1,5 +1,6 @@
 import { type ClassType, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import {
+  ApiKeyConnection,
   AuditEventConnection,
   IndicatorConnection,
   InfringementConnection,
@@ -30,6 +31,7 @@ export const InfringementConnectionResolver = TotalCountResolver(InfringementCon
 export const ProductConnectionResolver = TotalCountResolver(ProductConnection);
 export const PolicyFeedbackConnectionResolver = TotalCountResolver(PolicyFeedbackConnection);
 export const ProgressReportConnectionResolver = TotalCountResolver(ProgressReportConnection);
+export const ApiKeyConnectionResolver = TotalCountResolver(ApiKeyConnection);
 export const AuditEventConnectionResolver = TotalCountResolver(AuditEventConnection);
 export const TakedownRequestConnectionResolver = TotalCountResolver(TakedownRequestConnection);
 export const ReferralConnectionResolver = TotalCountResolver(ReferralConnection);

@@ -4,6 +4,7 @@ import { AuthResolver } from "./auth.resolver";
 import { BrandResolver } from "./brand.resolver";
 import { AuditEventResolver } from "./audit-event.resolver";
 import {
+  ApiKeyConnectionResolver,
   AuditEventConnectionResolver,
   IndicatorConnectionResolver,
   SellerConnectionResolver,
@@ -53,6 +54,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ReferralResolver,
   LegalActionResolver,
   ApiKeyResolver,
+  ApiKeyConnectionResolver,
   UserResolver,
   IngestResolver,
   InfringementConnectionResolver,

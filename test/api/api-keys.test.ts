@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { Scope } from "../../src/auth/scopes";
-import { UserRole } from "../../src/entities/enums";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { dataOf } from "../support/enforcement";
+import { createApiKeyRow, createOrganization } from "../support/factories";
 import { createCast, gid, userPersona, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -16,10 +18,12 @@ const CREATE = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id name prefix scopes expiresAt revokedAt } }
 }`;
 const REVOKE = `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
-const LIST = `{ apiKeys { id name scopes revokedAt } }`;
+const LIST = `{ apiKeys(first: 100) { edges { node { id name scopes revokedAt } } } }`;
 const VIEWER = `{ viewer { principal scopes } }`;
 
 type Created = { createApiKey: { secret: string; apiKey: { id: string; name: string; prefix: string; scopes: string[] } } };
+type Listed<T = { id: string }> = { apiKeys: { edges: { node: T }[] } };
+const nodesOf = <T>(listed: Listed<T> | null | undefined) => listed?.apiKeys.edges.map((edge) => edge.node);
 
 const keyCount = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key`))[0].n);
 
@@ -42,8 +46,8 @@ describe("an organization admin manages its API keys", () => {
     const asKey = await api.gql(VIEWER, {}, { apiKey: secret });
     expect(asKey.data).toEqual({ viewer: { principal: "API_KEY", scopes: ["INFRINGEMENTS_READ"] } });
 
-    const listed = await api.gql<{ apiKeys: { id: string }[] }>(LIST, {}, cast.brandAAdmin.as);
-    expect(listed.data?.apiKeys.map((key) => key.id)).toContain(apiKey.id);
+    const listed = await api.gql<Listed>(LIST, {}, cast.brandAAdmin.as);
+    expect(nodesOf(listed.data)?.map((key) => key.id)).toContain(apiKey.id);
   });
 
   it("refuses a second live key of one name (a retried creation), once when two are sent at once; a revoked name is free", async () => {
@@ -123,9 +127,9 @@ describe("another organization's keys", () => {
     expect(foreign).toEqual(missing);
     expect((await api.gql(VIEWER, {}, bKey.as)).errors).toBeUndefined();
 
-    const listed = await api.gql<{ apiKeys: { id: string }[] }>(LIST, {}, cast.brandAAdmin.as);
-    expect(listed.data?.apiKeys.length).toBeGreaterThan(0);
-    expect(listed.data?.apiKeys.map((key) => key.id)).not.toContain(gid("ApiKey", row.id));
+    const listed = await api.gql<Listed>(LIST, {}, cast.brandAAdmin.as);
+    expect(nodesOf(listed.data)?.length).toBeGreaterThan(0);
+    expect(nodesOf(listed.data)?.map((key) => key.id)).not.toContain(gid("ApiKey", row.id));
   });
 
   it("are not found by node(id): answered exactly as a missing key, while one's own key is", async () => {
@@ -149,19 +153,90 @@ describe("the platform and members' keys", () => {
     const leaked = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ]);
     const [row] = await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1 ORDER BY created_at DESC LIMIT 1`, [cast.brandB.org.id]);
     const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
-    const listed = await api.gql<{ apiKeys: { id: string; organization: { name: string } }[] }>(
-      `{ apiKeys { id organization { name } } }`,
+    const listed = await api.gql<Listed<{ id: string; organization: { name: string } }>>(
+      `{ apiKeys(first: 100) { edges { node { id organization { name } } } } }`,
       {},
       platformAdmin.as,
     );
     expect(listed.errors).toBeUndefined();
-    expect(listed.data!.apiKeys).toContainEqual({ id: gid("ApiKey", row.id), organization: { name: cast.brandB.org.name } });
+    expect(nodesOf(listed.data)).toContainEqual({ id: gid("ApiKey", row.id), organization: { name: cast.brandB.org.name } });
     expect((await api.gql(VIEWER, {}, leaked.as)).errors).toBeUndefined();
     expect((await api.gql(REVOKE, { id: gid("ApiKey", row.id) }, platformAdmin.as)).errors).toBeUndefined();
     expect((await api.gql(VIEWER, {}, leaked.as)).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     // Its analysts, who manage no keys, are refused; a member's admin still sees its own keys only.
     expect((await api.gql(LIST, {}, cast.platformAnalyst.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const ofA = await api.gql<{ apiKeys: { organization: { name: string } }[] }>(`{ apiKeys { organization { name } } }`, {}, cast.brandAAdmin.as);
-    expect(new Set(ofA.data!.apiKeys.map((key) => key.organization.name))).toEqual(new Set([cast.brandA.org.name]));
+    const ofA = await api.gql<Listed<{ organization: { name: string } }>>(
+      `{ apiKeys(first: 100, filter: { includeRevoked: true }) { edges { node { organization { name } } } } }`,
+      {},
+      cast.brandAAdmin.as,
+    );
+    expect(new Set(nodesOf(ofA.data)!.map((key) => key.organization.name))).toEqual(new Set([cast.brandA.org.name]));
+  });
+});
+
+describe("the list of keys", () => {
+  const PAGE = `query($filter: ApiKeyFilter) { apiKeys(first: 100, filter: $filter) { totalCount edges { node { id } } } }`;
+  type Page = { apiKeys: { totalCount: number; edges: { node: { id: string } }[] } };
+  const MADE_UP_ORG = gid("Organization", "00000000-0000-4000-8000-000000000000");
+
+  // A brand organization with one live, one revoked and one expired key, made an hour apart in that order.
+  async function orgWithKeys(name: string) {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, name);
+    const live = await createApiKeyRow(api.dataSource, org, [Scope.CATALOGUE_READ]);
+    const revoked = await createApiKeyRow(api.dataSource, org, [Scope.CATALOGUE_READ], { revokedAt: new Date("2026-11-01T00:00:00Z") });
+    const expired = await createApiKeyRow(api.dataSource, org, [Scope.CATALOGUE_READ], { expiresAt: new Date("2026-11-01T00:00:00Z") });
+    const keys = [live, revoked, expired].map(({ apiKey }) => apiKey.id);
+    for (const [hour, id] of keys.entries()) {
+      await api.dataSource.query(`UPDATE api_key SET created_at = $2 WHERE id = $1`, [id, `2026-10-01T0${hour}:00:00Z`]);
+    }
+    const [liveId, revokedId, expiredId] = keys.map((id) => gid("ApiKey", id));
+    return { org, admin: await cast.userOf(org, UserRole.ADMIN), liveId, revokedId, expiredId };
+  }
+  const idsOf = (page: Page) => page.apiKeys.edges.map((edge) => edge.node.id);
+
+  it("leaves revoked keys out unless includeRevoked, expired ones in, newest first", async () => {
+    const { admin, liveId, revokedId, expiredId } = await orgWithKeys("Keys Org");
+    const byDefault = dataOf(await api.gql<Page>(PAGE, {}, admin.as));
+    expect(byDefault).toEqual({ apiKeys: { totalCount: 2, edges: [{ node: { id: expiredId } }, { node: { id: liveId } }] } });
+    expect(dataOf(await api.gql<Page>(PAGE, { filter: { includeRevoked: false } }, admin.as))).toEqual(byDefault);
+    const all = dataOf(await api.gql<Page>(PAGE, { filter: { includeRevoked: true } }, admin.as));
+    expect(all.apiKeys.totalCount).toBe(3);
+    expect(idsOf(all)).toEqual([expiredId, revokedId, liveId]);
+  });
+
+  it("gives the platform the keys of the organizations asked for", async () => {
+    const c = await orgWithKeys("Keys Org C");
+    const d = await orgWithKeys("Keys Org D");
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const ofC = dataOf(await api.gql<Page>(PAGE, { filter: { organizationIds: [gid("Organization", c.org.id)], includeRevoked: true } }, platformAdmin.as));
+    expect(ofC.apiKeys.totalCount).toBe(3);
+    expect(idsOf(ofC)).toEqual([c.expiredId, c.revokedId, c.liveId]);
+    const ofBoth = dataOf(await api.gql<Page>(PAGE, { filter: { organizationIds: [c.org.id, d.org.id].map((id) => gid("Organization", id)) } }, platformAdmin.as));
+    expect(new Set(idsOf(ofBoth))).toEqual(new Set([c.expiredId, c.liveId, d.expiredId, d.liveId]));
+    expect(ofBoth.apiKeys.totalCount).toBe(4);
+  });
+
+  it("gives a member's admin who asks for another organization's keys what a made-up organization id gets: nothing", async () => {
+    const c = await orgWithKeys("Keys Org E");
+    const d = await orgWithKeys("Keys Org F");
+    const filterBy = (organizationIds: string[]) => ({ filter: { organizationIds, includeRevoked: true } });
+    const foreign = await api.gql<Page>(PAGE, filterBy([gid("Organization", d.org.id)]), c.admin.as);
+    const madeUp = await api.gql<Page>(PAGE, filterBy([MADE_UP_ORG]), c.admin.as);
+    expect(foreign).toEqual({ status: 200, data: { apiKeys: { totalCount: 0, edges: [] } } });
+    expect(foreign).toEqual(madeUp);
+    // Its own organization with the other: its own keys only, as for its own with the made-up one.
+    const ownAndForeign = await api.gql<Page>(PAGE, filterBy([c.org.id, d.org.id].map((id) => gid("Organization", id))), c.admin.as);
+    expect(idsOf(dataOf(ownAndForeign))).toEqual([c.expiredId, c.revokedId, c.liveId]);
+    expect(ownAndForeign).toEqual(await api.gql<Page>(PAGE, filterBy([gid("Organization", c.org.id), MADE_UP_ORG]), c.admin.as));
+  });
+
+  it("refuses an id that is not an organization's, and a cursor of the list with another filter", async () => {
+    const { admin, liveId } = await orgWithKeys("Keys Org G");
+    const notAnOrg = await api.gql(PAGE, { filter: { organizationIds: [liveId] } }, admin.as);
+    expect(notAnOrg.errors?.[0]).toMatchObject({ message: `"${liveId}" is not an ID of an Organization`, extensions: { code: "BAD_USER_INPUT" } });
+    const CURSOR = `query($filter: ApiKeyFilter, $after: String) { apiKeys(first: 1, after: $after, filter: $filter) { pageInfo { endCursor } } }`;
+    const first = dataOf(await api.gql<{ apiKeys: { pageInfo: { endCursor: string } } }>(CURSOR, {}, admin.as));
+    const elsewhere = await api.gql(CURSOR, { after: first.apiKeys.pageInfo.endCursor, filter: { includeRevoked: true } }, admin.as);
+    expect(elsewhere.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^`after` is not a cursor of this list/), extensions: { code: "BAD_USER_INPUT" } });
   });
 });

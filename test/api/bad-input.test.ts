@@ -369,6 +369,7 @@ describe("a filter", () => {
     ["progressReports", "statuses"],
     ["products", "brandIds"],
     ["indicators", "kinds"],
+    ["apiKeys", "organizationIds"],
   ])("may not be empty: %s(filter: { %s: [] })", async (list, field) => {
     await expectBadInput(`{ ${list}(first: 5, filter: { ${field}: [] }) { totalCount } }`, {}, new RegExp(`^\`filter.${field}\` is empty, which nothing matches; leave it out`));
   });

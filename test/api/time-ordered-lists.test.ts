@@ -42,6 +42,9 @@ beforeAll(async () => {
       [referral, infringement.id, agency.id, brandOrg.id, brand.id, listing.id, seller.id],
     );
     await db.query(`INSERT INTO audit_event (owner_org_id, action, target_type, created_at) VALUES ($1, 'test.listed', 'Seller', $2)`, [brandOrg.id, at]);
+    await db.query(`INSERT INTO api_key (owner_org_id, name, prefix, key_hash, scopes, created_at) VALUES ($1, $2, 'ak_test', $2, '{catalogue:read}', $3)`, [
+      brandOrg.id, `key-${i}`, at,
+    ]);
     await db.query(`INSERT INTO policy_feedback (owner_org_id, rule_id, kind, body, visibility, created_at) VALUES ($1, $2, 'SUGGESTION', 'b', 'ALLIANCE', $3)`, [
       brandOrg.id, rule, at,
     ]);
@@ -56,6 +59,7 @@ const LISTS = [
   { list: "referrals", type: "Referral", table: "referral", column: "created_at", filter: "" },
   { list: "auditEvents", type: "AuditEvent", table: "audit_event", column: "created_at", filter: `filter: { actions: ["test.listed"] }` },
   { list: "policyFeedback", type: "PolicyFeedback", table: "policy_feedback", column: "created_at", filter: "" },
+  { list: "apiKeys", type: "ApiKey", table: "api_key", column: "created_at", filter: "" },
 ] as const;
 
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] };

@@ -221,7 +221,7 @@ describe("a user's role", () => {
   const CHANGE = `mutation($id: ID!, $role: UserRole!) { changeUserRole(id: $id, role: $role) { id role } }`;
   it("is changed by its organization's admin, from the user's next request, and audited", async () => {
     const analyst = await signedIn(cast.brandA.org, UserRole.ANALYST);
-    const keys = `{ apiKeys { id } }`;
+    const keys = `{ apiKeys { totalCount } }`;
     expect((await api.gql(keys, {}, analyst.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(dataOf(await api.gql(CHANGE, { id: analyst.id, role: "ADMIN" }, cast.brandAAdmin.as))).toEqual({ changeUserRole: { id: analyst.id, role: "ADMIN" } });
     // The same token, now an admin's.

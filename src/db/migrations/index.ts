@@ -22,6 +22,7 @@ import { UserTokensValidFrom1796590000000 } from "./1796590000000-UserTokensVali
 import { TestBuyOrderedAtMilliseconds1796600000000 } from "./1796600000000-TestBuyOrderedAtMilliseconds";
 import { ProductRemovedAt1796610000000 } from "./1796610000000-ProductRemovedAt";
 import { LoginFailureChecking1796620000000 } from "./1796620000000-LoginFailureChecking";
+import { ApiKeyCreatedAtMilliseconds1796632000000 } from "./1796632000000-ApiKeyCreatedAtMilliseconds";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   TestBuyOrderedAtMilliseconds1796600000000,
   ProductRemovedAt1796610000000,
   LoginFailureChecking1796620000000,
+  ApiKeyCreatedAtMilliseconds1796632000000,
 ];

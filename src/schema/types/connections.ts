@@ -1,4 +1,5 @@
 import { ObjectType } from "type-graphql";
+import { ApiKeyType } from "./api-key.type";
 import { connectionOf } from "./connection";
 import { IndicatorType } from "./indicator.type";
 import { InfringementType } from "./infringement.type";
@@ -23,6 +24,9 @@ export class PolicyFeedbackConnection extends connectionOf("PolicyFeedback", Pol
 
 @ObjectType("ProgressReportConnection")
 export class ProgressReportConnection extends connectionOf("ProgressReport", ProgressReportType) {}
+
+@ObjectType("ApiKeyConnection")
+export class ApiKeyConnection extends connectionOf("ApiKey", ApiKeyType) {}
 
 @ObjectType("AuditEventConnection")
 export class AuditEventConnection extends connectionOf("AuditEvent", AuditEventType) {}
