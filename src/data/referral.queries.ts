@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { scopedQuery } from "../auth/scoped-query";
+import { scopeOf, scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { Referral } from "../entities";
+import { Referral, ReferralInfringement } from "../entities";
 import type { ReferralStatus } from "../entities/enums";
 import { whereWithin } from "./time-window";
 import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
@@ -11,13 +11,23 @@ import { paginate, type Direction, type PageRequest } from "./keyset-pagination"
 export function listReferrals(
   manager: EntityManager,
   viewer: Viewer,
-  filter: { statuses?: ReferralStatus[]; agencyIds?: string[]; createdFrom?: Date; createdTo?: Date },
+  filter: { statuses?: ReferralStatus[]; agencyIds?: string[]; brandIds?: string[]; createdFrom?: Date; createdTo?: Date },
   direction: Direction,
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Referral, "ref");
   if (filter.statuses) query.andWhere("ref.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.agencyIds) query.andWhere("ref.agency_org_id = ANY(:agencyIds)", { agencyIds: filter.agencyIds });
+  // Over the cases of the referral the viewer sees (a brand its own only, through the membership
+  // scope): over all of them, the filter would tell a member which other brands share its referrals.
+  if (filter.brandIds) {
+    const caseShown = scopeOf(viewer, ReferralInfringement, "filter_ri");
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM referral_infringement filter_ri
+                WHERE filter_ri.referral_id = ref.id AND filter_ri.brand_id = ANY(:brandIds) AND ${caseShown.sql})`,
+      { brandIds: filter.brandIds, ...caseShown.params },
+    );
+  }
   whereWithin(query, "ref.created_at", { from: filter.createdFrom, to: filter.createdTo }, { from: "createdFrom", to: "createdTo" });
   return paginate(
     query,

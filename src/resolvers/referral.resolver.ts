@@ -29,6 +29,7 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
     const listFilter = {
       statuses: filter?.statuses ?? undefined,
       agencyIds: filter?.agencyIds?.map((id) => fromGlobalId(id, "Organization")),
+      brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
       createdFrom: filter?.createdFrom ?? undefined,
       createdTo: filter?.createdTo ?? undefined,
     };

@@ -364,6 +364,7 @@ describe("a filter", () => {
     ["testBuys", "outcomes"],
     ["legalActions", "sellerIds"],
     ["referrals", "statuses"],
+    ["referrals", "brandIds"],
     ["auditEvents", "actions"],
     ["policyFeedback", "kinds"],
     ["progressReports", "statuses"],

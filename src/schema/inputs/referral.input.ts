@@ -56,6 +56,12 @@ export class ReferralFilter {
   @Field(() => [ID], { nullable: true, description: "The agencies they were sent to (the platform's filter: an agency reads only its own)" })
   agencyIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Those holding a case of these brands, among the cases you see in them (a brand: its own cases only, so another member's brand matches nothing)",
+  })
+  brandIds?: string[] | null;
+
   @Field(() => DateTimeResolver, { nullable: true, description: "Made at or after" })
   createdFrom?: Date | null;
 

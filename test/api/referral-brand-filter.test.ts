@@ -1,0 +1,100 @@
+import type { Brand } from "../../src/entities";
+import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
+import { CREATE_REFERRAL, dataOf } from "../support/enforcement";
+import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
+import { gid, userPersona, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// referrals(filter: { brandIds }) for each kind of viewer. Member one owns two brands (first,
+// second), member two one (third). Sent to agency one: `shared`, a case of first and a case of
+// third; `ofSecond`, a case of second. Sent to agency two: `elsewhere`, a case of third. A member
+// sees `shared` but only its own case in it, so the filter must not match on the other member's.
+let api: TestApi;
+let platform: Persona;
+let memberOne: Persona;
+let memberTwo: Persona;
+let agencyOne: Persona;
+let agencyTwo: Persona;
+const brands: Record<"first" | "second" | "third", Brand> = {} as never;
+const referrals: Record<"shared" | "ofSecond" | "elsewhere", string> = {} as never;
+const MADE_UP_BRAND = gid("Brand", "00000000-0000-4000-8000-000000000000");
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const db = api.dataSource;
+  platform = await userPersona(api, await createOrganization(db, OrgKind.PLATFORM, "Platform"), UserRole.ANALYST);
+  const orgOne = await createOrganization(db, OrgKind.BRAND, "Member with two brands");
+  const orgTwo = await createOrganization(db, OrgKind.BRAND, "Member with one brand");
+  const agencyOneOrg = await createOrganization(db, OrgKind.AGENCY, "Agency one");
+  const agencyTwoOrg = await createOrganization(db, OrgKind.AGENCY, "Agency two");
+  memberOne = await userPersona(api, orgOne, UserRole.ANALYST);
+  memberTwo = await userPersona(api, orgTwo, UserRole.ANALYST);
+  agencyOne = await userPersona(api, agencyOneOrg, UserRole.INVESTIGATOR);
+  agencyTwo = await userPersona(api, agencyTwoOrg, UserRole.INVESTIGATOR);
+  brands.first = await createBrand(db, orgOne);
+  brands.second = await createBrand(db, orgOne);
+  brands.third = await createBrand(db, orgTwo);
+  const caseOf = async (brand: Brand) =>
+    gid("Infringement", (await createInfringement(db, brand, await createListing(db, await createSeller(db)), { status: InfringementStatus.CONFIRMED })).id);
+  const refer = async (agencyId: string, ids: string[]) =>
+    dataOf(await api.gql<{ createReferral: { id: string } }>(CREATE_REFERRAL, { agencyId: gid("Organization", agencyId), ids }, platform.as)).createReferral.id;
+  referrals.shared = await refer(agencyOneOrg.id, [await caseOf(brands.first), await caseOf(brands.third)]);
+  referrals.ofSecond = await refer(agencyOneOrg.id, [await caseOf(brands.second)]);
+  referrals.elsewhere = await refer(agencyTwoOrg.id, [await caseOf(brands.third)]);
+});
+afterAll(() => api.close());
+
+const LIST = `query($filter: ReferralFilter) { referrals(first: 50, filter: $filter) { totalCount edges { node { id } } } }`;
+type Listed = { referrals: { totalCount: number; edges: { node: { id: string } }[] } };
+const filterBy = (names: (keyof typeof brands | "madeUp")[]) => ({
+  filter: { brandIds: names.map((name) => (name === "madeUp" ? MADE_UP_BRAND : gid("Brand", brands[name].id))) },
+});
+const list = (viewer: Persona, names: (keyof typeof brands | "madeUp")[]) => api.gql<Listed>(LIST, filterBy(names), viewer.as);
+
+// The referrals read, by name, with the count checked against them.
+async function named(viewer: Persona, names: (keyof typeof brands | "madeUp")[]) {
+  const { referrals: page } = dataOf(await list(viewer, names));
+  expect(page.totalCount).toBe(page.edges.length);
+  const byId = new Map(Object.entries(referrals).map(([name, id]) => [id, name]));
+  return page.edges.map((edge) => byId.get(edge.node.id) ?? edge.node.id).sort();
+}
+
+describe("referrals by brand", () => {
+  it("give a member with several brands the referrals holding its cases of the brands asked", async () => {
+    expect(await named(memberOne, ["first"])).toEqual(["shared"]);
+    expect(await named(memberOne, ["second"])).toEqual(["ofSecond"]);
+    expect(await named(memberOne, ["first", "second"])).toEqual(["ofSecond", "shared"]);
+    expect(await named(memberTwo, ["third"])).toEqual(["elsewhere", "shared"]);
+  });
+
+  it("read nothing for another member's brand, even in a referral holding a case of both: exactly as a made-up brand id", async () => {
+    // `shared` holds a case of third, which member one cannot see: its filter answers as if not.
+    const foreign = await list(memberOne, ["third"]);
+    expect(foreign).toEqual({ status: 200, data: { referrals: { totalCount: 0, edges: [] } } });
+    expect(foreign).toEqual(await list(memberOne, ["madeUp"]));
+    expect(await list(memberOne, ["first", "third"])).toEqual(await list(memberOne, ["first", "madeUp"]));
+    const fromTwo = await list(memberTwo, ["first", "second"]);
+    expect(fromTwo).toEqual({ status: 200, data: { referrals: { totalCount: 0, edges: [] } } });
+    expect(fromTwo).toEqual(await list(memberTwo, ["madeUp"]));
+  });
+
+  it("give an agency those sent to it holding a case of the brands, any member's", async () => {
+    expect(await named(agencyOne, ["third"])).toEqual(["shared"]);
+    expect(await named(agencyOne, ["first"])).toEqual(["shared"]);
+    expect(await named(agencyOne, ["second", "third"])).toEqual(["ofSecond", "shared"]);
+    expect(await named(agencyTwo, ["third"])).toEqual(["elsewhere"]);
+    expect(await list(agencyTwo, ["first", "second"])).toEqual(await list(agencyTwo, ["madeUp"]));
+  });
+
+  it("give the platform every referral holding a case of the brands", async () => {
+    expect(await named(platform, ["third"])).toEqual(["elsewhere", "shared"]);
+    expect(await named(platform, ["first", "second"])).toEqual(["ofSecond", "shared"]);
+    expect(await named(platform, ["madeUp"])).toEqual([]);
+  });
+
+  it("refuses an id that is not a brand's", async () => {
+    const notABrand = referrals.shared;
+    const response = await api.gql(LIST, { filter: { brandIds: [notABrand] } }, platform.as);
+    expect(response.errors?.[0]).toMatchObject({ message: `"${notABrand}" is not an ID of a Brand`, extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
