@@ -286,6 +286,18 @@ const probes: Probe[] = [
     variables: (id) => ({ id: id("Brand", cast.brandA.brand.id) }),
   },
   {
+    name: "referrals filtered by A's brand",
+    as: () => cast.brandBAnalyst,
+    query: `query($id: ID!) { referrals(filter: { brandIds: [$id] }) { totalCount edges { node { id } } } }`,
+    variables: (id) => ({ id: id("Brand", cast.brandA.brand.id) }),
+  },
+  {
+    name: "apiKeys filtered by A's organization",
+    as: () => brandBAdmin,
+    query: `query($id: ID!) { apiKeys(filter: { organizationIds: [$id], includeRevoked: true }) { totalCount edges { node { id } } } }`,
+    variables: (id) => ({ id: id("Organization", cast.brandA.org.id) }),
+  },
+  {
     name: "auditEvents by A's user",
     as: () => brandBAdmin,
     query: `query($id: ID!) { auditEvents(filter: { actorId: $id }) { totalCount edges { node { id } } } }`,
