@@ -23,28 +23,29 @@ export async function login(
   const address = normalizedEmail(email);
   const digest = hasher.signInKeyHex(address);
   const window = await takeSignInAttempt(manager, digest, throttle);
-  const rows: { id: string; owner_org_id: string; password_hash: string; disabled: boolean; org_status: OrgStatus }[] = await manager.query(
-    `SELECT u.id, u.owner_org_id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
-       FROM app_user u JOIN organization o ON o.id = u.owner_org_id
-      WHERE u.email = $1`,
-    [address],
-  );
-  const user = rows[0];
-  let valid: boolean;
+  // Every way out settles the attempt, or it would stay counted as `checking` until its window
+  // ended, and the address's other sign-ins be refused for it. Only a password that proved wrong (or
+  // a right one of an account that may not sign in) leaves a failure: one refused before its check
+  // (the lookup failed, too many hashing at once) is none, or anyone keeping the database or the
+  // hashes busy would use up a stranger's sign-ins.
+  let settle = giveBackSignInAttempt;
   try {
-    valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
-  } catch (error) {
-    // Refused before its password was checked (too many hashing at once): no failure of its address,
-    // or anyone keeping the hashes busy would use up a stranger's sign-ins.
-    await giveBackSignInAttempt(manager, digest, window);
-    throw error;
+    const rows: { id: string; owner_org_id: string; password_hash: string; disabled: boolean; org_status: OrgStatus }[] = await manager.query(
+      `SELECT u.id, u.owner_org_id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
+         FROM app_user u JOIN organization o ON o.id = u.owner_org_id
+        WHERE u.email = $1`,
+      [address],
+    );
+    const user = rows[0];
+    const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
+    // A disabled user's or a suspended member's right password is still a sign-in that failed.
+    const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
+    if (refusal) {
+      settle = keepSignInFailure;
+      throw refusal;
+    }
+    return await tokens.sign({ userId: user.id, orgId: user.owner_org_id });
+  } finally {
+    await settle(manager, digest, window);
   }
-  // A disabled user's or a suspended member's right password is still a sign-in that failed.
-  const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
-  if (refusal) {
-    await keepSignInFailure(manager, digest, window);
-    throw refusal;
-  }
-  await giveBackSignInAttempt(manager, digest, window);
-  return tokens.sign({ userId: user.id, orgId: user.owner_org_id });
 }

@@ -197,6 +197,20 @@ describe("failed sign-ins", () => {
     expect(await row()).toEqual({ failures: 1, checking: 0 });
   });
 
+  it("whose user could not be looked up are no failures, and hold back no later sign-in", async () => {
+    const email = await newUserEmail();
+    // The lookup fails on the database itself, between counting the attempt and checking the
+    // password: a column it reads is away (renamed back before anything else runs).
+    await api.dataSource.query(`ALTER TABLE app_user RENAME COLUMN password_hash TO password_hash_away`);
+    try {
+      for (let i = 0; i < MAX_FAILURES; i++) expect(codeOf(await signIn(email, TEST_PASSWORD))).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      await api.dataSource.query(`ALTER TABLE app_user RENAME COLUMN password_hash_away TO password_hash`);
+    }
+    expect(await storedFailures(email)).toBeNull();
+    expect((await signIn(email, TEST_PASSWORD)).errors).toBeUndefined();
+  });
+
   it("of many addresses whose windows ended, arriving at once, each start a window of one", async () => {
     const emails = await Promise.all(Array.from({ length: 12 }, () => newUserEmail()));
     await api.dataSource.query(
