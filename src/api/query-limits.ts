@@ -1,5 +1,5 @@
 import type { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { GraphQLError, ValidationContext } from "graphql";
+import { BREAK, GRAPHQL_MAX_INT, Kind, visit, type DocumentNode, type GraphQLError, type ValidationContext } from "graphql";
 import type { Config } from "../config";
 import { badInput } from "../errors";
 
@@ -13,6 +13,23 @@ const reportedAs =
     const over = found === undefined ? "" : `, found ${Math.ceil(Number(found))}`;
     context?.reportError(badInput(`The query is over the ${limit} limit of ${value}${over}: ${advice}`, { limit, max: value }));
   };
+
+// graphql-armor counts a list `first` (or `last`) times over, reading the literal as written. One
+// beyond Int's range is no Int, which graphql-js's own rules tell the client; a cost counted from
+// it would come first and send them off to ask for fewer rows, when the number is not one the API
+// takes at all. (A variable is not read for the cost, and graphql-js refuses it alone.)
+function pageSizeBeyondInt(document: DocumentNode): boolean {
+  let beyond = false;
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === "first" || node.name.value === "last") && node.value.kind === Kind.INT && Number(node.value.value) > GRAPHQL_MAX_INT) {
+        beyond = true;
+        return BREAK;
+      }
+    },
+  });
+  return beyond;
+}
 
 // graphql-js's own refusal of a document over MAX_QUERY_TOKENS ("Syntax Error: Document contains
 // more that 2000 tokens. Parsing aborted."), in the words of the other limits.
@@ -32,7 +49,13 @@ export function queryLimits(limits: Config["limits"]): ConstructorParameters<typ
     maxAliases: { n: limits.maxAliases, ...rejected("aliases", limits.maxAliases, "send fewer aliased fields in one request") },
     costLimit: {
       maxCost: limits.maxCost,
-      ...rejected("cost", limits.maxCost, "ask for fewer rows (`first` or `last`) or fewer nested lists, or split it into several requests"),
+      propagateOnRejection: false,
+      onReject: [
+        (context: ValidationContext | null, error: GraphQLError) => {
+          if (context && pageSizeBeyondInt(context.getDocument())) return;
+          reportedAs("cost", limits.maxCost, "ask for fewer rows (`first` or `last`) or fewer nested lists, or split it into several requests")(context, error);
+        },
+      ],
     },
     // graphql-armor's token limit re-parses in a plugin hook, which turns every syntax error into a
     // 500; graphql-js enforces the same limit while parsing (server.ts, parseOptions).

@@ -72,6 +72,18 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`{ infringements(last: 5, before: "garbage") { totalCount } }`, {}, /`before` is not a cursor .* startCursor/);
   });
 
+  it("a page size beyond Int, told as no Int rather than as a query over the cost limit", async () => {
+    const noInt = "Int cannot represent non 32-bit signed integer value: 99999999999";
+    for (const query of [`{ infringements(first: 99999999999) { edges { node { id } } } }`, `{ infringements(last: 99999999999) { totalCount } }`]) {
+      const response = await expectBadInput(query, {}, new RegExp(`^${noInt}$`));
+      expect(response.errors).toHaveLength(1);
+    }
+    const variable = await expectBadInput(`query($first: Int) { infringements(first: $first) { edges { node { id } } } }`, { first: 99999999999 });
+    expect(variable.errors?.map((error) => error.message)).toEqual([`Variable "$first" got invalid value 99999999999; ${noInt}`]);
+    // A valid Int too large for the cost limit is still refused by it.
+    await expectBadInput(`{ infringements(first: 100000) { edges { node { id } } } }`, {}, /^The query is over the cost limit of 20000, found \d+: ask for fewer rows/);
+  });
+
   it("a page asked for both forward and backward", async () => {
     await expectBadInput(`{ infringements(first: 5, last: 5) { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
     await expectBadInput(`{ infringements(last: 5, after: "x") { totalCount } }`, {}, /forward with `first` and `after`, or backward/);
