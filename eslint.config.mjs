@@ -29,4 +29,22 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // A write on a viewer's behalf must not commit once its credential is revoked.
+    files: ["src/domain/**/*.ts", "src/resolvers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/db/transaction"],
+              importNames: ["inTransaction"],
+              message: "Write on a viewer's behalf through inTransactionAs (src/auth/live-credential.ts), which refuses the write once the viewer's credential is revoked.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

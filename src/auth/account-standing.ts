@@ -1,11 +1,16 @@
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated, type ApiError } from "../errors";
 
+export const disabledAccount = () => unauthenticated("This account is disabled; ask your organization's admin");
+
+// The one answer for a key that is unknown, expired or revoked.
+export const deadApiKey = () => unauthenticated("Invalid, expired or revoked API key");
+
 // Why someone who proved who they are (the right password, or a token this API signed) may not
 // act now. Told to them alone, as the account's owner: "invalid password" or "invalid token"
 // would send them off to reset what is not wrong.
 export function standingRefusal(account: { disabled: boolean; orgStatus: OrgStatus }): ApiError | null {
-  if (account.disabled) return unauthenticated("This account is disabled; ask your organization's admin");
+  if (account.disabled) return disabledAccount();
   if (account.orgStatus !== OrgStatus.ACTIVE) {
     return unauthenticated("Your organization's membership is suspended; the platform's governance team can reinstate it");
   }

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { runSql } from "../data/prepared-statements";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
 import { unauthenticated } from "../errors";
-import { standingRefusal } from "./account-standing";
+import { deadApiKey, standingRefusal } from "./account-standing";
 import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
 import type { TokenService } from "./jwt";
 import { scopesOfRole, type Scope } from "./scopes";
@@ -89,10 +89,12 @@ async function activeUserViewer(manager: EntityManager, condition: string, param
   };
 }
 
-const LIVE_KEY = "k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())";
+// A key (as `k`) that may still be used.
+export const KEY_IS_LIVE = "k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())";
+const LIVE_KEY = `k.key_hash = $1 AND ${KEY_IS_LIVE}`;
 
 async function viewerFromApiKey(manager: EntityManager, secret: string): Promise<Viewer> {
-  if (!isWellFormedApiKey(secret.trim())) throw unauthenticated("Invalid, expired or revoked API key");
+  if (!isWellFormedApiKey(secret.trim())) throw deadApiKey();
   const keyHash = hashApiKeySecret(secret.trim());
   const rows = await runSql<{ id: string; scopes: Scope[]; org_id: string; org_kind: OrgKind; stale: boolean }>(
     manager,
@@ -110,7 +112,7 @@ async function viewerFromApiKey(manager: EntityManager, secret: string): Promise
       `SELECT o.status AS org_status FROM api_key k JOIN organization o ON o.id = k.owner_org_id WHERE ${LIVE_KEY}`,
       [keyHash],
     );
-    throw (owner && standingRefusal({ disabled: false, orgStatus: owner.org_status })) || unauthenticated("Invalid, expired or revoked API key");
+    throw (owner && standingRefusal({ disabled: false, orgStatus: owner.org_status })) || deadApiKey();
   }
   if (key.stale) await manager.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [key.id]);
   return {

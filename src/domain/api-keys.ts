@@ -7,7 +7,7 @@ import { ApiKey } from "../entities";
 import { badInput, conflict, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { lockKey } from "../db/advisory-lock";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_NAME_LENGTH = 100;
 
@@ -40,7 +40,7 @@ export async function createApiKey(
   if (input.expiresAt && input.expiresAt <= now) throw badInput("`expiresAt` must be in the future");
 
   const { secret, prefix, hash } = generateApiKeySecret();
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     // A key is known by its name in the organization's list: a second live one of that name (a
     // retried creation, whose secret nobody saw) could not be told from the first.
     await lockKey(manager, "api_key", viewer.orgId);
@@ -76,7 +76,7 @@ export async function createApiKey(
 
 // Revoking twice is harmless and keeps the first revocation time.
 export async function revokeApiKey(dataSource: DataSource, viewer: Viewer, id: string): Promise<ApiKey> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const apiKey = await scopedQuery(manager, viewer, ApiKey, "key")
       .andWhere("key.id = :id", { id })
       .setLock("pessimistic_write")

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { Brand, Product } from "../entities";
 import { ApiError, badInput, notFound } from "../errors";
 import { isHash64 } from "../matching/perceptual-hash";
@@ -118,7 +118,7 @@ export async function upsertProducts(
   input: { brandId: string; products: readonly ProductDraft[] },
 ): Promise<{ created: number; updated: number; products: Product[] }> {
   const products = checkedProducts(input.products);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
     const { created, updated } = await writeProducts(manager, brand, products);
@@ -143,7 +143,7 @@ export async function removeProducts(
   const skus = input.skus.map((sku) => sku.trim());
   if (skus.length === 0) throw badInput("Give at least one SKU");
   if (skus.length > MAX_PRODUCTS_PER_CALL) throw badInput(`At most ${MAX_PRODUCTS_PER_CALL} SKUs a call; split the ${skus.length} into batches`);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
     const stored = await scopedQuery(manager, viewer, Product, "product")

@@ -3,7 +3,7 @@ import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Organization } from "../entities";
 import { badInput, notFound } from "../errors";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { recordAudit } from "./audit";
 
 // The domains an organization's admins may invite addresses at (Organization.emailDomains).
@@ -41,7 +41,7 @@ export async function setEmailDomains(
   input: { organizationId: string; domains: readonly string[] },
 ): Promise<Organization> {
   const domains = checkEmailDomains(input.domains);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const org = await scopedQuery(manager, viewer, Organization, "org")
       .andWhere("org.id = :id", { id: input.organizationId })
       .setLock("pessimistic_write")

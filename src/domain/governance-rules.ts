@@ -4,7 +4,7 @@ import { GovernanceRule } from "../entities";
 import { ApiError, badInput, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
 import { lockKey } from "../db/advisory-lock";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 // Room for the publisher's clock: a version dated a little before the server's now is taken as now.
@@ -46,7 +46,7 @@ export async function publishGovernanceRule(
   const body = input.body.trim();
   if (!title || title.length > MAX_TITLE_LENGTH) throw badInput(`A title must be 1 to ${MAX_TITLE_LENGTH} characters`);
   if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`A rule's body must be 1 to ${MAX_BODY_LENGTH} characters`);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     // Two publications of one code must not both pick the same next version.
     await lockKey(manager, "governance_rule", code);
     const [latest]: { version: number; effective_at: Date; title: string; body: string }[] = await manager.query(

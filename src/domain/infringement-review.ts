@@ -9,7 +9,7 @@ import { recordAudit } from "./audit";
 import { lockInfringementItems } from "./infringement-items";
 import { canMove, transitionsFrom } from "./infringement-lifecycle";
 import { moveInfringement, moveInfringements } from "./infringement-status";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 
 const MAX_NOTE_LENGTH = 5000;
@@ -22,7 +22,7 @@ export async function reviewInfringement(
   input: { id: string; status: InfringementStatus; note?: string | null },
 ): Promise<SuspectedInfringement> {
   const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.id })
       .setLock("pessimistic_write")
@@ -43,7 +43,7 @@ export async function reviewInfringements(
 ): Promise<SuspectedInfringement[]> {
   const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
   checkItemCount(input.items, "infringementIds", maxItems);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) => {
       if (canMove(row.status, input.status, "REVIEW")) return null;
       const allowed = transitionsFrom(row.status, "REVIEW");
@@ -61,7 +61,7 @@ export async function addInfringementNote(
   input: { infringementId: string; body: string },
 ): Promise<InfringementNote> {
   const body = requiredText(input.body, "body", MAX_NOTE_LENGTH);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .getOne();

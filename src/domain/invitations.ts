@@ -16,7 +16,9 @@ import { brandNameClashes, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { checkName } from "./validation";
 import { lockKey } from "../db/advisory-lock";
+// eslint-disable-next-line no-restricted-imports -- acceptInvitation is anonymous: the token, used up in its transaction, is its credential.
 import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { normalizedEmail } from "../auth/email-address";
 import { pendingInvitation } from "./pending-invitation";
 import { checkInvitableAddress, domainOf } from "./email-domains";
@@ -60,7 +62,7 @@ export async function inviteMember(
   const email = checkEmail(input.adminEmail);
   const displayName = checkName(input.adminName, "The admin's name");
   const brands = checkInvitedBrands(input.brands, config.risk.counterfeitTerms);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockMemberCap(manager);
     await assertOrganizationNameFree(manager, viewer, organizationName, now);
     const clashes = await brandNameClashes(manager, brands, now);
@@ -107,7 +109,7 @@ export async function inviteUser(
   const email = checkEmail(input.email);
   const displayName = checkName(input.name, "The user's name");
   checkRoleOf(viewer.orgKind, input.role);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     checkInvitableAddress(await manager.findOneByOrFail(Organization, { id: viewer.orgId }), email);
     // Only the viewer's own users are looked at: whether another organization uses an address is
     // not the admin's to learn. A duplicate is refused at acceptance, to the holder of the token,
@@ -144,7 +146,7 @@ export async function inviteUser(
 }
 
 export async function revokeInvitation(dataSource: DataSource, viewer: Viewer, id: string): Promise<Invitation> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const invitation = await scopedQuery(manager, viewer, Invitation, "inv")
       .andWhere("inv.id = :id", { id })
       .setLock("pessimistic_write")

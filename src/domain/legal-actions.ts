@@ -9,7 +9,7 @@ import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
 import { lockKey } from "../db/advisory-lock";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 // FILED -> IN_PROGRESS -> a judgment, a settlement or a withdrawal; a case may also settle, be
 // withdrawn or be decided straight from FILED. The outcomes are final.
@@ -36,7 +36,7 @@ export async function fileLegalAction(
   const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
   const claim = checkMoney(input.claim, "claim", { allowZero: false });
   const filedOn = checkPastLocalDate(input.filedOn, "filedOn");
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const seller = await scopedQuery(manager, viewer, Seller, "seller").andWhere("seller.id = :id", { id: input.sellerId }).getOne();
     if (!seller) throw notFound("Seller");
     // The same filing sent again (a retry) would be a second lawsuit; two sent at once take turns.
@@ -93,7 +93,7 @@ export async function updateLegalAction(
     throw badInput("`judgment` is recorded only with JUDGMENT_FOR_PLAINTIFF or SETTLED");
   }
   if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const action = await scopedQuery(manager, viewer, LegalAction, "la")
       .andWhere("la.id = :id", { id: input.id })
       .setLock("pessimistic_write")

@@ -5,7 +5,7 @@ import type { Config } from "../config";
 import { Brand, Organization } from "../entities";
 import { OrgKind, OrgStatus } from "../entities/enums";
 import { badInput, conflict, notFound } from "../errors";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { recordAudit } from "./audit";
 import { brandNameClashes, checkBrandAliases, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
@@ -24,7 +24,7 @@ export async function addMemberBrand(
   now = new Date(),
 ): Promise<Brand> {
   const [brand] = checkInvitedBrands([{ name: input.name, aliases: [...input.aliases] }], config.risk.counterfeitTerms);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockMemberCap(manager);
     // Locked, as suspendMember locks it: a suspension committing meanwhile is read, not missed.
     const org = await scopedQuery(manager, viewer, Organization, "org")
@@ -59,7 +59,7 @@ export async function setBrandAliases(
   input: { brandId: string; aliases: readonly string[] },
   now = new Date(),
 ): Promise<Brand> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockMemberCap(manager);
     const brand = await scopedQuery(manager, viewer, Brand, "brand")
       .andWhere("brand.id = :id", { id: input.brandId })

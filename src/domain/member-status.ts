@@ -7,7 +7,7 @@ import { OrgKind, OrgStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_REASON_LENGTH = 2000;
 
@@ -31,7 +31,7 @@ async function setStatus(
   reason: string | null,
   config?: Config,
 ): Promise<Organization> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     if (status === OrgStatus.ACTIVE) await lockMemberCap(manager);
     const org = await scopedQuery(manager, viewer, Organization, "org")
       .andWhere("org.id = :id", { id })

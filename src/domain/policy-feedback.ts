@@ -9,7 +9,7 @@ import { authorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { checkRuleCode, isCurrentRuleVersion, noRuleWithCode } from "./governance-rules";
 import { lockKey } from "../db/advisory-lock";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_BODY_LENGTH = 10_000;
 const MAX_RESPONSE_LENGTH = 10_000;
@@ -39,7 +39,7 @@ export async function submitPolicyFeedback(
   const code = checkRuleCode(input.ruleCode);
   const body = input.body.trim();
   if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`Feedback must be 1 to ${MAX_BODY_LENGTH} characters`);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const rule = await scopedQuery(manager, viewer, GovernanceRule, "rule")
       .andWhere("rule.code = :code", { code })
       .andWhere(isCurrentRuleVersion("rule"))
@@ -100,7 +100,7 @@ export async function respondToPolicyFeedback(
 ): Promise<PolicyFeedbackView> {
   const response = input.response.trim();
   if (!response || response.length > MAX_RESPONSE_LENGTH) throw badInput(`A response must be 1 to ${MAX_RESPONSE_LENGTH} characters`);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, input.id);
     const allowed = feedbackTransitionsFrom(feedback.status);
     if (!allowed.includes(input.status)) {
@@ -126,7 +126,7 @@ export async function respondToPolicyFeedback(
 // feedback only gains a count, and the audit event is the endorser's: nothing tells the author,
 // or anyone else, who endorsed; and nothing here tells the endorser who wrote it.
 export async function endorsePolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, id);
     // Only the author's organization can see its own PRIVATE feedback, so neither answer below
     // tells anyone something about another member.
@@ -148,7 +148,7 @@ export async function endorsePolicyFeedback(dataSource: DataSource, viewer: View
 // A member takes back its organization's endorsement. Like a revocation, asking again (or without
 // having endorsed) answers with the feedback as it is; the author reads only the count move.
 export async function withdrawEndorsement(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, id);
     const own = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = :id", { id }).getOne();
     if (!own) return projectFeedback(viewer, feedback);
@@ -164,7 +164,7 @@ export async function withdrawEndorsement(dataSource: DataSource, viewer: Viewer
 // Like a revocation, asking again answers with it as it is. Another member's feedback, which the
 // viewer may read (ALLIANCE), is refused as not its own: that it is not is no secret (isOwn).
 export async function withdrawPolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, id);
     if (feedback.ownerOrgId !== viewer.orgId) throw forbidden("Only the organization that wrote feedback withdraws it");
     if (feedback.status === FeedbackStatus.WITHDRAWN) return projectFeedback(viewer, feedback);

@@ -17,7 +17,7 @@ import {
   type IdItem,
   type MoneyValue,
 } from "./validation";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_CASES_PER_REFERRAL = 500;
 
@@ -50,7 +50,7 @@ export async function createReferral(
 ): Promise<Referral> {
   const summary = requiredText(input.summary, "summary", 10_000);
   checkItemCount(input.items, "infringementIds", MAX_CASES_PER_REFERRAL);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const agency = await scopedQuery(manager, viewer, Organization, "org").andWhere("org.id = :id", { id: input.agencyId }).getOne();
     if (!agency) throw notFound("Organization");
     if (agency.kind !== OrgKind.AGENCY) throw badInput(`\`agencyId\` must name an agency; ${agency.name} is a ${agency.kind} organization`);
@@ -158,7 +158,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
   const seizedValue = input.seizedValue ? checkMoney(input.seizedValue, "seizedValue", { allowZero: true }) : undefined;
   const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && !seizedValue;
   if (nothing) throw badInput("Give at least one of status, raidDate, arrests, seizedUnits, seizedValue");
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const referral = await lockedReferral(manager, viewer, input.id);
     if (referral.status === ReferralStatus.CLOSED) throw badInput("This referral is CLOSED; its outcome can no longer change");
     if (input.status != null && input.status === referral.status) {
@@ -219,7 +219,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
 // reports do not count it; the cases may be referred again. The withdrawal's audit event names them.
 export async function withdrawReferral(dataSource: DataSource, viewer: Viewer, input: { id: string; reason: string }): Promise<Referral> {
   const reason = requiredText(input.reason, "reason (why the referral is withdrawn)", 2000);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const referral = await lockedReferral(manager, viewer, input.id);
     if (referral.status !== ReferralStatus.REFERRED) {
       throw badInput(

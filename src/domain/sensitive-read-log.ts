@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { recordAudit } from "./audit";
+// eslint-disable-next-line no-restricted-imports -- reads that happened are recorded whatever became of the credential since.
 import { inTransaction } from "../db/transaction";
 
 const MAX_IDS_PER_EVENT = 500;

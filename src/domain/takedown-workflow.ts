@@ -12,7 +12,7 @@ import { removeListings } from "./listing-removal";
 import type { RiskConfig } from "../risk/risk-config";
 import { addStrike, lockStore, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 // A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
 // approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
@@ -106,7 +106,7 @@ export async function requestTakedown(
   input: { infringementId: string; reason: string },
 ): Promise<TakedownRequest> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const gone = await lockListingsOfCases(manager, viewer, [input.infringementId]);
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
@@ -134,7 +134,7 @@ export async function requestTakedowns(
 ): Promise<TakedownRequest[]> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   checkItemCount(input.items, "infringementIds", maxItems);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const gone = await lockListingsOfCases(manager, viewer, input.items.flatMap((item) => (item.id ? [item.id] : [])));
     const { accepted, problems } = await lockInfringementItems(manager, viewer, input.items, (row) =>
       row.status === InfringementStatus.CONFIRMED ? null : notConfirmed(row.status),
@@ -202,7 +202,7 @@ async function lockCaseAndRequest(manager: EntityManager, viewer: Viewer, named:
 // The brand takes back its PENDING request before the platform decides it.
 export async function withdrawTakedown(dataSource: DataSource, viewer: Viewer, input: { id: string; note: string }): Promise<TakedownRequest> {
   const note = requiredText(input.note, "note (why the takedown is withdrawn)", MAX_TEXT);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const named = await requestNamed(manager, viewer, input.id);
     const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "withdrawn");
     return withdrawLockedTakedown(manager, viewer, request, infringement, note);
@@ -252,7 +252,7 @@ export async function decideTakedown(
     input.decision === TakedownDecision.REJECT
       ? requiredText(input.note, "note (why the takedown is rejected)", MAX_TEXT)
       : optionalText(input.note, "note", MAX_TEXT);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const approved = input.decision === TakedownDecision.APPROVE;
     const named = await requestNamed(manager, viewer, input.id);
     // An approval supersedes every other pending request on the listing, and strikes the store.
@@ -313,7 +313,7 @@ export async function takeDownListing(
   riskConfig: RiskConfig,
 ): Promise<Listing> {
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const listing = await lockListingAndStore(manager, viewer, input.listingId);
     if (listing.status !== ListingStatus.ACTIVE) throw badInput(`This listing is ${listing.status} already`);
     await removeFromMarketplace(manager, viewer, listing, { reason }, policy, riskConfig);

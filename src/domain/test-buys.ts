@@ -11,7 +11,7 @@ import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
 import { withdrawLockedTakedown } from "./takedown-workflow";
 import { checkMoney, checkPastInstant, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_EVIDENCE_ITEMS = 50;
 
@@ -23,7 +23,7 @@ export async function recordTestBuy(
   const orderedAt = checkPastInstant(input.orderedAt, "orderedAt");
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
   const orderReference = requiredText(input.orderReference, "orderReference", 200);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     // Locked, so that two recordings of one order (a client's retry) cannot both pass the check below.
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
@@ -99,7 +99,7 @@ export async function recordTestBuyOutcome(
   if (input.outcome === TestBuyOutcome.COUNTERFEIT && !evidence.length) {
     throw badInput("A COUNTERFEIT outcome needs at least one evidence item");
   }
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const testBuy = await scopedQuery(manager, viewer, TestBuy, "tb")
       .andWhere("tb.id = :id", { id: input.id })
       .setLock("pessimistic_write")

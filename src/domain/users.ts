@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { standingRefusal } from "../auth/account-standing";
 import { administeredUsers, scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { inTransaction } from "../db/transaction";
+import { inTransactionAs } from "../auth/live-credential";
 import { Organization, User } from "../entities";
 import { OrgStatus, UserRole } from "../entities/enums";
 import { checkRoleOf } from "../auth/scopes";
@@ -45,7 +45,7 @@ async function refuseLastEnabledAdmin(manager: EntityManager, viewer: Viewer, us
 
 // Like a revocation, asking again answers with the account as it is, so that a retry succeeds.
 export async function disableUser(dataSource: DataSource, viewer: Viewer, id: string): Promise<User> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const user = await lockedUser(manager, viewer, id);
     if (user.disabledAt) return user;
     if (viewer.principal === "USER" && user.id === viewer.principalId) {
@@ -60,7 +60,7 @@ export async function disableUser(dataSource: DataSource, viewer: Viewer, id: st
 }
 
 export async function enableUser(dataSource: DataSource, viewer: Viewer, id: string): Promise<User> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const user = await lockedUser(manager, viewer, id);
     if (!user.disabledAt) throw badInput("This account is enabled already");
     const before = { disabledAt: user.disabledAt };
@@ -76,7 +76,7 @@ export async function enableUser(dataSource: DataSource, viewer: Viewer, id: str
 // user's next request (each request reads the role). The organization keeps an enabled admin.
 export async function changeUserRole(dataSource: DataSource, viewer: Viewer, input: { id: string; role: UserRole }): Promise<User> {
   checkRoleOf(viewer.orgKind, input.role);
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const user = await lockedUser(manager, viewer, input.id);
     if (user.role === input.role) throw badInput(`This user is ${user.role} already`);
     if (user.role === UserRole.ADMIN && !user.disabledAt) await refuseLastEnabledAdmin(manager, viewer, user, "make another user admin first");

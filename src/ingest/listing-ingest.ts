@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
+import { holdLiveCredential } from "../auth/live-credential";
 import type { Config } from "../config";
 import { isServerDatabase } from "../db/data-source";
 import { driverErrorOf, inTransaction, isConnectionLoss, isTransientConflict } from "../db/transaction";
@@ -235,14 +236,15 @@ export async function ingestListingRows(
     counts.rejected = invalid.length + written.rejections.length;
     return counts;
   };
-  const written = await ingest.writeBatch(rows, (manager, batch) =>
-    recordAudit(manager, viewer, {
+  const written = await ingest.writeBatch(rows, async (manager, batch) => {
+    await recordAudit(manager, viewer, {
       action: "listings.ingest",
       targetType: "Listing",
       targetId: null,
       after: { ...totalOf(batch), modelVersion: ingest.model.version },
-    }),
-  );
+    });
+    await holdLiveCredential(manager, viewer);
+  });
   const rejections = [...invalid, ...written.rejections].sort((a, b) => a.line - b.line);
   return { counts: totalOf(written), rejections, modelVersion: ingest.model.version };
 }

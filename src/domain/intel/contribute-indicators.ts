@@ -9,7 +9,8 @@ import type { IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { FirstIndexes, itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
-import { driverErrorOf, inTransaction } from "../../db/transaction";
+import { driverErrorOf } from "../../db/transaction";
+import { inTransactionAs } from "../../auth/live-credential";
 
 export interface IndicatorDraft {
   kind: IndicatorKind;
@@ -153,7 +154,7 @@ export async function contributeIndicators(
   drafts: IndicatorDraft[],
   options: ContributeOptions = {},
 ): Promise<string[]> {
-  return inTransaction(dataSource, (manager) => contributeIndicatorsIn(manager, hasher, contributor, drafts, options));
+  return inTransactionAs(dataSource, contributor.actor, (manager) => contributeIndicatorsIn(manager, hasher, contributor, drafts, options));
 }
 
 // The same in the caller's transaction (the demo seed's).

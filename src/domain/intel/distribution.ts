@@ -6,7 +6,7 @@ import { Indicator } from "../../entities";
 import { IndicatorDistribution } from "../../entities/enums";
 import { badInput } from "../../errors";
 import { recordAudit } from "../audit";
-import { inTransaction } from "../../db/transaction";
+import { inTransactionAs } from "../../auth/live-credential";
 
 // Narrowest first: each level shows an indicator to everyone the previous one does, and more.
 export const DISTRIBUTION_ORDER = [
@@ -25,7 +25,7 @@ export async function widenIndicatorDistribution(
   viewer: Viewer,
   input: { id: string; distribution: IndicatorDistribution },
 ): Promise<Indicator> {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const indicator = await lockContributedIndicator(manager, viewer, input.id);
     const from = indicator.distribution;
     if (rank(input.distribution) <= rank(from)) {

@@ -6,7 +6,7 @@ import { Indicator, IndicatorSighting } from "../../entities";
 import { badInput, notFound } from "../../errors";
 import { checkPastInstant } from "../validation";
 import { recordAudit } from "../audit";
-import { inTransaction } from "../../db/transaction";
+import { inTransactionAs } from "../../auth/live-credential";
 
 const MAX_SOURCE_LENGTH = 500;
 
@@ -22,7 +22,7 @@ export async function recordSighting(
   const source = input.source.trim();
   if (!source || source.length > MAX_SOURCE_LENGTH) throw badInput(`source must be 1 to ${MAX_SOURCE_LENGTH} characters`);
   const seenAt = checkPastInstant(input.seenAt, "seenAt");
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
       .andWhere("ind.id = :id", { id: input.indicatorId })
       .setLock("pessimistic_write")

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { parsePeriod, type ReportPeriod } from "./period";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
 import { lockKey } from "../../db/advisory-lock";
-import { inTransaction } from "../../db/transaction";
+import { inTransactionAs } from "../../auth/live-credential";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -22,7 +22,7 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
   if (period.end > now) {
     throw badInput(`${period.label} has not ended: a report covers a finished period (this one can be generated from ${period.end.toISOString().slice(0, 10)})`);
   }
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockKey(manager, "progress_report", period.label);
     const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.period_kind = :kind AND report.period_start = :start", { kind: period.kind, start: period.start })
@@ -104,7 +104,7 @@ const NEXT: Partial<Record<ReportStatus, ReportStatus>> = {
 };
 
 async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: ReportStatus, note: string | null) {
-  return inTransaction(dataSource, async (manager) => {
+  return inTransactionAs(dataSource, viewer, async (manager) => {
     const report = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.id = :id", { id })
       .setLock("pessimistic_write")

@@ -1,0 +1,40 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { inTransaction } from "../db/transaction";
+import { deadApiKey, disabledAccount } from "./account-standing";
+import { KEY_IS_LIVE } from "./resolve-viewer";
+import type { Viewer } from "./viewer";
+
+// A request's credential is checked when the request arrives (resolve-viewer.ts), and its write
+// commits later: a key revoked, or a user disabled, in between would still have the write
+// committed after the revocation. So each write ends by reading its credential's row again, held
+// FOR SHARE until the commit (not KEY SHARE, which a plain UPDATE of the row would not wait for).
+// The revocation updates that row: either it committed first, and the write is refused as the
+// credential's next request would be, or it waits until the write has committed. Read last, so
+// that a revocation waits for no more than a write's commit, and so that a write never holds its
+// credential's row while it waits for other locks (an admin disabling a user locks the
+// organization, then the user).
+//
+// The organization's row is not held: each write would then wait for its member's admin actions,
+// which lock it, and one disabling the write's author would deadlock with it. A suspension in
+// flight is re-checked by admin actions only (users.ts).
+
+// Called last in the write's transaction (inTransactionAs, or a listing batch's).
+export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
+  if (viewer.principal === "USER") {
+    const held: unknown[] = await manager.query(`SELECT 1 FROM app_user u WHERE u.id = $1 AND u.disabled_at IS NULL FOR SHARE`, [viewer.principalId]);
+    if (held.length === 0) throw disabledAccount();
+    return;
+  }
+  const held: unknown[] = await manager.query(`SELECT 1 FROM api_key k WHERE k.id = $1 AND ${KEY_IS_LIVE} FOR SHARE`, [viewer.principalId]);
+  if (held.length === 0) throw deadApiKey();
+}
+
+// A write on behalf of `viewer`, which commits only while its credential is live; null: the
+// operator's own work (the CLI), which no credential vouches for.
+export function inTransactionAs<T>(dataSource: DataSource, viewer: Viewer | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return inTransaction(dataSource, async (manager) => {
+    const result = await work(manager);
+    if (viewer) await holdLiveCredential(manager, viewer);
+    return result;
+  });
+}
