@@ -2,9 +2,10 @@ import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
 import { InfringementStatus, UserRole } from "../../src/entities/enums";
 import { createApiKeyRow, createInfringement, createListing, createUser } from "../support/factories";
-import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { listingRecord } from "../support/listing-records";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { databaseUrl, serverUrl } from "../support/test-env";
-import { startTestApi, type TestApi } from "../support/test-api";
+import { startTestApi, type GraphQLResponse, type TestApi } from "../support/test-api";
 
 // A request's credential is checked when it arrives; a key revoked, or a user disabled, before its
 // write commits must not see the write commit after the revocation (src/auth/live-credential.ts).
@@ -24,8 +25,6 @@ onServer("a write in flight when its credential is revoked", () => {
   const REVIEW = `mutation($id: ID!) { reviewInfringement(input: { id: $id, status: UNDER_REVIEW }) { status } }`;
   const VIEWER = `{ viewer { name } }`;
 
-  const statusOf = async (id: string) => (await api.dataSource.query(`SELECT status FROM suspected_infringement WHERE id = $1`, [id]))[0].status;
-
   async function waitFor(condition: () => Promise<boolean>) {
     for (let tries = 0; !(await condition()); tries++) {
       if (tries > 500) throw new Error("timed out waiting");
@@ -33,53 +32,83 @@ onServer("a write in flight when its credential is revoked", () => {
     }
   }
 
-  // Sends the review as `as`, and once it waits inside its transaction on the case's row (held by
-  // another connection), revokes its credential with `revoke`; then lets it go on.
-  async function reviewRevokedInFlight(as: Persona["as"], revoke: () => Promise<void>) {
-    const infringement = await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, cast.seller, { title: "AA replica" }));
+  // Another connection locks a row the write needs (`lock`); once the write waits for it, inside
+  // its transaction, its credential is revoked (`revoke`), and the row let go.
+  async function revokedInFlight(lock: [string, unknown[]], write: () => Promise<GraphQLResponse>, revoke: () => Promise<GraphQLResponse>) {
     const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
     const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
     await holder.connect();
     try {
       await holder.query("BEGIN");
-      await holder.query(`SELECT id FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [infringement.id]);
-      const review = api.gql(REVIEW, { id: gid("Infringement", infringement.id) }, as);
+      expect((await holder.query(...lock)).rowCount).toBe(1);
+      const written = write();
       await waitFor(async () => {
         const { rows } = await holder.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database]);
         return rows[0].waiting === 1;
       });
-      await revoke();
+      expect((await revoke()).errors).toBeUndefined();
       await holder.query("ROLLBACK");
-      return { response: await review, status: await statusOf(infringement.id) };
+      return await written;
     } finally {
       await holder.end();
     }
   }
 
+  // The refusal is the one the credential's next request gets.
+  async function expectRefusedAsNext(response: GraphQLResponse, as: Persona["as"], message: string) {
+    const next = await api.gql(VIEWER, {}, as);
+    expect(next.errors?.[0]).toMatchObject({ message, extensions: { code: "UNAUTHENTICATED" } });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({ message, extensions: next.errors?.[0].extensions });
+  }
+
+  async function reviewRevokedInFlight(as: Persona["as"], revoke: () => Promise<GraphQLResponse>) {
+    const listing = await createListing(api.dataSource, cast.seller, { title: "AA replica" });
+    const { id } = await createInfringement(api.dataSource, cast.brandA.brand, listing);
+    const response = await revokedInFlight(
+      [`SELECT id FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [id]],
+      () => api.gql(REVIEW, { id: gid("Infringement", id) }, as),
+      revoke,
+    );
+    const [{ status }] = await api.dataSource.query(`SELECT status FROM suspected_infringement WHERE id = $1`, [id]);
+    return { response, status };
+  }
+
   it("refuses the write of an API key revoked meanwhile, as the key's next request is refused", async () => {
     const { apiKey, secret } = await createApiKeyRow(api.dataSource, cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
-    const { response, status } = await reviewRevokedInFlight({ apiKey: secret }, async () => {
-      const revoked = await api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: gid("ApiKey", apiKey.id) }, cast.brandAAdmin.as);
-      expect(revoked.errors).toBeUndefined();
-    });
-    const next = await api.gql(VIEWER, {}, { apiKey: secret });
-    expect(next.errors?.[0]).toMatchObject({ message: "Invalid, expired or revoked API key", extensions: { code: "UNAUTHENTICATED" } });
-    expect(response.errors).toHaveLength(1);
-    expect(response.errors?.[0]).toMatchObject({ message: next.errors?.[0].message, extensions: next.errors?.[0].extensions });
+    const { response, status } = await reviewRevokedInFlight({ apiKey: secret }, () =>
+      api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: gid("ApiKey", apiKey.id) }, cast.brandAAdmin.as),
+    );
+    await expectRefusedAsNext(response, { apiKey: secret }, "Invalid, expired or revoked API key");
     expect(status).toBe(InfringementStatus.FLAGGED);
   });
 
   it("refuses the write of a user disabled meanwhile, as the user's next request is refused", async () => {
     const analyst = await createUser(api.dataSource, cast.brandA.org, UserRole.ANALYST);
     const as = { token: (await api.tokens.sign({ userId: analyst.id, orgId: cast.brandA.org.id })).token };
-    const { response, status } = await reviewRevokedInFlight(as, async () => {
-      const disabled = await api.gql(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: gid("User", analyst.id) }, cast.brandAAdmin.as);
-      expect(disabled.errors).toBeUndefined();
-    });
-    const next = await api.gql(VIEWER, {}, as);
-    expect(next.errors?.[0]).toMatchObject({ message: "This account is disabled; ask your organization's admin", extensions: { code: "UNAUTHENTICATED" } });
-    expect(response.errors).toHaveLength(1);
-    expect(response.errors?.[0]).toMatchObject({ message: next.errors?.[0].message, extensions: next.errors?.[0].extensions });
+    const { response, status } = await reviewRevokedInFlight(as, () =>
+      api.gql(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: gid("User", analyst.id) }, cast.brandAAdmin.as),
+    );
+    await expectRefusedAsNext(response, as, "This account is disabled; ask your organization's admin");
     expect(status).toBe(InfringementStatus.FLAGGED);
+  });
+
+  it("refuses a listing batch of an ingest key revoked meanwhile, and stores none of it", async () => {
+    const platform = cast.platformAnalyst.org;
+    const { apiKey, secret } = await createApiKeyRow(api.dataSource, platform, [Scope.INGEST_WRITE]);
+    const seller = { externalId: `store-in-flight-${apiKey.id}`, name: "In-flight Store", openedAt: "2019-01-01T00:00:00.000Z", brandCount: 1 };
+    const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted } }`;
+    const first = await api.gql(INGEST, { listings: [listingRecord({ seller })] }, { apiKey: secret });
+    expect(first.errors).toBeUndefined();
+    const record = listingRecord({ seller });
+    const admin = await userPersona(api, platform, UserRole.ADMIN);
+    const response = await revokedInFlight(
+      [`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [seller.externalId]],
+      () => api.gql(INGEST, { listings: [record] }, { apiKey: secret }),
+      () => api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: gid("ApiKey", apiKey.id) }, admin.as),
+    );
+    await expectRefusedAsNext(response, { apiKey: secret }, "Invalid, expired or revoked API key");
+    const [{ stored }] = await api.dataSource.query(`SELECT count(*)::int AS stored FROM listing WHERE external_id = $1`, [record.externalId]);
+    expect(stored).toBe(0);
   });
 });
