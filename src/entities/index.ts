@@ -10,6 +10,7 @@ import { Listing } from "./listing.entity";
 import { LoginFailure } from "./login-failure.entity";
 import { Organization } from "./organization.entity";
 import { Product } from "./product.entity";
+import { ProductSpell } from "./product-spell.entity";
 import { Referral } from "./referral.entity";
 import { ReferralInfringement } from "./referral-infringement.entity";
 import { Seller } from "./seller.entity";
@@ -41,6 +42,7 @@ export {
   PolicyFeedback,
   PolicyFeedbackEndorsement,
   Product,
+  ProductSpell,
   ProgressReport,
   ProgressReportMemberFigures,
   Referral,
@@ -58,6 +60,7 @@ export const entities = [
   ApiKey,
   Brand,
   Product,
+  ProductSpell,
   Seller,
   Listing,
   SuspectedInfringement,

@@ -23,6 +23,7 @@ import { TestBuyOrderedAtMilliseconds1796600000000 } from "./1796600000000-TestB
 import { ProductRemovedAt1796610000000 } from "./1796610000000-ProductRemovedAt";
 import { LoginFailureChecking1796620000000 } from "./1796620000000-LoginFailureChecking";
 import { ApiKeyCreatedAtMilliseconds1796632000000 } from "./1796632000000-ApiKeyCreatedAtMilliseconds";
+import { ProductSpells1796635000000 } from "./1796635000000-ProductSpells";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ProductRemovedAt1796610000000,
   LoginFailureChecking1796620000000,
   ApiKeyCreatedAtMilliseconds1796632000000,
+  ProductSpells1796635000000,
 ];
