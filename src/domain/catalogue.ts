@@ -6,6 +6,7 @@ import { Brand, Product } from "../entities";
 import { ApiError, badInput, notFound } from "../errors";
 import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
+import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
@@ -13,6 +14,7 @@ import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validati
 // which the risk model measures listings against from the next ingest on. A call adds the SKUs the
 // brand does not have and replaces those it has (bringing back one it had removed), all or nothing:
 // one bad product refuses the call, naming each bad one by its index. Another takes SKUs out.
+// Both keep each product's spells in the catalogue, with its category in each (catalogue-history.ts).
 
 export const MAX_PRODUCTS_PER_CALL = 1000;
 const MAX_LOGO_HASHES = 20;
@@ -86,15 +88,15 @@ function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
   return valid;
 }
 
-async function writeProducts(manager: EntityManager, brand: Brand, products: ValidProduct[]): Promise<{ created: number; updated: number }> {
-  const rows: { inserted: boolean }[] = await manager.query(
-    `INSERT INTO product (owner_org_id, brand_id, sku, name, category, msrp_minor, currency, specs, logo_hashes)
-     SELECT $1, $2, p.sku, p.name, p.category, p.msrp_minor, p.currency, p.specs::jsonb, ARRAY(SELECT jsonb_array_elements_text(p.logo_hashes::jsonb))
+async function writeProducts(manager: EntityManager, brand: Brand, products: ValidProduct[], now: Date): Promise<{ created: number; updated: number }> {
+  const rows: { id: string; inserted: boolean }[] = await manager.query(
+    `INSERT INTO product (owner_org_id, brand_id, sku, name, category, msrp_minor, currency, specs, logo_hashes, created_at)
+     SELECT $1, $2, p.sku, p.name, p.category, p.msrp_minor, p.currency, p.specs::jsonb, ARRAY(SELECT jsonb_array_elements_text(p.logo_hashes::jsonb)), $10::timestamptz
        FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[])
          AS p(sku, name, category, msrp_minor, currency, specs, logo_hashes)
      ON CONFLICT (brand_id, sku) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, msrp_minor = EXCLUDED.msrp_minor,
        currency = EXCLUDED.currency, specs = EXCLUDED.specs, logo_hashes = EXCLUDED.logo_hashes, removed_at = NULL
-     RETURNING (xmax = 0) AS inserted`,
+     RETURNING id, (xmax = 0) AS inserted`,
     [
       brand.ownerOrgId,
       brand.id,
@@ -106,8 +108,10 @@ async function writeProducts(manager: EntityManager, brand: Brand, products: Val
       // As text, to be read as jsonb: arrays of jsonb and of text[] do not unnest a row at a time.
       products.map((p) => JSON.stringify(p.specs)),
       products.map((p) => JSON.stringify(p.logoHashes)),
+      now,
     ],
   );
+  await openCatalogueSpells(manager, rows.map((row) => row.id), now);
   const created = rows.filter((row) => row.inserted).length;
   return { created, updated: rows.length - created };
 }
@@ -116,12 +120,13 @@ export async function upsertProducts(
   dataSource: DataSource,
   viewer: Viewer,
   input: { brandId: string; products: readonly ProductDraft[] },
+  now = new Date(),
 ): Promise<{ created: number; updated: number; products: Product[] }> {
   const products = checkedProducts(input.products);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
-    const { created, updated } = await writeProducts(manager, brand, products);
+    const { created, updated } = await writeProducts(manager, brand, products, now);
     await recordAudit(manager, viewer, { action: "catalogue.upsert", targetType: "Brand", targetId: brand.id, after: { created, updated } });
     const stored = await scopedQuery(manager, viewer, Product, "product")
       .andWhere("product.brand_id = :brandId AND product.sku = ANY(:skus)", { brandId: brand.id, skus: products.map((p) => p.sku) })
@@ -163,6 +168,7 @@ export async function removeProducts(
     if (errors.length) throw itemErrors("skus", skus.length, errors, "nothing was removed");
     const removed = skus.map((sku) => bySku.get(sku)!);
     await manager.update(Product, removed.map((product) => product.id), { removedAt: now });
+    await endCatalogueSpells(manager, removed.map((product) => product.id), now);
     await recordAudit(manager, viewer, {
       action: "catalogue.remove",
       targetType: "Brand",

@@ -35,6 +35,8 @@ export class Product extends TenantOwned {
   @Column({ name: "logo_hashes", type: "text", array: true, default: () => "'{}'" })
   logoHashes: string[];
 
+  // When the SKU was first added; when it was in the catalogue, and under which category, is in its
+  // spells (product_spell).
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 

@@ -63,12 +63,13 @@ export function insertBrands(
   ], rows);
 }
 
-export function insertProducts(
+// Each product with its one spell in the catalogue, from when its brand joined.
+export async function insertProducts(
   manager: EntityManager,
   rows: CatalogueProduct[],
   createdAt: (orgId: string) => Date,
 ): Promise<void> {
-  return insertWithUnnest(manager, "product", [
+  await insertWithUnnest(manager, "product", [
     { name: "id", type: "uuid", value: (p) => p.id },
     { name: "owner_org_id", type: "uuid", value: (p) => p.brand.ownerOrgId },
     { name: "brand_id", type: "uuid", value: (p) => p.brand.id },
@@ -80,5 +81,10 @@ export function insertProducts(
     { name: "specs", type: "jsonb", value: (p) => p.specs },
     { name: "logo_hashes", type: "text[]", value: (p) => p.logoHashes },
     { name: "created_at", type: "timestamptz", value: (p) => createdAt(p.brand.ownerOrgId) },
+  ], rows);
+  await insertWithUnnest(manager, "product_spell", [
+    { name: "product_id", type: "uuid", value: (p) => p.id },
+    { name: "category", type: "text", value: (p) => p.brand.category },
+    { name: "started_at", type: "timestamptz", value: (p) => createdAt(p.brand.ownerOrgId) },
   ], rows);
 }

@@ -114,6 +114,13 @@ export async function createProduct(db: DataSource, brand: Brand, fields: Partia
   );
   product.createdAt = fields.createdAt ?? CATALOGUE_SINCE;
   await db.query(`UPDATE product SET created_at = $1 WHERE id = $2`, [product.createdAt, product.id]);
+  // Its one spell in the catalogue, as upsertProducts and removeProducts keep them.
+  await db.query(`INSERT INTO product_spell (product_id, category, started_at, ended_at) VALUES ($1, $2, $3, $4)`, [
+    product.id,
+    product.category,
+    product.createdAt,
+    product.removedAt ?? null,
+  ]);
   return product;
 }
 
