@@ -1,7 +1,7 @@
 import { Listing, SuspectedInfringement, type Brand } from "../../src/entities";
 import { Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
-import { createCast, userPersona } from "../support/personas";
+import { createCast, gid, userPersona, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // A report goes to every member, and its categories are names from members' catalogues: a name
@@ -35,6 +35,7 @@ it("names only the categories enough members are in, and counts a lone member's 
   api = await startTestApi();
   const cast = await createCast(api);
   const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+  let w4: { brand: Brand; admin: Persona; sku: string } | undefined;
   // Two members without a catalogue count under Uncategorized too.
   for (const [name, category, count] of [
     ["W1", "Watches", 10],
@@ -46,8 +47,10 @@ it("names only the categories enough members are in, and counts a lone member's 
     ["U1", null, 10],
     ["U2", null, 10],
   ] as const) {
-    const brand = await createBrand(api.dataSource, await createOrganization(api.dataSource, OrgKind.BRAND, `Category member ${name}`));
-    if (category) await createProduct(api.dataSource, brand, { category });
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Category member ${name}`);
+    const brand = await createBrand(api.dataSource, org);
+    const product = category ? await createProduct(api.dataSource, brand, { category }) : null;
+    if (name === "W4") w4 = { brand, admin: await userPersona(api, org, UserRole.ADMIN), sku: product!.sku };
     await flag(brand, count);
   }
   const generated = await api.gql<{ generateProgressReport: { tables: { metric: string; categories: string[]; cells: { category: string | null; marketplace: string | null; value: number | null }[] }[] } }>(
@@ -64,14 +67,23 @@ it("names only the categories enough members are in, and counts a lone member's 
   // The lone member's 6 are in Uncategorized, with the 10 of each member without a catalogue.
   expect([total("Watches").value, total("Uncategorized").value, total(null).value]).toEqual([40, 26, 66]);
 
-  // A member taking its watches out of its catalogue now leaves the period's categories as they
-  // stood: Watches had four members in January 2025, and with three it would not be named.
-  const [w4] = await api.dataSource.query(`SELECT b.id FROM brand b JOIN organization o ON o.id = b.owner_org_id WHERE o.name = 'Category member W4'`);
-  await api.dataSource.query(`UPDATE product SET removed_at = now() WHERE brand_id = $1`, [w4.id]);
-  const again = await api.gql<typeof generated.data>(
-    `mutation { generateProgressReport(period: "2025-01") { tables { metric categories cells { category marketplace value } } } }`,
-    {},
-    platformAdmin.as,
-  );
-  expect(again.data!.generateProgressReport.tables).toEqual(tables);
+  // A member taking its watches out of its catalogue now, or sending them again under another
+  // category, leaves the period's categories as they stood: Watches had four members in January
+  // 2025, and with three it would not be named.
+  const regenerated = async () => {
+    const again = await api.gql<typeof generated.data>(
+      `mutation { generateProgressReport(period: "2025-01") { tables { metric categories cells { category marketplace value } } } }`,
+      {},
+      platformAdmin.as,
+    );
+    return again.data!.generateProgressReport.tables;
+  };
+  const brandId = gid("Brand", w4!.brand.id);
+  const removed = await api.gql(`mutation($input: RemoveProductsInput!) { removeProducts(input: $input) { products { sku } } }`, { input: { brandId, skus: [w4!.sku] } }, w4!.admin.as);
+  expect(removed.errors).toBeUndefined();
+  expect(await regenerated()).toEqual(tables);
+  const product = { sku: w4!.sku, name: "Watch", category: "Jewellery", msrp: { amountMinor: 10_000, currency: "CNY" } };
+  const sentAgain = await api.gql(`mutation($input: UpsertProductsInput!) { upsertProducts(input: $input) { updated } }`, { input: { brandId, products: [product] } }, w4!.admin.as);
+  expect(sentAgain.data).toEqual({ upsertProducts: { updated: 1 } });
+  expect(await regenerated()).toEqual(tables);
 });

@@ -35,12 +35,16 @@ export interface FigureSource {
 }
 
 // A brand's category is the one most of its catalogue is in, as the catalogue stood at the end of
-// the period (`periodEnd`, a parameter): products added or removed since (a member joining a small
-// category just before a report is generated, to read its zeros) do not move the period's figures.
+// the period (`periodEnd`, a parameter): each product under the category of its spell that covered
+// that instant (product_spell), if any. Products added, removed, sent again or moved to another
+// category since (a member joining a small category just before a report is generated, to read
+// its zeros) do not move the period's figures.
 const brandCategory = (periodEnd: string) => `brand_category AS (
   SELECT DISTINCT ON (brand_id) brand_id, category
-    FROM (SELECT brand_id, category, count(*) AS n FROM product
-           WHERE created_at < ${periodEnd} AND (removed_at IS NULL OR removed_at >= ${periodEnd}) GROUP BY brand_id, category) counted
+    FROM (SELECT p.brand_id, s.category, count(*) AS n
+            FROM product_spell s JOIN product p ON p.id = s.product_id
+           WHERE s.started_at < ${periodEnd} AND (s.ended_at IS NULL OR s.ended_at >= ${periodEnd})
+           GROUP BY p.brand_id, s.category) counted
    ORDER BY brand_id, n DESC, category)`;
 // For the queries below, whose $1 and $2 are the period's start and end.
 const BRAND_CATEGORY = brandCategory("$2");
