@@ -3,6 +3,9 @@ import { unauthenticated, type ApiError } from "../errors";
 
 export const disabledAccount = () => unauthenticated("This account is disabled; ask your organization's admin");
 
+export const staleToken = () =>
+  unauthenticated("This token was issued before your account or organization was last disabled or suspended; sign in again");
+
 // The one answer for a key that is unknown, expired or revoked.
 export const deadApiKey = () => unauthenticated("Invalid, expired or revoked API key");
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db/transaction";
-import { deadApiKey, disabledAccount } from "./account-standing";
-import { KEY_IS_LIVE } from "./resolve-viewer";
+import { deadApiKey, disabledAccount, staleToken } from "./account-standing";
+import { issuedSinceLastEnabled, KEY_IS_LIVE } from "./resolve-viewer";
 import type { Viewer } from "./viewer";
 
 // A request's credential is checked when the request arrives (resolve-viewer.ts), and its write
@@ -16,13 +16,20 @@ import type { Viewer } from "./viewer";
 //
 // The organization's row is not held: each write would then wait for its member's admin actions,
 // which lock it, and one disabling the write's author would deadlock with it. A suspension in
-// flight is re-checked by admin actions only (users.ts).
+// flight is re-checked by admin actions only (users.ts). A user disabled and enabled again while the
+// write ran is not disabled at its end, but enabling moved the account's tokens_valid_from past the
+// token's issue: the token is dead as it would be on its next request, and so is the write.
 
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
 export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
   if (viewer.principal === "USER") {
-    const held: unknown[] = await manager.query(`SELECT 1 FROM app_user u WHERE u.id = $1 AND u.disabled_at IS NULL FOR SHARE`, [viewer.principalId]);
-    if (held.length === 0) throw disabledAccount();
+    const [held]: { enabled: boolean; current: boolean }[] = await manager.query(
+      `SELECT u.disabled_at IS NULL AS enabled, ($2::double precision IS NULL OR ${issuedSinceLastEnabled("$2")}) AS current
+         FROM app_user u JOIN organization o ON o.id = u.owner_org_id WHERE u.id = $1 FOR SHARE OF u`,
+      [viewer.principalId, viewer.tokenIssuedAt ?? null],
+    );
+    if (!held?.enabled) throw disabledAccount();
+    if (!held.current) throw staleToken();
     return;
   }
   const held: unknown[] = await manager.query(`SELECT 1 FROM api_key k WHERE k.id = $1 AND ${KEY_IS_LIVE} FOR SHARE`, [viewer.principalId]);

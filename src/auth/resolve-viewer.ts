@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { runSql } from "../data/prepared-statements";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
 import { unauthenticated } from "../errors";
-import { deadApiKey, standingRefusal } from "./account-standing";
+import { deadApiKey, staleToken, standingRefusal } from "./account-standing";
 import { hashApiKeySecret, isWellFormedApiKey } from "./api-key-secret";
 import type { TokenService } from "./jwt";
 import { scopesOfRole, type Scope } from "./scopes";
@@ -40,29 +40,30 @@ async function viewerFromToken(manager: EntityManager, tokens: TokenService, aut
   if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'");
   const claims = await tokens.verify(match[1]);
   if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token");
-  const viewer = await activeUserViewer(manager, `u.id = $1 AND o.id = $2 AND ${ISSUED_SINCE_LAST_ENABLED}`, [
+  const viewer = await activeUserViewer(manager, `u.id = $1 AND o.id = $2 AND ${issuedSinceLastEnabled("$3")}`, [
     claims.userId,
     claims.orgId,
     String(claims.issuedAt),
   ]);
-  if (viewer) return viewer;
+  if (viewer) return { ...viewer, tokenIssuedAt: claims.issuedAt };
   // A token this API signed, for an account that may not act now: its owner is told why.
   const [account] = await runSql<{ disabled: boolean; org_status: OrgStatus; current: boolean }>(
     manager,
-    `SELECT u.disabled_at IS NOT NULL AS disabled, o.status AS org_status, ${ISSUED_SINCE_LAST_ENABLED} AS current
+    `SELECT u.disabled_at IS NOT NULL AS disabled, o.status AS org_status, ${issuedSinceLastEnabled("$3")} AS current
        FROM app_user u JOIN organization o ON o.id = u.owner_org_id WHERE u.id = $1 AND o.id = $2`,
     [claims.userId, claims.orgId, String(claims.issuedAt)],
   );
   const refusal = account && standingRefusal({ disabled: account.disabled, orgStatus: account.org_status });
   if (refusal) throw refusal;
-  if (account && !account.current) throw unauthenticated("This token was issued before your account or organization was last disabled or suspended; sign in again");
+  if (account && !account.current) throw staleToken();
   throw unauthenticated("Invalid or expired token");
 }
 
-// A token issued ($3, its iat) before its account was last enabled, or its organization's status
-// last changed (a suspension or a reinstatement), is dead: disabling, suspending and letting in
-// again must not bring old tokens back to life. To the second, as iat is.
-const ISSUED_SINCE_LAST_ENABLED = `to_timestamp($3::double precision) >=
+// A token issued (`iat`, the parameter holding its iat) before its account (as `u`) was last
+// enabled, or its organization's (as `o`) status last changed (a suspension or a reinstatement), is
+// dead: disabling, suspending and letting in again must not bring old tokens back to life. To the
+// second, as iat is.
+export const issuedSinceLastEnabled = (iat: string) => `to_timestamp(${iat}::double precision) >=
   date_trunc('second', coalesce(greatest(u.tokens_valid_from, o.status_changed_at), '-infinity'::timestamptz))`;
 
 // The viewer of an active user of an active organization, for the operator's CLI.
