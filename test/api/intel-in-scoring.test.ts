@@ -3,27 +3,29 @@ import { brandMember, contribute, MATCH } from "../support/intel";
 import { createCast, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
-// Shared intelligence in the risk model, through ingestListings: one listing fakes brand A and
+// Shared intelligence in the risk model, through ingestListings: a listing fakes brand A and
 // brand B; its seller is in A's PRIVATE intelligence, and later in two other members' ALLIANCE
-// intelligence. Each brand's explanation must show only what it may know.
+// intelligence. Each brand's explanation must show only what it may know. Each test has a listing
+// and a seller of its own, so what one contributes is not in another's scores.
 let api: TestApi;
 let cast: Cast;
 let memberC: Persona;
 let memberD: Persona;
 
 const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted updated } }`;
-const EXPLANATIONS = `{ infringements(first: 10) { edges { node { brand { name } riskScore riskSignals { kind contribution reason } listing { riskScore } } } } }`;
+const EXPLANATIONS = `query($listing: String!) { infringements(first: 10, filter: { listingExternalIds: [$listing] }) {
+  edges { node { brand { name } riskScore riskSignals { kind contribution reason } listing { riskScore } } } } }`;
 
 interface Node { brand: { name: string }; riskScore: number; riskSignals: { kind: string; contribution: number; reason: string }[]; listing: { riskScore: number } }
 
-const SELLER = { externalId: "intel-store-1", name: "Grey Goods Store" };
-const listing = (priceMinor: number) =>
+const sellerValue = (n: number) => `TAOBAO:intel-store-${n}`;
+const listing = (n: number, priceMinor: number) =>
   listingRecord({
-    externalId: "intel-item-1",
+    externalId: `intel-item-${n}`,
     // A clear fake of both brands (price and two counterfeit terms, about 70) with room below 100.
     title: "Aurelia x Borealys Silk Scarf Crystal Ring replica AAA",
     price: { amountMinor: priceMinor, currency: "CNY" },
-    seller: SELLER,
+    seller: { externalId: `intel-store-${n}`, name: "Grey Goods Store" },
   });
 
 beforeAll(async () => {
@@ -36,8 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function explanationsOf(persona: Persona): Promise<Node[]> {
-  const response = await api.gql<{ infringements: { edges: { node: Node }[] } }>(EXPLANATIONS, {}, persona.as);
+async function explanationsOf(persona: Persona, n: number): Promise<Node[]> {
+  const response = await api.gql<{ infringements: { edges: { node: Node }[] } }>(EXPLANATIONS, { listing: `intel-item-${n}` }, persona.as);
   expect(response.errors).toBeUndefined();
   return response.data!.infringements.edges.map((edge) => edge.node).filter((node) => ["Aurelia", "Borealis"].includes(node.brand.name));
 }
@@ -46,41 +48,42 @@ const intelOf = (node: Node) => node.riskSignals.filter((signal) => signal.kind 
 
 describe("shared intelligence in the risk model", () => {
   it("counts a member's PRIVATE indicator for its own infringement only, never for another brand or the listing's score", async () => {
-    await contribute(api, cast.brandAAnalyst, [{ kind: "SELLER", value: `TAOBAO:${SELLER.externalId}`, distribution: "PRIVATE", confidence: 90 }]);
-    const ingested = await api.gql(INGEST, { listings: [listing(5_000)] }, cast.platformAnalyst.as);
+    await contribute(api, cast.brandAAnalyst, [{ kind: "SELLER", value: sellerValue(1), distribution: "PRIVATE", confidence: 90 }]);
+    const ingested = await api.gql(INGEST, { listings: [listing(1, 5_000)] }, cast.platformAnalyst.as);
     expect(ingested.errors).toBeUndefined();
 
-    const [a] = await explanationsOf(cast.brandAAnalyst);
+    const [a] = await explanationsOf(cast.brandAAnalyst, 1);
     expect(intelOf(a)).toEqual([{ kind: "INTEL_MATCH", contribution: expect.any(Number), reason: "matches alliance intelligence" }]);
-    const [b] = await explanationsOf(cast.brandBAnalyst);
+    const [b] = await explanationsOf(cast.brandBAnalyst, 1);
     expect(b.brand.name).toBe("Borealis");
     expect(intelOf(b)).toEqual([]);
     // The listing's own score (the platform's, and the store's score is made from it) is the same
     // without A's private intelligence; B reads its own case's score as the listing's.
-    const [ownScore] = (await explanationsOf(cast.platformAnalyst)).map((node) => node.listing.riskScore);
+    const [ownScore] = (await explanationsOf(cast.platformAnalyst, 1)).map((node) => node.listing.riskScore);
     expect(ownScore).toBe(a.riskScore - intelOf(a)[0].contribution);
     expect(b.listing.riskScore).toBe(b.riskScore);
   });
 
   it("names the number of members once at least k of them shared it, and never who", async () => {
-    // The listing as the test above left it (stored already when it ran first).
-    expect((await api.gql(INGEST, { listings: [listing(5_000)] }, cast.platformAnalyst.as)).errors).toBeUndefined();
+    // The seller in A's PRIVATE intelligence and the listing stored, as in the test above.
+    await contribute(api, cast.brandAAnalyst, [{ kind: "SELLER", value: sellerValue(2), distribution: "PRIVATE", confidence: 90 }]);
+    expect((await api.gql(INGEST, { listings: [listing(2, 5_000)] }, cast.platformAnalyst.as)).errors).toBeUndefined();
     for (const member of [memberC, memberD]) {
-      await contribute(api, member, [{ kind: "SELLER", value: `TAOBAO:${SELLER.externalId}`, distribution: "ALLIANCE", confidence: 80 }]);
+      await contribute(api, member, [{ kind: "SELLER", value: sellerValue(2), distribution: "ALLIANCE", confidence: 80 }]);
     }
     // A changed price re-scores the listing.
-    const ingested = await api.gql<{ ingestListings: { updated: number } }>(INGEST, { listings: [listing(4_900)] }, cast.platformAnalyst.as);
+    const ingested = await api.gql<{ ingestListings: { updated: number } }>(INGEST, { listings: [listing(2, 4_900)] }, cast.platformAnalyst.as);
     expect(ingested.data?.ingestListings.updated).toBe(1);
 
     for (const persona of [cast.brandAAnalyst, cast.brandBAnalyst]) {
-      const [node] = await explanationsOf(persona);
+      const [node] = await explanationsOf(persona, 2);
       expect(intelOf(node).map((signal) => signal.reason)).toEqual(["matches alliance intelligence (2 members)"]);
       expect(JSON.stringify(node)).not.toMatch(/Member C|Member D|Brand Org/);
     }
     // The listing's own score counts other members from k + 1 on (the test below tells why): at k
     // it has no intelligence in it.
-    const [b] = await explanationsOf(cast.brandBAnalyst);
-    const [ownScore] = (await explanationsOf(cast.platformAnalyst)).map((node) => node.listing.riskScore);
+    const [b] = await explanationsOf(cast.brandBAnalyst, 2);
+    const [ownScore] = (await explanationsOf(cast.platformAnalyst, 2)).map((node) => node.listing.riskScore);
     expect(ownScore).toBe(b.riskScore - intelOf(b)[0].contribution);
   });
 
