@@ -2,7 +2,7 @@ import { OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
 import { Brand } from "../../src/entities";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { createOrganization, createProduct } from "../support/factories";
-import { createCast, gid, type Cast, type Persona } from "../support/personas";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
 import { serverUrl } from "../support/test-env";
@@ -21,8 +21,8 @@ const SET = `mutation($input: SetBrandAliasesInput!) { setBrandAliases(input: $i
 const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { inserted infringementsCreated } }`;
 
 beforeAll(async () => {
-  // Room for two more brands than the cast's and this file's four.
-  api = await startTestApi({ MEMBER_BRAND_CAP: "6" });
+  // The default cap leaves room for every brand these tests add; the cap's own test fills one of its own.
+  api = await startTestApi();
   cast = await createCast(api);
   platformAdmin = await cast.userOf((await api.dataSource.query(`SELECT o.* FROM organization o WHERE kind = 'PLATFORM'`))[0], UserRole.ADMIN);
   aurelia = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: "804a95d23ac181dc" });
@@ -59,17 +59,19 @@ describe("setBrandAliases", () => {
   });
 
   it("refuses a name that reads as another brand's, misspelt or spaced out, and changes nothing", async () => {
-    const before = { aliases: await aliasesOf(aurelia.id), audit: await auditCount() };
+    // A brand of its own, whose aliases the test above does not change.
+    const lacerta = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Lacerta", ["Lacerta Paris"], { sku: "LA-1", name: "Lizard Belt", logoHash: "0f0f0f0f0f0f0f0f" });
+    const before = { aliases: await aliasesOf(lacerta.id), audit: await auditCount() };
     for (const alias of ["Borealis", "B o r e a l y s", "Borealiss"]) {
-      const refused = await setAliases(platformAdmin, gid("Brand", aurelia.id), ["Aurelia Milano", alias]);
+      const refused = await setAliases(platformAdmin, gid("Brand", lacerta.id), ["Lacerta Milano", alias]);
       expect(refused.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT" } });
       expect(refused.errors?.[0].message).toMatch(/^These aliases would match another brand's listings: /);
       expect(refused.errors?.[0].message).toContain(`"${alias}" reads as Borealis`);
-      expect(refused.errors?.[0].message).not.toContain("Aurelia Milano");
+      expect(refused.errors?.[0].message).not.toContain("Lacerta Milano");
     }
     // Its own name, or one of its own spellings, is no clash.
-    expect((await setAliases(platformAdmin, gid("Brand", aurelia.id), ["AURELIA", ...before.aliases])).errors).toBeUndefined();
-    expect(await aliasesOf(aurelia.id)).toEqual(["AURELIA", ...before.aliases]);
+    expect((await setAliases(platformAdmin, gid("Brand", lacerta.id), ["LACERTA", ...before.aliases])).errors).toBeUndefined();
+    expect(await aliasesOf(lacerta.id)).toEqual(["LACERTA", ...before.aliases]);
     expect(await auditCount()).toBe(before.audit + 1);
   });
 
@@ -161,15 +163,17 @@ describe("addMemberBrand", () => {
   });
 
   it("takes a place under the member-brand cap", async () => {
-    const orgB = gid("Organization", cast.brandB.org.id);
-    let refused: Awaited<ReturnType<typeof addBrand>> | undefined;
-    for (const name of ["Eridanus", "Fornax", "Gemini", "Hydra", "Indus", "Lyra", "Mensa"]) {
-      const response = await addBrand(platformAdmin, orgB, name);
-      if (response.errors) {
-        refused = response;
-        break;
-      }
+    // An alliance of its own, which it fills: the other tests' alliance keeps its places.
+    const full = await startTestApi({ MEMBER_BRAND_CAP: "4" });
+    try {
+      const { platformAnalyst, brandB } = await createCast(full);
+      const admin = await userPersona(full, platformAnalyst.org, UserRole.ADMIN);
+      const add = (name: string) => full.gql(ADD, { input: { organizationId: gid("Organization", brandB.org.id), name, aliases: [] } }, admin.as);
+      // The cast's two brands and these two take the four places.
+      for (const name of ["Eridanus", "Fornax"]) expect((await add(name)).errors).toBeUndefined();
+      expect((await add("Gemini")).errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT", memberBrandCap: 4, activeMemberBrands: 4 } });
+    } finally {
+      await full.close();
     }
-    expect(refused?.errors?.[0]).toMatchObject({ extensions: { code: "CONFLICT", memberBrandCap: 6, activeMemberBrands: 6 } });
   });
 });
