@@ -167,9 +167,12 @@ describe("tokens that are not ours and valid are refused", () => {
   });
 
   it("refuses a valid token of a user who has since been disabled", async () => {
-    const { token } = await api.tokens.sign({ userId, orgId });
+    // A user of its own: the other tests' tokens are of a user still enabled.
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
     expect((await api.gql(VIEWER, {}, { token })).errors).toBeUndefined();
-    await api.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [userId]);
+    await api.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [user.id]);
     await expectUnauthenticated({ token });
   });
 });
