@@ -119,8 +119,10 @@ describe("an organization admin manages its API keys", () => {
 
 describe("another organization's keys", () => {
   it("are not listed, and revoking one answers as for a missing key and leaves it working", async () => {
+    // A key of A's own, so that its list is not empty whatever ran before.
+    await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
     const bKey = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ]);
-    const [row] = await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1`, [cast.brandB.org.id]);
+    const [row] = await api.dataSource.query(`SELECT id FROM api_key WHERE owner_org_id = $1 ORDER BY created_at DESC LIMIT 1`, [cast.brandB.org.id]);
     const foreign = await api.gql(REVOKE, { id: gid("ApiKey", row.id) }, cast.brandAAdmin.as);
     const missing = await api.gql(REVOKE, { id: gid("ApiKey", "00000000-0000-4000-8000-000000000000") }, cast.brandAAdmin.as);
     expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
@@ -165,6 +167,7 @@ describe("the platform and members' keys", () => {
     expect((await api.gql(VIEWER, {}, leaked.as)).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     // Its analysts, who manage no keys, are refused; a member's admin still sees its own keys only.
     expect((await api.gql(LIST, {}, cast.platformAnalyst.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    await cast.keyFor(cast.brandA.org, [Scope.CATALOGUE_READ]);
     const ofA = await api.gql<Listed<{ organization: { name: string } }>>(
       `{ apiKeys(first: 100, filter: { includeRevoked: true }) { edges { node { organization { name } } } } }`,
       {},
