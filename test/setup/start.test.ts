@@ -15,23 +15,43 @@ import { createEmptyServerDatabase } from "../support/test-database";
 // apiece: 30-50 s for the CLI tests on a quiet machine, beyond the suite's 60 s when it is busy.
 jest.setTimeout(180_000);
 
-let dataDir: string;
+// A machine npm start has not run on yet: a data folder and, on a server, an empty database.
+interface Installation {
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+async function newInstallation(): Promise<Installation> {
+  const dataDir = mkdtempSync(join(tmpdir(), "alliance-start-"));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const env = { NODE_ENV: "test", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  if (!serverUrl) return { env, remove: async () => removeDir() };
+  const database = await createEmptyServerDatabase();
+  return {
+    env: { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) },
+    async remove() {
+      await database.drop();
+      removeDir();
+    },
+  };
+}
+
+// The installation the tests share, started once already (so seeded), and a token of that start.
+let installation: Installation;
 let env: Record<string, string>;
-let dropDatabase = async () => {};
+let tokenFromFirstStart: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "alliance-start-"));
-  env = { NODE_ENV: "test", PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" };
-  if (serverUrl) {
-    const database = await createEmptyServerDatabase();
-    dropDatabase = database.drop;
-    env = { ...env, DATABASE_URL: database.url, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
+  installation = await newInstallation();
+  ({ env } = installation);
+  const first = await startApi(loadConfig(env));
+  try {
+    tokenFromFirstStart = (await gql(first.url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`)).data?.login.token;
+  } finally {
+    await first.close();
   }
 });
-afterAll(async () => {
-  await dropDatabase();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => installation.remove());
 
 // The child processes (the CLI, npm start) get the runner's environment less any database or
 // secrets in it, plus env: the same configuration as the servers started in this process, so that
@@ -56,20 +76,23 @@ const gql = async (url: string, query: string, token?: string): Promise<{ data?:
 const run = promisify(execFile);
 
 describe("start-up", () => {
-  let tokenFromFirstStart: string;
-
   it("migrates and seeds an empty database on first start, and serves the demo alliance", async () => {
-    const running = await startApi(loadConfig(env));
+    // An installation of its own: the shared one was started before any test.
+    const fresh = await newInstallation();
     try {
-      expect(running.seeded).toMatchObject({ organizations: 22, brands: 21, users: 63, listings: 3000 });
-      const login = await gql(running.url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`);
-      tokenFromFirstStart = login.data?.login.token;
-      const response = await gql(running.url, `{ brands { name aliases } infringements(first: 1) { totalCount } }`, tokenFromFirstStart);
-      expect(response.errors).toBeUndefined();
-      expect(response.data?.brands).toEqual([{ name: "Swarovski", aliases: expect.arrayContaining(["施华洛世奇"]) }]);
-      expect(response.data?.infringements.totalCount).toBeGreaterThan(20);
+      const running = await startApi(loadConfig(fresh.env));
+      try {
+        expect(running.seeded).toMatchObject({ organizations: 22, brands: 21, users: 63, listings: 3000 });
+        const login = await gql(running.url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`);
+        const response = await gql(running.url, `{ brands { name aliases } infringements(first: 1) { totalCount } }`, login.data?.login.token);
+        expect(response.errors).toBeUndefined();
+        expect(response.data?.brands).toEqual([{ name: "Swarovski", aliases: expect.arrayContaining(["施华洛世奇"]) }]);
+        expect(response.data?.infringements.totalCount).toBeGreaterThan(20);
+      } finally {
+        await running.close();
+      }
     } finally {
-      await running.close();
+      await fresh.remove();
     }
   });
 
@@ -121,13 +144,13 @@ describe("start-up", () => {
   it("imports indicators from CSV and NDJSON files with the CLI, all or none", async () => {
     const cli = (...args: string[]) =>
       run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: childEnv() });
-    const csv = join(dataDir, "indicators.csv");
+    const csv = join(env.DATA_DIR, "indicators.csv");
     writeFileSync(csv, 'kind,value,distribution,confidence,note\nPHONE,+86 139 0013 9000,MATCH_ONLY,80,"seen on 3 stores, ""AAA"" grade"\nKEYWORD,1:1 Replica,ALLIANCE,,\n');
-    const ndjson = join(dataDir, "indicators.ndjson");
+    const ndjson = join(env.DATA_DIR, "indicators.ndjson");
     writeFileSync(ndjson, '{"kind":"SELLER","value":"TAOBAO:store-77","distribution":"ALLIANCE_ANONYMOUS","brand":"Louis Vuitton"}\n');
     expect(JSON.parse((await cli("import-indicators", csv, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 2 });
     expect(JSON.parse((await cli("import-indicators", ndjson, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 1 });
-    const bad = join(dataDir, "bad.csv");
+    const bad = join(env.DATA_DIR, "bad.csv");
     // Every bad row is named at once, by its line, whatever is wrong with it.
     writeFileSync(bad, "kind,value,distribution,confidence,brand\nKEYWORD,fine,,,\nPHONE,12,,,\nKEYWORD,other,BOGUS,,\nKEYWORD,third,,900,\nKEYWORD,fourth,,,Swarovski\nKEYWORD,fine,,,\n");
     await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
