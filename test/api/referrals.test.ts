@@ -163,26 +163,31 @@ describe("a referral with cases of two brands", () => {
 
 describe("an agency sees only the referrals sent to it, and nothing else", () => {
   it("reaches referred cases, listings and sellers, and not an unreferred case, listing or the catalogue", async () => {
+    // An agency of its own, with a referral of its own: other tests refer more cases to the cast's.
+    const agency = await createOrganization(api.dataSource, OrgKind.AGENCY, "Counted agency");
+    const investigator = await cast.userOf(agency, UserRole.INVESTIGATOR);
+    const cases = [await confirmedCase(), await confirmedCase(cast.brandB.brand), await confirmedCase()];
+    dataOf(await api.gql(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as));
     const referred = await api.gql(
       `query($id: ID!) { infringement(id: $id) { id status listing { title seller { registeredName contact } } } }`,
-      { id: gid("Infringement", cast.infringementAShared.id) },
-      cast.investigator.as,
+      { id: gid("Infringement", cases[0].id) },
+      investigator.as,
     );
     expect(referred.errors).toBeUndefined();
-    const notReferred = await api.gql(`query($id: ID!) { infringement(id: $id) { id } }`, { id: gid("Infringement", cast.infringementA.id) }, cast.investigator.as);
+    const notReferred = await api.gql(`query($id: ID!) { infringement(id: $id) { id } }`, { id: gid("Infringement", cast.infringementA.id) }, investigator.as);
     const missing = await api.gql(
       `query($id: ID!) { infringement(id: $id) { id } }`,
       { id: gid("Infringement", "00000000-0000-4000-8000-000000000000") },
-      cast.investigator.as,
+      investigator.as,
     );
     expect(notReferred.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(notReferred).toEqual(missing);
-    const listing = await api.gql(`query($id: ID!) { listing(id: $id) { id } }`, { id: gid("Listing", cast.listingOnlyA.id) }, cast.investigator.as);
+    const listing = await api.gql(`query($id: ID!) { listing(id: $id) { id } }`, { id: gid("Listing", cast.listingOnlyA.id) }, investigator.as);
     expect(listing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    const list = dataOf(await api.gql<{ infringements: { totalCount: number } }>(`{ infringements(first: 50) { totalCount } }`, {}, cast.investigator.as));
+    const list = dataOf(await api.gql<{ infringements: { totalCount: number } }>(`{ infringements(first: 50) { totalCount } }`, {}, investigator.as));
     expect(list.infringements.totalCount).toBe(3);
     for (const query of [`{ products(first: 5) { totalCount } }`, `{ takedownRequests(first: 5) { totalCount } }`, `{ legalActions(first: 5) { totalCount } }`]) {
-      expect((await api.gql(query, {}, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect((await api.gql(query, {}, investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
   });
 
