@@ -138,12 +138,17 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
 
   it("a brand filter selects among the viewer's own brands only, as an indicator's brand shows to its owner alone", async () => {
     const brandId = gid("Brand", cast.brandA.brand.id);
+    // Other tests of this file contribute keywords too, before or after this one.
+    const before = {
+      everything: idsOf(await list(cast.brandBAnalyst, { kinds: ["KEYWORD"] })),
+      own: idsOf(await list(cast.brandAAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] })),
+    };
     const [anonymous, attributed] = await contribute(api, cast.brandAAnalyst, [
       { kind: "KEYWORD", value: "brand filter anonymous", distribution: "ALLIANCE_ANONYMOUS", brandId },
       { kind: "KEYWORD", value: "brand filter attributed", distribution: "ALLIANCE", brandId },
     ]);
     const everything = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"] });
-    expect(idsOf(everything)).toEqual([anonymous, attributed].sort());
+    expect(idsOf(everything)).toEqual([...before.everything, anonymous, attributed].sort());
     // Another member's brand answers as a brand that does not exist, its attributed rows too.
     const byBrand = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
     const byMissing = await list(cast.brandBAnalyst, { kinds: ["KEYWORD"], brandIds: [gid("Brand", "00000000-0000-4000-8000-000000000000")] });
@@ -152,7 +157,7 @@ describe("a MATCH_ONLY or PRIVATE indicator cannot be found by another member th
     const attributedRow = await api.gql<Json>(`query($id: ID!) { node(id: $id) { ... on Indicator { brand { id } } } }`, { id: gid("Indicator", attributed) }, cast.brandBAnalyst.as);
     expect(attributedRow.data?.node).toEqual({ brand: null });
     const own = await list(cast.brandAAnalyst, { kinds: ["KEYWORD"], brandIds: [brandId] });
-    expect(idsOf(own)).toEqual([anonymous, attributed].sort());
+    expect(idsOf(own)).toEqual([...before.own, anonymous, attributed].sort());
   });
 
   it("ordering and forged cursors range over visible rows only", async () => {
