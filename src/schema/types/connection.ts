@@ -1,6 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType("PageInfo")
+@ObjectType("PageInfo", { description: "Where a page sits in its list, and the cursors to page on from it" })
 export class PageInfo {
   @Field(() => Boolean, { description: "Rows follow this page (paging forward); always false when paging backward, which reads towards the start" })
   hasNextPage: boolean;
@@ -29,22 +29,24 @@ export interface Connection<T> {
 
 // A Relay connection type and its edge type for one node type.
 export function connectionOf<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, {
+      description: "Opaque: `after` or `before` to page on from this row, in the same list with the same filter and order (BAD_USER_INPUT in another)",
+    })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} itself` })
     node: T;
   }
 
   // Abstract: only the named subclasses (connections.ts) become schema types.
   @ObjectType()
   abstract class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "The page's rows, in the list's order" })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "Whether more rows follow or precede, and the cursors to reach them" })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: "All matching rows, not just this page" })

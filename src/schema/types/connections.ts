@@ -13,35 +13,35 @@ import { SellerType } from "./seller.type";
 import { TakedownRequestType } from "./takedown-request.type";
 import { TestBuyType } from "./test-buy.type";
 
-@ObjectType("InfringementConnection")
+@ObjectType("InfringementConnection", { description: "A page of suspected infringements, with cursors to page on" })
 export class InfringementConnection extends connectionOf("Infringement", InfringementType) {}
 
-@ObjectType("ProductConnection")
+@ObjectType("ProductConnection", { description: "A page of catalogue products, with cursors to page on" })
 export class ProductConnection extends connectionOf("Product", ProductType) {}
 
-@ObjectType("PolicyFeedbackConnection")
+@ObjectType("PolicyFeedbackConnection", { description: "A page of policy feedback, with cursors to page on" })
 export class PolicyFeedbackConnection extends connectionOf("PolicyFeedback", PolicyFeedbackType) {}
 
-@ObjectType("ProgressReportConnection")
+@ObjectType("ProgressReportConnection", { description: "A page of progress reports, with cursors to page on" })
 export class ProgressReportConnection extends connectionOf("ProgressReport", ProgressReportType) {}
 
-@ObjectType("ApiKeyConnection")
+@ObjectType("ApiKeyConnection", { description: "A page of API keys, with cursors to page on" })
 export class ApiKeyConnection extends connectionOf("ApiKey", ApiKeyType) {}
 
-@ObjectType("AuditEventConnection")
+@ObjectType("AuditEventConnection", { description: "A page of audit events, with cursors to page on" })
 export class AuditEventConnection extends connectionOf("AuditEvent", AuditEventType) {}
-@ObjectType("TakedownRequestConnection")
+@ObjectType("TakedownRequestConnection", { description: "A page of takedown requests, with cursors to page on" })
 export class TakedownRequestConnection extends connectionOf("TakedownRequest", TakedownRequestType) {}
 
-@ObjectType("ReferralConnection")
+@ObjectType("ReferralConnection", { description: "A page of law-enforcement referrals, with cursors to page on" })
 export class ReferralConnection extends connectionOf("Referral", ReferralType) {}
 
-@ObjectType("TestBuyConnection")
+@ObjectType("TestBuyConnection", { description: "A page of test buys, with cursors to page on" })
 export class TestBuyConnection extends connectionOf("TestBuy", TestBuyType) {}
-@ObjectType("LegalActionConnection")
+@ObjectType("LegalActionConnection", { description: "A page of legal actions, with cursors to page on" })
 export class LegalActionConnection extends connectionOf("LegalAction", LegalActionType) {}
-@ObjectType("SellerConnection")
+@ObjectType("SellerConnection", { description: "A page of sellers, with cursors to page on" })
 export class SellerConnection extends connectionOf("Seller", SellerType) {}
 
-@ObjectType("IndicatorConnection")
+@ObjectType("IndicatorConnection", { description: "A page of intelligence indicators, with cursors to page on" })
 export class IndicatorConnection extends connectionOf("Indicator", IndicatorType) {}
