@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db/transaction";
-import { deadApiKey, disabledAccount, staleToken } from "./account-standing";
+import type { UserRole } from "../entities/enums";
+import { deadApiKey, disabledAccount, roleChanged, staleToken } from "./account-standing";
 import { issuedSinceLastEnabled, KEY_IS_LIVE } from "./resolve-viewer";
 import type { Viewer } from "./viewer";
 
 // A request's credential is checked when the request arrives (resolve-viewer.ts), and its write
-// commits later: a key revoked, or a user disabled, in between would still have the write
-// committed after the revocation. So each write ends by reading its credential's row again, held
+// commits later: a key revoked, or a user disabled or given another role, in between would still
+// have the write committed after the change, with rights the credential no longer has. So each write ends by reading its credential's row again, held
 // FOR SHARE until the commit (not KEY SHARE, which a plain UPDATE of the row would not wait for).
 // The revocation updates that row: either it committed first, and the write is refused as the
 // credential's next request would be, or it waits until the write has committed. Read last, so
@@ -18,18 +19,21 @@ import type { Viewer } from "./viewer";
 // which lock it, and one disabling the write's author would deadlock with it. A suspension in
 // flight is re-checked by admin actions only (users.ts). A user disabled and enabled again while the
 // write ran is not disabled at its end, but enabling moved the account's tokens_valid_from past the
-// token's issue: the token is dead as it would be on its next request, and so is the write.
+// token's issue: the token is dead as it would be on its next request, and so is the write. A role
+// changed meanwhile refuses the write whichever way it went: the rules it passed were the old
+// role's, and sent again it is judged by the new one's.
 
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
 export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
   if (viewer.principal === "USER") {
-    const [held]: { enabled: boolean; current: boolean }[] = await manager.query(
-      `SELECT u.disabled_at IS NULL AS enabled, ($2::double precision IS NULL OR ${issuedSinceLastEnabled("$2")}) AS current
+    const [held]: { enabled: boolean; current: boolean; role: UserRole }[] = await manager.query(
+      `SELECT u.disabled_at IS NULL AS enabled, ($2::double precision IS NULL OR ${issuedSinceLastEnabled("$2")}) AS current, u.role
          FROM app_user u JOIN organization o ON o.id = u.owner_org_id WHERE u.id = $1 FOR SHARE OF u`,
       [viewer.principalId, viewer.tokenIssuedAt ?? null],
     );
     if (!held?.enabled) throw disabledAccount();
     if (!held.current) throw staleToken();
+    if (held.role !== viewer.role) throw roleChanged();
     return;
   }
   const held: unknown[] = await manager.query(`SELECT 1 FROM api_key k WHERE k.id = $1 AND ${KEY_IS_LIVE} FOR SHARE`, [viewer.principalId]);

@@ -76,7 +76,9 @@ export async function enableUser(dataSource: DataSource, viewer: Viewer, id: str
 // user's next request (each request reads the role). The organization keeps an enabled admin.
 export async function changeUserRole(dataSource: DataSource, viewer: Viewer, input: { id: string; role: UserRole }): Promise<User> {
   checkRoleOf(viewer.orgKind, input.role);
-  return inTransactionAs(dataSource, viewer, async (manager) => {
+  // An admin handing over its own role ends the write with the role it gave itself (live-credential.ts).
+  const endsAs = input.id === viewer.principalId ? { ...viewer, role: input.role } : viewer;
+  return inTransactionAs(dataSource, endsAs, async (manager) => {
     const user = await lockedUser(manager, viewer, input.id);
     if (user.role === input.role) throw badInput(`This user is ${user.role} already`);
     if (user.role === UserRole.ADMIN && !user.disabledAt) await refuseLastEnabledAdmin(manager, viewer, user, "make another user admin first");

@@ -71,7 +71,7 @@ onServer("a write in flight when its credential is revoked", () => {
       revoke,
     );
     const [{ status }] = await api.dataSource.query(`SELECT status FROM suspected_infringement WHERE id = $1`, [id]);
-    return { response, status };
+    return { response, status, id };
   }
 
   it("refuses the write of an API key revoked meanwhile, as the key's next request is refused", async () => {
@@ -105,6 +105,22 @@ onServer("a write in flight when its credential is revoked", () => {
     });
     await expectRefusedAsNext(response, as, "This token was issued before your account or organization was last disabled or suspended; sign in again");
     expect(status).toBe(InfringementStatus.FLAGGED);
+  });
+
+  it("refuses the write of a user given another role meanwhile, which the new role then judges", async () => {
+    const analyst = await createUser(api.dataSource, cast.brandA.org, UserRole.ANALYST);
+    const as = { token: (await api.tokens.sign({ userId: analyst.id, orgId: cast.brandA.org.id })).token };
+    const { response, status, id } = await reviewRevokedInFlight(as, () =>
+      api.gql(`mutation($id: ID!) { changeUserRole(id: $id, role: VIEWER) { role } }`, { id: gid("User", analyst.id) }, cast.brandAAdmin.as),
+    );
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({
+      message: "Your role changed while this request ran, so it changed nothing; send it again",
+      extensions: { code: "CONFLICT" },
+    });
+    expect(status).toBe(InfringementStatus.FLAGGED);
+    // Sent again, the same token's review is a viewer's, which may not review.
+    expect((await api.gql(REVIEW, { id: gid("Infringement", id) }, as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
   it("refuses a listing batch of an ingest key revoked meanwhile, and stores none of it", async () => {

@@ -248,4 +248,13 @@ describe("a user's role", () => {
     expect((await api.gql(CHANGE, { id: viewer.id, role: "ADMIN" }, viewer.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await roleOf(ofB.id)).toBe("ANALYST");
   });
+  it("is one an admin may give itself while another admin remains, from its next request", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Hand Over Org");
+    const [leaving, staying] = [await signedIn(org, UserRole.ADMIN), await signedIn(org, UserRole.ADMIN)];
+    expect(dataOf(await api.gql(CHANGE, { id: leaving.id, role: "ANALYST" }, leaving.as))).toEqual({ changeUserRole: { id: leaving.id, role: "ANALYST" } });
+    expect((await api.gql(CHANGE, { id: staying.id, role: "ANALYST" }, leaving.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await api.gql(CHANGE, { id: staying.id, role: "ANALYST" }, staying.as)).errors?.[0].message).toBe(
+      "This is your organization's last enabled admin; make another user admin first",
+    );
+  });
 });
