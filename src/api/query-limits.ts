@@ -61,5 +61,8 @@ export function queryLimits(limits: Config["limits"]): ConstructorParameters<typ
     // 500; graphql-js enforces the same limit while parsing (server.ts, parseOptions).
     maxTokens: { enabled: false },
     maxDirectives: { n: 20, ...rejected("directives", 20, "use fewer directives") },
+    // Its mask hid graphql-js's suggestions from everyone, signed in or not, and left a stray "?";
+    // they are hidden from anonymous requests only (src/auth/schema-introspection.ts).
+    blockFieldSuggestion: { enabled: false },
   };
 }

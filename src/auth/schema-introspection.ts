@@ -1,4 +1,4 @@
-import { BREAK, visit, type DocumentNode } from "graphql";
+import { BREAK, visit, type DocumentNode, type GraphQLError } from "graphql";
 import { unauthenticated } from "../errors";
 import type { Viewer } from "./viewer";
 
@@ -16,4 +16,14 @@ export function refuseAnonymousIntrospection(document: DocumentNode, viewer: Vie
     },
   });
   if (introspects) throw unauthenticated("Sign in to read the schema (send a Bearer token or an x-api-key header); schema.graphql holds it too");
+}
+
+// graphql-js's validation suggests the schema's names for a misspelt one ('Did you mean
+// "infringements"?'): to a signed-in client, which may read the schema anyway, that is the help it
+// needs; an anonymous request's errors name nothing of the schema but what it sent.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export function hideSchemaSuggestionsFromAnonymous(errors: readonly GraphQLError[], viewer: Viewer | null): void {
+  if (viewer) return;
+  for (const error of errors) error.message = error.message.replace(SUGGESTION, "");
 }

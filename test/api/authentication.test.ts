@@ -120,6 +120,19 @@ describe("tokens that are not ours and valid are refused", () => {
     expect(signedIn.data?.__schema.mutationType.fields.map((field) => field.name)).toContain("login");
   });
 
+  it("suggests the schema's names to a signed-in client who misspells one, and to no one else", async () => {
+    const MISSPELT = `{ infringementz(firts: 1) { totalCount } }`;
+    const { token } = await api.tokens.sign({ userId, orgId });
+    const messages = async (as?: { token: string }) => (await api.gql(MISSPELT, {}, as)).errors?.map((error) => [error.message, error.extensions?.code]);
+    expect(await messages({ token })).toEqual([
+      ['Cannot query field "infringementz" on type "Query". Did you mean "infringement" or "infringements"?', "BAD_USER_INPUT"],
+    ]);
+    expect(await messages()).toEqual([['Cannot query field "infringementz" on type "Query".', "BAD_USER_INPUT"]]);
+    const ENUM = `{ organizations(kind: BRANDS) { name } }`;
+    expect((await api.gql(ENUM, {}, { token })).errors?.[0].message).toBe('Value "BRANDS" does not exist in "OrgKind" enum. Did you mean the enum value "BRAND"?');
+    expect((await api.gql(ENUM)).errors?.[0].message).toBe('Value "BRANDS" does not exist in "OrgKind" enum.');
+  });
+
   it("reads the Bearer scheme in any case, as HTTP names it", async () => {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND);
     const user = await createUser(api.dataSource, org, UserRole.ANALYST);
