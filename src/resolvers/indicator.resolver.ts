@@ -33,8 +33,9 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   @Query(() => IndicatorConnection, { description: "Shared intelligence you may see: your own, and what others share with every member" })
   indicators(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => IndicatorFilter, { nullable: true }) filter: IndicatorFilter | null,
-    @Arg("orderBy", () => IndicatorOrder, { nullable: true }) orderBy: IndicatorOrder | null,
+    @Arg("filter", () => IndicatorFilter, { nullable: true, description: "Without it, every unexpired indicator you may see" }) filter: IndicatorFilter | null,
+    @Arg("orderBy", () => IndicatorOrder, { nullable: true, description: "Newest first (createdAt, descending) when omitted" })
+    orderBy: IndicatorOrder | null,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config, intelHasher } = authenticated(context);
@@ -56,8 +57,10 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
     );
   }
 
-  @Query(() => IndicatorType)
-  async indicator(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Query(() => IndicatorType, {
+    description: "One indicator by id, expired or not, if you may see it (your own, or one shared with every member; any for the platform); else NOT_FOUND",
+  })
+  async indicator(@Arg("id", () => ID, { description: "An Indicator's global id" }) id: string, @Ctx() context: RequestContext) {
     return lookUp(authenticated(context).loaders.indicator, id, "Indicator");
   }
 
@@ -66,13 +69,27 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
       "Blind match: for each value, whether enough other members (the configured minimum, 2 by default) contributed it. " +
       "Counts against your organization's hourly and daily lookup quota; every lookup is audited by keyed hash.",
   })
-  matchIndicators(@Arg("queries", () => [IndicatorQueryInput]) queries: IndicatorQueryInput[], @Ctx() context: RequestContext) {
+  matchIndicators(
+    @Arg("queries", () => [IndicatorQueryInput], {
+      description:
+        "1 to INTEL_MAX_QUERIES_PER_MATCH values (100 by default; never more than the hourly or daily quota), answered in this order; " +
+        "one that does not normalize refuses them all (BAD_USER_INPUT with extensions.itemErrors), and nothing is looked up or counted",
+    })
+    queries: IndicatorQueryInput[],
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config, intelHasher } = authenticated(context);
     return matchIndicators(dataSource, intelHasher, config.intel, viewer, queries);
   }
 
   @Mutation(() => [IndicatorType], { description: "Contribute indicators, all or none; each bad item is named by its index" })
-  async contributeIndicators(@Arg("indicators", () => [IndicatorInput]) indicators: IndicatorInput[], @Ctx() context: RequestContext) {
+  async contributeIndicators(
+    @Arg("indicators", () => [IndicatorInput], {
+      description: "1 to INTEL_MAX_CONTRIBUTE_BATCH (1,000 by default) values your organization has not contributed before; answered in this order",
+    })
+    indicators: IndicatorInput[],
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config, intelHasher, loaders } = authenticated(context);
     if (indicators.length < 1 || indicators.length > config.intel.maxContributeBatch) {
       throw badInput(`Contribute 1 to ${config.intel.maxContributeBatch} indicators at a time; use the CLI import for more`);
@@ -90,7 +107,13 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   }
 
   @Mutation(() => IndicatorType, { description: "Share one of your indicators more widely; it can never be narrowed" })
-  widenIndicatorDistribution(@Arg("input", () => WidenIndicatorDistributionInput) input: WidenIndicatorDistributionInput, @Ctx() context: RequestContext) {
+  widenIndicatorDistribution(
+    @Arg("input", () => WidenIndicatorDistributionInput, {
+      description: "A distribution no wider than the current one is BAD_USER_INPUT, naming the wider ones in extensions.allowedDistributions",
+    })
+    input: WidenIndicatorDistributionInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return widenIndicatorDistribution(dataSource, viewer, { id: fromGlobalId(input.id, "Indicator"), distribution: input.distribution });
   }
@@ -98,13 +121,20 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   @Mutation(() => IndicatorType, {
     description: "Take back an indicator of yours that was wrong: it expires now and no longer counts in matches or new scores",
   })
-  expireIndicator(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  expireIndicator(
+    @Arg("id", () => ID, { description: "An indicator your organization contributed; any other is NOT_FOUND. One expired already answers as it is" }) id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return expireIndicator(dataSource, viewer, fromGlobalId(id, "Indicator"));
   }
 
   @Mutation(() => IndicatorType, { description: "Confirm you have seen an indicator; others see the count, never who" })
-  recordSighting(@Arg("input", () => RecordSightingInput) input: RecordSightingInput, @Ctx() context: RequestContext) {
+  recordSighting(
+    @Arg("input", () => RecordSightingInput, { description: "Answered with the indicator, its sightingCount and seen dates updated" })
+    input: RecordSightingInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return recordSighting(dataSource, viewer, {
       indicatorId: fromGlobalId(input.indicatorId, "Indicator"),

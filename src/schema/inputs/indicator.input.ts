@@ -3,9 +3,9 @@ import { DateTimeResolver } from "../scalars/dates";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { IndicatorSortField, SortDirection } from "../enums";
 
-@InputType("IndicatorInput")
+@InputType("IndicatorInput", { description: "One indicator to contribute; your organization is its contributor" })
 export class IndicatorInput {
-  @Field(() => IndicatorKind)
+  @Field(() => IndicatorKind, { description: "What the value is; it decides how the value is normalized and checked" })
   kind: IndicatorKind;
 
   @Field(() => String, { description: "Normalized on the way in (see Indicator.value)" })
@@ -20,7 +20,10 @@ export class IndicatorInput {
   @Field(() => Int, { nullable: true, description: "0 to 100; 50 when omitted" })
   confidence?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Up to 2,000 characters, trimmed (blank is none); read by everyone who sees the indicator",
+  })
   note?: string | null;
 
   @Field(() => ID, { nullable: true, description: "One of your brands" })
@@ -32,22 +35,30 @@ export class IndicatorInput {
 
 @InputType("IndicatorQueryInput", { description: "A value to look for, of one kind" })
 export class IndicatorQueryInput {
-  @Field(() => IndicatorKind)
+  @Field(() => IndicatorKind, { description: "What the value is; it decides how the value is normalized" })
   kind: IndicatorKind;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "At most 1,000 characters, normalized as Indicator.value is; one that does not normalize is BAD_USER_INPUT",
+  })
   value: string;
 }
 
 @InputType("IndicatorFilter", { description: "Conditions that all apply together, among the indicators you may see" })
 export class IndicatorFilter {
-  @Field(() => [IndicatorKind], { nullable: true })
+  @Field(() => [IndicatorKind], { nullable: true, description: "Any of these kinds" })
   kinds?: IndicatorKind[] | null;
 
-  @Field(() => [IndicatorDistribution], { nullable: true })
+  @Field(() => [IndicatorDistribution], {
+    nullable: true,
+    description: "Any of these distributions; of other members' indicators, a member lists only ALLIANCE_ANONYMOUS and ALLIANCE ones",
+  })
   distributions?: IndicatorDistribution[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Indicators about any of these brands, among those whose brand you may see (your own; any for the platform): another member's brand matches nothing",
+  })
   brandIds?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "true: only your organization's; false: only others'" })
@@ -59,34 +70,36 @@ export class IndicatorFilter {
   @Field(() => IndicatorQueryInput, { nullable: true, description: "Exactly this value (normalized, compared by keyed hash)" })
   value?: IndicatorQueryInput | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "true also lists indicators whose expiresAt has passed" })
   includeExpired?: boolean | null;
 }
 
-@InputType("IndicatorOrder")
+@InputType("IndicatorOrder", { description: "How to sort indicators; equal values are ordered by id" })
 export class IndicatorOrder {
-  @Field(() => IndicatorSortField, { defaultValue: IndicatorSortField.CREATED_AT })
+  @Field(() => IndicatorSortField, { defaultValue: IndicatorSortField.CREATED_AT, description: "The sort key; an ALLIANCE_ANONYMOUS indicator's dates are days (UTC), so it sorts by the day" })
   field: IndicatorSortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC: newest, most confident or last seen most recently first" })
   direction: SortDirection;
 }
 
-@InputType("RecordSightingInput")
+@InputType("RecordSightingInput", { description: "Where and when your organization saw an indicator; the same seenAt and source again counts once" })
 export class RecordSightingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "An indicator you may see (your own, or one shared with every member); any other is NOT_FOUND" })
   indicatorId: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description: "When you saw it: not in the future, nor before 1990; an earlier one moves the indicator's firstSeenAt back, a later one its lastSeenAt forward",
+  })
   seenAt: Date;
 
   @Field(() => String, { description: "Where, e.g. a listing URL or a case reference; 1 to 500 characters" })
   source: string;
 }
 
-@InputType("WidenIndicatorDistributionInput")
+@InputType("WidenIndicatorDistributionInput", { description: "Share one of your indicators with more organizations" })
 export class WidenIndicatorDistributionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "An indicator your organization contributed; any other is NOT_FOUND" })
   id: string;
 
   @Field(() => IndicatorDistribution, { description: "Wider than the current one" })

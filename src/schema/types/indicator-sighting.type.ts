@@ -4,7 +4,7 @@ import { OrganizationType } from "./organization.type";
 
 @ObjectType("IndicatorSighting", { description: "A member's confirmation that it has seen an indicator" })
 export class IndicatorSightingType {
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the sighting member saw it, as it reported" })
   seenAt: Date;
 
   @Field(() => String, { description: "Where it was seen, in the sighting member's words" })
@@ -13,6 +13,6 @@ export class IndicatorSightingType {
   @Field(() => OrganizationType, { description: "Who sighted it: only ever your own organization, or anyone's for the platform" })
   organization: OrganizationType;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the sighting was recorded (recordSighting)" })
   recordedAt: Date;
 }

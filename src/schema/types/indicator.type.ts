@@ -8,19 +8,21 @@ import { OrganizationType } from "./organization.type";
 
 @ObjectType("Indicator", { implements: NodeInterface, description: "A piece of shared anti-counterfeiting intelligence" })
 export class IndicatorType extends NodeInterface {
-  @Field(() => IndicatorKind)
+  @Field(() => IndicatorKind, { description: "What the value is; it decides how the value is normalized" })
   kind: IndicatorKind;
 
   @Field(() => String, { description: "Normalized: phones in E.164, sellers as MARKETPLACE:id, image hashes as 16 hex digits, text case- and space-folded" })
   value: string;
 
-  @Field(() => IndicatorDistribution)
+  @Field(() => IndicatorDistribution, {
+    description: "Who it is shared with; only its contributor changes it, and only ever wider (widenIndicatorDistribution)",
+  })
   distribution: IndicatorDistribution;
 
   @Field(() => Int, { description: "0 to 100" })
   confidence: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The contributor's note, as written, shown to everyone who sees the indicator; null when none" })
   note: string | null;
 
   @Field(() => BrandType, { nullable: true, description: "The contributor's brand it concerns; null when none or not yours to see" })
@@ -35,7 +37,9 @@ export class IndicatorType extends NodeInterface {
   @Field(() => DateTimeResolver, { nullable: true, description: "After this it no longer matches" })
   expiresAt: Date | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description: "The earliest of its contribution and its sightings' seenAt; a day (UTC midnight) for an ALLIANCE_ANONYMOUS indicator",
+  })
   firstSeenAt: Date;
 
   @Field(() => DateTimeResolver, { description: "Moved forward by sightings" })
@@ -47,9 +51,11 @@ export class IndicatorType extends NodeInterface {
   @Field(() => [IndicatorSightingType], { description: "Your organization's sightings (all of them for the platform), newest first" })
   sightings: IndicatorSightingType[];
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was contributed; a day (UTC midnight) for an ALLIANCE_ANONYMOUS indicator" })
   createdAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description: "When it was contributed, or last widened or expired (a sighting moves only the seen dates); a day (UTC midnight) for an ALLIANCE_ANONYMOUS indicator",
+  })
   updatedAt: Date;
 }
