@@ -25,7 +25,13 @@ export class GovernanceRuleResolver extends NodeIdResolver("GovernanceRule", Gov
       "A rule at its current version, as `rules` gives it (a rule announced ahead of time: its first, upcoming version); " +
       "`versions` holds every version, upcoming ones included. NOT_FOUND when no rule has this code",
   })
-  async rule(@Arg("code", () => String) code: string, @Ctx() context: RequestContext) {
+  async rule(
+    @Arg("code", () => String, {
+      description: 'e.g. "TAKEDOWN-SLA": 2 to 40 letters, digits or dashes, starting with a letter, read in capitals; any other is BAD_USER_INPUT',
+    })
+    code: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     const ruleCode = checkRuleCode(code);
     const rule = await currentRule(dataSource.manager, viewer, ruleCode);
@@ -34,7 +40,11 @@ export class GovernanceRuleResolver extends NodeIdResolver("GovernanceRule", Gov
   }
 
   @Mutation(() => GovernanceRuleType, { description: "Publish a rule, or the next version of one (platform admins)" })
-  publishGovernanceRule(@Arg("input", () => PublishGovernanceRuleInput) input: PublishGovernanceRuleInput, @Ctx() context: RequestContext) {
+  publishGovernanceRule(
+    @Arg("input", () => PublishGovernanceRuleInput, { description: "Its code is read in capitals, as rule(code:) reads it" })
+    input: PublishGovernanceRuleInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return publishGovernanceRule(dataSource, viewer, input);
   }

@@ -27,8 +27,9 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   })
   policyFeedback(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => PolicyFeedbackFilter, { nullable: true }) filter: PolicyFeedbackFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => PolicyFeedbackFilter, { nullable: true, description: "Without it, all the feedback you may read" }) filter: PolicyFeedbackFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By createdAt: DESC newest first, ASC oldest first" })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -50,14 +51,18 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Give feedback on a rule's current version (member admins and analysts)" })
-  submitPolicyFeedback(@Arg("input", () => SubmitPolicyFeedbackInput) input: SubmitPolicyFeedbackInput, @Ctx() context: RequestContext) {
+  submitPolicyFeedback(
+    @Arg("input", () => SubmitPolicyFeedbackInput, { description: "A rule code no rule has is NOT_FOUND" }) input: SubmitPolicyFeedbackInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return submitPolicyFeedback(dataSource, viewer, input);
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Respond to feedback and move its status (platform admins)" })
   respondToPolicyFeedback(
-    @Arg("input", () => RespondToPolicyFeedbackInput) input: RespondToPolicyFeedbackInput,
+    @Arg("input", () => RespondToPolicyFeedbackInput, { description: "Any member's feedback, PRIVATE or ALLIANCE" })
+    input: RespondToPolicyFeedbackInput,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer } = authenticated(context);
@@ -65,19 +70,38 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Endorse another member's ALLIANCE-visible feedback, once per organization" })
-  endorsePolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  endorsePolicyFeedback(
+    @Arg("id", () => ID, {
+      description:
+        "Feedback you may read (else NOT_FOUND); your own, PRIVATE or WITHDRAWN feedback is BAD_USER_INPUT, and a second endorsement CONFLICT",
+    })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return endorsePolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Take back your organization's endorsement of a feedback" })
-  withdrawEndorsement(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  withdrawEndorsement(
+    @Arg("id", () => ID, { description: "Feedback you may read (else NOT_FOUND); one your organization has not endorsed answers as it is" })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return withdrawEndorsement(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
   }
 
   @Mutation(() => PolicyFeedbackType, { description: "Take back your organization's feedback before the platform decides on it (member admins and analysts)" })
-  withdrawPolicyFeedback(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  withdrawPolicyFeedback(
+    @Arg("id", () => ID, {
+      description:
+        "Your organization's feedback, SUBMITTED or UNDER_REVIEW (one WITHDRAWN already answers as it is; a decided one is BAD_USER_INPUT); " +
+        "another member's is FORBIDDEN, one you cannot read NOT_FOUND",
+    })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return withdrawPolicyFeedback(dataSource, viewer, fromGlobalId(id, "PolicyFeedback"));
   }

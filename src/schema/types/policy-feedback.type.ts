@@ -7,7 +7,7 @@ import { OrganizationType } from "./organization.type";
 
 @ObjectType("PolicyFeedbackAuthor", { description: "Who wrote a feedback: shown to the author's organization and the platform only" })
 export class PolicyFeedbackAuthorType {
-  @Field(() => OrganizationType)
+  @Field(() => OrganizationType, { description: "The member organization that submitted it" })
   organization: OrganizationType;
 
   @Field(() => String, { nullable: true, description: "The user's or API key's name, when the viewer may read it" })
@@ -19,22 +19,24 @@ export class PolicyFeedbackType extends NodeInterface {
   @Field(() => GovernanceRuleType, { description: "The rule version it was written on" })
   rule: GovernanceRuleType;
 
-  @Field(() => FeedbackKind)
+  @Field(() => FeedbackKind, { description: "A suggestion, a complaint or an amendment proposal" })
   kind: FeedbackKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The feedback's text, as submitted (trimmed)" })
   body: string;
 
-  @Field(() => FeedbackVisibility)
+  @Field(() => FeedbackVisibility, { description: "Who may read it, as its author chose; it never changes" })
   visibility: FeedbackVisibility;
 
-  @Field(() => FeedbackStatus)
+  @Field(() => FeedbackStatus, {
+    description: "SUBMITTED, then as the platform moves it (UNDER_REVIEW, ACCEPTED or REJECTED, ACCEPTED to IMPLEMENTED); WITHDRAWN when its author took it back first",
+  })
   status: FeedbackStatus;
 
   @Field(() => String, { nullable: true, description: "The platform's response" })
   response: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the platform last responded; null until it has" })
   respondedAt: Date | null;
 
   @Field(() => Int, { description: "How many member organizations endorsed it (never which)" })
@@ -52,6 +54,6 @@ export class PolicyFeedbackType extends NodeInterface {
   })
   author: PolicyFeedbackAuthorType | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was submitted" })
   createdAt: Date;
 }
