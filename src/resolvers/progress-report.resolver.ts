@@ -18,7 +18,7 @@ export class ProgressReportResolver extends NodeIdResolver("ProgressReport", Pro
   @Query(() => ProgressReportConnection, { description: "Progress reports, newest period first (published ones, except for the platform)" })
   progressReports(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => ProgressReportFilter, { nullable: true }) filter: ProgressReportFilter | null,
+    @Arg("filter", () => ProgressReportFilter, { nullable: true, description: "Without it, every report you may see" }) filter: ProgressReportFilter | null,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -30,27 +30,41 @@ export class ProgressReportResolver extends NodeIdResolver("ProgressReport", Pro
     );
   }
 
-  @Query(() => ProgressReportType)
-  async progressReport(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Query(() => ProgressReportType, { description: "One report by id: a published one, or any for the platform; anything else is NOT_FOUND" })
+  async progressReport(@Arg("id", () => ID, { description: "A ProgressReport's global id" }) id: string, @Ctx() context: RequestContext) {
     return lookUp(authenticated(context).loaders.progressReport, id, "ProgressReport");
   }
 
   @Mutation(() => ProgressReportType, {
     description: 'Generate (or regenerate) the draft for "2026-10" or "2026-Q4"; a quarter needs its three months published (platform admins)',
   })
-  generateProgressReport(@Arg("period", () => String) period: string, @Ctx() context: RequestContext) {
+  generateProgressReport(
+    @Arg("period", () => String, {
+      description:
+        'A month ("2026-10") or a quarter ("2026-Q4") that has ended, from 2000 on; anything else, or a period whose report is published, ' +
+        "is BAD_USER_INPUT. A quarter with a month not yet published is CONFLICT",
+    })
+    period: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return generateProgressReport(dataSource, config, viewer, period);
   }
 
   @Mutation(() => ProgressReportType, { description: "Mark a draft reviewed (platform admins)" })
-  reviewProgressReport(@Arg("input", () => ReviewProgressReportInput) input: ReviewProgressReportInput, @Ctx() context: RequestContext) {
+  reviewProgressReport(
+    @Arg("input", () => ReviewProgressReportInput, { description: "The report and the reviewer's note" }) input: ReviewProgressReportInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return reviewProgressReport(dataSource, viewer, { id: fromGlobalId(input.id, "ProgressReport"), note: input.note });
   }
 
   @Mutation(() => ProgressReportType, { description: "Publish a reviewed report to members and agencies (platform admins)" })
-  publishProgressReport(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  publishProgressReport(
+    @Arg("id", () => ID, { description: "A REVIEWED report; one in another status is BAD_USER_INPUT" }) id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return publishProgressReport(dataSource, viewer, fromGlobalId(id, "ProgressReport"));
   }

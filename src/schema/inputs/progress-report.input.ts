@@ -1,20 +1,23 @@
 import { Field, ID, InputType } from "type-graphql";
 import { ReportPeriodKind, ReportStatus } from "../../entities/enums";
 
-@InputType("ProgressReportFilter")
+@InputType("ProgressReportFilter", { description: "Conditions that all apply together" })
 export class ProgressReportFilter {
-  @Field(() => ReportPeriodKind, { nullable: true })
+  @Field(() => ReportPeriodKind, { nullable: true, description: "Months only, or quarters only" })
   periodKind?: ReportPeriodKind | null;
 
   @Field(() => [ReportStatus], { nullable: true, description: "Members and agencies only ever see PUBLISHED" })
   statuses?: ReportStatus[] | null;
 }
 
-@InputType("ReviewProgressReportInput")
+@InputType("ReviewProgressReportInput", { description: "Marks a DRAFT report REVIEWED, ready to publish" })
 export class ReviewProgressReportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A DRAFT report; one in another status is BAD_USER_INPUT" })
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What the review found: up to 5,000 characters, trimmed (blank is none); only the platform reads it (ProgressReport.reviewNote)",
+  })
   note?: string | null;
 }
