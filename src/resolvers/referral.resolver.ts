@@ -21,8 +21,9 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   })
   referrals(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => ReferralFilter, { nullable: true }) filter: ReferralFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => ReferralFilter, { nullable: true, description: "Without it, every referral you may see" }) filter: ReferralFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By createdAt: DESC newest first, ASC oldest first" })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -40,7 +41,10 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   }
 
   @Mutation(() => ReferralType, { description: "The platform refers confirmed infringements and their sellers to an agency" })
-  createReferral(@Arg("input", () => CreateReferralInput) input: CreateReferralInput, @Ctx() context: RequestContext) {
+  createReferral(
+    @Arg("input", () => CreateReferralInput, { description: "The agency, its cases (1 to 500) and what the platform tells it" }) input: CreateReferralInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return createReferral(dataSource, viewer, {
       agencyId: fromGlobalId(input.agencyId, "Organization"),
@@ -50,7 +54,11 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   }
 
   @Mutation(() => ReferralType, { description: "The agency records a referral's progress and outcome" })
-  updateReferral(@Arg("input", () => UpdateReferralInput) input: UpdateReferralInput, @Ctx() context: RequestContext) {
+  updateReferral(
+    @Arg("input", () => UpdateReferralInput, { description: "At least one of status, raidDate, arrests, seizedUnits and seizedValue" })
+    input: UpdateReferralInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return updateReferral(dataSource, viewer, { ...input, id: fromGlobalId(input.id, "Referral") });
   }
@@ -58,7 +66,13 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   @Mutation(() => ReferralType, {
     description: "The platform takes back a referral sent in error, before the agency takes it up: the agency no longer sees it or its cases",
   })
-  withdrawReferral(@Arg("input", () => WithdrawReferralInput) input: WithdrawReferralInput, @Ctx() context: RequestContext) {
+  withdrawReferral(
+    @Arg("input", () => WithdrawReferralInput, {
+      description: "A referral the agency has taken up, or one withdrawn already, is BAD_USER_INPUT; its cases may then be referred again",
+    })
+    input: WithdrawReferralInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return withdrawReferral(dataSource, viewer, { id: fromGlobalId(input.id, "Referral"), reason: input.reason });
   }

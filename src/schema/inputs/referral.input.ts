@@ -3,7 +3,9 @@ import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { ReferralStatus } from "../../entities/enums";
 import { MoneyInput } from "./money.input";
 
-@InputType("CreateReferralInput")
+@InputType("CreateReferralInput", {
+  description: "Cases for one agency, all or none: every id that cannot be referred is named in extensions.invalidItems (BAD_USER_INPUT)",
+})
 export class CreateReferralInput {
   @Field(() => ID, { description: "An organization of kind AGENCY" })
   agencyId: string;
@@ -14,32 +16,48 @@ export class CreateReferralInput {
   })
   infringementIds: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the platform tells the agency: 1 to 10,000 characters, trimmed; brands never read it" })
   summary: string;
 }
 
 @InputType("UpdateReferralInput", { description: "Progress and outcome; omitted fields keep their values" })
 export class UpdateReferralInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A referral sent to your agency (any other, or a withdrawn one, is NOT_FOUND); a CLOSED one changes no more (BAD_USER_INPUT)" })
   id: string;
 
-  @Field(() => ReferralStatus, { nullable: true })
+  @Field(() => ReferralStatus, {
+    nullable: true,
+    description:
+      "The next status, forward only: REFERRED to INVESTIGATING or CLOSED; INVESTIGATING to RAIDED, PROSECUTED or CLOSED; RAIDED to " +
+      "PROSECUTED or CLOSED; PROSECUTED to CLOSED, which is final. The current status again, or another move, is BAD_USER_INPUT",
+  })
   status?: ReferralStatus | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "Your local date of the raid: not in the future, nor more than a day before the referral was made. Only on a RAIDED or PROSECUTED " +
+      "referral, and needed to make it RAIDED",
+  })
   raidDate?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Replaces the figure: 0 or more. Like every figure, only once the referral is taken up (INVESTIGATING, or given with it)",
+  })
   arrests?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Replaces the figure: 0 or more, once the referral is taken up" })
   seizedUnits?: number | null;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: "Replaces the value: 0 to 1,000,000,000,000 minor units, once the referral is taken up",
+  })
   seizedValue?: MoneyInput | null;
 }
 
-@InputType("WithdrawReferralInput")
+@InputType("WithdrawReferralInput", { description: "A referral the platform sent in error, to take back" })
 export class WithdrawReferralInput {
   @Field(() => ID, { description: "A referral the agency has not taken up (REFERRED)" })
   id: string;
@@ -48,9 +66,9 @@ export class WithdrawReferralInput {
   reason: string;
 }
 
-@InputType("ReferralFilter")
+@InputType("ReferralFilter", { description: "Conditions that all apply together, among the referrals you may see" })
 export class ReferralFilter {
-  @Field(() => [ReferralStatus], { nullable: true })
+  @Field(() => [ReferralStatus], { nullable: true, description: "Any of these statuses" })
   statuses?: ReferralStatus[] | null;
 
   @Field(() => [ID], { nullable: true, description: "The agencies they were sent to (the platform's filter: an agency reads only its own)" })

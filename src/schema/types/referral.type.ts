@@ -12,10 +12,10 @@ import { SellerType } from "./seller.type";
   description: "Confirmed infringements and their sellers, referred to a law enforcement agency, with the outcome it records",
 })
 export class ReferralType extends NodeInterface {
-  @Field(() => OrganizationType)
+  @Field(() => OrganizationType, { description: "The agency it was sent to" })
   agency: OrganizationType;
 
-  @Field(() => ReferralStatus)
+  @Field(() => ReferralStatus, { description: "Moved forward by the agency; a WITHDRAWN referral is read by the platform only" })
   status: ReferralStatus;
 
   @Field(() => String, { nullable: true, description: "What the platform wrote to the agency: the platform and the agency only" })
@@ -27,16 +27,16 @@ export class ReferralType extends NodeInterface {
   @Field(() => [SellerType], { description: "The sellers of those cases" })
   sellers: SellerType[];
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: "The raid's date, the agency's local date; null until it records a raid" })
   raidDate: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Arrests, as the agency recorded them; 0 until it does" })
   arrests: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Units of goods seized, as the agency recorded them; 0 until it does" })
   seizedUnits: number;
 
-  @Field(() => MoneyType, { nullable: true })
+  @Field(() => MoneyType, { nullable: true, description: "The value of the goods seized, as the agency recorded it; null until it does" })
   seizedValue: MoneyType | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the platform withdrew it: the platform only" })
@@ -45,9 +45,9 @@ export class ReferralType extends NodeInterface {
   @Field(() => String, { nullable: true, description: "Why the platform withdrew it: the platform only" })
   withdrawalReason: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the platform made it" })
   createdAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the agency last recorded progress, or the platform withdrew it; createdAt before either" })
   updatedAt: Date;
 }
