@@ -119,7 +119,9 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   }
 
   @Mutation(() => IndicatorType, {
-    description: "Take back an indicator of yours that was wrong: it expires now and no longer counts in matches or new scores",
+    description:
+      "Take back an indicator of yours that was wrong: it expires now (an ALLIANCE_ANONYMOUS one at the end of the day, UTC) " +
+      "and from then counts in no match or new score; scores already given keep it until their listing is scanned again",
   })
   expireIndicator(
     @Arg("id", () => ID, { description: "An indicator your organization contributed; any other is NOT_FOUND. One expired already answers as it is" }) id: string,
