@@ -79,13 +79,13 @@ export class IndicatorOrder {
   @Field(() => IndicatorSortField, { defaultValue: IndicatorSortField.CREATED_AT, description: "The sort key; an ALLIANCE_ANONYMOUS indicator's dates are days (UTC), so it sorts by the day" })
   field: IndicatorSortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC: newest, most confident or last seen most recently first" })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC: the newest, most confident or most recently seen first" })
   direction: SortDirection;
 }
 
 @InputType("RecordSightingInput", { description: "Where and when your organization saw an indicator; the same seenAt and source again counts once" })
 export class RecordSightingInput {
-  @Field(() => ID, { description: "An indicator you may see (your own, or one shared with every member); any other is NOT_FOUND" })
+  @Field(() => ID, { description: "An indicator you may see (your own, or one shared with every member; any for the platform); any other is NOT_FOUND" })
   indicatorId: string;
 
   @Field(() => DateTimeResolver, {
