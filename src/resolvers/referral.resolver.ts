@@ -68,7 +68,7 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
   })
   withdrawReferral(
     @Arg("input", () => WithdrawReferralInput, {
-      description: "A referral the agency has taken up, or one withdrawn already, is BAD_USER_INPUT; its cases may then be referred again",
+      description: "A REFERRED one: one the agency has taken up, or one withdrawn already, is BAD_USER_INPUT. Once withdrawn, its cases may be referred again",
     })
     input: WithdrawReferralInput,
     @Ctx() context: RequestContext,
