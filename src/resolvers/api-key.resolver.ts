@@ -22,8 +22,16 @@ export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
   })
   apiKeys(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => ApiKeyFilter, { nullable: true }) filter: ApiKeyFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => ApiKeyFilter, {
+      nullable: true,
+      description: "Narrows the list; without it, every key you may see that is not revoked",
+    })
+    filter: ApiKeyFilter | null,
+    @Arg("direction", () => SortDirection, {
+      defaultValue: SortDirection.DESC,
+      description: "By creation time: DESC (the default) newest first, ASC oldest first",
+    })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -39,14 +47,29 @@ export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
     );
   }
 
-  @Mutation(() => CreateApiKeyPayload, { description: "Create a key; its secret is in the answer and never again" })
-  createApiKey(@Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() context: RequestContext) {
+  @Mutation(() => CreateApiKeyPayload, {
+    description: "Create a key of your organization; its secret is in the answer and never again (organization admins)",
+  })
+  createApiKey(
+    @Arg("input", () => CreateApiKeyInput, {
+      description: "BAD_USER_INPUT for a scope your organization's kind may not hold, or a write scope without its read scope",
+    })
+    input: CreateApiKeyInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return createApiKey(dataSource, viewer, input);
   }
 
-  @Mutation(() => ApiKeyType, { description: "Stop a key from working, at once (the platform: any organization's, after a leak)" })
-  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Mutation(() => ApiKeyType, {
+    description:
+      "Stop a key from working, at once; revoking it again answers it as it is (organization admins; the platform's: any organization's, after a leak)",
+  })
+  revokeApiKey(
+    @Arg("id", () => ID, { description: "A key of your organization (any organization's, for the platform); NOT_FOUND otherwise" })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return revokeApiKey(dataSource, viewer, fromGlobalId(id, "ApiKey"));
   }

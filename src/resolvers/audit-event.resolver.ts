@@ -24,8 +24,13 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
   @Query(() => AuditEventConnection, { description: "The audit log, newest first unless `direction: ASC`: the platform's all of it; an admin's, or an agency investigator's, its organization's" })
   auditEvents(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => AuditEventFilter, { nullable: true, description: "Narrows the log; without it, every event you may read" })
+    filter: AuditEventFilter | null,
+    @Arg("direction", () => SortDirection, {
+      defaultValue: SortDirection.DESC,
+      description: "By createdAt: DESC (the default) newest first, ASC oldest first",
+    })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);

@@ -9,7 +9,16 @@ import { loadRequired } from "./load-required";
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: "Exchange an email and password for a token" })
-  login(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() context: RequestContext) {
+  login(
+    @Arg("email", () => String, { description: "The account's email; case and surrounding spaces do not count" }) email: string,
+    @Arg("password", () => String, {
+      description:
+        "A wrong email or password gets UNAUTHENTICATED, as does the right one of a disabled user or a suspended member (told which); after " +
+        "LOGIN_MAX_FAILURES (10) failures of one address within LOGIN_FAILURE_WINDOW_SECONDS (15 minutes), RATE_LIMITED until the window ends",
+    })
+    password: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, tokens, intelHasher, config } = context;
     return login(dataSource.manager, { tokens, hasher: intelHasher, throttle: config.login }, email, password);
   }

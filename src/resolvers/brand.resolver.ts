@@ -12,7 +12,9 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => BrandType)
 export class BrandResolver extends NodeIdResolver("Brand", BrandType) {
-  @Query(() => [BrandType], { description: "Your organization's brands (every brand, for the platform)" })
+  @Query(() => [BrandType], {
+    description: "Your organization's brands by name (every brand, for the platform; for an agency, the brands of the cases referred to it)",
+  })
   brands(@Ctx() context: RequestContext) {
     const { dataSource, viewer } = authenticated(context);
     return listBrands(dataSource.manager, viewer);
@@ -21,14 +23,24 @@ export class BrandResolver extends NodeIdResolver("Brand", BrandType) {
   @Mutation(() => BrandType, {
     description: "Add a brand to an ACTIVE member, one more place under the member-brand cap (platform admins)",
   })
-  addMemberBrand(@Arg("input", () => AddMemberBrandInput) input: AddMemberBrandInput, @Ctx() context: RequestContext) {
+  addMemberBrand(
+    @Arg("input", () => AddMemberBrandInput, {
+      description: "Its names are checked as an invitation's brands are; BAD_USER_INPUT for an organization not an ACTIVE member, CONFLICT past the cap",
+    })
+    input: AddMemberBrandInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     const organizationId = fromGlobalId(input.organizationId, "Organization");
     return addMemberBrand(dataSource, config, viewer, { organizationId, name: input.name, aliases: input.aliases });
   }
 
   @Mutation(() => BrandType, { description: "Set the other names a member brand is matched by in listings (platform admins)" })
-  setBrandAliases(@Arg("input", () => SetBrandAliasesInput) input: SetBrandAliasesInput, @Ctx() context: RequestContext) {
+  setBrandAliases(
+    @Arg("input", () => SetBrandAliasesInput, { description: "The brand and its whole new list of aliases" })
+    input: SetBrandAliasesInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return setBrandAliases(dataSource, config, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), aliases: input.aliases });
   }

@@ -11,7 +11,11 @@ export class EmailDomainsResolver {
   @Mutation(() => OrganizationType, {
     description: "Set the email domains an organization's admins may invite addresses at (platform admins)",
   })
-  setEmailDomains(@Arg("input", () => SetEmailDomainsInput) input: SetEmailDomainsInput, @Ctx() context: RequestContext) {
+  setEmailDomains(
+    @Arg("input", () => SetEmailDomainsInput, { description: "Invitations already made stay valid whatever their domain" })
+    input: SetEmailDomainsInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return setEmailDomains(dataSource, viewer, { organizationId: fromGlobalId(input.organizationId, "Organization"), domains: input.domains });
   }

@@ -20,19 +20,36 @@ export class InvitationResolver extends NodeIdResolver("Invitation", InvitationT
   }
 
   @Mutation(() => CreateInvitationPayload, { description: "Invite a new member organization with its brands (platform admins)" })
-  inviteMember(@Arg("input", () => InviteMemberInput) input: InviteMemberInput, @Ctx() context: RequestContext) {
+  inviteMember(
+    @Arg("input", () => InviteMemberInput, {
+      description:
+        "CONFLICT when the name, the admin's email or a brand is taken, the platform's invitation of the address is pending, or the brands would not fit under MEMBER_BRAND_CAP",
+    })
+    input: InviteMemberInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return inviteMember(dataSource, config, viewer, input);
   }
 
   @Mutation(() => CreateInvitationPayload, { description: "Invite a user to your organization with a role (organization admins)" })
-  inviteUser(@Arg("input", () => InviteUserInput) input: InviteUserInput, @Ctx() context: RequestContext) {
+  inviteUser(
+    @Arg("input", () => InviteUserInput, { description: "The invitee's address, name and role" })
+    input: InviteUserInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return inviteUser(dataSource, config, viewer, input);
   }
 
   @Mutation(() => InvitationType, { description: "Withdraw a pending invitation; its token stops working at once" })
-  revokeInvitation(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  revokeInvitation(
+    @Arg("id", () => ID, {
+      description: "An invitation of your organization; revoking it again answers it as it is, an accepted one is BAD_USER_INPUT",
+    })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return revokeInvitation(dataSource, viewer, fromGlobalId(id, "Invitation"));
   }
@@ -41,8 +58,11 @@ export class InvitationResolver extends NodeIdResolver("Invitation", InvitationT
     description: "Accept an invitation with its token, choosing a password; creates the member (or the user) and signs in",
   })
   acceptInvitation(
-    @Arg("token", () => String) token: string,
-    @Arg("password", () => String) password: string,
+    @Arg("token", () => String, {
+      description: "The inv_ token its inviter was given; a wrong, used, revoked or expired one gets one and the same UNAUTHENTICATED",
+    })
+    token: string,
+    @Arg("password", () => String, { description: "The new account's password, 12 to 200 characters" }) password: string,
     @Ctx() context: RequestContext,
   ) {
     return acceptInvitation(context.dataSource, context.config, context.tokens, { token, password });

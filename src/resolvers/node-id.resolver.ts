@@ -7,7 +7,7 @@ import type { NodeTypeName } from "../schema/node-types";
 export function NodeIdResolver(typeName: NodeTypeName, objectType: ClassType) {
   @Resolver(() => objectType)
   abstract class NodeIdResolverBase {
-    @FieldResolver(() => ID)
+    @FieldResolver(() => ID, { description: "Global id: opaque, and names its type too; node(id:) and this API's id arguments take it" })
     id(@Root() row: { id: string }): string {
       return toGlobalId(typeName, row.id);
     }

@@ -31,7 +31,13 @@ const LOADER_OF_TYPE: Record<NodeTypeName, keyof Loaders> = {
 @Resolver()
 export class NodeResolver {
   @Query(() => NodeInterface, { nullable: true, description: "Any object by its global id; null when it does not exist or is not yours" })
-  async node(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  async node(
+    @Arg("id", () => ID, {
+      description: "Any global id; BAD_USER_INPUT when malformed, FORBIDDEN when you may read no object of its type",
+    })
+    id: string,
+    @Ctx() context: RequestContext,
+  ) {
     const { loaders } = authenticated(context);
     const { typeName, id: rowId } = parseGlobalId(id);
     if (!isNodeTypeName(typeName)) return null;

@@ -8,8 +8,15 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver extends NodeIdResolver("Organization", OrganizationType) {
-  @Query(() => [OrganizationType], { description: "The alliance's organizations: public fields only" })
-  organizations(@Arg("kind", () => OrgKind, { nullable: true }) kind: OrgKind | null, @Ctx() context: RequestContext) {
+  @Query(() => [OrganizationType], {
+    description:
+      "Every organization of the alliance, by name; anyone signed in reads their name, kind, status and dates (statusReason and emailDomains: the platform only)",
+  })
+  organizations(
+    @Arg("kind", () => OrgKind, { nullable: true, description: "Only organizations of this kind; every kind when left out" })
+    kind: OrgKind | null,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return listOrganizations(dataSource.manager, viewer, kind ?? undefined);
   }

@@ -2,9 +2,9 @@ import { Field, InputType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Scope } from "../../auth/scopes";
 
-@InputType("CreateApiKeyInput")
+@InputType("CreateApiKeyInput", { description: "A new API key of your organization" })
 export class CreateApiKeyInput {
-  @Field(() => String)
+  @Field(() => String, { description: "1 to 100 characters, trimmed; CONFLICT while a live key of your organization has it" })
   name: string;
 
   @Field(() => [Scope], { description: "A subset of what the organization may do" })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("SetEmailDomainsInput")
+@InputType("SetEmailDomainsInput", { description: "The email domains an organization's admins may invite addresses at" })
 export class SetEmailDomainsInput {
   @Field(() => ID, { description: "The organization" })
   organizationId: string;

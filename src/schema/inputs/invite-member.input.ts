@@ -1,16 +1,20 @@
 import { Field, InputType } from "type-graphql";
 import { UserRole } from "../../entities/enums";
 
-@InputType("InvitedBrandInput")
+@InputType("InvitedBrandInput", { description: "A brand of a new member: its name and aliases decide which listings become its cases" })
 export class InvitedBrandInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "Up to 200 characters, two or more once folded with a letter among them, and not a counterfeit term (BAD_USER_INPUT); " +
+      "CONFLICT when it or an alias reads as another brand's name or alias",
+  })
   name: string;
 
   @Field(() => [String], { defaultValue: [], description: 'Other names it is sold under ("LV", "路易威登")' })
   aliases: string[];
 }
 
-@InputType("InviteMemberInput")
+@InputType("InviteMemberInput", { description: "A new member organization: its name, its first admin and its brands" })
 export class InviteMemberInput {
   @Field(() => String, {
     description: "The new member organization's name: no organization or pending member invitation may have it (trimmed, in any case)",
@@ -27,9 +31,13 @@ export class InviteMemberInput {
   brands: InvitedBrandInput[];
 }
 
-@InputType("InviteUserInput")
+@InputType("InviteUserInput", { description: "A new user of your organization" })
 export class InviteUserInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "At one of your organization's email domains (else BAD_USER_INPUT with extensions.allowedDomains); CONFLICT when a user " +
+      "of your organization has it or your invitation of it is pending. Case does not count",
+  })
   email: string;
 
   @Field(() => String, { description: "Display name" })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("AddMemberBrandInput")
+@InputType("AddMemberBrandInput", { description: "A brand a member took up after it joined, checked as an invitation's brands are" })
 export class AddMemberBrandInput {
   @Field(() => ID, { description: "The ACTIVE member organization that owns it" })
   organizationId: string;
@@ -12,7 +12,7 @@ export class AddMemberBrandInput {
   aliases: string[];
 }
 
-@InputType("SetBrandAliasesInput")
+@InputType("SetBrandAliasesInput", { description: "The whole new list of a member brand's aliases" })
 export class SetBrandAliasesInput {
   @Field(() => ID, { description: "The brand" })
   brandId: string;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("SuspendMemberInput")
+@InputType("SuspendMemberInput", { description: "A member organization to suspend, and why" })
 export class SuspendMemberInput {
   @Field(() => ID, { description: "The member organization" })
   id: string;

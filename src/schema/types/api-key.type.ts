@@ -6,34 +6,37 @@ import { OrganizationType } from "./organization.type";
 
 @ObjectType("ApiKey", { implements: NodeInterface, description: "A machine credential of an organization; the secret is shown once" })
 export class ApiKeyType extends NodeInterface {
-  @Field(() => String)
+  @Field(() => String, { description: "Its name in the organization's list; no two live keys of one organization share one" })
   name: string;
 
   @Field(() => String, { description: "The first characters of the key, to tell keys apart" })
   prefix: string;
 
-  @Field(() => [Scope])
+  @Field(() => [Scope], { description: "What it may do, fixed when it was created" })
   scopes: Scope[];
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was created" })
   createdAt: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it stops working; null: never" })
   expiresAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it was revoked and stopped working; null if it was not" })
   revokedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When a request last used it, to within a minute (it is recorded at most once a minute); null if never used",
+  })
   lastUsedAt: Date | null;
 
   @Field(() => OrganizationType, { description: "Whose key it is" })
   organization?: OrganizationType;
 }
 
-@ObjectType("CreateApiKeyPayload")
+@ObjectType("CreateApiKeyPayload", { description: "A new API key and its secret" })
 export class CreateApiKeyPayload {
-  @Field(() => ApiKeyType)
+  @Field(() => ApiKeyType, { description: "The key as stored, without its secret" })
   apiKey: ApiKeyType;
 
   @Field(() => String, { description: "The key itself. Shown this once and never again: store it now" })

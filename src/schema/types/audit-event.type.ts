@@ -10,13 +10,13 @@ export class AuditEventType extends NodeInterface {
   @Field(() => String, { description: 'e.g. "apiKey.create", "sensitive.read"' })
   action: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The GraphQL type of what it acted on, e.g. "ApiKey", "Seller"' })
   targetType: string;
 
   @Field(() => ID, { nullable: true, description: "The target's global id" })
   targetId: string | null;
 
-  @Field(() => PrincipalKind, { nullable: true })
+  @Field(() => PrincipalKind, { nullable: true, description: "Whether a user or an API key acted; null when none did (an operator's command on the server)" })
   actorKind: PrincipalKind | null;
 
   @Field(() => ID, { nullable: true, description: "The acting user's or API key's global id" })
@@ -25,12 +25,12 @@ export class AuditEventType extends NodeInterface {
   @Field(() => OrganizationType, { nullable: true, description: "The actor's organization" })
   organization: OrganizationType | null;
 
-  @Field(() => JSONObjectResolver, { nullable: true })
+  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed, as it was before; null when the action records none" })
   before: Record<string, unknown> | null;
 
-  @Field(() => JSONObjectResolver, { nullable: true })
+  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed or read, as it was after; null when the action records none" })
   after: Record<string, unknown> | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it happened; the log is ordered by it" })
   createdAt: Date;
 }

@@ -4,12 +4,12 @@ import { OrganizationType } from "./organization.type";
 
 @ObjectType("Brand", { implements: NodeInterface, description: "A brand owned by a member organization" })
 export class BrandType extends NodeInterface {
-  @Field(() => String)
+  @Field(() => String, { description: "Its name, which the risk model looks for in listings with its aliases" })
   name: string;
 
   @Field(() => [String], { description: 'Other names it is sold under, in any script ("LV", "路易威登")' })
   aliases: string[];
 
-  @Field(() => OrganizationType)
+  @Field(() => OrganizationType, { description: "The member organization whose brand it is and which reads its cases" })
   owner: OrganizationType;
 }

@@ -4,12 +4,12 @@ import { InvitationKind, UserRole } from "../../entities/enums";
 import { InvitationStatus } from "../enums";
 import { NodeInterface } from "./node.interface";
 
-@ObjectType("InvitedBrand")
+@ObjectType("InvitedBrand", { description: "A brand a member invitation brings; it is created when the invitation is accepted" })
 export class InvitedBrandType {
-  @Field(() => String)
+  @Field(() => String, { description: "Its name, as it will be matched in listings" })
   name: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Other names it is sold under, matched as its name is" })
   aliases: string[];
 }
 
@@ -18,19 +18,19 @@ export class InvitedBrandType {
   description: "An invitation of the inviting organization: a new member (from the platform) or a user",
 })
 export class InvitationType extends NodeInterface {
-  @Field(() => InvitationKind)
+  @Field(() => InvitationKind, { description: "MEMBER (a new organization, from the platform) or USER (a user of the inviting organization)" })
   kind: InvitationKind;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: "Worked out from acceptedAt, revokedAt and expiresAt at the time of the request" })
   status: InvitationStatus;
 
   @Field(() => String, { description: "The invitee's email (a new member's first admin)" })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The invitee's display name, which the new account takes" })
   displayName: string;
 
-  @Field(() => UserRole)
+  @Field(() => UserRole, { description: "The new account's role: ADMIN for a MEMBER invitation" })
   role: UserRole;
 
   @Field(() => String, { nullable: true, description: "MEMBER: the organization accepting creates" })
@@ -39,22 +39,22 @@ export class InvitationType extends NodeInterface {
   @Field(() => [InvitedBrandType], { description: "MEMBER: the brands accepting creates" })
   brands: InvitedBrandType[];
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the token stops working: INVITATION_TTL_HOURS (168 by default) after it was made" })
   expiresAt: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When its token was used; null until then" })
   acceptedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When an admin of the inviting organization revoked it; null if never" })
   revokedAt: Date | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was made" })
   createdAt: Date;
 }
 
-@ObjectType("CreateInvitationPayload")
+@ObjectType("CreateInvitationPayload", { description: "A new invitation, PENDING, and the token that accepts it" })
 export class CreateInvitationPayload {
-  @Field(() => InvitationType)
+  @Field(() => InvitationType, { description: "The invitation as stored" })
   invitation: InvitationType;
 
   @Field(() => String, { description: "The invitation's token, for acceptInvitation. Shown this once: pass it to the invitee now" })

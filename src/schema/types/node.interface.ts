@@ -6,6 +6,6 @@ import { nodeTypeNameOf } from "../node-types";
   resolveType: (value: object) => nodeTypeNameOf(value),
 })
 export abstract class NodeInterface {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Global id: opaque, and names its type too; node(id:) and this API's id arguments take it" })
   id: string;
 }

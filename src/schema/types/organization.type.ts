@@ -5,16 +5,16 @@ import { NodeInterface } from "./node.interface";
 
 @ObjectType("Organization", { implements: NodeInterface, description: "A member of the alliance: the platform, a brand owner or an agency" })
 export class OrganizationType extends NodeInterface {
-  @Field(() => String)
+  @Field(() => String, { description: "Its name, as every signed-in caller reads it in the directory" })
   name: string;
 
-  @Field(() => OrgKind)
+  @Field(() => OrgKind, { description: "What it is in the alliance; never changes" })
   kind: OrgKind;
 
-  @Field(() => OrgStatus)
+  @Field(() => OrgStatus, { description: "SUSPENDED while the platform keeps its users and keys out" })
   status: OrgStatus;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it joined: for a member, when its invitation was accepted" })
   joinedAt: Date;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When its status last changed (a suspension, a reinstatement)" })
