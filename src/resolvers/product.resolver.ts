@@ -16,10 +16,13 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => ProductType)
 export class ProductResolver extends NodeIdResolver("Product", ProductType) {
-  @Query(() => ProductConnection, { description: "Your brands' genuine catalogue, by SKU" })
+  @Query(() => ProductConnection, {
+    description:
+      "Your brands' genuine catalogue (every brand's, for the platform), by SKU; products taken out of it only with `filter.includeRemoved`",
+  })
   products(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => ProductFilter, { nullable: true }) filter: ProductFilter | null,
+    @Arg("filter", () => ProductFilter, { nullable: true, description: "Narrows the list; without it, every product in the catalogues you may read" }) filter: ProductFilter | null,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -39,7 +42,11 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
   @Mutation(() => UpsertProductsPayload, {
     description: "Add products to one of your brands' catalogue, or replace those of the same SKU; all or nothing. The risk model uses them from the next ingest on",
   })
-  upsertProducts(@Arg("input", () => UpsertProductsInput) input: UpsertProductsInput, @Ctx() context: RequestContext) {
+  upsertProducts(
+    @Arg("input", () => UpsertProductsInput, { description: "The brand and the products, each sent whole" })
+    input: UpsertProductsInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return upsertProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), products: input.products });
   }
@@ -47,7 +54,13 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
   @Mutation(() => RemoveProductsPayload, {
     description: "Take SKUs out of one of your brands' catalogue; all or nothing. The risk model stops using them from the next ingest on",
   })
-  async removeProducts(@Arg("input", () => RemoveProductsInput) input: RemoveProductsInput, @Ctx() context: RequestContext) {
+  async removeProducts(
+    @Arg("input", () => RemoveProductsInput, {
+      description: "A SKU the brand does not have, or has removed already, refuses them all (BAD_USER_INPUT, extensions.itemErrors by index)",
+    })
+    input: RemoveProductsInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return { products: await removeProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), skus: input.skus }) };
   }

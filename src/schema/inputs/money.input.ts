@@ -3,7 +3,10 @@ import { SafeIntResolver } from "graphql-scalars";
 
 @InputType("MoneyInput", { description: "An amount in integer minor units (cents, fen) of an ISO 4217 currency" })
 export class MoneyInput {
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, {
+    description: "Whole minor units (129000 in CNY is 1,290.00 CNY), not negative, and at most 1,000,000,000,000 except in a listing's " +
+      "price; an MSRP, a claim or a judgment must be more than 0 (BAD_USER_INPUT)",
+  })
   amountMinor: number;
 
   @Field(() => String, { description: "ISO 4217, e.g. CNY" })

@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
 
-@InputType("ProductFilter")
+@InputType("ProductFilter", { description: "Conditions that all apply together" })
 export class ProductFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "Only these brands' products; another member's brand matches nothing" })
   brandIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "Exactly this category, as the catalogue spells it (case counts)" })

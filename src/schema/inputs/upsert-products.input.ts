@@ -4,16 +4,16 @@ import { MoneyInput } from "./money.input";
 
 @InputType("ProductInput", { description: "A genuine product, identified within its brand by its SKU" })
 export class ProductInput {
-  @Field(() => String)
+  @Field(() => String, { description: "1 to 100 characters, trimmed; a SKU the brand has is replaced whole, one it removed comes back" })
   sku: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "1 to 200 characters, trimmed" })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "1 to 100 characters, trimmed; the reports count a brand under the category most of its catalogue is in" })
   category: string;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: "Suggested retail price, more than 0; listing prices are compared with it" })
   msrp: MoneyInput;
 
   @Field(() => JSONObjectResolver, { nullable: true, description: "Spec names and values as the brand makes them, e.g. {\"capacity\": \"1TB\"}" })
@@ -23,18 +23,20 @@ export class ProductInput {
   logoHashes?: string[] | null;
 }
 
-@InputType("UpsertProductsInput")
+@InputType("UpsertProductsInput", { description: "Products to add to, or replace in, one brand's catalogue" })
 export class UpsertProductsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "One of your organization's brands; another member's answers NOT_FOUND" })
   brandId: string;
 
-  @Field(() => [ProductInput])
+  @Field(() => [ProductInput], {
+    description: "1 to 1,000 products of distinct SKUs; one bad product refuses them all (BAD_USER_INPUT, extensions.itemErrors by index)",
+  })
   products: ProductInput[];
 }
 
-@InputType("RemoveProductsInput")
+@InputType("RemoveProductsInput", { description: "SKUs to take out of one brand's catalogue" })
 export class RemoveProductsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "One of your organization's brands; another member's answers NOT_FOUND" })
   brandId: string;
 
   @Field(() => [String], { description: "1 to 1,000 SKUs the brand has in its catalogue now" })
