@@ -6,28 +6,49 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW) */
 export type InfringementStatus =
+  /** An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved */
   | 'CONFIRMED'
+  /** Not an infringement: so the brand's review decided, or a GENUINE test buy proved */
   | 'DISMISSED'
+  /** Scored at RISK_FLAG_THRESHOLD (70) or more for the brand by the risk model; not reviewed yet */
   | 'FLAGGED'
+  /** Its takedown request was approved, or its listing removed otherwise while the request was pending; final */
   | 'REMOVED'
+  /** The brand asked the platform to take the listing down; the request is PENDING */
   | 'TAKEDOWN_REQUESTED'
+  /** Being reviewed by the brand, or reopened for review */
   | 'UNDER_REVIEW';
 
+/** A marketplace of the platform where listings are scanned */
 export type Marketplace =
+  /** Alibaba */
   | 'ALIBABA'
+  /** AliExpress */
   | 'ALIEXPRESS'
+  /** Taobao */
   | 'TAOBAO'
+  /** Tmall */
   | 'TMALL'
+  /** Xianyu, for second-hand goods */
   | 'XIANYU';
 
+/** What one part of a risk score looked at; each but LISTINGS adds at most its weight (RISK_WEIGHT_<KIND>) */
 export type RiskSignalKind =
+  /** Words sellers of fakes use ("replica", "1:1", "高仿") in the title, or, counting less, the description */
   | 'COUNTERFEIT_KEYWORDS'
+  /** The seller, images or title match indicators the members shared (or the brand's own) */
   | 'INTEL_MATCH'
+  /** A store's score only: 70% of its listings' mean score */
   | 'LISTINGS'
+  /** A listing image close to one of the brand's registered logo hashes */
   | 'LOGO_MATCH'
+  /** The price far below the MSRP of the genuine product the title names (else the brand's cheapest): from 70% of it down, in full at 30% (by default) */
   | 'PRICE_ANOMALY'
+  /** Traces of bought reviews: a burst of five stars in the first week, new accounts, copied texts */
   | 'REVIEW_BRUSHING'
+  /** The store's record: strikes, cases members confirmed against it, its age, how many brands it sells */
   | 'SELLER_HISTORY'
+  /** A spec value the brand's genuine products do not have, for a spec its catalogue uses */
   | 'SPEC_MISMATCH';
 
 export type BrandDashboardQueryVariables = Exact<{
