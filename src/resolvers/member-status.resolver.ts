@@ -25,7 +25,7 @@ export class MemberStatusResolver {
   @Mutation(() => OrganizationType, { description: "Let a suspended member in again, if its brands fit under the cap (platform admins)" })
   reinstateMember(
     @Arg("id", () => ID, {
-      description: "A SUSPENDED member organization; BAD_USER_INPUT for any other, CONFLICT when its brands would not fit under the cap",
+      description: "A SUSPENDED member organization; BAD_USER_INPUT for an ACTIVE one or one that is no member, CONFLICT when its brands would not fit under the cap",
     })
     id: string,
     @Ctx() context: RequestContext,
