@@ -104,12 +104,12 @@ registerEnumType(Marketplace, {
 });
 registerEnumType(SellerStatus, {
   name: "SellerStatus",
-  description: "A store's standing, set by its strikes (approved takedowns); it only ever moves forward",
+  description: "A store's standing, set by its strikes (each listing of it the platform took down); it only ever moves forward",
   valuesConfig: {
-    ACTIVE: { description: "Fewer strikes than SELLER_PENALTY_STRIKES (3)" },
-    PENALIZED: { description: "SELLER_PENALTY_STRIKES (3) strikes or more" },
+    ACTIVE: { description: "Fewer strikes than SELLER_PENALTY_STRIKES (3 by default)" },
+    PENALIZED: { description: "SELLER_PENALTY_STRIKES (3 by default) strikes or more" },
     CLOSED: {
-      description: "SELLER_CLOSURE_STRIKES (5) strikes or more: its active listings were removed, and any found under it later is stored REMOVED",
+      description: "SELLER_CLOSURE_STRIKES (5 by default) strikes or more: its active listings were removed, and any found under it later is stored REMOVED",
     },
   },
 });
@@ -128,7 +128,7 @@ registerEnumType(InfringementStatus, {
   description:
     "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW)",
   valuesConfig: {
-    FLAGGED: { description: "Scored at RISK_FLAG_THRESHOLD (70) or more for the brand by the risk model; not reviewed yet" },
+    FLAGGED: { description: "Scored at RISK_FLAG_THRESHOLD (70 by default) or more for the brand by the risk model; not reviewed yet" },
     UNDER_REVIEW: { description: "Being reviewed by the brand, or reopened for review" },
     CONFIRMED: { description: "An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved" },
     DISMISSED: { description: "Not an infringement: so the brand's review decided, or a GENUINE test buy proved" },
@@ -224,7 +224,7 @@ registerEnumType(RiskSignalKind, {
     SPEC_MISMATCH: { description: "A spec value the brand's genuine products do not have, for a spec its catalogue uses" },
     REVIEW_BRUSHING: { description: "Traces of bought reviews: a burst of five stars in the first week, new accounts, copied texts" },
     SELLER_HISTORY: { description: "The store's record: strikes, cases members confirmed against it, its age, how many brands it sells" },
-    INTEL_MATCH: { description: "The seller, images or title match indicators the members shared (or the brand's own)" },
+    INTEL_MATCH: { description: "The seller, images or title match indicators other members shared, or the brand's own" },
     LISTINGS: { description: "A store's score only: 70% of its listings' mean score" },
   },
 });
@@ -273,7 +273,7 @@ registerEnumType(SellerSortField, {
   description: "What stores are sorted by",
   valuesConfig: {
     RISK_SCORE: { description: "The score you read: the platform its own, members and agencies the one made from brand-free scores" },
-    STRIKE_COUNT: { description: "Its strikes (approved takedowns)" },
+    STRIKE_COUNT: { description: "Its strikes: listings of it the platform took down" },
   },
 });
 registerEnumType(PrincipalKind, {
@@ -347,7 +347,7 @@ registerEnumType(ReportStatus, {
   valuesConfig: {
     DRAFT: { description: "Generated, or generated again; the platform's only" },
     REVIEWED: { description: "Checked by a platform admin; still the platform's only, and generating it again makes it a DRAFT" },
-    PUBLISHED: { description: "Read by everyone; it never changes again" },
+    PUBLISHED: { description: "Read by every signed-in organization; it never changes again" },
   },
 });
 registerEnumType(ReportMetric, {
@@ -366,7 +366,7 @@ registerEnumType(ReportMetric, {
     TEST_BUYS_GENUINE: { description: "Test buys whose GENUINE outcome was recorded" },
     TEST_BUYS_INCONCLUSIVE: { description: "Test buys whose INCONCLUSIVE outcome was recorded" },
     CASES_REFERRED: { description: "Members' cases in the referrals made" },
-    RAIDS: { description: "Raids, by raid date, one a referral, shared between its cases' members" },
+    RAIDS: { description: "Raids, by raid date, one per referral with one, shared between its cases' members" },
     ARRESTS: {
       description: "Arrests, by raid date (without a raid, when the agency first recorded an outcome), shared between a referral's cases' members",
     },
@@ -392,9 +392,9 @@ registerEnumType(SuppressionReason, {
   valuesConfig: {
     FEW_CONTRIBUTORS: {
       description:
-        "Too few members (under REPORT_MIN_CONTRIBUTORS, 3) contributed, or could in its category, or are left once a reader who knows part of it takes that out",
+        "Too few members behind it: fewer than REPORT_MIN_CONTRIBUTORS (3 by default) contributed, or could (its category's members), or too few are left once a reader who knows part of it takes that out",
     },
-    DOMINANT_CONTRIBUTOR: { description: "One member has more than REPORT_DOMINANCE_SHARE (0.8) of the value" },
+    DOMINANT_CONTRIBUTOR: { description: "One member has more than REPORT_DOMINANCE_SHARE (0.8 by default) of the value" },
     EXACT_ESTIMATE: { description: "Its largest contributor could tell every other's figure exactly" },
     NARROW_ESTIMATE: { description: "Its second largest contributor could tell the largest's figure within 10%" },
     COMPLEMENTARY: { description: "Withheld so that another withheld cell cannot be worked out from a total" },

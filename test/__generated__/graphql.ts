@@ -10,7 +10,7 @@ export type InfringementStatus =
   | 'CONFIRMED'
   /** Not an infringement: so the brand's review decided, or a GENUINE test buy proved */
   | 'DISMISSED'
-  /** Scored at RISK_FLAG_THRESHOLD (70) or more for the brand by the risk model; not reviewed yet */
+  /** Scored at RISK_FLAG_THRESHOLD (70 by default) or more for the brand by the risk model; not reviewed yet */
   | 'FLAGGED'
   /** Its takedown request was approved, or its listing removed otherwise while the request was pending; final */
   | 'REMOVED'
@@ -36,7 +36,7 @@ export type Marketplace =
 export type RiskSignalKind =
   /** Words sellers of fakes use ("replica", "1:1", "高仿") in the title, or, counting less, the description */
   | 'COUNTERFEIT_KEYWORDS'
-  /** The seller, images or title match indicators the members shared (or the brand's own) */
+  /** The seller, images or title match indicators other members shared, or the brand's own */
   | 'INTEL_MATCH'
   /** A store's score only: 70% of its listings' mean score */
   | 'LISTINGS'

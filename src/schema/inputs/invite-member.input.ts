@@ -5,8 +5,8 @@ import { UserRole } from "../../entities/enums";
 export class InvitedBrandInput {
   @Field(() => String, {
     description:
-      "Up to 200 characters, two or more once folded with a letter among them, and not a counterfeit term (BAD_USER_INPUT); " +
-      "CONFLICT when it or an alias reads as another brand's name or alias",
+      'Up to 200 characters, two or more once folded with a letter among them, and not found in a counterfeit term such as "Replica" ' +
+      "(BAD_USER_INPUT); CONFLICT when it or an alias reads as another brand's name or alias",
   })
   name: string;
 
