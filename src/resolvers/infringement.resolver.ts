@@ -59,11 +59,15 @@ function pageIncludes(info: GraphQLResolveInfo, loaders: Loaders): { include: Pa
 
 @Resolver(() => InfringementType)
 export class InfringementResolver extends NodeIdResolver("Infringement", InfringementType) {
-  @Query(() => InfringementConnection, { description: "Suspected infringements of your brands" })
+  @Query(() => InfringementConnection, {
+    description: "Suspected infringements of your brands (an agency: the cases referred to it; the platform: all), newest detected first by default",
+  })
   async infringements(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => InfringementFilter, { nullable: true }) filter: InfringementFilter | null,
-    @Arg("orderBy", () => InfringementOrder, { nullable: true }) orderBy: InfringementOrder | null,
+    @Arg("filter", () => InfringementFilter, { nullable: true, description: "Left out: every case you can see" })
+    filter: InfringementFilter | null,
+    @Arg("orderBy", () => InfringementOrder, { nullable: true, description: "Left out: DETECTED_AT, DESC" })
+    orderBy: InfringementOrder | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -92,13 +96,23 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
     return connection;
   }
 
-  @Query(() => InfringementType)
-  async infringement(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Query(() => InfringementType, { description: "One case by id; one you may not see is NOT_FOUND, exactly as a missing one" })
+  async infringement(
+    @Arg("id", () => ID, { description: "An Infringement's global id; an id of another type is BAD_USER_INPUT" }) id: string,
+    @Ctx() context: RequestContext,
+  ) {
     return lookUp(authenticated(context).loaders.infringement, id, "Infringement");
   }
 
   @Mutation(() => InfringementType, { description: "Move an infringement along its review lifecycle, with a note" })
-  reviewInfringement(@Arg("input", () => ReviewInfringementInput) input: ReviewInfringementInput, @Ctx() context: RequestContext) {
+  reviewInfringement(
+    @Arg("input", () => ReviewInfringementInput, {
+      description:
+        "A step the case's status allows (its allowedTransitions; another is BAD_USER_INPUT). A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: ReviewInfringementInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return reviewInfringement(dataSource, viewer, {
       id: fromGlobalId(input.id, "Infringement"),
@@ -110,7 +124,13 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   @Mutation(() => [InfringementType], {
     description: "Move many infringements the same review step, with one note: all or none; the error lists every bad id (invalidItems)",
   })
-  reviewInfringements(@Arg("input", () => ReviewInfringementsInput) input: ReviewInfringementsInput, @Ctx() context: RequestContext) {
+  reviewInfringements(
+    @Arg("input", () => ReviewInfringementsInput, {
+      description: "1 to MAX_PAGE_SIZE cases of your brands, each listed once. A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: ReviewInfringementsInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return reviewInfringements(
       dataSource,
@@ -120,8 +140,13 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
     );
   }
 
-  @Mutation(() => InfringementNoteType)
-  addInfringementNote(@Arg("input", () => AddInfringementNoteInput) input: AddInfringementNoteInput, @Ctx() context: RequestContext) {
+  @Mutation(() => InfringementNoteType, {
+    description: "Add a note to a case of your brands, in its history; the status stays. A brand's work, with infringements:write: the platform is FORBIDDEN",
+  })
+  addInfringementNote(
+    @Arg("input", () => AddInfringementNoteInput, { description: "The case and the note" }) input: AddInfringementNoteInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return addInfringementNote(dataSource, viewer, {
       infringementId: fromGlobalId(input.infringementId, "Infringement"),

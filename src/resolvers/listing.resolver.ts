@@ -18,8 +18,14 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => ListingType)
 export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
-  @Query(() => ListingType, { description: "A listing you can reach through your infringements" })
-  async listing(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Query(() => ListingType, {
+    description:
+      "A listing you can reach through your infringements (an agency: through the cases referred to it; the platform: any); another is NOT_FOUND, as a missing one",
+  })
+  async listing(
+    @Arg("id", () => ID, { description: "A Listing's global id; an id of another type is BAD_USER_INPUT" }) id: string,
+    @Ctx() context: RequestContext,
+  ) {
     return lookUp(authenticated(context).loaders.listing, id, "Listing");
   }
 
@@ -29,8 +35,9 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
       "Listings by the marketplace's own item ids, in the order given: null for one you cannot reach (through your infringements; every one for the platform), as for one that does not exist",
   })
   listingsByExternalId(
-    @Arg("marketplace", () => Marketplace) marketplace: Marketplace,
-    @Arg("externalIds", () => [String]) externalIds: string[],
+    @Arg("marketplace", () => Marketplace, { description: "The marketplace the ids are of" }) marketplace: Marketplace,
+    @Arg("externalIds", () => [String], { description: "1 to MAX_PAGE_SIZE of the marketplace's item ids; otherwise BAD_USER_INPUT" })
+    externalIds: string[],
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -41,7 +48,13 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
     description:
       "The platform takes an ACTIVE listing down on its own: as for an approved takedown, the store gets a strike and every case on the listing follows",
   })
-  takeDownListing(@Arg("input", () => TakeDownListingInput) input: TakeDownListingInput, @Ctx() context: RequestContext) {
+  takeDownListing(
+    @Arg("input", () => TakeDownListingInput, {
+      description: "The listing and why. The platform only, with infringements:read and infringements:write: anyone else is FORBIDDEN",
+    })
+    input: TakeDownListingInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return takeDownListing(dataSource, viewer, { listingId: fromGlobalId(input.listingId, "Listing"), reason: input.reason }, config.enforcement, config.risk);
   }

@@ -13,8 +13,14 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => SellerType)
 export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
-  @Query(() => SellerType, { description: "A seller you can reach through your infringements" })
-  async seller(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext) {
+  @Query(() => SellerType, {
+    description:
+      "A store you can reach: a brand, a store of its cases or one its referred cases or lawsuits named; an agency, one referred to it or now selling a referred listing; the platform, any. Another is NOT_FOUND, as a missing one",
+  })
+  async seller(
+    @Arg("id", () => ID, { description: "A Seller's global id; an id of another type is BAD_USER_INPUT" }) id: string,
+    @Ctx() context: RequestContext,
+  ) {
     return lookUp(authenticated(context).loaders.seller, id, "Seller");
   }
 
@@ -23,8 +29,8 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
   })
   sellers(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => SellerFilter, { nullable: true }) filter: SellerFilter | null,
-    @Arg("orderBy", () => SellerOrder, { nullable: true }) orderBy: SellerOrder | null,
+    @Arg("filter", () => SellerFilter, { nullable: true, description: "Left out: every store you reach" }) filter: SellerFilter | null,
+    @Arg("orderBy", () => SellerOrder, { nullable: true, description: "Left out: RISK_SCORE, DESC" }) orderBy: SellerOrder | null,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);

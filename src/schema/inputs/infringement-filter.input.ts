@@ -4,7 +4,7 @@ import { InfringementStatus, Marketplace } from "../../entities/enums";
 
 @InputType("InfringementFilter", { description: "Conditions that all apply together" })
 export class InfringementFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The cases' brands; a brand whose cases you cannot see matches nothing, as an unknown id does" })
   brandIds?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: "The store an infringement's listing is sold by (Infringement.seller)" })
@@ -16,10 +16,10 @@ export class InfringementFilter {
   })
   listingExternalIds?: string[] | null;
 
-  @Field(() => [InfringementStatus], { nullable: true })
+  @Field(() => [InfringementStatus], { nullable: true, description: "Any of these statuses" })
   statuses?: InfringementStatus[] | null;
 
-  @Field(() => [Marketplace], { nullable: true })
+  @Field(() => [Marketplace], { nullable: true, description: "Listings on any of these marketplaces" })
   marketplaces?: Marketplace[] | null;
 
   @Field(() => Int, { nullable: true, description: "0 to 100" })

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from "type-graphql";
 import { InfringementStatus } from "../../entities/enums";
 
-@InputType("ReviewInfringementInput")
+@InputType("ReviewInfringementInput", { description: "One review step on one case" })
 export class ReviewInfringementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "An infringement of your brands; another brand's is NOT_FOUND, as a missing one" })
   id: string;
 
   @Field(() => InfringementStatus, { description: "UNDER_REVIEW, CONFIRMED or DISMISSED, as the lifecycle allows" })
@@ -13,7 +13,7 @@ export class ReviewInfringementInput {
   note?: string | null;
 }
 
-@InputType("ReviewInfringementsInput")
+@InputType("ReviewInfringementsInput", { description: "The same review step on up to MAX_PAGE_SIZE cases" })
 export class ReviewInfringementsInput {
   @Field(() => [ID], { description: "Infringements of your brands; all move, or none" })
   infringementIds: string[];
@@ -25,11 +25,11 @@ export class ReviewInfringementsInput {
   note?: string | null;
 }
 
-@InputType("AddInfringementNoteInput")
+@InputType("AddInfringementNoteInput", { description: "A note on a case; it changes no status" })
 export class AddInfringementNoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "An infringement of your brands; another brand's is NOT_FOUND, as a missing one" })
   infringementId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "1 to 5,000 characters, trimmed" })
   body: string;
 }

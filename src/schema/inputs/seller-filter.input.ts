@@ -2,12 +2,12 @@ import { Field, InputType, Int } from "type-graphql";
 import { Marketplace, SellerStatus } from "../../entities/enums";
 import { SellerSortField, SortDirection } from "../enums";
 
-@InputType("SellerFilter")
+@InputType("SellerFilter", { description: "Conditions that all apply together" })
 export class SellerFilter {
-  @Field(() => [SellerStatus], { nullable: true })
+  @Field(() => [SellerStatus], { nullable: true, description: "Any of these statuses" })
   statuses?: SellerStatus[] | null;
 
-  @Field(() => [Marketplace], { nullable: true })
+  @Field(() => [Marketplace], { nullable: true, description: "Stores on any of these marketplaces" })
   marketplaces?: Marketplace[] | null;
 
   @Field(() => Int, { nullable: true, description: "0 to 100" })
@@ -20,11 +20,14 @@ export class SellerFilter {
   externalIds?: string[] | null;
 }
 
-@InputType("SellerOrder")
+@InputType("SellerOrder", { description: "How a list of stores is sorted; without one, riskiest first" })
 export class SellerOrder {
-  @Field(() => SellerSortField, { defaultValue: SellerSortField.RISK_SCORE })
+  @Field(() => SellerSortField, {
+    defaultValue: SellerSortField.RISK_SCORE,
+    description: "Its risk score (the one you read in Seller.riskScore) or its strike count",
+  })
   field: SellerSortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "DESC: highest first" })
   direction: SortDirection;
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus, Marketplace } from "../../entities/enums";
 import { BrandType } from "./brand.type";
@@ -13,19 +13,27 @@ import { TestBuyType } from "./test-buy.type";
 
 @ObjectType("Infringement", { implements: NodeInterface, description: "A listing suspected of infringing one brand" })
 export class InfringementType extends NodeInterface {
-  @Field(() => BrandType)
+  @Field(() => ID, { description: "Global id, for infringement(id:), node(id:) and the mutations that work a case" })
+  declare id: string;
+
+  @Field(() => BrandType, { description: "The brand whose marks the listing is suspected of infringing" })
   brand: BrandType;
 
-  @Field(() => ListingType)
+  @Field(() => ListingType, { description: "The listing suspected" })
   listing: ListingType;
 
-  @Field(() => SellerType)
+  @Field(() => SellerType, {
+    description: "The store selling the listing, as last ingested: the case follows its listing when a scan finds it under another store",
+  })
   seller: SellerType;
 
-  @Field(() => Marketplace)
+  @Field(() => Marketplace, { description: "The listing's marketplace" })
   marketplace: Marketplace;
 
-  @Field(() => InfringementStatus)
+  @Field(() => InfringementStatus, {
+    description:
+      "Where the case is in its lifecycle: FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED, CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED",
+  })
   status: InfringementStatus;
 
   @Field(() => [InfringementStatus], { description: "The states a review may move it to next" })
@@ -37,7 +45,7 @@ export class InfringementType extends NodeInterface {
   @Field(() => [RiskSignalType], { description: "Why it scored what it did, for this brand" })
   riskSignals: RiskSignalType[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-2" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
   @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first" })
@@ -53,9 +61,12 @@ export class InfringementType extends NodeInterface {
   })
   takedownRequests: TakedownRequestType[] | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the ingest that first flagged it for this brand ran" })
   detectedAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, {
+    description:
+      "Last change of its status, its score or its store, or the removal of its listing; a note or a test buy does not move it",
+  })
   updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { JSONObjectResolver } from "graphql-scalars";
 import { DateTimeResolver } from "../scalars/dates";
 import { ListingStatus, Marketplace } from "../../entities/enums";
@@ -9,37 +9,42 @@ import { SellerType } from "./seller.type";
 
 @ObjectType("Listing", { implements: NodeInterface, description: "A product listing on a marketplace" })
 export class ListingType extends NodeInterface {
-  @Field(() => Marketplace)
+  @Field(() => ID, { description: "Global id, for listing(id:), node(id:) and takeDownListing" })
+  declare id: string;
+
+  @Field(() => Marketplace, { description: "The marketplace it is listed on" })
   marketplace: Marketplace;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The marketplace's own item id, as in the listing's address; unique on its marketplace" })
   externalId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "As last ingested" })
   title: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "As last ingested; empty when the scan had none" })
   description: string;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: "The asking price, as last ingested" })
   price: MoneyType;
 
-  @Field(() => SellerType)
+  @Field(() => SellerType, { description: "The store that sells it, as last ingested" })
   seller: SellerType;
 
-  @Field(() => ListingStatus)
+  @Field(() => ListingStatus, {
+    description: "REMOVED once taken down (an approved takedown, takeDownListing, or its store closed) or found under a closed store; a scan never makes it ACTIVE again",
+  })
   status: ListingStatus;
 
-  @Field(() => JSONObjectResolver)
+  @Field(() => JSONObjectResolver, { description: 'Specifications as scanned, names to text values, e.g. {"capacity": "256GB"}' })
   specs: Record<string, string>;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "64-bit perceptual hashes of its images, 16 hex digits each" })
   imageHashes: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many reviews it had, as last ingested (0 when the scan gave no review figures)" })
   reviewCount: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "1 to 5, as last ingested; null when the scan gave none" })
   averageRating: number | null;
 
   @Field(() => Int, {
@@ -54,12 +59,12 @@ export class ListingType extends NodeInterface {
   })
   riskSignals: RiskSignalType[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-2" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When a scan first saw it (the first ingest's seenAt)" })
   firstSeenAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "The latest seenAt of any scan of it; an earlier scan ingested later does not move it back" })
   lastSeenAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, SellerStatus } from "../../entities/enums";
 import { RiskSignalType } from "./risk-signal.type";
@@ -6,25 +6,33 @@ import { NodeInterface } from "./node.interface";
 
 @ObjectType("Seller", { implements: NodeInterface, description: "A store on a marketplace" })
 export class SellerType extends NodeInterface {
-  @Field(() => Marketplace)
+  @Field(() => ID, { description: "Global id, for seller(id:), node(id:), filters' sellerIds and fileLegalAction" })
+  declare id: string;
+
+  @Field(() => Marketplace, { description: "The marketplace the store is on" })
   marketplace: Marketplace;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The marketplace's own store id; unique on its marketplace" })
   externalId: string;
 
   @Field(() => String, { name: "name", description: "The store's public name" })
   publicName: string;
 
-  @Field(() => SellerStatus)
+  @Field(() => SellerStatus, {
+    description:
+      "ACTIVE until a takedown's strike leaves strikeCount at or above SELLER_PENALTY_STRIKES (then PENALIZED) or SELLER_CLOSURE_STRIKES (then CLOSED, its active listings removed); never set back",
+  })
   status: SellerStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "One per approved takedown or takeDownListing of a listing it sells, raised to the marketplace's own count when a scan reports more; never lowered",
+  })
   strikeCount: number;
 
   @Field(() => String, { nullable: true, description: "Why the store was last penalized or closed" })
   statusReason: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When it was last penalized or closed; null while it is ACTIVE" })
   statusChangedAt: Date | null;
 
   @Field(() => Int, {
@@ -39,7 +47,7 @@ export class SellerType extends NodeInterface {
   })
   riskSignals: RiskSignalType[] | null;
 
-  @Field(() => DateTimeResolver, { nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the store opened, as a scan reported it; null when none did" })
   openedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
