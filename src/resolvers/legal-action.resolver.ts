@@ -19,8 +19,9 @@ export class LegalActionResolver extends NodeIdResolver("LegalAction", LegalActi
   @Query(() => LegalActionConnection, { description: "Lawsuits you are the plaintiff of (all, for the platform), most recently filed first unless `direction: ASC`" })
   legalActions(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => LegalActionFilter, { nullable: true }) filter: LegalActionFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => LegalActionFilter, { nullable: true, description: "Left out: every lawsuit you can see" }) filter: LegalActionFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By filedOn; ASC: the earliest filed first" })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -39,13 +40,26 @@ export class LegalActionResolver extends NodeIdResolver("LegalAction", LegalActi
   }
 
   @Mutation(() => LegalActionType, { description: "File a lawsuit against a seller, with your organization as plaintiff" })
-  fileLegalAction(@Arg("input", () => FileLegalActionInput) input: FileLegalActionInput, @Ctx() context: RequestContext) {
+  fileLegalAction(
+    @Arg("input", () => FileLegalActionInput, {
+      description:
+        "The store, court, claim and filing day; the same store, court, day and claim as an open lawsuit of yours is CONFLICT. Needs infringements:read and infringements:write",
+    })
+    input: FileLegalActionInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return fileLegalAction(dataSource, viewer, { ...input, sellerId: fromGlobalId(input.sellerId, "Seller") });
   }
 
   @Mutation(() => LegalActionType, { description: "Record a lawsuit's progress, judgment or settlement" })
-  updateLegalAction(@Arg("input", () => UpdateLegalActionInput) input: UpdateLegalActionInput, @Ctx() context: RequestContext) {
+  updateLegalAction(
+    @Arg("input", () => UpdateLegalActionInput, {
+      description: "The lawsuit and what changed: its next status (one its status allows, else BAD_USER_INPUT) with a judgment where it takes one, its case number, or both",
+    })
+    input: UpdateLegalActionInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return updateLegalAction(dataSource, viewer, { ...input, id: fromGlobalId(input.id, "LegalAction") });
   }

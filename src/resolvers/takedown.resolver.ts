@@ -38,8 +38,10 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   })
   takedownRequests(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => TakedownRequestFilter, { nullable: true }) filter: TakedownRequestFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => TakedownRequestFilter, { nullable: true, description: "Left out: every request you can see" })
+    filter: TakedownRequestFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By requestedAt; ASC: the longest waiting first" })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -51,7 +53,8 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
 
   @Query(() => TakedownStatsType, { description: "How your takedown requests fared, including your acceptance rate" })
   takedownStats(
-    @Arg("filter", () => TakedownRequestFilter, { nullable: true }) filter: TakedownRequestFilter | null,
+    @Arg("filter", () => TakedownRequestFilter, { nullable: true, description: "Which requests to count, as in takedownRequests; left out, all you can see" })
+    filter: TakedownRequestFilter | null,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer } = authenticated(context);
@@ -59,7 +62,14 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   }
 
   @Mutation(() => TakedownRequestType, { description: "Ask the platform to take down the listing of a CONFIRMED infringement" })
-  requestTakedown(@Arg("input", () => RequestTakedownInput) input: RequestTakedownInput, @Ctx() context: RequestContext) {
+  requestTakedown(
+    @Arg("input", () => RequestTakedownInput, {
+      description:
+        "The case and why; a case not CONFIRMED, or whose listing is removed already, is BAD_USER_INPUT. A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: RequestTakedownInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return requestTakedown(dataSource, viewer, { infringementId: fromGlobalId(input.infringementId, "Infringement"), reason: input.reason });
   }
@@ -67,7 +77,13 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   @Mutation(() => [TakedownRequestType], {
     description: "Takedowns for many CONFIRMED infringements: all or none; the error lists every bad id (invalidItems)",
   })
-  requestTakedowns(@Arg("input", () => RequestTakedownsInput) input: RequestTakedownsInput, @Ctx() context: RequestContext) {
+  requestTakedowns(
+    @Arg("input", () => RequestTakedownsInput, {
+      description: "1 to MAX_BULK_TAKEDOWNS cases, each listed once, and one reason. A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: RequestTakedownsInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return requestTakedowns(
       dataSource,
@@ -80,7 +96,13 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   @Mutation(() => TakedownRequestType, {
     description: "The platform approves (the listing is removed and the store gets a strike) or rejects a pending request",
   })
-  decideTakedown(@Arg("input", () => DecideTakedownInput) input: DecideTakedownInput, @Ctx() context: RequestContext) {
+  decideTakedown(
+    @Arg("input", () => DecideTakedownInput, {
+      description: "The request and the decision. The platform only, with infringements:read and infringements:write: anyone else is FORBIDDEN",
+    })
+    input: DecideTakedownInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer, config } = authenticated(context);
     return decideTakedown(
       dataSource,
@@ -94,7 +116,13 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   @Mutation(() => TakedownRequestType, {
     description: "The requesting brand takes back a PENDING request before the platform decides it; its case returns to CONFIRMED",
   })
-  withdrawTakedown(@Arg("input", () => WithdrawTakedownInput) input: WithdrawTakedownInput, @Ctx() context: RequestContext) {
+  withdrawTakedown(
+    @Arg("input", () => WithdrawTakedownInput, {
+      description: "The request and why; one no longer PENDING is BAD_USER_INPUT. A brand only, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: WithdrawTakedownInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return withdrawTakedown(dataSource, viewer, { id: fromGlobalId(input.id, "TakedownRequest"), note: input.note });
   }

@@ -21,8 +21,9 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   })
   testBuys(
     @Args(() => PaginationArgs) page: PaginationArgs,
-    @Arg("filter", () => TestBuyFilter, { nullable: true }) filter: TestBuyFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC }) direction: SortDirection,
+    @Arg("filter", () => TestBuyFilter, { nullable: true, description: "Left out: every test buy you can see" }) filter: TestBuyFilter | null,
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By orderedAt; ASC: the oldest orders first" })
+    direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config } = authenticated(context);
@@ -36,7 +37,14 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   }
 
   @Mutation(() => TestBuyType, { description: "Record a purchase made against an infringement; its outcome follows" })
-  recordTestBuy(@Arg("input", () => RecordTestBuyInput) input: RecordTestBuyInput, @Ctx() context: RequestContext) {
+  recordTestBuy(
+    @Arg("input", () => RecordTestBuyInput, {
+      description:
+        "The case and the order; an order reference already recorded on the case is CONFLICT. A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: RecordTestBuyInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return recordTestBuy(dataSource, viewer, {
       infringementId: fromGlobalId(input.infringementId, "Infringement"),
@@ -49,7 +57,14 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   @Mutation(() => TestBuyType, {
     description: "Record a test buy's outcome, once: COUNTERFEIT confirms the infringement, GENUINE dismisses it",
   })
-  recordTestBuyOutcome(@Arg("input", () => RecordTestBuyOutcomeInput) input: RecordTestBuyOutcomeInput, @Ctx() context: RequestContext) {
+  recordTestBuyOutcome(
+    @Arg("input", () => RecordTestBuyOutcomeInput, {
+      description:
+        "The test buy, its outcome, findings and evidence (at most 50 items). A brand's work, with infringements:write: the platform is FORBIDDEN",
+    })
+    input: RecordTestBuyOutcomeInput,
+    @Ctx() context: RequestContext,
+  ) {
     const { dataSource, viewer } = authenticated(context);
     return recordTestBuyOutcome(dataSource, viewer, {
       id: fromGlobalId(input.id, "TestBuy"),

@@ -5,25 +5,27 @@ import { MoneyInput } from "./money.input";
 
 @InputType("FileLegalActionInput", { description: "Your organization is the plaintiff" })
 export class FileLegalActionInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "A store you can read: any, for the platform; for a brand, a store of its cases or one its referred cases or lawsuits named. Another is NOT_FOUND",
+  })
   sellerId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The court it is filed with: 1 to 300 characters" })
   court: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The court's case number, if it has given one: up to 100 characters" })
   caseNumber?: string | null;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: "The amount claimed: more than 0" })
   claim: MoneyInput;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The filing day: not in the future, nor before 1990" })
   filedOn: string;
 }
 
-@InputType("UpdateLegalActionInput")
+@InputType("UpdateLegalActionInput", { description: "A lawsuit's next status, judgment or case number; only its plaintiff updates it" })
 export class UpdateLegalActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A lawsuit your organization filed: another member's is NOT_FOUND, as a missing one; the platform gets FORBIDDEN on a member's" })
   id: string;
 
   @Field(() => LegalActionStatus, { nullable: true, description: "The next status; leave it out to record the case number only" })
@@ -36,12 +38,12 @@ export class UpdateLegalActionInput {
   caseNumber?: string | null;
 }
 
-@InputType("LegalActionFilter")
+@InputType("LegalActionFilter", { description: "Conditions that all apply together" })
 export class LegalActionFilter {
-  @Field(() => [LegalActionStatus], { nullable: true })
+  @Field(() => [LegalActionStatus], { nullable: true, description: "Any of these statuses" })
   statuses?: LegalActionStatus[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The stores sued" })
   sellerIds?: string[] | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: "Filed on or after" })

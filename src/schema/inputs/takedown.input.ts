@@ -3,16 +3,16 @@ import { DateTimeResolver } from "../scalars/dates";
 import { TakedownDecision } from "../../domain/takedown-workflow";
 import { Marketplace, TakedownStatus } from "../../entities/enums";
 
-@InputType("RequestTakedownInput")
+@InputType("RequestTakedownInput", { description: "A brand's request that the platform take a case's listing down" })
 export class RequestTakedownInput {
   @Field(() => ID, { description: "A CONFIRMED infringement of your brands" })
   infringementId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why, for the platform to decide on: 1 to 2,000 characters" })
   reason: string;
 }
 
-@InputType("RequestTakedownsInput")
+@InputType("RequestTakedownsInput", { description: "Takedown requests for up to MAX_BULK_TAKEDOWNS cases, with one reason" })
 export class RequestTakedownsInput {
   @Field(() => [ID], { description: "CONFIRMED infringements of your brands; all are requested, or none" })
   infringementIds: string[];
@@ -21,19 +21,19 @@ export class RequestTakedownsInput {
   reason: string;
 }
 
-@InputType("DecideTakedownInput")
+@InputType("DecideTakedownInput", { description: "The platform's decision on a PENDING takedown request" })
 export class DecideTakedownInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "A PENDING takedown request; one no longer PENDING is BAD_USER_INPUT" })
   id: string;
 
-  @Field(() => TakedownDecision)
+  @Field(() => TakedownDecision, { description: "APPROVE removes the listing (its case REMOVED) and strikes its store; REJECT returns the case to CONFIRMED" })
   decision: TakedownDecision;
 
   @Field(() => String, { nullable: true, description: "Required to REJECT: why" })
   note?: string | null;
 }
 
-@InputType("TakeDownListingInput")
+@InputType("TakeDownListingInput", { description: "The platform's own takedown of a listing, with no request" })
 export class TakeDownListingInput {
   @Field(() => ID, { description: "An ACTIVE listing" })
   listingId: string;
@@ -42,7 +42,7 @@ export class TakeDownListingInput {
   reason: string;
 }
 
-@InputType("WithdrawTakedownInput")
+@InputType("WithdrawTakedownInput", { description: "A brand takes back its own PENDING takedown request" })
 export class WithdrawTakedownInput {
   @Field(() => ID, { description: "A PENDING takedown request of your brands" })
   id: string;
@@ -56,13 +56,13 @@ export class TakedownRequestFilter {
   @Field(() => [TakedownStatus], { nullable: true, description: "[PENDING] is the platform's queue" })
   statuses?: TakedownStatus[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The cases' brands; a brand whose requests you cannot see matches nothing, as an unknown id does" })
   brandIds?: string[] | null;
 
-  @Field(() => [Marketplace], { nullable: true })
+  @Field(() => [Marketplace], { nullable: true, description: "Listings on any of these marketplaces" })
   marketplaces?: Marketplace[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The store that sold the listing when the takedown was requested" })
   sellerIds?: string[] | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "Requested at or after" })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { LegalActionStatus } from "../../entities/enums";
 import { MoneyType } from "./money.type";
@@ -8,33 +8,38 @@ import { SellerType } from "./seller.type";
 
 @ObjectType("LegalAction", { implements: NodeInterface, description: "A lawsuit against a seller" })
 export class LegalActionType extends NodeInterface {
+  @Field(() => ID, { description: "Global id, for node(id:) and updateLegalAction" })
+  declare id: string;
+
   @Field(() => OrganizationType, { description: "The platform or a member brand's organization" })
   plaintiff: OrganizationType;
 
-  @Field(() => SellerType)
+  @Field(() => SellerType, { description: "The store sued" })
   seller: SellerType;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The court it was filed with" })
   court: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The court's case number; null until the plaintiff records one" })
   caseNumber: string | null;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: "The amount claimed" })
   claim: MoneyType;
 
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: "The day it was filed" })
   filedOn: string;
 
-  @Field(() => LegalActionStatus)
+  @Field(() => LegalActionStatus, {
+    description: "FILED -> IN_PROGRESS -> an outcome (JUDGMENT_FOR_PLAINTIFF, JUDGMENT_FOR_DEFENDANT, SETTLED, WITHDRAWN), which is final; FILED may go to an outcome directly",
+  })
   status: LegalActionStatus;
 
   @Field(() => MoneyType, { nullable: true, description: "Awarded or settled" })
   judgment: MoneyType | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was recorded here" })
   createdAt: Date;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When it was recorded, or last changed by updateLegalAction" })
   updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, TakedownStatus } from "../../entities/enums";
 import { BrandType } from "./brand.type";
@@ -8,25 +8,30 @@ import { NodeInterface } from "./node.interface";
 
 @ObjectType("TakedownRequest", { implements: NodeInterface, description: "A brand's request that the platform take a listing down" })
 export class TakedownRequestType extends NodeInterface {
-  @Field(() => InfringementType)
+  @Field(() => ID, { description: "Global id, for node(id:), decideTakedown and withdrawTakedown" })
+  declare id: string;
+
+  @Field(() => InfringementType, { description: "The case it was requested for (CONFIRMED at the time)" })
   infringement: InfringementType;
 
-  @Field(() => BrandType)
+  @Field(() => BrandType, { description: "The case's brand" })
   brand: BrandType;
 
-  @Field(() => ListingType)
+  @Field(() => ListingType, { description: "The listing to take down" })
   listing: ListingType;
 
-  @Field(() => Marketplace)
+  @Field(() => Marketplace, { description: "The listing's marketplace" })
   marketplace: Marketplace;
 
-  @Field(() => TakedownStatus)
+  @Field(() => TakedownStatus, {
+    description: "PENDING until the platform decides it (APPROVED, REJECTED), the brand withdraws it (WITHDRAWN) or its listing is removed otherwise (SUPERSEDED)",
+  })
   status: TakedownStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why the brand asked" })
   reason: string;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: "When the brand requested it" })
   requestedAt: Date;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When it stopped being PENDING: decided, superseded or withdrawn" })
