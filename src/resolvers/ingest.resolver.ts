@@ -36,7 +36,14 @@ export class IngestResolver {
   @Mutation(() => IngestListingsPayload, {
     description: "Ingest a batch of scanned listings (at most MAX_INGEST_BATCH): score each, flag suspected infringements",
   })
-  async ingestListings(@Arg("listings", () => [ListingInput]) listings: ListingInput[], @Ctx() context: RequestContext): Promise<IngestListingsPayload> {
+  async ingestListings(
+    @Arg("listings", () => [ListingInput], {
+      description:
+        "Up to MAX_INGEST_BATCH listings (more is BAD_USER_INPUT). A row breaking a limit is rejected, by index, and the others are written; a listing given twice keeps its later row",
+    })
+    listings: ListingInput[],
+    @Ctx() context: RequestContext,
+  ): Promise<IngestListingsPayload> {
     const { dataSource, viewer, config } = authenticated(context);
     const { counts, rejections, modelVersion } = await ingestListingRows(dataSource, config, viewer, listings.map(recordOf));
     return {

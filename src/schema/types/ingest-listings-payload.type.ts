@@ -5,13 +5,13 @@ export class IngestRejectionType {
   @Field(() => Int, { description: "Its index in the listings argument, from 0" })
   row: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY"), or that a later row repeats its listing' })
   reason: string;
 }
 
 @ObjectType("IngestListingsPayload", { description: "What one ingestListings batch did; the batch is written all or nothing" })
 export class IngestListingsPayload {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Listings in the call, rejected ones included" })
   received: number;
 
   @Field(() => Int, { description: "New listings" })
@@ -23,7 +23,7 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Listings already stored exactly so" })
   unchanged: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Listings not written: invalid, or repeated by a later row of the call (which is kept)" })
   rejected: number;
 
   @Field(() => Int, { description: "Suspected infringements flagged for the first time" })
@@ -32,9 +32,9 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Suspected infringements whose score a re-score changed" })
   infringementsUpdated: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-2"' })
   modelVersion: string;
 
-  @Field(() => [IngestRejectionType])
+  @Field(() => [IngestRejectionType], { description: "Every rejected listing, by row" })
   rejections: IngestRejectionType[];
 }
