@@ -1,13 +1,10 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus } from "../../entities/enums";
 import { NodeInterface } from "./node.interface";
 
 @ObjectType("InfringementNote", { implements: NodeInterface, description: "A note on an infringement, or a review decision with its note" })
 export class InfringementNoteType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for node(id:)" })
-  declare id: string;
-
   @Field(() => String, {
     description: "The note; for a status change, the review's note (empty when none was given) or what the workflow did (a takedown, a test buy)",
   })

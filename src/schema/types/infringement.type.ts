@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus, Marketplace } from "../../entities/enums";
 import { BrandType } from "./brand.type";
@@ -13,9 +13,6 @@ import { TestBuyType } from "./test-buy.type";
 
 @ObjectType("Infringement", { implements: NodeInterface, description: "A listing suspected of infringing one brand" })
 export class InfringementType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for infringement(id:), node(id:) and the mutations that work a case" })
-  declare id: string;
-
   @Field(() => BrandType, { description: "The brand whose marks the listing is suspected of infringing" })
   brand: BrandType;
 

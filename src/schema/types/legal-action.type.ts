@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver } from "../scalars/dates";
 import { LegalActionStatus } from "../../entities/enums";
 import { MoneyType } from "./money.type";
@@ -8,9 +8,6 @@ import { SellerType } from "./seller.type";
 
 @ObjectType("LegalAction", { implements: NodeInterface, description: "A lawsuit against a seller" })
 export class LegalActionType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for node(id:) and updateLegalAction" })
-  declare id: string;
-
   @Field(() => OrganizationType, { description: "The platform or a member brand's organization" })
   plaintiff: OrganizationType;
 

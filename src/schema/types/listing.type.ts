@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { JSONObjectResolver } from "graphql-scalars";
 import { DateTimeResolver } from "../scalars/dates";
 import { ListingStatus, Marketplace } from "../../entities/enums";
@@ -9,9 +9,6 @@ import { SellerType } from "./seller.type";
 
 @ObjectType("Listing", { implements: NodeInterface, description: "A product listing on a marketplace" })
 export class ListingType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for listing(id:), node(id:) and takeDownListing" })
-  declare id: string;
-
   @Field(() => Marketplace, { description: "The marketplace it is listed on" })
   marketplace: Marketplace;
 

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, SellerStatus } from "../../entities/enums";
 import { RiskSignalType } from "./risk-signal.type";
@@ -6,9 +6,6 @@ import { NodeInterface } from "./node.interface";
 
 @ObjectType("Seller", { implements: NodeInterface, description: "A store on a marketplace" })
 export class SellerType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for seller(id:), node(id:), filters' sellerIds and fileLegalAction" })
-  declare id: string;
-
   @Field(() => Marketplace, { description: "The marketplace the store is on" })
   marketplace: Marketplace;
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { Marketplace, TakedownStatus } from "../../entities/enums";
 import { BrandType } from "./brand.type";
@@ -8,9 +8,6 @@ import { NodeInterface } from "./node.interface";
 
 @ObjectType("TakedownRequest", { implements: NodeInterface, description: "A brand's request that the platform take a listing down" })
 export class TakedownRequestType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for node(id:), decideTakedown and withdrawTakedown" })
-  declare id: string;
-
   @Field(() => InfringementType, { description: "The case it was requested for (CONFIRMED at the time)" })
   infringement: InfringementType;
 

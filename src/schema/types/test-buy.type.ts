@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { EvidenceKind, TestBuyOutcome } from "../../entities/enums";
 import { InfringementType } from "./infringement.type";
@@ -19,9 +19,6 @@ export class EvidenceItemType {
 
 @ObjectType("TestBuy", { implements: NodeInterface, description: "A purchase made to check whether a listing sells fakes" })
 export class TestBuyType extends NodeInterface {
-  @Field(() => ID, { description: "Global id, for node(id:) and recordTestBuyOutcome" })
-  declare id: string;
-
   @Field(() => InfringementType, { description: "The case it was bought against" })
   infringement: InfringementType;
 
