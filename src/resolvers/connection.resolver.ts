@@ -19,7 +19,7 @@ import type { Connection } from "../schema/types/connection";
 function TotalCountResolver(connectionType: ClassType) {
   @Resolver(() => connectionType)
   class ConnectionResolver {
-    @FieldResolver(() => Int)
+    @FieldResolver(() => Int, { description: "All matching rows, not just this page" })
     totalCount(@Root() connection: Connection<unknown>): Promise<number> {
       return connection.countTotal();
     }

@@ -18,5 +18,11 @@ export function buildBaseSchema(): GraphQLSchema {
   const metadata = getMetadataStorage();
   for (const type of metadata.objectTypes) type.simpleResolvers = true;
   for (const field of metadata.fields) if (field.schemaName !== field.name) field.simple = false;
-  return buildSchemaSync({ resolvers, validate: false, validateFn: checkFilterLists });
+  const schema = buildSchemaSync({ resolvers, validate: false, validateFn: checkFilterLists });
+  // type-graphql names the root types without a way to describe them.
+  schema.getQueryType()!.description =
+    "What a signed-in user or API key reads: every list and lookup answers only what the caller's organization may see, and a record out of its reach answers exactly as one that does not exist";
+  schema.getMutationType()!.description =
+    "Writes: a refused one (its error's extensions.code says why) changes nothing, and a bulk one is all or nothing unless its description says otherwise";
+  return schema;
 }

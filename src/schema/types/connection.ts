@@ -49,7 +49,8 @@ export function connectionOf<T extends object>(name: string, nodeType: ClassType
     @Field(() => PageInfo, { description: "Whether more rows follow or precede, and the cursors to reach them" })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: "All matching rows, not just this page" })
+    // Described where it is resolved (connection.resolver.ts).
+    @Field(() => Int)
     totalCount: number;
   }
   return ConnectionType;
