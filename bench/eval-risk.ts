@@ -55,7 +55,7 @@ async function main() {
         strikeCount: record.seller.strikeCount,
         confirmedBy: new Map(),
         openedAt: record.seller.openedAt ? new Date(record.seller.openedAt) : null,
-        brandCount: record.seller.brandCount,
+        brandCount: record.seller.brandCount ?? 0,
         seenAt,
       },
     );

@@ -34,7 +34,8 @@ const SellerRecord = z.object({
   externalId: requiredText(100),
   name: requiredText(200),
   openedAt: pastInstant,
-  brandCount: count(MAX_STORE_COUNT).default(0),
+  // Left out or null: the stored count stays (a new store's is 0), as a missing opening date does.
+  brandCount: count(MAX_STORE_COUNT).nullable().default(null),
   // Strikes the marketplace has given the store; a lower count never replaces a higher one.
   strikeCount: count(MAX_STORE_COUNT).default(0),
   registeredName: text(300).nullable().default(null),
@@ -183,8 +184,8 @@ function reviewsOf(reviews: unknown): ListingRecord["reviews"] | null {
 
 function sellerOf(seller: unknown): SellerRecord | null {
   if (!isObject(seller)) return null;
-  const { externalId, name, openedAt = null, brandCount = 0, strikeCount = 0, registeredName = null, contact = null, paymentAccount = null } = seller;
-  if (!isText(externalId, 100, true) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !isCount(brandCount, MAX_STORE_COUNT) || !isCount(strikeCount, MAX_STORE_COUNT)) {
+  const { externalId, name, openedAt = null, brandCount = null, strikeCount = 0, registeredName = null, contact = null, paymentAccount = null } = seller;
+  if (!isText(externalId, 100, true) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !(brandCount === null || isCount(brandCount, MAX_STORE_COUNT)) || !isCount(strikeCount, MAX_STORE_COUNT)) {
     return null;
   }
   if (!isTextOrNull(registeredName, 300) || !isTextOrNull(contact, 300) || !isTextOrNull(paymentAccount, 300)) return null;
@@ -192,7 +193,7 @@ function sellerOf(seller: unknown): SellerRecord | null {
     externalId,
     name,
     openedAt: openedAt as string | null,
-    brandCount,
+    brandCount: brandCount as number | null,
     strikeCount,
     registeredName: registeredName as string | null,
     contact: contact as string | null,

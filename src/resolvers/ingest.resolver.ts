@@ -27,7 +27,7 @@ function recordOf(input: ListingInput) {
       : undefined,
     listedAt: isoOrNull(input.listedAt),
     seenAt: isoOrNull(input.seenAt),
-    seller: { ...seller, openedAt: isoOrNull(seller.openedAt), brandCount: seller.brandCount ?? 0, strikeCount: seller.strikeCount ?? 0 },
+    seller: { ...seller, openedAt: isoOrNull(seller.openedAt), brandCount: seller.brandCount ?? null, strikeCount: seller.strikeCount ?? 0 },
   };
 }
 

@@ -338,6 +338,21 @@ describe("listing ingest", () => {
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
   });
 
+  it("keeps a store's brand count when a scan leaves it out, and takes a lower one when given", async () => {
+    const seller = { externalId: "store-brand-count", name: "Many Brands Store", openedAt: "2026-10-25T00:00:00.000Z", brandCount: 25 };
+    await ingest([fake({ seller })]);
+    const storedCount = async () => (await db.query(`SELECT brand_count FROM seller WHERE external_id = 'store-brand-count'`))[0].brand_count;
+    expect(await storedCount()).toBe(25);
+    const { brandCount: _left, ...withoutCount } = seller;
+    await ingest([fake({ seller: withoutCount }), fake({ seller: { ...withoutCount, brandCount: null } })]);
+    expect(await storedCount()).toBe(25);
+    await ingest([fake({ seller: { ...seller, brandCount: 3 } })]);
+    expect(await storedCount()).toBe(3);
+    // A new store left without one counts none.
+    await ingest([fake({ seller: { externalId: "store-no-count", name: "No Count Store" } })]);
+    expect((await db.query(`SELECT brand_count FROM seller WHERE external_id = 'store-no-count'`))[0].brand_count).toBe(0);
+  });
+
   // Concurrent batches need a server: the embedded database has one connection. One ingest writes
   // a listing's lines in order (the last test of these), so two batches that have the same listing
   // come from two ingests at once: two files, or a file and the ingestListings mutation.

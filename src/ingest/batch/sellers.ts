@@ -46,7 +46,7 @@ export function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
 }
 
 // The stored seller with the batch's record of it applied, as the seller's columns are merged:
-// a missing opening date or identity keeps the stored one, strikes never go down.
+// a missing opening date, brand count or identity keeps the stored one, strikes never go down.
 function merged(stored: SellerRow, record: SellerRecord): SellerState {
   const openedAt = record.openedAt ? new Date(record.openedAt) : stored.opened_at;
   const state: SellerState = {
@@ -55,7 +55,7 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
     externalId: stored.external_id,
     name: record.name,
     openedAt,
-    brandCount: record.brandCount,
+    brandCount: record.brandCount ?? stored.brand_count,
     strikeCount: Math.max(stored.strike_count, record.strikeCount),
     registeredName: record.registeredName ?? stored.registered_name,
     contact: record.contact ?? stored.contact,
@@ -118,7 +118,11 @@ export async function prepareSellers(
 
   const missing = keys.filter((k) => !sellers.has(k));
   if (missing.length === 0) return { sellers, created: 0 };
-  const drafts = missing.map((key) => ({ key, id: newId(), marketplace: key.split("\u0001")[0], seller: records.get(key)! }));
+  const drafts = missing.map((key) => {
+    const record = records.get(key)!;
+    // A new store whose scans gave no brand count counts none.
+    return { key, id: newId(), marketplace: key.split("\u0001")[0], seller: { ...record, brandCount: record.brandCount ?? 0 } };
+  });
   const inserted: { id: string }[] = await manager.query(
     `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
      SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p

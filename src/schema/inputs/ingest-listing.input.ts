@@ -17,7 +17,7 @@ export class ListingSellerInput {
   @Field(() => DateTimeResolver, { nullable: true, description: "When the store opened: in the past, 1990 or later; left out, the stored date stays" })
   openedAt?: Date | null;
 
-  @Field(() => Int, { nullable: true, description: "How many different brands the store sells" })
+  @Field(() => Int, { nullable: true, description: "How many different brands the store sells: 0 to 100,000; left out, the stored count stays (0 for a new store)" })
   brandCount?: number | null;
 
   @Field(() => Int, { nullable: true, description: "Strikes the marketplace has given the store; never lowers a stored count" })
