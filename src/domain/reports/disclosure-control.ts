@@ -1,5 +1,6 @@
 import { SuppressionReason, type ReportCell, type ReportMetric, type ReportTable } from "../../entities/report-table";
 import type { Contribution } from "./figure-sources";
+import { byCategory, byMarketplace } from "./table-order";
 
 // Statistical disclosure control of the members' figures in a progress report.
 //
@@ -268,8 +269,8 @@ export function deriveQuarterTable(
   months: (ReportTable | undefined)[],
 ): ReportTable {
   const present = months.filter((month): month is ReportTable => month !== undefined);
-  const categories = [...new Set(present.flatMap((month) => month.categories))].sort();
-  const marketplaces = [...new Set(present.flatMap((month) => month.marketplaces))].sort();
+  const categories = [...new Set(present.flatMap((month) => month.categories))].sort(byCategory);
+  const marketplaces = [...new Set(present.flatMap((month) => month.marketplaces))].sort(byMarketplace);
   const monthCells = present.map((month) => new Map(month.cells.map((cell) => [keyOf(cell.category, cell.marketplace), cell])));
   const isPlatform = table.attribution === "PLATFORM";
   const rows: (string | null)[] = isPlatform ? [null] : [...categories, null];

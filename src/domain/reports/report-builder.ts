@@ -1,9 +1,9 @@
 import type { EntityManager } from "typeorm";
-import { Marketplace } from "../../entities/enums";
 import type { MemberFigure, ReportMetric, ReportTable } from "../../entities/report-table";
 import { deriveQuarterTable, platformTable, protectMemberTables, type DisclosureRules, type MemberTableFigures } from "./disclosure-control";
 import { FIGURE_SOURCES, LINKED_METRICS, membersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
 import type { ReportPeriod } from "./period";
+import { byCategory, MARKETPLACES } from "./table-order";
 
 export interface BuiltReport {
   tables: ReportTable[];
@@ -12,8 +12,6 @@ export interface BuiltReport {
   // Each member's own, unsuppressed figures.
   memberFigures: Map<string, MemberFigure[]>;
 }
-
-const MARKETPLACES = Object.values(Marketplace);
 
 const figureKey = (metric: ReportMetric, currency: string | null | undefined, category: string | null, marketplace: string | null) =>
   JSON.stringify([metric, currency ?? null, category, marketplace]);
@@ -65,7 +63,7 @@ export async function buildMonthReport(
   const named = [...membersOf]
     .filter(([category, members]) => category !== UNCATEGORIZED && members > rules.minContributors)
     .map(([category]) => category)
-    .sort((a, b) => a.localeCompare(b));
+    .sort(byCategory);
   const inNamed = (c: Contribution): Contribution =>
     c.category === null || c.category === UNCATEGORIZED || named.includes(c.category) ? c : { ...c, category: UNCATEGORIZED };
   const collected = new Map<ReportMetric, Contribution[]>();
