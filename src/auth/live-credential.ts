@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db/transaction";
-import type { UserRole } from "../entities/enums";
-import { deadApiKey, disabledAccount, roleChanged, staleToken } from "./account-standing";
+import type { OrgStatus, UserRole } from "../entities/enums";
+import { deadApiKey, disabledAccount, roleChanged, staleToken, standingRefusal } from "./account-standing";
 import { issuedSinceLastEnabled, KEY_IS_LIVE } from "./resolve-viewer";
 import type { Viewer } from "./viewer";
 
@@ -15,9 +15,10 @@ import type { Viewer } from "./viewer";
 // credential's row while it waits for other locks (an admin disabling a user locks the
 // organization, then the user).
 //
-// The organization's row is not held: each write would then wait for its member's admin actions,
-// which lock it, and one disabling the write's author would deadlock with it. A suspension in
-// flight is re-checked by admin actions only (users.ts). A user disabled and enabled again while the
+// The organization's row is read, not held: each write would then wait for its member's admin
+// actions, which lock it, and one disabling the write's author would deadlock with it. A
+// suspension committed before the re-read refuses the write as it refuses the credential's next
+// request; one committing between the re-read and the write's own commit does not. A user disabled and enabled again while the
 // write ran is not disabled at its end, but enabling moved the account's tokens_valid_from past the
 // token's issue: the token is dead as it would be on its next request, and so is the write. A role
 // changed meanwhile refuses the write whichever way it went: the rules it passed were the old
@@ -26,18 +27,26 @@ import type { Viewer } from "./viewer";
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
 export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
   if (viewer.principal === "USER") {
-    const [held]: { enabled: boolean; current: boolean; role: UserRole }[] = await manager.query(
-      `SELECT u.disabled_at IS NULL AS enabled, ($2::double precision IS NULL OR ${issuedSinceLastEnabled("$2")}) AS current, u.role
+    const [held]: { disabled: boolean; org_status: OrgStatus; current: boolean; role: UserRole }[] = await manager.query(
+      `SELECT u.disabled_at IS NOT NULL AS disabled, o.status AS org_status,
+              ($2::double precision IS NULL OR ${issuedSinceLastEnabled("$2")}) AS current, u.role
          FROM app_user u JOIN organization o ON o.id = u.owner_org_id WHERE u.id = $1 FOR SHARE OF u`,
       [viewer.principalId, viewer.tokenIssuedAt ?? null],
     );
-    if (!held?.enabled) throw disabledAccount();
+    if (!held) throw disabledAccount();
+    const refusal = standingRefusal({ disabled: held.disabled, orgStatus: held.org_status });
+    if (refusal) throw refusal;
     if (!held.current) throw staleToken();
     if (held.role !== viewer.role) throw roleChanged();
     return;
   }
-  const held: unknown[] = await manager.query(`SELECT 1 FROM api_key k WHERE k.id = $1 AND ${KEY_IS_LIVE} FOR SHARE`, [viewer.principalId]);
-  if (held.length === 0) throw deadApiKey();
+  const [key]: { org_status: OrgStatus }[] = await manager.query(
+    `SELECT o.status AS org_status FROM api_key k JOIN organization o ON o.id = k.owner_org_id WHERE k.id = $1 AND ${KEY_IS_LIVE} FOR SHARE OF k`,
+    [viewer.principalId],
+  );
+  if (!key) throw deadApiKey();
+  const refusal = standingRefusal({ disabled: false, orgStatus: key.org_status });
+  if (refusal) throw refusal;
 }
 
 // A write on behalf of `viewer`, which commits only while its credential is live; null: the

@@ -1,7 +1,8 @@
 import { Client } from "pg";
 import { Scope } from "../../src/auth/scopes";
-import { InfringementStatus, UserRole } from "../../src/entities/enums";
-import { createApiKeyRow, createInfringement, createListing, createUser } from "../support/factories";
+import type { Brand } from "../../src/entities";
+import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
+import { createApiKeyRow, createBrand, createInfringement, createListing, createOrganization, createUser } from "../support/factories";
 import { listingRecord } from "../support/listing-records";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { databaseUrl, serverUrl } from "../support/test-env";
@@ -62,9 +63,9 @@ onServer("a write in flight when its credential is revoked", () => {
     expect(response.errors?.[0]).toMatchObject({ message, extensions: next.errors?.[0].extensions });
   }
 
-  async function reviewRevokedInFlight(as: Persona["as"], revoke: () => Promise<GraphQLResponse>) {
+  async function reviewRevokedInFlight(as: Persona["as"], revoke: () => Promise<GraphQLResponse>, brand: Brand = cast.brandA.brand) {
     const listing = await createListing(api.dataSource, cast.seller, { title: "AA replica" });
-    const { id } = await createInfringement(api.dataSource, cast.brandA.brand, listing);
+    const { id } = await createInfringement(api.dataSource, brand, listing);
     const response = await revokedInFlight(
       [`SELECT id FROM suspected_infringement WHERE id = $1 FOR UPDATE`, [id]],
       () => api.gql(REVIEW, { id: gid("Infringement", id) }, as),
@@ -121,6 +122,30 @@ onServer("a write in flight when its credential is revoked", () => {
     expect(status).toBe(InfringementStatus.FLAGGED);
     // Sent again, the same token's review is a viewer's, which may not review.
     expect((await api.gql(REVIEW, { id: gid("Infringement", id) }, as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses the writes of a member's key and user once the member was suspended meanwhile, as their next requests are refused", async () => {
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const SUSPEND = `mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`;
+    const REINSTATE = `mutation($id: ID!) { reinstateMember(id: $id) { status } }`;
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const brand = await createBrand(api.dataSource, org);
+    const orgId = gid("Organization", org.id);
+    const { secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    const analyst = await createUser(api.dataSource, org, UserRole.ANALYST);
+    // The analyst's token is signed after the key's turn has reinstated the member: one issued
+    // before a reinstatement is refused on arrival.
+    const asAnalyst = async () => ({ token: (await api.tokens.sign({ userId: analyst.id, orgId: org.id })).token });
+    const suspended = "Your organization's membership is suspended; the platform's governance team can reinstate it";
+    for (const credential of [async () => ({ apiKey: secret }), asAnalyst]) {
+      const as = await credential();
+      expect((await api.gql(VIEWER, {}, as)).errors).toBeUndefined();
+      const suspend = () => api.gql(SUSPEND, { input: { id: orgId, reason: "left the alliance" } }, platformAdmin.as);
+      const { response, status } = await reviewRevokedInFlight(as, suspend, brand);
+      await expectRefusedAsNext(response, as, suspended);
+      expect(status).toBe(InfringementStatus.FLAGGED);
+      expect((await api.gql(REINSTATE, { id: orgId }, platformAdmin.as)).errors).toBeUndefined();
+    }
   });
 
   it("refuses a listing batch of an ingest key revoked meanwhile, and stores none of it", async () => {
