@@ -4,6 +4,9 @@
 #   scripts/pg-cluster.sh start <dir> <port>   init + start a cluster in <dir> on 127.0.0.1:<port>;
 #                                              prints postgres://postgres@127.0.0.1:<port> as the last
 #                                              line of stdout (everything else goes to stderr)
+#   scripts/pg-cluster.sh replica <dir> <port> <primary port>
+#                                              a streaming replica of the cluster on 127.0.0.1:<primary
+#                                              port>, in <dir> on 127.0.0.1:<port>; prints its URL likewise
 #   scripts/pg-cluster.sh stop <dir>           fast-stop it and remove <dir>
 #   scripts/pg-cluster.sh bindir               print the PostgreSQL bin dir (createdb, psql, ...)
 #
@@ -16,7 +19,7 @@ MARKER=".pg-cluster"   # file that marks a dir as created by this script (so `st
 
 log() { echo "pg-cluster: $*" >&2; }
 die() { echo "pg-cluster: error: $*" >&2; exit 1; }
-usage() { die "usage: $0 start <dir> <port> | stop <dir> | bindir"; }
+usage() { die "usage: $0 start <dir> <port> | replica <dir> <port> <primary port> | stop <dir> | bindir"; }
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
@@ -87,10 +90,9 @@ is_running() {  # <bindir> <dir>
   [ -f "$2/data/postmaster.pid" ] && as_owner "$2" "$1/pg_ctl" status -D "$2/data" >/dev/null 2>&1
 }
 
-cmd_start() {
-  [ $# -eq 2 ] || usage
-  local dir port bindir locale
-  dir=$(realpath -m "$1"); port=$2
+# Checks <dir> and <port> and prepares <dir> for a cluster; prints the bin dir.
+prepare_dir() {
+  local dir=$1 port=$2 bindir
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1024 ] && [ "$port" -le 65535 ] || die "bad port: $port"
   [ "$dir" != "/" ] || die "refusing to use /"
   # unix socket path ($dir/.s.PGSQL.<port>) must fit in sun_path (107 bytes)
@@ -125,16 +127,12 @@ cmd_start() {
   if is_root && ! as_postgres test -w "$dir"; then
     die "the postgres user cannot write to $dir (a parent directory is not traversable?); use e.g. /tmp"
   fi
+  echo "$bindir"
+}
 
-  if locale -a 2>/dev/null | grep -qixE 'c\.utf-?8'; then locale=C.UTF-8; else locale=C; fi
-
-  log "initdb ($bindir, locale $locale) in $dir/data"
-  if ! as_owner "$dir" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 \
-         --locale="$locale" --no-sync >"$dir/initdb.log" 2>&1; then
-    cat "$dir/initdb.log" >&2
-    die "initdb failed"
-  fi
-
+# Settings of a throwaway cluster, appended to <dir>/data/postgresql.conf.
+throwaway_settings() {
+  local dir=$1 port=$2
   local qdir=${dir//\'/\'\'}
   cat >>"$dir/data/postgresql.conf" <<CONF
 
@@ -147,7 +145,10 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 CONF
+}
 
+start_cluster() {  # <bindir> <dir> <port>
+  local bindir=$1 dir=$2 port=$3
   log "starting on 127.0.0.1:$port (log: $dir/postgres.log)"
   if ! as_owner "$dir" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
          start >/dev/null 2>&1 </dev/null; then
@@ -155,6 +156,44 @@ CONF
     die "pg_ctl start failed"
   fi
   echo "postgres://postgres@127.0.0.1:$port"
+}
+
+cmd_start() {
+  [ $# -eq 2 ] || usage
+  local dir port bindir locale
+  dir=$(realpath -m "$1"); port=$2
+  bindir=$(prepare_dir "$dir" "$port")
+
+  if locale -a 2>/dev/null | grep -qixE 'c\.utf-?8'; then locale=C.UTF-8; else locale=C; fi
+
+  log "initdb ($bindir, locale $locale) in $dir/data"
+  if ! as_owner "$dir" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 \
+         --locale="$locale" --no-sync >"$dir/initdb.log" 2>&1; then
+    cat "$dir/initdb.log" >&2
+    die "initdb failed"
+  fi
+
+  throwaway_settings "$dir" "$port"
+  start_cluster "$bindir" "$dir" "$port"
+}
+
+# A physical copy of the primary (pg_basebackup), replaying its WAL as it streams: a hot standby
+# that answers reads. The primary's initdb allows replication connections from 127.0.0.1 (trust).
+cmd_replica() {
+  [ $# -eq 3 ] || usage
+  local dir port primary bindir
+  dir=$(realpath -m "$1"); port=$2; primary=$3
+  [[ "$primary" =~ ^[0-9]+$ ]] || die "bad primary port: $primary"
+  bindir=$(prepare_dir "$dir" "$port")
+  log "pg_basebackup from 127.0.0.1:$primary into $dir/data"
+  if ! as_owner "$dir" "$bindir/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/data" \
+         -R -X stream -c fast >"$dir/basebackup.log" 2>&1; then
+    cat "$dir/basebackup.log" >&2
+    die "pg_basebackup failed"
+  fi
+  # The copy carries the primary's settings; the last line of a setting wins.
+  throwaway_settings "$dir" "$port"
+  start_cluster "$bindir" "$dir" "$port"
 }
 
 cmd_stop() {
@@ -180,6 +219,7 @@ cmd_stop() {
 
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
+  replica) shift; cmd_replica "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   bindir) bindir_or_install ;;
   *) usage ;;

@@ -31,6 +31,12 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  // Streaming replicas of DATABASE_URL's database that serve the reads of query operations.
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, "must be postgres:// URLs separated by commas")
+    .transform((value) => value.split(","))
+    .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   DB_POOL_SIZE: int(10),
   DB_STATEMENT_TIMEOUT_MS: int(30_000, 0),
@@ -89,7 +95,7 @@ export interface Config {
   port: number;
   // Processes serving the API; JavaScript runs on one core per process.
   workers: number;
-  database: { kind: "server"; url: string; poolSize: number } | { kind: "embedded"; dataDir: string };
+  database: { kind: "server"; url: string; replicaUrls: string[]; poolSize: number } | { kind: "embedded"; dataDir: string };
   // Each server connection's limits (0: none), see DatabaseTarget.
   databaseTimeouts: { statementTimeoutMs: number; lockTimeoutMs: number };
   dataDir: string;
@@ -165,6 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Every API process must hash a value to the same key, and the stored hashes outlive any process.
     throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: required when DATABASE_URL is set");
   }
+  if (!e.DATABASE_URL && e.DATABASE_REPLICA_URLS) {
+    throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (replicas are of a PostgreSQL server's database)");
+  }
   if (!e.DATABASE_URL && e.API_WORKERS !== undefined && e.API_WORKERS > 1) {
     throw new ConfigError("Invalid configuration:\n  API_WORKERS: above 1 needs DATABASE_URL (the embedded database lives in one process)");
   }
@@ -173,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     workers: e.API_WORKERS ?? (e.DATABASE_URL ? availableParallelism() : 1),
     database: e.DATABASE_URL
-      ? { kind: "server", url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE }
+      ? { kind: "server", url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS ?? [], poolSize: e.DB_POOL_SIZE }
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },
     databaseTimeouts: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS },
     dataDir: e.DATA_DIR,

@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { TokenService } from "../auth/jwt";
@@ -25,6 +25,8 @@ import { introspectionPlugin } from "./introspection.plugin";
 import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
+import { readRoutingPlugin } from "./read-routing.plugin";
+import { withRequestReads } from "../db/read-routing";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
 
 export interface ApiDependencies {
@@ -82,6 +84,7 @@ export async function createApiApp(deps: ApiDependencies) {
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
       settleRulesPlugin(),
+      readRoutingPlugin(),
     ],
     validationRules,
     parseOptions,
@@ -128,6 +131,8 @@ export async function createApiApp(deps: ApiDependencies) {
     express.json({ limit: config.limits.maxBodyBytes, verify: refuseInvalidUtf8 }),
     bodyErrors,
     refuseBadText,
+    // After the body is read: its stream's events would not run in the request's context.
+    ((_req, _res, next) => withRequestReads(next)) satisfies RequestHandler,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const credentials = async () => ({

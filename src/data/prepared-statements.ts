@@ -1,6 +1,7 @@
 import type { Pool } from "pg";
 import type { DataSource, EntityManager, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { isServerDatabase } from "../db/data-source";
+import { readPool } from "../db/read-routing";
 
 // The data layer's reads, the viewer's lookup and the blind match repeat a few statement texts on
 // every request (a loader's batch, a page of a list), and PostgreSQL parsed and planned each one
@@ -19,9 +20,8 @@ function nameOf(sql: string): string | undefined {
   return name;
 }
 
-async function runNamed<R>(connection: DataSource, name: string, sql: string, parameters: unknown[]): Promise<R[]> {
+async function runNamed<R>(pool: Pool, connection: DataSource, name: string, sql: string, parameters: unknown[]): Promise<R[]> {
   connection.logger.logQuery(sql, parameters);
-  const pool = (connection.driver as unknown as { master: Pool }).master;
   const { rows } = await pool.query<R & ObjectLiteral>({ name, text: sql, values: parameters });
   return rows;
 }
@@ -34,13 +34,14 @@ export async function readRows<R, T extends ObjectLiteral = ObjectLiteral>(query
   const [sql, parameters] = query.getQueryAndParameters();
   const name = nameOf(sql);
   if (name === undefined) return query.getRawMany<R>();
-  return runNamed<R>(connection, name, sql, parameters);
+  return runNamed<R>(readPool(connection), connection, name, sql, parameters);
 }
 
-// The same for a statement written as SQL; outside a transaction it commits on its own.
+// The same for a statement written as SQL, always on the primary (the viewer's lookup, the blind
+// match); outside a transaction it commits on its own.
 export async function runSql<R>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<R[]> {
   const { connection } = manager;
   const name = manager.queryRunner || !isServerDatabase(connection) ? undefined : nameOf(sql);
   if (name === undefined) return manager.query(sql, parameters);
-  return runNamed<R>(connection, name, sql, parameters);
+  return runNamed<R>((connection.driver as unknown as { master: Pool }).master, connection, name, sql, parameters);
 }

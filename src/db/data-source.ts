@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import { entities } from "../entities";
 import { migrations } from "./migrations";
 import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { routeReads } from "./read-routing";
 
 export interface Database {
   dataSource: DataSource;
@@ -15,7 +16,8 @@ export type DatabaseTarget =
   // Each connection's limits, in milliseconds (0 or unset: none): how long a statement may run, and
   // how long it may wait for a lock another transaction holds, so that one stuck transaction
   // cannot hold every pooled connection of the API waiting behind it.
-  | { kind: "server"; url: string; poolSize: number; statementTimeoutMs?: number; lockTimeoutMs?: number }
+  // replicaUrls: streaming replicas of `url`'s database, for the reads of query operations (read-routing.ts).
+  | { kind: "server"; url: string; replicaUrls?: string[]; poolSize: number; statementTimeoutMs?: number; lockTimeoutMs?: number }
   | { kind: "embedded"; embedded: EmbeddedPostgres };
 
 // Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
@@ -32,7 +34,8 @@ export async function openDatabase(config: Config, purpose: "serve" | "operate" 
 
 // A PostgreSQL server (connected by URL), as opposed to the embedded database: only a server
 // takes COPY ... FROM STDIN from a client stream.
-export const isServerDatabase = (dataSource: DataSource) => "url" in dataSource.options && Boolean(dataSource.options.url);
+export const isServerDatabase = (dataSource: DataSource) =>
+  dataSource.options.type === "postgres" && Boolean(dataSource.options.url || dataSource.options.replication);
 
 const CONNECT_TIMEOUT_MS = 10_000;
 // A server that stops answering (frozen, or cut off without a reset) never applies its own
@@ -50,6 +53,14 @@ function connectionLimits(target: Extract<DatabaseTarget, { kind: "server" }>) {
   };
 }
 
+// The primary alone, or with its replicas through TypeORM's replication, where everything reads
+// from and writes to the primary unless read-routing.ts sends a query operation's reads to a replica.
+function serverConnection(target: Extract<DatabaseTarget, { kind: "server" }>) {
+  const replicas = target.replicaUrls ?? [];
+  if (replicas.length === 0) return { url: target.url };
+  return { replication: { master: { url: target.url }, slaves: replicas.map((url) => ({ url })), defaultMode: "master" as const } };
+}
+
 // queryLogger sees every statement (the tests count them with it).
 export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logger): Promise<Database> {
   const common = {
@@ -61,23 +72,26 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
     uuidExtension: "pgcrypto" as const,
     ...(queryLogger ? { logger: queryLogger, logging: ["query" as const] } : {}),
   };
+  // Migrations run without the requests' time limits, on a server through a connection of their
+  // own to the primary: building an index on a large table may take longer than any request should.
+  if (target.kind === "server") {
+    await migrateThrough(new DataSource({ ...common, url: target.url, connectTimeoutMS: CONNECT_TIMEOUT_MS, extra: { keepAlive: true }, poolSize: 1 }), true);
+  }
   const options: DataSourceOptions =
     target.kind === "server"
       ? // A server that cannot be reached fails a request after CONNECT_TIMEOUT_MS, rather than leave it waiting.
         {
           ...common,
-          url: target.url,
+          ...serverConnection(target),
           poolSize: target.poolSize,
           connectTimeoutMS: CONNECT_TIMEOUT_MS,
           extra: { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, ...connectionLimits(target) },
         }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
         { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
-  // Migrations run without the requests' time limits, on a server through a connection of their
-  // own: building an index on a large table may take longer than any request should.
-  if (target.kind === "server") await migrateThrough(new DataSource({ ...options, extra: { keepAlive: true }, poolSize: 1 }), true);
   const dataSource = new DataSource(options);
   await dataSource.initialize();
+  routeReads(dataSource);
   if (target.kind === "embedded") await migrateThrough(dataSource, false);
   return {
     dataSource,

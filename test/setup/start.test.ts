@@ -204,6 +204,16 @@ describe("start-up", () => {
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "s".repeat(40) })).toThrow(/INTEL_HMAC_SECRET: required when NODE_ENV=production/);
     expect(() => loadConfig({ ...env, DATABASE_URL: undefined, API_WORKERS: "2" })).toThrow(/API_WORKERS: above 1 needs DATABASE_URL/);
     expect(() => loadConfig({ ...env, API_WORKERS: "0" })).toThrow(/API_WORKERS/);
+    expect(() => loadConfig({ ...env, DATABASE_URL: undefined, DATABASE_REPLICA_URLS: "postgres://r/y" })).toThrow(
+      /DATABASE_REPLICA_URLS: needs DATABASE_URL/,
+    );
+    const server = { DATABASE_URL: "postgres://p/y", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
+    expect(() => loadConfig({ ...server, DATABASE_REPLICA_URLS: "postgres://r1/y,mysql://r2/y" })).toThrow(
+      /DATABASE_REPLICA_URLS: must be postgres:\/\/ URLs separated by commas/,
+    );
+    expect(loadConfig({ ...server, DATABASE_REPLICA_URLS: "postgres://r1/y,postgresql://r2/y" }).database).toMatchObject({
+      replicaUrls: ["postgres://r1/y", "postgresql://r2/y"],
+    });
   });
 
   it("says in a line which server it cannot reach, and exits", async () => {

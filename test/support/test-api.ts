@@ -42,7 +42,8 @@ function headersOf(as: Credentials): Record<string, string> {
 }
 
 // The real server on a random loopback port, over a database of this test file's own.
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+// `replicaServerUrl`: a streaming replica of the test server, which the API's query operations read from.
+export async function startTestApi(env: Record<string, string> = {}, { replicaServerUrl }: { replicaServerUrl?: string } = {}): Promise<TestApi> {
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -51,7 +52,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const statements = new StatementCounter();
-  const database = await openTestDatabase(statements, config.databaseTimeouts);
+  const database = await openTestDatabase(statements, { ...config.databaseTimeouts, replicaServerUrl });
   const tokens = loadTokenService(config);
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens, logger: createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent") });
   const server: Server = await listen(api.app, 0);

@@ -4,19 +4,27 @@ import { Client } from "pg";
 import type { Logger } from "typeorm";
 import { connectDatabase, type Database } from "../../src/db/data-source";
 import { openEmbeddedPostgres } from "../../src/db/embedded-postgres";
+import { caughtUp } from "./replica";
 import { databaseUrl, serverUrl, templateDatabaseName, templateDumpPath } from "./test-env";
 
 // A fresh database of its own for one test file, cloned from the migrated template: on the server
 // a CREATE DATABASE ... TEMPLATE, embedded a PGlite loaded from the template's dump. On the
-// server, its connections have the configured time limits, as the API's have.
-export async function openTestDatabase(queryLogger?: Logger, limits: { statementTimeoutMs?: number; lockTimeoutMs?: number } = {}): Promise<Database> {
+// server, its connections have the configured time limits, as the API's have, and with
+// `replicaServerUrl`, the query operations' reads go to the same database on that replica.
+export async function openTestDatabase(
+  queryLogger?: Logger,
+  options: { statementTimeoutMs?: number; lockTimeoutMs?: number; replicaServerUrl?: string } = {},
+): Promise<Database> {
   if (!serverUrl) {
     const embedded = await openEmbeddedPostgres("memory://", new Blob([readFileSync(templateDumpPath())]));
     return connectDatabase({ kind: "embedded", embedded }, queryLogger);
   }
   const name = `alliance_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-  const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), poolSize: 5, ...limits }, queryLogger);
+  const { replicaServerUrl, ...limits } = options;
+  if (replicaServerUrl) await caughtUp(replicaServerUrl);
+  const replicaUrls = replicaServerUrl ? [databaseUrl(replicaServerUrl, name)] : [];
+  const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), replicaUrls, poolSize: 5, ...limits }, queryLogger);
   return {
     dataSource: database.dataSource,
     async close() {

@@ -1,0 +1,54 @@
+import { Scope } from "../../src/auth/scopes";
+import { createApiKeyRow, createInfringement, createListing } from "../support/factories";
+import { createCast, gid, type Cast } from "../support/personas";
+import { caughtUp, whileReplayPaused } from "../support/replica";
+import { replicaServerUrl, serverUrl } from "../support/test-env";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// DATABASE_REPLICA_URLS (src/db/read-routing.ts): a query operation reads from a replica, and the
+// rest from the primary. With the replica's replay paused, what each read shows tells which it
+// read. Needs a server and a streaming replica of it (TEST_DATABASE_REPLICA_URL; .ci/run starts one).
+const withReplica = serverUrl && replicaServerUrl ? describe : describe.skip;
+
+withReplica("reads of an API with a read replica", () => {
+  let api: TestApi;
+  let cast: Cast;
+  beforeAll(async () => {
+    api = await startTestApi({}, { replicaServerUrl });
+    cast = await createCast(api);
+  });
+  afterAll(() => api.close());
+
+  const REVIEW = `mutation($id: ID!) { reviewInfringement(input: { id: $id, status: UNDER_REVIEW, note: "Looking into it" }) { status notes { body } } }`;
+  const READ = `query($id: ID!) { infringement(id: $id) { status notes { body } } }`;
+  const LIST = `{ infringements(first: 100, filter: { statuses: [UNDER_REVIEW] }) { totalCount edges { node { id } } } }`;
+
+  it("answers a query from the replica, and a mutation, its answer included, from the primary", async () => {
+    const listing = await createListing(api.dataSource, cast.seller, { title: "AA replica" });
+    const id = gid("Infringement", (await createInfringement(api.dataSource, cast.brandA.brand, listing)).id);
+    const listed = async () => (await api.gql<{ infringements: { edges: { node: { id: string } }[] } }>(LIST, {}, cast.brandAAnalyst.as)).data!.infringements.edges.map((e) => e.node.id);
+    await whileReplayPaused(replicaServerUrl!, async () => {
+      const reviewed = await api.gql(REVIEW, { id }, cast.brandAAnalyst.as);
+      expect(reviewed.data).toEqual({ reviewInfringement: { status: "UNDER_REVIEW", notes: [{ body: "Looking into it" }] } });
+      // The replica has not replayed the review: the query's lookup, list and count read it there.
+      expect((await api.gql(READ, { id }, cast.brandAAnalyst.as)).data).toEqual({ infringement: { status: "FLAGGED", notes: [] } });
+      expect(await listed()).not.toContain(id);
+    });
+    await caughtUp(replicaServerUrl!);
+    expect((await api.gql(READ, { id }, cast.brandAAnalyst.as)).data).toEqual({ infringement: { status: "UNDER_REVIEW", notes: [{ body: "Looking into it" }] } });
+    expect(await listed()).toContain(id);
+  });
+
+  it("checks a credential on the primary: a key revoked while the replica lags is refused at once", async () => {
+    const { apiKey, secret } = await createApiKeyRow(api.dataSource, cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
+    expect((await api.gql(LIST, {}, { apiKey: secret })).errors).toBeUndefined();
+    await whileReplayPaused(replicaServerUrl!, async () => {
+      const revoked = await api.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: gid("ApiKey", apiKey.id) }, cast.brandAAdmin.as);
+      expect(revoked.errors).toBeUndefined();
+      expect((await api.gql(LIST, {}, { apiKey: secret })).errors?.[0]).toMatchObject({
+        message: "Invalid, expired or revoked API key",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    });
+  });
+});

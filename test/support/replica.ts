@@ -1,0 +1,33 @@
+import { Client } from "pg";
+import { serverUrl } from "./test-env";
+
+async function oneValue<T>(url: string, sql: string, params: unknown[] = []): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows[0].value as T;
+  } finally {
+    await client.end();
+  }
+}
+
+// Waits until the replica has replayed everything the test server had written when called.
+export async function caughtUp(replicaServerUrl: string): Promise<void> {
+  const written = await oneValue<string>(serverUrl!, `SELECT pg_current_wal_lsn()::text AS value`);
+  for (let tries = 0; ; tries++) {
+    if (await oneValue<boolean>(replicaServerUrl, `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS value`, [written])) return;
+    if (tries > 500) throw new Error(`the replica at ${replicaServerUrl} has not replayed ${written} in 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+// Runs `work` while the replica replays nothing more, from a point where it had caught up.
+export async function whileReplayPaused<T>(replicaServerUrl: string, work: () => Promise<T>): Promise<T> {
+  await caughtUp(replicaServerUrl);
+  await oneValue(replicaServerUrl, `SELECT pg_wal_replay_pause()::text AS value`);
+  try {
+    return await work();
+  } finally {
+    await oneValue(replicaServerUrl, `SELECT pg_wal_replay_resume()::text AS value`);
+  }
+}
