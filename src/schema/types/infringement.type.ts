@@ -29,7 +29,10 @@ export class InfringementType extends NodeInterface {
 
   @Field(() => InfringementStatus, {
     description:
-      "Where the case is in its lifecycle: FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED, CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED",
+      "Where the case is in its lifecycle: FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED, CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED. " +
+      "A review may reopen a CONFIRMED or DISMISSED case (UNDER_REVIEW), a test buy's outcome walks it through UNDER_REVIEW to CONFIRMED or DISMISSED, " +
+      "and a rejected or withdrawn takedown returns it to CONFIRMED; " +
+      "REMOVED is final. A case whose listing is removed while it has no pending takedown keeps its status (Listing.status tells)",
   })
   status: InfringementStatus;
 
@@ -63,7 +66,7 @@ export class InfringementType extends NodeInterface {
 
   @Field(() => DateTimeResolver, {
     description:
-      "Last change of its status, its score or its store, or the removal of its listing; a note or a test buy does not move it",
+      "Last change of its status (a test buy's outcome may make one), its score or its store, or the removal of its listing; a note, or a test buy that moves no status, does not move it",
   })
   updatedAt: Date;
 }
