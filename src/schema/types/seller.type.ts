@@ -17,7 +17,7 @@ export class SellerType extends NodeInterface {
 
   @Field(() => SellerStatus, {
     description:
-      "ACTIVE until a takedown's strike leaves strikeCount at or above SELLER_PENALTY_STRIKES (then PENALIZED) or SELLER_CLOSURE_STRIKES (then CLOSED, its active listings removed); never set back",
+      "ACTIVE until a takedown's strike leaves strikeCount at or above SELLER_PENALTY_STRIKES (then PENALIZED) or SELLER_CLOSURE_STRIKES (then CLOSED, its active listings removed); never set back. A scan that raises strikeCount changes no status",
   })
   status: SellerStatus;
 
