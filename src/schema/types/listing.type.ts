@@ -59,7 +59,9 @@ export class ListingType extends NodeInterface {
   @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-2" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
-  @Field(() => DateTimeResolver, { description: "When a scan first saw it (the first ingest's seenAt)" })
+  @Field(() => DateTimeResolver, {
+    description: "The seenAt of the ingest that first stored it; a scan with an earlier seenAt ingested later does not move it back",
+  })
   firstSeenAt: Date;
 
   @Field(() => DateTimeResolver, { description: "The latest seenAt of any scan of it; an earlier scan ingested later does not move it back" })
