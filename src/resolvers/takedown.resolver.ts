@@ -40,7 +40,7 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => TakedownRequestFilter, { nullable: true, description: "Left out: every request you can see" })
     filter: TakedownRequestFilter | null,
-    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By requestedAt; ASC: the longest waiting first" })
+    @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "By requestedAt; ASC: the oldest first (with statuses [PENDING], the longest waiting)" })
     direction: SortDirection,
     @Ctx() context: RequestContext,
   ) {

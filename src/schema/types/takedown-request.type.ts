@@ -21,7 +21,7 @@ export class TakedownRequestType extends NodeInterface {
   marketplace: Marketplace;
 
   @Field(() => TakedownStatus, {
-    description: "PENDING until the platform decides it (APPROVED, REJECTED), the brand withdraws it (WITHDRAWN) or its listing is removed otherwise (SUPERSEDED)",
+    description: "PENDING until the platform decides it (APPROVED, REJECTED), the brand withdraws it or records a GENUINE test buy on its case (WITHDRAWN), or its listing is removed otherwise (SUPERSEDED)",
   })
   status: TakedownStatus;
 
