@@ -25,7 +25,7 @@ export class FileLegalActionInput {
 
 @InputType("UpdateLegalActionInput", { description: "A lawsuit's next status, judgment or case number; only its plaintiff updates it" })
 export class UpdateLegalActionInput {
-  @Field(() => ID, { description: "A lawsuit your organization filed: another member's is NOT_FOUND, as a missing one; the platform gets FORBIDDEN on a member's" })
+  @Field(() => ID, { description: "A lawsuit your organization filed: another organization's is NOT_FOUND, as a missing one, except that the platform, which reads them all, gets FORBIDDEN on a member's" })
   id: string;
 
   @Field(() => LegalActionStatus, { nullable: true, description: "The next status; leave it out to record the case number only" })
