@@ -32,7 +32,7 @@ export class ListingResolver extends NodeIdResolver("Listing", ListingType) {
   @Query(() => [ListingType], {
     nullable: "items",
     description:
-      "Listings by the marketplace's own item ids, in the order given: null for one you cannot reach (through your infringements; every one for the platform), as for one that does not exist",
+      "Listings by the marketplace's own item ids, in the order given: null for one you cannot reach (through your infringements; an agency's through the cases referred to it; every one for the platform), as for one that does not exist",
   })
   listingsByExternalId(
     @Arg("marketplace", () => Marketplace, { description: "The marketplace the ids are of" }) marketplace: Marketplace,

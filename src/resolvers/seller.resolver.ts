@@ -25,7 +25,7 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
   }
 
   @Query(() => SellerConnection, {
-    description: "The stores you reach: a brand's those of its own cases, an agency's those referred to it, all for the platform; riskiest first",
+    description: "The stores you reach, as seller(id:) does: a brand's those of its cases or named by its referred cases or lawsuits, an agency's those referred to it or now selling a referred listing, all for the platform; riskiest first",
   })
   sellers(
     @Args(() => PaginationArgs) page: PaginationArgs,

@@ -33,7 +33,7 @@ export class InfringementFilter {
 
   @Field(() => DateTimeResolver, {
     nullable: true,
-    description: "Updated (its status or its score changed) at or after: an integration's sync since its last run",
+    description: "Updated (Infringement.updatedAt: its status, score or store changed, or its listing was removed) at or after: an integration's sync since its last run",
   })
   updatedFrom?: Date | null;
 
