@@ -39,7 +39,7 @@ export class IngestResolver {
   async ingestListings(
     @Arg("listings", () => [ListingInput], {
       description:
-        "Up to MAX_INGEST_BATCH listings (more is BAD_USER_INPUT). A row breaking a limit is rejected, by index, and the others are written; a listing given twice keeps its later row",
+        "Up to MAX_INGEST_BATCH listings (more is BAD_USER_INPUT). A row breaking a limit is rejected, by index, and the others are written; a listing given twice keeps its last valid row",
     })
     listings: ListingInput[],
     @Ctx() context: RequestContext,

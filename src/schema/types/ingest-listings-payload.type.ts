@@ -5,7 +5,7 @@ export class IngestRejectionType {
   @Field(() => Int, { description: "Its index in the listings argument, from 0" })
   row: number;
 
-  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY"), or that a later row repeats its listing' })
+  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY"), or that a later valid row repeats its listing' })
   reason: string;
 }
 
@@ -23,7 +23,7 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Listings already stored exactly so" })
   unchanged: number;
 
-  @Field(() => Int, { description: "Listings not written: invalid, or repeated by a later row of the call (which is kept)" })
+  @Field(() => Int, { description: "Listings not written: invalid, or repeated by a later valid row of the call (which is kept)" })
   rejected: number;
 
   @Field(() => Int, { description: "Suspected infringements flagged for the first time" })
