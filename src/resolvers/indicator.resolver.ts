@@ -30,7 +30,7 @@ import { NodeIdResolver } from "./node-id.resolver";
 
 @Resolver(() => IndicatorType)
 export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType) {
-  @Query(() => IndicatorConnection, { description: "Shared intelligence you may see: your own, and what others share with every member" })
+  @Query(() => IndicatorConnection, { description: "Shared intelligence you may see: your own, and what others share with every member (every indicator, for the platform)" })
   indicators(
     @Args(() => PaginationArgs) page: PaginationArgs,
     @Arg("filter", () => IndicatorFilter, { nullable: true, description: "Without it, every unexpired indicator you may see" }) filter: IndicatorFilter | null,
@@ -66,8 +66,9 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
 
   @Query(() => [IndicatorMatchType], {
     description:
-      "Blind match: for each value, whether enough other members (the configured minimum, 2 by default) contributed it. " +
-      "Counts against your organization's hourly and daily lookup quota; every lookup is audited by keyed hash.",
+      "Blind match: for each value, whether enough other organizations (the configured minimum, 2 by default; the platform counts as one) contributed it. " +
+      "Counts against your organization's hourly and daily lookup quota (past it, RATE_LIMITED with extensions.retryAfterSeconds, and nothing counted); " +
+      "every lookup is audited by keyed hash.",
   })
   matchIndicators(
     @Arg("queries", () => [IndicatorQueryInput], {
@@ -131,7 +132,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
     return expireIndicator(dataSource, viewer, fromGlobalId(id, "Indicator"));
   }
 
-  @Mutation(() => IndicatorType, { description: "Confirm you have seen an indicator; others see the count, never who" })
+  @Mutation(() => IndicatorType, { description: "Confirm you have seen an indicator; other members see the count, never who (the platform sees who)" })
   recordSighting(
     @Arg("input", () => RecordSightingInput, { description: "Answered with the indicator, its sightingCount and seen dates updated" })
     input: RecordSightingInput,

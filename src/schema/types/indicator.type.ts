@@ -11,7 +11,8 @@ export class IndicatorType extends NodeInterface {
   @Field(() => IndicatorKind, { description: "What the value is; it decides how the value is normalized" })
   kind: IndicatorKind;
 
-  @Field(() => String, { description: "Normalized: phones in E.164, sellers as MARKETPLACE:id, image hashes as 16 hex digits, text case- and space-folded" })
+  @Field(() => String, { description: "Normalized: phones in E.164 (one without a country code is read as Chinese), sellers as MARKETPLACE:id, image hashes as 16 hex digits, " +
+      "domains as the bare host name (lower case, punycode, no www.), payment accounts without spaces or dashes, other text case- and space-folded" })
   value: string;
 
   @Field(() => IndicatorDistribution, {
@@ -45,10 +46,10 @@ export class IndicatorType extends NodeInterface {
   @Field(() => DateTimeResolver, { description: "Moved forward by sightings" })
   lastSeenAt: Date;
 
-  @Field(() => Int, { description: "Sightings by all members" })
+  @Field(() => Int, { description: "Sightings by every organization, the platform included, not only yours" })
   sightingCount: number;
 
-  @Field(() => [IndicatorSightingType], { description: "Your organization's sightings (all of them for the platform), newest first" })
+  @Field(() => [IndicatorSightingType], { description: "Your organization's sightings (all of them for the platform), latest seenAt first" })
   sightings: IndicatorSightingType[];
 
   @Field(() => DateTimeResolver, { description: "When it was contributed; a day (UTC midnight) for an ALLIANCE_ANONYMOUS indicator" })
