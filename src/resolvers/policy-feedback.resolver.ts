@@ -23,7 +23,9 @@ import { NodeIdResolver } from "./node-id.resolver";
 @Resolver(() => PolicyFeedbackType)
 export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", PolicyFeedbackType) {
   @Query(() => PolicyFeedbackConnection, {
-    description: "Your organization's feedback and every member's ALLIANCE-visible feedback (all, for the platform), newest first unless `direction: ASC`",
+    description:
+      "Your organization's feedback and every member's ALLIANCE-visible feedback (all, for the platform), newest first unless `direction: ASC`. " +
+      "Read by the platform's and members' users: an API key, or an agency, is FORBIDDEN",
   })
   policyFeedback(
     @Args(() => PaginationArgs) page: PaginationArgs,

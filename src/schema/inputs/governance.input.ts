@@ -13,7 +13,12 @@ export class PublishGovernanceRuleInput {
   @Field(() => String, { description: "The rule's text: 1 to 50,000 characters, trimmed" })
   body: string;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Defaults to now; a later time announces the version ahead of time, and the previous version stays current until then" })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "Defaults to now; a later time announces the version ahead of time, and the previous version stays current until then. " +
+      "More than a year ahead, before the latest version's effectiveAt, or in the past (by more than 5 minutes; less is taken as now) is BAD_USER_INPUT",
+  })
   effectiveAt?: Date | null;
 }
 
@@ -64,7 +69,7 @@ export class PolicyFeedbackFilter {
   @Field(() => FeedbackVisibility, { nullable: true, description: "Only this visibility (of other members' feedback, a member reads ALLIANCE only)" })
   visibility?: FeedbackVisibility | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Only your organization's own feedback" })
+  @Field(() => Boolean, { nullable: true, description: "true: only your organization's own feedback; false filters nothing" })
   ownOnly?: boolean | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "Submitted at or after" })

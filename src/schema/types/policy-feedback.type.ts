@@ -10,7 +10,7 @@ export class PolicyFeedbackAuthorType {
   @Field(() => OrganizationType, { description: "The member organization that submitted it" })
   organization: OrganizationType;
 
-  @Field(() => String, { nullable: true, description: "The user's or API key's name, when the viewer may read it" })
+  @Field(() => String, { nullable: true, description: "The name of the user who submitted it (feedback is submitted by users, never by API keys)" })
   name: string | null;
 }
 
