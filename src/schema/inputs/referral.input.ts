@@ -7,7 +7,7 @@ import { MoneyInput } from "./money.input";
   description: "Cases for one agency, all or none: every id that cannot be referred is named in extensions.invalidItems (BAD_USER_INPUT)",
 })
 export class CreateReferralInput {
-  @Field(() => ID, { description: "An organization of kind AGENCY" })
+  @Field(() => ID, { description: "An organization of kind AGENCY: an unknown one is NOT_FOUND, one of another kind BAD_USER_INPUT" })
   agencyId: string;
 
   @Field(() => [ID], {
@@ -62,7 +62,7 @@ export class WithdrawReferralInput {
   @Field(() => ID, { description: "A referral the agency has not taken up (REFERRED)" })
   id: string;
 
-  @Field(() => String, { description: "Why it is withdrawn (kept for the platform, with the cases it held, in the audit log)" })
+  @Field(() => String, { description: "Why it is withdrawn, 1 to 2,000 characters, trimmed (kept for the platform, with the cases it held, in the audit log)" })
   reason: string;
 }
 

@@ -24,7 +24,7 @@ export class ReferralType extends NodeInterface {
   @Field(() => [InfringementType], { description: "The cases in it that you may see: a brand sees only its own; a withdrawn referral holds none" })
   infringements: InfringementType[];
 
-  @Field(() => [SellerType], { description: "The sellers of those cases" })
+  @Field(() => [SellerType], { description: "The stores those cases were against when referred (a case's listing may since have moved to another store)" })
   sellers: SellerType[];
 
   @Field(() => LocalDateResolver, { nullable: true, description: "The raid's date, the agency's local date; null until it records a raid" })
