@@ -26,7 +26,10 @@ export class IndicatorType extends NodeInterface {
   @Field(() => String, { nullable: true, description: "The contributor's note, as written, shown to everyone who sees the indicator; null when none" })
   note: string | null;
 
-  @Field(() => BrandType, { nullable: true, description: "The contributor's brand it concerns; null when none or not yours to see" })
+  @Field(() => BrandType, {
+    nullable: true,
+    description: "The contributor's brand it concerns; null when none or not yours to see. Its fields need catalogue:read or infringements:read",
+  })
   brand: BrandType | null;
 
   @Field(() => OrganizationType, {
