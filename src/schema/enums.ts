@@ -104,12 +104,16 @@ registerEnumType(Marketplace, {
 });
 registerEnumType(SellerStatus, {
   name: "SellerStatus",
-  description: "A store's standing, set by its strikes (each listing of it the platform took down); it only ever moves forward",
+  description:
+    "A store's standing. It moves only when the platform takes one of its listings down, by the strike count that leaves (a scan that raises the count moves nothing), and only ever forward",
   valuesConfig: {
-    ACTIVE: { description: "Fewer strikes than SELLER_PENALTY_STRIKES (3 by default)" },
-    PENALIZED: { description: "SELLER_PENALTY_STRIKES (3 by default) strikes or more" },
+    ACTIVE: {
+      description: "No takedown has left it at SELLER_PENALTY_STRIKES (3 by default) strikes or more, whatever count a scan reported",
+    },
+    PENALIZED: { description: "A takedown left it at SELLER_PENALTY_STRIKES (3 by default) strikes or more" },
     CLOSED: {
-      description: "SELLER_CLOSURE_STRIKES (5 by default) strikes or more: its active listings were removed, and any found under it later is stored REMOVED",
+      description:
+        "A takedown left it at SELLER_CLOSURE_STRIKES (5 by default) strikes or more: its active listings were removed, and any found under it later is stored REMOVED",
     },
   },
 });
@@ -273,7 +277,7 @@ registerEnumType(SellerSortField, {
   description: "What stores are sorted by",
   valuesConfig: {
     RISK_SCORE: { description: "The score you read: the platform its own, members and agencies the one made from brand-free scores" },
-    STRIKE_COUNT: { description: "Its strikes: listings of it the platform took down" },
+    STRIKE_COUNT: { description: "Its strikes: listings of it the platform took down, or the marketplace's own count when a scan reported more" },
   },
 });
 registerEnumType(PrincipalKind, {
