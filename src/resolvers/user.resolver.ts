@@ -22,7 +22,7 @@ export class UserResolver extends NodeIdResolver("User", UserType) {
   })
   disableUser(
     @Arg("id", () => ID, {
-      description: "A user of your organization, not yourself; BAD_USER_INPUT for the organization's last enabled admin, NOT_FOUND for another organization's",
+      description: "A user of your organization other than yourself (yourself: BAD_USER_INPUT); another organization's answers NOT_FOUND",
     })
     id: string,
     @Ctx() context: RequestContext,
