@@ -14,7 +14,7 @@ export class AuthResolver {
     @Arg("password", () => String, {
       description:
         "A wrong email or password gets UNAUTHENTICATED, as does the right one of a disabled user or a suspended member (told which); after " +
-        "LOGIN_MAX_FAILURES (10) failures of one address within LOGIN_FAILURE_WINDOW_SECONDS (15 minutes), RATE_LIMITED until the window ends",
+        "LOGIN_MAX_FAILURES (10 by default) failures of one address within LOGIN_FAILURE_WINDOW_SECONDS (15 minutes by default), RATE_LIMITED until the window ends",
     })
     password: string,
     @Ctx() context: RequestContext,
