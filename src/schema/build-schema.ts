@@ -23,6 +23,7 @@ export function buildBaseSchema(): GraphQLSchema {
   schema.getQueryType()!.description =
     "What a signed-in user or API key reads: every list and lookup answers only what the caller's organization may see, and a record out of its reach answers exactly as one that does not exist";
   schema.getMutationType()!.description =
-    "Writes: a refused one (its error's extensions.code says why) changes nothing, and a bulk one is all or nothing unless its description says otherwise";
+    "Writes: a refused one (its error's extensions.code says why) changes nothing, but for a failed login, which counts against its address's sign-in limit; " +
+    "a bulk one is all or nothing unless its description says otherwise";
   return schema;
 }
