@@ -59,11 +59,13 @@ export class ReportTableType {
   @Field(() => [String], {
     description:
       "Its rows: a category is named only when more than minContributors members have a brand in it; smaller categories, and brands " +
-      'without a catalogue, count under "Uncategorized". Empty in a PLATFORM table',
+      'without a catalogue, count under "Uncategorized". Alphabetical, "Uncategorized" last; empty in a PLATFORM table',
   })
   categories: string[];
 
-  @Field(() => [Marketplace], { description: "Its columns; empty for INDICATORS_SHARED and INDICATORS_MATCHED, which have no marketplace breakdown" })
+  @Field(() => [Marketplace], {
+    description: "Its columns, in the Marketplace enum's order; empty for INDICATORS_SHARED and INDICATORS_MATCHED, which have no marketplace breakdown",
+  })
   marketplaces: Marketplace[];
 
   @Field(() => [ReportCellType], {
