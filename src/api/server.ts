@@ -26,7 +26,7 @@ import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
 import { readRoutingPlugin } from "./read-routing.plugin";
-import { withRequestReads } from "../db/read-routing";
+import { hasReplicas, withRequestReads } from "../db/read-routing";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
 
 export interface ApiDependencies {
@@ -84,7 +84,7 @@ export async function createApiApp(deps: ApiDependencies) {
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
       settleRulesPlugin(),
-      readRoutingPlugin(),
+      ...(hasReplicas(dataSource) ? [readRoutingPlugin()] : []),
     ],
     validationRules,
     parseOptions,
@@ -132,7 +132,7 @@ export async function createApiApp(deps: ApiDependencies) {
     bodyErrors,
     refuseBadText,
     // After the body is read: its stream's events would not run in the request's context.
-    ((_req, _res, next) => withRequestReads(next)) satisfies RequestHandler,
+    ...(hasReplicas(dataSource) ? [((_req, _res, next) => withRequestReads(next)) satisfies RequestHandler] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const credentials = async () => ({

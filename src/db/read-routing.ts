@@ -14,6 +14,16 @@ import type { DataSource, ReplicationMode } from "typeorm";
 // context; the data layer's named statements pick theirs by readPool.
 const requestReads = new AsyncLocalStorage<{ fromReplica: boolean }>();
 
+interface ReplicatedDriver {
+  master: Pool;
+  slaves: Pool[];
+}
+
+// Whether the database has replicas to route to. Without, no request gets a context of its own:
+// on this Node, the first AsyncLocalStorage.run turns on tracking of every promise, a cost the
+// dashboard's page would pay for nothing.
+export const hasReplicas = (dataSource: DataSource) => (dataSource.driver as unknown as ReplicatedDriver).slaves.length > 0;
+
 export const withRequestReads = <T>(work: () => T): T => requestReads.run({ fromReplica: false }, work);
 
 export function readFromReplicas(): void {
@@ -23,13 +33,8 @@ export function readFromReplicas(): void {
 
 const readsFromReplica = () => requestReads.getStore()?.fromReplica === true;
 
-interface ReplicatedDriver {
-  master: Pool;
-  slaves: Pool[];
-}
-
 export function routeReads(dataSource: DataSource): void {
-  if ((dataSource.driver as unknown as ReplicatedDriver).slaves.length === 0) return;
+  if (!hasReplicas(dataSource)) return;
   dataSource.defaultReplicationModeForReads = (): ReplicationMode => (readsFromReplica() ? "slave" : "master");
 }
 
