@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { createApiKeyRow, createInfringement, createListing } from "../support/factories";
+import { brandMember, contribute, MATCH } from "../support/intel";
 import { createCast, gid, type Cast } from "../support/personas";
 import { caughtUp, whileReplayPaused } from "../support/replica";
 import { replicaServerUrl, serverUrl } from "../support/test-env";
@@ -37,6 +38,24 @@ withReplica("reads of an API with a read replica", () => {
     await caughtUp(replicaServerUrl!);
     expect((await api.gql(READ, { id }, cast.brandAAnalyst.as)).data).toEqual({ infringement: { status: "UNDER_REVIEW", notes: [{ body: "Looking into it" }] } });
     expect(await listed()).toContain(id);
+  });
+
+  // A replica refuses any write: one routed there would fail the query.
+  it("writes what a query writes on the primary: the audit of a sensitive read, a blind match's quota and audit", async () => {
+    const count = async (sql: string, params: unknown[]) => (await api.dataSource.query(sql, params))[0].n as number;
+    const sensitiveReads = () => count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'sensitive.read'`, []);
+    const before = await sensitiveReads();
+    const identity = await api.gql(`query($id: ID!) { seller(id: $id) { registeredName } }`, { id: gid("Seller", cast.seller.id) }, cast.platformAnalyst.as);
+    expect(identity.errors).toBeUndefined();
+    expect(await sensitiveReads()).toBe(before + 1);
+
+    const [a, b, c] = await Promise.all(["Replica A", "Replica B", "Replica C"].map((name) => brandMember(api, name)));
+    for (const holder of [b, c]) await contribute(api, holder, [{ kind: "KEYWORD", value: "replica-routed keyword", distribution: "ALLIANCE", confidence: 80 }]);
+    await caughtUp(replicaServerUrl!);
+    const matched = await api.gql<{ matchIndicators: { matched: boolean }[] }>(MATCH, { queries: [{ kind: "KEYWORD", value: "replica-routed keyword" }] }, a.as);
+    expect(matched.data?.matchIndicators.map((m) => m.matched)).toEqual([true]);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match' AND owner_org_id = $1`, [a.org.id])).toBe(1);
+    expect(await count(`SELECT coalesce(sum(lookups), 0)::int AS n FROM intel_lookup_usage WHERE org_id = $1`, [a.org.id])).toBe(2);
   });
 
   it("checks a credential on the primary: a key revoked while the replica lags is refused at once", async () => {
