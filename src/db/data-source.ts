@@ -22,12 +22,14 @@ export type DatabaseTarget =
 
 // Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
 // unset) and brings its schema up to date. Serving requests, its server connections have the
-// configured time limits; an operator's CLI work (a file's ingest, whose batches may wait on one
-// another's stores for as long as a batch takes) has none.
+// configured time limits and its replicas serve the query operations; an operator's CLI work (a
+// file's ingest, whose batches may wait on one another's stores for as long as a batch takes) has
+// no limits, and no replicas: it reads what it writes, and TypeORM connects to every replica it is
+// given, so one that is down would stop the operator.
 export async function openDatabase(config: Config, purpose: "serve" | "operate" = "operate"): Promise<Database> {
   const target: DatabaseTarget =
     config.database.kind === "server"
-      ? { ...config.database, ...(purpose === "serve" ? config.databaseTimeouts : {}) }
+      ? { ...config.database, ...(purpose === "serve" ? config.databaseTimeouts : { replicaUrls: [] }) }
       : { kind: "embedded", embedded: await openEmbeddedPostgres(config.database.dataDir) };
   return connectDatabase(target);
 }
