@@ -353,6 +353,27 @@ describe("listing ingest", () => {
     expect((await db.query(`SELECT brand_count FROM seller WHERE external_id = 'store-no-count'`))[0].brand_count).toBe(0);
   });
 
+  // One batch holds several scans of a store: a later one that leaves a field out keeps what an
+  // earlier one gave, as it keeps the stored value; how the lines fall into batches changes nothing.
+  it("keeps what an earlier scan of a store in the same batch gave and a later one leaves out: brand count, opening date, strikes, identity", async () => {
+    const openedAt = "2026-09-01T00:00:00.000Z";
+    const full = { externalId: "store-batch-count", name: "Batch Count Store", openedAt, brandCount: 25, strikeCount: 4, registeredName: "Batch Count Ltd" };
+    const bare = { externalId: full.externalId, name: full.name };
+    const stored = async () =>
+      (await db.query(`SELECT brand_count, opened_at, strike_count, registered_name FROM seller WHERE external_id = 'store-batch-count'`)).map(
+        (row: { brand_count: number; opened_at: Date | null; strike_count: number; registered_name: string | null }) => ({
+          brandCount: row.brand_count,
+          openedAt: row.opened_at?.toISOString() ?? null,
+          strikeCount: row.strike_count,
+          registeredName: row.registered_name,
+        }),
+      );
+    await ingest([fake({ seller: full }), fake({ seller: bare })]);
+    expect(await stored()).toEqual([{ brandCount: 25, openedAt, strikeCount: 4, registeredName: "Batch Count Ltd" }]);
+    await ingest([fake({ seller: { ...bare, brandCount: 7, strikeCount: 6 } }), fake({ seller: bare })]);
+    expect(await stored()).toEqual([{ brandCount: 7, openedAt, strikeCount: 6, registeredName: "Batch Count Ltd" }]);
+  });
+
   // Concurrent batches need a server: the embedded database has one connection. One ingest writes
   // a listing's lines in order (the last test of these), so two batches that have the same listing
   // come from two ingests at once: two files, or a file and the ingestListings mutation.

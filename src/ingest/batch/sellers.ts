@@ -78,6 +78,22 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
   return state;
 }
 
+// A batch's scans of one store, in line order, as one record: merged with the stored seller as a
+// batch of one scan would be, so that where the lines fall into batches changes nothing. A field
+// the later scan leaves out keeps the earlier scan's, and strikes never go down.
+function laterScan(earlier: SellerRecord | undefined, later: SellerRecord): SellerRecord {
+  if (!earlier) return later;
+  return {
+    ...later,
+    openedAt: later.openedAt ?? earlier.openedAt,
+    brandCount: later.brandCount ?? earlier.brandCount,
+    strikeCount: Math.max(earlier.strikeCount, later.strikeCount),
+    registeredName: later.registeredName ?? earlier.registeredName,
+    contact: later.contact ?? earlier.contact,
+    paymentAccount: later.paymentAccount ?? earlier.paymentAccount,
+  };
+}
+
 // Locked in key order, so that two batches touching one seller work on it one after the other
 // and cannot lock two sellers in opposite orders. Each key is looked up by its index (LATERAL ...
 // LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet).
@@ -105,7 +121,7 @@ export async function prepareSellers(
   newId: () => string,
 ): Promise<{ sellers: Map<string, SellerState>; created: number }> {
   const records = new Map<string, SellerRecord>();
-  for (const { sellerKey, seller } of rows) records.set(sellerKey, seller);
+  for (const { sellerKey, seller } of rows) records.set(sellerKey, laterScan(records.get(sellerKey), seller));
   const keys = [...records.keys()].sort();
   const sellers = new Map<string, SellerState>();
   const take = (found: SellerRow[]) => {
