@@ -15,7 +15,7 @@ withReplica("reads of an API with a read replica", () => {
   let api: TestApi;
   let cast: Cast;
   beforeAll(async () => {
-    api = await startTestApi({}, { replicaServerUrl });
+    api = await startTestApi({}, { replicaServerUrls: [replicaServerUrl!] });
     cast = await createCast(api);
   });
   afterAll(() => api.close());
@@ -68,6 +68,40 @@ withReplica("reads of an API with a read replica", () => {
         message: "Invalid, expired or revoked API key",
         extensions: { code: "UNAUTHENTICATED" },
       });
+    });
+  });
+});
+
+// With several replicas, each at its own point of replay, one query operation reads them all from
+// the same one: its statements (a case, then its notes) taken in turn from two would show a case
+// of one moment with notes of another. The test server stands for a second replica, one with no lag.
+withReplica("reads of an API with two replicas, one lagging", () => {
+  let api: TestApi;
+  let cast: Cast;
+  beforeAll(async () => {
+    api = await startTestApi({}, { replicaServerUrls: [replicaServerUrl!, serverUrl!] });
+    cast = await createCast(api);
+  });
+  afterAll(() => api.close());
+
+  const REVIEW = `mutation($id: ID!) { reviewInfringement(input: { id: $id, status: UNDER_REVIEW, note: "Looking into it" }) { status } }`;
+  const READ = `query($id: ID!) { infringement(id: $id) { status notes { body } } }`;
+
+  it("answers each query operation from one replica: a case and its notes of the same moment", async () => {
+    const listing = await createListing(api.dataSource, cast.seller, { title: "AA two replicas" });
+    const id = gid("Infringement", (await createInfringement(api.dataSource, cast.brandA.brand, listing)).id);
+    await whileReplayPaused(replicaServerUrl!, async () => {
+      expect((await api.gql(REVIEW, { id }, cast.brandAAnalyst.as)).errors).toBeUndefined();
+      const before = { infringement: { status: "FLAGGED", notes: [] } };
+      const after = { infringement: { status: "UNDER_REVIEW", notes: [{ body: "Looking into it" }] } };
+      const seen = new Set<string>();
+      for (let read = 0; read < 12; read++) {
+        const { data } = await api.gql(READ, { id }, cast.brandAAnalyst.as);
+        expect([before, after]).toContainEqual(data);
+        seen.add(JSON.stringify(data));
+      }
+      // Both replicas answered some of them.
+      expect(seen.size).toBe(2);
     });
   });
 });

@@ -42,8 +42,8 @@ function headersOf(as: Credentials): Record<string, string> {
 }
 
 // The real server on a random loopback port, over a database of this test file's own.
-// `replicaServerUrl`: a streaming replica of the test server, which the API's query operations read from.
-export async function startTestApi(env: Record<string, string> = {}, { replicaServerUrl }: { replicaServerUrl?: string } = {}): Promise<TestApi> {
+// `replicaServerUrls`: the servers the API's query operations read from (openTestDatabase).
+export async function startTestApi(env: Record<string, string> = {}, { replicaServerUrls }: { replicaServerUrls?: string[] } = {}): Promise<TestApi> {
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -52,7 +52,7 @@ export async function startTestApi(env: Record<string, string> = {}, { replicaSe
     ...env,
   });
   const statements = new StatementCounter();
-  const database = await openTestDatabase(statements, { ...config.databaseTimeouts, replicaServerUrl });
+  const database = await openTestDatabase(statements, { ...config.databaseTimeouts, replicaServerUrls });
   const tokens = loadTokenService(config);
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens, logger: createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent") });
   const server: Server = await listen(api.app, 0);

@@ -10,10 +10,11 @@ import { databaseUrl, serverUrl, templateDatabaseName, templateDumpPath } from "
 // A fresh database of its own for one test file, cloned from the migrated template: on the server
 // a CREATE DATABASE ... TEMPLATE, embedded a PGlite loaded from the template's dump. On the
 // server, its connections have the configured time limits, as the API's have, and with
-// `replicaServerUrl`, the query operations' reads go to the same database on that replica.
+// `replicaServerUrls`, the query operations' reads go to the same database on those servers: streaming
+// replicas of the test server, or the test server itself standing for a replica with no lag.
 export async function openTestDatabase(
   queryLogger?: Logger,
-  options: { statementTimeoutMs?: number; lockTimeoutMs?: number; replicaServerUrl?: string } = {},
+  options: { statementTimeoutMs?: number; lockTimeoutMs?: number; replicaServerUrls?: string[] } = {},
 ): Promise<Database> {
   if (!serverUrl) {
     const embedded = await openEmbeddedPostgres("memory://", new Blob([readFileSync(templateDumpPath())]));
@@ -21,9 +22,9 @@ export async function openTestDatabase(
   }
   const name = `alliance_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-  const { replicaServerUrl, ...limits } = options;
-  if (replicaServerUrl) await caughtUp(replicaServerUrl);
-  const replicaUrls = replicaServerUrl ? [databaseUrl(replicaServerUrl, name)] : [];
+  const { replicaServerUrls = [], ...limits } = options;
+  for (const url of replicaServerUrls) if (url !== serverUrl) await caughtUp(url);
+  const replicaUrls = replicaServerUrls.map((url) => databaseUrl(url, name));
   const database = await connectDatabase({ kind: "server", url: databaseUrl(serverUrl, name), replicaUrls, poolSize: 5, ...limits }, queryLogger);
   return {
     dataSource: database.dataSource,
