@@ -14,6 +14,7 @@
 # root, `apt-get install postgresql` (Debian). As root the cluster runs as the `postgres` OS user
 # (initdb refuses root); otherwise as the current user. Auth is trust, fsync is off: test use only.
 set -euo pipefail
+shopt -s inherit_errexit   # prepare_dir runs in $(...), where errexit would be off otherwise
 
 MARKER=".pg-cluster"   # file that marks a dir as created by this script (so `stop` may delete it)
 
