@@ -6,6 +6,7 @@ import { entities } from "../entities";
 import { migrations } from "./migrations";
 import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { routeReads } from "./read-routing";
+import { replicasCaughtUp } from "./replica-catch-up";
 
 export interface Database {
   dataSource: DataSource;
@@ -76,8 +77,17 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   };
   // Migrations run without the requests' time limits, on a server through a connection of their
   // own to the primary: building an index on a large table may take longer than any request should.
+  // They commit synchronously whatever the server's default, so that replicas can be waited for.
   if (target.kind === "server") {
-    await migrateThrough(new DataSource({ ...common, url: target.url, connectTimeoutMS: CONNECT_TIMEOUT_MS, extra: { keepAlive: true }, poolSize: 1 }), true);
+    const migrating = new DataSource({
+      ...common,
+      url: target.url,
+      connectTimeoutMS: CONNECT_TIMEOUT_MS,
+      extra: { keepAlive: true, options: "-c synchronous_commit=on" },
+      poolSize: 1,
+    });
+    const applied = await migrateThrough(migrating, true);
+    if (applied > 0 && target.replicaUrls?.length) await replicasCaughtUp(target.url, target.replicaUrls);
   }
   const options: DataSourceOptions =
     target.kind === "server"
@@ -105,15 +115,17 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
 }
 
 // Brings the schema up to date, each migration in its own transaction; `closeAfter`: the data
-// source is the migrations' own. The data source is closed on a failure either way.
-async function migrateThrough(dataSource: DataSource, closeAfter: boolean): Promise<void> {
+// source is the migrations' own. The data source is closed on a failure either way. Returns how
+// many migrations it applied.
+async function migrateThrough(dataSource: DataSource, closeAfter: boolean): Promise<number> {
   if (!dataSource.isInitialized) await dataSource.initialize();
+  let applied = 0;
   try {
     const runner = dataSource.createQueryRunner();
     try {
       const executor = new MigrationExecutor(dataSource, runner);
       executor.transaction = "each";
-      await executor.executePendingMigrations();
+      applied = (await executor.executePendingMigrations()).length;
     } finally {
       await runner.release();
     }
@@ -122,4 +134,5 @@ async function migrateThrough(dataSource: DataSource, closeAfter: boolean): Prom
     throw error;
   }
   if (closeAfter) await dataSource.destroy();
+  return applied;
 }
