@@ -3,7 +3,8 @@ import { Client } from "pg";
 const CATCH_UP_LIMIT_MS = 120_000;
 const POLL_MS = 100;
 
-async function valueAt<T>(url: string, sql: string, params: unknown[] = []): Promise<T> {
+// One value (a column named `value`) of a statement, on a connection of its own.
+export async function valueAt<T>(url: string, sql: string, params: unknown[] = []): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -24,7 +25,7 @@ export async function replicasCaughtUp(primaryUrl: string, replicaUrls: readonly
     while (!(await valueAt<boolean>(url, `SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) AS value`, [flushed]))) {
       if (Date.now() > deadline) {
         const { host, port } = new URL(url);
-        throw new Error(`The replica at ${host}:${port} has not replayed the migrations in ${limitMs / 1000} s; is it streaming from the primary?`);
+        throw new Error(`The replica at ${host}:${port} has not replayed the primary's WAL in ${limitMs / 1000} s; is it streaming from the primary?`);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
