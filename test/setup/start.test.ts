@@ -230,6 +230,31 @@ describe("start-up", () => {
     );
   });
 
+  (serverUrl ? it : it.skip)("names the replica it cannot reach, not the primary", async () => {
+    const database = await createEmptyServerDatabase();
+    try {
+      const refused = await run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+        env: {
+          ...childEnv(),
+          DATABASE_URL: database.url,
+          DATABASE_REPLICA_URLS: "postgres://postgres@127.0.0.1:1/alliance",
+          JWT_SECRET: "s".repeat(40),
+          INTEL_HMAC_SECRET: "i".repeat(40),
+        },
+      }).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trim()).toBe(
+        "Cannot use the PostgreSQL server of DATABASE_REPLICA_URLS (127.0.0.1:1/alliance): connect ECONNREFUSED 127.0.0.1:1. " +
+          "Check that it is running, and that DATABASE_REPLICA_URLS names it, its database and a user that may connect",
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+
   it("serves from one process on the embedded database, and from one per core on a server", () => {
     expect(loadConfig({ ...env, DATABASE_URL: undefined }).workers).toBe(1);
     const server = { ...env, DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
