@@ -45,28 +45,45 @@ export function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
   };
 }
 
-// The stored seller with the batch's record of it applied, as the seller's columns are merged:
-// a missing opening date, brand count or identity keeps the stored one, strikes never go down.
+// What the stored row says of the store, as a scan would.
+const storedScan = (stored: SellerRow): SellerRecord => ({
+  externalId: stored.external_id,
+  name: stored.public_name,
+  openedAt: stored.opened_at?.toISOString() ?? null,
+  brandCount: stored.brand_count,
+  strikeCount: stored.strike_count,
+  registeredName: stored.registered_name,
+  contact: stored.contact,
+  paymentAccount: stored.payment_account,
+});
+
+// A store as the batch leaves it: what its scans say, and what the database keeps of it besides.
+type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "closed" | "confirmedBy">;
+const stateOf = (scan: SellerRecord, kept: KeptOfStore): SellerState => ({
+  ...kept,
+  externalId: scan.externalId,
+  name: scan.name,
+  openedAt: scan.openedAt ? new Date(scan.openedAt) : null,
+  // A new store whose scans gave no brand count counts none.
+  brandCount: scan.brandCount ?? 0,
+  strikeCount: scan.strikeCount,
+  registeredName: scan.registeredName,
+  contact: scan.contact,
+  paymentAccount: scan.paymentAccount,
+  changed: false,
+});
+
+// The stored seller with the batch's record of it applied, as a later scan is (laterScan).
 function merged(stored: SellerRow, record: SellerRecord): SellerState {
-  const openedAt = record.openedAt ? new Date(record.openedAt) : stored.opened_at;
-  const state: SellerState = {
+  const state = stateOf(laterScan(storedScan(stored), record), {
     id: stored.id,
     marketplace: stored.marketplace,
-    externalId: stored.external_id,
-    name: record.name,
-    openedAt,
-    brandCount: record.brandCount ?? stored.brand_count,
-    strikeCount: Math.max(stored.strike_count, record.strikeCount),
-    registeredName: record.registeredName ?? stored.registered_name,
-    contact: record.contact ?? stored.contact,
-    paymentAccount: record.paymentAccount ?? stored.payment_account,
     listingCount: stored.listing_count,
     listingScoreSum: Number(stored.listing_score_sum),
     brandFreeScoreSum: Number(stored.brand_free_score_sum),
     closed: stored.status === SellerStatus.CLOSED,
     confirmedBy: confirmedByOf(stored.confirmed_by),
-    changed: false,
-  };
+  });
   state.changed =
     state.name !== stored.public_name ||
     !sameTime(state.openedAt, stored.opened_at) ||
@@ -78,9 +95,9 @@ function merged(stored: SellerRow, record: SellerRecord): SellerState {
   return state;
 }
 
-// A batch's scans of one store, in line order, as one record: merged with the stored seller as a
-// batch of one scan would be, so that where the lines fall into batches changes nothing. A field
-// the later scan leaves out keeps the earlier scan's, and strikes never go down.
+// Two scans of one store as one record, the stored row being the earliest: a field the later scan
+// leaves out keeps the earlier one's, and strikes never go down. A batch folds its scans of a store
+// in line order, so that where the lines fall into batches changes nothing.
 function laterScan(earlier: SellerRecord | undefined, later: SellerRecord): SellerRecord {
   if (!earlier) return later;
   return {
@@ -134,11 +151,7 @@ export async function prepareSellers(
 
   const missing = keys.filter((k) => !sellers.has(k));
   if (missing.length === 0) return { sellers, created: 0 };
-  const drafts = missing.map((key) => {
-    const record = records.get(key)!;
-    // A new store whose scans gave no brand count counts none.
-    return { key, id: newId(), marketplace: key.split("\u0001")[0], seller: { ...record, brandCount: record.brandCount ?? 0 } };
-  });
+  const drafts = missing.map((key) => ({ key, id: newId(), marketplace: key.split("\u0001")[0], seller: records.get(key)! }));
   const inserted: { id: string }[] = await manager.query(
     `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
      SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
@@ -152,7 +165,7 @@ export async function prepareSellers(
       arrayColumn(drafts, (d) => d.seller.externalId),
       arrayColumn(drafts, (d) => d.seller.name),
       arrayColumn(drafts, (d) => isoInstant(d.seller.openedAt)),
-      arrayColumn(drafts, (d) => d.seller.brandCount),
+      arrayColumn(drafts, (d) => d.seller.brandCount ?? 0),
       arrayColumn(drafts, (d) => d.seller.strikeCount),
       arrayColumn(drafts, (d) => d.seller.registeredName),
       arrayColumn(drafts, (d) => d.seller.contact),
@@ -162,25 +175,10 @@ export async function prepareSellers(
   const insertedIds = new Set(inserted.map((r) => r.id));
   for (const draft of drafts) {
     if (!insertedIds.has(draft.id)) continue;
-    const { seller } = draft;
-    sellers.set(draft.key, {
-      id: draft.id,
-      marketplace: draft.marketplace,
-      externalId: seller.externalId,
-      name: seller.name,
-      openedAt: seller.openedAt ? new Date(seller.openedAt) : null,
-      brandCount: seller.brandCount,
-      strikeCount: seller.strikeCount,
-      registeredName: seller.registeredName,
-      contact: seller.contact,
-      paymentAccount: seller.paymentAccount,
-      listingCount: 0,
-      listingScoreSum: 0,
-      brandFreeScoreSum: 0,
-      closed: false,
-      confirmedBy: new Map(),
-      changed: false,
-    });
+    sellers.set(
+      draft.key,
+      stateOf(draft.seller, { id: draft.id, marketplace: draft.marketplace, listingCount: 0, listingScoreSum: 0, brandFreeScoreSum: 0, closed: false, confirmedBy: new Map() }),
+    );
   }
   // Inserted by a concurrent batch since the first read: stored now.
   take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
