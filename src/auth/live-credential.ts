@@ -7,22 +7,22 @@ import type { Viewer } from "./viewer";
 
 // A request's credential is checked when the request arrives (resolve-viewer.ts), and its write
 // commits later: a key revoked, or a user disabled or given another role, in between would still
-// have the write committed after the change, with rights the credential no longer has. So each write ends by reading its credential's row again, held
-// FOR SHARE until the commit (not KEY SHARE, which a plain UPDATE of the row would not wait for).
-// The revocation updates that row: either it committed first, and the write is refused as the
-// credential's next request would be, or it waits until the write has committed. Read last, so
-// that a revocation waits for no more than a write's commit, and so that a write never holds its
-// credential's row while it waits for other locks (an admin disabling a user locks the
-// organization, then the user).
+// have the write committed after the change, with rights the credential no longer has. So each
+// write ends by reading its credential's row again, held FOR SHARE until the commit (not KEY
+// SHARE, which a plain UPDATE of the row would not wait for). The revocation updates that row:
+// either it committed first, and the write is refused as the credential's next request would be,
+// or it waits until the write has committed. Read last, so that a revocation waits for no more
+// than a write's commit, and so that a write never holds its credential's row while it waits for
+// other locks (an admin disabling a user locks the organization, then the user).
 //
-// The organization's row is read, not held: each write would then wait for its member's admin
-// actions, which lock it, and one disabling the write's author would deadlock with it. A
+// The organization's row is read, not held: held, each write would wait for its member's admin
+// actions, which lock it, and one disabling the write's author would deadlock with it. So a
 // suspension committed before the re-read refuses the write as it refuses the credential's next
-// request; one committing between the re-read and the write's own commit does not. A user disabled and enabled again while the
-// write ran is not disabled at its end, but enabling moved the account's tokens_valid_from past the
-// token's issue: the token is dead as it would be on its next request, and so is the write. A role
-// changed meanwhile refuses the write whichever way it went: the rules it passed were the old
-// role's, and sent again it is judged by the new one's.
+// request; one committing between the re-read and the write's own commit does not. A user
+// disabled and enabled again while the write ran is not disabled at its end, but enabling moved
+// the account's tokens_valid_from past the token's issue: the token is dead as it would be on its
+// next request, and so is the write. A role changed meanwhile refuses the write whichever way it
+// went: the rules it passed were the old role's, and sent again it is judged by the new one's.
 
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
 export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {

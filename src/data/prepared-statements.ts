@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import type { DataSource, EntityManager, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { isServerDatabase } from "../db/data-source";
-import { readPool } from "../db/read-routing";
+import { primaryPool, readPool } from "../db/read-routing";
 
 // The data layer's reads, the viewer's lookup and the blind match repeat a few statement texts on
 // every request (a loader's batch, a page of a list), and PostgreSQL parsed and planned each one
@@ -43,5 +43,5 @@ export async function runSql<R>(manager: EntityManager, sql: string, parameters:
   const { connection } = manager;
   const name = manager.queryRunner || !isServerDatabase(connection) ? undefined : nameOf(sql);
   if (name === undefined) return manager.query(sql, parameters);
-  return runNamed<R>((connection.driver as unknown as { master: Pool }).master, connection, name, sql, parameters);
+  return runNamed<R>(primaryPool(connection), connection, name, sql, parameters);
 }

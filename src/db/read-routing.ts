@@ -49,6 +49,9 @@ export function routeReads(dataSource: DataSource): void {
     });
 }
 
+// The primary's pool, for statements that must see it whatever the operation.
+export const primaryPool = (dataSource: DataSource): Pool => (dataSource.driver as unknown as ReplicatedDriver).master;
+
 // The pool a read outside a transaction goes to: for a query operation, its replica's.
 export function readPool(dataSource: DataSource): Pool {
   const { master, slaves } = dataSource.driver as unknown as ReplicatedDriver;
