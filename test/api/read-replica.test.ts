@@ -40,6 +40,23 @@ withReplica("reads of an API with a read replica", () => {
     expect(await listed()).toContain(id);
   });
 
+  it("reads through the same row scopes there: another brand's or an agency's lookup, node(id:) or list finds the case as one that does not exist", async () => {
+    const listing = await createListing(api.dataSource, cast.seller, { title: "AA replica" });
+    const id = gid("Infringement", (await createInfringement(api.dataSource, cast.brandA.brand, listing)).id);
+    const madeUp = gid("Infringement", "00000000-0000-4000-8000-000000000000");
+    await caughtUp(replicaServerUrl!);
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const LOOKUP = `query($id: ID!) { infringement(id: $id) { status } }`;
+    // Brand A reads its own case on the replica, so the refusals below are not a replica without it.
+    expect((await api.gql(LOOKUP, { id }, cast.brandAAnalyst.as)).data).toEqual({ infringement: { status: "FLAGGED" } });
+    for (const other of [cast.brandBAnalyst, cast.investigator]) {
+      for (const query of [NODE, LOOKUP]) expect(await api.gql(query, { id }, other.as)).toEqual(await api.gql(query, { id: madeUp }, other.as));
+      const listed = await api.gql<{ infringements: { edges: { node: { id: string } }[] } }>(`{ infringements(first: 100) { edges { node { id } } } }`, {}, other.as);
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data!.infringements.edges.map((edge) => edge.node.id)).not.toContain(id);
+    }
+  });
+
   // A replica refuses any write: one routed there would fail the query.
   it("writes what a query writes on the primary: the audit of a sensitive read, a blind match's quota and audit", async () => {
     const count = async (sql: string, params: unknown[]) => (await api.dataSource.query(sql, params))[0].n as number;
