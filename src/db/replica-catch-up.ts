@@ -22,12 +22,21 @@ export async function replicasCaughtUp(primaryUrl: string, replicaUrls: readonly
   const flushed = await valueAt<string>(primaryUrl, `SELECT pg_current_wal_flush_lsn()::text AS value`);
   const deadline = Date.now() + limitMs;
   for (const url of replicaUrls) {
-    while (!(await valueAt<boolean>(url, `SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) AS value`, [flushed]))) {
-      if (Date.now() > deadline) {
-        const { host, port } = new URL(url);
-        throw new Error(`The replica at ${host}:${port} has not replayed the primary's WAL in ${limitMs / 1000} s; is it streaming from the primary?`);
+    // One connection a replica for all its polls.
+    const replica = new Client({ connectionString: url });
+    await replica.connect();
+    try {
+      const replayed = async () =>
+        (await replica.query(`SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) AS value`, [flushed])).rows[0].value as boolean;
+      while (!(await replayed())) {
+        if (Date.now() > deadline) {
+          const { host, port } = new URL(url);
+          throw new Error(`The replica at ${host}:${port} has not replayed the primary's WAL in ${limitMs / 1000} s; is it streaming from the primary?`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    } finally {
+      await replica.end();
     }
   }
 }

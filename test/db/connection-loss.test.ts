@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { primaryPool } from "../../src/db/read-routing";
 import { createCast, type Cast } from "../support/personas";
 import { serverUrl } from "../support/test-env";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -58,7 +59,7 @@ onServer("losing database connections", () => {
     expect(await response.json()).toEqual({ status: "database unavailable" });
     expect(Date.now() - started).toBeLessThan(3_500);
     // Checks meanwhile share the one SELECT 1 still waiting for a connection, rather than each queue another.
-    const pool = (api.dataSource.driver as unknown as { master: { waitingCount: number } }).master;
+    const pool = primaryPool(api.dataSource);
     const queued = pool.waitingCount;
     const checks = Array.from({ length: 5 }, () => fetch(healthz));
     await new Promise((resolve) => setTimeout(resolve, 300));
