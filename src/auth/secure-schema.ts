@@ -1,14 +1,21 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import {
   defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
   isObjectType,
+  Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLFieldResolver,
+  type GraphQLNamedType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from "graphql";
 import { deny } from "graphql-shield";
 import type { IOptions, IShieldContext, ShieldRule } from "graphql-shield/typings/types";
@@ -168,4 +175,55 @@ export async function settleOperationRules(schema: GraphQLSchema, document: Docu
   const pending = perRequestRulesOf(schema, document).filter((rule) => !outcomes.has(rule));
   const settled = await Promise.all(pending.map((rule) => evaluate(rule, undefined, {}, context, undefined as unknown as GraphQLResolveInfo)));
   pending.forEach((rule, i) => outcomes.set(rule, settled[i]));
+}
+
+// A mutation commits before its answer is read. A field of the answer that the caller may not read
+// would fail after the change was made, and under a non-null parent turn the whole answer into
+// `data: null`, the very answer of a refused step: the client would take a made change (an API
+// key whose secret it never saw, a takedown requested) for one refused. So a mutation whose
+// selection holds such a field is refused before it runs, naming the field's path. Only the rules
+// settled per request are known before the rows are (a field selected through an interface, or
+// node(id:)'s rule, is checked when it runs, as in a query). Call after settleOperationRules.
+export function refusalOfMutation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  context: RequestContext,
+): GraphQLError | null {
+  if (operation.operation !== "mutation") return null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const outcomes = outcomesOf(context);
+  const walk = (selections: SelectionSetNode, parent: GraphQLNamedType | undefined, path: readonly string[]): GraphQLError | null => {
+    for (const selection of selections.selections) {
+      let refusal: GraphQLError | null = null;
+      if (selection.kind === Kind.FIELD) {
+        const field = isObjectType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (!field) continue;
+        const fieldPath = [...path, (selection.alias ?? selection.name).value];
+        const rule = field.extensions[RULE] as ShieldRule | undefined;
+        const outcome = rule && settledPerRequest(rule) ? outcomes.get(rule) : undefined;
+        if (outcome instanceof Error) {
+          return new GraphQLError(outcome.message, {
+            nodes: selection,
+            path: fieldPath,
+            extensions: (outcome as Partial<GraphQLError>).extensions,
+            originalError: outcome,
+          });
+        }
+        if (selection.selectionSet) refusal = walk(selection.selectionSet, getNamedType(field.type), fieldPath);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        refusal = walk(selection.selectionSet, type, path);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) refusal = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), path);
+      }
+      if (refusal) return refusal;
+    }
+    return null;
+  };
+  return walk(operation.selectionSet, schema.getMutationType() ?? undefined, []);
 }
