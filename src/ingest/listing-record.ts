@@ -13,6 +13,10 @@ const text = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
+// A store's identity, which referred agencies read: a blank value is a scan that had none, and
+// leaves the stored one as it is, like a value left out; stored, it would erase it.
+const nullIfBlank = (value: string | null) => (value === null || value.trim().length === 0 ? null : value);
+const identityText = (max: number) => text(max).nullable().default(null).transform(nullIfBlank);
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
 // A listing's dates (listed, seen, its store opened) are in the past, from 1990 on. One that is
@@ -38,9 +42,9 @@ const SellerRecord = z.object({
   brandCount: count(MAX_STORE_COUNT).nullable().default(null),
   // Strikes the marketplace has given the store; a lower count never replaces a higher one.
   strikeCount: count(MAX_STORE_COUNT).default(0),
-  registeredName: text(300).nullable().default(null),
-  contact: text(300).nullable().default(null),
-  paymentAccount: text(300).nullable().default(null),
+  registeredName: identityText(300),
+  contact: identityText(300),
+  paymentAccount: identityText(300),
 });
 
 const ReviewRecord = z
@@ -65,8 +69,11 @@ export const ListingRecordSchema = z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
     currency: z.string().refine(isIsoCurrency, "must be an ISO 4217 code such as CNY"),
   }),
+  // A JSON object may hold a `__proto__` key, which a record would drop without a word.
   specs: z
-    .record(text(100), text(500))
+    .unknown()
+    .refine((specs) => !isObject(specs) || !Object.hasOwn(specs, "__proto__"), "must not hold a spec named __proto__")
+    .pipe(z.record(text(100), text(500)))
     .refine((specs) => Object.keys(specs).length <= MAX_SPECS, `must hold at most ${MAX_SPECS} specs`)
     .default({}),
   imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
@@ -195,8 +202,8 @@ function sellerOf(seller: unknown): SellerRecord | null {
     openedAt: openedAt as string | null,
     brandCount: brandCount as number | null,
     strikeCount,
-    registeredName: registeredName as string | null,
-    contact: contact as string | null,
-    paymentAccount: paymentAccount as string | null,
+    registeredName: nullIfBlank(registeredName as string | null),
+    contact: nullIfBlank(contact as string | null),
+    paymentAccount: nullIfBlank(paymentAccount as string | null),
   };
 }

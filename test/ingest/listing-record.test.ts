@@ -93,4 +93,20 @@ describe("listing record validation", () => {
       }
     }
   });
+
+  it("takes a store's blank identity for none given, so that the stored one stays", () => {
+    const [record] = generated(1, 3);
+    const seller = { ...record.seller, registeredName: "  ", contact: "", paymentAccount: "\t" };
+    const validated = validateListingRecord({ ...record, seller });
+    expect(validated.ok && validated.record.seller).toMatchObject({ registeredName: null, contact: null, paymentAccount: null });
+    expect(validated).toStrictEqual(schemaResult({ ...record, seller }));
+    const named = validateListingRecord({ ...record, seller: { ...seller, contact: " +86 138 0013 8000" } });
+    expect(named.ok && named.record.seller.contact).toBe(" +86 138 0013 8000");
+  });
+
+  it("refuses a spec named __proto__, which a record would drop without a word", () => {
+    const [record] = generated(1, 3);
+    const specs = JSON.parse('{"volume": "80ml", "__proto__": "x"}');
+    expect(validateListingRecord({ ...record, specs })).toEqual({ ok: false, reason: "specs: must not hold a spec named __proto__" });
+  });
 });

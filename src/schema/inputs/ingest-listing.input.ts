@@ -25,19 +25,19 @@ export class ListingSellerInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out, the stored one stays",
+    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out or blank, the stored one stays",
   })
   registeredName?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out, the stored one stays",
+    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out or blank, the stored one stays",
   })
   contact?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out, the stored one stays",
+    description: "Identity, read by the platform and referred agencies only: up to 300 characters; left out or blank, the stored one stays",
   })
   paymentAccount?: string | null;
 }
