@@ -173,6 +173,8 @@ export async function acceptInvitation(
   if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
     throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   }
+  // Twelve spaces are twelve characters, and no secret.
+  if (input.password.trim().length === 0) throw badInput("A password must hold more than spaces");
   const token = input.token.trim();
   if (!isWellFormedInvitationToken(token)) throw invalidInvitation();
   const user = await inTransaction(dataSource, async (manager) => {

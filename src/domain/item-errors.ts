@@ -7,11 +7,13 @@ export interface ItemError {
 
 const SHOWN_IN_MESSAGE = 10;
 
-// One error for a whole batch: nothing was done, and each bad item is named by its index.
+// One error for a whole batch: nothing was done, and each bad item is named by its index (an item
+// may have several reasons: the count is of items).
 export function itemErrors(what: string, total: number, errors: ItemError[], outcome = "nothing was saved") {
+  const invalid = new Set(errors.map((e) => e.index)).size;
   const listed = errors.slice(0, SHOWN_IN_MESSAGE).map((e) => `[${e.index}] ${e.reason}`);
   const more = errors.length > SHOWN_IN_MESSAGE ? `; and ${errors.length - SHOWN_IN_MESSAGE} more (see extensions.itemErrors)` : "";
-  return badInput(`${errors.length} of ${total} ${what} are invalid; ${outcome}: ${listed.join("; ")}${more}`, {
+  return badInput(`${invalid} of ${total} ${what} are invalid; ${outcome}: ${listed.join("; ")}${more}`, {
     itemErrors: errors,
   });
 }

@@ -7,6 +7,7 @@ import type { EvidenceItem } from "../entities/evidence-item";
 import { badInput, conflict, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
+import { FirstIndexes } from "./item-errors";
 import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
 import { withdrawLockedTakedown } from "./takedown-workflow";
@@ -62,11 +63,14 @@ export async function recordTestBuy(
 
 function checkEvidence(items: { kind: EvidenceKind; description: string; sha256: string }[]): EvidenceItem[] {
   if (items.length > MAX_EVIDENCE_ITEMS) throw badInput(`\`evidence\` may hold at most ${MAX_EVIDENCE_ITEMS} items`);
-  return items.map((item, index) => ({
-    kind: item.kind,
-    description: requiredText(item.description, `evidence[${index}].description`, 2000),
-    sha256: checkSha256(item.sha256, `evidence[${index}].sha256`),
-  }));
+  const firstOf = new FirstIndexes<string>();
+  return items.map((item, index) => {
+    const sha256 = checkSha256(item.sha256, `evidence[${index}].sha256`);
+    // One file is one piece of evidence, however it is described.
+    const earlier = firstOf.earlierThan(sha256, index);
+    if (earlier !== undefined) throw badInput(`\`evidence[${index}]\` is the file of evidence[${earlier}] again (same sha256): send each file once`);
+    return { kind: item.kind, description: requiredText(item.description, `evidence[${index}].description`, 2000), sha256 };
+  });
 }
 
 // Where an outcome sends the case: a counterfeit confirms it, a genuine product dismisses it.

@@ -34,9 +34,10 @@ export function checkName(value: string, what: string): string {
   return name;
 }
 
+// Text that is only spaces or invisible characters reads as none given, as requiredText reads it as empty.
 export function optionalText(value: string | null | undefined, field: string, maxLength: number): string | null {
   const text = value?.trim() ?? "";
-  return text ? requiredText(text, field, maxLength) : null;
+  return text.replace(INVISIBLE, "") ? requiredText(text, field, maxLength) : null;
 }
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));

@@ -63,6 +63,14 @@ describe("inviting a member", () => {
     expect(row.token_hash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(row.whole).not.toContain(token);
 
+    // A password out of bounds, or of spaces only, is refused and leaves the invitation to use.
+    for (const password of ["eleven char", "x".repeat(201), " ".repeat(20)]) {
+      const refused = await api.gql(ACCEPT, { token, password });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: password.trim() ? "A password must be 12 to 200 characters" : "A password must hold more than spaces",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
     const accepted = await api.gql<Accepted>(ACCEPT, { token, password: PASSWORD });
     expect(accepted.errors).toBeUndefined();
     const me = await api.gql(VIEWER, {}, { token: accepted.data!.acceptInvitation.token });

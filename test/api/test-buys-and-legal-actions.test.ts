@@ -142,6 +142,12 @@ describe("test buys", () => {
     });
     const noEvidence = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "COUNTERFEIT", evidence: [] } }, cast.brandAAnalyst.as);
     expect(noEvidence.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    const twice = [EVIDENCE[0], { ...EVIDENCE[0], description: "the same photo again" }];
+    const duplicated = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "COUNTERFEIT", evidence: twice } }, cast.brandAAnalyst.as);
+    expect(duplicated.errors?.[0]).toMatchObject({
+      message: "`evidence[1]` is the file of evidence[0] again (same sha256): send each file once",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(await enforcementFootprint(api)).toEqual(before);
 
     const upper = EVIDENCE.map((e) => ({ ...e, sha256: e.sha256.toUpperCase() }));
