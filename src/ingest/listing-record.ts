@@ -13,11 +13,18 @@ const text = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
 const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
+// A marketplace's id of a listing or a store: the ingest keys rows by marketplace and id joined with
+// a control character, and no real id holds one.
+const CONTROL = /\p{Cc}/u;
+const idText = (max: number) => requiredText(max).refine((s) => !CONTROL.test(s), "must not contain control characters");
 // A store's identity, which referred agencies read: a blank value is a scan that had none, and
 // leaves the stored one as it is, like a value left out; stored, it would erase it.
 const nullIfBlank = (value: string | null) => (value === null || value.trim().length === 0 ? null : value);
 const identityText = (max: number) => text(max).nullable().default(null).transform(nullIfBlank);
-const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null);
+// A share is kept to six decimal places: PostgreSQL's real column refuses a value as small as 1e-50
+// (out of its range), which failed the whole batch.
+const roundShare = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
+const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").nullable().default(null).transform(roundShare);
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z" });
 // A listing's dates (listed, seen, its store opened) are in the past, from 1990 on. One that is
 // not a date-time at all is the format check's to report, not this one's.
@@ -35,7 +42,7 @@ const MAX_REVIEW_COUNT = 1_000_000_000;
 const count = (max: number) => z.number().int().min(0).max(max, `must be at most ${max}`);
 
 const SellerRecord = z.object({
-  externalId: requiredText(100),
+  externalId: idText(100),
   name: requiredText(200),
   openedAt: pastInstant,
   // Left out or null: the stored count stays (a new store's is 0), as a missing opening date does.
@@ -62,7 +69,7 @@ const NO_REVIEWS = { count: 0, averageRating: null, fiveStarFirstWeek: 0, newAcc
 
 export const ListingRecordSchema = z.object({
   marketplace: z.enum(Marketplace, { message: `must be one of ${Object.values(Marketplace).join(", ")}` }),
-  externalId: requiredText(100),
+  externalId: idText(100),
   title: requiredText(500),
   description: text(10_000).default(""),
   price: z.object({
@@ -110,7 +117,7 @@ export function validateListingRecord(value: unknown): Validated {
 function validRecordOf(value: unknown): ListingRecord | null {
   if (!isObject(value)) return null;
   const { marketplace, externalId, title, description = "", price, specs = {}, imageHashes = [], reviews, listedAt = null, seenAt = null } = value;
-  if (!MARKETPLACES.has(marketplace as Marketplace) || !isText(externalId, 100, true) || !isText(title, 500, true) || !isText(description, 10_000)) {
+  if (!MARKETPLACES.has(marketplace as Marketplace) || !isId(externalId) || !isText(title, 500, true) || !isText(description, 10_000)) {
     return null;
   }
   if (!isObject(price) || !isWhole(price.amountMinor) || !isCurrency(price.currency)) return null;
@@ -141,6 +148,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isText = (value: unknown, max: number, required = false): value is string =>
   typeof value === "string" && value.length <= max && isStorableText(value) && (!required || value.trim().length > 0);
 const isTextOrNull = (value: unknown, max: number) => value === null || isText(value, max);
+const isId = (value: unknown): value is string => isText(value, 100, true) && !CONTROL.test(value);
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown, max: number): value is number => isWhole(value) && value <= max;
 const isShareOrNull = (value: unknown) => value === null || (typeof value === "number" && value >= 0 && value <= 1);
@@ -184,15 +192,15 @@ function reviewsOf(reviews: unknown): ListingRecord["reviews"] | null {
     count,
     averageRating: averageRating as number | null,
     fiveStarFirstWeek,
-    newAccountShare: newAccountShare as number | null,
-    duplicateTextShare: duplicateTextShare as number | null,
+    newAccountShare: roundShare(newAccountShare as number | null),
+    duplicateTextShare: roundShare(duplicateTextShare as number | null),
   };
 }
 
 function sellerOf(seller: unknown): SellerRecord | null {
   if (!isObject(seller)) return null;
   const { externalId, name, openedAt = null, brandCount = null, strikeCount = 0, registeredName = null, contact = null, paymentAccount = null } = seller;
-  if (!isText(externalId, 100, true) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !(brandCount === null || isCount(brandCount, MAX_STORE_COUNT)) || !isCount(strikeCount, MAX_STORE_COUNT)) {
+  if (!isId(externalId) || !isText(name, 200, true) || !isInstantOrNull(openedAt) || !(brandCount === null || isCount(brandCount, MAX_STORE_COUNT)) || !isCount(strikeCount, MAX_STORE_COUNT)) {
     return null;
   }
   if (!isTextOrNull(registeredName, 300) || !isTextOrNull(contact, 300) || !isTextOrNull(paymentAccount, 300)) return null;

@@ -1,5 +1,5 @@
+import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { validateListingRecord, type ListingRecord } from "./listing-record";
 
 // Reads NDJSON in chunks of lines (constant memory for any file size), kept as the bytes they were
@@ -20,6 +20,8 @@ export interface LineChunk {
 const LF = 0x0a;
 const CR = 0x0d;
 const LINE_END = /\r?\n|\r(?!\n)/;
+// The same, its ends kept as items of their own, for splitting bytes read as latin1.
+const LINE_END_KEPT = /(\r?\n|\r(?!\n))/;
 const BOM = "\ufeff";
 
 // A listing's record is a few kilobytes at most. A longer line (its line end counted; a file with
@@ -28,6 +30,7 @@ const BOM = "\ufeff";
 export const MAX_LINE_BYTES = 1 << 20;
 // Not JSON (a raw NUL cannot start a JSON text), so never a record.
 const TOO_LONG = "\u0000line too long";
+const NOT_UTF8 = "\u0000not UTF-8";
 
 export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
@@ -101,15 +104,29 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxL
   if (lineCount > 0) yield take();
 
   // readline decodes as it reads, and drops an incomplete character at the very end of the input
-  // (its decoder waits for the rest): a last line without an end is decoded the same way, and
-  // counts unless nothing is left of it.
+  // (its decoder waits for the rest): a last line without an end drops it too, and counts unless
+  // nothing is left of it.
   function lastLineAsReadline() {
     const rest = Buffer.concat(pieces);
     const lineStart = Math.max(rest.lastIndexOf(LF), rest.lastIndexOf(CR)) + 1;
-    const text = new StringDecoder("utf8").write(rest.subarray(lineStart));
-    pieces = [rest.subarray(0, lineStart), Buffer.from(text, "utf8")];
-    if (text) lineCount++;
+    const line = rest.subarray(lineStart);
+    // Its bytes as they are (one that is no UTF-8 is the line's rejection), less the unfinished one.
+    const kept = line.subarray(0, line.length - unfinishedCharacterBytes(line));
+    pieces = [rest.subarray(0, lineStart), kept];
+    if (kept.length > 0) lineCount++;
   }
+}
+
+// How many bytes at the end of `bytes` start a UTF-8 character that they end before finishing:
+// a lead byte followed by fewer continuation bytes than it announces.
+function unfinishedCharacterBytes(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const byte = bytes[bytes.length - k];
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 1;
+    return length > k ? k : 0;
+  }
+  return 0;
 }
 
 // The index just past the first line end in `data` from `from`, or 0 when there is none.
@@ -125,15 +142,33 @@ function lineEndAfter(data: Buffer, from: number, withCR: boolean): number {
 // A chunk's lines, decoded and split as readline would have, less the byte order mark that some
 // editors write first in a UTF-8 file: it is no part of the first line.
 export function linesOf(chunk: LineChunk): string[] {
-  const lines = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).toString("utf8").split(LINE_END);
+  const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  const lines = isUtf8(bytes) ? bytes.toString("utf8").split(LINE_END) : linesOfMixed(bytes);
   if (lines.length > chunk.lineCount) lines.pop();
   if (chunk.firstLine === 1 && lines[0]?.startsWith(BOM)) lines[0] = lines[0].slice(BOM.length);
+  return lines;
+}
+
+// A chunk with bytes that are not UTF-8, line by line: a line that is not UTF-8 stands as NOT_UTF8,
+// rejected by its number, rather than stored with U+FFFD in place of what was sent. Read as latin1,
+// one character a byte, its line ends fall where they are in the bytes (a CR or an LF byte is never
+// part of a UTF-8 character).
+function linesOfMixed(bytes: Buffer): string[] {
+  const lines: string[] = [];
+  let at = 0;
+  // With its ends kept, the split alternates: a line, its end, a line, ...
+  bytes.toString("latin1").split(LINE_END_KEPT).forEach((piece, index) => {
+    const pieceBytes = bytes.subarray(at, at + piece.length);
+    at += piece.length;
+    if (index % 2 === 0) lines.push(isUtf8(pieceBytes) ? pieceBytes.toString("utf8") : NOT_UTF8);
+  });
   return lines;
 }
 
 // One line: its record, its rejection, or null when blank.
 export function readListingLine(text: string, line: number): ReadLine | null {
   if (text === TOO_LONG) return { line, rejection: `longer than ${MAX_LINE_BYTES} bytes (a listing is a few kilobytes); not read` };
+  if (text === NOT_UTF8) return { line, rejection: "not valid UTF-8: send the feed in UTF-8 (a byte that is no UTF-8 character would be stored as U+FFFD)" };
   if (!text.trim()) return null;
   let value: unknown;
   try {

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { DataSource } from "typeorm";
 import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
 import { ListingIngest } from "../../src/ingest/listing-ingest";
@@ -231,6 +232,27 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
   });
 
+  it("keeps a review share to six places (PostgreSQL's real refuses 1e-50), and rejects a store id with a control character, never failing the batch", async () => {
+    const good = [fake({ reviews: { count: 10, averageRating: 4.9, newAccountShare: 1e-50, duplicateTextShare: 0.12345678 } }), genuine()];
+    const { counts, rejections } = await ingest([good[0], listingRecord({ seller: { externalId: "store\u0001x", name: "Keyed" } }), good[1]]);
+    expect(counts).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
+    expect(rejections).toEqual([{ line: 2, reason: "seller.externalId: must not contain control characters" }]);
+    const [listing] = await db.query(`SELECT new_account_review_share, duplicate_review_share FROM listing WHERE external_id = $1`, [good[0].externalId]);
+    expect(listing).toEqual({ new_account_review_share: 0, duplicate_review_share: expect.closeTo(0.123457, 6) });
+  });
+
+  it("rejects a line that is not UTF-8 by its number, and stores the others", async () => {
+    const good = [fake(), genuine()];
+    const latin1 = Buffer.from(`${JSON.stringify(listingRecord({ title: "Caf\u00e9 Zephyr" }))}\n`, "latin1");
+    const bytes = Buffer.concat([Buffer.from(`${JSON.stringify(good[0])}\n`), latin1, Buffer.from(`${JSON.stringify(good[1])}\n`)]);
+    const rejections: { line: number; reason: string }[] = [];
+    const service = await ListingIngest.open(db, api.config, {});
+    const counts = await service.ingestNdjson(Readable.from([bytes]), 100, { onRejection: (r) => rejections.push(r), concurrency: 1 });
+    expect(counts).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
+    expect(rejections).toEqual([{ line: 2, reason: expect.stringMatching(/^not valid UTF-8/) }]);
+    expect((await rowsOf(idsOf(good))).listings).toHaveLength(2);
+  });
+
   it("stores text exactly as sent, tabs, line breaks, backslashes and quotes included (COPY on a server, unnest embedded)", async () => {
     const awkward = 'tab\there, line\nbreak, cr\rhere, back\\slash \\N, "quoted" {braces}, comma, 高仿';
     const record = fake({
@@ -355,6 +377,15 @@ describe("listing ingest", () => {
 
   // One batch holds several scans of a store: a later one that leaves a field out keeps what an
   // earlier one gave, as it keeps the stored value; how the lines fall into batches changes nothing.
+  it("takes a later line's scan of a store as the later one, whichever listing id sorts first, and a blank identity as none given", async () => {
+    const store = (name: string, registeredName: string) => ({ externalId: "store-line-order", name, registeredName });
+    await ingest([fake({ externalId: "zz-line-order", seller: store("Old Name", "Old Ltd") }), fake({ externalId: "aa-line-order", seller: store("New Name", "New Ltd") })]);
+    const stored = async () => (await db.query(`SELECT public_name, registered_name, contact FROM seller WHERE external_id = 'store-line-order'`))[0];
+    expect(await stored()).toEqual({ public_name: "New Name", registered_name: "New Ltd", contact: null });
+    await ingest([fake({ externalId: "aa-line-order", seller: { ...store("New Name", "  "), contact: "" } })]);
+    expect(await stored()).toEqual({ public_name: "New Name", registered_name: "New Ltd", contact: null });
+  });
+
   it("keeps what an earlier scan of a store in the same batch gave and a later one leaves out: brand count, opening date, strikes, identity", async () => {
     const openedAt = "2026-09-01T00:00:00.000Z";
     const full = { externalId: "store-batch-count", name: "Batch Count Store", openedAt, brandCount: 25, strikeCount: 4, registeredName: "Batch Count Ltd" };

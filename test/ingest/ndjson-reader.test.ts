@@ -52,13 +52,22 @@ async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number, 
   return lines;
 }
 
+// A line whose bytes are not UTF-8 is rejected by its number, where readline reads it with U+FFFD
+// in place of the bad bytes (none of the inputs holds a U+FFFD of its own).
+const NOT_UTF8 = "not valid UTF-8: send the feed in UTF-8 (a byte that is no UTF-8 character would be stored as U+FFFD)";
+const asRead = (line: string) => {
+  const read = readListingLine(line, 1);
+  return read && "rejection" in read && read.rejection === NOT_UTF8 ? NOT_UTF8 : line;
+};
+
 describe("NDJSON chunks", () => {
-  it("hold the lines readline reads, however the bytes arrive and however many lines a chunk holds", async () => {
+  it("hold the lines readline reads (but for lines that are not UTF-8, rejected), however the bytes arrive and however many lines a chunk holds", async () => {
     for (const bytes of INPUTS) {
       for (const size of [1, 2, 3, 5, 65_536]) {
-        const expected = await readlineLines(bytes, size);
+        const expected = (await readlineLines(bytes, size)).map((line) => (line.includes("\ufffd") ? NOT_UTF8 : line));
         for (const linesPerChunk of [1, 2, 3, 1000]) {
-          expect({ text: bytes.toString("hex"), size, linesPerChunk, lines: await chunkedLines(bytes, size, linesPerChunk) }).toEqual({
+          const lines = (await chunkedLines(bytes, size, linesPerChunk)).map(asRead);
+          expect({ text: bytes.toString("hex"), size, linesPerChunk, lines }).toEqual({
             text: bytes.toString("hex"),
             size,
             linesPerChunk,

@@ -138,7 +138,10 @@ export async function prepareSellers(
   newId: () => string,
 ): Promise<{ sellers: Map<string, SellerState>; created: number }> {
   const records = new Map<string, SellerRecord>();
-  for (const { sellerKey, seller } of rows) records.set(sellerKey, laterScan(records.get(sellerKey), seller));
+  // In line order (the batch's rows come sorted by listing id): a later line's scan of a store is
+  // the later one, whichever listing it came with.
+  const inLineOrder = [...rows].sort((a, b) => a.line - b.line);
+  for (const { sellerKey, seller } of inLineOrder) records.set(sellerKey, laterScan(records.get(sellerKey), seller));
   const keys = [...records.keys()].sort();
   const sellers = new Map<string, SellerState>();
   const take = (found: SellerRow[]) => {
