@@ -13,12 +13,14 @@ const MAX_DOMAINS = 20;
 // domain in its xn-- form).
 const DOMAIN = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
+export const isEmailDomain = (domain: string): boolean => DOMAIN.test(domain);
+
 export const domainOf = (normalizedEmail: string): string => normalizedEmail.slice(normalizedEmail.lastIndexOf("@") + 1);
 
 export function checkEmailDomains(values: readonly string[]): string[] {
   const domains = [...new Set(values.map((value) => value.trim().toLowerCase().replace(/^@/, "")))].sort();
   if (domains.length < 1 || domains.length > MAX_DOMAINS) throw badInput(`Give 1 to ${MAX_DOMAINS} email domains`);
-  const bad = domains.filter((domain) => !DOMAIN.test(domain));
+  const bad = domains.filter((domain) => !isEmailDomain(domain));
   if (bad.length) throw badInput(`Not email domains (as example.com, xn-- form for other scripts): ${bad.map((d) => JSON.stringify(d.slice(0, 100))).join(", ")}`);
   return domains;
 }

@@ -236,6 +236,13 @@ describe("the email domains an organization's admins invite at", () => {
       message: `"\u0430dmin@${cast.brandA.org.slug}.test" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)`,
       extensions: { code: "BAD_USER_INPUT" },
     });
+    // Nor one that is no address: a domain no organization could be given, a local part past
+    // RFC 5321's 64 characters or not a dot-atom.
+    const domain = `${cast.brandA.org.slug}.test`;
+    for (const malformed of ["boss@-.-", `a,b<c>@${domain}`, `${"x".repeat(65)}@${domain}`, `a..b@${domain}`, `.a@${domain}`, `a@${domain}.`]) {
+      const refused = await inviteAs(cast.brandAAdmin, malformed);
+      expect(refused.errors?.[0]).toMatchObject({ message: `"${malformed}" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)` });
+    }
     for (const email of [ofB, `nobody-${unique()}@${cast.brandB.org.slug}.test`, `someone@${cast.brandA.org.slug}.test.evil`]) {
       const refused = await inviteAs(cast.brandAAdmin, email);
       expect(refused.errors?.[0]).toMatchObject({
@@ -244,6 +251,8 @@ describe("the email domains an organization's admins invite at", () => {
       });
     }
     expect({ invitations: await count("invitation"), audit: await count("audit_event") }).toEqual(before);
+    // A local part of 64 characters, RFC 5321's most, is an address.
+    expect((await inviteAs(cast.brandAAdmin, `${"x".repeat(64)}@${domain}`)).errors).toBeUndefined();
   });
 
   it("are the platform's to set, checked, and read by the platform only", async () => {
