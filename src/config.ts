@@ -48,7 +48,7 @@ export const EnvSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
-  // graphql-armor's cost grows by 1.5x a nesting level; a full dashboard page query costs about 9,000.
+  // graphql-armor's cost grows by 1.5x a nesting level; README's 50-row dashboard query costs about 6,700.
   MAX_QUERY_COST: int(20000),
   MAX_QUERY_TOKENS: int(2000),
   // Room for a full ingestListings batch (MAX_INGEST_BATCH listings of 1-2 KB each).
