@@ -3,7 +3,7 @@ import type { InvitedBrand } from "../entities/invitation.entity";
 import { badInput } from "../errors";
 import { BrandMatcher, type BrandNames } from "../matching/brand-matcher";
 import { foldText } from "../matching/text-normalization";
-import { MAX_NAME_LENGTH } from "./validation";
+import { checkName, MAX_NAME_LENGTH } from "./validation";
 import { pendingInvitation } from "./pending-invitation";
 
 // The brands a member invitation brings: their names and aliases are what the risk model matches
@@ -22,9 +22,11 @@ const MAX_ALIASES = 20;
 const MIN_FOLDED_LENGTH = 2;
 const LETTER = /\p{L}/u;
 
+// Kept as any name is (checkName: its compatible form, no invisible, control or text-direction
+// characters), so that it reads as it is matched.
 function checkBrandName(value: string, what: string): string {
-  const name = value.trim();
-  const folded = name && name.length <= MAX_NAME_LENGTH ? foldText(name).joined : "";
+  const name = checkName(value, what);
+  const folded = foldText(name).joined;
   if (!folded) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters, with letters or characters in any script`);
   if (folded.length < MIN_FOLDED_LENGTH || !LETTER.test(folded)) {
     throw badInput(`${what} ${JSON.stringify(name)} reads as "${folded}", which every brand's listings may hold: a name is two characters or more once folded, a letter among them`);
@@ -43,7 +45,7 @@ function checkNotVocabulary(name: string, what: string, counterfeitTerms: readon
   return name;
 }
 
-const checkName = (value: string, what: string, counterfeitTerms: readonly string[]) =>
+const checkMatchableName = (value: string, what: string, counterfeitTerms: readonly string[]) =>
   checkNotVocabulary(checkBrandName(value, what), what, counterfeitTerms);
 
 export function checkInvitedBrands(brands: InvitedBrand[], counterfeitTerms: readonly string[]): InvitedBrand[] {
@@ -51,14 +53,22 @@ export function checkInvitedBrands(brands: InvitedBrand[], counterfeitTerms: rea
     throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
   }
   return brands.map((brand) => {
-    const name = checkName(brand.name, "A brand's name", counterfeitTerms);
+    const name = checkMatchableName(brand.name, "A brand's name", counterfeitTerms);
     return { name, aliases: checkBrandAliases(name, brand.aliases, counterfeitTerms) };
   });
 }
 
 export function checkBrandAliases(name: string, aliases: readonly string[], counterfeitTerms: readonly string[]): string[] {
   if (aliases.length > MAX_ALIASES) throw badInput(`A brand has at most ${MAX_ALIASES} aliases`);
-  return [...new Set(aliases.map((alias) => checkName(alias, `An alias of ${name}`, counterfeitTerms)))];
+  // Kept once, as first given: two that fold alike ("Swarovsky", "SWAROVSKY ") are one to the
+  // matcher, and would take two of the places.
+  const byFolded = new Map<string, string>();
+  for (const alias of aliases) {
+    const checked = checkMatchableName(alias, `An alias of ${name}`, counterfeitTerms);
+    const folded = foldText(checked).joined;
+    if (!byFolded.has(folded)) byFolded.set(folded, checked);
+  }
+  return [...byFolded.values()];
 }
 
 // Each name or alias of the invited (or renamed) brands that would be matched as another brand's

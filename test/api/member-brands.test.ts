@@ -48,7 +48,8 @@ describe("setBrandAliases", () => {
   it("lets the platform add a name, by which the next ingest matches listings, and records it", async () => {
     expect(await ingest(fakeInChinese())).toEqual({ inserted: 1, infringementsCreated: 0 });
     const id = gid("Brand", aurelia.id);
-    const set = await setAliases(platformAdmin, id, [" 奥瑞莉亚 ", "Aurelia Paris", "奥瑞莉亚"]);
+    // Kept once as first given, however often and in whatever case, width or spacing repeated.
+    const set = await setAliases(platformAdmin, id, [" 奥瑞莉亚 ", "Aurelia Paris", "奥瑞莉亚", "AURELIA  PARIS", "Ａｕｒｅｌｉａ Paris"]);
     expect(set).toEqual({ status: 200, data: { setBrandAliases: { id, name: "Aurelia", aliases: ["奥瑞莉亚", "Aurelia Paris"] } } });
     expect(await ingest(fakeInChinese())).toEqual({ inserted: 1, infringementsCreated: 1 });
     const [event] = await api.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'brand.aliases' AND target_id = $1`, [aurelia.id]);
@@ -73,6 +74,21 @@ describe("setBrandAliases", () => {
     expect((await setAliases(platformAdmin, gid("Brand", lacerta.id), ["LACERTA", ...before.aliases])).errors).toBeUndefined();
     expect(await aliasesOf(lacerta.id)).toEqual(["LACERTA", ...before.aliases]);
     expect(await auditCount()).toBe(before.audit + 1);
+  });
+
+  it("keeps an alias in its compatible form, and refuses one with text-direction or control characters, which would read otherwise than it matches", async () => {
+    const noctua = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Noctua", [], { sku: "NO-1", name: "Owl Brooch", logoHash: "f0f0f0f0f0f0f0f0" });
+    const id = gid("Brand", noctua.id);
+    for (const alias of ["\u202eautcoN", "Noc\u0007tua Roma"]) {
+      const refused = await setAliases(platformAdmin, id, [alias]);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: "An alias of Noctua must not hold control or text-direction characters",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    expect(await aliasesOf(noctua.id)).toEqual([]);
+    expect((await setAliases(platformAdmin, id, ["Ｎｏｃｔｕａ Roma"])).errors).toBeUndefined();
+    expect(await aliasesOf(noctua.id)).toEqual(["Noctua Roma"]);
   });
 
   it("is the platform admins' alone, and tells bad input and a missing brand apart from nothing else", async () => {
