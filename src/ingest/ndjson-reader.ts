@@ -32,8 +32,23 @@ export const MAX_LINE_BYTES = 1 << 20;
 const TOO_LONG = "\u0000line too long";
 const NOT_UTF8 = "\u0000not UTF-8";
 
-export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk> {
+// A chunk ends at a line end once it holds this many bytes, whatever its line count: a batch of
+// 5,000 lines near MAX_LINE_BYTES each would be gigabytes, past the longest string V8 can decode.
+export const MAX_CHUNK_BYTES = 64 << 20;
+
+export async function* ndjsonChunks(
+  input: Readable,
+  linesPerChunk: number,
+  maxLineBytes = MAX_LINE_BYTES,
+  maxChunkBytes = MAX_CHUNK_BYTES,
+): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
+  // The bytes `pieces` holds.
+  let heldBytes = 0;
+  const hold = (bytes: Buffer) => {
+    pieces.push(bytes);
+    heldBytes += bytes.length;
+  };
   let firstLine = 1;
   let lineCount = 0;
   // Bytes of a line whose end has not come yet.
@@ -45,12 +60,13 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxL
   let afterCR = false;
   const take = (): LineChunk => {
     const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces) };
-    [pieces, firstLine, lineCount] = [[], firstLine + lineCount, 0];
+    [pieces, heldBytes, firstLine, lineCount] = [[], 0, firstLine + lineCount, 0];
     return chunk;
   };
   // The open line's bytes held so far go; the line will read as TOO_LONG.
   const dropOpenLine = () => {
     let excess = lineBytes;
+    heldBytes -= lineBytes;
     while (excess > 0) {
       const last = pieces.pop()!;
       if (last.length > excess) pieces.push(last.subarray(0, last.length - excess));
@@ -69,32 +85,32 @@ export async function* ndjsonChunks(input: Readable, linesPerChunk: number, maxL
       if (dropping || lineBytes + end - at > maxLineBytes) {
         // The lines before it, then the long line as TOO_LONG with a line end.
         if (!dropping) {
-          pieces.push(data.subarray(start, at));
+          hold(data.subarray(start, at));
           dropOpenLine();
         }
-        pieces.push(Buffer.from(`${TOO_LONG}\n`));
+        hold(Buffer.from(`${TOO_LONG}\n`));
         dropping = false;
         start = end;
       }
       at = end;
       openLine = false;
       lineBytes = 0;
-      if (++lineCount < linesPerChunk) continue;
-      pieces.push(data.subarray(start, at));
+      if (++lineCount < linesPerChunk && heldBytes + at - start < maxChunkBytes) continue;
+      hold(data.subarray(start, at));
       start = at;
       yield take();
     }
     if (at < data.length) {
       openLine = true;
       if (!dropping && lineBytes + data.length - at > maxLineBytes) {
-        pieces.push(data.subarray(start, at));
+        hold(data.subarray(start, at));
         dropOpenLine();
         dropping = true;
       }
       if (dropping) start = data.length;
       else lineBytes += data.length - at;
     }
-    if (start < data.length) pieces.push(data.subarray(start));
+    if (start < data.length) hold(data.subarray(start));
     afterCR = data[data.length - 1] === CR;
   }
   if (openLine && dropping) {

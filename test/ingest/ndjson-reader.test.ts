@@ -40,9 +40,9 @@ async function readlineLines(bytes: Buffer, size: number): Promise<string[]> {
   return lines;
 }
 
-async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number, maxLineBytes?: number): Promise<string[]> {
+async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number, maxLineBytes?: number, maxChunkBytes?: number): Promise<string[]> {
   const lines: string[] = [];
-  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk, maxLineBytes)) {
+  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk, maxLineBytes, maxChunkBytes)) {
     expect(chunk.firstLine).toBe(lines.length + 1);
     const ofChunk = linesOf(chunk);
     expect(ofChunk).toHaveLength(chunk.lineCount);
@@ -65,12 +65,13 @@ describe("NDJSON chunks", () => {
     for (const bytes of INPUTS) {
       for (const size of [1, 2, 3, 5, 65_536]) {
         const expected = (await readlineLines(bytes, size)).map((line) => (line.includes("\ufffd") ? NOT_UTF8 : line));
-        for (const linesPerChunk of [1, 2, 3, 1000]) {
-          const lines = (await chunkedLines(bytes, size, linesPerChunk)).map(asRead);
-          expect({ text: bytes.toString("hex"), size, linesPerChunk, lines }).toEqual({
+        for (const [linesPerChunk, maxChunkBytes] of [[1], [2], [3], [1000], [1000, 1], [1000, 4]]) {
+          const lines = (await chunkedLines(bytes, size, linesPerChunk, undefined, maxChunkBytes)).map(asRead);
+          expect({ text: bytes.toString("hex"), size, linesPerChunk, maxChunkBytes, lines }).toEqual({
             text: bytes.toString("hex"),
             size,
             linesPerChunk,
+            maxChunkBytes,
             lines: expected,
           });
         }
@@ -102,6 +103,15 @@ describe("NDJSON chunks", () => {
           });
         }
       }
+    }
+  });
+
+  it("end at the first line end past a number of bytes, whatever their line count, so that no chunk outgrows a string", async () => {
+    const line = `${"x".repeat(99)}\n`;
+    for (const size of [7, 65_536]) {
+      const chunks = [];
+      for await (const chunk of ndjsonChunks(streamOf(Buffer.from(line.repeat(10)), size), 1000, undefined, 250)) chunks.push(chunk);
+      expect(chunks.map((chunk) => [chunk.firstLine, chunk.lineCount, chunk.bytes.length])).toEqual([[1, 3, 300], [4, 3, 300], [7, 3, 300], [10, 1, 100]]);
     }
   });
 
