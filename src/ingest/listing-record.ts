@@ -12,7 +12,10 @@ const text = (max: number) =>
     .string()
     .max(max, `must be at most ${max} characters`)
     .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
-const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, "must not be empty");
+// Required text shows something: spaces, control, format (zero-width, text-direction) characters
+// or combining marks alone read as nothing.
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{M}]/u;
+const requiredText = (max: number) => text(max).refine((s) => VISIBLE.test(s), "must not be empty");
 // A marketplace's id of a listing or a store: the ingest keys rows by marketplace and id joined with
 // a control character, and no real id holds one.
 const CONTROL = /\p{Cc}/u;
@@ -146,7 +149,7 @@ const INSTANT = z.regexes.datetime({ offset: true });
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number, required = false): value is string =>
-  typeof value === "string" && value.length <= max && isStorableText(value) && (!required || value.trim().length > 0);
+  typeof value === "string" && value.length <= max && isStorableText(value) && (!required || VISIBLE.test(value));
 const isTextOrNull = (value: unknown, max: number) => value === null || isText(value, max);
 const isId = (value: unknown): value is string => isText(value, 100, true) && !CONTROL.test(value);
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

@@ -104,6 +104,15 @@ describe("listing record validation", () => {
     expect(named.ok && named.record.seller.contact).toBe(" +86 138 0013 8000");
   });
 
+  it("refuses a title, an id or a store name that shows nothing: control, zero-width or text-direction characters, or combining marks alone", () => {
+    const [record] = generated(1, 3);
+    for (const blank of ["\u0001\u0002", "\u200b\u200b", "\u202e", " \u0301\u0302 "]) {
+      expect(validateListingRecord({ ...record, title: blank })).toEqual({ ok: false, reason: "title: must not be empty" });
+      expect(validateListingRecord({ ...record, seller: { ...record.seller, name: blank } })).toEqual({ ok: false, reason: "seller.name: must not be empty" });
+    }
+    expect(validateListingRecord({ ...record, title: "\u200bZephyr" }).ok).toBe(true);
+  });
+
   it("refuses a spec named __proto__, which a record would drop without a word", () => {
     const [record] = generated(1, 3);
     const specs = JSON.parse('{"volume": "80ml", "__proto__": "x"}');
