@@ -55,6 +55,16 @@ export async function ingestFile(
     bytes += chunk.length;
   });
   const rejections: Rejection[] = [];
+  // Stopped (Ctrl-C), the operator learns what is kept: the committed batches are; a batch still
+  // writing is rolled back when the process's connections close.
+  let committed: IngestCounts | null = null;
+  const interrupted = (signal: NodeJS.Signals) => {
+    bars.stop();
+    process.stderr.write(`\n${interruptedMessage(committed)}\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     const counts = await ingest.ingestNdjson(input, options.batchRows, {
       concurrency: config.ingest.concurrency,
@@ -64,7 +74,10 @@ export async function ingestFile(
         // Above the bar on a terminal; cli-progress drops logs when stderr is not one.
         void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
       },
-      onBatch: (total) => bar.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected }),
+      onBatch: (total) => {
+        committed = { ...total };
+        bar.update(totalBytes ? bytes : 0, { rows: total.read, rate: Math.round(total.read / seconds()), rejected: total.rejected });
+      },
     });
     bar.update(Math.max(1, totalBytes), { rows: counts.read, rate: Math.round(counts.read / seconds()), rejected: counts.rejected });
     const elapsed = seconds();
@@ -77,6 +90,16 @@ export async function ingestFile(
       rejections,
     };
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     bars.stop();
   }
+}
+
+export function interruptedMessage(committed: IngestCounts | null): string {
+  const kept = committed
+    ? `the batches committed are kept (${committed.inserted} listings inserted, ${committed.updated} updated, ${committed.unchanged} unchanged; ` +
+      `${committed.rejected} lines rejected so far)`
+    : "no batch was committed yet";
+  return `interrupted: ${kept}; a batch still being written is rolled back. Run the same file again to write the rest: what is stored already reads as unchanged`;
 }
