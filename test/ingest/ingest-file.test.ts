@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ingestFile } from "../../src/ingest/ingest-file";
+import { listingRecord } from "../support/listing-records";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The CLI's ingest of a file: its summary lists the first rejections by line, however late a
+// rejection was found.
+let api: TestApi;
+let dir: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  dir = mkdtempSync(join(tmpdir(), "ingest-file-"));
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await api.close();
+});
+
+it("lists the 100 lowest rejected lines, a superseded line found when its batch was written among them", async () => {
+  const first = listingRecord({ externalId: "superseded-listing" });
+  const lines = [
+    JSON.stringify(first),
+    JSON.stringify({ ...first, title: "Genuine product, new title" }),
+    ...Array.from({ length: 8 }, () => JSON.stringify(listingRecord())),
+    ...Array.from({ length: 300 }, () => "{not json"),
+  ];
+  const file = join(dir, "listings.ndjson");
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  // Each rejection is printed as it is found, and the progress bar drawn, on stderr.
+  const printed: string[] = [];
+  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((text) => printed.push(String(text)) > 0);
+  const summary = await ingestFile(api.dataSource, api.config, file, { batchRows: 10 }).finally(() => stderr.mockRestore());
+  expect(printed.filter((text) => text.startsWith("line "))).toHaveLength(301);
+  expect(summary).toMatchObject({ read: 310, inserted: 9, rejected: 301 });
+  expect(summary.rejections.map((rejection) => rejection.line)).toEqual([1, ...Array.from({ length: 99 }, (_, i) => 11 + i)]);
+  expect(summary.rejections[0].reason).toMatch(/superseded|appears again/);
+});
