@@ -55,13 +55,14 @@ export async function ingestFile(
     bytes += chunk.length;
   });
   const rejections: Rejection[] = [];
-  // Stopped (Ctrl-C), the operator learns what is kept: the committed batches are; a batch still
-  // writing is rolled back when the process's connections close.
+  // Stopped (Ctrl-C), the ingest stops reading, lets the batches already writing finish (the
+  // service waits for them before it throws), and says what the committed ones stored. A second
+  // Ctrl-C ends the process at once.
   let committed: IngestCounts | null = null;
+  let signalled: NodeJS.Signals | null = null;
   const interrupted = (signal: NodeJS.Signals) => {
-    bars.stop();
-    process.stderr.write(`\n${interruptedMessage(committed)}\n`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    signalled = signal;
+    input.destroy(new Error(`stopped by ${signal}`));
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
@@ -90,6 +91,11 @@ export async function ingestFile(
       modelVersion: ingest.model.version,
       rejections,
     };
+  } catch (error) {
+    if (!signalled) throw error;
+    bars.stop();
+    process.stderr.write(`\n${interruptedMessage(committed)}\n`);
+    process.exit(signalled === "SIGINT" ? 130 : 143);
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
@@ -107,10 +113,10 @@ function keepLowest(rejections: Rejection[], rejection: Rejection): void {
   rejections.length = SHOWN_REJECTIONS;
 }
 
-export function interruptedMessage(committed: IngestCounts | null): string {
+function interruptedMessage(committed: IngestCounts | null): string {
   const kept = committed
-    ? `the batches committed are kept (${committed.inserted} listings inserted, ${committed.updated} updated, ${committed.unchanged} unchanged; ` +
+    ? `the batches written are kept (${committed.inserted} listings inserted, ${committed.updated} updated, ${committed.unchanged} unchanged; ` +
       `${committed.rejected} lines rejected so far)`
-    : "no batch was committed yet";
-  return `interrupted: ${kept}; a batch still being written is rolled back. Run the same file again to write the rest: what is stored already reads as unchanged`;
+    : "no batch was written";
+  return `interrupted: ${kept}, and none is half-written. Run the same file again to write the rest: what is stored already reads as unchanged`;
 }
