@@ -12,7 +12,8 @@ jest.setTimeout(60_000);
   const url = (database.dataSource.options as { url: string }).url;
   const cli = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "ingest", "--batch", "50", "-"], {
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error" },
+    // A server database needs the secrets set, as in production.
+    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: "j".repeat(32), INTEL_HMAC_SECRET: "h".repeat(32), LOG_LEVEL: "error" },
   });
   let stderr = "";
   cli.stdin.on("error", () => {}); // a CLI that stopped early fails the assertions below, with its stderr
@@ -23,7 +24,10 @@ jest.setTimeout(60_000);
     const lines = [...generateListings({ listings: 3_000, seed: 5, now: new Date("2026-11-23T00:00:00Z") })].map((listing) => JSON.stringify(listing));
     cli.stdin.write(`${lines.join("\n")}\n`);
     const stored = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM listing`))[0].n);
-    while ((await stored()) < 100) await new Promise((resolve) => setTimeout(resolve, 50));
+    let running = true;
+    void exited.then(() => (running = false));
+    while (running && (await stored()) < 100) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect({ running, stderr: running ? "" : stderr }).toEqual({ running: true, stderr: "" });
     cli.kill("SIGINT");
     expect({ code: await exited, stderr: stderr.slice(-300) }).toEqual({ code: 130, stderr: expect.any(String) });
     // What it says it kept is what is stored.
