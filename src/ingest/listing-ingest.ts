@@ -123,8 +123,8 @@ export class ListingIngest {
       total.rejected++;
       report.onRejection?.(rejection);
     };
-    // Each batch writing, with the keys of its listings.
-    const inFlight = new Map<Promise<void>, Set<string>>();
+    // Each batch writing, with the keys of its listings and of its stores.
+    const inFlight = new Map<Promise<void>, { listings: Set<string>; sellers: Set<string> }>();
     // Every batch that failed, each rolled back whole (several may fail together, the database gone).
     const failed: { firstLine: number; lines: string; reason: string }[] = [];
     const settle = async (room: number) => {
@@ -134,9 +134,12 @@ export class ListingIngest {
     const flush = async (batch: PreparedBatch) => {
       await settle(concurrency - 1);
       const { rows } = batch;
-      // A listing that an earlier batch still writing has too: this batch waits for that one, so
-      // that the later line is written last (either could commit first otherwise).
-      const earlier = [...inFlight].filter(([, keys]) => rows.some((row) => keys.has(row.key))).map(([write]) => write);
+      // A listing or a store that an earlier batch still writing has too: this batch waits for that
+      // one, so that the later line is written last (either could commit first otherwise, and a
+      // store's record is its latest scan's).
+      const earlier = [...inFlight]
+        .filter(([, keys]) => rows.some((row) => keys.listings.has(row.key) || keys.sellers.has(row.sellerKey)))
+        .map(([write]) => write);
       if (earlier.length > 0) await Promise.all(earlier).then(() => settle(concurrency - 1));
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(batch).then(
@@ -150,7 +153,7 @@ export class ListingIngest {
           failed.push({ firstLine: rows[0].line, lines, reason });
         },
       );
-      inFlight.set(write, new Set(rows.map((row) => row.key)));
+      inFlight.set(write, { listings: new Set(rows.map((row) => row.key)), sellers: new Set(rows.map((row) => row.sellerKey)) });
       void write.finally(() => inFlight.delete(write));
     };
     // Chunks of batchRows lines, prepared in order (inline, then on a worker for a large input),

@@ -320,7 +320,8 @@ describe("listing ingest", () => {
   });
 
   it("names every batch that failed while others were writing, in the order of their lines", async () => {
-    const booms = [1, 2].map((n) => genuine({ title: `Zephyr Crystal Swan Pendant boom ${n}` }));
+    // Of two stores: batches sharing a store are written one after the other.
+    const booms = [1, 2].map((n) => genuine({ title: `Zephyr Crystal Swan Pendant boom ${n}`, seller: { externalId: `store-boom-${n}`, name: `Boom ${n}` } }));
     await expect(ingest(booms, 1, failing, 2)).rejects.toThrow(
       "2 batches failed and were rolled back, the other batches are kept: lines 1-1 (intel service unavailable), lines 2-2 (intel service unavailable). Run the same file again",
     );
@@ -474,6 +475,24 @@ describe("listing ingest", () => {
     const [listing] = (await rowsOf(idsOf([earlier]))).listings;
     const [laterStore] = await db.query(`SELECT id FROM seller WHERE external_id = $1`, [stores[1].externalId]);
     expect(listing).toMatchObject({ price_minor: "8800", seller_id: laterStore.id });
+  });
+
+  (serverUrl ? it : it.skip)("writes a store's later scan last when two batches in flight both have it, on different listings", async () => {
+    // The earlier batch's first store (first in key order) is locked here: that batch waits on it
+    // before it locks the shared store, which the later batch could otherwise create first.
+    const first = { externalId: "a-store-scan-order", name: "Scan order first" };
+    await ingest([fake({ seller: first })]);
+    const shared = (name: string) => ({ externalId: "z-store-scan-order", name, brandCount: name === "Old Name" ? 3 : 30 });
+    const release = await holdLocks(`SELECT id FROM seller WHERE external_id = $1 FOR UPDATE`, [first.externalId]);
+    const running = ingest([fake({ seller: first }), fake({ seller: shared("Old Name") }), fake({ seller: shared("New Name") })], 2, undefined, 2);
+    await lockWaits("SELECT s.id, s.marketplace", 1);
+    // Time for the later batch to write and commit, were it not waiting for the earlier one.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await release();
+    expect((await running).counts).toMatchObject({ inserted: 3, rejected: 0 });
+    expect(await db.query(`SELECT public_name, brand_count FROM seller WHERE external_id = 'z-store-scan-order'`)).toEqual([
+      { public_name: "New Name", brand_count: 30 },
+    ]);
   });
 
   (serverUrl ? it : it.skip)("dates a case's update when the batch writes it, after it has waited for its store, not at the batch's start", async () => {
