@@ -87,11 +87,12 @@ export async function updateLegalAction(
 ): Promise<LegalAction> {
   // A court gives its case number after the filing, often: it may be recorded on its own.
   const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
-  if (!input.status && !caseNumber) throw badInput("Give the new `status`, or the `caseNumber`, or both");
+  // A judgment sent alone is told why it is not recorded, not only that nothing was given.
   const judgment = input.judgment ? checkMoney(input.judgment, "judgment", { allowZero: false }) : null;
   if (judgment && input.status !== L.JUDGMENT_FOR_PLAINTIFF && input.status !== L.SETTLED) {
-    throw badInput("`judgment` is recorded only with JUDGMENT_FOR_PLAINTIFF or SETTLED");
+    throw badInput("`judgment` is recorded only with `status` JUDGMENT_FOR_PLAINTIFF or SETTLED");
   }
+  if (!input.status && !caseNumber) throw badInput("Give the new `status`, or the `caseNumber`, or both");
   if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const action = await scopedQuery(manager, viewer, LegalAction, "la")

@@ -390,6 +390,11 @@ describe("legal actions", () => {
     const before = await enforcementFootprint(api);
     const nothing = await api.gql(UPDATE_CASE, { input: { id: filed.id } }, cast.brandAAnalyst.as);
     expect(nothing.errors?.[0]).toMatchObject({ message: "Give the new `status`, or the `caseNumber`, or both", extensions: { code: "BAD_USER_INPUT" } });
+    const judgmentAlone = await api.gql(UPDATE_CASE, { input: { id: filed.id, judgment: { amountMinor: 90_000, currency: "CNY" } } }, cast.brandAAnalyst.as);
+    expect(judgmentAlone.errors?.[0]).toMatchObject({
+      message: "`judgment` is recorded only with `status` JUDGMENT_FOR_PLAINTIFF or SETTLED",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const foreign = await api.gql(UPDATE_CASE, { input: { id: filed.id, caseNumber: "X-1" } }, cast.brandBAnalyst.as);
     expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
     expect(await enforcementFootprint(api)).toEqual(before);
