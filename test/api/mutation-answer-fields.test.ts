@@ -1,4 +1,7 @@
-import { UserRole } from "../../src/entities/enums";
+import { Scope } from "../../src/auth/scopes";
+import { InfringementStatus, UserRole } from "../../src/entities/enums";
+import { CREATE_REFERRAL, dataOf } from "../support/enforcement";
+import { createInfringement, createListing } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -56,6 +59,37 @@ it("finds the field through a fragment and an alias, and leaves the case and its
   const reviewed = await api.gql(`mutation($input: ReviewInfringementInput!) { reviewInfringement(input: $input) { status } }`, input, cast.brandAAnalyst.as);
   expect(reviewed.data).toEqual({ reviewInfringement: { status: "UNDER_REVIEW" } });
   expect(await caseRow()).toEqual({ status: "UNDER_REVIEW", notes: before.notes + 1 });
+});
+
+it("refuses an agency's updateReferral and a brand key's review that ask for emailDomains, and changes neither", async () => {
+  const listing = await createListing(api.dataSource, cast.seller, { title: "AA referred replica" });
+  const confirmed = await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+  const { createReferral } = dataOf(
+    await api.gql<{ createReferral: { id: string } }>(
+      CREATE_REFERRAL,
+      { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", confirmed.id)] },
+      cast.platformAnalyst.as,
+    ),
+  );
+  const takenUp = await api.gql(
+    `mutation($input: UpdateReferralInput!) { updateReferral(input: $input) { status agency { emailDomains } } }`,
+    { input: { id: createReferral.id, status: "INVESTIGATING" } },
+    cast.investigator.as,
+  );
+  expect(takenUp.data).toBeNull();
+  expect(takenUp.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["updateReferral", "agency", "emailDomains"], "FORBIDDEN"]]);
+  expect((await api.dataSource.query(`SELECT status FROM referral`))[0]).toEqual({ status: "REFERRED" });
+
+  const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+  const status = async () => (await api.dataSource.query(`SELECT status FROM suspected_infringement WHERE id = $1`, [cast.infringementAShared.id]))[0].status;
+  const reviewed = await api.gql(
+    `mutation($input: ReviewInfringementInput!) { reviewInfringement(input: $input) { status brand { owner { emailDomains } } } }`,
+    { input: { id: gid("Infringement", cast.infringementAShared.id), status: "UNDER_REVIEW" } },
+    key.as,
+  );
+  expect(reviewed.data).toBeNull();
+  expect(reviewed.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+  expect(await status()).toBe("FLAGGED");
 });
 
 it("runs the same selection for the platform, which may read the field", async () => {
