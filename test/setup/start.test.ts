@@ -75,6 +75,15 @@ const gql = async (url: string, query: string, token?: string): Promise<{ data?:
 
 const run = promisify(execFile);
 
+// `npm start`'s entry point with a server configuration that it cannot start on: its exit code and stderr.
+const failedStart = (server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: string }) =>
+  run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+    env: { ...childEnv(), ...server, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) },
+  }).then(
+    () => ({ code: 0, stderr: "" }),
+    (error: { code: number; stderr: string }) => error,
+  );
+
 describe("start-up", () => {
   it("migrates and seeds an empty database on first start, and serves the demo alliance", async () => {
     // An installation of its own: the shared one was started before any test.
@@ -217,12 +226,7 @@ describe("start-up", () => {
   });
 
   it("says in a line which server it cannot reach, and exits", async () => {
-    const refused = await run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
-      env: { ...childEnv(), DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) },
-    }).then(
-      () => ({ code: 0, stderr: "" }),
-      (error: { code: number; stderr: string }) => error,
-    );
+    const refused = await failedStart({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance" });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
       "Cannot use the PostgreSQL server of DATABASE_URL (127.0.0.1:1/alliance): connect ECONNREFUSED 127.0.0.1:1. " +
@@ -233,18 +237,7 @@ describe("start-up", () => {
   (serverUrl ? it : it.skip)("names the replica it cannot reach, not the primary", async () => {
     const database = await createEmptyServerDatabase();
     try {
-      const refused = await run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
-        env: {
-          ...childEnv(),
-          DATABASE_URL: database.url,
-          DATABASE_REPLICA_URLS: "postgres://postgres@127.0.0.1:1/alliance",
-          JWT_SECRET: "s".repeat(40),
-          INTEL_HMAC_SECRET: "i".repeat(40),
-        },
-      }).then(
-        () => ({ code: 0, stderr: "" }),
-        (error: { code: number; stderr: string }) => error,
-      );
+      const refused = await failedStart({ DATABASE_URL: database.url, DATABASE_REPLICA_URLS: "postgres://postgres@127.0.0.1:1/alliance" });
       expect(refused.code).toBe(1);
       expect(refused.stderr.trim()).toBe(
         "Cannot use the PostgreSQL server of DATABASE_REPLICA_URLS (127.0.0.1:1/alliance): connect ECONNREFUSED 127.0.0.1:1. " +
