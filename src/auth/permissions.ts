@@ -167,7 +167,8 @@ export const permissionMap = {
     // Its own record and its listings' part; the platform's view of the store.
     riskSignals: can.readPlatformOnly,
     openedAt: seller,
-    // The platform, and an agency for the sellers referred to it (its row scope); a brand never.
+    // The platform, and an agency for the stores whose identity it reads (sellerIdentities in
+    // row-scopes.ts; null for the rest it reaches); a brand never.
     registeredName: can.readSellerIdentity,
     contact: can.readSellerIdentity,
     paymentAccount: can.readSellerIdentity,

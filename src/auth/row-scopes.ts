@@ -121,13 +121,33 @@ const sellers: RowScope = (viewer, alias) => {
       };
     case OrgKind.AGENCY:
       // One a referral sent to it named, or the store now selling the listing of a case referred to it.
-      return {
-        sql: `(${referredToAgency(viewer, "seller_id", `${alias}.id`).sql}
-               OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
-                            JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
-                           WHERE scope_moved.seller_id = ${alias}.id AND scope_moved_ri.agency_org_id = :scopeOrgId))`,
-        params: { scopeOrgId: viewer.orgId },
-      };
+      return storesOfAgency(viewer, alias, "any referral");
+  }
+};
+
+const storesOfAgency = (viewer: Viewer, alias: string, movedInto: "any referral" | "open referral"): ScopeCondition => ({
+  sql: `(${referredToAgency(viewer, "seller_id", `${alias}.id`).sql}
+         OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
+                      JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
+                     WHERE scope_moved.seller_id = ${alias}.id AND scope_moved_ri.agency_org_id = :scopeOrgId
+                       ${movedInto === "open referral" ? "AND scope_moved_ri.closed_at IS NULL" : ""}))`,
+  params: { scopeOrgId: viewer.orgId },
+});
+
+// Whose identity (registered name, contact, payment account) a viewer reads, among the stores it
+// reaches: the platform every store's, a brand none. An agency reads the identity of the stores its
+// referrals named, and of the store now selling a referred listing while that referral is open. Once
+// it is CLOSED, a store the listing was found under was no part of what was referred, as later test
+// buys are not (testBuys above): its public fields stay readable, being the listing's seller, and its
+// identity reads as unknown (seller-identity.ts).
+export const sellerIdentities: RowScope = (viewer, alias) => {
+  switch (viewer.orgKind) {
+    case OrgKind.PLATFORM:
+      return ALL;
+    case OrgKind.BRAND:
+      return NONE;
+    case OrgKind.AGENCY:
+      return storesOfAgency(viewer, alias, "open referral");
   }
 };
 

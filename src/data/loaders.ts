@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager, ObjectLiteral } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
+import { sellerIdentities } from "../auth/row-scopes";
 import type { Viewer } from "../auth/viewer";
 import { projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
 import {
@@ -111,6 +112,18 @@ const LOADERS = {
         .getRawMany();
       const byListing = new Map(rows.map((row) => [row.listingId, row.score]));
       return listingIds.map((id) => byListing.get(id) ?? null);
+    }),
+  // Which of the stores the viewer reaches it reads the identity of (src/auth/seller-identity.ts).
+  sellerIdentityReadable: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, boolean>(async (sellerIds) => {
+      const identities = sellerIdentities(viewer, "s");
+      const rows: { id: string }[] = await scopedQuery(manager, viewer, Seller, "s")
+        .select("s.id", "id")
+        .andWhere("s.id = ANY(:sellerIds)", { sellerIds })
+        .andWhere(`(${identities.sql})`, identities.params)
+        .getRawMany();
+      const readable = new Set(rows.map((row) => row.id));
+      return sellerIds.map((id) => readable.has(id));
     }),
   infringementNote: byId(InfringementNote),
   invitation: byId(Invitation),

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { sellerIdentityShownTo, type SellerIdentity } from "../auth/seller-identity";
 import { storeScoreShownTo } from "../auth/store-score";
 import type { RequestContext } from "../context";
 import { listSellers } from "../data/seller.queries";
@@ -53,4 +54,24 @@ export class SellerResolver extends NodeIdResolver("Seller", SellerType) {
   riskScore(@Root() seller: Seller, @Ctx() context: RequestContext) {
     return storeScoreShownTo(authenticated(context).viewer, seller);
   }
+
+  @FieldResolver()
+  registeredName(@Root() seller: Seller, @Ctx() context: RequestContext) {
+    return identityOf(seller, context, "registeredName");
+  }
+
+  @FieldResolver()
+  contact(@Root() seller: Seller, @Ctx() context: RequestContext) {
+    return identityOf(seller, context, "contact");
+  }
+
+  @FieldResolver()
+  paymentAccount(@Root() seller: Seller, @Ctx() context: RequestContext) {
+    return identityOf(seller, context, "paymentAccount");
+  }
+}
+
+async function identityOf(seller: Seller, context: RequestContext, field: keyof SellerIdentity): Promise<string | null> {
+  const { viewer, loaders } = authenticated(context);
+  return (await sellerIdentityShownTo(viewer, seller, (id) => loaders.sellerIdentityReadable.load(id)))[field];
 }

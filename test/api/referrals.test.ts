@@ -494,6 +494,38 @@ describe("a referred listing that a later scan finds under another store", () =>
       expect(read).toEqual(await api.gql(SELLER, { id: missing }, persona.as));
     }
   });
+
+  it("gives the agency the new store's identity while the referral is open, and only the referred store's once it is CLOSED", async () => {
+    const db = api.dataSource;
+    const referred = await confirmedCase();
+    const referral = dataOf(
+      await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", referred.id)] }, cast.platformAnalyst.as),
+    ).createReferral;
+    const newStore = await createSeller(db, { registeredName: "Found-later Trading Ltd", contact: "found-later@example.test", paymentAccount: "acct-found-later" });
+    await db.query(`UPDATE listing SET seller_id = $1 WHERE id = $2`, [newStore.id, referred.listingId]);
+    await db.query(`UPDATE suspected_infringement SET seller_id = $1 WHERE listing_id = $2`, [newStore.id, referred.listingId]);
+
+    const IDENTITY = `query($id: ID!) { seller(id: $id) { id name registeredName contact paymentAccount } }`;
+    type Identity = { seller: Record<string, string | null> };
+    const identityOf = async (store: string, as: Persona["as"]) => dataOf(await api.gql<Identity>(IDENTITY, { id: gid("Seller", store) }, as)).seller;
+    const CASE = `query($id: ID!) { infringement(id: $id) { seller { registeredName paymentAccount } listing { seller { contact } } } }`;
+    const caseOf = async () => dataOf(await api.gql(CASE, { id: gid("Infringement", referred.id) }, cast.investigator.as));
+    const known = { id: gid("Seller", newStore.id), name: newStore.publicName, registeredName: "Found-later Trading Ltd", contact: "found-later@example.test", paymentAccount: "acct-found-later" };
+    expect(await identityOf(newStore.id, cast.investigator.as)).toEqual(known);
+    expect(await caseOf()).toEqual({ infringement: { seller: { registeredName: "Found-later Trading Ltd", paymentAccount: "acct-found-later" }, listing: { seller: { contact: "found-later@example.test" } } } });
+
+    dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "CLOSED" } }, cast.investigator.as));
+    // The store it is sold from now stays the case's, by its public fields; who is behind it is not
+    // what was referred. The referred store keeps its identity, and the platform reads both.
+    expect(await identityOf(newStore.id, cast.investigator.as)).toEqual({ ...known, registeredName: null, contact: null, paymentAccount: null });
+    expect(await caseOf()).toEqual({ infringement: { seller: { registeredName: null, paymentAccount: null }, listing: { seller: { contact: null } } } });
+    expect(await identityOf(referred.sellerId, cast.investigator.as)).toMatchObject({ registeredName: "Yiwu Example Trading Co.", paymentAccount: "6222 **** **** 1234" });
+    expect(await identityOf(newStore.id, cast.platformAnalyst.as)).toEqual(known);
+    const IN_REFERRAL = `query($id: ID!) { node(id: $id) { ... on Referral { sellers { id registeredName } } } }`;
+    expect(dataOf(await api.gql(IN_REFERRAL, { id: referral.id }, cast.investigator.as))).toEqual({
+      node: { sellers: [{ id: gid("Seller", referred.sellerId), registeredName: "Yiwu Example Trading Co." }] },
+    });
+  });
 });
 
 describe("a referral sent in error", () => {

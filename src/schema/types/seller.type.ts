@@ -4,6 +4,10 @@ import { Marketplace, SellerStatus } from "../../entities/enums";
 import { RiskSignalType } from "./risk-signal.type";
 import { NodeInterface } from "./node.interface";
 
+// Who reads it: sellerIdentities in src/auth/row-scopes.ts.
+const IDENTITY =
+  "Identity: the platform, and an agency for a store a referral to it named or one now selling a listing of its open referral (null for one it reaches only through a CLOSED referral); never a brand";
+
 @ObjectType("Seller", { implements: NodeInterface, description: "A store on a marketplace" })
 export class SellerType extends NodeInterface {
   @Field(() => Marketplace, { description: "The marketplace the store is on" })
@@ -47,12 +51,12 @@ export class SellerType extends NodeInterface {
   @Field(() => DateTimeResolver, { nullable: true, description: "When the store opened, as a scan reported it; null when none did" })
   openedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
+  @Field(() => String, { nullable: true, description: IDENTITY })
   registeredName: string | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
+  @Field(() => String, { nullable: true, description: IDENTITY })
   contact: string | null;
 
-  @Field(() => String, { nullable: true, description: "Identity: the platform and referred agencies only" })
+  @Field(() => String, { nullable: true, description: IDENTITY })
   paymentAccount: string | null;
 }
