@@ -39,11 +39,13 @@ export function indexProducts(brand: BrandProfile): ProductIndex {
 }
 
 // The product the title names best (its SKU, else most of its name's words); when the title names
-// none, the brand's cheapest product, which is the most lenient comparison.
+// none, the brand's cheapest product, which is the most lenient comparison: the cheapest at the
+// reference rates, or where no MSRP has a rate, the cheapest in the listing's own currency.
 export function genuineProductOf(
   index: ProductIndex,
   titleWords: ReadonlySet<string>,
   titleJoined: string,
+  listingCurrency: string,
   valueInCny: (minor: number, currency: string) => number | null,
 ): { product: GenuineProduct; named: boolean } | null {
   let best: GenuineProduct | null = null;
@@ -63,6 +65,11 @@ export function genuineProductOf(
     if (cny < cheapestCny) {
       cheapest = product;
       cheapestCny = cny;
+    }
+  }
+  if (!cheapest) {
+    for (const { product } of index.products) {
+      if (product.currency === listingCurrency && (!cheapest || product.msrpMinor < cheapest.msrpMinor)) cheapest = product;
     }
   }
   return cheapest ? { product: cheapest, named: false } : null;

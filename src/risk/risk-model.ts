@@ -22,7 +22,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // the seller's and intel's with what counts for that brand's owner; price, logo and specs are
 // measured against that brand's genuine catalogue.
 // Version 2: a store's confirmed cases count per member (seller-history.ts), no longer all together.
-export const MODEL_VERSION = "alliance-risk-2";
+// Version 3: a price in a currency without a reference rate is compared with an MSRP in the same
+// currency (price-anomaly.ts), where it had no price signal.
+export const MODEL_VERSION = "alliance-risk-3";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
 export const SELLER_LISTINGS_SHARE = 0.7;
@@ -140,7 +142,7 @@ export class RiskModel {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
       const { profile, index } = brand;
-      const product = genuineProductOf(index, titleWords, folded.joined, this.valueInCny);
+      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency, this.valueInCny);
       const own = [
         product
           ? priceAnomaly({

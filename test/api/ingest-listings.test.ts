@@ -74,7 +74,7 @@ describe("ingestListings", () => {
       rejected: 0,
       infringementsCreated: 2,
       infringementsUpdated: 0,
-      modelVersion: "alliance-risk-2",
+      modelVersion: "alliance-risk-3",
       rejections: [],
     });
 

@@ -80,6 +80,31 @@ describe("each signal in isolation", () => {
     expect(signal(listing({ priceMinor: 17_900, currency: "USD" }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined();
   });
 
+  it("price anomaly without a reference rate: compared with an MSRP in the same currency, never across", () => {
+    // No rate for TWD (RISK_CNY_PER_UNIT): a TWD catalogue still prices a TWD listing, directly.
+    const taiwanese: BrandProfile = {
+      id: "formosa",
+      ownerOrgId: "org-f",
+      name: "Formosa Tea",
+      aliases: [],
+      logoHashes: [],
+      products: [
+        { sku: "FT500", name: "Oolong Gift Tin", msrpMinor: 250_000, currency: "TWD", specs: {} },
+        { sku: "FT100", name: "Green Sampler", msrpMinor: 80_000, currency: "TWD", specs: {} },
+      ],
+    };
+    const priceOf = (fields: Partial<ListingFacts>) =>
+      new RiskModel([taiwanese]).assess(listing(fields), cleanSeller).brands[0].signals.find((s) => s.kind === RiskSignalKind.PRICE_ANOMALY);
+    expect(priceOf({ title: "Formosa Tea Oolong Gift Tin", priceMinor: 30_000, currency: "TWD" })).toEqual({
+      kind: RiskSignalKind.PRICE_ANOMALY,
+      contribution: 40,
+      reason: "price 12% of MSRP 2,500.00 TWD (FT500 Oolong Gift Tin)",
+    });
+    expect(priceOf({ title: "Formosa Tea special offer", priceMinor: 8_000, currency: "TWD" })?.reason).toBe("price 10% of MSRP 800.00 TWD (cheapest genuine product FT100)");
+    // A CNY price against a TWD MSRP has no rate to compare at: no signal, rather than a guess.
+    expect(priceOf({ title: "Formosa Tea Oolong Gift Tin", priceMinor: 100, currency: "CNY" })).toBeUndefined();
+  });
+
   it("price anomaly compares with the brand's cheapest product when the title names none", () => {
     expect(signal(listing({ title: "Zephyr gift", priceMinor: 4_000 }), RiskSignalKind.PRICE_ANOMALY)?.reason).toBe(
       "price 10% of MSRP 400.00 CNY (cheapest genuine product ZD200)",
@@ -313,7 +338,7 @@ describe("the combined score", () => {
     const assessed = tunedModel.assess(listing({ title: "Zephyr Crystal Swan replica", priceMinor: 15_500, imageHashes: [parseHash64("804a95d23ac181dc")] }), cleanSeller);
     expect(assessed.brands[0]).toMatchObject({ score: 63, flagged: true });
     expect(tunedModel.version).toBe(modelVersionOf(tuned));
-    expect(tunedModel.version).toMatch(/^alliance-risk-2\+config\.[0-9a-f]{8}$/);
+    expect(tunedModel.version).toMatch(/^alliance-risk-3\+config\.[0-9a-f]{8}$/);
   });
 });
 

@@ -5,7 +5,8 @@ import { formatMoney } from "../../domain/money-format";
 
 // A genuine product is rarely sold far below its MSRP; a fake almost always is. The signal grows
 // from nothing at `startRatio` of the MSRP to the full weight at `fullRatio` and below. Prices in
-// another currency are compared at the configured reference rates.
+// another currency are compared at the configured reference rates; without a rate for either
+// currency, only with an MSRP in the listing's own currency.
 export interface PriceAnomalyInput {
   priceMinor: number;
   currency: string;
@@ -20,10 +21,8 @@ export interface PriceAnomalyInput {
 
 export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
   const { product } = input;
-  const price = input.valueInCny(input.priceMinor, input.currency);
-  const msrp = input.valueInCny(product.msrpMinor, product.currency);
-  if (price === null || msrp === null || msrp <= 0) return null;
-  const ratio = price / msrp;
+  const ratio = priceRatio(input);
+  if (ratio === null) return null;
   const strength = Math.min(1, Math.max(0, (input.startRatio - ratio) / (input.startRatio - input.fullRatio)));
   const contribution = Math.round(input.weight * strength);
   if (contribution <= 0) return null;
@@ -35,4 +34,13 @@ export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
     contribution,
     reason: `${listed} ${percent}% of MSRP ${formatMoney(product.msrpMinor, product.currency)} (${which})`,
   };
+}
+
+// The price as a share of the MSRP; null when they cannot be compared.
+function priceRatio({ priceMinor, currency, product, valueInCny }: PriceAnomalyInput): number | null {
+  if (product.msrpMinor <= 0) return null;
+  if (currency === product.currency) return priceMinor / product.msrpMinor;
+  const price = valueInCny(priceMinor, currency);
+  const msrp = valueInCny(product.msrpMinor, product.currency);
+  return price === null || msrp === null ? null : price / msrp;
 }

@@ -45,7 +45,7 @@ export class InfringementType extends NodeInterface {
   @Field(() => [RiskSignalType], { description: "Why it scored what it did, for this brand" })
   riskSignals: RiskSignalType[];
 
-  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-2" (with "+config.<digest>" when tuned)' })
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-3" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
   @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first" })

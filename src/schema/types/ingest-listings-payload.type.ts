@@ -32,7 +32,7 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Suspected infringements whose score a re-score changed" })
   infringementsUpdated: number;
 
-  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-2"' })
+  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-3"' })
   modelVersion: string;
 
   @Field(() => [IngestRejectionType], { description: "Every rejected listing, by row" })
