@@ -3,7 +3,7 @@ import { viewerOfUserEmail } from "../../src/auth/resolve-viewer";
 import type { Viewer } from "../../src/auth/viewer";
 import { removeProducts, upsertProducts } from "../../src/domain/catalogue";
 import { parsePeriod } from "../../src/domain/reports/period";
-import { membersByCategory } from "../../src/domain/reports/figure-sources";
+import { ownersByCategory } from "../../src/domain/reports/figure-sources";
 import type { Database } from "../../src/db/data-source";
 import type { Brand } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
@@ -50,8 +50,8 @@ async function take(who: { brand: Brand; viewer: Viewer }, day: string, skus: st
 async function categoriesByMonth(months: string[], categories: string[]) {
   const byMonth: Record<string, string[]> = {};
   for (const month of months) {
-    const members = await membersByCategory(db.manager, parsePeriod(month));
-    byMonth[month] = categories.filter((category) => members.get(category) === 1);
+    const { ownersOf } = await ownersByCategory(db.manager, parsePeriod(month));
+    byMonth[month] = categories.filter((category) => ownersOf.get(category)?.size === 1);
   }
   return byMonth;
 }

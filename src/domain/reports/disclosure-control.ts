@@ -87,7 +87,8 @@ function linesOf(categories: (string | null)[], marketplaces: (string | null)[])
   ];
 }
 
-// The table's rows and columns, and how many members have a brand in each category.
+// The table's rows and columns, and how many members could contribute to each category's row (for
+// Uncategorized, see buildMonthReport).
 export interface TableShape {
   categories: string[];
   marketplaces: string[];

@@ -31,6 +31,9 @@ export interface FigureSource {
   withoutMarketplace?: boolean;
   // A figure split between the members of each referral by their cases (referralOutcome).
   apportioned?: boolean;
+  // A figure that may concern no brand (an indicator contributed without one, a lookup): counted
+  // under UNCATEGORIZED, to which any member could then contribute.
+  concernsNoBrand?: boolean;
   collect(manager: EntityManager, period: ReportPeriod): Promise<Contribution[]>;
 }
 
@@ -52,21 +55,24 @@ const BRAND_CATEGORY = brandCategory("$2");
 export const UNCATEGORIZED = "Uncategorized";
 export const ALL_MARKETPLACES = "ALL";
 
-// How many member organizations could contribute to each category's cells, whatever they did in
-// the period: those with a brand in it; for Uncategorized, every member (a figure about no brand,
-// such as an indicator contributed without one, is Uncategorized for any member).
-export async function membersByCategory(manager: EntityManager, period: ReportPeriod): Promise<Map<string, number>> {
-  const rows: { category: string; members: number }[] = await manager.query(
+// Who could contribute to each category's cells, whatever they did in the period: the owners of the
+// brands in it (UNCATEGORIZED: of those without a catalogue), and how many members there are.
+export interface CategoryOwners {
+  ownersOf: Map<string, Set<string>>;
+  members: number;
+}
+
+export async function ownersByCategory(manager: EntityManager, period: ReportPeriod): Promise<CategoryOwners> {
+  const rows: { category: string; owners: string[] }[] = await manager.query(
     `WITH ${brandCategory("$1")}
-     SELECT bc.category, count(DISTINCT b.owner_org_id)::int AS members
+     SELECT coalesce(bc.category, '${UNCATEGORIZED}') AS category, array_agg(DISTINCT b.owner_org_id)::text[] AS owners
        FROM brand b
-       JOIN brand_category bc ON bc.brand_id = b.id
-      GROUP BY 1
-     UNION ALL
-     SELECT '${UNCATEGORIZED}', count(*)::int FROM organization WHERE kind = 'BRAND'`,
+       LEFT JOIN brand_category bc ON bc.brand_id = b.id
+      GROUP BY 1`,
     [period.end],
   );
-  return new Map(rows.map((row) => [row.category, row.members]));
+  const [{ members }]: { members: number }[] = await manager.query(`SELECT count(*)::int AS members FROM organization WHERE kind = 'BRAND'`);
+  return { ownersOf: new Map(rows.map((row) => [row.category, new Set(row.owners)])), members };
 }
 
 interface Row {
@@ -305,6 +311,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
     metric: ReportMetric.INDICATORS_SHARED,
     attribution: "MEMBERS",
     withoutMarketplace: true,
+    concernsNoBrand: true,
     collect: async (manager, period) =>
       toContributions(
         await manager.query(
@@ -326,6 +333,7 @@ export const FIGURE_SOURCES: FigureSource[] = [
     metric: ReportMetric.INDICATORS_MATCHED,
     attribution: "MEMBERS",
     withoutMarketplace: true,
+    concernsNoBrand: true,
     collect: async (manager, period) =>
       toContributions(
         await manager.query(

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { MemberFigure, ReportMetric, ReportTable } from "../../entities/report-table";
 import { deriveQuarterTable, platformTable, protectMemberTables, type DisclosureRules, type MemberTableFigures } from "./disclosure-control";
-import { FIGURE_SOURCES, LINKED_METRICS, membersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
+import { FIGURE_SOURCES, LINKED_METRICS, ownersByCategory, UNCATEGORIZED, type Contribution, type FigureSource } from "./figure-sources";
 import type { ReportPeriod } from "./period";
 import { byCategory, MARKETPLACES } from "./table-order";
 
@@ -54,16 +54,26 @@ export async function buildMonthReport(
   rules: DisclosureRules,
   sources: FigureSource[] = FIGURE_SOURCES,
 ): Promise<BuiltReport> {
-  const membersOf = await membersByCategory(manager, period);
+  const { ownersOf, members } = await ownersByCategory(manager, period);
   // A report goes to every member, and a category is a name from members' catalogues: it is named
   // only when enough members could contribute to it (their brands' main category), and the figures
   // of one that fewer members' brands are in count under UNCATEGORIZED. Enough is one more than
   // the minimum of contributors: to each of its members, the others must still be that many, or
   // its zeros would be their exact figures (and withheld, their row with them).
-  const named = [...membersOf]
-    .filter(([category, members]) => category !== UNCATEGORIZED && members > rules.minContributors)
+  const named = [...ownersOf]
+    .filter(([category, owners]) => category !== UNCATEGORIZED && owners.size > rules.minContributors)
     .map(([category]) => category)
     .sort(byCategory);
+  // UNCATEGORIZED is a row like the others: those who could contribute to it are the owners of the
+  // brands in no named category (a brand's figures are its category's), and every member only for a
+  // figure that may concern no brand. Counting every member for a brand's figures published the
+  // zeros of a row that one member's brands make up.
+  const unnamedOwners = new Set([...ownersOf].filter(([category]) => !named.includes(category)).flatMap(([, owners]) => [...owners]));
+  const membersOf = (group: FigureSource[]) =>
+    new Map([
+      ...named.map((category): [string, number] => [category, ownersOf.get(category)!.size]),
+      [UNCATEGORIZED, group.some((source) => source.concernsNoBrand) ? members : unnamedOwners.size],
+    ]);
   const inNamed = (c: Contribution): Contribution =>
     c.category === null || c.category === UNCATEGORIZED || named.includes(c.category) ? c : { ...c, category: UNCATEGORIZED };
   const collected = new Map<ReportMetric, Contribution[]>();
@@ -85,7 +95,7 @@ export async function buildMonthReport(
     const categories = [...named];
     const contributions = group.flatMap((source) => collected.get(source.metric) ?? []);
     if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
-    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf };
+    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf: membersOf(group) };
     // A money metric's currencies are tables of their own, never linked to each other.
     const byCurrencyOfGroup = new Map<string | null, MemberTableFigures[]>();
     for (const source of group) {
