@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { lockKey, shareKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 import type { OrgStatus, UserRole } from "../entities/enums";
 import { deadApiKey, disabledAccount, roleChanged, staleToken, standingRefusal } from "./account-standing";
@@ -16,9 +17,13 @@ import type { Viewer } from "./viewer";
 // other locks (an admin disabling a user locks the organization, then the user).
 //
 // The organization's row is read, not held: held, each write would wait for its member's admin
-// actions, which lock it, and one disabling the write's author would deadlock with it. So a
-// suspension committed before the re-read refuses the write as it refuses the credential's next
-// request; one committing between the re-read and the write's own commit does not. A user
+// actions, which lock it, and one disabling the write's author would deadlock with it. Instead a
+// write and a change of its organization's standing (suspension) meet on an advisory lock of the
+// organization, which the write holds shared from its re-read to its commit and the suspension
+// takes whole after locking the organization's row: a suspension in progress makes the re-read
+// wait for it, and then see it (the re-read is a statement of its own, so its snapshot is taken
+// after the wait), and one that comes after waits for the write's commit. Nothing else takes that
+// lock, so a write holding it waits for nothing but its own commit. A user
 // disabled and enabled again while the write ran is not disabled at its end, but enabling moved
 // the account's tokens_valid_from past the token's issue: the token is dead as it would be on its
 // next request, and so is the write. A role changed meanwhile refuses the write whichever way it
@@ -26,6 +31,7 @@ import type { Viewer } from "./viewer";
 
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
 export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
+  await shareKey(manager, ORGANIZATION_STANDING, viewer.orgId);
   if (viewer.principal === "USER") {
     const [held]: { disabled: boolean; org_status: OrgStatus; current: boolean; role: UserRole }[] = await manager.query(
       `SELECT u.disabled_at IS NOT NULL AS disabled, o.status AS org_status,
@@ -47,6 +53,14 @@ export async function holdLiveCredential(manager: EntityManager, viewer: Viewer)
   if (!key) throw deadApiKey();
   const refusal = standingRefusal({ disabled: false, orgStatus: key.org_status });
   if (refusal) throw refusal;
+}
+
+const ORGANIZATION_STANDING = "organization-standing";
+
+// Taken by a change of an organization's standing, after it has locked the organization's row (a
+// write of its members may hold a key-share lock on that row while it waits for this one).
+export async function lockOrganizationStanding(manager: EntityManager, orgId: string): Promise<void> {
+  await lockKey(manager, ORGANIZATION_STANDING, orgId);
 }
 
 // A write on behalf of `viewer`, which commits only while its credential is live; null: the

@@ -7,3 +7,9 @@ import type { EntityManager } from "typeorm";
 export async function lockKey(manager: EntityManager, ...parts: string[]): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [parts.join(":")]);
 }
+
+// The same key shared: any number of transactions hold it at once, and lockKey waits for them all
+// (and they for it).
+export async function shareKey(manager: EntityManager, ...parts: string[]): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [parts.join(":")]);
+}

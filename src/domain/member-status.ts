@@ -7,7 +7,7 @@ import { OrgKind, OrgStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
-import { inTransactionAs } from "../auth/live-credential";
+import { inTransactionAs, lockOrganizationStanding } from "../auth/live-credential";
 
 const MAX_REASON_LENGTH = 2000;
 
@@ -47,6 +47,8 @@ async function setStatus(
       const brands = await manager.countBy(Brand, { ownerOrgId: org.id });
       await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands, new Date(), true);
     }
+    // Its members' writes still in flight commit first, or see the suspension (live-credential.ts).
+    await lockOrganizationStanding(manager, org.id);
     const changes = { status, statusReason: status === OrgStatus.SUSPENDED ? reason : null, statusChangedAt: new Date() };
     await manager.update(Organization, { id: org.id }, changes);
     await recordAudit(manager, viewer, {

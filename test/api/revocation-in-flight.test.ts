@@ -1,5 +1,7 @@
 import { Client } from "pg";
+import { lockOrganizationStanding } from "../../src/auth/live-credential";
 import { Scope } from "../../src/auth/scopes";
+import { fromGlobalId } from "../../src/schema/global-id";
 import type { Brand } from "../../src/entities";
 import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
 import { createApiKeyRow, createBrand, createInfringement, createListing, createOrganization, createUser } from "../support/factories";
@@ -146,6 +148,45 @@ onServer("a write in flight when its credential is revoked", () => {
       expect(status).toBe(InfringementStatus.FLAGGED);
       expect((await api.gql(REINSTATE, { id: orgId }, platformAdmin.as)).errors).toBeUndefined();
     }
+  });
+
+  it("refuses a write that reaches its end while its member's suspension is being committed", async () => {
+    // The suspension's transaction has locked the member and set it SUSPENDED, and not committed.
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const brand = await createBrand(api.dataSource, org);
+    const { secret } = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    await createInfringement(api.dataSource, brand, await createListing(api.dataSource, cast.seller));
+    // A write that locks no row the suspension holds: an update of the member's own lawsuit.
+    const filed = await api.gql<{ fileLegalAction: { id: string } }>(
+      `mutation($id: ID!) { fileLegalAction(input: { sellerId: $id, court: "Court", filedOn: "2026-01-05", claim: { amountMinor: 100, currency: "CNY" } }) { id } }`,
+      { id: gid("Seller", cast.seller.id) },
+      { apiKey: secret },
+    );
+    expect(filed.errors).toBeUndefined();
+    const { id } = filed.data!.fileLegalAction;
+    const suspension = api.dataSource.createQueryRunner();
+    await suspension.startTransaction();
+    let written: Promise<GraphQLResponse> | undefined;
+    try {
+      await suspension.query(`SELECT id FROM organization WHERE id = $1 FOR UPDATE`, [org.id]);
+      await lockOrganizationStanding(suspension.manager, org.id);
+      await suspension.query(`UPDATE organization SET status = 'SUSPENDED' WHERE id = $1`, [org.id]);
+      written = api.gql(`mutation($id: ID!) { updateLegalAction(input: { id: $id, caseNumber: "CN-IN-FLIGHT" }) { caseNumber } }`, { id }, { apiKey: secret });
+      // The write waits at its end for the suspension, rather than committing beside it.
+      await waitFor(async () => {
+        const [{ waiting }] = await api.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
+        );
+        return waiting === 1;
+      });
+      await suspension.commitTransaction();
+    } finally {
+      if (suspension.isTransactionActive) await suspension.rollbackTransaction();
+      await suspension.release();
+    }
+    await expectRefusedAsNext(await written!, { apiKey: secret }, "Your organization's membership is suspended; the platform's governance team can reinstate it");
+    const [{ case_number }] = await api.dataSource.query(`SELECT case_number FROM legal_action WHERE id = $1`, [fromGlobalId(id, "LegalAction")]);
+    expect(case_number).toBeNull();
   });
 
   it("refuses a listing batch of an ingest key revoked meanwhile, and stores none of it", async () => {
