@@ -63,7 +63,7 @@ describe("npm run cli -- generate | ingest", () => {
 
     const { stdout: summaryLine, stderr } = await cli("ingest", file);
     const summary = JSON.parse(summaryLine);
-    expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-2" });
+    expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-3" });
     expect(summary.rejections).toEqual([{ line: 401, reason: expect.stringContaining("title: ") }]);
     expect(summary.infringementsCreated).toBeGreaterThan(100);
     expect(stderr).toContain("line 401: ");
