@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
 import { actorOf } from "./actor";
@@ -31,7 +32,15 @@ export async function recordAudit(manager: EntityManager, viewer: Viewer | null,
   await recordAudits(manager, viewer, [entry]);
 }
 
-// The events of a bulk change, in one statement.
+// The events of a bulk change, in one statement. Dated when written, not when the transaction
+// began (now()): a change that waited for a row lock would otherwise be listed before the change it
+// waited for, its `before` ahead of the `after` it follows.
 export async function recordAudits(manager: EntityManager, viewer: Viewer | null, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length) await manager.save(entries.map((entry) => manager.create(AuditEvent, auditEventOf(viewer, entry))));
+  if (entries.length) {
+    await manager.insert(
+      AuditEvent,
+      // The JSON columns' values are plain objects, which TypeORM's type for an insert does not allow.
+      entries.map((entry) => ({ ...auditEventOf(viewer, entry), createdAt: () => "clock_timestamp()" }) as QueryDeepPartialEntity<AuditEvent>),
+    );
+  }
 }
