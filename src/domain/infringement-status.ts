@@ -27,7 +27,9 @@ export async function moveInfringements(
     // A case waiting on its takedown moves again once the request is withdrawn or decided.
     const way = from === InfringementStatus.TAKEDOWN_REQUESTED && workflow !== "TAKEDOWN" ? "; withdraw its pending takedown request first (withdrawTakedown)" : "";
     const next = allowed.length ? allowed.join(", ") : `none (${WORKFLOW_NAMES[workflow]} cannot move it further${way})`;
-    throw badInput(`Cannot move an infringement from ${from} to ${to}; allowed next states: ${next}`, { allowedStatuses: allowed });
+    // The same step sent twice (a retry, or two analysts at once) finds the case there already.
+    const refusal = from === to ? `This infringement is ${from} already` : `Cannot move an infringement from ${from} to ${to}`;
+    throw badInput(`${refusal}; allowed next states: ${next}`, { allowedStatuses: allowed });
   }
   if (!infringements.length) return;
   const updatedAt = new Date();

@@ -152,6 +152,12 @@ describe("reviewInfringement", () => {
     expect(audit).toEqual([
       { action: "infringement.review", before: { status: "FLAGGED" }, after: { status: "UNDER_REVIEW", note: "looks fake" } },
     ]);
+    // The same step again (a retry, a colleague at the same time) is told the case is there already.
+    const again = await review(cast.brandAAnalyst, cast.infringementA.id, InfringementStatus.UNDER_REVIEW, "looks fake");
+    expect(again.errors?.[0]).toMatchObject({
+      message: "This infringement is UNDER_REVIEW already; allowed next states: CONFIRMED, DISMISSED",
+      extensions: { code: "BAD_USER_INPUT", allowedStatuses: ["CONFIRMED", "DISMISSED"] },
+    });
   });
 
   it("refuses an illegal transition with the allowed next states, and changes nothing", async () => {

@@ -179,7 +179,9 @@ export async function contributeIndicatorsIn(
   try {
     await insertIndicators(manager, contributor.orgId, valid, (done) => options.onProgress?.(done, valid.length));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict("Some of these indicators were contributed at the same time by another request; retry");
+    if (isUniqueViolation(error)) throw conflict(
+        "Some of these indicators were contributed at the same time by another request of your organization, and none of this batch was stored; send it again, and those contributed meanwhile are named as such",
+      );
     throw error;
   }
   await recordAudit(manager, contributor.actor, {
