@@ -1,5 +1,6 @@
 import { PolicyFeedback } from "../entities";
-import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
+import { FeedbackVisibility, type FeedbackKind, type FeedbackStatus } from "../entities/enums";
+import { anonymousDay } from "./anonymous-day";
 import { isPlatform, type Viewer } from "./viewer";
 
 export interface FeedbackAuthor {
@@ -33,6 +34,13 @@ export class PolicyFeedbackView {
   isOwn: boolean;
   author: FeedbackAuthor | null;
 }
+
+// ALLIANCE-visible feedback is read by every member without its author, so it is dated by the day
+// (anonymous-day.ts): an exact time would be a handle on its author's other, attributed rows (an
+// ALLIANCE indicator contributed the same minute). Feedback only its author and the platform read
+// keeps its exact time.
+export const feedbackCreatedAt = (visibility: FeedbackVisibility, at: Date): Date =>
+  visibility === FeedbackVisibility.ALLIANCE ? anonymousDay(at) : at;
 
 export function projectFeedback(viewer: Viewer, row: PolicyFeedback): PolicyFeedbackView {
   const isOwn = row.ownerOrgId === viewer.orgId;

@@ -1,4 +1,5 @@
 import { IndicatorDistribution, OrgKind } from "../entities/enums";
+import { anonymousDay } from "./anonymous-day";
 import type { Indicator } from "../entities";
 import { ALL, NONE, type ScopeCondition } from "./scope-condition";
 import type { Viewer } from "./viewer";
@@ -72,11 +73,8 @@ export function holdersCountedFor(holders: readonly IntelHolder[], orgId: string
   return matchOnly >= k ? others : others.filter((holder) => holder.distribution !== IndicatorDistribution.MATCH_ONLY);
 }
 
-// An ALLIANCE_ANONYMOUS indicator is dated by the day (UTC), for everyone: the rows its contributor
-// attributes to itself in the same batch carry the batch's exact time, and an exact time shared
-// with them (or a place beside them in a list by date) would name the contributor. Its times are
-// stored so, which keeps sorting and cursors by date from telling more than the dates shown.
-const anonymousDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+// An ALLIANCE_ANONYMOUS indicator is dated by the day (UTC), for everyone (anonymous-day.ts): the
+// rows its contributor attributes to itself in the same batch carry the batch's exact time.
 export const datedFor = (distribution: IndicatorDistribution, at: Date) =>
   distribution === IndicatorDistribution.ALLIANCE_ANONYMOUS ? anonymousDay(at) : at;
 // The same as SQL, of an expression for the distribution and one for the time.

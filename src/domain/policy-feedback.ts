@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
+import { feedbackCreatedAt, projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, PolicyFeedback, PolicyFeedbackEndorsement } from "../entities";
@@ -67,6 +67,7 @@ export async function submitPolicyFeedback(
         kind: input.kind,
         body,
         visibility: input.visibility,
+        createdAt: feedbackCreatedAt(input.visibility, new Date()),
         status: FeedbackStatus.SUBMITTED,
         response: null,
         respondedAt: null,

@@ -203,6 +203,20 @@ describe("policy feedback", () => {
     expect((await api.gql(ENDORSE, { id }, cast.brandBAnalyst.as)).data).toMatchObject({ endorsePolicyFeedback: { endorsementCount: 1, endorsedByMe: true } });
   });
 
+  it("dates ALLIANCE feedback by the day, for everyone, and PRIVATE feedback to the millisecond", async () => {
+    const before = Date.now();
+    const shared = await submit(cast.brandAAnalyst, "ALLIANCE", "Publish the appeal deadlines");
+    const kept = await submit(cast.brandAAnalyst, "PRIVATE", "Our own appeal deadline question");
+    const CREATED = `query($id: ID!) { node(id: $id) { ... on PolicyFeedback { createdAt } } }`;
+    const createdAt = async (id: string, as: Persona["as"]) => (await api.gql<{ node: { createdAt: string } }>(CREATED, { id }, as)).data!.node.createdAt;
+    // The day it was sent (either side of a midnight the test may straddle).
+    const days = [before, Date.now()].map((at) => `${new Date(at).toISOString().slice(0, 10)}T00:00:00.000Z`);
+    // An exact time would tie it to its author's attributed rows of the same moment.
+    expect(days).toContain(await createdAt(shared, cast.brandBAnalyst.as));
+    expect(await createdAt(shared, cast.brandAAnalyst.as)).toBe(await createdAt(shared, cast.brandBAnalyst.as));
+    expect(new Date(await createdAt(kept, cast.brandAAnalyst.as)).getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it("keeps PRIVATE feedback from other members: missing to them, on every path", async () => {
     const id = await submit(cast.brandAAnalyst, "PRIVATE", "Our private complaint");
     const missing = gid("PolicyFeedback", "00000000-0000-4000-8000-000000000000");

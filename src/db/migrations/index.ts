@@ -24,6 +24,7 @@ import { ProductRemovedAt1796610000000 } from "./1796610000000-ProductRemovedAt"
 import { LoginFailureChecking1796620000000 } from "./1796620000000-LoginFailureChecking";
 import { ApiKeyCreatedAtMilliseconds1796632000000 } from "./1796632000000-ApiKeyCreatedAtMilliseconds";
 import { ProductSpells1796635000000 } from "./1796635000000-ProductSpells";
+import { AllianceFeedbackDatedByDay1796640000000 } from "./1796640000000-AllianceFeedbackDatedByDay";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   LoginFailureChecking1796620000000,
   ApiKeyCreatedAtMilliseconds1796632000000,
   ProductSpells1796635000000,
+  AllianceFeedbackDatedByDay1796640000000,
 ];

@@ -54,6 +54,6 @@ export class PolicyFeedbackType extends NodeInterface {
   })
   author: PolicyFeedbackAuthorType | null;
 
-  @Field(() => DateTimeResolver, { description: "When it was submitted" })
+  @Field(() => DateTimeResolver, { description: "When it was submitted; for ALLIANCE feedback the day (UTC), for everyone" })
   createdAt: Date;
 }
