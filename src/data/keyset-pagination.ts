@@ -27,8 +27,14 @@ interface Cursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// A cursor's value is what the list wrote into it, and anything else is refused here rather than by
+// PostgreSQL as an internal error: an instant exactly as toISOString() writes it, a date of the
+// calendar (JavaScript's parser takes 2026-02-30, PostgreSQL does not), neither in year 0, which
+// PostgreSQL does not have; text without NUL, which PostgreSQL's text cannot hold.
+const isInstant = (v: unknown) =>
+  typeof v === "string" && /^\d{4}-/.test(v) && !v.startsWith("0000-") && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
+const isDate = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isInstant(`${v}T00:00:00.000Z`);
 
 // A cursor's integer may be any safe integer, beyond its column's type (a score is a smallint): it
 // is compared as a bigint, which orders it against the column all the same.
@@ -36,9 +42,9 @@ const PARAMETER_CAST: Record<KeyKind, string> = { integer: "::bigint", instant: 
 
 const validValue: Record<KeyKind, (v: unknown) => boolean> = {
   integer: (v) => Number.isSafeInteger(v),
-  instant: (v) => typeof v === "string" && INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
-  date: (v) => typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v)),
-  text: (v) => typeof v === "string",
+  instant: isInstant,
+  date: isDate,
+  text: (v) => typeof v === "string" && !v.includes("\u0000"),
 };
 
 // The list (its query's alias), the order and its direction, and what the list is filtered by: a

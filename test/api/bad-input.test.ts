@@ -1,5 +1,6 @@
 import { movedCursor } from "./../support/cursors";
 import { MAX_FIELDS } from "../../src/api/field-count.rule";
+import { createProduct } from "../support/factories";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -155,6 +156,15 @@ describe("bad input gets a coded error and changes nothing", () => {
     const realByTime = await api.gql<{ infringements: { pageInfo: { endCursor: string } } }>(byTime, {}, cast.brandAAdmin.as);
     const timeCursor = movedCursor(realByTime.data!.infringements.pageInfo.endCursor, { v: "not a time", id: "00000000-0000-4000-8000-000000000000" });
     await expectBadInput(byTime, { after: timeCursor }, /not a cursor/);
+    // Times JavaScript parses and PostgreSQL does not (the 30th of February, year 0, years BC), and
+    // text PostgreSQL cannot hold: refused here, not failed there as an internal error.
+    for (const v of ["2026-02-30T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "2026-01-01T00:00:00Z"]) {
+      await expectBadInput(byTime, { after: movedCursor(realByTime.data!.infringements.pageInfo.endCursor, { v, id: "00000000-0000-4000-8000-000000000000" }) }, /not a cursor/);
+    }
+    await createProduct(api.dataSource, cast.brandA.brand);
+    const BY_SKU = `query($after: String) { products(first: 1, after: $after) { totalCount pageInfo { endCursor } } }`;
+    const bySku = (await api.gql<{ products: { pageInfo: { endCursor: string } } }>(BY_SKU, {}, cast.brandAAdmin.as)).data!.products.pageInfo.endCursor;
+    await expectBadInput(BY_SKU, { after: movedCursor(bySku, { v: "a\u0000b", id: "00000000-0000-4000-8000-000000000000" }) }, /not a cursor/);
     // A well-formed one is a position like any other: accepted, past the column's type too.
     const accepted = await api.gql(PAGE, { after: cursor(80) }, cast.brandAAdmin.as);
     expect(accepted.errors).toBeUndefined();
