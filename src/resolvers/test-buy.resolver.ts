@@ -30,6 +30,8 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
     const listFilter = {
       outcomes: filter?.outcomes ?? undefined,
       brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+      sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")),
+      marketplaces: filter?.marketplaces ?? undefined,
       orderedFrom: filter?.orderedFrom ?? undefined,
       orderedTo: filter?.orderedTo ?? undefined,
     };

@@ -1,5 +1,5 @@
 import { Scope } from "../../src/auth/scopes";
-import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
+import { InfringementStatus, Marketplace, OrgKind, UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import {
   DECIDE_TAKEDOWN,
@@ -301,6 +301,32 @@ describe("the list of test buys by brand", () => {
     expect((await ids(cast.brandAAnalyst.as, [cast.brandA.brand.id, second.id])).length).toBe(ofFirst.length + 1);
     // Another member asking for A's brands reads none of A's test buys, as for a brand it has no case of.
     expect(await ids(cast.brandBAnalyst.as, [cast.brandA.brand.id, second.id])).toEqual([]);
+  });
+});
+
+describe("the list of test buys by store and marketplace", () => {
+  const LIST = `query($filter: TestBuyFilter) { testBuys(first: 50, filter: $filter) { totalCount edges { node { id } } } }`;
+  type Listed = { testBuys: { totalCount: number; edges: { node: { id: string } }[] } };
+  const ids = async (as: Cast["brandAAnalyst"]["as"], filter: Record<string, unknown>) =>
+    dataOf(await api.gql<Listed>(LIST, { filter }, as)).testBuys.edges.map((edge) => edge.node.id).sort();
+
+  it("gives a brand the test buys against a store, or on a marketplace, with its other filters; another brand nothing of them", async () => {
+    const store = await createSeller(api.dataSource, { marketplace: Marketplace.XIANYU });
+    const onStore = async () =>
+      testBuyOn(gid("Infringement", (await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, store), { status: InfringementStatus.CONFIRMED })).id));
+    const [first, second] = [await onStore(), await onStore()];
+    const elsewhere = await testBuyOn(gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id));
+    const sellerIds = [gid("Seller", store.id)];
+    expect(await ids(cast.brandAAnalyst.as, { sellerIds })).toEqual([first, second].sort());
+    const onXianyu = await ids(cast.brandAAnalyst.as, { marketplaces: ["XIANYU"] });
+    expect(onXianyu).toEqual(expect.arrayContaining([first, second]));
+    expect(onXianyu).not.toContain(elsewhere);
+    // Filters combine: the store's on another marketplace are none; with a brand of A's, both.
+    expect(await ids(cast.brandAAnalyst.as, { sellerIds, marketplaces: ["TMALL"] })).toEqual([]);
+    expect(await ids(cast.brandAAnalyst.as, { sellerIds, brandIds: [gid("Brand", cast.brandA.brand.id)], outcomes: ["PENDING"] })).toEqual([first, second].sort());
+    // Brand B, naming A's store: none of A's test buys, as for a store it has no case against.
+    expect(await ids(cast.brandBAnalyst.as, { sellerIds })).toEqual([]);
+    expect(await ids(cast.brandBAnalyst.as, { marketplaces: ["XIANYU"] })).not.toContain(first);
   });
 });
 

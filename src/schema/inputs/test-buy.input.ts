@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
-import { EvidenceKind, TestBuyOutcome } from "../../entities/enums";
+import { EvidenceKind, Marketplace, TestBuyOutcome } from "../../entities/enums";
 import { MoneyInput } from "./money.input";
 
 @InputType("RecordTestBuyInput", { description: "A purchase made against a case; its outcome is recorded later" })
@@ -52,6 +52,12 @@ export class TestBuyFilter {
 
   @Field(() => [ID], { nullable: true, description: "The brands of the cases bought against" })
   brandIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "The stores of the cases bought against (Infringement.seller: the store now selling the listing)" })
+  sellerIds?: string[] | null;
+
+  @Field(() => [Marketplace], { nullable: true, description: "The marketplaces of the cases bought against" })
+  marketplaces?: Marketplace[] | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "Ordered at or after" })
   orderedFrom?: Date | null;
