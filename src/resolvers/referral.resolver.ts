@@ -31,6 +31,7 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
       statuses: filter?.statuses ?? undefined,
       agencyIds: filter?.agencyIds?.map((id) => fromGlobalId(id, "Organization")),
       brandIds: filter?.brandIds?.map((id) => fromGlobalId(id, "Brand")),
+      sellerIds: filter?.sellerIds?.map((id) => fromGlobalId(id, "Seller")),
       createdFrom: filter?.createdFrom ?? undefined,
       createdTo: filter?.createdTo ?? undefined,
     };

@@ -80,6 +80,12 @@ export class ReferralFilter {
   })
   brandIds?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Those that named one of these stores, among the cases you see in them (with brandIds, a case of those brands against them)",
+  })
+  sellerIds?: string[] | null;
+
   @Field(() => DateTimeResolver, { nullable: true, description: "Made at or after" })
   createdFrom?: Date | null;
 

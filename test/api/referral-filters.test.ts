@@ -5,7 +5,7 @@ import { createBrand, createInfringement, createListing, createOrganization, cre
 import { gid, userPersona, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
-// referrals(filter: { brandIds }) for each kind of viewer. Member one owns two brands (first,
+// referrals(filter: { brandIds, sellerIds }) for each kind of viewer. Member one owns two brands (first,
 // second), member two one (third). Sent to agency one: `shared`, a case of first and a case of
 // third; `ofSecond`, a case of second. Sent to agency two: `elsewhere`, a case of third. A member
 // sees `shared` but only its own case in it, so the filter must not match on the other member's.
@@ -18,6 +18,7 @@ let agencyTwo: Persona;
 const brands: Record<"first" | "second" | "third", Brand> = {} as never;
 const referrals: Record<"shared" | "ofSecond" | "elsewhere", string> = {} as never;
 const MADE_UP_BRAND = gid("Brand", "00000000-0000-4000-8000-000000000000");
+const stores: Record<"firstShared" | "thirdShared" | "second" | "thirdElsewhere", string> = {} as never;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -34,13 +35,17 @@ beforeAll(async () => {
   brands.first = await createBrand(db, orgOne);
   brands.second = await createBrand(db, orgOne);
   brands.third = await createBrand(db, orgTwo);
-  const caseOf = async (brand: Brand) =>
-    gid("Infringement", (await createInfringement(db, brand, await createListing(db, await createSeller(db)), { status: InfringementStatus.CONFIRMED })).id);
+  // Each case against a store of its own, named for the referral and brand.
+  const caseOf = async (brand: Brand, store: keyof typeof stores) => {
+    const seller = await createSeller(db);
+    stores[store] = gid("Seller", seller.id);
+    return gid("Infringement", (await createInfringement(db, brand, await createListing(db, seller), { status: InfringementStatus.CONFIRMED })).id);
+  };
   const refer = async (agencyId: string, ids: string[]) =>
     dataOf(await api.gql<{ createReferral: { id: string } }>(CREATE_REFERRAL, { agencyId: gid("Organization", agencyId), ids }, platform.as)).createReferral.id;
-  referrals.shared = await refer(agencyOneOrg.id, [await caseOf(brands.first), await caseOf(brands.third)]);
-  referrals.ofSecond = await refer(agencyOneOrg.id, [await caseOf(brands.second)]);
-  referrals.elsewhere = await refer(agencyTwoOrg.id, [await caseOf(brands.third)]);
+  referrals.shared = await refer(agencyOneOrg.id, [await caseOf(brands.first, "firstShared"), await caseOf(brands.third, "thirdShared")]);
+  referrals.ofSecond = await refer(agencyOneOrg.id, [await caseOf(brands.second, "second")]);
+  referrals.elsewhere = await refer(agencyTwoOrg.id, [await caseOf(brands.third, "thirdElsewhere")]);
 });
 afterAll(() => api.close());
 
@@ -53,7 +58,11 @@ const list = (viewer: Persona, names: (keyof typeof brands | "madeUp")[]) => api
 
 // The referrals read, by name, with the count checked against them.
 async function named(viewer: Persona, names: (keyof typeof brands | "madeUp")[]) {
-  const { referrals: page } = dataOf(await list(viewer, names));
+  return namedBy(viewer, filterBy(names).filter);
+}
+
+async function namedBy(viewer: Persona, filter: Record<string, unknown>) {
+  const { referrals: page } = dataOf(await api.gql<Listed>(LIST, { filter }, viewer.as));
   expect(page.totalCount).toBe(page.edges.length);
   const byId = new Map(Object.entries(referrals).map(([name, id]) => [id, name]));
   return page.edges.map((edge) => byId.get(edge.node.id) ?? edge.node.id).sort();
@@ -96,5 +105,30 @@ describe("referrals by brand", () => {
     const notABrand = referrals.shared;
     const response = await api.gql(LIST, { filter: { brandIds: [notABrand] } }, platform.as);
     expect(response.errors?.[0]).toMatchObject({ message: `"${notABrand}" is not an ID of a Brand`, extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
+
+describe("referrals by store", () => {
+  const MADE_UP_STORE = gid("Seller", "00000000-0000-4000-8000-000000000000");
+  const byStores = (viewer: Persona, names: (keyof typeof stores)[]) => namedBy(viewer, { sellerIds: names.map((name) => stores[name]) });
+
+  it("give a member the referrals that named a store in its own cases, never in another member's", async () => {
+    expect(await byStores(memberOne, ["firstShared"])).toEqual(["shared"]);
+    expect(await byStores(memberTwo, ["thirdShared", "thirdElsewhere"])).toEqual(["elsewhere", "shared"]);
+    // `shared` names the store of member two's case too: member one reads as for a made-up store.
+    const foreign = await api.gql<Listed>(LIST, { filter: { sellerIds: [stores.thirdShared] } }, memberOne.as);
+    expect(foreign).toEqual({ status: 200, data: { referrals: { totalCount: 0, edges: [] } } });
+    expect(foreign).toEqual(await api.gql<Listed>(LIST, { filter: { sellerIds: [MADE_UP_STORE] } }, memberOne.as));
+  });
+
+  it("combine with brandIds on the same case", async () => {
+    expect(await namedBy(memberOne, { brandIds: [gid("Brand", brands.first.id)], sellerIds: [stores.firstShared] })).toEqual(["shared"]);
+    expect(await namedBy(memberOne, { brandIds: [gid("Brand", brands.second.id)], sellerIds: [stores.firstShared] })).toEqual([]);
+  });
+
+  it("give an agency and the platform the referrals that named the store, sent to it or any", async () => {
+    expect(await byStores(agencyOne, ["thirdShared", "thirdElsewhere"])).toEqual(["shared"]);
+    expect(await byStores(agencyTwo, ["thirdShared", "thirdElsewhere"])).toEqual(["elsewhere"]);
+    expect(await byStores(platform, ["thirdShared", "thirdElsewhere", "second"])).toEqual(["elsewhere", "ofSecond", "shared"]);
   });
 });
