@@ -49,7 +49,7 @@ export async function moveInfringements(
 // audit event (with `note`), one statement each. For a caller that moved the statuses itself, set-based.
 export async function recordSteps(
   manager: EntityManager,
-  viewer: Viewer,
+  viewer: Viewer | null,
   steps: readonly { id: string; ownerOrgId: string; from: InfringementStatus }[],
   to: InfringementStatus,
   workflow: Workflow,

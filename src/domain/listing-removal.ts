@@ -16,13 +16,14 @@ import { recordSteps } from "./infringement-status";
 // - any other infringement on it keeps its status: the lifecycle has no move to REMOVED without a
 //   takedown, and a brand's CONFIRMED case is still evidence for a referral or a lawsuit. Its
 //   listing shows REMOVED, and the case is dated as updated then.
-// Everything is written with the caller's transaction manager, with notes and audit events.
+// Everything is written with the caller's transaction manager, with notes and audit events (by
+// `viewer`, or by no one for a scan's: the listing found under a closed store).
 // `cause` is read by every brand with a pending request on a removed listing (its request's
 // decision note, its case's note), so it names no record of anyone's; what caused the removal
 // (`audited`: which takedown, say) goes to the platform's audit event only.
 export async function removeListings(
   manager: EntityManager,
-  viewer: Viewer,
+  viewer: Viewer | null,
   which: { listingIds: string[] } | { sellerId: string },
   cause: string,
   audited: Record<string, unknown>,

@@ -258,6 +258,9 @@ export async function decideTakedown(
     // An approval supersedes every other pending request on the listing, and strikes the store.
     const listing = approved ? await lockListingAndStore(manager, viewer, named.listingId) : null;
     const { request, infringement } = await lockCaseAndRequest(manager, viewer, named, "decided");
+    // Removing a listing supersedes its pending requests (listing-removal.ts); one left pending on a
+    // removed listing has nothing to take down, and approving it would strike its store for nothing.
+    if (listing?.status === ListingStatus.REMOVED) throw badInput(`Cannot approve this takedown: ${LISTING_GONE}; reject it instead`);
     const status = approved ? TakedownStatus.APPROVED : TakedownStatus.REJECTED;
     const actor = actorOf(viewer);
     const decidedAt = new Date();

@@ -1,5 +1,5 @@
 import { Scope } from "../../src/auth/scopes";
-import { InfringementStatus } from "../../src/entities/enums";
+import { InfringementStatus, SellerStatus } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import {
   DECIDE_TAKEDOWN,
@@ -11,6 +11,7 @@ import {
   statusOf,
 } from "../support/enforcement";
 import { createInfringement, createListing, createSeller } from "../support/factories";
+import { listingRecord } from "../support/listing-records";
 import { createCast, gid, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 import { serverUrl } from "../support/test-env";
@@ -248,6 +249,44 @@ describe("decideTakedown", () => {
     // The platform's audit event says which takedown removed the listing.
     const [removal] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'listing.remove' AND target_id = $1`, [listing.id]);
     expect(removal.after).toMatchObject({ cause: "taken down by the platform", takedownRequestId: fromGlobalId(requestOfA.id, "TakedownRequest") });
+  });
+
+  it("supersedes a pending request on a listing that a scan finds under a closed store, striking no one", async () => {
+    const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const confirmed = await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+    const pending = await request(gid("Infringement", confirmed.id));
+    const closedStore = await createSeller(api.dataSource, { status: SellerStatus.CLOSED, strikeCount: 5 });
+    const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings: $listings) { updated rejected } }`;
+    const scan = listingRecord({ marketplace: listing.marketplace, externalId: listing.externalId, seller: { externalId: closedStore.externalId, name: closedStore.publicName } });
+    expect(dataOf(await api.gql(INGEST, { listings: [scan] }, cast.platformAnalyst.as))).toEqual({ ingestListings: { updated: 1, rejected: 0 } });
+
+    // As when a store closes with the listing in it: nothing left to decide, and no strike.
+    const READ = `query($id: ID!) { node(id: $id) { ... on TakedownRequest { status decisionNote infringement { status notes { body } listing { status } } } } }`;
+    expect(dataOf(await api.gql(READ, { id: pending.id }, cast.brandAAnalyst.as))).toMatchObject({
+      node: { status: "SUPERSEDED", decisionNote: "found under a closed store", infringement: { status: "REMOVED", listing: { status: "REMOVED" } } },
+    });
+    const [{ strike_count: strikes }] = await api.dataSource.query(`SELECT strike_count FROM seller WHERE id = $1`, [closedStore.id]);
+    expect(strikes).toBe(5);
+    const approve = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "APPROVE" }, cast.platformAnalyst.as);
+    expect(approve.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses to approve a request left pending on a removed listing, which would strike its store for nothing; rejecting it is allowed", async () => {
+    const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
+    const confirmed = await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
+    const pending = await request(gid("Infringement", confirmed.id));
+    // As an older version of the ingest left such a request.
+    await api.dataSource.query(`UPDATE listing SET status = 'REMOVED' WHERE id = $1`, [listing.id]);
+    const before = await enforcementFootprint(api);
+    const approve = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "APPROVE" }, cast.platformAnalyst.as);
+    expect(approve.errors?.[0]).toMatchObject({
+      message: "Cannot approve this takedown: its listing was already removed; reject it instead",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(before);
+    const reject = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "REJECT", note: "the listing is gone" }, cast.platformAnalyst.as);
+    expect(reject.errors).toBeUndefined();
+    expect(await statusOf(api, gid("Infringement", confirmed.id), cast.brandAAnalyst.as)).toBe("CONFIRMED");
   });
 
   it("needs a note to reject", async () => {

@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import type { ListingAssessment } from "../../risk/risk-model";
 import { NO_INTEL } from "../../risk/signals/intel-match";
 import { contentBuffer, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "../prepared-row";
+import { removeListings } from "../../domain/listing-removal";
 import type { BatchOptions } from "./batch-options";
 import { insertInfringements, upsertInfringements } from "./infringements";
 import { insertListings, storedListings, updateListings } from "./listings";
@@ -145,6 +146,10 @@ export async function writeListingBatch(
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;
   counts.infringementsUpdated = upserted.updated;
+  // A listing found under a closed store goes as the store's other listings went when it closed:
+  // pending takedown requests on it superseded, their cases REMOVED, by no one but the scan.
+  const movedIntoClosedStores = changed.filter((s) => s.seller.closed).map((s) => s.id);
+  if (movedIntoClosedStores.length) await removeListings(manager, null, { listingIds: movedIntoClosedStores }, "found under a closed store", {});
   await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

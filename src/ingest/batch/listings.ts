@@ -123,9 +123,7 @@ export async function updateListings(
            image_hashes = u.ih::text[], review_count = u.rc, average_rating = u.ar, five_star_first_week = u.fw,
            new_account_review_share = u.na, duplicate_review_share = u.du, listed_at = u.la, risk_score = u.rs,
            risk_signals = u.sig::jsonb, brand_free_score = u.bf, model_version = u.v, fingerprint = u.f,
-           last_seen_at = GREATEST(l.last_seen_at, u.seen),
-           -- Moved to a closed store, it is removed; a scan never puts a removed listing back.
-           status = CASE WHEN u.st = 'REMOVED' THEN 'REMOVED'::listing_status ELSE l.status END
+           last_seen_at = GREATEST(l.last_seen_at, u.seen)
            FROM unnest(${LISTING_ARRAYS}, $24::text[]) AS u(${LISTING_NAMES}, was)
           WHERE l.id = u.id AND l.fingerprint IS NOT DISTINCT FROM u.was
          RETURNING 1
