@@ -45,6 +45,15 @@ export class Referral {
   @Column({ name: "outcome_recorded_at", type: "timestamptz", nullable: true })
   outcomeRecordedAt: Date | null;
 
+  // The start of the month whose published report counted its raid, or its outcome figures: they
+  // stay dated in that month, whatever raid date the agency gives later, so that no other month's
+  // report counts them again (src/domain/reports/figure-sources.ts).
+  @Column({ name: "raid_reported_in", type: "timestamptz", nullable: true })
+  raidReportedIn: Date | null;
+
+  @Column({ name: "outcome_reported_in", type: "timestamptz", nullable: true })
+  outcomeReportedIn: Date | null;
+
   // Set when the platform withdraws a referral it sent in error; the cases it held are then no
   // longer the agency's, and are named in the withdrawal's audit event.
   @Column({ name: "withdrawn_at", type: "timestamptz", nullable: true })

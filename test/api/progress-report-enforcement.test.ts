@@ -374,6 +374,21 @@ describe("progress reports: enforcement figures", () => {
     }
   });
 
+  it("keep a referral's raid and outcome in the published month that counted them, when the agency moves the raid date later", async () => {
+    // R1 was raided on 15 January and counted in January's published report; the agency now says
+    // the raid was in April.
+    const [{ id }] = await api.dataSource.query(`SELECT id FROM referral WHERE raid_date = '2024-01-15'`);
+    const moved = await api.gql(UPDATE_REFERRAL, { input: { id: gid("Referral", id), raidDate: "2024-04-10" } }, cast.investigator.as);
+    expect(moved.errors).toBeUndefined();
+    const [pinned] = await api.dataSource.query(`SELECT raid_reported_in, outcome_reported_in FROM referral WHERE id = $1`, [id]);
+    expect(pinned).toEqual({ raid_reported_in: new Date("2024-01-01T00:00:00Z"), outcome_reported_in: new Date("2024-01-01T00:00:00Z") });
+    // April counts none of it again: no member holds a raid, an arrest or a seizure there.
+    const april = await api.gql(`mutation { generateProgressReport(period: "2024-04") { id } }`, {}, platformAdmin.as);
+    expect(april.errors).toBeUndefined();
+    for (const metric of ["RAIDS", "ARRESTS", "SEIZED_UNITS"]) expect(await storedShares("2024-04", metric)).toEqual([0, 0, 0, 0]);
+    expect(await storedShares("2024-01", "ARRESTS")).toEqual([4, 2, 2, 0]);
+  });
+
   it("date a referral's outcome without a raid by when the agency first recorded it, unmoved by later changes", async () => {
     const [infringement] = await cases(0, Marketplace.TAOBAO, 1);
     const created = dataOf(

@@ -25,6 +25,7 @@ import { LoginFailureChecking1796620000000 } from "./1796620000000-LoginFailureC
 import { ApiKeyCreatedAtMilliseconds1796632000000 } from "./1796632000000-ApiKeyCreatedAtMilliseconds";
 import { ProductSpells1796635000000 } from "./1796635000000-ProductSpells";
 import { AllianceFeedbackDatedByDay1796640000000 } from "./1796640000000-AllianceFeedbackDatedByDay";
+import { ReferralReportedIn1796650000000 } from "./1796650000000-ReferralReportedIn";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   ApiKeyCreatedAtMilliseconds1796632000000,
   ProductSpells1796635000000,
   AllianceFeedbackDatedByDay1796640000000,
+  ReferralReportedIn1796650000000,
 ];

@@ -125,8 +125,24 @@ const testBuysWithOutcome = (outcome: TestBuyOutcome) =>
 // without a raid (an arrest or a customs seizure without one) by when the agency first recorded an
 // outcome figure (referral.outcome_recorded_at: fixed once set, so that a later status change does
 // not move the figures into another month and count them twice).
-const RAID_AT = `(r.raid_date::timestamp AT TIME ZONE 'UTC')`;
-const OUTCOME_AT = `coalesce(${RAID_AT}, r.outcome_recorded_at)`;
+const RAID_DAY = `(r.raid_date::timestamp AT TIME ZONE 'UTC')`;
+const OUTCOME_HAPPENED = `coalesce(${RAID_DAY}, r.outcome_recorded_at)`;
+// Once a published month's report has counted them, in that month for good (pinReportedReferrals):
+// a raid date given or moved later would otherwise count them in a second month.
+const RAID_AT = `coalesce(r.raid_reported_in, ${RAID_DAY})`;
+const OUTCOME_AT = `coalesce(r.outcome_reported_in, ${OUTCOME_HAPPENED})`;
+
+// As a month's report is published: the referrals whose raid, or outcome figures, it dated in the
+// month keep that date. Figures recorded on them later are dated there too, in a month already
+// published, and so in no report, as for any figure recorded after its month was published.
+export async function pinReportedReferrals(manager: EntityManager, period: ReportPeriod): Promise<void> {
+  for (const [column, happened] of [
+    ["raid_reported_in", RAID_DAY],
+    ["outcome_reported_in", OUTCOME_HAPPENED],
+  ]) {
+    await manager.query(`UPDATE referral r SET ${column} = $1 WHERE r.${column} IS NULL AND ${happened} >= $1 AND ${happened} < $2`, [period.start, period.end]);
+  }
+}
 
 interface ReferralGroupRow {
   referral_id: string;

@@ -7,6 +7,7 @@ import { ReportPeriodKind, ReportStatus } from "../../entities/enums";
 import { badInput, conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { parsePeriod, type ReportPeriod } from "./period";
+import { pinReportedReferrals } from "./figure-sources";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
 import { lockKey } from "../../db/advisory-lock";
 import { inTransactionAs } from "../../auth/live-credential";
@@ -119,6 +120,8 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
     const now = new Date();
     const changes = to === ReportStatus.REVIEWED ? { status: to, reviewedAt: now, reviewNote: note } : { status: to, publishedAt: now };
     await manager.update(ProgressReport, { id }, changes);
+    // A quarter counts nothing of its own: it is built from its published months.
+    if (to === ReportStatus.PUBLISHED && report.periodKind === ReportPeriodKind.MONTH) await pinReportedReferrals(manager, parsePeriod(report.period));
     await recordAudit(manager, viewer, {
       action: to === ReportStatus.REVIEWED ? "progressReport.review" : "progressReport.publish",
       targetType: "ProgressReport",
