@@ -15,6 +15,9 @@ export function settleRulesPlugin(): ApolloServerPlugin<RequestContext> {
           await settleOperationRules(schema, document, contextValue);
         },
         async responseForOperation({ schema, document, operation, contextValue }) {
+          // No operation to run (several in the document and no operationName, or a name that none
+          // has): Apollo answers that itself, once this returns. Its type says otherwise.
+          if (!(operation as typeof operation | undefined)) return null;
           const refusal = refusalOfMutation(schema, document, operation, contextValue);
           if (!refusal) return null;
           const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 200;

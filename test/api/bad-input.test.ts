@@ -40,6 +40,24 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`mutation { reviewInfringement(input: }`);
   });
 
+  it("a document of several operations without operationName, or a name none of them has", async () => {
+    // Anyone may send these, signed in or not: a clear 400, never a 500.
+    const headers = { authorization: `Bearer ${(cast.brandAAdmin.as as { token: string }).token}` };
+    for (const [body, message] of [
+      [{ query: "query A { __typename } query B { __typename }" }, /Must provide operation name/],
+      [{ query: "mutation A { __typename } query B { __typename }" }, /Must provide operation name/],
+      [{ query: "{ __typename }", operationName: "Nope" }, /Unknown operation named "Nope"/],
+    ] as const) {
+      for (const auth of [headers, {}]) {
+        const response = await api.post(JSON.stringify(body), auth);
+        expect(response.status).toBe(400);
+        const [error] = JSON.parse(response.body).errors;
+        expect(error.message).toMatch(message);
+        expect(error.extensions.code).toBe("BAD_USER_INPUT");
+      }
+    }
+  });
+
   it("unknown fields and arguments", async () => {
     await expectBadInput(`{ infringements { edges { node { secretField } } } }`, {}, /Cannot query field "secretField"/);
     await expectBadInput(`{ infringements(owner: "x") { totalCount } }`);
