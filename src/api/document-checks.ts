@@ -9,7 +9,18 @@ import { textLiteralRule } from "./text-input";
 // What a document must pass before anything runs, beside graphql-js's own rules. One list, so that
 // the README's examples are held to the very checks the server applies (test/readme).
 export function documentChecks(limits: Config["limits"]) {
-  const armor = new ApolloArmor(queryLimits(limits)).protect();
+  const shape = queryLimits(limits);
+  const armor = new ApolloArmor(shape).protect();
   const validationRules: ValidationRule[] = [fieldCountRule, ...armor.validationRules, operationShapeRule, textLiteralRule];
-  return { armor, validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  // The cost rule alone, to count an operation again with its variables' page sizes.
+  const off = { enabled: false };
+  const [costRule] = new ApolloArmor({
+    costLimit: shape.costLimit,
+    maxDepth: off,
+    maxAliases: off,
+    maxDirectives: off,
+    maxTokens: off,
+    blockFieldSuggestion: off,
+  }).protect().validationRules;
+  return { armor, validationRules, costRule, parseOptions: { maxTokens: limits.maxTokens } };
 }

@@ -39,7 +39,7 @@ export function tokenLimitMessage(message: string): string | null {
   return max === undefined ? null : `The query is over the tokens limit of ${max} (MAX_QUERY_TOKENS): send a shorter document, or split it into several requests`;
 }
 
-export function queryLimits(limits: Config["limits"]): ConstructorParameters<typeof ApolloArmor>[0] {
+export function queryLimits(limits: Config["limits"]): NonNullable<ConstructorParameters<typeof ApolloArmor>[0]> {
   const rejected = (limit: string, value: number, advice: string) => ({
     propagateOnRejection: false,
     onReject: [reportedAs(limit, value, advice)],

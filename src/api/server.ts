@@ -25,6 +25,7 @@ import { introspectionPlugin } from "./introspection.plugin";
 import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
+import { pageSizeCostPlugin } from "./page-size-cost.plugin";
 import { readRoutingPlugin } from "./read-routing.plugin";
 import { hasReplicas, withRequestReads } from "../db/read-routing";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
@@ -70,7 +71,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 
 export async function createApiApp(deps: ApiDependencies) {
   const { config, dataSource, tokens, logger } = deps;
-  const { armor, validationRules, parseOptions } = documentChecks(config.limits);
+  const { armor, validationRules, costRule, parseOptions } = documentChecks(config.limits);
   // Prepared once: the key of every indicator hash.
   const intelHasher = loadKeyedHasher(config);
   const apollo = new ApolloServer<RequestContext>({
@@ -80,6 +81,7 @@ export async function createApiApp(deps: ApiDependencies) {
       // No field sets cache hints; left on, Apollo's cache-control plugin instruments every field.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
+      pageSizeCostPlugin(costRule, config.limits.maxPageSize),
       requestErrorsPlugin(logger),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),

@@ -102,7 +102,7 @@ export interface PageRequest {
   maxPageSize: number;
 }
 
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 const reversed = (direction: Direction): Direction => (direction === "ASC" ? "DESC" : "ASC");
 
 // Which way a request pages, and how many rows: first/after forward, last/before backward, never

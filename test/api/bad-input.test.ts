@@ -296,8 +296,8 @@ describe("query limits", () => {
   });
   afterAll(() => limited.close());
 
-  const refused = async (query: string, message: RegExp) => {
-    const response = await limited.gql(query, {}, token);
+  const refused = async (query: string, message: RegExp, variables: Record<string, unknown> = {}) => {
+    const response = await limited.gql(query, variables, token);
     expect(response.status).toBe(400);
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -305,8 +305,8 @@ describe("query limits", () => {
   };
 
   it("refuses a query deeper than the limit, and serves one at the limit", async () => {
-    expect((await limited.gql(`{ infringements { edges { node { listing { title } } } } }`, {}, token)).errors).toBeUndefined();
-    await refused(`{ infringements { edges { node { listing { seller { name } } } } } }`, /^The query is over the depth limit of 5, found 6: nest fewer levels/);
+    expect((await limited.gql(`{ infringements(first: 1) { edges { node { listing { title } } } } }`, {}, token)).errors).toBeUndefined();
+    await refused(`{ infringements(first: 1) { edges { node { listing { seller { name } } } } } }`, /^The query is over the depth limit of 5, found 6: nest fewer levels/);
   });
 
   it("refuses alias floods", async () => {
@@ -321,11 +321,24 @@ describe("query limits", () => {
   });
 
   it("refuses queries that cost more than the limit", async () => {
-    expect((await limited.gql(`{ infringements { edges { node { id } } } }`, {}, token)).errors).toBeUndefined();
+    expect((await limited.gql(`{ infringements(first: 1) { edges { node { id } } } }`, {}, token)).errors).toBeUndefined();
     await refused(
-      `{ infringements { edges { node { brand { id name aliases } listing { id title status riskScore modelVersion } riskSignals { kind contribution reason } notes { id body } } } } }`,
+      `{ infringements(first: 1) { edges { node { brand { id name aliases } listing { id title status riskScore modelVersion } riskSignals { kind contribution reason } notes { id body } } } } }`,
       /^The query is over the cost limit of 50, found \d+: ask for fewer rows/,
     );
+  });
+
+  it("counts a page size given by a variable, or left to the default of 20 rows, as those rows", async () => {
+    const BY_VARIABLE = `query($n: Int) { infringements(first: $n) { edges { node { id } } } }`;
+    expect((await limited.gql(BY_VARIABLE, { n: 1 }, token)).errors).toBeUndefined();
+    // 12.875 a row: 4 rows are over 50, as `first: 4` written out is.
+    await refused(BY_VARIABLE, /^The query is over the cost limit of 50, found 52: ask for fewer rows/, { n: 4 });
+    await refused(`{ infringements(first: 4) { edges { node { id } } } }`, /^The query is over the cost limit of 50, found 52: ask for fewer rows/);
+    // No page size, or an unset variable: the default page.
+    await refused(`{ infringements { edges { node { id } } } }`, /^The query is over the cost limit of 50, found 258: ask for fewer rows/);
+    await refused(BY_VARIABLE, /^The query is over the cost limit of 50, found 258: ask for fewer rows/);
+    // Backward pages too.
+    await refused(`query($n: Int) { infringements(last: $n) { edges { node { id } } } }`, /found 52/, { n: 4 });
   });
 });
 
