@@ -308,6 +308,7 @@ export const permissionMap = {
     revokedAt: apiKey,
     lastUsedAt: apiKey,
     organization: apiKey,
+    createdBy: apiKey,
   },
   CreateApiKeyPayload: { apiKey: apiKey, secret: apiKey },
   ApiKeyConnection: { edges: apiKey, pageInfo: apiKey, totalCount: apiKey },

@@ -6,6 +6,7 @@ import { paginate, type Direction, type PageRequest } from "./keyset-pagination"
 
 export interface ApiKeyListFilter {
   organizationIds?: string[];
+  createdByUserIds?: string[];
   includeRevoked: boolean;
 }
 
@@ -14,6 +15,7 @@ export interface ApiKeyListFilter {
 export function listApiKeys(manager: EntityManager, viewer: Viewer, filter: ApiKeyListFilter, direction: Direction, page: PageRequest) {
   const query = scopedQuery(manager, viewer, ApiKey, "key");
   if (filter.organizationIds) query.andWhere("key.owner_org_id = ANY(:organizationIds)", { organizationIds: filter.organizationIds });
+  if (filter.createdByUserIds) query.andWhere("key.created_by_user_id = ANY(:createdByUserIds)", { createdByUserIds: filter.createdByUserIds });
   if (!filter.includeRevoked) query.andWhere("key.revoked_at IS NULL");
   return paginate(
     query,

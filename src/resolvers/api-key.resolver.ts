@@ -40,6 +40,7 @@ export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
       viewer,
       {
         organizationIds: filter?.organizationIds?.map((id) => fromGlobalId(id, "Organization")),
+        createdByUserIds: filter?.createdByUserIds?.map((id) => fromGlobalId(id, "User")),
         includeRevoked: filter?.includeRevoked ?? false,
       },
       direction,
@@ -77,5 +78,10 @@ export class ApiKeyResolver extends NodeIdResolver("ApiKey", ApiKeyType) {
   @FieldResolver()
   organization(@Root() apiKey: ApiKey, @Ctx() context: RequestContext) {
     return loadRequired(authenticated(context).loaders.organization, apiKey.ownerOrgId);
+  }
+
+  @FieldResolver()
+  createdBy(@Root() apiKey: ApiKey, @Ctx() context: RequestContext) {
+    return apiKey.createdByUserId ? loadRequired(authenticated(context).loaders.user, apiKey.createdByUserId) : null;
   }
 }

@@ -233,6 +233,28 @@ describe("the list of keys", () => {
     expect(ownAndForeign).toEqual(await api.gql<Page>(PAGE, filterBy([gid("Organization", c.org.id), MADE_UP_ORG]), c.admin.as));
   });
 
+  it("names who created each key, and finds the keys of an admin who is leaving, which disabling them leaves working", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Keys Org G");
+    const [leaving, staying] = [await cast.userOf(org, UserRole.ADMIN), await cast.userOf(org, UserRole.ADMIN)];
+    const make = async (admin: typeof leaving, name: string) =>
+      dataOf(await api.gql<Created>(CREATE, { input: { name, scopes: ["INFRINGEMENTS_READ"] } }, admin.as)).createApiKey;
+    const [theirs, ours] = [await make(leaving, "leaver's integration"), await make(staying, "our integration")];
+    const leaverId = gid("User", (await api.dataSource.query(`SELECT created_by_user_id AS id FROM api_key WHERE name = $1`, ["leaver's integration"]))[0].id);
+    expect(dataOf(await api.gql(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: leaverId }, staying.as))).toBeTruthy();
+    // Still working: a key is the organization's, and its integration may run on.
+    expect((await api.gql(VIEWER, {}, { apiKey: theirs.secret })).errors).toBeUndefined();
+    const KEYS = `query($filter: ApiKeyFilter) { apiKeys(first: 100, filter: $filter) { edges { node { id createdBy { id disabledAt } } } } }`;
+    type Keys = { apiKeys: { edges: { node: { id: string; createdBy: { id: string; disabledAt: string | null } | null } }[] } };
+    const found = dataOf(await api.gql<Keys>(KEYS, { filter: { createdByUserIds: [leaverId] } }, staying.as)).apiKeys.edges.map((edge) => edge.node);
+    expect(found).toEqual([{ id: theirs.apiKey.id, createdBy: { id: leaverId, disabledAt: expect.any(String) } }]);
+    expect(dataOf(await api.gql<Keys>(KEYS, {}, staying.as)).apiKeys.edges.map((edge) => edge.node.id).sort()).toEqual([theirs.apiKey.id, ours.apiKey.id].sort());
+    // Another organization's admin naming the leaver finds nothing, as for a made-up user.
+    const other = await orgWithKeys("Keys Org H");
+    const foreign = await api.gql<Keys>(KEYS, { filter: { createdByUserIds: [leaverId] } }, other.admin.as);
+    expect(foreign).toEqual({ status: 200, data: { apiKeys: { edges: [] } } });
+    expect(foreign).toEqual(await api.gql<Keys>(KEYS, { filter: { createdByUserIds: [gid("User", "00000000-0000-4000-8000-000000000000")] } }, other.admin.as));
+  });
+
   it("refuses an id that is not an organization's, and a cursor of the list with another filter", async () => {
     const { admin, liveId } = await orgWithKeys("Keys Org G");
     const notAnOrg = await api.gql(PAGE, { filter: { organizationIds: [liveId] } }, admin.as);

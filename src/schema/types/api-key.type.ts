@@ -3,6 +3,7 @@ import { DateTimeResolver } from "../scalars/dates";
 import { Scope } from "../../auth/scopes";
 import { NodeInterface } from "./node.interface";
 import { OrganizationType } from "./organization.type";
+import { UserType } from "./user.type";
 
 @ObjectType("ApiKey", { implements: NodeInterface, description: "A machine credential of an organization; the secret is shown once" })
 export class ApiKeyType extends NodeInterface {
@@ -32,6 +33,12 @@ export class ApiKeyType extends NodeInterface {
 
   @Field(() => OrganizationType, { description: "Whose key it is" })
   organization?: OrganizationType;
+
+  @Field(() => UserType, {
+    nullable: true,
+    description: "The admin who created it and saw its secret; null for one made by the operator (CLI, seed). Disabling that user leaves the key working: revoke it too when the secret should leave with them",
+  })
+  createdBy?: UserType | null;
 }
 
 @ObjectType("CreateApiKeyPayload", { description: "A new API key and its secret" })
