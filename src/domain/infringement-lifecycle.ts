@@ -12,24 +12,35 @@ export type Workflow = "REVIEW" | "TEST_BUY" | "TAKEDOWN";
 const BY_REVIEW_OR_TEST_BUY: readonly Workflow[] = ["REVIEW", "TEST_BUY"];
 const BY_TAKEDOWN: readonly Workflow[] = ["TAKEDOWN"];
 
-const MOVES: readonly { from: S; to: S; by: readonly Workflow[] }[] = [
-  { from: S.FLAGGED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
-  { from: S.UNDER_REVIEW, to: S.CONFIRMED, by: BY_REVIEW_OR_TEST_BUY },
-  { from: S.UNDER_REVIEW, to: S.DISMISSED, by: BY_REVIEW_OR_TEST_BUY },
-  { from: S.DISMISSED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
-  { from: S.CONFIRMED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY },
-  // requested by the brand
-  { from: S.CONFIRMED, to: S.TAKEDOWN_REQUESTED, by: BY_TAKEDOWN },
-  // approved by the platform, or the listing was removed otherwise (its store was closed)
-  { from: S.TAKEDOWN_REQUESTED, to: S.REMOVED, by: BY_TAKEDOWN },
-  // rejected by the platform, or withdrawn by the brand
-  { from: S.TAKEDOWN_REQUESTED, to: S.CONFIRMED, by: BY_TAKEDOWN },
+// `how`: what makes the move, for a caller who asked it of another workflow.
+const BY_REVIEW_OR_TEST_BUY_HOW = "a review (reviewInfringement) or a test buy's outcome";
+const MOVES: readonly { from: S; to: S; by: readonly Workflow[]; how: string }[] = [
+  { from: S.FLAGGED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY, how: BY_REVIEW_OR_TEST_BUY_HOW },
+  { from: S.UNDER_REVIEW, to: S.CONFIRMED, by: BY_REVIEW_OR_TEST_BUY, how: BY_REVIEW_OR_TEST_BUY_HOW },
+  { from: S.UNDER_REVIEW, to: S.DISMISSED, by: BY_REVIEW_OR_TEST_BUY, how: BY_REVIEW_OR_TEST_BUY_HOW },
+  { from: S.DISMISSED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY, how: BY_REVIEW_OR_TEST_BUY_HOW },
+  { from: S.CONFIRMED, to: S.UNDER_REVIEW, by: BY_REVIEW_OR_TEST_BUY, how: BY_REVIEW_OR_TEST_BUY_HOW },
+  { from: S.CONFIRMED, to: S.TAKEDOWN_REQUESTED, by: BY_TAKEDOWN, how: "the brand's takedown request (requestTakedown)" },
+  // or the listing was removed otherwise (its store was closed)
+  { from: S.TAKEDOWN_REQUESTED, to: S.REMOVED, by: BY_TAKEDOWN, how: "the platform approving the takedown" },
+  {
+    from: S.TAKEDOWN_REQUESTED,
+    to: S.CONFIRMED,
+    by: BY_TAKEDOWN,
+    how: "withdrawing the pending takedown request (withdrawTakedown), or the platform rejecting it",
+  },
 ];
 
 export const transitionsFrom = (from: S, workflow: Workflow): S[] =>
   MOVES.filter((move) => move.from === from && move.by.includes(workflow)).map((move) => move.to);
 
 export const canMove = (from: S, to: S, workflow: Workflow) => transitionsFrom(from, workflow).includes(to);
+
+// What makes a move that `workflow` may not make, if anything does.
+export const otherWayTo = (from: S, to: S, workflow: Workflow): string | null => {
+  const move = MOVES.find((m) => m.from === from && m.to === to);
+  return move && !move.by.includes(workflow) ? move.how : null;
+};
 
 // The statuses from which a workflow may move a case straight to `to`: the set-based updates use it
 // as their WHERE condition, so they follow the lifecycle too.

@@ -5,7 +5,7 @@ import { InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudits } from "./audit";
-import { canMove, transitionsFrom, type Workflow } from "./infringement-lifecycle";
+import { canMove, otherWayTo, transitionsFrom, type Workflow } from "./infringement-lifecycle";
 
 const WORKFLOW_NAMES: Record<Workflow, string> = { REVIEW: "a review", TEST_BUY: "a test buy", TAKEDOWN: "the takedown workflow" };
 
@@ -29,7 +29,9 @@ export async function moveInfringements(
     const next = allowed.length ? allowed.join(", ") : `none (${WORKFLOW_NAMES[workflow]} cannot move it further${way})`;
     // The same step sent twice (a retry, or two analysts at once) finds the case there already.
     const refusal = from === to ? `This infringement is ${from} already` : `Cannot move an infringement from ${from} to ${to}`;
-    throw badInput(`${refusal}; allowed next states: ${next}`, { allowedStatuses: allowed });
+    // A move only another workflow makes (a review asked for TAKEDOWN_REQUESTED): which one.
+    const otherWay = way ? null : otherWayTo(from, to, workflow);
+    throw badInput(`${refusal}; allowed next states: ${next}${otherWay ? `; that move is made by ${otherWay}` : ""}`, { allowedStatuses: allowed });
   }
   if (!infringements.length) return;
   const updatedAt = new Date();

@@ -160,6 +160,17 @@ describe("reviewInfringement", () => {
     });
   });
 
+  it("tells a review asked for a takedown's step where that step is made, and changes nothing", async () => {
+    const confirmed = await createInfringement(api.dataSource, cast.brandA.brand, await createListing(api.dataSource, cast.seller), { status: InfringementStatus.CONFIRMED });
+    const response = await review(cast.brandAAnalyst, confirmed.id, InfringementStatus.TAKEDOWN_REQUESTED);
+    expect(response.errors?.[0]).toMatchObject({
+      message:
+        "Cannot move an infringement from CONFIRMED to TAKEDOWN_REQUESTED; allowed next states: UNDER_REVIEW; that move is made by the brand's takedown request (requestTakedown)",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await statusInDatabase(confirmed.id)).toBe("CONFIRMED");
+  });
+
   it("refuses an illegal transition with the allowed next states, and changes nothing", async () => {
     const before = await statusInDatabase(cast.infringementAShared.id);
     const response = await review(cast.brandAAnalyst, cast.infringementAShared.id, InfringementStatus.CONFIRMED);
