@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { RiskSignalKind } from "./entities/enums";
@@ -24,6 +25,31 @@ const rateList = z
   .transform((value) => Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, 3), Number(pair.slice(4))])))
   .optional();
 
+// Which proxies in front may name the client (X-Forwarded-For), in Express's terms: a number of
+// hops, or addresses and ranges (and its names loopback, linklocal, uniquelocal), comma-separated.
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyEntry = (entry: string) => {
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  const bits = family === 4 ? 32 : 128;
+  return PROXY_NAMES.has(entry) || (family !== 0 && rest.length === 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits)));
+};
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((text, context): number | string[] => {
+    const value = text?.trim() ?? "";
+    if (value === "") return 0;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim());
+    const bad = entries.find((entry) => !isProxyEntry(entry));
+    if (bad !== undefined) {
+      context.addIssue({ code: "custom", message: `"${bad}" is neither a number of hops, an address or range, nor loopback, linklocal or uniquelocal` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: int(4000, 0).pipe(z.number().max(65535)),
@@ -46,6 +72,7 @@ export const EnvSchema = z.object({
   JWT_TTL_SECONDS: int(8 * 3600, 60),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
+  TRUST_PROXY: trustProxy,
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
   // graphql-armor's cost grows by 1.5x a nesting level; README's 50-row dashboard query costs about 6,700.
@@ -102,6 +129,8 @@ export interface Config {
   jwt: { secret: string | undefined; ttlSeconds: number };
   // Failed sign-ins an email address may have in a window before its sign-ins are refused.
   login: LoginThrottlePolicy;
+  // Express's "trust proxy": 0 trusts none, and the client is the connection's peer.
+  trustProxy: number | string[];
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -188,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS },
+    trustProxy: e.TRUST_PROXY,
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

@@ -9,6 +9,8 @@ import type { KeyedHasher } from "./domain/intel/keyed-hash";
 // What every resolver receives: the request's viewer and the loaders bound to it.
 export interface RequestContext {
   requestId: string;
+  // The client's address: the connection's peer, or what the proxies TRUST_PROXY names say it is.
+  clientAddress: string;
   viewer: Viewer | null;
   loaders: Loaders | null;
   dataSource: DataSource;

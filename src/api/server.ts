@@ -101,6 +101,7 @@ export async function createApiApp(deps: ApiDependencies) {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
   // Express hashes every response body for an ETag; GraphQL answers POSTs, which no cache revalidates,
   // and a dashboard page is 44 KB to hash and copy on every request.
   app.disable("etag");
@@ -148,6 +149,7 @@ export async function createApiApp(deps: ApiDependencies) {
         });
         return {
           requestId: res.locals.requestId as string,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
           viewer,
           loaders: viewer ? createLoaders(dataSource.manager, viewer) : null,
           dataSource,

@@ -16,7 +16,7 @@ import { normalizedEmail } from "./email-address";
 // address until it succeeds (login-throttle.ts).
 export async function login(
   manager: EntityManager,
-  { tokens, hasher, throttle }: { tokens: TokenService; hasher: KeyedHasher; throttle: LoginThrottlePolicy },
+  { tokens, hasher, throttle, client }: { tokens: TokenService; hasher: KeyedHasher; throttle: LoginThrottlePolicy; client: string },
   email: string,
   password: string,
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -37,7 +37,7 @@ export async function login(
       [address],
     );
     const user = rows[0];
-    const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH));
+    const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH, client));
     // A disabled user's or a suspended member's right password is still a sign-in that failed.
     const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
     if (refusal) {

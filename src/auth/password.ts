@@ -12,12 +12,32 @@ export const MAX_PASSWORD_LENGTH = 200;
 // threads, which every file and DNS call shares: a client spraying addresses (the sign-in
 // throttle counts per address) would take them all, and 32 MiB each. At most this many hash at
 // once, this many more wait their turn, and past that a sign-in is refused for a moment.
+// One client (an address; TRUST_PROXY says whose) has at most PER_CLIENT of those places at once:
+// else one client alone filled the line, and every other sign-in was refused while it kept it full.
 const HASHING_AT_ONCE = 2;
 const WAITING_AT_MOST = 16;
+const PER_CLIENT = 3;
 let hashing = 0;
 const waiting: (() => void)[] = [];
+const placesOf = new Map<string, number>();
 
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+async function inTurn<T>(work: () => Promise<T>, client: string | null): Promise<T> {
+  if (client === null) return inLine(work);
+  const places = placesOf.get(client) ?? 0;
+  if (places >= PER_CLIENT) {
+    throw new ApiError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once from your address; retry in a second", { retryAfterSeconds: 1 });
+  }
+  placesOf.set(client, places + 1);
+  try {
+    return await inLine(work);
+  } finally {
+    const left = placesOf.get(client)! - 1;
+    if (left === 0) placesOf.delete(client);
+    else placesOf.set(client, left);
+  }
+}
+
+async function inLine<T>(work: () => Promise<T>): Promise<T> {
   if (hashing >= HASHING_AT_ONCE) {
     if (waiting.length >= WAITING_AT_MOST) {
       throw new ApiError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once; retry in a second", { retryAfterSeconds: 1 });
@@ -36,24 +56,26 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, client: string | null): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
   return inTurn(
     () => new Promise((resolve, reject) => scrypt(password, salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)))),
+    client,
   );
 }
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
+  const key = await derive(password, salt, PARAMS, null);
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+// `client`: who asks, for a sign-in anyone may send (null: no one to hold to a share of the line).
+export async function verifyPassword(password: string, stored: string, client: string | null): Promise<boolean> {
   const [algorithm, n, r, p, salt, key] = stored.split("$");
   if (algorithm !== "scrypt" || !key) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) }, client);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

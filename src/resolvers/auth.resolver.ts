@@ -20,7 +20,7 @@ export class AuthResolver {
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, tokens, intelHasher, config } = context;
-    return login(dataSource.manager, { tokens, hasher: intelHasher, throttle: config.login }, email, password);
+    return login(dataSource.manager, { tokens, hasher: intelHasher, throttle: config.login, client: context.clientAddress }, email, password);
   }
 
   @Query(() => ViewerType, { description: "Who is asking" })

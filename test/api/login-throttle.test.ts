@@ -5,7 +5,7 @@ import type { Organization } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { gid } from "../support/personas";
-import { startTestApi, type TestApi } from "../support/test-api";
+import { startTestApi, type GraphQLResponse, type TestApi } from "../support/test-api";
 import { serverUrl } from "../support/test-env";
 
 // Password guessing against one email address is refused after LOGIN_MAX_FAILURES failures within
@@ -15,14 +15,21 @@ const WINDOW_SECONDS = 600;
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({ LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+  // The test client is the proxy in front, and names each sign-in's client in X-Forwarded-For.
+  api = await startTestApi({ LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS), TRUST_PROXY: "loopback" });
 });
 afterAll(() => api.close());
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 type LoginResponse = Awaited<ReturnType<typeof signIn>>;
 
-const signIn = (email: string, password: string) => api.gql<{ login: { token: string } }>(LOGIN, { email, password });
+// Each from a client of its own, unless named: what this file tests is per address, not per client.
+let clients = 0;
+const signInFrom = async (client: string, email: string, password: string) => {
+  const { status, body } = await api.post(JSON.stringify({ query: LOGIN, variables: { email, password } }), { "x-forwarded-for": client });
+  return { status, ...(JSON.parse(body) as Omit<GraphQLResponse<{ login: { token: string } }>, "status">) };
+};
+const signIn = (email: string, password: string) => signInFrom(`10.0.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`, email, password);
 const codeOf = (response: LoginResponse) => response.errors?.[0]?.extensions?.code;
 
 async function failTimes(email: string, times: number) {
@@ -299,7 +306,8 @@ describe("an operator clearing an address's failures (npm run cli -- clear-sign-
 describe("sign-ins refused because too many hash at once", () => {
   it("are no failures of their addresses: keeping the hashes busy must not use up a stranger's sign-ins", async () => {
     const emails = Array.from({ length: 30 }, (_, i) => `burst-${i}-${Date.now()}@nowhere.test`);
-    const answers = await Promise.all(emails.map((email) => signIn(email, "not the password")));
+    // From thirty clients: one client's share of the line is the next test's.
+    const answers = await Promise.all(emails.map((email, i) => signInFrom(`198.51.100.${i + 1}`, email, "not the password")));
     const refusedBusy = emails.filter((_, i) => answers[i].errors?.[0].message === "Too many sign-ins at once; retry in a second");
     // Two hash at once and sixteen wait: of thirty sent together some are turned away (how many
     // depends on how fast the first finish), and the rest each failed their password check.
@@ -308,5 +316,21 @@ describe("sign-ins refused because too many hash at once", () => {
     for (const email of refusedBusy) expect(await storedFailures(email)).toBeNull();
     const checked = emails.filter((email) => !refusedBusy.includes(email));
     for (const email of checked) expect(await storedFailures(email)).toBe(1);
+  });
+});
+
+describe("one client's flood of sign-ins", () => {
+  it("takes three places in line at most, so that another client's sign-in gets through meanwhile", async () => {
+    const email = await newUserEmail();
+    const flood = Promise.all(
+      Array.from({ length: 40 }, (_, i) => signInFrom("203.0.113.5", `flood-${i}-${Date.now()}@nowhere.test`, "not the password")),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const meanwhile = await signInFrom("198.51.100.200", email, TEST_PASSWORD);
+    expect(meanwhile.errors).toBeUndefined();
+    const flooded = await flood;
+    const fromYourAddress = flooded.filter((answer) => answer.errors?.[0].message === "Too many sign-ins at once from your address; retry in a second");
+    expect(fromYourAddress.length).toBeGreaterThanOrEqual(37 - 3);
+    expect(fromYourAddress.every((answer) => answer.status === 429 && answer.errors?.[0].extensions?.code === "RATE_LIMITED")).toBe(true);
   });
 });
