@@ -108,6 +108,8 @@ export async function createApiApp(deps: ApiDependencies) {
   app.use((_req, res, next) => {
     res.locals.requestId = randomUUID();
     res.setHeader("x-request-id", res.locals.requestId);
+    // Every answer is JSON (or Apollo's landing page): no browser is to read it as anything else.
+    res.setHeader("x-content-type-options", "nosniff");
     next();
   });
   // A load balancer's check: a database that does not answer within HEALTH_TIMEOUT_MS is as down as one that refuses.
@@ -161,6 +163,10 @@ export async function createApiApp(deps: ApiDependencies) {
       },
     }),
   );
+  // Any other path: answered in the API's shape, not Express's HTML page.
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: "Nothing here: the API is at /graphql (POST), and /healthz answers a load balancer", extensions: { code: ErrorCode.NOT_FOUND } }] });
+  });
   return { app, stop: () => apollo.stop() };
 }
 

@@ -40,6 +40,16 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(`mutation { reviewInfringement(input: }`);
   });
 
+  it("a path that is not the API's: 404 in the API's shape, never Express's HTML page", async () => {
+    for (const path of ["/", "/.env", "/healthz/x", "/graphq"]) {
+      const response = await fetch(new URL(path, api.url), { method: path === "/" ? "GET" : "POST" });
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("NOT_FOUND");
+    }
+  });
+
   it("a document of several operations without operationName, or a name none of them has", async () => {
     // Anyone may send these, signed in or not: a clear 400, never a 500.
     const headers = { authorization: `Bearer ${(cast.brandAAdmin.as as { token: string }).token}` };
