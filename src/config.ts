@@ -6,10 +6,16 @@ import { DEFAULT_RISK_CONFIG, type RiskConfig, type WeightedSignal } from "./ris
 
 // Every setting comes from the environment and is validated once at start, so a bad value stops the
 // process with a message naming the variable instead of failing later in a request.
-const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+// Numbers as written in decimal digits: z.coerce took an empty value for 0 (no statement timeout, a
+// flag threshold of 0, a random port), and "0x10" or "1e3" for what JavaScript makes of them.
+const decimal = (pattern: RegExp, what: string) =>
+  z.string().trim().regex(pattern, `must be ${what} in decimal digits (unset it for its default)`).transform(Number);
+const whole = () => decimal(/^\d+$/, "a whole number");
+const fraction = () => decimal(/^\d+(\.\d+)?$/, "a number");
+const int = (fallback: number, min = 1) => whole().pipe(z.number().int().min(min)).default(fallback);
 
 const weight = (signal: WeightedSignal) => int(DEFAULT_RISK_CONFIG.weights[signal], 0).pipe(z.number().max(100));
-const ratio = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+const ratio = (fallback: number) => fraction().pipe(z.number().min(0).max(1)).default(fallback);
 
 // "replica,AAA,高仿": the counterfeit vocabulary, replacing the default list.
 const termList = z
@@ -23,6 +29,8 @@ const rateList = z
   .string()
   .regex(/^([A-Z]{3}=\d+(\.\d+)?)(,[A-Z]{3}=\d+(\.\d+)?)*$/, "must look like USD=7.2,EUR=7.8")
   .transform((value) => Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, 3), Number(pair.slice(4))])))
+  .refine((rates) => Object.values(rates).every((rate) => rate > 0), "a rate must be above 0")
+  .refine((rates) => (rates.CNY ?? 1) === 1, "CNY is 1 CNY, always")
   .optional();
 
 // Which proxies in front may name the client (X-Forwarded-For), in Express's terms: a number of
@@ -67,7 +75,7 @@ export const EnvSchema = z.object({
   DB_POOL_SIZE: int(10),
   DB_STATEMENT_TIMEOUT_MS: int(30_000, 0),
   DB_LOCK_TIMEOUT_MS: int(5_000, 0),
-  API_WORKERS: z.coerce.number().int().min(1).optional(),
+  API_WORKERS: whole().pipe(z.number().int().min(1)).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
   LOGIN_MAX_FAILURES: int(10),
@@ -91,7 +99,7 @@ export const EnvSchema = z.object({
   MEMBER_BRAND_CAP: int(20),
   INVITATION_TTL_HOURS: int(7 * 24),
   REPORT_MIN_CONTRIBUTORS: int(3, 2),
-  REPORT_DOMINANCE_SHARE: z.coerce.number().gt(0.5).max(1).default(0.8),
+  REPORT_DOMINANCE_SHARE: fraction().pipe(z.number().gt(0.5).max(1)).default(0.8),
   SELLER_PENALTY_STRIKES: int(3),
   SELLER_CLOSURE_STRIKES: int(5),
   MAX_BULK_TAKEDOWNS: int(100),
