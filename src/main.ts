@@ -32,7 +32,11 @@ Alliance API at ${url} (${where}${processes})
 Sign in as a demo user (password "${DEMO_PASSWORD}"), e.g. a Swarovski analyst:
   curl -s ${url} -H 'content-type: application/json' \\
     -d '{"query":"mutation { login(email: \\"analyst@swarovski.example\\", password: \\"${DEMO_PASSWORD}\\") { token } }"}'
-or print a token without a password${config.database.kind === "embedded" ? ", with the server stopped (the embedded database is this process's): " : ": DATABASE_URL=<this server's> JWT_SECRET=<this server's> "}npm run cli -- token --email analyst@swarovski.example
+The answer's data.login.token is the token: TOKEN=<that token>. Or print one without a password${
+    config.database.kind === "embedded"
+      ? `, with the server stopped (the embedded database is this process's):\n  TOKEN=$(DATA_DIR=${config.dataDir} npm run -s cli -- token --email analyst@swarovski.example)`
+      : `, with this server's settings:\n  TOKEN=$(DATABASE_URL=<this server's> JWT_SECRET=<this server's> INTEL_HMAC_SECRET=<this server's> npm run -s cli -- token --email analyst@swarovski.example)`
+  }
 
 Then query with it:
   curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\

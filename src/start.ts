@@ -1,6 +1,7 @@
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApiApp, listen } from "./api/server";
+import { checkPortFree, createApiApp, listen } from "./api/server";
 import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
@@ -31,6 +32,8 @@ async function openPreparedDatabase(config: Config, say: (line: string) => void)
 
 // Migrates, seeds the demo alliance on first start only, and serves in this process.
 export async function startApi(config: Config, say: (line: string) => void = () => {}): Promise<RunningApi> {
+  // A worker shares the port its primary checked.
+  if (!cluster.isWorker) await checkPortFree(config.port);
   const { database, seeded } = await openPreparedDatabase(config, say);
   const api = await createApiApp({ config, dataSource: database.dataSource, tokens: loadTokenService(config), logger: createLogger(config.logLevel) });
   const server: Server = await listen(api.app, config.port);
@@ -49,6 +52,7 @@ export async function startApi(config: Config, say: (line: string) => void = () 
 // Prepares the database here, then serves from `config.workers` processes of this script (each
 // of which calls startApi, finding the database prepared).
 export async function startApiWorkers(config: Config, say: (line: string) => void = () => {}): Promise<RunningApi> {
+  await checkPortFree(config.port);
   const { database, seeded } = await openPreparedDatabase(config, say);
   await database.close();
   const workers = await forkWorkers(config.workers, say);

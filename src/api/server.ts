@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingMessage, ServerResponse, type Server } from "node:http";
-import type { Socket } from "node:net";
+import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -11,7 +11,7 @@ import type { DataSource } from "typeorm";
 import type { TokenService } from "../auth/jwt";
 import { resolveViewer } from "../auth/resolve-viewer";
 import { secureSchema } from "../auth/secure-schema";
-import type { Config } from "../config";
+import { ConfigError, type Config } from "../config";
 import type { RequestContext } from "../context";
 import { createLoaders } from "../data/loaders";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
@@ -204,10 +204,25 @@ export function listen(app: express.Express, port: number): Promise<Server> {
   const server = expressServer(app);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  return listening(server, port);
+}
+
+// Checked before the database is migrated and seeded, which takes a first start several seconds,
+// so that a port in use is told at once. (Another process may still take it meanwhile: listen
+// tells it the same way.)
+export async function checkPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = await listening(createNetServer(), port);
+  await new Promise((resolve) => probe.close(resolve));
+}
+
+function listening<T extends NetServer>(server: T, port: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const refused = (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new ConfigError(`PORT ${port} is in use by another process: stop it, or set PORT to a free port`) : error);
+    server.once("error", refused);
     server.listen(port, () => {
-      server.off("error", reject);
+      server.off("error", refused);
       resolve(server);
     });
   });

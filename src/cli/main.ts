@@ -60,7 +60,7 @@ program
       if (!viewer) {
         // The CLI opened the database its own configuration names: the embedded one, unless
         // DATABASE_URL is set as the server's is.
-        const where = (await isSeeded(dataSource.manager)) ? "" : `; this database (${config.database.kind === "embedded" ? `embedded, in ${config.database.dataDir}` : "DATABASE_URL"}) holds no demo alliance: give the CLI the server's DATABASE_URL and JWT_SECRET, or seed it with \`npm run cli -- seed\``;
+        const where = (await isSeeded(dataSource.manager)) ? "" : `; this database (${config.database.kind === "embedded" ? `embedded, in ${config.database.dataDir}` : "DATABASE_URL"}) holds no demo alliance: give the CLI the server's settings (DATA_DIR for the embedded database; DATABASE_URL, JWT_SECRET and INTEL_HMAC_SECRET for a server), or seed it with \`npm run cli -- seed\``;
         throw new Error(`No active user with email ${email}${where}`);
       }
       const { token, expiresAt } = await loadTokenService(config).sign({ userId: viewer.principalId, orgId: viewer.orgId });

@@ -29,7 +29,12 @@ export function lockDataDir(dir: string): () => void {
       },
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    // The lock is a folder made beside this one: a folder it may not write beside is a bad DATA_DIR.
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new ConfigError(`The embedded database's folder ${dir} cannot be locked (${code}): set DATA_DIR to a folder this process may write`);
+    }
+    if (code !== "ELOCKED") throw error;
     throw new ConfigError(
       `The embedded database in ${dir} is in use by another process (a running npm start?). Stop it first ` +
         `(a lock left by a killed process frees itself within ${STALE_MS / 1000} seconds), or do this through the API while it runs, ` +

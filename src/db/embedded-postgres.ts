@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { ConfigError } from "../config";
 import { lockDataDir } from "./data-dir-lock";
 
 // These subpath modules ship typings that CommonJS resolution cannot see, so they are required.
@@ -22,7 +23,12 @@ export interface EmbeddedPostgres {
 export async function openEmbeddedPostgres(dataDir: string, loadDataDir?: Blob): Promise<EmbeddedPostgres> {
   let unlock = () => {};
   if (!dataDir.startsWith("memory://")) {
-    mkdirSync(dataDir, { recursive: true });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new ConfigError(`The embedded database's folder ${dataDir} cannot be made (${code ?? message}): set DATA_DIR to a folder this process may write`);
+    }
     unlock = lockDataDir(dataDir);
   }
   try {

@@ -1,9 +1,10 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { loadConfig } from "../../src/config";
+import { ConfigError, loadConfig } from "../../src/config";
 import { DEMO_PASSWORD } from "../../src/seed/demo-alliance.data";
 import { startApi } from "../../src/start";
 import { serverUrl } from "../support/test-env";
@@ -85,6 +86,33 @@ const failedStart = (server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: str
   );
 
 describe("start-up", () => {
+  it("says a port in use in a line naming PORT, before it migrates or seeds anything", async () => {
+    const busy = createNetServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const { port } = busy.address() as AddressInfo;
+    const dataDir = mkdtempSync(join(tmpdir(), "alliance-busy-port-"));
+    try {
+      const start = startApi(loadConfig({ NODE_ENV: "test", PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
+      await expect(start).rejects.toThrow(new ConfigError(`PORT ${port} is in use by another process: stop it, or set PORT to a free port`));
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      busy.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("says a DATA_DIR it cannot make its folder in, in a line naming DATA_DIR", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "alliance-file-data-dir-"));
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    try {
+      const start = startApi(loadConfig({ NODE_ENV: "test", PORT: "0", DATA_DIR: file, LOG_LEVEL: "silent" }));
+      await expect(start).rejects.toThrow(new ConfigError(`The embedded database's folder ${file}/pglite cannot be made (ENOTDIR): set DATA_DIR to a folder this process may write`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("migrates and seeds an empty database on first start, and serves the demo alliance", async () => {
     // An installation of its own: the shared one was started before any test.
     const fresh = await newInstallation();
