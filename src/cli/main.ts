@@ -183,6 +183,11 @@ program
     await withDatabase(async ({ dataSource }) => {
       const summary = await ingestFile(dataSource, config, file, { batchRows: options.batch ?? config.ingest.batchRows });
       console.log(JSON.stringify(summary));
+      // Done, but not with every line: a script can tell a feed with rejected lines from a clean one.
+      if (summary.rejected > 0) {
+        console.error(`${summary.rejected} of ${summary.read} lines rejected (the summary's rejections); the valid lines are written`);
+        process.exitCode = 2;
+      }
     });
   });
 

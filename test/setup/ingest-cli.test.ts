@@ -33,6 +33,12 @@ const run = promisify(execFile);
 const cliWith = (cliEnv: Record<string, string>, ...args: string[]) =>
   run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: { ...process.env, ...cliEnv }, maxBuffer: 64 * 1024 * 1024 });
 const cli = (...args: string[]) => cliWith(env, ...args);
+// An ingest, with its exit code: 0, or 2 when lines were rejected.
+const ingest = (file: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+  cli("ingest", file).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (failed: { code: number; stdout: string; stderr: string }) => failed,
+  );
 
 async function totalCountAs(email: string): Promise<number> {
   const running = await startApi(loadConfig(env));
@@ -61,7 +67,10 @@ describe("npm run cli -- generate | ingest", () => {
     writeFileSync(file, stdout);
     appendFileSync(file, '{"marketplace": "TAOBAO", "externalId": "x"}\n');
 
-    const { stdout: summaryLine, stderr } = await cli("ingest", file);
+    // Exit code 2: done, with rejected lines.
+    const { code, stdout: summaryLine, stderr } = await ingest(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain("1 of 401 lines rejected (the summary's rejections); the valid lines are written");
     const summary = JSON.parse(summaryLine);
     expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-3" });
     expect(summary.rejections).toEqual([{ line: 401, reason: expect.stringContaining("title: ") }]);
@@ -70,7 +79,7 @@ describe("npm run cli -- generate | ingest", () => {
     expect(stderr).not.toContain("no member brand");
 
     // The same file again changes nothing.
-    const again = JSON.parse((await cli("ingest", file)).stdout);
+    const again = JSON.parse((await ingest(file)).stdout);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 400, infringementsCreated: 0 });
     expect(await totalCountAs("analyst@louis-vuitton.example")).toBeGreaterThan(before);
     // Five processes start here (two servers, three CLI commands), each compiling TypeScript.
