@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { statSync } from "node:fs";
 import { SingleBar, Presets } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { loadTokenService } from "../auth/jwt";
@@ -45,6 +46,20 @@ const scopeList = (value: string): Scope[] => {
 
 // Bad rows of an import named in its error, at most.
 const SHOWN_PROBLEMS = 50;
+
+// A file named on the command line, checked before the database is opened: said so, not as Node's
+// "ENOENT: ... open" or "EISDIR: illegal operation on a directory".
+function readableFile(file: string): string {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    throw new Error(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code}`);
+  }
+  if (stats.isDirectory()) throw new Error(`cannot read ${file}: it is a folder, not a file`);
+  return file;
+}
 
 const program = new Command("alliance").description("Alliance API operator commands");
 
@@ -121,6 +136,7 @@ program
   .argument("<file>", "a .csv or .ndjson file with kind, value, distribution, confidence, note, brand, expiresAt")
   .requiredOption("--org <slug>", "the contributing organization")
   .action(async (file: string, options: { org: string }) => {
+    readableFile(file);
     const { rows, problems } = readIndicatorFile(file);
     const config = loadConfig();
     const hasher = loadKeyedHasher(config);
@@ -141,11 +157,12 @@ program
         ...drafts.flatMap((draft, i) => (draft.brand && !draft.brand.id ? [{ line: rows[i].line, reason: `${org.name} has no brand named ${draft.brand.given}` }] : [])),
         ...draftProblems(drafts.map((draft) => (draft.brand && !draft.brand.id ? { ...draft, brand: null } : draft)), hasher).map((e) => ({ line: rows[e.index].line, reason: byLine(e.reason) })),
       ].sort((a, b) => a.line - b.line);
-      if (found.length) {
-        const listed = found.slice(0, SHOWN_PROBLEMS).map((p) => `  line ${p.line}: ${p.reason}`);
-        const more = found.length > SHOWN_PROBLEMS ? [`  and ${found.length - SHOWN_PROBLEMS} more`] : [];
-        throw new Error([`${found.length} bad row${found.length === 1 ? "" : "s"} in ${file}; nothing was imported:`, ...listed, ...more].join("\n"));
-      }
+      const refusal = (bad: { line: number; reason: string }[]) => {
+        const listed = bad.slice(0, SHOWN_PROBLEMS).map((p) => `  line ${p.line}: ${p.reason}`);
+        const more = bad.length > SHOWN_PROBLEMS ? [`  and ${bad.length - SHOWN_PROBLEMS} more`] : [];
+        return new Error([`${bad.length} bad row${bad.length === 1 ? "" : "s"} in ${file}; nothing was imported:`, ...listed, ...more].join("\n"));
+      };
+      if (found.length) throw refusal(found);
       const started = Date.now();
       const bar = new SingleBar({ format: "importing [{bar}] {percentage}% | {value}/{total} indicators | {duration_formatted}" }, Presets.shades_classic);
       bar.start(rows.length, 0);
@@ -154,6 +171,9 @@ program
         bar.stop();
       } catch (error) {
         bar.stop();
+        // Rows refused against the database (already contributed): by their lines, as above.
+        const itemErrors = error instanceof ApiError ? (error.extensions.itemErrors as { index: number; reason: string }[] | undefined) : undefined;
+        if (itemErrors) throw refusal(itemErrors.map((e) => ({ line: rows[e.index].line, reason: byLine(e.reason) })));
         if (error instanceof ApiError) throw new Error(byLine(error.message));
         throw error;
       }
@@ -179,6 +199,7 @@ program
   .argument("<file>", "NDJSON, one listing per line with its seller and review statistics")
   .option("--batch <rows>", "rows per transaction (default INGEST_BATCH_ROWS)", positiveInt)
   .action(async (file: string, options: { batch?: number }) => {
+    if (file !== "-") readableFile(file);
     const config = loadConfig();
     await withDatabase(async ({ dataSource }) => {
       const summary = await ingestFile(dataSource, config, file, { batchRows: options.batch ?? config.ingest.batchRows });

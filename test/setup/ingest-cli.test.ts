@@ -85,6 +85,15 @@ describe("npm run cli -- generate | ingest", () => {
     // Five processes start here (two servers, three CLI commands), each compiling TypeScript.
   }, 240_000);
 
+  it("says a file it cannot read in a line, before opening the database", async () => {
+    const missing = join(dataDir, "no-such-listings.ndjson");
+    await expect(cli("ingest", missing)).rejects.toMatchObject({ code: 1, stderr: `error: cannot read ${missing}: no such file\n` });
+    await expect(cli("import-indicators", dataDir, "--org", "louis-vuitton")).rejects.toMatchObject({
+      code: 1,
+      stderr: `error: cannot read ${dataDir}: it is a folder, not a file\n`,
+    });
+  }, 60_000);
+
   it("warns that nothing can be flagged when the database has no member brands, and still stores the listings", async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), "alliance-ingest-empty-"));
     let emptyEnv: Record<string, string> = { ...env, DATA_DIR: emptyDir };

@@ -202,10 +202,17 @@ describe("start-up", () => {
         ].join("\n"),
       ),
     });
-    // And one the database finds: a value the organization contributed already (line 3 here).
-    writeFileSync(bad, "kind,value\nKEYWORD,new one\nKEYWORD,1:1 Replica\n");
+    // And those the database finds: values the organization contributed already (lines 3 and 4
+    // here), each by its line, as many as there are.
+    writeFileSync(bad, "kind,value\nKEYWORD,new one\nKEYWORD,1:1 Replica\nPHONE,+86 139 0013 9000\n");
     await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
-      stderr: expect.stringContaining("[line 3] your organization already contributed this KEYWORD"),
+      stderr: expect.stringContaining(
+        [
+          `2 bad rows in ${bad}; nothing was imported:`,
+          "  line 3: your organization already contributed this KEYWORD",
+          "  line 4: your organization already contributed this PHONE",
+        ].join("\n"),
+      ),
     });
     const running = await startApi(loadConfig(env));
     try {
