@@ -10,7 +10,7 @@ import type { SeededRandom } from "../generator/random";
 // riskiest stores at every distribution, and counterfeit vocabulary.
 const SHARED_PHONE = "+86 138 0013 8000";
 
-type Draft = Omit<IndicatorDraft, "value"> & { value: string | ((stores: string[]) => string) };
+type Draft = Omit<IndicatorDraft, "value"> & { value: string | ((stores: string[]) => string | undefined) };
 
 const CONTRIBUTIONS: Record<string, Draft[]> = {
   "louis-vuitton": [
@@ -38,7 +38,11 @@ export async function seedDemoIntel(manager: EntityManager, hasher: KeyedHasher,
   );
   for (const [slug, drafts] of Object.entries(CONTRIBUTIONS)) {
     const [{ id: orgId }]: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE slug = $1`, [slug]);
-    const resolved = drafts.map((draft) => ({ ...draft, value: typeof draft.value === "function" ? draft.value(stores) : draft.value }));
+    // A small seed (`seed --listings 5`) may have fewer stores than these name: those are left out.
+    const resolved = drafts.flatMap((draft) => {
+      const value = typeof draft.value === "function" ? draft.value(stores) : draft.value;
+      return value === undefined ? [] : [{ ...draft, value }];
+    });
     await contributeIndicatorsIn(manager, hasher, { orgId, actor: null }, resolved, { newId: () => ids.uuid() });
   }
 }
