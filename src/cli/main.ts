@@ -108,10 +108,17 @@ program
   .description("let an email address sign in again at once, forgetting its failed sign-ins (recorded in the audit log)")
   .requiredOption("--email <email>", "the address, as its owner signs in with it")
   .action(async ({ email }: { email: string }) => {
-    const hasher = loadKeyedHasher(loadConfig());
+    if (!email.trim()) throw new Error("--email is empty: give the address, as its owner signs in with it");
+    const config = loadConfig();
+    const hasher = loadKeyedHasher(config);
     await withDatabase(async ({ dataSource }) => {
       const failures = await dataSource.transaction((manager) => forgetSignInFailures(manager, hasher, email));
       console.log(JSON.stringify({ email, failuresCleared: failures }));
+      // Nothing to clear is also what the wrong database answers (the CLI without the server's settings).
+      if (failures === 0) {
+        const where = config.database.kind === "embedded" ? `the embedded database in ${config.dataDir}` : "DATABASE_URL's database";
+        console.error(`no failed sign-ins are recorded for ${email} in ${where}; if its owner is still refused, give the CLI the server's settings (${config.database.kind === "embedded" ? "DATA_DIR" : "DATABASE_URL, INTEL_HMAC_SECRET"})`);
+      }
     });
   });
 
