@@ -8,6 +8,7 @@ import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
 import { forgetSignInFailures } from "../auth/sign-in-failures";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
+import { databaseRefusal } from "../db/database-refusal";
 import { createApiKey } from "../domain/api-keys";
 import { contributeIndicators, draftProblems } from "../domain/intel/contribute-indicators";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
@@ -220,6 +221,6 @@ program
   });
 
 program.parseAsync().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? error.message : `error: ${error.message}`);
+  console.error(error instanceof ConfigError ? error.message : (databaseRefusal(error) ?? `error: ${error.message}`));
   process.exit(1);
 });

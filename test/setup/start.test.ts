@@ -76,14 +76,16 @@ const gql = async (url: string, query: string, token?: string): Promise<{ data?:
 
 const run = promisify(execFile);
 
-// `npm start`'s entry point with a server configuration that it cannot start on: its exit code and stderr.
-const failedStart = (server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: string }) =>
-  run("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+// A script with a server configuration that it cannot run on: its exit code and stderr.
+const failedRun = (script: string[], server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: string }) =>
+  run("node", ["-r", "ts-node/register/transpile-only", ...script], {
     env: { ...childEnv(), ...server, JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) },
   }).then(
     () => ({ code: 0, stderr: "" }),
     (error: { code: number; stderr: string }) => error,
   );
+// `npm start`'s entry point.
+const failedStart = (server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: string }) => failedRun(["src/main.ts"], server);
 
 describe("start-up", () => {
   it("says a port in use in a line naming PORT, before it migrates or seeds anything", async () => {
@@ -260,13 +262,17 @@ describe("start-up", () => {
     });
   });
 
-  it("says in a line which server it cannot reach, and exits", async () => {
-    const refused = await failedStart({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance" });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toBe(
+  it("says in a line which server it cannot reach, and exits; so does the CLI", async () => {
+    const server = { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance" };
+    const said =
       "Cannot use the PostgreSQL server of DATABASE_URL (127.0.0.1:1/alliance): connect ECONNREFUSED 127.0.0.1:1. " +
-        "Check that it is running, and that DATABASE_URL names it, its database and a user that may connect",
-    );
+      "Check that it is running, and that DATABASE_URL names it, its database and a user that may connect";
+    const refused = await failedStart(server);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(said);
+    const cliRefused = await failedRun(["src/cli/main.ts", "token", "--email", "analyst@swarovski.example"], server);
+    expect(cliRefused.code).toBe(1);
+    expect(cliRefused.stderr.trim()).toBe(said);
   });
 
   (serverUrl ? it : it.skip)("names the replica it cannot reach, not the primary", async () => {
