@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Viewer } from "../auth/viewer";
+import { isCalendarDate } from "../domain/validation";
 import { badInput } from "../errors";
 import type { Connection } from "../schema/types/connection";
 import { readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
@@ -34,7 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // PostgreSQL does not have; text without NUL, which PostgreSQL's text cannot hold.
 const isInstant = (v: unknown) =>
   typeof v === "string" && /^\d{4}-/.test(v) && !v.startsWith("0000-") && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
-const isDate = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isInstant(`${v}T00:00:00.000Z`);
+const isDate = (v: unknown) => typeof v === "string" && isCalendarDate(v) && !v.startsWith("0000-");
 
 // A cursor's integer may be any safe integer, beyond its column's type (a score is a smallint): it
 // is compared as a bigint, which orders it against the column all the same.

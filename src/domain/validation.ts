@@ -102,12 +102,17 @@ export function checkPastInstant(value: Date, field: string): Date {
 // The furthest ahead of UTC that a local date runs (Kiribati's Line Islands).
 const LATEST_UTC_OFFSET_MS = 14 * 3600 * 1000;
 
+// YYYY-MM-DD, a day of the calendar: JavaScript's parser takes 2026-02-30, rolling it over.
+export const isCalendarDate = (value: string): boolean => {
+  const midnight = new Date(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(value);
+};
+
 // A local calendar date, YYYY-MM-DD, not in the future nor before 1990. Not in the future is not
 // after today in the time zone furthest ahead: an agency east of UTC records a raid of its today
 // while it is still yesterday in UTC.
 export function checkPastLocalDate(value: string, field: string): string {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw badInput(`\`${field}\` must be a date as YYYY-MM-DD`);
+  if (!isCalendarDate(value)) throw badInput(`\`${field}\` must be a date as YYYY-MM-DD`);
   const latestToday = new Date(Date.now() + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);
   if (value > latestToday) throw badInput(`\`${field}\` must not be in the future`);
   if (value < EARLIEST_EVENT_DAY) throw badInput(`\`${field}\` must not be before ${EARLIEST_EVENT_DAY}`);
