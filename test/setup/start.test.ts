@@ -152,6 +152,12 @@ describe("start-up", () => {
       run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: childEnv() });
     const { stdout: token } = await cli("token", "--email", "viewer@louis-vuitton.example");
     const { stdout: key } = await cli("create-api-key", "--admin", "admin@louis-vuitton.example", "--name", "sync", "--scopes", "infringements:read");
+    // Nothing to clear reads like success on stdout; stderr says where it looked, as the wrong
+    // database answers the same.
+    const nothing = await cli("clear-sign-in-failures", "--email", "nobody@nowhere.example");
+    expect(JSON.parse(nothing.stdout)).toEqual({ email: "nobody@nowhere.example", failuresCleared: 0 });
+    expect(nothing.stderr).toMatch(/^no failed sign-ins are recorded for nobody@nowhere\.example in (the embedded database in .+|DATABASE_URL's database); if its owner is still refused, give the CLI the server's settings/);
+    await expect(cli("clear-sign-in-failures", "--email", " ")).rejects.toMatchObject({ stderr: "error: --email is empty: give the address, as its owner signs in with it\n" });
     const running = await startApi(loadConfig(env));
     try {
       // On the embedded database the server holds its folder: the CLI is refused rather than let
