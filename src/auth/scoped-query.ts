@@ -1,5 +1,4 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { User } from "../entities";
 import { rowScopes } from "./row-scopes";
 import type { ScopeCondition } from "./scope-condition";
 import type { Viewer } from "./viewer";
@@ -33,8 +32,3 @@ export function scopedQuery<T extends ObjectLiteral>(
   query.whereInIds = refuse("whereInIds");
   return query;
 }
-
-// The users an organization's admins list, invite against and disable: their own organization's,
-// within the User row scope (which also lets the platform read every organization's users).
-export const administeredUsers = (manager: EntityManager, viewer: Viewer, alias: string): SelectQueryBuilder<User> =>
-  scopedQuery(manager, viewer, User, alias).andWhere(`${alias}.owner_org_id = :administeringOrgId`, { administeringOrgId: viewer.orgId });

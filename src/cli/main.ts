@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { loadTokenService } from "../auth/jwt";
 import { viewerOfUserEmail } from "../auth/resolve-viewer";
 import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
+import { isOrgAdmin } from "../auth/viewer";
 import { forgetSignInFailures } from "../auth/sign-in-failures";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase, type Database } from "../db/data-source";
@@ -97,7 +98,7 @@ program
     if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires-at is not a date");
     await withDatabase(async ({ dataSource }) => {
       const viewer = await viewerOfUserEmail(dataSource.manager, options.admin);
-      if (!viewer || viewer.role !== "ADMIN") throw new Error(`${options.admin} is not an active organization admin`);
+      if (!viewer || !isOrgAdmin(viewer)) throw new Error(`${options.admin} is not an active organization admin`);
       const { apiKey, secret } = await createApiKey(dataSource, viewer, { name: options.name, scopes: options.scopes, expiresAt });
       console.error(`API key "${apiKey.name}" (${apiKey.scopes.join(", ")}); send it as the x-api-key header. Shown once:`);
       console.log(secret);

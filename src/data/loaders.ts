@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityManager, ObjectLiteral } from "typeorm";
+import { ownRows } from "../auth/ownership";
 import { scopedQuery } from "../auth/scoped-query";
 import { sellerIdentities } from "../auth/row-scopes";
 import type { Viewer } from "../auth/viewer";
@@ -137,10 +138,7 @@ const LOADERS = {
   endorsedByViewer: (manager: EntityManager, viewer: Viewer) =>
     new DataLoader<string, boolean>(async (feedbackIds) => {
       const rows = await readEntities(
-        scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = ANY(:feedbackIds) AND e.owner_org_id = :viewerOrgId", {
-          feedbackIds,
-          viewerOrgId: viewer.orgId,
-        }),
+        ownRows(manager, viewer, PolicyFeedbackEndorsement, "e").andWhere("e.feedback_id = ANY(:feedbackIds)", { feedbackIds }),
       );
       const endorsed = new Set(rows.map((row) => row.feedbackId));
       return feedbackIds.map((id) => endorsed.has(id));
@@ -149,10 +147,7 @@ const LOADERS = {
   ownReportFigures: (manager: EntityManager, viewer: Viewer) =>
     new DataLoader<string, ProgressReportMemberFigures | null>(async (reportIds) => {
       const rows = await readEntities(
-        scopedQuery(manager, viewer, ProgressReportMemberFigures, "f").andWhere("f.report_id = ANY(:reportIds) AND f.owner_org_id = :viewerOrgId", {
-          reportIds,
-          viewerOrgId: viewer.orgId,
-        }),
+        ownRows(manager, viewer, ProgressReportMemberFigures, "f").andWhere("f.report_id = ANY(:reportIds)", { reportIds }),
       );
       const byReport = new Map(rows.map((row) => [row.reportId, row]));
       return reportIds.map((id) => byReport.get(id) ?? null);

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { administeredUsers } from "../auth/scoped-query";
+import { administeredUsers } from "../auth/ownership";
 import type { Viewer } from "../auth/viewer";
 import { readEntities } from "./entity-rows";
 

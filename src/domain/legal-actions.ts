@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { isPlaintiff } from "../auth/plaintiff";
+import { isOwn, ownRows } from "../auth/ownership";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { LegalAction, Seller } from "../entities";
@@ -41,7 +41,7 @@ export async function fileLegalAction(
     if (!seller) throw notFound("Seller");
     // The same filing sent again (a retry) would be a second lawsuit; two sent at once take turns.
     await lockKey(manager, "legal_action", viewer.orgId, seller.id);
-    const filed = await scopedQuery(manager, viewer, LegalAction, "la")
+    const filed = await ownRows(manager, viewer, LegalAction, "la")
       .andWhere("la.seller_id = :sellerId AND la.filed_on = :filedOn AND la.claim_minor = :claim AND la.currency = :currency", {
         sellerId: seller.id,
         filedOn,
@@ -49,7 +49,6 @@ export async function fileLegalAction(
         currency: claim.currency,
       })
       .andWhere("lower(la.court) = lower(:court) AND la.status = ANY(:open)", { court, open: [L.FILED, L.IN_PROGRESS] })
-      .andWhere("la.owner_org_id = :plaintiff", { plaintiff: viewer.orgId })
       .getOne();
     if (filed) {
       throw conflict(`Your organization recorded this action already (${filed.status}, on ${filed.createdAt.toISOString()}): the same store, court, filing date and claim`);
@@ -100,7 +99,7 @@ export async function updateLegalAction(
       .setLock("pessimistic_write")
       .getOne();
     if (!action) throw notFound("LegalAction");
-    if (!isPlaintiff(viewer, action)) throw forbidden("Only the plaintiff updates a legal action");
+    if (!isOwn(viewer, action)) throw forbidden("Only the plaintiff updates a legal action");
     const allowed = NEXT[action.status];
     if (input.status && !allowed.includes(input.status)) {
       throw badInput(

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { feedbackCreatedAt, projectFeedback, type PolicyFeedbackView } from "../auth/feedback-projection";
+import { isOwn } from "../auth/ownership";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { GovernanceRule, PolicyFeedback, PolicyFeedbackEndorsement } from "../entities";
@@ -133,7 +134,7 @@ export async function endorsePolicyFeedback(dataSource: DataSource, viewer: View
     // tells anyone something about another member.
     if (feedback.visibility !== FeedbackVisibility.ALLIANCE) throw badInput("Only ALLIANCE-visible feedback can be endorsed");
     if (feedback.status === FeedbackStatus.WITHDRAWN) throw badInput("This feedback was withdrawn by its author; it can no longer be endorsed");
-    if (feedback.ownerOrgId === viewer.orgId) throw badInput("Your organization cannot endorse its own feedback");
+    if (isOwn(viewer, feedback)) throw badInput("Your organization cannot endorse its own feedback");
     const already = await scopedQuery(manager, viewer, PolicyFeedbackEndorsement, "e")
       .andWhere("e.feedback_id = :id", { id })
       .getExists();
@@ -167,7 +168,7 @@ export async function withdrawEndorsement(dataSource: DataSource, viewer: Viewer
 export async function withdrawPolicyFeedback(dataSource: DataSource, viewer: Viewer, id: string): Promise<PolicyFeedbackView> {
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, id);
-    if (feedback.ownerOrgId !== viewer.orgId) throw forbidden("Only the organization that wrote feedback withdraws it");
+    if (!isOwn(viewer, feedback)) throw forbidden("Only the organization that wrote feedback withdraws it");
     if (feedback.status === FeedbackStatus.WITHDRAWN) return projectFeedback(viewer, feedback);
     if (!WITHDRAWABLE.has(feedback.status)) {
       throw badInput(`This feedback is ${feedback.status}: the platform has decided on it, and it can no longer be withdrawn`, { status: feedback.status });

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { standingRefusal } from "../auth/account-standing";
-import { administeredUsers, scopedQuery } from "../auth/scoped-query";
+import { administeredUsers } from "../auth/ownership";
+import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { inTransactionAs } from "../auth/live-credential";
 import { Organization, User } from "../entities";
