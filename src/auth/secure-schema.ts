@@ -115,13 +115,18 @@ function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, Reques
 }
 
 // Inside the permission check, so only the reads it allowed are recorded (and audited at the end
-// of the request by src/api/sensitive-read-audit.plugin.ts).
+// of the request by src/api/sensitive-read-audit.plugin.ts). A field that resolved to null showed
+// nothing: a store whose identity no scan reported, or one whose identity is withheld from an
+// agency (seller-identity.ts), is not recorded as read.
 function recordingReads(typeName: string, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
   return (source, args, context, info) => {
-    const value = resolve(source, args, context, info);
     const id = (source as { id?: unknown } | null)?.id;
-    if (typeof id === "string") context.sensitiveReads.note(typeName, info.fieldName, id);
-    return value;
+    const noted = (value: unknown) => {
+      if (value != null && typeof id === "string") context.sensitiveReads.note(typeName, info.fieldName, id);
+      return value;
+    };
+    const value = resolve(source, args, context, info);
+    return value instanceof Promise ? value.then(noted) : noted(value);
   };
 }
 

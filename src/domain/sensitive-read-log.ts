@@ -21,18 +21,22 @@ export class SensitiveReadLog {
     return this.reads.size === 0;
   }
 
-  // One audit event per type read, not one per row: a page of 100 sellers is one event.
+  // One audit event per type read, not one per row: a page of 100 sellers is one event. A request
+  // that read more rows than an event lists gets as many events as it takes to name every row.
   async flush(dataSource: DataSource, viewer: Viewer): Promise<void> {
     if (this.isEmpty) return;
     await inTransaction(dataSource, async (manager) => {
       for (const [targetType, { fields, ids }] of this.reads) {
         const rowIds = [...ids];
-        await recordAudit(manager, viewer, {
-          action: "sensitive.read",
-          targetType,
-          targetId: rowIds.length === 1 ? rowIds[0] : null,
-          after: { fields: [...fields].sort(), rowCount: rowIds.length, ids: rowIds.slice(0, MAX_IDS_PER_EVENT) },
-        });
+        for (let start = 0; start < rowIds.length; start += MAX_IDS_PER_EVENT) {
+          const listed = rowIds.slice(start, start + MAX_IDS_PER_EVENT);
+          await recordAudit(manager, viewer, {
+            action: "sensitive.read",
+            targetType,
+            targetId: rowIds.length === 1 ? rowIds[0] : null,
+            after: { fields: [...fields].sort(), rowCount: listed.length, ids: listed },
+          });
+        }
       }
     });
     this.reads.clear();

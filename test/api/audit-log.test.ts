@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -134,6 +135,13 @@ describe("the audit log", () => {
     // Recording the outcome returns the evidence to the brand: that is a read too.
     dataOf(await api.gql(RECORD_OUTCOME, { input: { id: recordTestBuy.id, outcome: "COUNTERFEIT", evidence: EVIDENCE } }, cast.brandAAnalyst.as));
     expect(await sensitiveReads()).toBe(before + 1);
+    // The change is logged without a copy of the evidence, which the log's readers would read unrecorded.
+    const [outcomeEvent] = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'testBuy.outcome' AND target_id = $1`, [
+      fromGlobalId(recordTestBuy.id, "TestBuy"),
+    ]);
+    expect(outcomeEvent.after).toEqual({ outcome: "COUNTERFEIT", findings: null, evidenceItems: EVIDENCE.length });
+    const copies = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE after::text LIKE $1 OR before::text LIKE $1`, [`%${EVIDENCE[0].sha256}%`]);
+    expect(copies).toEqual([{ n: 0 }]);
 
     const TEST_BUYS = (fields: string) => `query($id: ID!) { infringement(id: $id) { testBuys { ${fields} } } }`;
     const withoutEvidence = await api.gql(TEST_BUYS("orderReference outcome"), { id: input.infringementId }, cast.platformAnalyst.as);

@@ -517,8 +517,14 @@ describe("a referred listing that a later scan finds under another store", () =>
     dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "CLOSED" } }, cast.investigator.as));
     // The store it is sold from now stays the case's, by its public fields; who is behind it is not
     // what was referred. The referred store keeps its identity, and the platform reads both.
+    const readsOf = async (store: string) =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'sensitive.read' AND owner_org_id = $1 AND after->'ids' ? $2`, [cast.investigator.org.id, store]))[0].n;
+    const readsOfNewStore = await readsOf(newStore.id);
+    expect(readsOfNewStore).toBeGreaterThan(0);
     expect(await identityOf(newStore.id, cast.investigator.as)).toEqual({ ...known, registeredName: null, contact: null, paymentAccount: null });
     expect(await caseOf()).toEqual({ infringement: { seller: { registeredName: null, paymentAccount: null }, listing: { seller: { contact: null } } } });
+    // Nothing of it was shown, so the agency's audit log does not say it read the store's identity.
+    expect(await readsOf(newStore.id)).toBe(readsOfNewStore);
     expect(await identityOf(referred.sellerId, cast.investigator.as)).toMatchObject({ registeredName: "Yiwu Example Trading Co.", paymentAccount: "6222 **** **** 1234" });
     expect(await identityOf(newStore.id, cast.platformAnalyst.as)).toEqual(known);
     const IN_REFERRAL = `query($id: ID!) { node(id: $id) { ... on Referral { sellers { id registeredName } } } }`;

@@ -26,6 +26,7 @@ import { ApiKeyCreatedAtMilliseconds1796632000000 } from "./1796632000000-ApiKey
 import { ProductSpells1796635000000 } from "./1796635000000-ProductSpells";
 import { AllianceFeedbackDatedByDay1796640000000 } from "./1796640000000-AllianceFeedbackDatedByDay";
 import { ReferralReportedIn1796650000000 } from "./1796650000000-ReferralReportedIn";
+import { AuditLogWithoutEvidence1796660000000 } from "./1796660000000-AuditLogWithoutEvidence";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   ProductSpells1796635000000,
   AllianceFeedbackDatedByDay1796640000000,
   ReferralReportedIn1796650000000,
+  AuditLogWithoutEvidence1796660000000,
 ];
