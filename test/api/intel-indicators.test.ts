@@ -227,6 +227,7 @@ describe("contributeIndicators", () => {
           { kind: "KEYWORD", value: "fine", confidence: 101 },
           { kind: "KEYWORD", value: "brand", brandId: gid("Brand", cast.brandA.brand.id) },
           { kind: "KEYWORD", value: "late", expiresAt: "2020-01-01T00:00:00Z" },
+          { kind: "KEYWORD", value: "forever", distribution: "ALLIANCE_ANONYMOUS", expiresAt: "9999-12-31T12:00:00Z" },
         ],
       },
       member.as,
@@ -241,9 +242,10 @@ describe("contributeIndicators", () => {
         { index: 4, reason: "confidence must be a whole number from 0 to 100" },
         { index: 5, reason: "brandId is not a brand of yours" },
         { index: 6, reason: "expiresAt must be in the future" },
+        { index: 7, reason: "expiresAt must be at most 10 years ahead; leave it out for an indicator that does not expire" },
       ],
     });
-    expect(response.errors?.[0].message).toMatch(/^6 of 7 indicators are invalid; nothing was saved: \[1\] PHONE value/);
+    expect(response.errors?.[0].message).toMatch(/^7 of 8 indicators are invalid; nothing was saved: \[1\] PHONE value/);
     expect(await indicatorRowCount(api)).toBe(before);
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(auditsBefore);
   });

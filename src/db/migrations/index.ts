@@ -27,6 +27,7 @@ import { ProductSpells1796635000000 } from "./1796635000000-ProductSpells";
 import { AllianceFeedbackDatedByDay1796640000000 } from "./1796640000000-AllianceFeedbackDatedByDay";
 import { ReferralReportedIn1796650000000 } from "./1796650000000-ReferralReportedIn";
 import { AuditLogWithoutEvidence1796660000000 } from "./1796660000000-AuditLogWithoutEvidence";
+import { IndicatorExpiryWithinDates1796670000000 } from "./1796670000000-IndicatorExpiryWithinDates";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   AllianceFeedbackDatedByDay1796640000000,
   ReferralReportedIn1796650000000,
   AuditLogWithoutEvidence1796660000000,
+  IndicatorExpiryWithinDates1796670000000,
 ];

@@ -37,10 +37,19 @@ interface ValidIndicator {
 }
 
 const DEFAULT_CONFIDENCE = 50;
+// Beyond this an expiry says "never", which is what leaving it out says; and an ALLIANCE_ANONYMOUS
+// one, rounded up to its day, must stay a date that every reader can be sent.
+const MAX_EXPIRY_YEARS = 10;
 const MAX_NOTE_LENGTH = 2000;
 const CHUNK_ROWS = 5000;
 const KINDS = new Set<string>(Object.values(IndicatorKind));
 const DISTRIBUTIONS = new Set<string>(Object.values(IndicatorDistribution));
+
+function yearsAfter(at: Date, years: number): Date {
+  const later = new Date(at);
+  later.setUTCFullYear(later.getUTCFullYear() + years);
+  return later;
+}
 
 function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date, newId: () => string): ValidIndicator | string {
   if (!KINDS.has(draft.kind)) return `kind must be one of ${[...KINDS].join(", ")}`;
@@ -53,6 +62,9 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date, newId: 
   if (note && note.length > MAX_NOTE_LENGTH) return `note must be at most ${MAX_NOTE_LENGTH} characters`;
   if (draft.brand && !draft.brand.id) return "brandId is not a valid Brand ID";
   if (draft.expiresAt && (Number.isNaN(draft.expiresAt.getTime()) || draft.expiresAt <= now)) return "expiresAt must be in the future";
+  if (draft.expiresAt && draft.expiresAt > yearsAfter(now, MAX_EXPIRY_YEARS)) {
+    return `expiresAt must be at most ${MAX_EXPIRY_YEARS} years ahead; leave it out for an indicator that does not expire`;
+  }
   return {
     id: newId(),
     kind: draft.kind,

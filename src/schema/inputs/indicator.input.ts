@@ -29,7 +29,7 @@ export class IndicatorInput {
   @Field(() => ID, { nullable: true, description: "One of your brands" })
   brandId?: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "In the future; after it the indicator no longer matches. An ALLIANCE_ANONYMOUS one's is rounded up to the end of its day (UTC)" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "In the future, at most 10 years ahead (left out, it does not expire); after it the indicator no longer matches. An ALLIANCE_ANONYMOUS one's is rounded up to the end of its day (UTC)" })
   expiresAt?: Date | null;
 }
 
