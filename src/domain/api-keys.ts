@@ -8,6 +8,7 @@ import { badInput, conflict, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
+import { requiredText } from "./validation";
 
 const MAX_NAME_LENGTH = 100;
 
@@ -23,8 +24,7 @@ export async function createApiKey(
   input: NewApiKey,
   now = new Date(),
 ): Promise<{ apiKey: ApiKey; secret: string }> {
-  const name = input.name.trim();
-  if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`A key's name must be 1 to ${MAX_NAME_LENGTH} characters`);
+  const name = requiredText(input.name, "name", MAX_NAME_LENGTH);
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput("A key needs at least one scope");
   const allowed = ORG_KIND_SCOPES[viewer.orgKind];

@@ -5,6 +5,7 @@ import { ApiError, badInput, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
+import { requiredText } from "./validation";
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 // Room for the publisher's clock: a version dated a little before the server's now is taken as now.
@@ -42,10 +43,8 @@ export async function publishGovernanceRule(
   input: { code: string; title: string; body: string; effectiveAt?: Date | null },
 ): Promise<GovernanceRule> {
   const code = checkRuleCode(input.code);
-  const title = input.title.trim();
-  const body = input.body.trim();
-  if (!title || title.length > MAX_TITLE_LENGTH) throw badInput(`A title must be 1 to ${MAX_TITLE_LENGTH} characters`);
-  if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`A rule's body must be 1 to ${MAX_BODY_LENGTH} characters`);
+  const title = requiredText(input.title, "title", MAX_TITLE_LENGTH);
+  const body = requiredText(input.body, "body", MAX_BODY_LENGTH);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     // Two publications of one code must not both pick the same next version.
     await lockKey(manager, "governance_rule", code);

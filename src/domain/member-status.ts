@@ -8,14 +8,14 @@ import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransactionAs, lockOrganizationStanding } from "../auth/live-credential";
+import { optionalText } from "./validation";
 
 const MAX_REASON_LENGTH = 2000;
 
 // Suspension keeps every row; resolve-viewer.ts refuses the organization's users and keys from the
 // next request on, and reinstatement lets them in again.
 export async function suspendMember(dataSource: DataSource, viewer: Viewer, input: { id: string; reason?: string | null }) {
-  const reason = input.reason?.trim() || null;
-  if (reason && reason.length > MAX_REASON_LENGTH) throw badInput(`A reason must be at most ${MAX_REASON_LENGTH} characters`);
+  const reason = optionalText(input.reason, "reason", MAX_REASON_LENGTH);
   return setStatus(dataSource, viewer, input.id, OrgStatus.SUSPENDED, reason);
 }
 

@@ -11,6 +11,7 @@ import { recordAudit } from "./audit";
 import { checkRuleCode, isCurrentRuleVersion, noRuleWithCode } from "./governance-rules";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
+import { requiredText } from "./validation";
 
 const MAX_BODY_LENGTH = 10_000;
 const MAX_RESPONSE_LENGTH = 10_000;
@@ -38,8 +39,7 @@ export async function submitPolicyFeedback(
   input: { ruleCode: string; kind: FeedbackKind; body: string; visibility: FeedbackVisibility },
 ): Promise<PolicyFeedbackView> {
   const code = checkRuleCode(input.ruleCode);
-  const body = input.body.trim();
-  if (!body || body.length > MAX_BODY_LENGTH) throw badInput(`Feedback must be 1 to ${MAX_BODY_LENGTH} characters`);
+  const body = requiredText(input.body, "body", MAX_BODY_LENGTH);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const rule = await scopedQuery(manager, viewer, GovernanceRule, "rule")
       .andWhere("rule.code = :code", { code })
@@ -100,8 +100,7 @@ export async function respondToPolicyFeedback(
   viewer: Viewer,
   input: { id: string; status: FeedbackStatus; response: string },
 ): Promise<PolicyFeedbackView> {
-  const response = input.response.trim();
-  if (!response || response.length > MAX_RESPONSE_LENGTH) throw badInput(`A response must be 1 to ${MAX_RESPONSE_LENGTH} characters`);
+  const response = requiredText(input.response, "response", MAX_RESPONSE_LENGTH);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const feedback = await lockVisibleFeedback(manager, viewer, input.id);
     const allowed = feedbackTransitionsFrom(feedback.status);

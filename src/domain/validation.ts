@@ -5,10 +5,11 @@ import { badInput } from "../errors";
 
 // Characters that show nothing: text made only of them is as empty as spaces.
 const INVISIBLE = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+export const showsNothing = (text: string) => !text.replace(INVISIBLE, "");
 
 export function requiredText(value: string | null | undefined, field: string, maxLength: number): string {
   const text = value?.trim() ?? "";
-  if (!text.replace(INVISIBLE, "")) throw badInput(`\`${field}\` must not be empty`);
+  if (showsNothing(text)) throw badInput(`\`${field}\` must not be empty`);
   if (text.length > maxLength) throw badInput(`\`${field}\` must be at most ${maxLength} characters`);
   return text;
 }
@@ -37,7 +38,7 @@ export function checkName(value: string, what: string): string {
 // Text that is only spaces or invisible characters reads as none given, as requiredText reads it as empty.
 export function optionalText(value: string | null | undefined, field: string, maxLength: number): string | null {
   const text = value?.trim() ?? "";
-  return text.replace(INVISIBLE, "") ? requiredText(text, field, maxLength) : null;
+  return showsNothing(text) ? null : requiredText(text, field, maxLength);
 }
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));

@@ -5,7 +5,7 @@ import type { Viewer } from "../../auth/viewer";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { conflict } from "../../errors";
 import { recordAudit } from "../audit";
-import type { IdItem } from "../validation";
+import { showsNothing, type IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { FirstIndexes, itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
@@ -58,7 +58,7 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date, newId: 
   if (!normalized.ok) return `${draft.kind} value ${normalized.reason}`;
   const confidence = draft.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isInteger(confidence) || confidence < 0 || confidence > 100) return "confidence must be a whole number from 0 to 100";
-  const note = draft.note?.trim() || null;
+  const note = draft.note && !showsNothing(draft.note) ? draft.note.trim() : null;
   if (note && note.length > MAX_NOTE_LENGTH) return `note must be at most ${MAX_NOTE_LENGTH} characters`;
   if (draft.brand && !draft.brand.id) return "brandId is not a valid Brand ID";
   if (draft.expiresAt && (Number.isNaN(draft.expiresAt.getTime()) || draft.expiresAt <= now)) return "expiresAt must be in the future";

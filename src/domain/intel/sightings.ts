@@ -3,8 +3,8 @@ import { datedFor } from "../../auth/intel-visibility";
 import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator, IndicatorSighting } from "../../entities";
-import { badInput, notFound } from "../../errors";
-import { checkPastInstant } from "../validation";
+import { notFound } from "../../errors";
+import { checkPastInstant, requiredText } from "../validation";
 import { recordAudit } from "../audit";
 import { inTransactionAs } from "../../auth/live-credential";
 
@@ -19,8 +19,7 @@ export async function recordSighting(
   viewer: Viewer,
   input: { indicatorId: string; seenAt: Date; source: string },
 ): Promise<Indicator> {
-  const source = input.source.trim();
-  if (!source || source.length > MAX_SOURCE_LENGTH) throw badInput(`source must be 1 to ${MAX_SOURCE_LENGTH} characters`);
+  const source = requiredText(input.source, "source", MAX_SOURCE_LENGTH);
   const seenAt = checkPastInstant(input.seenAt, "seenAt");
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const indicator = await scopedQuery(manager, viewer, Indicator, "ind")

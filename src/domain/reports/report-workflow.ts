@@ -11,6 +11,7 @@ import { pinReportedReferrals } from "./figure-sources";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
 import { lockKey } from "../../db/advisory-lock";
 import { inTransactionAs } from "../../auth/live-credential";
+import { optionalText } from "../validation";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -134,8 +135,7 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
 }
 
 export function reviewProgressReport(dataSource: DataSource, viewer: Viewer, input: { id: string; note?: string | null }) {
-  const note = input.note?.trim() || null;
-  if (note && note.length > MAX_NOTE_LENGTH) throw badInput(`A review note must be at most ${MAX_NOTE_LENGTH} characters`);
+  const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
   return advance(dataSource, viewer, input.id, ReportStatus.REVIEWED, note);
 }
 
