@@ -38,7 +38,7 @@ export function indexProducts(brand: BrandProfile): ProductIndex {
   };
 }
 
-// The product the title names best (its SKU, else most of its name's words); when the title names
+// The product the title names best (its SKU, else the most of its name's words, one being enough); when the title names
 // none, the brand's cheapest product, which is the most lenient comparison: the cheapest at the
 // reference rates, or where no MSRP has a rate, the cheapest in the listing's own currency.
 export function genuineProductOf(

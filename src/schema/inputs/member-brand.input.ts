@@ -18,7 +18,8 @@ export class SetBrandAliasesInput {
   brandId: string;
 
   @Field(() => [String], {
-    description: "Up to 20 other names it is sold under, in any script; none may read as another brand's name. Replaces the list",
+    description:
+      "Up to 20 other names it is sold under, in any script; none may read as another brand's name. Replaces the list. Names the matcher reads alike (\"Swarowski\" and \"Svarovski\", which its folding of misspellings already reads as \"Swarovski\") are kept once, as first given: the answer's `aliases` is the list kept",
   })
   aliases: string[];
 }
