@@ -41,13 +41,15 @@ interface ValidProduct {
 function specsOf(specs: Record<string, unknown>): Record<string, string> {
   const entries = Object.entries(specs);
   if (entries.length > MAX_SPECS) throw badInput(`\`specs\` may hold at most ${MAX_SPECS} specs`);
-  return Object.fromEntries(
-    entries.map(([name, value]) => {
-      const key = requiredText(name, "a spec's name", 100);
-      if (typeof value !== "string") throw badInput(`\`specs.${key}\` must be text, e.g. "1TB"`);
-      return [key, requiredText(value, `specs.${key}`, 500)];
-    }),
-  );
+  const checked: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const key = requiredText(name, "a spec's name", 100);
+    if (typeof value !== "string") throw badInput(`\`specs.${key}\` must be text, e.g. "1TB"`);
+    // Two names that are one once trimmed would keep only the last one's value.
+    if (Object.hasOwn(checked, key)) throw badInput(`\`specs\` names \`${key}\` twice (its names are trimmed): give each spec once`);
+    checked[key] = requiredText(value, `specs.${key}`, 500);
+  }
+  return checked;
 }
 
 function validProduct(draft: ProductDraft): ValidProduct {

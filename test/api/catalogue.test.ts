@@ -74,11 +74,13 @@ describe("a brand's catalogue", () => {
       product({ sku: "OK-1" }),
       product({ sku: "BAD-3", name: "  " }),
       product({ sku: "BAD-4", specs: { capacity: 4 } }),
+      product({ sku: "BAD-5", specs: { length: "38 cm", " length ": "40 cm" } }),
     ]);
     expect(response.errors?.[0]).toMatchObject({
       message:
-        "5 of 6 products are invalid; nothing was saved: [1] msrp.amountMinor must be a whole number of minor units (cents, fen), from 1 to 1000000000000; " +
-        "[2] logoHashes must be 64-bit hashes as 16 hex digits; [3] the same sku as item 0; [4] name must not be empty; [5] specs.capacity must be text, e.g. \"1TB\"",
+        "6 of 7 products are invalid; nothing was saved: [1] msrp.amountMinor must be a whole number of minor units (cents, fen), from 1 to 1000000000000; " +
+        "[2] logoHashes must be 64-bit hashes as 16 hex digits; [3] the same sku as item 0; [4] name must not be empty; [5] specs.capacity must be text, e.g. \"1TB\"; " +
+        "[6] specs names length twice (its names are trimmed): give each spec once",
       extensions: { code: "BAD_USER_INPUT" },
     });
     expect(await catalogueRows()).toBe(before);
