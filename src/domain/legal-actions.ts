@@ -7,9 +7,12 @@ import { LegalActionStatus as L } from "../entities/enums";
 import { badInput, conflict, forbidden, notFound } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
-import { checkMoney, checkPastLocalDate, optionalText, requiredText, type MoneyValue } from "./validation";
+import { checkMoney, checkPastLocalDate, checkReference, optionalText, requiredText, type MoneyValue } from "./validation";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
+
+const caseNumberOf = (value: string | null | undefined) => checkReference(optionalText(value, "caseNumber", 100), "caseNumber");
+const spacedAlike = (sql: string) => `regexp_replace(lower(${sql}), '\\s+', ' ', 'g')`;
 
 // FILED -> IN_PROGRESS -> a judgment, a settlement or a withdrawal; a case may also settle, be
 // withdrawn or be decided straight from FILED. The outcomes are final.
@@ -33,7 +36,7 @@ export async function fileLegalAction(
   input: { sellerId: string; court: string; caseNumber?: string | null; claim: MoneyValue; filedOn: string },
 ): Promise<LegalAction> {
   const court = requiredText(input.court, "court", 300);
-  const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
+  const caseNumber = caseNumberOf(input.caseNumber);
   const claim = checkMoney(input.claim, "claim", { allowZero: false });
   const filedOn = checkPastLocalDate(input.filedOn, "filedOn");
   return inTransactionAs(dataSource, viewer, async (manager) => {
@@ -48,7 +51,8 @@ export async function fileLegalAction(
         claim: claim.amountMinor,
         currency: claim.currency,
       })
-      .andWhere("lower(la.court) = lower(:court) AND la.status = ANY(:open)", { court, open: [L.FILED, L.IN_PROGRESS] })
+      // The same court however its name was cased or spaced.
+      .andWhere(`${spacedAlike("la.court")} = ${spacedAlike(":court")} AND la.status = ANY(:open)`, { court, open: [L.FILED, L.IN_PROGRESS] })
       .getOne();
     if (filed) {
       throw conflict(`Your organization recorded this action already (${filed.status}, on ${filed.createdAt.toISOString()}): the same store, court, filing date and claim`);
@@ -85,7 +89,7 @@ export async function updateLegalAction(
   input: { id: string; status?: L | null; judgment?: MoneyValue | null; caseNumber?: string | null },
 ): Promise<LegalAction> {
   // A court gives its case number after the filing, often: it may be recorded on its own.
-  const caseNumber = optionalText(input.caseNumber, "caseNumber", 100);
+  const caseNumber = caseNumberOf(input.caseNumber);
   // A judgment sent alone is told why it is not recorded, not only that nothing was given.
   const judgment = input.judgment ? checkMoney(input.judgment, "judgment", { allowZero: false }) : null;
   if (judgment && input.status !== L.JUDGMENT_FOR_PLAINTIFF && input.status !== L.SETTLED) {

@@ -11,7 +11,7 @@ import { FirstIndexes } from "./item-errors";
 import { pathTo } from "./infringement-lifecycle";
 import { moveInfringement } from "./infringement-status";
 import { withdrawLockedTakedown } from "./takedown-workflow";
-import { checkMoney, checkPastInstant, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
+import { checkMoney, checkPastInstant, checkReference, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
 import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_EVIDENCE_ITEMS = 50;
@@ -23,7 +23,7 @@ export async function recordTestBuy(
 ): Promise<TestBuy> {
   const orderedAt = checkPastInstant(input.orderedAt, "orderedAt");
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
-  const orderReference = requiredText(input.orderReference, "orderReference", 200);
+  const orderReference = checkReference(requiredText(input.orderReference, "orderReference", 200), "orderReference");
   return inTransactionAs(dataSource, viewer, async (manager) => {
     // Locked, so that two recordings of one order (a client's retry) cannot both pass the check below.
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")

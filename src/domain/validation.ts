@@ -35,6 +35,13 @@ export function checkName(value: string, what: string): string {
   return name;
 }
 
+// A reference a person reads and looks up elsewhere (an order, a court's case) is one line that
+// reads as it compares, as a name is.
+export function checkReference<T extends string | null>(text: T, field: string): T {
+  if (text !== null && NOT_IN_NAMES.test(text)) throw badInput(`\`${field}\` must not hold control or text-direction characters`);
+  return text;
+}
+
 // Text that is only spaces or invisible characters reads as none given, as requiredText reads it as empty.
 export function optionalText(value: string | null | undefined, field: string, maxLength: number): string | null {
   const text = value?.trim() ?? "";

@@ -390,6 +390,9 @@ describe("legal actions", () => {
     expect(both.find((r) => r.errors)!.errors![0].message).toMatch(
       /^Your organization recorded this action already \(FILED, on .+\): the same store, court, filing date and claim$/,
     );
+    // Nor is the court another one when its name is spaced otherwise.
+    const respaced = await api.gql(FILE, { input: { ...input, court: " Hangzhou  Internet\tCourt" } }, cast.brandAAnalyst.as);
+    expect(respaced.errors?.[0].extensions?.code).toBe("CONFLICT");
     // Another claim in the same court is another action.
     expect((await api.gql(FILE, { input: { ...input, claim: { amountMinor: 6_000_000, currency: "CNY" } } }, cast.brandAAnalyst.as)).errors).toBeUndefined();
   });
@@ -403,6 +406,24 @@ describe("legal actions", () => {
       const input = { sellerId: gid("Seller", cast.seller.id), court: "A court", claim: { amountMinor: 100, currency: "CNY" }, filedOn };
       expect((await api.gql(FILE, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
     }
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
+  it("refuses an order reference or a case number holding control or text-direction characters, which read otherwise than they compare", async () => {
+    const infringementId = gid("Infringement", (await caseOfA(InfringementStatus.UNDER_REVIEW)).id);
+    const before = await enforcementFootprint(api);
+    for (const orderReference of ["TB-\u202e1-2", "TB-1\n2", "TB\u0007"]) {
+      const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference };
+      expect((await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({
+        message: "`orderReference` must not hold control or text-direction characters",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    const input = { sellerId: gid("Seller", cast.seller.id), court: "A court", claim: { amountMinor: 100, currency: "CNY" }, filedOn: "2026-10-01", caseNumber: "(2026)\u2067Yue 03" };
+    expect((await api.gql(FILE, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({
+      message: "`caseNumber` must not hold control or text-direction characters",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
