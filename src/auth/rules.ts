@@ -71,7 +71,7 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) =>
       (isPlatform(viewer) && viewer.scopes.has(Scope.INFRINGEMENTS_READ)) ||
       (viewer.orgKind === OrgKind.AGENCY && viewer.scopes.has(Scope.REFERRALS_READ)),
-    message: "Only the platform and the agencies a seller was referred to may read its identity",
+    message: "Only the platform (with the infringements:read scope) and the agencies a seller was referred to (with referrals:read) may read its identity",
   },
   // The platform executes takedowns: it decides brands' requests, and takes listings down on its own.
   decideTakedowns: bothScopes(
@@ -100,7 +100,7 @@ const REQUIREMENTS = {
     OrgKind.PLATFORM,
     Scope.REFERRALS_READ,
     Scope.REFERRALS_WRITE,
-    "Only the platform, with the referrals:read and referrals:write scopes, refers cases to an agency",
+    "Only the platform, with the referrals:read and referrals:write scopes, refers cases to an agency and withdraws a referral",
   ),
   updateReferrals: bothScopes(
     OrgKind.AGENCY,

@@ -77,6 +77,15 @@ describe("a referral with cases of two brands", () => {
     expect(asB.node?.sellers).toHaveLength(2);
   });
 
+  it("tells a platform key without infringements:read that a store's identity needs that scope", async () => {
+    const referralsOnly = await cast.keyFor(cast.platformAnalyst.org, [Scope.REFERRALS_READ]);
+    const read = await api.gql(`query($id: ID!) { node(id: $id) { ... on Referral { sellers { registeredName } } } }`, { id: referralId }, referralsOnly.as);
+    expect(read.errors?.[0]).toMatchObject({
+      message: "Only the platform (with the infringements:read scope) and the agencies a seller was referred to (with referrals:read) may read its identity",
+      extensions: { code: "FORBIDDEN" },
+    });
+  });
+
   it("does not let brand A reach B's case, its evidence or its seller through any path", async () => {
     const caseOfB = gid("Infringement", caseOfB2.id);
     const lookup = await api.gql(`query($id: ID!) { infringement(id: $id) { id } }`, { id: caseOfB }, cast.brandAAnalyst.as);
@@ -600,7 +609,10 @@ describe("a referral sent in error", () => {
     const withdraw = (reason: string, as = cast.platformAnalyst.as, id = referral.id) => api.gql(WITHDRAW, { input: { id, reason } }, as);
     const before = await enforcementFootprint(api);
     for (const persona of [cast.investigator, cast.brandAAnalyst, cast.brandAAdmin]) {
-      expect((await withdraw("mistake", persona.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+      expect((await withdraw("mistake", persona.as)).errors?.[0]).toMatchObject({
+        message: "Only the platform, with the referrals:read and referrals:write scopes, refers cases to an agency and withdraws a referral",
+        extensions: { code: "FORBIDDEN" },
+      });
     }
     expect((await withdraw(" \u200b ")).errors?.[0]).toMatchObject({
       message: "`reason (why the referral is withdrawn)` must not be empty",

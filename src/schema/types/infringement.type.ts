@@ -48,7 +48,7 @@ export class InfringementType extends NodeInterface {
   @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-3" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
-  @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first" })
+  @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first. An agency reads none: a brand's notes are not part of what a referral sends" })
   notes: InfringementNoteType[];
 
   @Field(() => [TestBuyType], { description: "Test buys against it, oldest first" })
