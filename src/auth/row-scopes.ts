@@ -125,12 +125,16 @@ const sellers: RowScope = (viewer, alias) => {
   }
 };
 
+// One EXISTS over both ways in, as the brand's stores are: two ORed EXISTS made the stores list
+// scan every store, where this one reads the agency's few first.
 const storesOfAgency = (viewer: Viewer, alias: string, movedInto: "any referral" | "open referral"): ScopeCondition => ({
-  sql: `(${referredToAgency(viewer, "seller_id", `${alias}.id`).sql}
-         OR EXISTS (SELECT 1 FROM suspected_infringement scope_moved
-                      JOIN referral_infringement scope_moved_ri ON scope_moved_ri.infringement_id = scope_moved.id
-                     WHERE scope_moved.seller_id = ${alias}.id AND scope_moved_ri.agency_org_id = :scopeOrgId
-                       ${movedInto === "open referral" ? "AND scope_moved_ri.closed_at IS NULL" : ""}))`,
+  sql: `EXISTS (SELECT 1 FROM (SELECT scope_ri.seller_id FROM referral_infringement scope_ri WHERE scope_ri.agency_org_id = :scopeOrgId
+                               UNION ALL
+                               SELECT scope_moved.seller_id FROM referral_infringement scope_moved_ri
+                                 JOIN suspected_infringement scope_moved ON scope_moved.id = scope_moved_ri.infringement_id
+                                WHERE scope_moved_ri.agency_org_id = :scopeOrgId
+                                  ${movedInto === "open referral" ? "AND scope_moved_ri.closed_at IS NULL" : ""}) scope_agency
+                 WHERE scope_agency.seller_id = ${alias}.id)`,
   params: { scopeOrgId: viewer.orgId },
 });
 
