@@ -8,7 +8,10 @@ import { TenantOwned } from "./tenant-owned";
 @Entity("indicator")
 @Unique("uq_indicator_owner_hash", ["ownerOrgId", "valueHash"])
 @Index("idx_indicator_value_hash", ["valueHash"])
+// The list's orders.
 @Index("idx_indicator_created", ["createdAt", "id"])
+@Index("idx_indicator_confidence", ["confidence", "id"])
+@Index("idx_indicator_last_seen", ["lastSeenAt", "id"])
 export class Indicator extends TenantOwned {
   @Column({ type: "enum", enum: IndicatorKind, enumName: "indicator_kind" })
   kind: IndicatorKind;

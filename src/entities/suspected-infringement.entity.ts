@@ -16,6 +16,11 @@ import type { RiskSignal } from "./risk-signal";
 // visited thousands of scattered pages.
 @Index("idx_infringement_owner_detected", ["ownerOrgId", "detectedAt", "id", "status", "marketplace", "brandId", "riskScore"])
 @Index("idx_infringement_owner_score", ["ownerOrgId", "riskScore", "id", "status", "marketplace", "brandId", "detectedAt"])
+// The platform's view of every member's cases, in the same two orders; and the cases changed since
+// a time (a sync's updatedFrom), for the platform and for a brand: a minute's changes are few.
+@Index("idx_infringement_detected", ["detectedAt", "id"])
+@Index("idx_infringement_score", ["riskScore", "id"])
+@Index("idx_infringement_updated", ["updatedAt", "ownerOrgId"])
 @Index("idx_infringement_seller_owner", ["sellerId", "ownerOrgId"])
 // A seller's confirmed infringements, counted for its history by every ingest batch that meets
 // it: a small index of the few confirmed cases, instead of visiting every case of the seller.

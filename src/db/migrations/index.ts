@@ -28,6 +28,7 @@ import { AllianceFeedbackDatedByDay1796640000000 } from "./1796640000000-Allianc
 import { ReferralReportedIn1796650000000 } from "./1796650000000-ReferralReportedIn";
 import { AuditLogWithoutEvidence1796660000000 } from "./1796660000000-AuditLogWithoutEvidence";
 import { IndicatorExpiryWithinDates1796670000000 } from "./1796670000000-IndicatorExpiryWithinDates";
+import { ListOrderIndexes1796680000000 } from "./1796680000000-ListOrderIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   ReferralReportedIn1796650000000,
   AuditLogWithoutEvidence1796660000000,
   IndicatorExpiryWithinDates1796670000000,
+  ListOrderIndexes1796680000000,
 ];
