@@ -31,7 +31,7 @@ export const ORG_KIND_SCOPES: Record<OrgKind, readonly Scope[]> = {
   [OrgKind.AGENCY]: [Scope.REFERRALS_READ, Scope.REFERRALS_WRITE],
 };
 
-export const ORG_KIND_ROLES: Record<OrgKind, readonly UserRole[]> = {
+const ORG_KIND_ROLES: Record<OrgKind, readonly UserRole[]> = {
   [OrgKind.PLATFORM]: [UserRole.ADMIN, UserRole.ANALYST],
   [OrgKind.BRAND]: [UserRole.ADMIN, UserRole.ANALYST, UserRole.VIEWER],
   [OrgKind.AGENCY]: [UserRole.INVESTIGATOR],

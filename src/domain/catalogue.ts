@@ -16,7 +16,7 @@ import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validati
 // one bad product refuses the call, naming each bad one by its index. Another takes SKUs out.
 // Both keep each product's spells in the catalogue, with its category in each (catalogue-history.ts).
 
-export const MAX_PRODUCTS_PER_CALL = 1000;
+const MAX_PRODUCTS_PER_CALL = 1000;
 const MAX_LOGO_HASHES = 20;
 
 export interface ProductDraft {

@@ -17,7 +17,7 @@ export const isEmailDomain = (domain: string): boolean => DOMAIN.test(domain);
 
 export const domainOf = (normalizedEmail: string): string => normalizedEmail.slice(normalizedEmail.lastIndexOf("@") + 1);
 
-export function checkEmailDomains(values: readonly string[]): string[] {
+function checkEmailDomains(values: readonly string[]): string[] {
   const domains = [...new Set(values.map((value) => value.trim().toLowerCase().replace(/^@/, "")))].sort();
   if (domains.length < 1 || domains.length > MAX_DOMAINS) throw badInput(`Give 1 to ${MAX_DOMAINS} email domains`);
   const bad = domains.filter((domain) => !isEmailDomain(domain));

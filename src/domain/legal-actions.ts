@@ -26,8 +26,6 @@ const NEXT: Record<L, readonly L[]> = {
   [L.WITHDRAWN]: [],
 };
 
-export const legalActionTransitionsFrom = (from: L) => NEXT[from];
-
 // The plaintiff is the viewer's organization (the platform, or a brand), against a seller it can
 // reach: a brand only a seller of its own infringements.
 export async function fileLegalAction(

@@ -16,7 +16,7 @@ export async function lockMemberCap(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock($1)`, [MEMBER_CAP_LOCK]);
 }
 
-export async function memberBrandUsage(manager: EntityManager, now: Date): Promise<{ active: number; reserved: number }> {
+async function memberBrandUsage(manager: EntityManager, now: Date): Promise<{ active: number; reserved: number }> {
   const [row]: { active: number; reserved: number }[] = await manager.query(
     `SELECT (SELECT count(*)::int FROM brand b JOIN organization o ON o.id = b.owner_org_id
               WHERE o.kind = $1 AND o.status = $2) AS active,

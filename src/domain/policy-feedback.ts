@@ -29,7 +29,7 @@ const NEXT_STATUSES: Record<FeedbackStatus, FeedbackStatus[]> = {
 // The statuses its author's organization may still withdraw it from: before the platform decides.
 const WITHDRAWABLE = new Set([FeedbackStatus.SUBMITTED, FeedbackStatus.UNDER_REVIEW]);
 
-export const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
+const feedbackTransitionsFrom = (status: FeedbackStatus) => NEXT_STATUSES[status];
 
 // Feedback is on the rule's current version (isCurrentRuleVersion): the one rule(code:) shows a
 // member when it writes, so never a later version that has not taken effect.

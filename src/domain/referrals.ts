@@ -39,8 +39,6 @@ const NEXT_REFERRAL_STATUS: Record<ReferralStatus, readonly ReferralStatus[]> = 
   [ReferralStatus.WITHDRAWN]: [],
 };
 
-export const referralTransitionsFrom = (from: ReferralStatus) => NEXT_REFERRAL_STATUS[from];
-
 // The platform bundles confirmed infringements (and so their sellers) for one agency. All or
 // nothing, like a bulk takedown: every bad id is named and nothing is created.
 export async function createReferral(

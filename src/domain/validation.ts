@@ -90,12 +90,12 @@ export const isStorableText = (text: string) => !MAY_BE_UNSTORABLE.test(text) ||
 // Nothing this alliance records (a listing, a store's opening, a test buy, a lawsuit, a raid, a
 // sighting) happened before online marketplaces did: an earlier date is a slip (1900, 0026).
 const EARLIEST_EVENT_DAY = "1990-01-01";
-export const EARLIEST_EVENT_MS = Date.parse(`${EARLIEST_EVENT_DAY}T00:00:00Z`);
+const EARLIEST_EVENT_MS = Date.parse(`${EARLIEST_EVENT_DAY}T00:00:00Z`);
 
 // A little clock skew between client and server is not an error.
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export const isNotFuture = (epochMs: number) => epochMs <= Date.now() + FUTURE_TOLERANCE_MS;
+const isNotFuture = (epochMs: number) => epochMs <= Date.now() + FUTURE_TOLERANCE_MS;
 
 export const isPastEvent = (epochMs: number) => epochMs >= EARLIEST_EVENT_MS && isNotFuture(epochMs);
 

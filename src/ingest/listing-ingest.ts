@@ -51,7 +51,7 @@ function mayRunAgain(error: unknown): boolean {
   return isTransientConflict(error) || (code === "23505" && constraint === LISTING_KEY) || error instanceof StaleListingError;
 }
 
-export const emptyCounts = (): IngestCounts => ({ read: 0, rejected: 0, ...emptyBatchCounts() });
+const emptyCounts = (): IngestCounts => ({ read: 0, rejected: 0, ...emptyBatchCounts() });
 
 function add(total: IngestCounts, batch: BatchCounts): void {
   for (const key of Object.keys(batch) as (keyof BatchCounts)[]) total[key] += batch[key];

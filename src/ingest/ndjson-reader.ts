@@ -27,14 +27,14 @@ const BOM = "\ufeff";
 // A listing's record is a few kilobytes at most. A longer line (its line end counted; a file with
 // no line ends, say) is not held: its bytes are dropped as they come, and the line stands as
 // TOO_LONG, rejected by its number, so that memory stays flat whatever the file.
-export const MAX_LINE_BYTES = 1 << 20;
+const MAX_LINE_BYTES = 1 << 20;
 // Not JSON (a raw NUL cannot start a JSON text), so never a record.
 const TOO_LONG = "\u0000line too long";
 const NOT_UTF8 = "\u0000not UTF-8";
 
 // A chunk ends at a line end once it holds this many bytes, whatever its line count: a batch of
 // 5,000 lines near MAX_LINE_BYTES each would be gigabytes, past the longest string V8 can decode.
-export const MAX_CHUNK_BYTES = 64 << 20;
+const MAX_CHUNK_BYTES = 64 << 20;
 
 export async function* ndjsonChunks(
   input: Readable,

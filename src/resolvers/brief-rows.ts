@@ -28,7 +28,7 @@ function fieldsIn(info: GraphQLResolveInfo, sets: SelectionSets): FieldNode[] {
   return fields;
 }
 
-export const selectsAnyOf = (info: GraphQLResolveInfo, names: readonly string[], sets = ownSelections(info)): boolean =>
+const selectsAnyOf = (info: GraphQLResolveInfo, names: readonly string[], sets = ownSelections(info)): boolean =>
   fieldsIn(info, sets).some((field) => names.includes(field.name.value));
 
 // The selection sets of the fields called `name` in `sets`.

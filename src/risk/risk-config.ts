@@ -21,7 +21,7 @@ export interface RiskConfig {
   confirmedByMinMembers: number;
 }
 
-export const DEFAULT_COUNTERFEIT_TERMS = [
+const DEFAULT_COUNTERFEIT_TERMS = [
   // English
   "replica", "aaa", "aaa+", "1:1", "mirror quality", "mirror image", "super copy", "top copy", "copy", "fake",
   "knockoff", "knock-off", "oem", "unbranded", "inspired", "dupe", "high imitation",

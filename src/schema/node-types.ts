@@ -22,7 +22,7 @@ import {
 
 // Every GraphQL type that implements Node, with the entity behind it (for PolicyFeedback, the
 // projection every feedback is handed out as).
-export const NODE_ENTITIES = {
+const NODE_ENTITIES = {
   Organization,
   Brand,
   Product,

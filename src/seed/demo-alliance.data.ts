@@ -58,7 +58,7 @@ export const PLATFORM_ORGANIZATION: DemoOrganization = {
   brands: [],
 };
 
-export const AGENCY_ORGANIZATION: DemoOrganization = {
+const AGENCY_ORGANIZATION: DemoOrganization = {
   slug: "sh-psb",
   name: "Shanghai Public Security Bureau - Economic Crimes",
   kind: OrgKind.AGENCY,

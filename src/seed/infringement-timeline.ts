@@ -37,7 +37,7 @@ export const isTakedownStatus = (status: InfringementStatus) =>
 
 // The moves that bring a new case to `status`, as the workflows make them: reviews up to a
 // decision, then the takedown workflow.
-export function lifecyclePath(status: InfringementStatus): InfringementStatus[] {
+function lifecyclePath(status: InfringementStatus): InfringementStatus[] {
   const { FLAGGED, CONFIRMED } = InfringementStatus;
   if (!isTakedownStatus(status)) return pathTo(FLAGGED, status, "REVIEW")!;
   return [...pathTo(FLAGGED, CONFIRMED, "REVIEW")!, ...pathTo(CONFIRMED, status, "TAKEDOWN")!];

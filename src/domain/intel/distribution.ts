@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { inTransactionAs } from "../../auth/live-credential";
 
 // Narrowest first: each level shows an indicator to everyone the previous one does, and more.
-export const DISTRIBUTION_ORDER = [
+const DISTRIBUTION_ORDER = [
   IndicatorDistribution.PRIVATE,
   IndicatorDistribution.MATCH_ONLY,
   IndicatorDistribution.ALLIANCE_ANONYMOUS,

@@ -100,7 +100,7 @@ function signalOf(row: SignalRow, minMembers: number, countsFrom: number): Intel
 // keyed-hash index.
 export type IntelEvidence = (readonly IntelHolder[])[];
 
-export async function intelEvidence(
+async function intelEvidence(
   manager: EntityManager,
   hasher: KeyedHasher,
   candidatesOfItems: readonly (readonly IntelCandidate[])[],

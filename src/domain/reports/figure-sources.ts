@@ -53,7 +53,7 @@ const brandCategory = (periodEnd: string) => `brand_category AS (
 const BRAND_CATEGORY = brandCategory("$2");
 
 export const UNCATEGORIZED = "Uncategorized";
-export const ALL_MARKETPLACES = "ALL";
+const ALL_MARKETPLACES = "ALL";
 
 // Who could contribute to each category's cells, whatever they did in the period: the owners of the
 // brands in it (UNCATEGORIZED: of those without a catalogue), and how many members there are.
