@@ -1,8 +1,7 @@
-import { createSecretKey, randomBytes, type KeyObject } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
 import type { Config } from "../config";
+import { givenOrKeptSecret } from "../data-dir-secret";
 
 const ISSUER = "alliance-api";
 const AUDIENCE = "alliance-api";
@@ -67,15 +66,6 @@ export class TokenService {
 // The signing secret: JWT_SECRET, or with the embedded database a random one made on first start
 // and kept beside the data, so that tokens outlive a restart.
 export function loadTokenService(config: Config): TokenService {
-  return new TokenService(createSecretKey(Buffer.from(resolveSecret(config), "utf8")), config.jwt.ttlSeconds);
-}
-
-function resolveSecret(config: Config): string {
-  if (config.jwt.secret) return config.jwt.secret;
-  const file = join(config.dataDir, "jwt-secret");
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+  const secret = givenOrKeptSecret(config.jwt.secret, config.dataDir, "jwt-secret");
+  return new TokenService(createSecretKey(Buffer.from(secret, "utf8")), config.jwt.ttlSeconds);
 }

@@ -21,7 +21,7 @@ import { lockKey } from "../db/advisory-lock";
 import { inTransaction } from "../db/transaction";
 import { inTransactionAs } from "../auth/live-credential";
 import { normalizedEmail } from "../auth/email-address";
-import { pendingInvitation } from "./pending-invitation";
+import { invitationState, pendingInvitation } from "./pending-invitation";
 import { checkInvitableAddress, domainOf, isEmailDomain } from "./email-domains";
 
 // ASCII only (an internationalized domain in its xn-- form): a look-alike letter from another
@@ -192,7 +192,7 @@ export async function acceptInvitation(
       .where("inv.token_hash = :hash", { hash: hashInvitationToken(token) })
       .setLock("pessimistic_write")
       .getOne();
-    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invalidInvitation();
+    if (!invitation || invitationState(invitation, now) !== "PENDING") throw invalidInvitation();
     // Hashed once the token proved good: a bad one (guessed, used, expired) costs no hash, and
     // what its quick answer tells, that it is bad, is what the answer says anyway.
     const passwordHash = await hashPassword(input.password);

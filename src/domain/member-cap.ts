@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { InvitationKind, OrgKind, OrgStatus } from "../entities/enums";
 import { ApiError, ErrorCode } from "../errors";
+import { lockKey } from "../db/advisory-lock";
 import { pendingInvitation } from "./pending-invitation";
 
 // The cap counts BRANDS, not organizations: DESIGN.md caps "active member brands", and one member
@@ -10,11 +11,7 @@ import { pendingInvitation } from "./pending-invitation";
 
 // Every change that can raise the count (invite, accept, reinstate) takes this transaction lock
 // first, so two concurrent ones cannot both see the last free place.
-const MEMBER_CAP_LOCK = 5_050_017;
-
-export async function lockMemberCap(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [MEMBER_CAP_LOCK]);
-}
+export const lockMemberCap = (manager: EntityManager): Promise<void> => lockKey(manager, "member-cap");
 
 async function memberBrandUsage(manager: EntityManager, now: Date): Promise<{ active: number; reserved: number }> {
   const [row]: { active: number; reserved: number }[] = await manager.query(

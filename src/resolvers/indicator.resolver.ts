@@ -8,7 +8,6 @@ import { widenIndicatorDistribution } from "../domain/intel/distribution";
 import { expireIndicator } from "../domain/intel/expire-indicator";
 import { recordSighting } from "../domain/intel/sightings";
 import type { Indicator, IndicatorSighting } from "../entities";
-import { badInput } from "../errors";
 import { fromGlobalId, idItemOf } from "../schema/global-id";
 import {
   IndicatorFilter,
@@ -92,9 +91,6 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer, config, intelHasher, loaders } = authenticated(context);
-    if (indicators.length < 1 || indicators.length > config.intel.maxContributeBatch) {
-      throw badInput(`Contribute 1 to ${config.intel.maxContributeBatch} indicators at a time; use the CLI import for more`);
-    }
     const ids = await contributeIndicators(
       dataSource,
       intelHasher,
@@ -103,6 +99,7 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
         ...input,
         brand: brandId === null || brandId === undefined ? null : idItemOf(brandId, "Brand"),
       })),
+      { maxItems: config.intel.maxContributeBatch },
     );
     return loadAllRequired(loaders.indicator, ids);
   }

@@ -10,6 +10,7 @@ import { CreateInvitationPayload, InvitationType } from "../schema/types/invitat
 import { LoginPayload } from "../schema/types/viewer.type";
 import { authenticated } from "./authenticated";
 import { NodeIdResolver } from "./node-id.resolver";
+import { invitationState } from "../domain/pending-invitation";
 
 @Resolver(() => InvitationType)
 export class InvitationResolver extends NodeIdResolver("Invitation", InvitationType) {
@@ -70,8 +71,6 @@ export class InvitationResolver extends NodeIdResolver("Invitation", InvitationT
 
   @FieldResolver(() => InvitationStatus)
   status(@Root() invitation: Invitation): InvitationStatus {
-    if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
-    if (invitation.revokedAt) return InvitationStatus.REVOKED;
-    return invitation.expiresAt <= new Date() ? InvitationStatus.EXPIRED : InvitationStatus.PENDING;
+    return InvitationStatus[invitationState(invitation, new Date())];
   }
 }

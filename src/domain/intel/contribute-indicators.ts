@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { datedForSql, expiresForSql } from "../../auth/intel-visibility";
 import type { Viewer } from "../../auth/viewer";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
-import { conflict } from "../../errors";
+import { badInput, conflict } from "../../errors";
 import { recordAudit } from "../audit";
 import { showsNothing, type IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
@@ -153,8 +153,9 @@ export const draftProblems = (drafts: readonly IndicatorDraft[], hasher: KeyedHa
 const isUniqueViolation = (error: unknown) => driverErrorOf(error).code === "23505";
 
 type Contributor = { orgId: string; actor: Viewer | null };
-// newId: the demo seed's, so that a seed always writes the same rows.
-type ContributeOptions = { onProgress?: (done: number, total: number) => void; newId?: () => string };
+// newId: the demo seed's, so that a seed always writes the same rows. maxItems: the API's batch
+// limit (the CLI's import has none).
+type ContributeOptions = { onProgress?: (done: number, total: number) => void; newId?: () => string; maxItems?: number };
 
 // All or nothing: every draft is checked first (value, confidence, brand, duplicates), and a single
 // bad one refuses the whole batch naming each bad item by index. Set-based: a statement per
@@ -166,6 +167,9 @@ export async function contributeIndicators(
   drafts: IndicatorDraft[],
   options: ContributeOptions = {},
 ): Promise<string[]> {
+  if (options.maxItems !== undefined && (drafts.length < 1 || drafts.length > options.maxItems)) {
+    throw badInput(`Contribute 1 to ${options.maxItems} indicators at a time; use the CLI import for more`);
+  }
   return inTransactionAs(dataSource, contributor.actor, (manager) => contributeIndicatorsIn(manager, hasher, contributor, drafts, options));
 }
 

@@ -1,7 +1,6 @@
-import { createHmac, createSecretKey, randomBytes, type Hmac, type KeyObject } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHmac, createSecretKey, type Hmac, type KeyObject } from "node:crypto";
 import type { Config } from "../../config";
+import { givenOrKeptSecret } from "../../data-dir-secret";
 import type { IndicatorKind } from "../../entities/enums";
 
 // HMAC-SHA-256 of an indicator's kind and normalized value under a server secret. Every match
@@ -41,12 +40,4 @@ export function loadKeyedHasher(config: Config): KeyedHasher {
 
 export const secretKeyFrom = (secret: string) => createSecretKey(Buffer.from(secret, "utf8"));
 
-export function intelHmacSecret(config: Config): string {
-  if (config.intel.hmacSecret) return config.intel.hmacSecret;
-  const file = join(config.dataDir, "intel-hmac-secret");
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
+export const intelHmacSecret = (config: Config): string => givenOrKeptSecret(config.intel.hmacSecret, config.dataDir, "intel-hmac-secret");
