@@ -250,6 +250,19 @@ describe("contributeIndicators", () => {
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event`))[0].n).toBe(auditsBefore);
   });
 
+  it("refuses an empty batch and one over INTEL_MAX_CONTRIBUTE_BATCH, pointing to the CLI import", async () => {
+    const member = await brandMember(api, "Batch Size Brand");
+    const before = await indicatorRowCount(api);
+    for (const count of [0, 1001]) {
+      const indicators = Array.from({ length: count }, (_, i) => ({ kind: "KEYWORD", value: `batch size ${i}` }));
+      expect((await api.gql(CONTRIBUTE, { indicators }, member.as)).errors?.[0]).toMatchObject({
+        message: "Contribute 1 to 1000 indicators at a time; use the CLI import for more",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    expect(await indicatorRowCount(api)).toBe(before);
+  });
+
   it("names a malformed brandId as its item's error, and another member's brand id as a missing one", async () => {
     const member = await brandMember(api, "Brand Id Brand");
     const before = await indicatorRowCount(api);
