@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-// The error codes the API answers with (DESIGN.md, section 4). Every error a client sees carries one.
+// The error codes the API answers with (README, "Errors"). Every error a client sees carries one.
 export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",

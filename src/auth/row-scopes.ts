@@ -34,7 +34,8 @@ import { indicatorRows } from "./intel-visibility";
 import { ALL, NONE, type ScopeCondition } from "./scope-condition";
 import type { Viewer } from "./viewer";
 
-// Which rows a viewer may see, one function per entity, and nowhere else. Each turns a viewer into
+// Which rows a viewer may see, one function per entity, and nowhere else (the indicators' rule,
+// long enough to have a file of its own, is in intel-visibility.ts). Each turns a viewer into
 // an SQL condition on the row alias; scopedQuery() (scoped-query.ts) puts it on every read.
 export type RowScope = (viewer: Viewer, alias: string) => ScopeCondition;
 

@@ -4,7 +4,7 @@ import { ApiError, ErrorCode } from "../errors";
 import { lockKey } from "../db/advisory-lock";
 import { pendingInvitation } from "./pending-invitation";
 
-// The cap counts BRANDS, not organizations: DESIGN.md caps "active member brands", and one member
+// The cap counts BRANDS, not organizations: the alliance caps "active member brands", and one member
 // organization may own several (Western Digital and SanDisk take two places). A brand counts when
 // its organization is an ACTIVE member; a pending invitation reserves the places of its brands
 // until it is accepted, revoked or expires, so that accepting it never finds the alliance full.

@@ -23,7 +23,7 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  // Counted only when asked for (see connection-total-count.resolver.ts).
+  // Counted only when asked for (see src/resolvers/connection.resolver.ts).
   countTotal: () => Promise<number>;
 }
 
