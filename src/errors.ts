@@ -1,5 +1,3 @@
-import { GraphQLError } from "graphql";
-
 // The error codes the API answers with (README, "Errors"). Every error a client sees carries one.
 export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
@@ -16,13 +14,20 @@ const httpStatus: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.RATE_LIMITED]: 429,
 };
 
-export class ApiError extends GraphQLError {
+// A plain Error, so that the domain services, the ingest and the CLI need no GraphQL: graphql-js
+// takes `extensions` from the error a resolver throws (src/api/graphql-error.ts where it must be
+// handed a GraphQLError itself).
+export class ApiError extends Error {
+  readonly extensions: Record<string, unknown>;
+
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "ApiError";
     const status = httpStatus[code];
     // A refusal that says when to come back says it in HTTP's own way too, for clients and proxies
     // that read no GraphQL.
     const headers = typeof extra.retryAfterSeconds === "number" ? new Map([["retry-after", String(extra.retryAfterSeconds)]]) : undefined;
-    super(message, { extensions: { code, ...extra, ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}) } });
+    this.extensions = { code, ...extra, ...(status ? { http: { status, ...(headers ? { headers } : {}) } } : {}) };
   }
 }
 

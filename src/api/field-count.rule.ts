@@ -1,5 +1,6 @@
 import { Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from "graphql";
 import { badInput } from "../errors";
+import { asGraphQLError } from "./graphql-error";
 
 // graphql-js checks that fields answering under one name can be merged by comparing them in pairs,
 // and past a fixed budget of that work (500,000, for the whole document) it gives up with a bare
@@ -48,9 +49,11 @@ export function fieldCountRule(context: ValidationContext): ASTVisitor {
     Document(document) {
       if (fieldCount(document) <= MAX_FIELDS) return undefined;
       context.reportError(
-        badInput(`The request selects more than ${MAX_FIELDS} fields (a fragment's count each time it is spread); split it into smaller requests`, {
-          maxFields: MAX_FIELDS,
-        }),
+        asGraphQLError(
+          badInput(`The request selects more than ${MAX_FIELDS} fields (a fragment's count each time it is spread); split it into smaller requests`, {
+            maxFields: MAX_FIELDS,
+          }),
+        ),
       );
       // Answered for every rule at once: the document leaves this validation, so graphql-js's
       // comparison does not then run out of budget and add its bare error to this one.

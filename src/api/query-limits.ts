@@ -2,6 +2,7 @@ import type { ApolloArmor } from "@escape.tech/graphql-armor";
 import { BREAK, GRAPHQL_MAX_INT, Kind, visit, type DocumentNode, type GraphQLError, type ValidationContext } from "graphql";
 import type { Config } from "../config";
 import { badInput } from "../errors";
+import { asGraphQLError } from "./graphql-error";
 
 // graphql-armor's limits on a query's shape. Its own refusals read "Syntax Error: Query Cost limit
 // of 20000 exceeded, found 28415.625.", which is no syntax error and says nothing of what to
@@ -11,7 +12,7 @@ const reportedAs =
   (context: ValidationContext | null, error: GraphQLError) => {
     const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1];
     const over = found === undefined ? "" : `, found ${Math.ceil(Number(found))}`;
-    context?.reportError(badInput(`The query is over the ${limit} limit of ${value}${over}: ${advice}`, { limit, max: value }));
+    context?.reportError(asGraphQLError(badInput(`The query is over the ${limit} limit of ${value}${over}: ${advice}`, { limit, max: value })));
   };
 
 // graphql-armor counts a list `first` (or `last`) times over, reading the literal as written. One

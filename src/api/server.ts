@@ -15,7 +15,8 @@ import { ConfigError, type Config } from "../config";
 import type { RequestContext } from "../context";
 import { createLoaders } from "../data/loaders";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
-import { ErrorCode, unauthenticated } from "../errors";
+import { ApiError, ErrorCode, unauthenticated } from "../errors";
+import { asGraphQLError } from "./graphql-error";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { documentChecks } from "./document-checks";
@@ -146,8 +147,8 @@ export async function createApiApp(deps: ApiDependencies) {
         });
         const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
           // Before GraphQL runs, so requestErrorsPlugin never sees it: logged here with the request id.
-          if (!(error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
-          throw error;
+          if (!(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
+          throw asGraphQLError(error);
         });
         return {
           requestId: res.locals.requestId as string,
