@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { runSql } from "../data/prepared-statements";
+import { runSql } from "../db/prepared-statements";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
 import { unauthenticated } from "../errors";
 import { deadApiKey, staleToken, standingRefusal } from "./account-standing";

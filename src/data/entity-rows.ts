@@ -3,7 +3,7 @@ import { scopeOf } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import type { EntityMetadata } from "typeorm/metadata/EntityMetadata";
-import { readRows } from "./prepared-statements";
+import { readRows } from "../db/prepared-statements";
 
 // How the data layer reads entities: each row comes back as one JSON array that PostgreSQL builds,
 // its values in the reader's column order, and is hydrated here, instead of TypeORM's getMany().

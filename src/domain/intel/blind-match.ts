@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { countsInBlindMatch, inMatchOnlyCrowd, matchOnlyHolders } from "../../auth/intel-visibility";
-import { runSql } from "../../data/prepared-statements";
+import { runSql } from "../../db/prepared-statements";
 import type { Viewer } from "../../auth/viewer";
 import type { IndicatorKind } from "../../entities/enums";
 import { badInput } from "../../errors";

@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import type { DataSource, EntityManager, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
-import { isServerDatabase } from "../db/data-source";
-import { primaryPool, readPool } from "../db/read-routing";
+import { isServerDatabase } from "./data-source";
+import { primaryPool, readPool } from "./read-routing";
 
 // The data layer's reads, the viewer's lookup and the blind match repeat a few statement texts on
 // every request (a loader's batch, a page of a list), and PostgreSQL parsed and planned each one
