@@ -17,6 +17,7 @@ import { PaginationArgs } from "../schema/inputs/pagination.args";
 import { PolicyFeedbackConnection } from "../schema/types/connections";
 import { PolicyFeedbackAuthorType, PolicyFeedbackType } from "../schema/types/policy-feedback.type";
 import { authenticated } from "./authenticated";
+import { principalName } from "./principal-name";
 import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 
@@ -124,12 +125,7 @@ export class PolicyFeedbackResolver extends NodeIdResolver("PolicyFeedback", Pol
     if (!feedback.author) return null;
     const { loaders } = authenticated(context);
     const { orgId, userId, apiKeyId } = feedback.author;
-    const organization = await loadRequired(loaders.organization, orgId);
-    const name = userId
-      ? ((await loaders.user.load(userId))?.displayName ?? null)
-      : apiKeyId
-        ? ((await loaders.apiKey.load(apiKeyId))?.name ?? null)
-        : null;
+    const [organization, name] = await Promise.all([loadRequired(loaders.organization, orgId), principalName(loaders, { userId, apiKeyId })]);
     return { organization, name };
   }
 }
