@@ -135,3 +135,19 @@ function parseCsv(text: string): IndicatorFile {
   }
   return splitResults(records.map(({ fields, line }) => toRow(Object.fromEntries(names.map((name, i) => [name, fields[i]])), line)));
 }
+
+// A refusal names items by their index from 0 ("[3]", "item 3"); a person reads the file by its lines.
+export function inLinesOf(rows: readonly { line: number }[]): (text: string) => string {
+  const lineOf = (index: string) => rows[Number(index)].line;
+  return (text) => text.replace(/\[(\d+)\]/g, (_m, i: string) => `[line ${lineOf(i)}]`).replace(/item (\d+)/g, (_m, i: string) => `line ${lineOf(i)}`);
+}
+
+// Bad rows of an import named in its error, at most.
+const SHOWN_PROBLEMS = 50;
+
+// Every bad row of a file at once, in line order, the first SHOWN_PROBLEMS of them named.
+export function importRefusal(file: string, bad: readonly RowProblem[]): Error {
+  const listed = bad.slice(0, SHOWN_PROBLEMS).map((p) => `  line ${p.line}: ${p.reason}`);
+  const more = bad.length > SHOWN_PROBLEMS ? [`  and ${bad.length - SHOWN_PROBLEMS} more`] : [];
+  return new Error([`${bad.length} bad row${bad.length === 1 ? "" : "s"} in ${file}; nothing was imported:`, ...listed, ...more].join("\n"));
+}

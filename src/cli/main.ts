@@ -16,7 +16,7 @@ import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { Brand, Organization } from "../entities";
 import { ApiError } from "../errors";
 import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
-import { readIndicatorFile } from "./indicator-file";
+import { importRefusal, inLinesOf, readIndicatorFile, type RowProblem } from "./indicator-file";
 import { generateListings } from "../generator/marketplace-generator";
 import { ingestFile } from "../ingest/ingest-file";
 import { writeLines } from "./write-lines";
@@ -45,9 +45,6 @@ const scopeList = (value: string): Scope[] => {
   if (unknown.length) throw new InvalidArgumentError(`unknown scopes ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
   return scopes as Scope[];
 };
-
-// Bad rows of an import named in its error, at most.
-const SHOWN_PROBLEMS = 50;
 
 // A file named on the command line, checked before the database is opened: said so, not as Node's
 // "ENOENT: ... open" or "EISDIR: illegal operation on a directory".
@@ -157,20 +154,14 @@ program
       const brands = await dataSource.manager.findBy(Brand, { ownerOrgId: org.id });
       const brandIdOfName = new Map(brands.map((brand) => [brand.name.toLowerCase(), brand.id]));
       const drafts = rows.map(({ brand, line: _line, ...row }) => ({ ...row, brand: brand ? { given: brand, id: brandIdOfName.get(brand.toLowerCase()) ?? null } : null }));
-      // Items are named by their index from 0; a person reads the file by its lines.
-      const lineOf = (index: string) => rows[Number(index)].line;
-      const byLine = (text: string) => text.replace(/\[(\d+)\]/g, (_m, i: string) => `[line ${lineOf(i)}]`).replace(/item (\d+)/g, (_m, i: string) => `line ${lineOf(i)}`);
+      const byLine = inLinesOf(rows);
       // Every bad row at once: the file's, the brand names', and what the drafts show without the database.
       const found = [
         ...problems,
         ...drafts.flatMap((draft, i) => (draft.brand && !draft.brand.id ? [{ line: rows[i].line, reason: `${org.name} has no brand named ${draft.brand.given}` }] : [])),
         ...draftProblems(drafts.map((draft) => (draft.brand && !draft.brand.id ? { ...draft, brand: null } : draft)), hasher).map((e) => ({ line: rows[e.index].line, reason: byLine(e.reason) })),
       ].sort((a, b) => a.line - b.line);
-      const refusal = (bad: { line: number; reason: string }[]) => {
-        const listed = bad.slice(0, SHOWN_PROBLEMS).map((p) => `  line ${p.line}: ${p.reason}`);
-        const more = bad.length > SHOWN_PROBLEMS ? [`  and ${bad.length - SHOWN_PROBLEMS} more`] : [];
-        return new Error([`${bad.length} bad row${bad.length === 1 ? "" : "s"} in ${file}; nothing was imported:`, ...listed, ...more].join("\n"));
-      };
+      const refusal = (bad: RowProblem[]) => importRefusal(file, bad);
       if (found.length) throw refusal(found);
       const started = Date.now();
       const bar = new SingleBar({ format: "importing [{bar}] {percentage}% | {value}/{total} indicators | {duration_formatted}" }, Presets.shades_classic);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readIndicatorFile } from "../../src/cli/indicator-file";
+import { importRefusal, inLinesOf, readIndicatorFile } from "../../src/cli/indicator-file";
 
 // An indicator import file is read whole, naming each row it cannot read by its line, so that
 // the import can name every bad row at once.
@@ -40,5 +40,18 @@ describe("an indicator import file", () => {
       { line: 3, reason: "expected a JSON object" },
       { line: 5, reason: "expiresAt is not an ISO 8601 date" },
     ]);
+  });
+});
+
+describe("an import's refusal", () => {
+  it("names items by their file lines, and the first 50 bad rows, then how many more", () => {
+    const rows = [{ line: 2 }, { line: 5 }, { line: 9 }];
+    expect(inLinesOf(rows)("[2] PHONE value is invalid; the same PHONE as item 0")).toBe("[line 9] PHONE value is invalid; the same PHONE as line 2");
+    const bad = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, reason: "bad" }));
+    const lines = importRefusal("x.csv", bad).message.split("\n");
+    expect(lines[0]).toBe("60 bad rows in x.csv; nothing was imported:");
+    expect(lines.slice(1, -1)).toHaveLength(50);
+    expect(lines[50]).toBe("  line 51: bad");
+    expect(lines.at(-1)).toBe("  and 10 more");
   });
 });
