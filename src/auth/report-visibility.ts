@@ -1,6 +1,5 @@
 import { OrgKind } from "../entities/enums";
-import { SuppressionReason, type ReportTable } from "../entities/report-table";
-import { APPORTIONED_METRICS } from "../domain/reports/figure-sources";
+import { APPORTIONED_METRICS, SuppressionReason, type ReportTable } from "../entities/report-table";
 import { isPlatform, type Viewer } from "./viewer";
 
 // Why a report cell is withheld, as the viewer may read it.

@@ -25,6 +25,14 @@ export enum ReportMetric {
   INDICATORS_MATCHED = "INDICATORS_MATCHED",
 }
 
+// A referral's outcomes, split between the members of each referral by their cases (apportion.ts).
+export const APPORTIONED_METRICS: ReadonlySet<ReportMetric> = new Set([
+  ReportMetric.RAIDS,
+  ReportMetric.ARRESTS,
+  ReportMetric.SEIZED_UNITS,
+  ReportMetric.SEIZED_VALUE,
+]);
+
 export enum SuppressionReason {
   // Fewer than REPORT_MIN_CONTRIBUTORS members contributed.
   FEW_CONTRIBUTORS = "FEW_CONTRIBUTORS",

@@ -29,8 +29,6 @@ export interface FigureSource {
   // A figure with no marketplace (shared intelligence): its contributions name ALL_MARKETPLACES and
   // its table has no marketplace columns, only each category's total.
   withoutMarketplace?: boolean;
-  // A figure split between the members of each referral by their cases (referralOutcome).
-  apportioned?: boolean;
   // A figure that may concern no brand (an indicator contributed without one, a lookup): counted
   // under UNCATEGORIZED, to which any member could then contribute.
   concernsNoBrand?: boolean;
@@ -160,7 +158,7 @@ interface ReferralGroupRow {
 // (member, category, marketplace) in proportion to their number of cases, in whole numbers that
 // add up exactly to the referral's figure (largest remainder, ties by member, category,
 // marketplace). The groups are then a member's contributions like any other, under disclosure
-// control: they reveal a member's own enforcement outcomes.
+// control: they reveal a member's own enforcement outcomes. Its metrics are APPORTIONED_METRICS.
 const referralOutcome =
   (figure: string, datedBy: string, currency = "NULL") =>
   async (manager: EntityManager, period: ReportPeriod): Promise<Contribution[]> => {
@@ -310,14 +308,13 @@ export const FIGURE_SOURCES: FigureSource[] = [
     ),
   },
   // A referral's raid counts as one raid, shared between its cases' members like its other figures.
-  { metric: ReportMetric.RAIDS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`1`, RAID_AT) },
-  { metric: ReportMetric.ARRESTS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`r.arrests`, OUTCOME_AT) },
-  { metric: ReportMetric.SEIZED_UNITS, attribution: "MEMBERS", apportioned: true, collect: referralOutcome(`r.seized_units`, OUTCOME_AT) },
+  { metric: ReportMetric.RAIDS, attribution: "MEMBERS", collect: referralOutcome(`1`, RAID_AT) },
+  { metric: ReportMetric.ARRESTS, attribution: "MEMBERS", collect: referralOutcome(`r.arrests`, OUTCOME_AT) },
+  { metric: ReportMetric.SEIZED_UNITS, attribution: "MEMBERS", collect: referralOutcome(`r.seized_units`, OUTCOME_AT) },
   {
     metric: ReportMetric.SEIZED_VALUE,
     attribution: "MEMBERS",
     money: true,
-    apportioned: true,
     collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
   },
   {
@@ -366,5 +363,3 @@ export const FIGURE_SOURCES: FigureSource[] = [
       ),
   },
 ];
-
-export const APPORTIONED_METRICS: ReadonlySet<ReportMetric> = new Set(FIGURE_SOURCES.filter((source) => source.apportioned).map((source) => source.metric));
