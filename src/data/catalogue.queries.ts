@@ -1,18 +1,10 @@
 import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
-import { Brand, Organization, Product } from "../entities";
-import type { OrgKind } from "../entities/enums";
+import { Brand, Product } from "../entities";
 import { paginate, type PageRequest } from "./keyset-pagination";
 import { readEntities } from "./entity-rows";
 import { badInput } from "../errors";
-
-export const listOrganizations = (manager: EntityManager, viewer: Viewer, kind?: OrgKind) => {
-  const query = scopedQuery(manager, viewer, Organization, "org");
-  if (kind) query.andWhere("org.kind = :kind", { kind });
-  // Names need not be unique (an agency may share a member's): the id keeps one order for ties.
-  return readEntities(query.orderBy("org.name", "ASC").addOrderBy("org.id", "ASC"));
-};
 
 export const listBrands = (manager: EntityManager, viewer: Viewer) =>
   readEntities(scopedQuery(manager, viewer, Brand, "brand").orderBy("brand.name", "ASC"));

@@ -3,7 +3,7 @@ import { projectFeedback } from "../auth/feedback-projection";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { isCurrentRuleVersion } from "../domain/governance-rules";
-import { GovernanceRule, Invitation, PolicyFeedback } from "../entities";
+import { GovernanceRule, PolicyFeedback } from "../entities";
 import type { FeedbackKind, FeedbackStatus, FeedbackVisibility } from "../entities/enums";
 import { paginate, type Direction, type PageRequest } from "./keyset-pagination";
 import { readEntities, readEntity } from "./entity-rows";
@@ -52,6 +52,3 @@ export async function listPolicyFeedback(
   );
   return { ...connection, edges: connection.edges.map((edge) => ({ node: projectFeedback(viewer, edge.node), cursor: edge.cursor })) };
 }
-
-export const listInvitations = (manager: EntityManager, viewer: Viewer) =>
-  readEntities(scopedQuery(manager, viewer, Invitation, "inv").orderBy("inv.created_at", "DESC").addOrderBy("inv.id", "DESC"));

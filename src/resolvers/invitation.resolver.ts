@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
-import { listInvitations } from "../data/governance.queries";
+import { listInvitations } from "../data/membership.queries";
 import { acceptInvitation, inviteMember, inviteUser, revokeInvitation } from "../domain/invitations";
 import type { Invitation } from "../entities";
 import { InvitationStatus } from "../schema/enums";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
-import { listOrganizations } from "../data/catalogue.queries";
+import { listOrganizations } from "../data/membership.queries";
 import { OrgKind } from "../entities/enums";
 import { OrganizationType } from "../schema/types/organization.type";
 import { authenticated } from "./authenticated";
