@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
+import { normalizedEmail } from "../auth/email-address";
 import { Organization } from "../entities";
 import { badInput, notFound } from "../errors";
 import { inTransactionAs } from "../auth/live-credential";
@@ -16,6 +17,26 @@ const DOMAIN = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9
 export const isEmailDomain = (domain: string): boolean => DOMAIN.test(domain);
 
 export const domainOf = (normalizedEmail: string): string => normalizedEmail.slice(normalizedEmail.lastIndexOf("@") + 1);
+
+// ASCII only (an internationalized domain in its xn-- form): a look-alike letter from another
+// script (a Cyrillic а in "аdmin@") would make an account that reads as a colleague's. The local
+// part is RFC 5321's dot-atom, of at most 64 characters, and the domain one setEmailDomains takes
+// (an address at a domain no organization could be given would be a member without its domains).
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const isEmail = (email: string) => {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at);
+  return at > 0 && local.length <= 64 && email.length <= 254 && LOCAL_PART.test(local) && isEmailDomain(email.slice(at + 1));
+};
+
+// An invited address, as every address compares (normalizedEmail).
+export function checkEmailAddress(value: string): string {
+  const email = normalizedEmail(value);
+  if (!isEmail(email)) {
+    throw badInput(`"${value.slice(0, 100)}" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)`);
+  }
+  return email;
+}
 
 function checkEmailDomains(values: readonly string[]): string[] {
   const domains = [...new Set(values.map((value) => value.trim().toLowerCase().replace(/^@/, "")))].sort();

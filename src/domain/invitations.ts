@@ -20,32 +20,12 @@ import { lockKey } from "../db/advisory-lock";
 // eslint-disable-next-line no-restricted-imports -- acceptInvitation is anonymous: the token, used up in its transaction, is its credential.
 import { inTransaction } from "../db/transaction";
 import { inTransactionAs } from "../auth/live-credential";
-import { normalizedEmail } from "../auth/email-address";
 import { invitationState, pendingInvitation } from "./pending-invitation";
-import { checkInvitableAddress, domainOf, isEmailDomain } from "./email-domains";
-
-// ASCII only (an internationalized domain in its xn-- form): a look-alike letter from another
-// script (a Cyrillic а in "аdmin@") would make an account that reads as a colleague's. The local
-// part is RFC 5321's dot-atom, of at most 64 characters, and the domain one setEmailDomains takes
-// (an address at a domain no organization could be given would be a member without its domains).
-const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const isEmail = (email: string) => {
-  const at = email.lastIndexOf("@");
-  const local = email.slice(0, at);
-  return at > 0 && local.length <= 64 && email.length <= 254 && LOCAL_PART.test(local) && isEmailDomain(email.slice(at + 1));
-};
+import { checkEmailAddress, checkInvitableAddress, domainOf } from "./email-domains";
 
 // One answer for a malformed, unknown, used, revoked or expired token, so that the answer tells
 // nothing about which invitations exist.
 const invalidInvitation = () => unauthenticated("This invitation is invalid, used or expired");
-
-function checkEmail(value: string): string {
-  const email = normalizedEmail(value);
-  if (!isEmail(email)) {
-    throw badInput(`"${value.slice(0, 100)}" is not an email address (in ASCII letters; an internationalized domain in its xn-- form)`);
-  }
-  return email;
-}
 
 const expiryFrom = (now: Date, config: Config) => new Date(now.getTime() + config.membership.invitationTtlHours * 3_600_000);
 
@@ -67,7 +47,7 @@ export async function inviteMember(
   now = new Date(),
 ): Promise<{ invitation: Invitation; token: string }> {
   const organizationName = checkName(input.organizationName, "The organization's name");
-  const email = checkEmail(input.adminEmail);
+  const email = checkEmailAddress(input.adminEmail);
   const displayName = checkName(input.adminName, "The admin's name");
   const brands = checkInvitedBrands(input.brands, config.risk.counterfeitTerms);
   return inTransactionAs(dataSource, viewer, async (manager) => {
@@ -114,7 +94,7 @@ export async function inviteUser(
   input: { email: string; name: string; role: UserRole },
   now = new Date(),
 ): Promise<{ invitation: Invitation; token: string }> {
-  const email = checkEmail(input.email);
+  const email = checkEmailAddress(input.email);
   const displayName = checkName(input.name, "The user's name");
   checkRoleOf(viewer.orgKind, input.role);
   return inTransactionAs(dataSource, viewer, async (manager) => {
