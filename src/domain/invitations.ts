@@ -29,6 +29,29 @@ const invalidInvitation = () => unauthenticated("This invitation is invalid, use
 
 const expiryFrom = (now: Date, config: Config) => new Date(now.getTime() + config.membership.invitationTtlHours * 3_600_000);
 
+// A new pending invitation by the viewer, and its token (shown once; only its hash is stored).
+async function saveInvitation(
+  manager: EntityManager,
+  viewer: Viewer,
+  expiresAt: Date,
+  what: Pick<Invitation, "kind" | "email" | "displayName" | "role" | "organizationName" | "brands">,
+): Promise<{ invitation: Invitation; token: string }> {
+  const { token, hash } = generateInvitationToken();
+  const invitation = await manager.save(
+    manager.create(Invitation, {
+      ...what,
+      ownerOrgId: viewer.orgId,
+      tokenHash: hash,
+      invitedByUserId: viewer.principalId,
+      expiresAt,
+      acceptedAt: null,
+      revokedAt: null,
+      acceptedOrgId: null,
+    }),
+  );
+  return { invitation, token };
+}
+
 export interface MemberInvitationInput {
   organizationName: string;
   adminEmail: string;
@@ -58,24 +81,14 @@ export async function inviteMember(
     await assertMemberCapAllows(manager, config.membership.memberBrandCap, brands.length, now, true);
     await assertEmailFree(manager, email);
     await assertNoPendingInvitation(manager, viewer, email, now);
-    const { token, hash } = generateInvitationToken();
-    const invitation = await manager.save(
-      manager.create(Invitation, {
-        ownerOrgId: viewer.orgId,
-        kind: InvitationKind.MEMBER,
-        email,
-        displayName,
-        role: UserRole.ADMIN,
-        organizationName,
-        brands,
-        tokenHash: hash,
-        invitedByUserId: viewer.principalId,
-        expiresAt: expiryFrom(now, config),
-        acceptedAt: null,
-        revokedAt: null,
-        acceptedOrgId: null,
-      }),
-    );
+    const { invitation, token } = await saveInvitation(manager, viewer, expiryFrom(now, config), {
+      kind: InvitationKind.MEMBER,
+      email,
+      displayName,
+      role: UserRole.ADMIN,
+      organizationName,
+      brands,
+    });
     await recordAudit(manager, viewer, {
       action: "invitation.member.create",
       targetType: "Invitation",
@@ -105,24 +118,14 @@ export async function inviteUser(
     const ownUser = await administeredUsers(manager, viewer, "u").andWhere("u.email = :email", { email }).getExists();
     if (ownUser) throw conflict("A user of your organization already has this email");
     await assertNoPendingInvitation(manager, viewer, email, now);
-    const { token, hash } = generateInvitationToken();
-    const invitation = await manager.save(
-      manager.create(Invitation, {
-        ownerOrgId: viewer.orgId,
-        kind: InvitationKind.USER,
-        email,
-        displayName,
-        role: input.role,
-        organizationName: null,
-        brands: [],
-        tokenHash: hash,
-        invitedByUserId: viewer.principalId,
-        expiresAt: expiryFrom(now, config),
-        acceptedAt: null,
-        revokedAt: null,
-        acceptedOrgId: null,
-      }),
-    );
+    const { invitation, token } = await saveInvitation(manager, viewer, expiryFrom(now, config), {
+      kind: InvitationKind.USER,
+      email,
+      displayName,
+      role: input.role,
+      organizationName: null,
+      brands: [],
+    });
     await recordAudit(manager, viewer, {
       action: "invitation.user.create",
       targetType: "Invitation",
