@@ -115,8 +115,9 @@ function pageWindow(page: PageRequest): { backward: boolean; size: number; curso
   }
   // The default page never exceeds a MAX_PAGE_SIZE set below it.
   const size = (backward ? page.last : page.first) ?? Math.min(DEFAULT_PAGE_SIZE, page.maxPageSize);
-  if (!Number.isInteger(size) || size < 1 || size > page.maxPageSize) {
-    throw badInput(`\`${backward ? "last" : "first"}\` must be between 1 and ${page.maxPageSize}`);
+  // 0, as Relay allows: no rows, for a list's totalCount or whether it has any (hasNextPage) alone.
+  if (!Number.isInteger(size) || size < 0 || size > page.maxPageSize) {
+    throw badInput(`\`${backward ? "last" : "first"}\` must be between 0 and ${page.maxPageSize}`);
   }
   // An empty cursor is no cursor: the list from its start (or end).
   return { backward, size, cursor: (backward ? page.before : page.after) || null };

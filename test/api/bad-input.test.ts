@@ -93,11 +93,11 @@ describe("bad input gets a coded error and changes nothing", () => {
   });
 
   it("page sizes and cursors out of range", async () => {
-    await expectBadInput(`{ infringements(first: 0) { totalCount } }`, {}, /between 1 and 100/);
-    await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 1 and 100/);
+    await expectBadInput(`{ infringements(first: -1) { totalCount } }`, {}, /between 0 and 100/);
+    await expectBadInput(`{ infringements(first: 1000) { totalCount } }`, {}, /between 0 and 100/);
     await expectBadInput(`{ infringements(first: 5, after: "garbage") { totalCount } }`, {}, /not a cursor/);
-    await expectBadInput(`{ infringements(last: 0) { totalCount } }`, {}, /`last` must be between 1 and 100/);
-    await expectBadInput(`{ infringements(last: 101) { totalCount } }`, {}, /`last` must be between 1 and 100/);
+    await expectBadInput(`{ infringements(last: -1) { totalCount } }`, {}, /`last` must be between 0 and 100/);
+    await expectBadInput(`{ infringements(last: 101) { totalCount } }`, {}, /`last` must be between 0 and 100/);
     await expectBadInput(`{ infringements(last: 5, before: "garbage") { totalCount } }`, {}, /`before` is not a cursor .* startCursor/);
   });
 

@@ -92,6 +92,19 @@ describe("paging through infringements", () => {
     expect(afterSecond.edges.map((edge) => edge.node.id)).toEqual(all.slice(2, 6));
   });
 
+  it("answers first: 0 with no rows, the count, and whether any row exists, after a cursor too", async () => {
+    const all = expected(rows, (row) => row.detectedAt.getTime(), "DESC");
+    const counted = await api.gql<Page>(PAGE, { first: 0 }, { token });
+    expect(counted.errors).toBeUndefined();
+    expect(counted.data!.infringements).toEqual({ totalCount: 11, pageInfo: { hasNextPage: true, endCursor: null }, edges: [] });
+    const last = (await api.gql<Page>(PAGE, { first: 11 }, { token })).data!.infringements;
+    expect(last.edges.map((edge) => edge.node.id)).toEqual(all);
+    const afterLast = await api.gql<Page>(PAGE, { first: 0, after: last.pageInfo.endCursor }, { token });
+    expect(afterLast.data!.infringements).toMatchObject({ pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    const none = await api.gql<Page>(PAGE, { first: 0, filter: { statuses: ["REMOVED"] } }, { token });
+    expect(none.data!.infringements).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+  });
+
   it("keeps filters and sorting together across pages", async () => {
     const filter = {
       brandIds: [gid("Brand", brands[0].id)],

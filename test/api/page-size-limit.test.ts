@@ -28,6 +28,6 @@ describe("a MAX_PAGE_SIZE below 20", () => {
     expect(page.data?.infringements.edges).toHaveLength(5);
     expect(page.data?.infringements.pageInfo.hasNextPage).toBe(true);
     const tooLarge = await api.gql(`{ infringements(first: 6) { totalCount } }`, {}, { token });
-    expect(tooLarge.errors?.[0]).toMatchObject({ message: "`first` must be between 1 and 5", extensions: { code: "BAD_USER_INPUT" } });
+    expect(tooLarge.errors?.[0]).toMatchObject({ message: "`first` must be between 0 and 5", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
