@@ -3,7 +3,7 @@ import { InfringementStatus, Marketplace, OrgKind, SellerStatus, UserRole } from
 import { fromGlobalId } from "../../src/schema/global-id";
 import { createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
 import { CREATE_REFERRAL, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
-import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { castJoinedAfterReportedPeriods, createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // Hand-made enforcement data, four members (A, B, C, D) with a watch brand each, in 2024:
@@ -125,6 +125,7 @@ async function referral(
 beforeAll(async () => {
   api = await startTestApi();
   cast = await createCast(api);
+  await castJoinedAfterReportedPeriods(api, cast);
   platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
   agencyId = cast.investigator.org.id;
   for (const name of ["A", "B", "C", "D"]) {

@@ -5,7 +5,7 @@ import { primarySuppression, protectMemberTables } from "../../src/domain/report
 import type { Contribution } from "../../src/domain/reports/figure-sources";
 import { ReportMetric } from "../../src/entities/report-table";
 import { createBrand, createOrganization, createProduct, createSeller } from "../support/factories";
-import { createCast, userPersona, type Cast, type Persona } from "../support/personas";
+import { castJoinedAfterReportedPeriods, createCast, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 import { inOneUtcWindow } from "../support/utc-window";
 
@@ -52,6 +52,7 @@ const bagBrands = new Map<string, string>();
 beforeAll(async () => {
   api = await startTestApi();
   cast = await createCast(api);
+  await castJoinedAfterReportedPeriods(api, cast);
   platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
   for (const name of ["A", "B", "C", "D"]) {
     const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Member ${name}`);

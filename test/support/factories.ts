@@ -27,9 +27,14 @@ let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
 // Its users' addresses (createUser) are at its own domain, <slug>.test.
+// Unless told otherwise, organizations, brands and products are there since before any period a
+// test reports on: a report counts the members and brands there were by its period's end, and
+// takes a brand's category from its catalogue as it stood then.
+export const BEFORE_ANY_REPORTED_PERIOD = new Date("2020-01-01T00:00:00Z");
+
 export async function createOrganization(db: DataSource, kind: OrgKind, name = unique(kind.toLowerCase())) {
   const slug = unique("org");
-  return db.manager.save(db.manager.create(Organization, { slug, name, kind, emailDomains: [`${slug}.test`] }));
+  return db.manager.save(db.manager.create(Organization, { slug, name, kind, emailDomains: [`${slug}.test`], joinedAt: BEFORE_ANY_REPORTED_PERIOD }));
 }
 
 export async function createUser(db: DataSource, org: Organization, role: UserRole) {
@@ -90,12 +95,12 @@ export async function createApiKeyRow(
 }
 
 export async function createBrand(db: DataSource, org: Organization, aliases: string[] = []) {
-  return db.manager.save(db.manager.create(Brand, { ownerOrgId: org.id, name: unique("Brand"), aliases }));
+  const brand = await db.manager.save(db.manager.create(Brand, { ownerOrgId: org.id, name: unique("Brand"), aliases }));
+  brand.createdAt = BEFORE_ANY_REPORTED_PERIOD;
+  await db.query(`UPDATE brand SET created_at = $1 WHERE id = $2`, [brand.createdAt, brand.id]);
+  return brand;
 }
 
-// Unless told otherwise, in the catalogue since before any period a test reports on: a report
-// takes a brand's category from its catalogue as it stood at the period's end.
-const CATALOGUE_SINCE = new Date("2020-01-01T00:00:00Z");
 
 export async function createProduct(db: DataSource, brand: Brand, fields: Partial<Product> = {}) {
   const product = await db.manager.save(
@@ -112,7 +117,7 @@ export async function createProduct(db: DataSource, brand: Brand, fields: Partia
       ...fields,
     }),
   );
-  product.createdAt = fields.createdAt ?? CATALOGUE_SINCE;
+  product.createdAt = fields.createdAt ?? BEFORE_ANY_REPORTED_PERIOD;
   await db.query(`UPDATE product SET created_at = $1 WHERE id = $2`, [product.createdAt, product.id]);
   // Its one spell in the catalogue, as upsertProducts and removeProducts keep them.
   await db.query(`INSERT INTO product_spell (product_id, category, started_at, ended_at) VALUES ($1, $2, $3, $4)`, [

@@ -89,3 +89,9 @@ export async function userPersona(api: TestApi, org: Organization, role: UserRol
   const { token } = await api.tokens.sign({ userId: user.id, orgId: org.id });
   return { name, org, as: { token } };
 }
+
+// The cast's two member brands as members that joined after the months a report test reads: they
+// could have contributed nothing, so a report's rows are the test's own members'.
+export const castJoinedAfterReportedPeriods = async (api: TestApi, cast: Cast): Promise<void> => {
+  await api.dataSource.query(`UPDATE organization SET joined_at = now() WHERE id = ANY($1)`, [[cast.brandA.org.id, cast.brandB.org.id]]);
+};

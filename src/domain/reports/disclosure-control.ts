@@ -30,7 +30,10 @@ import { byCategory, byMarketplace } from "./table-order";
 //    a withheld zero, subtracts it as known. So for every reader (every member, every other
 //    knower, and one who knows nothing), until no line has exactly one withheld cell holding more
 //    than it knows, another cell of such a line that does is withheld too: its smallest, or the
-//    line's total when none is left.
+//    line's total when none is left. A withheld zero of a row of few members does hold more than
+//    a reader knows (that they did nothing there), and so does every total that sums it: a column
+//    whose other cells are published zeros withholds its total, or the zero would be its total
+//    less the others.
 // 3. Overlapping periods: a quarter is NOT computed from the raw data. It is derived from its three
 //    published month reports (deriveQuarterTable): each quarter cell is the sum of the months'
 //    published cells, withheld wherever any month withheld it. Every published quarter cell is
@@ -133,9 +136,12 @@ function revealsRestTo(parts: readonly Part[], reader: string, rules: Disclosure
   return others - (rest.length - 1) < NARROW_SHARE * largest;
 }
 
-// A cell with its parts, for the checks that follow primary suppression.
+// A cell with its parts, for the checks that follow primary suppression. `coversFewMembers`: the
+// cell is, or sums, a cell of a row that fewer than k + 1 members could contribute to, whose zeros
+// are withheld too: what such a cell holds, a zero included, is unknown to every reader.
 interface CellWithParts extends ReportCell {
   parts: Part[];
+  coversFewMembers: boolean;
 }
 
 // Each cell (totals included) with its value and its primary suppression, if any.
@@ -147,6 +153,8 @@ function primaryCells({ categories, marketplaces, membersOf }: TableShape, contr
     for (const c of [category, null]) for (const m of [marketplace, null]) partsOf.set(keyOf(c, m), [...(partsOf.get(keyOf(c, m)) ?? []), part]);
   }
 
+  const fewMembers = (category: string) => (membersOf.get(category) ?? 0) <= rules.minContributors;
+  const anyFewMembers = categories.some(fewMembers);
   const cells = new Map<Key, CellWithParts>();
   for (const category of [...categories, null]) {
     for (const marketplace of [...marketplaces, null]) {
@@ -161,7 +169,8 @@ function primaryCells({ categories, marketplaces, membersOf }: TableShape, contr
         primarySuppression(values, rules, couldContribute) ??
         (value === 0 && couldContribute <= rules.minContributors ? SuppressionReason.FEW_CONTRIBUTORS : null) ??
         ([...knowers].some((reader) => revealsRestTo(parts, reader, rules)) ? SuppressionReason.FEW_CONTRIBUTORS : null);
-      cells.set(keyOf(category, marketplace), { category, marketplace, value, suppression, parts });
+      const coversFewMembers = category === null ? anyFewMembers : fewMembers(category);
+      cells.set(keyOf(category, marketplace), { category, marketplace, value, suppression, parts, coversFewMembers });
     }
   }
   return cells;
@@ -190,7 +199,7 @@ function withholdComplements(cells: Map<Key, CellWithParts>, lines: Key[][], rea
       const withheld = lineCells.filter((cell) => cell.suppression);
       if (withheld.length === 0) continue;
       for (const reader of readers) {
-        const hidesFrom = (cell: CellWithParts) => unknownTo(cell.parts, reader).length > 0;
+        const hidesFrom = (cell: CellWithParts) => cell.coversFewMembers || unknownTo(cell.parts, reader).length > 0;
         if (withheld.filter(hidesFrom).length >= 2) continue;
         const total = lineCells.at(-1) as CellWithParts;
         const candidates = lineCells

@@ -54,7 +54,9 @@ export const UNCATEGORIZED = "Uncategorized";
 const ALL_MARKETPLACES = "ALL";
 
 // Who could contribute to each category's cells, whatever they did in the period: the owners of the
-// brands in it (UNCATEGORIZED: of those without a catalogue), and how many members there are.
+// brands in it (UNCATEGORIZED: of those without a catalogue), and how many members there are. Only
+// members and brands there were by the period's end: one that joined later could have contributed
+// nothing, and counted, it would let a row of two members' zeros pass for one of more.
 export interface CategoryOwners {
   ownersOf: Map<string, Set<string>>;
   members: number;
@@ -65,11 +67,16 @@ export async function ownersByCategory(manager: EntityManager, period: ReportPer
     `WITH ${brandCategory("$1")}
      SELECT coalesce(bc.category, '${UNCATEGORIZED}') AS category, array_agg(DISTINCT b.owner_org_id)::text[] AS owners
        FROM brand b
+       JOIN organization o ON o.id = b.owner_org_id AND o.kind = 'BRAND' AND o.joined_at < $1
        LEFT JOIN brand_category bc ON bc.brand_id = b.id
+      WHERE b.created_at < $1
       GROUP BY 1`,
     [period.end],
   );
-  const [{ members }]: { members: number }[] = await manager.query(`SELECT count(*)::int AS members FROM organization WHERE kind = 'BRAND'`);
+  const [{ members }]: { members: number }[] = await manager.query(
+    `SELECT count(*)::int AS members FROM organization WHERE kind = 'BRAND' AND joined_at < $1`,
+    [period.end],
+  );
   return { ownersOf: new Map(rows.map((row) => [row.category, new Set(row.owners)])), members };
 }
 

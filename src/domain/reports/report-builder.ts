@@ -94,8 +94,12 @@ export async function buildMonthReport(
     }
     const categories = [...named];
     const contributions = group.flatMap((source) => collected.get(source.metric) ?? []);
-    if (contributions.some((c) => c.category === UNCATEGORIZED) && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
-    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf: membersOf(group) };
+    const couldContribute = membersOf(group);
+    // The row is there whenever a member could have contributed to it, as a named category's is:
+    // left out when nothing in it happened, its absence would say that its few members did nothing.
+    const uncategorized = couldContribute.get(UNCATEGORIZED)! > 0 || contributions.some((c) => c.category === UNCATEGORIZED);
+    if (uncategorized && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
+    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf: couldContribute };
     // A money metric's currencies are tables of their own, never linked to each other.
     const byCurrencyOfGroup = new Map<string | null, MemberTableFigures[]>();
     for (const source of group) {
