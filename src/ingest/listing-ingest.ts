@@ -16,6 +16,7 @@ import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines }
 import { ndjsonChunks, type LineChunk } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
 import { timeOrderedId } from "./time-ordered-id";
+import type { StrikePolicy } from "../domain/store-penalty-policy";
 
 // The one ingest service behind `npm run cli -- ingest` and the ingestListings mutation: records
 // are validated one by one (a bad one is rejected with its line or row and a reason, and stops
@@ -61,7 +62,7 @@ export class ListingIngest {
   private constructor(
     private readonly dataSource: DataSource,
     readonly model: RiskModel,
-    private readonly options: IngestOptions & { copy: boolean; intelSetup: SharedIntelligenceSetup | null },
+    private readonly options: IngestOptions & { copy: boolean; intelSetup: SharedIntelligenceSetup | null; strikePolicy: StrikePolicy },
   ) {}
 
   static async open(dataSource: DataSource, config: Config, options: IngestOptions = {}): Promise<ListingIngest> {
@@ -69,6 +70,7 @@ export class ListingIngest {
     const intelSetup = options.intel ? null : sharedIntelligenceSetup(config);
     return new ListingIngest(dataSource, model, {
       ...options,
+      strikePolicy: config.enforcement,
       intel: options.intel ?? sharedIntelligenceOf(intelSetup!),
       intelSetup,
       copy: isServerDatabase(dataSource),
@@ -82,6 +84,7 @@ export class ListingIngest {
       newId: this.options.newId ?? (() => timeOrderedId()),
       intel: this.options.intel,
       copy: this.options.copy,
+      strikePolicy: this.options.strikePolicy,
     };
   }
 

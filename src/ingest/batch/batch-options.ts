@@ -1,3 +1,4 @@
+import type { StrikePolicy } from "../../domain/store-penalty-policy";
 import type { RiskModel } from "../../risk/risk-model";
 import type { IntelSource } from "../intel-source";
 
@@ -11,4 +12,7 @@ export interface BatchOptions {
   intel?: IntelSource;
   // New rows by COPY (a PostgreSQL server), else by unnest inserts (the embedded database).
   copy?: boolean;
+  // The stores' strike policy, applied to the strikes their scans report. Without one (the demo
+  // seed, which applies it to the records it writes after its takedowns), statuses stay as stored.
+  strikePolicy?: StrikePolicy;
 }

@@ -8,7 +8,7 @@ import type { BatchOptions } from "./batch-options";
 import { insertInfringements, upsertInfringements } from "./infringements";
 import { insertListings, storedListings, updateListings } from "./listings";
 import type { ScoredListing, SellerState } from "./scored-listing";
-import { prepareSellers, sellerFacts, updateSellers } from "./sellers";
+import { applyStrikePolicy, prepareSellers, sellerFacts, updateSellers } from "./sellers";
 
 export type { BatchRow } from "../prepared-row";
 export type { BatchOptions } from "./batch-options";
@@ -20,7 +20,8 @@ export { StaleListingError } from "./listings";
 //   brands that have a case on each, 3. lock and read the batch's sellers with their history,
 //   4. insert the new ones, then finish scoring in memory, 5. insert new listings, update changed
 //   ones, 6. insert the infringements of flagged brand matches, and re-score every case on a
-//   changed listing, 7. update the sellers: record, running totals and score.
+//   changed listing, 7. apply the strike policy to the strikes the scans report (rarely any
+//   change), 8. update the sellers: record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
 
 export interface Rejection {
@@ -107,7 +108,7 @@ export async function writeListingBatch(
     ? await options.intel.viewsOf(manager, prepared.intelKeys, kept.map((row) => row.intelKeys))
     : kept.map(() => NO_INTEL);
   const stored = await storedListings(manager, kept);
-  const { sellers, created } = await prepareSellers(manager, kept, options.newId);
+  const { sellers, created } = await prepareSellers(manager, kept, options);
   counts.sellersCreated = created;
   counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
 
@@ -150,6 +151,7 @@ export async function writeListingBatch(
   // pending takedown requests on it superseded, their cases REMOVED, by no one but the scan.
   const movedIntoClosedStores = changed.filter((s) => s.seller.closed).map((s) => s.id);
   if (movedIntoClosedStores.length) await removeListings(manager, null, { listingIds: movedIntoClosedStores }, "found under a closed store", {});
+  await applyStrikePolicy(manager, sellers, options);
   await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

@@ -1,3 +1,4 @@
+import type { SellerStatus } from "../../entities/enums";
 import type { ListingAssessment } from "../../risk/risk-model";
 import type { PreparedRow } from "../prepared-row";
 
@@ -19,6 +20,9 @@ export interface SellerState {
   listingCount: number;
   listingScoreSum: number;
   brandFreeScoreSum: number;
+  // As the strike policy leaves it at the strikes its scans report (`statusChanged`: by this batch).
+  status: SellerStatus;
+  statusChanged: boolean;
   // A closed store sells nothing: a listing a scan finds under it is stored REMOVED.
   closed: boolean;
   // Its confirmed cases by member organization (SellerFacts.confirmedBy).

@@ -1,7 +1,10 @@
 import type { EntityManager } from "typeorm";
 import { SellerStatus } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
+import { statusAfterStrikes, strikeStatusReason, type StrikePolicy } from "../../domain/store-penalty-policy";
 import { confirmedByOf, confirmedBySql, rescoreStores } from "../../domain/store-record";
+import { recordAudits } from "../../domain/audit";
+import { removeListings } from "../../domain/listing-removal";
 import type { SellerFacts } from "../../risk/facts";
 import { storeScores } from "../../risk/seller-score";
 import { isoInstant } from "../iso-instant";
@@ -57,10 +60,19 @@ const storedScan = (stored: SellerRow): SellerRecord => ({
   paymentAccount: stored.payment_account,
 });
 
-// A store as the batch leaves it: what its scans say, and what the database keeps of it besides.
-type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "closed" | "confirmedBy">;
-const stateOf = (scan: SellerRecord, kept: KeptOfStore): SellerState => ({
-  ...kept,
+// A store as the batch leaves it: what its scans say, and what the database keeps of it besides;
+// its status as the strike policy leaves it at the strikes its scans report (addStrike's rule: a
+// store is never let off).
+type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "confirmedBy"> & {
+  status: SellerStatus;
+};
+const stateOf = (scan: SellerRecord, kept: KeptOfStore, policy: StrikePolicy | undefined): SellerState => {
+  const status = policy ? statusAfterStrikes(scan.strikeCount, kept.status, policy) : kept.status;
+  return {
+    ...kept,
+    status,
+    statusChanged: status !== kept.status,
+    closed: status === SellerStatus.CLOSED,
   externalId: scan.externalId,
   name: scan.name,
   openedAt: scan.openedAt ? new Date(scan.openedAt) : null,
@@ -71,19 +83,24 @@ const stateOf = (scan: SellerRecord, kept: KeptOfStore): SellerState => ({
   contact: scan.contact,
   paymentAccount: scan.paymentAccount,
   changed: false,
-});
+  };
+};
 
 // The stored seller with the batch's record of it applied, as a later scan is (laterScan).
-function merged(stored: SellerRow, record: SellerRecord): SellerState {
-  const state = stateOf(laterScan(storedScan(stored), record), {
-    id: stored.id,
-    marketplace: stored.marketplace,
-    listingCount: stored.listing_count,
-    listingScoreSum: Number(stored.listing_score_sum),
-    brandFreeScoreSum: Number(stored.brand_free_score_sum),
-    closed: stored.status === SellerStatus.CLOSED,
-    confirmedBy: confirmedByOf(stored.confirmed_by),
-  });
+function merged(stored: SellerRow, record: SellerRecord, policy: StrikePolicy | undefined): SellerState {
+  const state = stateOf(
+    laterScan(storedScan(stored), record),
+    {
+      id: stored.id,
+      marketplace: stored.marketplace,
+      listingCount: stored.listing_count,
+      listingScoreSum: Number(stored.listing_score_sum),
+      brandFreeScoreSum: Number(stored.brand_free_score_sum),
+      status: stored.status as SellerStatus,
+      confirmedBy: confirmedByOf(stored.confirmed_by),
+    },
+    policy,
+  );
   state.changed =
     state.name !== stored.public_name ||
     !sameTime(state.openedAt, stored.opened_at) ||
@@ -135,7 +152,7 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
 export async function prepareSellers(
   manager: EntityManager,
   rows: readonly PreparedRow[],
-  newId: () => string,
+  { newId, strikePolicy: policy, now }: BatchOptions,
 ): Promise<{ sellers: Map<string, SellerState>; created: number }> {
   const records = new Map<string, SellerRecord>();
   // In line order (the batch's rows come sorted by listing id): a later line's scan of a store is
@@ -147,19 +164,27 @@ export async function prepareSellers(
   const take = (found: SellerRow[]) => {
     for (const row of found) {
       const key = keyOf(row.marketplace, row.external_id);
-      sellers.set(key, merged(row, records.get(key)!));
+      sellers.set(key, merged(row, records.get(key)!, policy));
     }
   };
   take(await lockSellers(manager, keys));
 
   const missing = keys.filter((k) => !sellers.has(k));
   if (missing.length === 0) return { sellers, created: 0 };
-  const drafts = missing.map((key) => ({ key, id: newId(), marketplace: key.split("\u0001")[0], seller: records.get(key)! }));
+  const drafts = missing.map((key) => {
+    const id = newId();
+    const marketplace = key.split("\u0001")[0];
+    const seller = records.get(key)!;
+    const kept = { id, marketplace, listingCount: 0, listingScoreSum: 0, brandFreeScoreSum: 0, status: SellerStatus.ACTIVE, confirmedBy: new Map() };
+    return { key, id, marketplace, seller, state: stateOf(seller, kept, policy) };
+  });
   const inserted: { id: string }[] = await manager.query(
-    `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account)
-     SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[])
-         AS u(id, m, e, n, o, b, k, r, c, p)
+    `INSERT INTO seller (id, marketplace, external_id, public_name, opened_at, brand_count, strike_count, registered_name, contact, payment_account,
+                         status, status_reason, status_changed_at)
+     SELECT u.id, u.m::marketplace, u.e, u.n, u.o, u.b, u.k, u.r, u.c, u.p, u.st::seller_status, u.sr, u.sc
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[],
+                   $11::text[], $12::text[], $13::timestamptz[])
+         AS u(id, m, e, n, o, b, k, r, c, p, st, sr, sc)
      ON CONFLICT (marketplace, external_id) DO NOTHING
      RETURNING id`,
     [
@@ -173,15 +198,15 @@ export async function prepareSellers(
       arrayColumn(drafts, (d) => d.seller.registeredName),
       arrayColumn(drafts, (d) => d.seller.contact),
       arrayColumn(drafts, (d) => d.seller.paymentAccount),
+      arrayColumn(drafts, (d) => d.state.status),
+      arrayColumn(drafts, (d) => (d.state.statusChanged ? strikeStatusReason(d.state.status, d.state.strikeCount, policy!) : null)),
+      arrayColumn(drafts, (d) => (d.state.statusChanged ? now.toISOString() : null)),
     ],
   );
   const insertedIds = new Set(inserted.map((r) => r.id));
   for (const draft of drafts) {
     if (!insertedIds.has(draft.id)) continue;
-    sellers.set(
-      draft.key,
-      stateOf(draft.seller, { id: draft.id, marketplace: draft.marketplace, listingCount: 0, listingScoreSum: 0, brandFreeScoreSum: 0, closed: false, confirmedBy: new Map() }),
-    );
+    sellers.set(draft.key, draft.state);
   }
   // Inserted by a concurrent batch since the first read: stored now.
   take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
@@ -262,4 +287,40 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
       arrayColumn(updates, (u) => u.brandFreeScore),
     ],
   );
+}
+
+// The stores whose scanned strikes moved them under the strike policy: their status written with
+// addStrike's reason, the change audited (by the scan: no one), and a store closed now has its
+// other active listings removed, as a closure by takedowns removes them. Rare: one statement when
+// no store changed.
+export async function applyStrikePolicy(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, options: BatchOptions): Promise<void> {
+  const policy = options.strikePolicy;
+  const moved = [...sellers.values()].filter((seller) => seller.statusChanged);
+  if (!policy || moved.length === 0) return;
+  const reasonOf = (seller: SellerState) => strikeStatusReason(seller.status, seller.strikeCount, policy);
+  // A store inserted by this batch has its status already (prepareSellers).
+  const updated: { id: string }[] = await manager.query(
+    `WITH moved AS (
+       UPDATE seller s SET status = u.st::seller_status, status_reason = u.sr, status_changed_at = $4
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, st, sr)
+        WHERE s.id = u.id AND s.status <> u.st::seller_status
+        RETURNING s.id
+     )
+     SELECT id FROM moved`,
+    [arrayColumn(moved, (s) => s.id), arrayColumn(moved, (s) => s.status), arrayColumn(moved, reasonOf), options.now.toISOString()],
+  );
+  await recordAudits(
+    manager,
+    null,
+    moved.map((seller) => ({
+      action: `seller.${seller.closed ? "close" : "penalize"}`,
+      targetType: "Seller",
+      targetId: seller.id,
+      after: { strikeCount: seller.strikeCount, status: seller.status, statusReason: reasonOf(seller), cause: "scan" },
+    })),
+  );
+  const stored = new Set(updated.map((row) => row.id));
+  for (const seller of moved) {
+    if (seller.closed && stored.has(seller.id)) await removeListings(manager, null, { sellerId: seller.id }, `store closed: ${reasonOf(seller)}`, { cause: "scan" });
+  }
 }

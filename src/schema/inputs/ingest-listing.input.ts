@@ -20,7 +20,7 @@ export class ListingSellerInput {
   @Field(() => Int, { nullable: true, description: "How many different brands the store sells: 0 to 100,000; left out, the stored count stays (0 for a new store)" })
   brandCount?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Strikes the marketplace has given the store; never lowers a stored count" })
+  @Field(() => Int, { nullable: true, description: "Strikes the marketplace has given the store; never lowers a stored count. At SELLER_PENALTY_STRIKES or SELLER_CLOSURE_STRIKES the store is PENALIZED or CLOSED as a takedown's strike would make it" })
   strikeCount?: number | null;
 
   @Field(() => String, {

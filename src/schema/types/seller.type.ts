@@ -21,7 +21,7 @@ export class SellerType extends NodeInterface {
 
   @Field(() => SellerStatus, {
     description:
-      "ACTIVE until a takedown's strike leaves strikeCount at or above SELLER_PENALTY_STRIKES (then PENALIZED) or SELLER_CLOSURE_STRIKES (then CLOSED, its active listings removed); never set back. A scan that raises strikeCount changes no status",
+      "ACTIVE until strikeCount is at or above SELLER_PENALTY_STRIKES (then PENALIZED) or SELLER_CLOSURE_STRIKES (then CLOSED, its active listings removed), whether a takedown's strike or a scan reporting the marketplace's own count took it there; never set back",
   })
   status: SellerStatus;
 
