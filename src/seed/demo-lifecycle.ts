@@ -112,6 +112,16 @@ export async function spreadDemoLifecycle(manager: EntityManager, random: Seeded
       WHERE EXISTS (SELECT 1 FROM suspected_infringement si WHERE si.listing_id = l.id AND si.status = 'REMOVED')
          OR EXISTS (SELECT 1 FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')`,
   );
+  // Every other case on a removed listing is dated as updated then, as removeListings dates it, so
+  // that a sync by updatedFrom finds it: at its takedown's approval or its store's closure.
+  await manager.query(
+    `UPDATE suspected_infringement si SET updated_at = removal.at
+       FROM (SELECT l.id AS listing_id,
+                    GREATEST((SELECT max(r.updated_at) FROM suspected_infringement r WHERE r.listing_id = l.id AND r.status = 'REMOVED'),
+                             (SELECT s.status_changed_at FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')) AS at
+               FROM listing l WHERE l.status = 'REMOVED') removal
+      WHERE si.listing_id = removal.listing_id AND si.updated_at < removal.at`,
+  );
   await seedDemoReferrals(
     manager,
     histories.map(({ steps }, i) => ({ case: cases[i], status: states[i].status, steps })),

@@ -73,13 +73,24 @@ describe("the seeded demo lifecycle", () => {
     ).toBe(0);
   });
 
+  it("dates every case on a removed listing as updated no earlier than the removal, as removeListings does", async () => {
+    const onRemovedListings = `SELECT si.updated_at,
+        GREATEST((SELECT max(r.updated_at) FROM suspected_infringement r WHERE r.listing_id = l.id AND r.status = 'REMOVED'),
+                 (SELECT s.status_changed_at FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')) AS removed_at
+      FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id WHERE l.status = 'REMOVED'`;
+    expect(await count(`SELECT 1 FROM (${onRemovedListings}) c WHERE c.removed_at IS NOT NULL AND c.updated_at >= c.removed_at`)).toBeGreaterThan(20);
+    expect(await count(`SELECT 1 FROM (${onRemovedListings}) c WHERE c.updated_at < c.removed_at`)).toBe(0);
+  });
+
   it("gives every case that left FLAGGED a note per move, the last one to its status when it got there", async () => {
     expect(
       await count(`SELECT 1 FROM suspected_infringement si
                     WHERE si.status <> 'FLAGGED'
                       AND NOT EXISTS (SELECT 1 FROM infringement_note n
-                                       WHERE n.infringement_id = si.id AND n.to_status = si.status AND n.created_at = si.updated_at
-                                         AND n.author_user_id IS NOT NULL AND n.body <> '')`),
+                                       WHERE n.infringement_id = si.id AND n.to_status = si.status AND n.author_user_id IS NOT NULL AND n.body <> ''
+                                         -- updated with its last move, or later by its listing's removal (which writes no note on it)
+                                         AND (n.created_at = si.updated_at
+                                              OR (n.created_at < si.updated_at AND EXISTS (SELECT 1 FROM listing l WHERE l.id = si.listing_id AND l.status = 'REMOVED'))))`),
     ).toBe(0);
     // Every move starts where the one before ended, after the case was detected.
     expect(
