@@ -309,6 +309,32 @@ function pinnedBy(table: { cells: { category: string | null; marketplace: string
   });
 }
 
+describe("a row that one member alone could contribute to", () => {
+  it("does not count, to that member, as hiding anything: the totals beside its own cells stay withheld", () => {
+    const rules = { minContributors: 3, dominanceShare: 0.6 };
+    const shape = {
+      categories: ["Bags", "Uncategorized"],
+      marketplaces: ["TAOBAO", "TMALL"],
+      membersOf: new Map([["Bags", 4], ["Uncategorized", 1]]),
+      soleMemberOf: new Map([["Uncategorized", "R"]]),
+    };
+    // Bags on TAOBAO is A's and B's alone (withheld); R, Uncategorized's only member, knows its own 3.
+    const contributions: Contribution[] = [
+      { orgId: "A", category: "Bags", marketplace: "TAOBAO", value: 5 },
+      { orgId: "B", category: "Bags", marketplace: "TAOBAO", value: 4 },
+      { orgId: "A", category: "Bags", marketplace: "TMALL", value: 6 },
+      { orgId: "B", category: "Bags", marketplace: "TMALL", value: 5 },
+      { orgId: "C", category: "Bags", marketplace: "TMALL", value: 7 },
+      { orgId: "R", category: "Uncategorized", marketplace: "TAOBAO", value: 3 },
+    ];
+    const [table] = protectMemberTables([{ metric: ReportMetric.LISTINGS_FLAGGED, currency: null, contributions }], shape, rules);
+    for (const reader of ["A", "B", "C", "D", "R", "someone else"]) expect([reader, pinnedBy(table, contributions, reader)]).toEqual([reader, []]);
+    expect(table.cells.find((cell) => cell.category === "Bags" && cell.marketplace === "TAOBAO")).toMatchObject({ value: null });
+    // Nothing but the cell's own fields is stored with the report.
+    expect(Object.keys(table.cells[0]).sort()).toEqual(["category", "marketplace", "suppression", "value"]);
+  });
+});
+
 describe("a reader who knows more than one figure of a line", () => {
   const rules = { minContributors: 3, dominanceShare: 0.8 };
   const shape = { categories: ["Bags", "Shoes", "Watches"], marketplaces: ["TAOBAO", "TMALL"], membersOf: new Map([["Bags", 5], ["Shoes", 5], ["Watches", 5]]) };

@@ -90,12 +90,13 @@ function linesOf(categories: (string | null)[], marketplaces: (string | null)[])
   ];
 }
 
-// The table's rows and columns, and how many members could contribute to each category's row (for
-// Uncategorized, see buildMonthReport).
+// The table's rows and columns, how many members could contribute to each category's row (for
+// Uncategorized, see buildMonthReport), and a row's only member where one alone could.
 export interface TableShape {
   categories: string[];
   marketplaces: string[];
   membersOf: ReadonlyMap<string, number>;
+  soleMemberOf?: ReadonlyMap<string, string>;
 }
 
 // One table's members' figures, before protection.
@@ -138,14 +139,16 @@ function revealsRestTo(parts: readonly Part[], reader: string, rules: Disclosure
 
 // A cell with its parts, for the checks that follow primary suppression. `coversFewMembers`: the
 // cell is, or sums, a cell of a row that fewer than k + 1 members could contribute to, whose zeros
-// are withheld too: what such a cell holds, a zero included, is unknown to every reader.
+// are withheld too: what such a cell holds, a zero included, is unknown to every reader but
+// `knownWholeBy`, the only member that could contribute to the rows of few it covers, if one.
 interface CellWithParts extends ReportCell {
   parts: Part[];
   coversFewMembers: boolean;
+  knownWholeBy: string | null;
 }
 
 // Each cell (totals included) with its value and its primary suppression, if any.
-function primaryCells({ categories, marketplaces, membersOf }: TableShape, contributions: Contribution[], rules: DisclosureRules): Map<Key, CellWithParts> {
+function primaryCells({ categories, marketplaces, membersOf, soleMemberOf }: TableShape, contributions: Contribution[], rules: DisclosureRules): Map<Key, CellWithParts> {
   const partsOf = new Map<Key, Part[]>();
   for (const { orgId, category, marketplace, value, knownBy } of contributions) {
     if (!orgId) continue;
@@ -154,7 +157,9 @@ function primaryCells({ categories, marketplaces, membersOf }: TableShape, contr
   }
 
   const fewMembers = (category: string) => (membersOf.get(category) ?? 0) <= rules.minContributors;
-  const anyFewMembers = categories.some(fewMembers);
+  const rowsOfFew = categories.filter(fewMembers);
+  // Who knows every row of few a cell covers: its only member, when the cell covers one such row.
+  const knownWholeBy = (covered: string[]) => (covered.length === 1 ? (soleMemberOf?.get(covered[0]) ?? null) : null);
   const cells = new Map<Key, CellWithParts>();
   for (const category of [...categories, null]) {
     for (const marketplace of [...marketplaces, null]) {
@@ -169,8 +174,16 @@ function primaryCells({ categories, marketplaces, membersOf }: TableShape, contr
         primarySuppression(values, rules, couldContribute) ??
         (value === 0 && couldContribute <= rules.minContributors ? SuppressionReason.FEW_CONTRIBUTORS : null) ??
         ([...knowers].some((reader) => revealsRestTo(parts, reader, rules)) ? SuppressionReason.FEW_CONTRIBUTORS : null);
-      const coversFewMembers = category === null ? anyFewMembers : fewMembers(category);
-      cells.set(keyOf(category, marketplace), { category, marketplace, value, suppression, parts, coversFewMembers });
+      const covered = category === null ? rowsOfFew : rowsOfFew.filter((row) => row === category);
+      cells.set(keyOf(category, marketplace), {
+        category,
+        marketplace,
+        value,
+        suppression,
+        parts,
+        coversFewMembers: covered.length > 0,
+        knownWholeBy: knownWholeBy(covered),
+      });
     }
   }
   return cells;
@@ -199,7 +212,8 @@ function withholdComplements(cells: Map<Key, CellWithParts>, lines: Key[][], rea
       const withheld = lineCells.filter((cell) => cell.suppression);
       if (withheld.length === 0) continue;
       for (const reader of readers) {
-        const hidesFrom = (cell: CellWithParts) => cell.coversFewMembers || unknownTo(cell.parts, reader).length > 0;
+        const hidesFrom = (cell: CellWithParts) =>
+          (cell.coversFewMembers && cell.knownWholeBy !== reader) || unknownTo(cell.parts, reader).length > 0;
         if (withheld.filter(hidesFrom).length >= 2) continue;
         const total = lineCells.at(-1) as CellWithParts;
         const candidates = lineCells
@@ -253,7 +267,9 @@ export function protectMemberTables(figures: MemberTableFigures[], shape: TableS
     categories: shape.categories,
     marketplaces: shape.marketplaces,
     // The withheld values leave here: they are never stored with the report.
-    cells: [...tables[index].values()].map(({ parts: _parts, ...cell }) => (cell.suppression ? { ...cell, value: null } : cell)),
+    cells: [...tables[index].values()].map(({ parts: _parts, coversFewMembers: _few, knownWholeBy: _knownBy, ...cell }) =>
+      cell.suppression ? { ...cell, value: null } : cell,
+    ),
   }));
 }
 

@@ -99,7 +99,9 @@ export async function buildMonthReport(
     // left out when nothing in it happened, its absence would say that its few members did nothing.
     const uncategorized = couldContribute.get(UNCATEGORIZED)! > 0 || contributions.some((c) => c.category === UNCATEGORIZED);
     if (uncategorized && !categories.includes(UNCATEGORIZED)) categories.push(UNCATEGORIZED);
-    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf: couldContribute };
+    const soleMemberOf = new Map<string, string>();
+    if (couldContribute.get(UNCATEGORIZED) === 1 && unnamedOwners.size === 1) soleMemberOf.set(UNCATEGORIZED, [...unnamedOwners][0]);
+    const shape = { categories, marketplaces: first.withoutMarketplace ? [] : MARKETPLACES, membersOf: couldContribute, soleMemberOf };
     // A money metric's currencies are tables of their own, never linked to each other.
     const byCurrencyOfGroup = new Map<string | null, MemberTableFigures[]>();
     for (const source of group) {
