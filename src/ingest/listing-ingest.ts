@@ -36,6 +36,8 @@ export interface IngestOptions {
   // From which line on a file's records are prepared on a worker thread (a small input is not
   // worth starting one); never when a test substitutes the intelligence.
   workerAfterLines?: number;
+  // Who sends the listings (BatchOptions.actor).
+  actor?: Viewer;
 }
 
 const WORKER_AFTER_LINES = 10_000;
@@ -85,6 +87,7 @@ export class ListingIngest {
       intel: this.options.intel,
       copy: this.options.copy,
       strikePolicy: this.options.strikePolicy,
+      actor: this.options.actor,
     };
   }
 
@@ -227,7 +230,7 @@ export async function ingestListingRows(
   if (values.length > config.ingest.maxBatch) {
     throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
   }
-  const ingest = await ListingIngest.open(dataSource, config, options);
+  const ingest = await ListingIngest.open(dataSource, config, { ...options, actor: viewer });
   const invalid: Rejection[] = [];
   const rows: BatchRow[] = [];
   values.forEach((value, index) => {

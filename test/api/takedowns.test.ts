@@ -280,13 +280,16 @@ describe("decideTakedown", () => {
     const pending = await request(gid("Infringement", (await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED })).id));
     const scanned = (externalId: string, strikeCount: number, seller = { externalId: store.externalId, name: store.publicName }) =>
       listingRecord({ marketplace: store.marketplace, externalId, seller: { ...seller, strikeCount } });
-    // And two stores new to the feed, one at the penalty's strikes, one at the closure's.
-    const ingested = await api.gql(
-      INGEST,
-      { listings: [scanned("strike-policy-new-listing", 5), scanned("strike-policy-p", 3, { externalId: "strike-policy-p", name: "P" }), scanned("strike-policy-c", 7, { externalId: "strike-policy-c", name: "C" })] },
-      cast.platformAnalyst.as,
-    );
-    expect(dataOf(ingested)).toEqual({ ingestListings: { inserted: 3, updated: 0, rejected: 0 } });
+    // The store's listing with the pending request is scanned again, with a listing new to it; and
+    // two stores new to the feed, one at the penalty's strikes, one at the closure's.
+    const scans = [
+      scanned(listing.externalId, 5),
+      scanned("strike-policy-new-listing", 5),
+      scanned("strike-policy-p", 3, { externalId: "strike-policy-p", name: "P" }),
+      scanned("strike-policy-c", 7, { externalId: "strike-policy-c", name: "C" }),
+    ];
+    const ingested = await api.gql(INGEST, { listings: scans }, cast.platformAnalyst.as);
+    expect(dataOf(ingested)).toEqual({ ingestListings: { inserted: 3, updated: 1, rejected: 0 } });
 
     expect(dataOf(await api.gql(STORE, { id: gid("Seller", store.id) }, cast.platformAnalyst.as))).toEqual({
       node: { status: "CLOSED", statusReason: "CLOSED at 5 strikes (policy: 5)", strikeCount: 5 },
@@ -296,32 +299,33 @@ describe("decideTakedown", () => {
       node: { status: "SUPERSEDED", decisionNote: "store closed: CLOSED at 5 strikes (policy: 5)", infringement: { status: "REMOVED", listing: { status: "REMOVED" } } },
     });
     const statuses = async (externalIds: string[]) =>
-      (await api.dataSource.query(`SELECT l.external_id, l.status, s.status AS store FROM listing l JOIN seller s ON s.id = l.seller_id WHERE l.external_id = ANY($1) ORDER BY 1`, [externalIds])).map(
-        (row: { external_id: string; status: string; store: string }) => [row.external_id, row.status, row.store],
+      Object.fromEntries(
+        (await api.dataSource.query(`SELECT l.external_id, l.status, s.status AS store FROM listing l JOIN seller s ON s.id = l.seller_id WHERE l.external_id = ANY($1)`, [externalIds])).map(
+          (row: { external_id: string; status: string; store: string }) => [row.external_id, [row.status, row.store]],
+        ),
       );
-    expect(await statuses(["strike-policy-new-listing", "strike-policy-p", "strike-policy-c"])).toEqual([
-      ["strike-policy-c", "REMOVED", "CLOSED"],
-      ["strike-policy-new-listing", "REMOVED", "CLOSED"],
-      ["strike-policy-p", "ACTIVE", "PENALIZED"],
-    ]);
+    expect(await statuses([listing.externalId, "strike-policy-new-listing", "strike-policy-p", "strike-policy-c"])).toEqual({
+      [listing.externalId]: ["REMOVED", "CLOSED"],
+      "strike-policy-new-listing": ["REMOVED", "CLOSED"],
+      "strike-policy-p": ["ACTIVE", "PENALIZED"],
+      "strike-policy-c": ["REMOVED", "CLOSED"],
+    });
+    // Audited as the platform analyst's, who sent the scans.
+    const [{ id: analystId }] = await api.dataSource.query(`SELECT id FROM app_user WHERE owner_org_id = $1 AND role = 'ANALYST' LIMIT 1`, [cast.platformAnalyst.org.id]);
     const events = await api.dataSource.query(
       `SELECT action, actor_user_id, actor_api_key_id, after->>'statusReason' AS reason FROM audit_event WHERE action IN ('seller.close', 'seller.penalize') AND target_id = ANY($1) ORDER BY action, reason`,
       [[store.id, ...(await api.dataSource.query(`SELECT id FROM seller WHERE external_id IN ('strike-policy-p', 'strike-policy-c')`)).map((r: { id: string }) => r.id)]],
     );
     expect(events).toEqual([
-      { action: "seller.close", actor_user_id: null, actor_api_key_id: null, reason: "CLOSED at 5 strikes (policy: 5)" },
-      { action: "seller.close", actor_user_id: null, actor_api_key_id: null, reason: "CLOSED at 7 strikes (policy: 5)" },
-      { action: "seller.penalize", actor_user_id: null, actor_api_key_id: null, reason: "PENALIZED at 3 strikes (policy: 3)" },
+      { action: "seller.close", actor_user_id: analystId, actor_api_key_id: null, reason: "CLOSED at 5 strikes (policy: 5)" },
+      { action: "seller.close", actor_user_id: analystId, actor_api_key_id: null, reason: "CLOSED at 7 strikes (policy: 5)" },
+      { action: "seller.penalize", actor_user_id: analystId, actor_api_key_id: null, reason: "PENALIZED at 3 strikes (policy: 3)" },
     ]);
     // The same scans again change nothing (but for the ingest's own audit event).
     const sellerEvents = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'seller.%'`))[0].n;
     const { audit_events: _events, ...before } = await enforcementFootprint(api);
     const sellerEventsBefore = await sellerEvents();
-    const again = await api.gql(
-      INGEST,
-      { listings: [scanned("strike-policy-new-listing", 5), scanned("strike-policy-p", 3, { externalId: "strike-policy-p", name: "P" }), scanned("strike-policy-c", 7, { externalId: "strike-policy-c", name: "C" })] },
-      cast.platformAnalyst.as,
-    );
+    const again = await api.gql(INGEST, { listings: scans }, cast.platformAnalyst.as);
     expect(dataOf(again)).toEqual({ ingestListings: { inserted: 0, updated: 0, rejected: 0 } });
     expect(await enforcementFootprint(api)).toMatchObject(before);
     expect(await sellerEvents()).toBe(sellerEventsBefore);

@@ -1,3 +1,4 @@
+import type { Viewer } from "../../auth/viewer";
 import type { StrikePolicy } from "../../domain/store-penalty-policy";
 import type { RiskModel } from "../../risk/risk-model";
 import type { IntelSource } from "../intel-source";
@@ -15,4 +16,7 @@ export interface BatchOptions {
   // The stores' strike policy, applied to the strikes their scans report. Without one (the demo
   // seed, which applies it to the records it writes after its takedowns), statuses stay as stored.
   strikePolicy?: StrikePolicy;
+  // Who sent the listings (the ingestListings mutation's viewer), named in the audit of what the
+  // batch's scans changed; none for the CLI's file, whose changes are the scan's own.
+  actor?: Viewer;
 }

@@ -147,11 +147,12 @@ export async function writeListingBatch(
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;
   counts.infringementsUpdated = upserted.updated;
-  // A listing found under a closed store goes as the store's other listings went when it closed:
-  // pending takedown requests on it superseded, their cases REMOVED, by no one but the scan.
+  // First the stores this batch's scans close, whose listings go with the closure's reason; then a
+  // listing found under a store closed before goes as the store's other listings went when it
+  // closed: pending takedown requests on it superseded, their cases REMOVED, by no one but the scan.
+  await applyStrikePolicy(manager, sellers, options);
   const movedIntoClosedStores = changed.filter((s) => s.seller.closed).map((s) => s.id);
   if (movedIntoClosedStores.length) await removeListings(manager, null, { listingIds: movedIntoClosedStores }, "found under a closed store", {});
-  await applyStrikePolicy(manager, sellers, options);
   await updateSellers(manager, sellers, scored, options);
   return { counts, rejections };
 }

@@ -20,8 +20,10 @@ export interface SellerState {
   listingCount: number;
   listingScoreSum: number;
   brandFreeScoreSum: number;
-  // As the strike policy leaves it at the strikes its scans report (`statusChanged`: by this batch).
+  // As the strike policy leaves it at the strikes its scans report (`statusChanged`: by this batch,
+  // from `statusBefore`).
   status: SellerStatus;
+  statusBefore: SellerStatus;
   statusChanged: boolean;
   // A closed store sells nothing: a listing a scan finds under it is stored REMOVED.
   closed: boolean;

@@ -71,6 +71,7 @@ const stateOf = (scan: SellerRecord, kept: KeptOfStore, policy: StrikePolicy | u
   return {
     ...kept,
     status,
+    statusBefore: kept.status,
     statusChanged: status !== kept.status,
     closed: status === SellerStatus.CLOSED,
   externalId: scan.externalId,
@@ -309,18 +310,21 @@ export async function applyStrikePolicy(manager: EntityManager, sellers: Readonl
      SELECT id FROM moved`,
     [arrayColumn(moved, (s) => s.id), arrayColumn(moved, (s) => s.status), arrayColumn(moved, reasonOf), options.now.toISOString()],
   );
+  const stored = new Set(updated.map((row) => row.id));
+  const actor = options.actor ?? null;
   await recordAudits(
     manager,
-    null,
+    actor,
     moved.map((seller) => ({
       action: `seller.${seller.closed ? "close" : "penalize"}`,
       targetType: "Seller",
       targetId: seller.id,
+      // A store new to the feed had no status before.
+      before: stored.has(seller.id) ? { status: seller.statusBefore } : null,
       after: { strikeCount: seller.strikeCount, status: seller.status, statusReason: reasonOf(seller), cause: "scan" },
     })),
   );
-  const stored = new Set(updated.map((row) => row.id));
   for (const seller of moved) {
-    if (seller.closed && stored.has(seller.id)) await removeListings(manager, null, { sellerId: seller.id }, `store closed: ${reasonOf(seller)}`, { cause: "scan" });
+    if (seller.closed && stored.has(seller.id)) await removeListings(manager, actor, { sellerId: seller.id }, `store closed: ${reasonOf(seller)}`, { cause: "scan" });
   }
 }
