@@ -12,7 +12,7 @@ import {
 } from "graphql";
 import type { RequestContext } from "../context";
 import { DEFAULT_PAGE_SIZE } from "../data/keyset-pagination";
-import { ApiError, ErrorCode } from "../errors";
+import { badInput } from "../errors";
 
 // graphql-armor's cost rule runs with a document's validation, which Apollo does once per document
 // and keeps: it multiplies a list by a `first` or `last` written in the document, and counts one
@@ -38,7 +38,7 @@ export function pageSizeCostPlugin(costRule: ValidationRule, maxPageSize: number
           const [overCost] = validate(schema, sized, [costRule]);
           if (overCost) {
             const { code: _code, ...limit } = overCost.extensions;
-            throw new ApiError(ErrorCode.BAD_USER_INPUT, overCost.message, { ...limit, http: { status: 400 } });
+            throw badInput(overCost.message, { ...limit, http: { status: 400 } });
           }
         },
       };

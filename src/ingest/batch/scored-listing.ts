@@ -20,11 +20,9 @@ export interface SellerState {
   listingCount: number;
   listingScoreSum: number;
   brandFreeScoreSum: number;
-  // As the strike policy leaves it at the strikes its scans report (`statusChanged`: by this batch,
-  // from `statusBefore`).
+  // As the strike policy leaves it at the strikes its scans report, and as the batch found it.
   status: SellerStatus;
   statusBefore: SellerStatus;
-  statusChanged: boolean;
   // A closed store sells nothing: a listing a scan finds under it is stored REMOVED.
   closed: boolean;
   // Its confirmed cases by member organization (SellerFacts.confirmedBy).

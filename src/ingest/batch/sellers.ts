@@ -63,29 +63,29 @@ const storedScan = (stored: SellerRow): SellerRecord => ({
 // A store as the batch leaves it: what its scans say, and what the database keeps of it besides;
 // its status as the strike policy leaves it at the strikes its scans report (addStrike's rule: a
 // store is never let off).
-type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "confirmedBy"> & {
-  status: SellerStatus;
-};
+type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "confirmedBy" | "status">;
 const stateOf = (scan: SellerRecord, kept: KeptOfStore, policy: StrikePolicy | undefined): SellerState => {
   const status = policy ? statusAfterStrikes(scan.strikeCount, kept.status, policy) : kept.status;
   return {
     ...kept,
     status,
     statusBefore: kept.status,
-    statusChanged: status !== kept.status,
     closed: status === SellerStatus.CLOSED,
-  externalId: scan.externalId,
-  name: scan.name,
-  openedAt: scan.openedAt ? new Date(scan.openedAt) : null,
-  // A new store whose scans gave no brand count counts none.
-  brandCount: scan.brandCount ?? 0,
-  strikeCount: scan.strikeCount,
-  registeredName: scan.registeredName,
-  contact: scan.contact,
-  paymentAccount: scan.paymentAccount,
-  changed: false,
+    externalId: scan.externalId,
+    name: scan.name,
+    openedAt: scan.openedAt ? new Date(scan.openedAt) : null,
+    // A new store whose scans gave no brand count counts none.
+    brandCount: scan.brandCount ?? 0,
+    strikeCount: scan.strikeCount,
+    registeredName: scan.registeredName,
+    contact: scan.contact,
+    paymentAccount: scan.paymentAccount,
+    changed: false,
   };
 };
+
+// Whether the batch's scans moved the store under the strike policy.
+const statusMoved = (seller: SellerState) => seller.status !== seller.statusBefore;
 
 // The stored seller with the batch's record of it applied, as a later scan is (laterScan).
 function merged(stored: SellerRow, record: SellerRecord, policy: StrikePolicy | undefined): SellerState {
@@ -200,8 +200,8 @@ export async function prepareSellers(
       arrayColumn(drafts, (d) => d.seller.contact),
       arrayColumn(drafts, (d) => d.seller.paymentAccount),
       arrayColumn(drafts, (d) => d.state.status),
-      arrayColumn(drafts, (d) => (d.state.statusChanged ? strikeStatusReason(d.state.status, d.state.strikeCount, policy!) : null)),
-      arrayColumn(drafts, (d) => (d.state.statusChanged ? now.toISOString() : null)),
+      arrayColumn(drafts, (d) => (statusMoved(d.state) ? strikeStatusReason(d.state.status, d.state.strikeCount, policy!) : null)),
+      arrayColumn(drafts, (d) => (statusMoved(d.state) ? now.toISOString() : null)),
     ],
   );
   const insertedIds = new Set(inserted.map((r) => r.id));
@@ -296,7 +296,7 @@ export async function updateSellers(manager: EntityManager, sellers: ReadonlyMap
 // no store changed.
 export async function applyStrikePolicy(manager: EntityManager, sellers: ReadonlyMap<string, SellerState>, options: BatchOptions): Promise<void> {
   const policy = options.strikePolicy;
-  const moved = [...sellers.values()].filter((seller) => seller.statusChanged);
+  const moved = [...sellers.values()].filter(statusMoved);
   if (!policy || moved.length === 0) return;
   const reasonOf = (seller: SellerState) => strikeStatusReason(seller.status, seller.strikeCount, policy);
   // A store inserted by this batch has its status already (prepareSellers).
