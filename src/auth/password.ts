@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { ApiError, ErrorCode } from "../errors";
+import { WorkLine } from "../work-line";
 
 // scrypt is memory-hard and built into Node. N=2^15, r=8 costs 32 MiB and ~60 ms a hash here.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
@@ -17,42 +18,22 @@ export const MAX_PASSWORD_LENGTH = 200;
 const HASHING_AT_ONCE = 2;
 const WAITING_AT_MOST = 16;
 const PER_CLIENT = 3;
-let hashing = 0;
-const waiting: (() => void)[] = [];
+const hashes = new WorkLine(HASHING_AT_ONCE, WAITING_AT_MOST, "Too many sign-ins at once; retry in a second");
 const placesOf = new Map<string, number>();
 
 async function inTurn<T>(work: () => Promise<T>, client: string | null): Promise<T> {
-  if (client === null) return inLine(work);
+  if (client === null) return hashes.inTurn(work);
   const places = placesOf.get(client) ?? 0;
   if (places >= PER_CLIENT) {
     throw new ApiError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once from your address; retry in a second", { retryAfterSeconds: 1 });
   }
   placesOf.set(client, places + 1);
   try {
-    return await inLine(work);
+    return await hashes.inTurn(work);
   } finally {
     const left = placesOf.get(client)! - 1;
     if (left === 0) placesOf.delete(client);
     else placesOf.set(client, left);
-  }
-}
-
-async function inLine<T>(work: () => Promise<T>): Promise<T> {
-  if (hashing >= HASHING_AT_ONCE) {
-    if (waiting.length >= WAITING_AT_MOST) {
-      throw new ApiError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once; retry in a second", { retryAfterSeconds: 1 });
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  } else {
-    hashing++;
-  }
-  try {
-    return await work();
-  } finally {
-    // The slot passes to the next in line, or is freed.
-    const next = waiting.shift();
-    if (next) next();
-    else hashing--;
   }
 }
 
