@@ -75,6 +75,7 @@ export const EnvSchema = z.object({
   DB_POOL_SIZE: int(10),
   DB_STATEMENT_TIMEOUT_MS: int(30_000, 0),
   DB_LOCK_TIMEOUT_MS: int(5_000, 0),
+  DB_CONNECT_TIMEOUT_MS: int(10_000),
   API_WORKERS: whole().pipe(z.number().int().min(1)).optional(),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
@@ -132,7 +133,7 @@ export interface Config {
   workers: number;
   database: { kind: "server"; url: string; replicaUrls: string[]; poolSize: number } | { kind: "embedded"; dataDir: string };
   // Each server connection's limits (0: none), see DatabaseTarget.
-  databaseTimeouts: { statementTimeoutMs: number; lockTimeoutMs: number };
+  databaseTimeouts: { statementTimeoutMs: number; lockTimeoutMs: number; connectTimeoutMs: number };
   dataDir: string;
   jwt: { secret: string | undefined; ttlSeconds: number };
   // Failed sign-ins an email address may have in a window before its sign-ins are refused.
@@ -221,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: "server", url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS ?? [], poolSize: e.DB_POOL_SIZE }
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },
-    databaseTimeouts: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS },
+    databaseTimeouts: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS },

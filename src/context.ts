@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { Loaders } from "./data/loaders";
 import type { SensitiveReadLog } from "./domain/sensitive-read-log";
 import type { KeyedHasher } from "./domain/intel/keyed-hash";
+import type { WorkLine } from "./work-line";
 
 // What every resolver receives: the request's viewer and the loaders bound to it.
 export interface RequestContext {
@@ -17,6 +18,8 @@ export interface RequestContext {
   tokens: TokenService;
   intelHasher: KeyedHasher;
   config: Config;
+  // The server process's turns for ingestListings calls (ingestCallTurns).
+  ingestTurns: WorkLine;
   // Sensitive fields read during this request, written to the audit log at its end.
   sensitiveReads: SensitiveReadLog;
 }

@@ -6,12 +6,15 @@ export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   CONFLICT = "CONFLICT",
   RATE_LIMITED = "RATE_LIMITED",
+  // The server is too busy to run the request now (its database connections all taken): send it again.
+  SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 // A plain Error, so that the domain services, the ingest and the CLI need no GraphQL: graphql-js

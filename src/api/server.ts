@@ -15,6 +15,7 @@ import { ConfigError, type Config } from "../config";
 import type { RequestContext } from "../context";
 import { createLoaders } from "../data/loaders";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
+import { ingestCallTurns } from "../ingest/listing-ingest";
 import { ApiError, ErrorCode, unauthenticated } from "../errors";
 import { asGraphQLError } from "./graphql-error";
 import type { Logger } from "../logger";
@@ -75,6 +76,7 @@ export async function createApiApp(deps: ApiDependencies) {
   const { armor, validationRules, costRule, parseOptions } = documentChecks(config.limits);
   // Prepared once: the key of every indicator hash.
   const intelHasher = loadKeyedHasher(config);
+  const ingestTurns = ingestCallTurns(config);
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(buildBaseSchema()),
     ...armor,
@@ -159,6 +161,7 @@ export async function createApiApp(deps: ApiDependencies) {
           tokens,
           intelHasher,
           config,
+          ingestTurns,
           sensitiveReads: new SensitiveReadLog(),
         };
       },

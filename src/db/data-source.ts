@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import { entities } from "../entities";
 import { migrations } from "./migrations";
 import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { answerBusyPools } from "./busy-pool";
 import { routeReads } from "./read-routing";
 import { replicasCaughtUp } from "./replica-catch-up";
 
@@ -18,7 +19,17 @@ export type DatabaseTarget =
   // how long it may wait for a lock another transaction holds, so that one stuck transaction
   // cannot hold every pooled connection of the API waiting behind it.
   // replicaUrls: streaming replicas of `url`'s database, for the reads of query operations (read-routing.ts).
-  | { kind: "server"; url: string; replicaUrls?: string[]; poolSize: number; statementTimeoutMs?: number; lockTimeoutMs?: number }
+  // connectTimeoutMs: how long a statement waits for a connection, a new one to the server or one of
+  // a full pool to come free (CONNECT_TIMEOUT_MS unless given).
+  | {
+      kind: "server";
+      url: string;
+      replicaUrls?: string[];
+      poolSize: number;
+      statementTimeoutMs?: number;
+      lockTimeoutMs?: number;
+      connectTimeoutMs?: number;
+    }
   | { kind: "embedded"; embedded: EmbeddedPostgres };
 
 // Opens the configured database (a PostgreSQL server, or the embedded one when DATABASE_URL is
@@ -91,12 +102,13 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   }
   const options: DataSourceOptions =
     target.kind === "server"
-      ? // A server that cannot be reached fails a request after CONNECT_TIMEOUT_MS, rather than leave it waiting.
+      ? // A server that cannot be reached, or a pool that has no connection free, fails a statement
+        // after connectTimeoutMs, rather than leave it waiting.
         {
           ...common,
           ...serverConnection(target),
           poolSize: target.poolSize,
-          connectTimeoutMS: CONNECT_TIMEOUT_MS,
+          connectTimeoutMS: target.connectTimeoutMs || CONNECT_TIMEOUT_MS,
           extra: { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, ...connectionLimits(target) },
         }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
@@ -104,6 +116,7 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   routeReads(dataSource);
+  if (target.kind === "server") answerBusyPools(dataSource, target.connectTimeoutMs || CONNECT_TIMEOUT_MS);
   if (target.kind === "embedded") await migrateThrough(dataSource, false);
   return {
     dataSource,

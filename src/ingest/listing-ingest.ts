@@ -16,6 +16,7 @@ import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines }
 import { ndjsonChunks, type LineChunk } from "./ndjson-reader";
 import { loadRiskModel } from "./risk-model-loader";
 import { timeOrderedId } from "./time-ordered-id";
+import { WorkLine } from "../work-line";
 import type { StrikePolicy } from "../domain/store-penalty-policy";
 
 // The one ingest service behind `npm run cli -- ingest` and the ingestListings mutation: records
@@ -217,20 +218,43 @@ function failureMessage(failed: readonly { lines: string; reason: string }[]): s
   );
 }
 
+// How many ingestListings calls an API process holds waiting for their turn to write.
+const CALLS_WAITING_AT_MOST = 16;
+
+// The turns of an API process's ingestListings calls: INGEST_CONCURRENCY write at once, as a file's
+// batches do. Calls sharing stores wait on one another's row locks in the database, each holding a
+// pooled connection meanwhile: a platform client sending many at once would otherwise take every
+// connection, and every other member's requests would wait for one.
+export const ingestCallTurns = (config: Config) =>
+  new WorkLine(
+    config.ingest.concurrency,
+    CALLS_WAITING_AT_MOST,
+    `Too many ingestListings calls at once: a server process writes ${config.ingest.concurrency} at a time and holds ${CALLS_WAITING_AT_MOST} more waiting; retry in a second`,
+  );
+
 // The ingestListings mutation: a bounded batch, validated row by row (rows numbered from 0), the
 // valid rows written through the same service as a file's batch, with an audit event in its
-// transaction.
+// transaction, in its turn (ingestCallTurns).
 export async function ingestListingRows(
   dataSource: DataSource,
   config: Config,
   viewer: Viewer,
   values: readonly unknown[],
-  options: IngestOptions = {},
+  turns: WorkLine,
 ): Promise<{ counts: IngestCounts; rejections: Rejection[]; modelVersion: string }> {
   if (values.length > config.ingest.maxBatch) {
     throw badInput(`At most ${config.ingest.maxBatch} listings per ingestListings call; split the ${values.length} into batches`);
   }
-  const ingest = await ListingIngest.open(dataSource, config, { ...options, actor: viewer });
+  return turns.inTurn(() => ingestValidRows(dataSource, config, viewer, values));
+}
+
+async function ingestValidRows(
+  dataSource: DataSource,
+  config: Config,
+  viewer: Viewer,
+  values: readonly unknown[],
+): Promise<{ counts: IngestCounts; rejections: Rejection[]; modelVersion: string }> {
+  const ingest = await ListingIngest.open(dataSource, config, { actor: viewer });
   const invalid: Rejection[] = [];
   const rows: BatchRow[] = [];
   values.forEach((value, index) => {

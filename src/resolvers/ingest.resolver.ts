@@ -44,8 +44,8 @@ export class IngestResolver {
     listings: ListingInput[],
     @Ctx() context: RequestContext,
   ): Promise<IngestListingsPayload> {
-    const { dataSource, viewer, config } = authenticated(context);
-    const { counts, rejections, modelVersion } = await ingestListingRows(dataSource, config, viewer, listings.map(recordOf));
+    const { dataSource, viewer, config, ingestTurns } = authenticated(context);
+    const { counts, rejections, modelVersion } = await ingestListingRows(dataSource, config, viewer, listings.map(recordOf), ingestTurns);
     return {
       received: counts.read,
       inserted: counts.inserted,

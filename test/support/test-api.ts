@@ -10,6 +10,7 @@ import { loadConfig, type Config } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { StatementCounter } from "./statement-counter";
 import { openTestDatabase } from "./test-database";
+import { serverUrl } from "./test-env";
 
 export type Credentials = { token: string } | { apiKey: string } | { headers: Record<string, string> } | undefined;
 
@@ -49,6 +50,8 @@ export async function startTestApi(env: Record<string, string> = {}, { replicaSe
     LOG_LEVEL: "silent",
     JWT_SECRET: randomBytes(32).toString("hex"),
     INTEL_HMAC_SECRET: randomBytes(32).toString("hex"),
+    // Settings that follow from the kind of database (INGEST_CONCURRENCY applies to a server only).
+    ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
     ...env,
   });
   const statements = new StatementCounter();

@@ -14,7 +14,7 @@ import { databaseUrl, serverUrl, templateDatabaseName, templateDumpPath } from "
 // replicas of the test server, or the test server itself standing for a replica with no lag.
 export async function openTestDatabase(
   queryLogger?: Logger,
-  options: { statementTimeoutMs?: number; lockTimeoutMs?: number; replicaServerUrls?: string[] } = {},
+  options: { statementTimeoutMs?: number; lockTimeoutMs?: number; connectTimeoutMs?: number; replicaServerUrls?: string[] } = {},
 ): Promise<Database> {
   if (!serverUrl) {
     const embedded = await openEmbeddedPostgres("memory://", new Blob([readFileSync(templateDumpPath())]));

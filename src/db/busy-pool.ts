@@ -1,0 +1,36 @@
+import type { Pool, PoolClient } from "pg";
+import type { DataSource } from "typeorm";
+import { ApiError, ErrorCode } from "../errors";
+
+// pg-pool's words when a connection was asked of a full pool and none came free within
+// connectionTimeoutMillis (a new connection that takes too long is worded otherwise).
+const POOL_WAIT_EXCEEDED = "timeout exceeded when trying to connect";
+
+interface PooledDriver {
+  master: Pool;
+  slaves: Pool[];
+}
+
+type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
+
+// Every connection of a server's pool taken for as long as a request may wait for one (slow
+// statements, or writes waiting on one another's rows) is the server being busy, not failing: the
+// request that could not get one is answered SERVICE_UNAVAILABLE (HTTP 503, retry in a second),
+// rather than INTERNAL_SERVER_ERROR: what needed the connection never ran.
+export function answerBusyPools(dataSource: DataSource, waitedMs: number): void {
+  const { master, slaves } = dataSource.driver as unknown as PooledDriver;
+  const busy = () =>
+    new ApiError(ErrorCode.SERVICE_UNAVAILABLE, `The server is busy: no database connection came free within ${waitedMs} ms, and what needed one was not done; send the request again`, {
+      retryAfterSeconds: 1,
+    });
+  const answered = (error: Error | undefined) => (error?.message === POOL_WAIT_EXCEEDED ? busy() : error);
+  for (const pool of [master, ...slaves]) {
+    const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<PoolClient> | void;
+    pool.connect = ((callback?: ConnectCallback) =>
+      callback
+        ? connect((error, client, release) => callback(answered(error), client, release))
+        : (connect() as Promise<PoolClient>).catch((error: Error) => {
+            throw answered(error);
+          })) as Pool["connect"];
+  }
+}
