@@ -84,6 +84,7 @@ export const EnvSchema = z.object({
   TRUST_PROXY: trustProxy,
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
+  READS_PER_ORGANIZATION: int(3),
   // graphql-armor's cost grows by 1.5x a nesting level; README's 50-row dashboard query costs about 6,700.
   MAX_QUERY_COST: int(20000),
   MAX_QUERY_TOKENS: int(2000),
@@ -147,6 +148,7 @@ export interface Config {
     maxTokens: number;
     maxBodyBytes: number;
     maxPageSize: number;
+    readsPerOrganization: number;
   };
   intel: {
     hmacSecret: string | undefined;
@@ -234,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       maxPageSize: e.MAX_PAGE_SIZE,
+      readsPerOrganization: e.READS_PER_ORGANIZATION,
     },
     intel: {
       hmacSecret: e.INTEL_HMAC_SECRET,

@@ -20,6 +20,8 @@ export interface RequestContext {
   config: Config;
   // The server process's turns for ingestListings calls (ingestCallTurns).
   ingestTurns: WorkLine;
+  // The turns of the viewer's organization for a query's lists and counts (src/api/read-turns.ts).
+  readTurns: WorkLine | null;
   // Sensitive fields read during this request, written to the audit log at its end.
   sensitiveReads: SensitiveReadLog;
 }

@@ -29,6 +29,7 @@ import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
 import { pageSizeCostPlugin } from "./page-size-cost.plugin";
 import { readRoutingPlugin } from "./read-routing.plugin";
+import { OrganizationReadTurns, takingReadTurns } from "./read-turns";
 import { hasReplicas, withRequestReads } from "../db/read-routing";
 import { SensitiveReadLog } from "../domain/sensitive-read-log";
 
@@ -77,8 +78,9 @@ export async function createApiApp(deps: ApiDependencies) {
   // Prepared once: the key of every indicator hash.
   const intelHasher = loadKeyedHasher(config);
   const ingestTurns = ingestCallTurns(config);
+  const readTurns = new OrganizationReadTurns(config.limits.readsPerOrganization);
   const apollo = new ApolloServer<RequestContext>({
-    schema: secureSchema(buildBaseSchema()),
+    schema: secureSchema(takingReadTurns(buildBaseSchema())),
     ...armor,
     plugins: [
       // No field sets cache hints; left on, Apollo's cache-control plugin instruments every field.
@@ -162,6 +164,7 @@ export async function createApiApp(deps: ApiDependencies) {
           intelHasher,
           config,
           ingestTurns,
+          readTurns: viewer ? readTurns.of(viewer.orgId) : null,
           sensitiveReads: new SensitiveReadLog(),
         };
       },

@@ -91,4 +91,40 @@ onServer("a busy server", () => {
       await holder.end();
     }
   });
+
+  // graphql-js resolves a query's root fields at once, and each totalCount is a statement: one
+  // organization's requests run READS_PER_ORGANIZATION (3) of those at a time in a process.
+  it("runs one organization's lists and counts a few at a time, so that another member's requests still find a connection", async () => {
+    const before = await api.gql<{ infringements: { totalCount: number } }>(DASHBOARD, {}, cast.brandBAnalyst.as);
+    const lists = Array.from({ length: 5 }, (_, index) => `k${index}: apiKeys(first: 1) { totalCount edges { node { id } } }`).join(" ");
+    const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    // Every read of the API keys waits behind this, holding its connection.
+    await holder.query("LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE");
+    const waitingOnLocks = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%api_key%'`,
+        )
+      )[0].n as number;
+    try {
+      const requests = [1, 2].map(() => api.gql<Record<string, { totalCount: number }>>(`{ ${lists} }`, {}, cast.brandAAdmin.as));
+      while ((await waitingOnLocks()) < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Ten lists asked: three wait in the database, the others wait their turn without a connection.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await waitingOnLocks()).toBe(3);
+      const dashboard = await api.gql<{ infringements: { totalCount: number } }>(DASHBOARD, {}, cast.brandBAnalyst.as);
+      expect(dashboard.errors).toBeUndefined();
+      expect(dashboard.data).toEqual(before.data);
+
+      await holder.query("COMMIT");
+      for (const response of await Promise.all(requests)) {
+        expect(response.errors).toBeUndefined();
+        expect(Object.keys(response.data!)).toHaveLength(5);
+      }
+    } finally {
+      await holder.end();
+    }
+  });
 });
