@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity } from "typeorm";
+import { Column, CreateDateColumn, Entity, Unique } from "typeorm";
 import { TenantOwned } from "./tenant-owned";
 
 @Entity("brand")
+// What its owners' rows refer to (sameOwnerAs).
+@Unique("uq_brand_id_owner", ["id", "ownerOrgId"])
 export class Brand extends TenantOwned {
   @Column({ type: "text", unique: true })
   name: string;

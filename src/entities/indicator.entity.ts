@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typeorm";
 import { Brand } from "./brand.entity";
 import { IndicatorDistribution, IndicatorKind } from "./enums";
-import { TenantOwned } from "./tenant-owned";
+import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 
 // One piece of shared intelligence, owned by the organization that contributed it. Every match
 // compares value_hash (an HMAC of kind and normalized value), never the value itself.
@@ -37,7 +37,7 @@ export class Indicator extends TenantOwned {
   brandId: string | null;
 
   @ManyToOne(() => Brand, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "brand_id" })
+  @JoinColumn(sameOwnerAs("brand_id"))
   brand?: Brand;
 
   @Column({ name: "expires_at", type: "timestamptz", nullable: true })

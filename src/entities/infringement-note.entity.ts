@@ -1,6 +1,6 @@
 import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Index } from "typeorm";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
-import { TenantOwned } from "./tenant-owned";
+import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 import { InfringementStatus } from "./enums";
 
 // A note on an infringement; a review decision is a note that also records the status change.
@@ -11,7 +11,7 @@ export class InfringementNote extends TenantOwned {
   infringementId: string;
 
   @ManyToOne(() => SuspectedInfringement, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "infringement_id" })
+  @JoinColumn(sameOwnerAs("infringement_id"))
   infringement?: SuspectedInfringement;
 
   @Column({ name: "author_user_id", type: "uuid", nullable: true })

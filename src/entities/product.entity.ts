@@ -1,6 +1,6 @@
 import { Column, JoinColumn, ManyToOne, CreateDateColumn, Entity, Unique } from "typeorm";
 import { Brand } from "./brand.entity";
-import { TenantOwned } from "./tenant-owned";
+import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 import { bigintAsNumber } from "./transformers";
 
 @Entity("product")
@@ -10,7 +10,7 @@ export class Product extends TenantOwned {
   brandId: string;
 
   @ManyToOne(() => Brand, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "brand_id" })
+  @JoinColumn(sameOwnerAs("brand_id"))
   brand?: Brand;
 
   @Column({ type: "text" })

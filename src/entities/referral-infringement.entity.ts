@@ -4,6 +4,7 @@ import { Organization } from "./organization.entity";
 import { Referral } from "./referral.entity";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
+import { sameOwnerAs } from "./tenant-owned";
 
 // One infringement included in a referral. The agency, the infringement's owner, its listing and
 // seller are copied here (none of them ever changes), and the referral's closing time once it is
@@ -20,14 +21,14 @@ export class ReferralInfringement {
   referralId: string;
 
   @ManyToOne(() => Referral, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "referral_id" })
+  @JoinColumn(sameOwnerAs("referral_id", "agency_org_id", "agencyOrgId"))
   referral?: Referral;
 
   @PrimaryColumn({ name: "infringement_id", type: "uuid" })
   infringementId: string;
 
   @ManyToOne(() => SuspectedInfringement, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "infringement_id" })
+  @JoinColumn(sameOwnerAs("infringement_id"))
   infringement?: SuspectedInfringement;
 
   @Column({ name: "agency_org_id", type: "uuid" })

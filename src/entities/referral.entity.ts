@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { ReferralStatus } from "./enums";
 import { Organization } from "./organization.entity";
 import { bigintAsNumber } from "./transformers";
@@ -8,6 +8,8 @@ import { bigintAsNumber } from "./transformers";
 // agency_org_id plays the part of owner_org_id in the row scopes.
 @Entity("referral")
 @Index("idx_referral_agency_created", ["agencyOrgId", "createdAt", "id"])
+// What the referred cases' rows refer to, with their agency (sameOwnerAs).
+@Unique("uq_referral_id_agency", ["id", "agencyOrgId"])
 export class Referral {
   @PrimaryGeneratedColumn("uuid")
   id: string;

@@ -3,6 +3,7 @@ import { Listing } from "./listing.entity";
 import { Seller } from "./seller.entity";
 import { Brand } from "./brand.entity";
 import { Organization } from "./organization.entity";
+import { sameOwnerAs } from "./tenant-owned";
 import { InfringementStatus, Marketplace } from "./enums";
 import type { RiskSignal } from "./risk-signal";
 
@@ -10,6 +11,8 @@ import type { RiskSignal } from "./risk-signal";
 // listing so that the owner's dashboard filters and the seller row scope need no join.
 @Entity("suspected_infringement")
 @Unique("uq_infringement_listing_brand", ["listingId", "brandId"])
+// What its owner's notes, takedowns, test buys and referrals refer to (sameOwnerAs).
+@Unique("uq_infringement_id_owner", ["id", "ownerOrgId"])
 // An owner's cases in each dashboard order. The columns the dashboard filters on follow the order's
 // (they do not change it, as id is unique), so that a filtered totalCount is read from the index
 // alone: with the filters checked on heap rows, a brand's count of its high-risk FLAGGED cases
@@ -40,7 +43,7 @@ export class SuspectedInfringement {
   brandId: string;
 
   @ManyToOne(() => Brand, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "brand_id" })
+  @JoinColumn(sameOwnerAs("brand_id"))
   brand?: Brand;
 
   @Column({ name: "listing_id", type: "uuid" })

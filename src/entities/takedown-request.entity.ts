@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from "
 import { Brand } from "./brand.entity";
 import { Marketplace, TakedownStatus } from "./enums";
 import { Listing } from "./listing.entity";
-import { TenantOwned } from "./tenant-owned";
+import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 import { Seller } from "./seller.entity";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 
@@ -21,14 +21,14 @@ export class TakedownRequest extends TenantOwned {
   infringementId: string;
 
   @ManyToOne(() => SuspectedInfringement, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "infringement_id" })
+  @JoinColumn(sameOwnerAs("infringement_id"))
   infringement?: SuspectedInfringement;
 
   @Column({ name: "brand_id", type: "uuid" })
   brandId: string;
 
   @ManyToOne(() => Brand, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "brand_id" })
+  @JoinColumn(sameOwnerAs("brand_id"))
   brand?: Brand;
 
   @Index()

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { TestBuyOutcome } from "./enums";
 import type { EvidenceItem } from "./evidence-item";
-import { TenantOwned } from "./tenant-owned";
+import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 import { SuspectedInfringement } from "./suspected-infringement.entity";
 import { bigintAsNumber } from "./transformers";
 
@@ -14,7 +14,7 @@ export class TestBuy extends TenantOwned {
   infringementId: string;
 
   @ManyToOne(() => SuspectedInfringement, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "infringement_id" })
+  @JoinColumn(sameOwnerAs("infringement_id"))
   infringement?: SuspectedInfringement;
 
   @Column({ name: "ordered_at", type: "timestamptz", precision: 3 })

@@ -29,6 +29,7 @@ import { ReferralReportedIn1796650000000 } from "./1796650000000-ReferralReporte
 import { AuditLogWithoutEvidence1796660000000 } from "./1796660000000-AuditLogWithoutEvidence";
 import { IndicatorExpiryWithinDates1796670000000 } from "./1796670000000-IndicatorExpiryWithinDates";
 import { ListOrderIndexes1796680000000 } from "./1796680000000-ListOrderIndexes";
+import { SameOwnerForeignKeys1796690000000 } from "./1796690000000-SameOwnerForeignKeys";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   AuditLogWithoutEvidence1796660000000,
   IndicatorExpiryWithinDates1796670000000,
   ListOrderIndexes1796680000000,
+  SameOwnerForeignKeys1796690000000,
 ];
