@@ -84,7 +84,7 @@ export const EnvSchema = z.object({
   TRUST_PROXY: trustProxy,
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
-  READS_PER_ORGANIZATION: int(3),
+  READS_PER_ORGANIZATION: int(2),
   // graphql-armor's cost grows by 1.5x a nesting level; README's 50-row dashboard query costs about 6,700.
   MAX_QUERY_COST: int(20000),
   MAX_QUERY_TOKENS: int(2000),
