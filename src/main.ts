@@ -16,11 +16,14 @@ async function main() {
 }
 
 // Ctrl-C reaches the primary and every worker, and the primary then stops the workers too: once.
+// The listeners stay for the whole stop: the embedded database's folder lock (proper-lockfile, by
+// signal-exit) raises a signal again when no other listener is left, which would end the process
+// before the database is closed.
 function stopOnSignal(running: RunningApi) {
   let closing: Promise<void> | undefined;
   const shutdown = () => (closing ??= running.close().then(() => process.exit(0)));
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 function howToConnect(config: Config, url: string): string {

@@ -19,6 +19,24 @@ export interface RunningApi {
 
 const graphqlUrl = (port: number) => `http://localhost:${port}/graphql`;
 
+// How long a stop waits for the requests in flight before it cuts their connections.
+const DRAIN_MS = 10_000;
+
+// Stops taking connections and lets the requests in flight finish, so that a client whose request
+// was accepted gets its answer (a mutation's, above all, which it could not tell made or not);
+// each keep-alive connection is closed once idle, and any still busy after DRAIN_MS is cut.
+async function drain(server: Server): Promise<void> {
+  const closed = new Promise((resolve) => server.close(resolve));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
+}
+
 // Opening migrates; the demo alliance is seeded on first start only.
 async function openPreparedDatabase(config: Config, say: (line: string) => void): Promise<{ database: Database; seeded: SeedSummary | null }> {
   const database = await openDatabase(config, "serve");
@@ -41,8 +59,7 @@ export async function startApi(config: Config, say: (line: string) => void = () 
     url: graphqlUrl((server.address() as AddressInfo).port),
     seeded,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await drain(server);
       await api.stop();
       await database.close();
     },

@@ -101,6 +101,10 @@ export async function createApiApp(deps: ApiDependencies) {
     // Clients send their documents whole. Left on, a mismatched or versionless persisted-query
     // extension failed without a code, as an internal error logged with its stack.
     persistedQueries: false,
+    // The process stops the server itself (src/main.ts): in order, connections, then Apollo, then
+    // the database. Left on, Apollo stopped on Ctrl-C on its own and raised the signal again, which
+    // ended the process before the embedded database was closed.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

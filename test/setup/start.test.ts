@@ -4,6 +4,7 @@ import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { Client } from "pg";
 import { ConfigError, loadConfig } from "../../src/config";
 import { DEMO_PASSWORD } from "../../src/seed/demo-alliance.data";
 import { startApi } from "../../src/start";
@@ -300,6 +301,56 @@ describe("start-up", () => {
     const server = { ...env, DATABASE_URL: "postgres://x/y", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "i".repeat(40) };
     expect(loadConfig(server).workers).toBe(availableParallelism());
     expect(loadConfig({ ...server, API_WORKERS: "3" }).workers).toBe(3);
+  });
+
+  // Ctrl-C after a request ended the process by the signal, before the embedded database was
+  // closed (Apollo's own signal handler raised it again), and cut any request in flight.
+  it("stops on Ctrl-C in order: a request in flight gets its answer, the database is closed, and it exits 0", async () => {
+    // As npm start runs it: Apollo installs its own signal handlers outside NODE_ENV=test.
+    const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
+      env: { ...childEnv(), API_WORKERS: "1", NODE_ENV: "development" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      while (!/Alliance API at (\S+)/.test(output)) {
+        if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const [, url] = /Alliance API at (\S+)/.exec(output)!;
+      const signIn = async () =>
+        (await gql(url, `mutation { login(email: "analyst@swarovski.example", password: "${DEMO_PASSWORD}") { token } }`)).data?.login.token;
+      expect(await signIn()).toEqual(expect.any(String));
+      if (serverUrl) {
+        // A sign-in held in the database (its attempt waits on the locked table) while the stop begins.
+        const holder = new Client({ connectionString: env.DATABASE_URL });
+        await holder.connect();
+        await holder.query("BEGIN");
+        await holder.query("LOCK TABLE login_failure IN ACCESS EXCLUSIVE MODE");
+        const inFlight = signIn();
+        const waiting = async () =>
+          (await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
+        while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        child.kill("SIGINT");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(child.exitCode).toBeNull();
+        await holder.query("COMMIT");
+        await holder.end();
+        expect(await inFlight).toEqual(expect.any(String));
+      } else {
+        child.kill("SIGINT");
+      }
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    // The embedded database's folder is free at once: the CLI opens it.
+    const { stdout } = await run("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "token", "--email", "analyst@swarovski.example"], {
+      env: childEnv(),
+    });
+    expect(stdout.trim()).toMatch(/^ey/);
   });
 
   (serverUrl ? it : it.skip)("runs npm start in worker processes: they serve, a lost one is replaced, SIGTERM stops them all", async () => {
