@@ -14,7 +14,6 @@ export enum ErrorCode {
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.RATE_LIMITED]: 429,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 // A plain Error, so that the domain services, the ingest and the CLI need no GraphQL: graphql-js

@@ -9,8 +9,10 @@ import { WorkLine } from "../work-line";
 // waited for one (a brand's dashboard took 10 s, or failed). A query's root fields and its counts
 // therefore take turns among the requests of the same organization: at most `atOnce` of them run
 // at once in a process, up to WAITING_AT_MOST more wait (holding no connection), and past that
-// the organization is told to retry in a second. The rows a root field's page nests are read
-// through loaders, a statement a level, within its turn's answer.
+// the organization is told to retry in a second. A turn covers its root field's own statement (a
+// page, with the listings and stores it reads along) or its count: the lists a page's rows nest
+// (notes, test buys) are read by loaders after the turn, a statement a level and alias, and are
+// not bounded by it.
 const WAITING_AT_MOST = 100;
 
 export class OrganizationReadTurns {

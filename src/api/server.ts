@@ -72,6 +72,15 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
   res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 };
 
+// A busy pool met by the credential check, before the operation ran: the whole request may be
+// sent again, as HTTP 503 and Retry-After tell clients and proxies that read no GraphQL.
+const busyBeforeRunning = () =>
+  new ApiError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    "The server is busy: no database connection came free to check the credentials, and nothing was done; send the request again",
+    { retryAfterSeconds: 1, http: { status: 503, headers: new Map([["retry-after", "1"]]) } },
+  );
+
 export async function createApiApp(deps: ApiDependencies) {
   const { config, dataSource, tokens, logger } = deps;
   const { armor, validationRules, costRule, parseOptions } = documentChecks(config.limits);
@@ -156,7 +165,7 @@ export async function createApiApp(deps: ApiDependencies) {
         const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
           // Before GraphQL runs, so requestErrorsPlugin never sees it: logged here with the request id.
           if (!(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
-          throw asGraphQLError(error);
+          throw asGraphQLError(error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);
         });
         return {
           requestId: res.locals.requestId as string,

@@ -14,15 +14,19 @@ interface PooledDriver {
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
 
 // Every connection of a server's pool taken for as long as a request may wait for one (slow
-// statements, or writes waiting on one another's rows) is the server being busy, not failing: the
-// request that could not get one is answered SERVICE_UNAVAILABLE (HTTP 503, retry in a second),
-// rather than INTERNAL_SERVER_ERROR: what needed the connection never ran.
+// statements, or writes waiting on one another's rows) is the server being busy, not failing: what
+// could not get one is answered SERVICE_UNAVAILABLE (retry in a second) rather than
+// INTERNAL_SERVER_ERROR, and never ran. That may be one field of an answer, a mutation's change
+// made before it: the whole request is answered HTTP 503 only when nothing of it ran
+// (src/api/server.ts, the credential check).
 export function answerBusyPools(dataSource: DataSource, waitedMs: number): void {
   const { master, slaves } = dataSource.driver as unknown as PooledDriver;
   const busy = () =>
-    new ApiError(ErrorCode.SERVICE_UNAVAILABLE, `The server is busy: no database connection came free within ${waitedMs} ms, and what needed one was not done; send the request again`, {
-      retryAfterSeconds: 1,
-    });
+    new ApiError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `The server is busy: no database connection came free within ${waitedMs} ms, and what needed one (the error's path says which field) was not done; retry in a second`,
+      { retryAfterSeconds: 1 },
+    );
   const answered = (error: Error | undefined) => (error?.message === POOL_WAIT_EXCEEDED ? busy() : error);
   for (const pool of [master, ...slaves]) {
     const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<PoolClient> | void;

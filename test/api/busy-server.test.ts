@@ -35,7 +35,7 @@ onServer("a busy server", () => {
     const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors).toEqual([
       {
-        message: "The server is busy: no database connection came free within 1000 ms, and what needed one was not done; send the request again",
+        message: "The server is busy: no database connection came free to check the credentials, and nothing was done; send the request again",
         extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 1 },
       },
     ]);
