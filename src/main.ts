@@ -19,9 +19,17 @@ async function main() {
 // The listeners stay for the whole stop: the embedded database's folder lock (proper-lockfile, by
 // signal-exit) raises a signal again when no other listener is left, which would end the process
 // before the database is closed.
+// A signal a second or more after the first (the operator's second Ctrl-C) ends the process at
+// once, should the stop hang; one sent together with the first (a terminal's Ctrl-C reaches npm
+// too, which passes it on) is the same request.
 function stopOnSignal(running: RunningApi) {
   let closing: Promise<void> | undefined;
-  const shutdown = () => (closing ??= running.close().then(() => process.exit(0)));
+  let firstSignalAt = 0;
+  const shutdown = () => {
+    if (closing && Date.now() - firstSignalAt >= 1_000) process.exit(130);
+    firstSignalAt ||= Date.now();
+    closing ??= running.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 }
