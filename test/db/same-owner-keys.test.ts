@@ -78,11 +78,19 @@ describe("foreign keys that cover the owner", () => {
     expect(await refusal(...WRITES[kind]("B"))).toBeNull();
   });
 
+  // The owner and the case agree in both: only the agency, or only the brand, is another's.
   it("refuse a referred case under another agency's referral", async () => {
     const [sql] = WRITES["a referred case"]("B");
     const otherAgency = sql.replace("r.agency_org_id, $1", `'${agencyB}', $1`);
-    expect(await refusal(otherAgency, [cast.brandB.org.id, referralId, cast.infringementA.id])).toBe("23503");
+    expect(await refusal(otherAgency, [cast.brandA.org.id, referralId, cast.infringementA.id])).toBe("23503");
     expect(await refusal(sql, [cast.brandA.org.id, referralId, cast.infringementA.id])).toBeNull();
+  });
+
+  it("refuse a takedown of a member's own case that names another member's brand", async () => {
+    const takedown = `INSERT INTO takedown_request (owner_org_id, infringement_id, brand_id, listing_id, seller_id, marketplace, reason)
+                      SELECT i.owner_org_id, i.id, $1, i.listing_id, i.seller_id, i.marketplace, 'fake' FROM suspected_infringement i WHERE i.id = $2`;
+    expect(await refusal(takedown, [cast.brandB.brand.id, cast.infringementAShared.id])).toBe("23503");
+    expect(await refusal(takedown, [cast.brandA.brand.id, cast.infringementAShared.id])).toBeNull();
   });
 
   it("refuse moving a stored case or note to another member's parent", async () => {
