@@ -6,7 +6,7 @@ export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   CONFLICT = "CONFLICT",
   RATE_LIMITED = "RATE_LIMITED",
-  // The server is too busy to run the request now (its database connections all taken): send it again.
+  // The server is too busy (its database connections all taken): what needed a connection was not done.
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -25,7 +25,8 @@ export class ApiError extends Error {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     super(message);
     this.name = "ApiError";
-    const status = httpStatus[code];
+    // The status a refusal's code gives the response, or one it names (`http: { status }`).
+    const status = (extra.http as { status?: number } | undefined)?.status ?? httpStatus[code];
     // A refusal that says when to come back says it in HTTP's own way too, for clients and proxies
     // that read no GraphQL.
     const headers = typeof extra.retryAfterSeconds === "number" ? new Map([["retry-after", String(extra.retryAfterSeconds)]]) : undefined;

@@ -78,7 +78,7 @@ const busyBeforeRunning = () =>
   new ApiError(
     ErrorCode.SERVICE_UNAVAILABLE,
     "The server is busy: no database connection came free to check the credentials, and nothing was done; send the request again",
-    { retryAfterSeconds: 1, http: { status: 503, headers: new Map([["retry-after", "1"]]) } },
+    { retryAfterSeconds: 1, http: { status: 503 } },
   );
 
 export async function createApiApp(deps: ApiDependencies) {

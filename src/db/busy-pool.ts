@@ -1,15 +1,11 @@
 import type { Pool, PoolClient } from "pg";
 import type { DataSource } from "typeorm";
 import { ApiError, ErrorCode } from "../errors";
+import { serverPools } from "./read-routing";
 
 // pg-pool's words when a connection was asked of a full pool and none came free within
 // connectionTimeoutMillis (a new connection that takes too long is worded otherwise).
 const POOL_WAIT_EXCEEDED = "timeout exceeded when trying to connect";
-
-interface PooledDriver {
-  master: Pool;
-  slaves: Pool[];
-}
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
 
@@ -20,7 +16,6 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
 // made before it: the whole request is answered HTTP 503 only when nothing of it ran
 // (src/api/server.ts, the credential check).
 export function answerBusyPools(dataSource: DataSource, waitedMs: number): void {
-  const { master, slaves } = dataSource.driver as unknown as PooledDriver;
   const busy = () =>
     new ApiError(
       ErrorCode.SERVICE_UNAVAILABLE,
@@ -28,7 +23,7 @@ export function answerBusyPools(dataSource: DataSource, waitedMs: number): void 
       { retryAfterSeconds: 1 },
     );
   const answered = (error: Error | undefined) => (error?.message === POOL_WAIT_EXCEEDED ? busy() : error);
-  for (const pool of [master, ...slaves]) {
+  for (const pool of serverPools(dataSource)) {
     const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<PoolClient> | void;
     pool.connect = ((callback?: ConnectCallback) =>
       callback

@@ -52,6 +52,12 @@ export function routeReads(dataSource: DataSource): void {
 // The primary's pool, for statements that must see it whatever the operation.
 export const primaryPool = (dataSource: DataSource): Pool => (dataSource.driver as unknown as ReplicatedDriver).master;
 
+// Every pool: the primary's and each replica's.
+export function serverPools(dataSource: DataSource): Pool[] {
+  const { master, slaves } = dataSource.driver as unknown as ReplicatedDriver;
+  return [master, ...slaves];
+}
+
 // The pool a read outside a transaction goes to: for a query operation, its replica's.
 export function readPool(dataSource: DataSource): Pool {
   const { master, slaves } = dataSource.driver as unknown as ReplicatedDriver;
