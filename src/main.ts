@@ -16,9 +16,9 @@ async function main() {
 }
 
 // Ctrl-C reaches the primary and every worker, and the primary then stops the workers too: once.
-// The listeners stay for the whole stop: the embedded database's folder lock (proper-lockfile, by
-// signal-exit) raises a signal again when no other listener is left, which would end the process
-// before the database is closed.
+// The listeners stay for the whole stop: the embedded database's folder lock (by signal-exit)
+// raises a signal again when no other listener is left, which would end the process before the
+// database is closed.
 // A signal a second or more after the first (the operator's second Ctrl-C) ends the process at
 // once, should the stop hang; one sent together with the first (a terminal's Ctrl-C reaches npm
 // too, which passes it on) is the same request.

@@ -1,37 +1,92 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { lockDataDir } from "../../src/db/data-dir-lock";
 
-// A process that loses the embedded database's folder to another (it was paused past the lock's
-// staleness, and the other took the lock) stops, rather than answer writes it may lose.
+// One process at a time on an embedded database's folder: these tests hold the lock in a child
+// process and try to take it from the test's.
 jest.setTimeout(60_000);
 
-it("stops a process whose lock on the folder another process has taken", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "alliance-lock-"));
-  const holder = spawn(
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let dir: string;
+let holder: ChildProcessByStdio<null, Readable, Readable> | undefined;
+let unlock = () => {};
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "alliance-lock-"));
+});
+afterEach(() => {
+  holder?.kill("SIGKILL");
+  holder = undefined;
+  unlock();
+  unlock = () => {};
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.lock`, { recursive: true, force: true });
+});
+
+// A child that takes the lock, says "locked", then runs `then` (JavaScript) and stays.
+function holdLock(then = "") {
+  const child = spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", "-e", `require("./src/db/data-dir-lock").lockDataDir(${JSON.stringify(dir)}); console.log("locked"); setInterval(() => {}, 1000);`],
+    ["-r", "ts-node/register/transpile-only", "-e", `require("./src/db/data-dir-lock").lockDataDir(${JSON.stringify(dir)}); console.log("locked"); ${then}; setInterval(() => {}, 1000);`],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: "error" } },
   );
+  holder = child;
+  let stdout = "";
   let stderr = "";
-  holder.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => holder.once("exit", resolve));
-  let unlock = () => {};
-  try {
-    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
-    expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
-    // Paused past the staleness, the holder's lock is taken over; resumed, it finds out.
-    holder.kill("SIGSTOP");
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
-    unlock = lockDataDir(dir);
-    holder.kill("SIGCONT");
-    expect(await exited).toBe(75);
-    expect(stderr).toContain("lost the lock on the embedded database's folder; stopping");
-  } finally {
-    holder.kill("SIGKILL");
-    unlock();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const said = async (line: string) => {
+    while (!stdout.includes(line)) {
+      if (child.exitCode !== null) throw new Error(`the holder exited ${child.exitCode}: ${stderr}`);
+      await sleep(20);
+    }
+  };
+  return { child, exited, said, stderr: () => stderr };
+}
+
+it("refuses the folder to a second process, and gives it once the first releases it", () => {
+  const release = lockDataDir(dir);
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+  release();
+  expect(existsSync(`${dir}.lock`)).toBe(false);
+  unlock = lockDataDir(dir);
+});
+
+it("keeps the folder while the holder's main thread is held past the staleness by one long statement", async () => {
+  // PGlite runs each statement synchronously on the main thread; 13 s of it is a large batch.
+  const held = holdLock(`console.log("holding"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 13_000); console.log("woke")`);
+  await held.said("holding");
+  await sleep(11_500);
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+  await held.said("woke");
+  await sleep(2_500);
+  expect(held.child.exitCode).toBeNull();
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+});
+
+it("stops a process whose lock on the folder another process has taken", async () => {
+  const held = holdLock();
+  await held.said("locked");
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+  // Paused past the staleness, the holder's lock is taken over; resumed, it finds out.
+  held.child.kill("SIGSTOP");
+  await sleep(11_000);
+  unlock = lockDataDir(dir);
+  held.child.kill("SIGCONT");
+  expect(await held.exited).toBe(75);
+  expect(held.stderr()).toContain("lost the lock on the embedded database's folder; stopping");
+  // The stopped process leaves the taker's lock in place.
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+});
+
+it("frees the folder at once when the holder ends by a signal it does not handle", async () => {
+  const held = holdLock();
+  await held.said("locked");
+  held.child.kill("SIGTERM");
+  await held.exited;
+  unlock = lockDataDir(dir);
 });
