@@ -8,6 +8,8 @@ export enum ErrorCode {
   RATE_LIMITED = "RATE_LIMITED",
   // The server is too busy (its database connections all taken): what needed a connection was not done.
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  // The database stopped a statement that ran past DB_STATEMENT_TIMEOUT_MS: what it was doing was not done.
+  TIMEOUT = "TIMEOUT",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

@@ -1,4 +1,6 @@
+import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { isStatementCancelled } from "../db/transaction";
 import { ErrorCode } from "../errors";
 import { tokenLimitMessage } from "./query-limits";
 
@@ -25,10 +27,18 @@ export const isInternal = (formatted: GraphQLFormattedError) => {
   return typeof code !== "string" || code === ErrorCode.INTERNAL_SERVER_ERROR || !(OWN_CODES.has(code) || CLIENT_CODES.has(code));
 };
 
+const TIMEOUT_MESSAGE =
+  "The database stopped this field's work: it ran longer than the server allows a statement (or an operator cancelled it), and what it was doing was not done; " +
+  "ask for less (narrower filters, a smaller page) or try again later";
+
 // Every error leaves with one of the API's codes. Anything unexpected (a database error, a bug)
-// leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead.
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+// leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead
+// (request-errors.plugin.ts), as is a statement the database stopped, which is answered TIMEOUT.
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if (formatted.message === VARIABLE_ERRORS_LIMIT) return { message: VARIABLE_ERRORS_LIMIT_MESSAGE, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (error && isStatementCancelled(unwrapResolverError(error))) {
+    return { message: TIMEOUT_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.TIMEOUT } };
+  }
   if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
   return {

@@ -22,6 +22,10 @@ export const driverErrorOf = (error: unknown) =>
 
 export const isTransientConflict = (error: unknown) => TRANSIENT_CODES.has(driverErrorOf(error).code ?? "");
 
+// The server stopped the statement: it ran past the connection's statement_timeout
+// (DB_STATEMENT_TIMEOUT_MS), or an operator cancelled it. Its transaction changed nothing.
+export const isStatementCancelled = (error: unknown) => driverErrorOf(error).code === "57014";
+
 // The connection to the server went away under the work: the server ended it (57P01-57P03), the
 // network did (class 08, a reset), or the driver or TypeORM found it gone.
 const CONNECTION_LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|already released|Query read timeout/;
