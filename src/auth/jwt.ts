@@ -15,7 +15,7 @@ export interface TokenClaims {
 }
 
 export interface VerifiedClaims extends TokenClaims {
-  // When the token was issued, in whole seconds since the epoch (its iat).
+  // When the token was issued, in seconds since the epoch (its iat), to the millisecond.
   issuedAt: number;
 }
 
@@ -27,16 +27,20 @@ export class TokenService {
   ) {}
 
   async sign(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
-    const now = Math.floor(Date.now() / 1000);
+    // iat to the millisecond (a JWT's dates may have a fraction): a token issued in the second an
+    // account was enabled again, or its organization reinstated, must still tell whether it came
+    // before (resolve-viewer.ts, issuedSinceLastEnabled).
+    const issuedAt = Date.now() / 1000;
+    const expiresAt = Math.floor(issuedAt) + this.ttlSeconds;
     const token = await new SignJWT({ org: claims.orgId })
       .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt(now)
-      .setExpirationTime(now + this.ttlSeconds)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
       .sign(this.key);
-    return { token, expiresAt: new Date((now + this.ttlSeconds) * 1000) };
+    return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
   // Returns null for every token that is not ours and valid: malformed, expired, wrongly signed,

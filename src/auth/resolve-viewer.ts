@@ -39,7 +39,7 @@ async function viewerFromToken(manager: EntityManager, tokens: TokenService, aut
   const match = /^Bearer ([A-Za-z0-9._-]+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated("The Authorization header must be 'Bearer <token>'");
   const claims = await tokens.verify(match[1]);
-  if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token");
+  if (!claims || !UUID.test(claims.userId) || !UUID.test(claims.orgId)) throw unauthenticated("Invalid or expired token; sign in again (send login without it)");
   const viewer = await activeUserViewer(manager, `u.id = $1 AND o.id = $2 AND ${issuedSinceLastEnabled("$3")}`, [
     claims.userId,
     claims.orgId,
@@ -56,15 +56,15 @@ async function viewerFromToken(manager: EntityManager, tokens: TokenService, aut
   const refusal = account && standingRefusal({ disabled: account.disabled, orgStatus: account.org_status });
   if (refusal) throw refusal;
   if (account && !account.current) throw staleToken();
-  throw unauthenticated("Invalid or expired token");
+  throw unauthenticated("Invalid or expired token; sign in again (send login without it)");
 }
 
 // A token issued (`iat`, the parameter holding its iat) before its account (as `u`) was last
 // enabled, or its organization's (as `o`) status last changed (a suspension or a reinstatement), is
 // dead: disabling, suspending and letting in again must not bring old tokens back to life. To the
-// second, as iat is.
-export const issuedSinceLastEnabled = (iat: string) => `to_timestamp(${iat}::double precision) >=
-  date_trunc('second', coalesce(greatest(u.tokens_valid_from, o.status_changed_at), '-infinity'::timestamptz))`;
+// millisecond, as iat is (jwt.ts).
+export const issuedSinceLastEnabled = (iat: string) =>
+  `to_timestamp(${iat}::double precision) >= coalesce(greatest(u.tokens_valid_from, o.status_changed_at), '-infinity'::timestamptz)`;
 
 // The viewer of an active user of an active organization, for the operator's CLI.
 export const viewerOfUserEmail = (manager: EntityManager, email: string) =>

@@ -11,7 +11,7 @@ export interface Viewer {
   // A user's role; API keys have scopes only.
   role: UserRole | null;
   scopes: ReadonlySet<Scope>;
-  // A user signed in with a token: the token's iat, in whole seconds. None for the operator's CLI,
+  // A user signed in with a token: the token's iat, to the millisecond. None for the operator's CLI,
   // which acts as a user by email, and for a user who has just accepted an invitation.
   tokenIssuedAt?: number;
 }

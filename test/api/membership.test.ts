@@ -314,8 +314,6 @@ describe("suspending a member", () => {
     const asMember = await api.gql(STANDING, { id: gid("Organization", org.id) }, cast.brandAAnalyst.as);
     expect(asMember.errors?.map((error) => [error.path?.join("."), error.extensions?.code])).toEqual([["node.statusReason", "FORBIDDEN"]]);
 
-    // The user's token is earlier than the reinstatement's second: let the second pass, so the check is real.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     const back = await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as);
     expect(back.data).toEqual({ reinstateMember: { status: "ACTIVE" } });
     expect((await api.gql<{ node: { statusReason: string | null } }>(STANDING, { id: gid("Organization", org.id) }, platformAdmin.as)).data?.node.statusReason).toBeNull();
@@ -323,7 +321,7 @@ describe("suspending a member", () => {
     // life, and its user signs in again.
     expect((await api.gql(VIEWER, {}, key.as)).errors).toBeUndefined();
     expect((await api.gql(VIEWER, {}, user.as)).errors?.[0]).toMatchObject({
-      message: "This token was issued before your account or organization was last disabled or suspended; sign in again",
+      message: "This token was issued before your account or organization was last disabled or suspended; sign in again (send login without it)",
       extensions: { code: "UNAUTHENTICATED" },
     });
     const { token } = await api.tokens.sign({ userId: (await api.dataSource.query(`SELECT id FROM app_user WHERE owner_org_id = $1`, [org.id]))[0].id, orgId: org.id });
