@@ -6,6 +6,7 @@ import { Brand, Organization } from "../entities";
 import { OrgKind, OrgStatus } from "../entities/enums";
 import { badInput, notFound } from "../errors";
 import { recordAudit } from "./audit";
+import { revokePendingInvitations } from "./invitation-revocation";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
 import { inTransactionAs, lockOrganizationStanding } from "../auth/live-credential";
 import { optionalText } from "./validation";
@@ -58,6 +59,7 @@ async function setStatus(
       before: { status: org.status },
       after: { status, reason },
     });
+    if (status === OrgStatus.SUSPENDED) await revokePendingInvitations(manager, viewer, { organizationId: org.id }, "its organization was suspended");
     return Object.assign(org, changes);
   });
 }

@@ -9,6 +9,7 @@ import { OrgStatus, UserRole } from "../entities/enums";
 import { checkRoleOf } from "../auth/scopes";
 import { badInput, forbidden, notFound } from "../errors";
 import { recordAudit } from "./audit";
+import { revokePendingInvitations } from "./invitation-revocation";
 
 // An organization's admin disables the account of someone who left: it can no longer sign in, and
 // its tokens stop at once (every request resolves its viewer against the stored user). An admin
@@ -56,6 +57,7 @@ export async function disableUser(dataSource: DataSource, viewer: Viewer, id: st
     user.disabledAt = new Date();
     await manager.update(User, { id: user.id }, { disabledAt: user.disabledAt });
     await recordAudit(manager, viewer, { action: "user.disable", targetType: "User", targetId: user.id, after: { email: user.email } });
+    await revokePendingInvitations(manager, viewer, { invitedByUserId: user.id }, "its inviter's account was disabled");
     return user;
   });
 }
@@ -87,6 +89,9 @@ export async function changeUserRole(dataSource: DataSource, viewer: Viewer, inp
     user.role = input.role;
     await manager.update(User, { id: user.id }, { role: input.role });
     await recordAudit(manager, viewer, { action: "user.role", targetType: "User", targetId: user.id, before, after: { role: input.role } });
+    if (before.role === UserRole.ADMIN) {
+      await revokePendingInvitations(manager, viewer, { invitedByUserId: user.id }, `its inviter was made ${input.role}`);
+    }
     return user;
   });
 }

@@ -4,7 +4,7 @@ import { generateInvitationToken } from "../../src/auth/invitation-token";
 import { Brand, type Invitation } from "../../src/entities";
 import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
 import { dataOf } from "../support/enforcement";
-import { createInvitation, createOrganization } from "../support/factories";
+import { createInvitation, createOrganization, createUser } from "../support/factories";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -208,6 +208,38 @@ describe("an organization admin invites its own users", () => {
     expect(row.revoked_at).toBeNull();
   });
 
+  // An admin who left could otherwise come back as a new admin, through an invitation of a spare address.
+  it.each([
+    ["disabled", `mutation($id: ID!) { disableUser(id: $id) { id } }`, "its inviter's account was disabled"],
+    ["made an analyst", `mutation($id: ID!) { changeUserRole(id: $id, role: ANALYST) { id } }`, "its inviter was made ANALYST"],
+  ])("are revoked when their admin is %s, and stay revoked when the admin is enabled or promoted again", async (_how, change, reason) => {
+    const admin = await createUser(api.dataSource, cast.brandA.org, UserRole.ADMIN);
+    const as = { token: (await api.tokens.sign({ userId: admin.id, orgId: cast.brandA.org.id })).token };
+    const email = `spare-${unique()}@${cast.brandA.org.slug}.test`;
+    const invited = await api.gql<{ inviteUser: { token: string; invitation: { id: string } } }>(INVITE_USER, { input: { email, name: "Spare", role: "ADMIN" } }, as);
+    expect(invited.errors).toBeUndefined();
+    const { id } = invited.data!.inviteUser.invitation;
+    // Another admin's invitation is not touched.
+    const other = await api.gql<{ inviteUser: { token: string } }>(INVITE_USER, { input: { email: `kept-${unique()}@${cast.brandA.org.slug}.test`, name: "Kept", role: "VIEWER" } }, cast.brandAAdmin.as);
+
+    expect((await api.gql(change, { id: gid("User", admin.id) }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    const statusOf = async () =>
+      (await api.gql<{ invitations: { id: string; status: string }[] }>(`{ invitations { id status } }`, {}, cast.brandAAdmin.as)).data?.invitations.find((invitation) => invitation.id === id)?.status;
+    expect(await statusOf()).toBe("REVOKED");
+    const events = await api.dataSource.query(
+      `SELECT action, after->>'reason' AS reason FROM audit_event WHERE target_type = 'Invitation' AND action = 'invitation.revoke' AND after->>'reason' = $1 AND target_id IN (SELECT id FROM invitation WHERE email = $2)`,
+      [reason, email],
+    );
+    expect(events).toEqual([{ action: "invitation.revoke", reason }]);
+
+    const undo = change.includes("disableUser") ? `mutation($id: ID!) { enableUser(id: $id) { id } }` : `mutation($id: ID!) { changeUserRole(id: $id, role: ADMIN) { id } }`;
+    expect((await api.gql(undo, { id: gid("User", admin.id) }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    const accepted = await api.gql(ACCEPT, { token: invited.data!.inviteUser.token, password: PASSWORD });
+    expect(accepted.errors?.[0]).toMatchObject({ message: "This invitation is invalid, used or expired", extensions: { code: "UNAUTHENTICATED" } });
+    expect(await api.dataSource.query(`SELECT 1 FROM app_user WHERE email = $1`, [email])).toEqual([]);
+    expect((await api.gql(ACCEPT, { token: other.data!.inviteUser.token, password: PASSWORD })).errors).toBeUndefined();
+  });
+
   it("refuses a role of another organization kind, and analysts and keys altogether", async () => {
     const before = await count("invitation");
     const wrongRole = await api.gql(INVITE_USER, { input: { email: `i@${cast.brandA.org.slug}.test`, name: "I", role: "INVESTIGATOR" } }, cast.brandAAdmin.as);
@@ -326,6 +358,19 @@ describe("suspending a member", () => {
     });
     const { token } = await api.tokens.sign({ userId: (await api.dataSource.query(`SELECT id FROM app_user WHERE owner_org_id = $1`, [org.id]))[0].id, orgId: org.id });
     expect((await api.gql(VIEWER, {}, { token })).errors).toBeUndefined();
+  });
+
+  it("revokes its pending invitations, which its reinstatement does not bring back", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND, `Inviting ${unique()}`);
+    const admin = await userPersona(api, org, UserRole.ADMIN);
+    const invited = await api.gql<{ inviteUser: { token: string } }>(INVITE_USER, { input: { email: `later-${unique()}@${org.slug}.test`, name: "Later", role: "ANALYST" } }, admin.as);
+    expect(invited.errors).toBeUndefined();
+    expect((await api.gql(SUSPEND, { input: { id: gid("Organization", org.id), reason: "breach" } }, platformAdmin.as)).errors).toBeUndefined();
+    expect((await api.gql(REINSTATE, { id: gid("Organization", org.id) }, platformAdmin.as)).errors).toBeUndefined();
+    const accepted = await api.gql(ACCEPT, { token: invited.data!.inviteUser.token, password: PASSWORD });
+    expect(accepted.errors?.[0]).toMatchObject({ message: "This invitation is invalid, used or expired", extensions: { code: "UNAUTHENTICATED" } });
+    const [row] = await api.dataSource.query(`SELECT revoked_at IS NOT NULL AS revoked FROM invitation WHERE owner_org_id = $1`, [org.id]);
+    expect(row).toEqual({ revoked: true });
   });
 
   it("refuses to suspend a suspended member or reinstate an active one, naming its status, and writes nothing", async () => {
