@@ -4,7 +4,9 @@ import { conflict, unauthenticated, type ApiError } from "../errors";
 export const disabledAccount = () => unauthenticated("This account is disabled; ask your organization's admin");
 
 export const staleToken = () =>
-  unauthenticated("This token was issued before your account or organization was last disabled or suspended; sign in again (send login without it)");
+  unauthenticated(
+    "This token was issued before its account's tokens were ended (the account disabled, its password changed, or signed out everywhere) or its organization suspended; sign in again (send login without it)",
+  );
 
 // Sent again, the request is judged by the new role's rules (live-credential.ts).
 export const roleChanged = () => conflict("Your role changed while this request ran, so it changed nothing; send it again");

@@ -72,3 +72,13 @@ export function inTransactionAs<T>(dataSource: DataSource, viewer: Viewer | null
     return result;
   });
 }
+
+// A write that ends the viewer's own tokens (a password change, signing out everywhere) would find
+// its own token stale at its end: its credential is held first instead, and the work, which changes
+// only the credential's own row, waits for nothing else while holding it.
+export function inTransactionEndingOwnTokens<T>(dataSource: DataSource, viewer: Viewer, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return inTransaction(dataSource, async (manager) => {
+    await holdLiveCredential(manager, viewer);
+    return work(manager);
+  });
+}

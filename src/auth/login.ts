@@ -6,8 +6,14 @@ import { standingRefusal } from "./account-standing";
 import { giveBackSignInAttempt, keepSignInFailure, takeSignInAttempt } from "./login-throttle";
 import { MAX_PASSWORD_LENGTH, UNKNOWN_USER_HASH, verifyPassword } from "./password";
 import { OrgStatus } from "../entities/enums";
-import { unauthenticated } from "../errors";
+import { unauthenticated, type ApiError } from "../errors";
 import { normalizedEmail } from "./email-address";
+
+export interface SignInChecks {
+  hasher: KeyedHasher;
+  throttle: LoginThrottlePolicy;
+  client: string;
+}
 
 // One answer for a wrong email and a wrong password, each costing one password hash, so that
 // neither the message nor the time tells them apart. Only once the password has proved right is
@@ -16,10 +22,25 @@ import { normalizedEmail } from "./email-address";
 // address until it succeeds (login-throttle.ts).
 export async function login(
   manager: EntityManager,
-  { tokens, hasher, throttle, client }: { tokens: TokenService; hasher: KeyedHasher; throttle: LoginThrottlePolicy; client: string },
+  { tokens, ...checks }: SignInChecks & { tokens: TokenService },
   email: string,
   password: string,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const user = await checkPassword(manager, checks, email, password, () => unauthenticated("Invalid email or password"));
+  return tokens.sign({ userId: user.id, orgId: user.ownerOrgId });
+}
+
+// The account of `email`, when `password` is its own and it may sign in; `wrong` is the answer
+// otherwise. Counted as a sign-in of the address (a wrong password as a failure, up to the
+// throttle's limit), whoever asks: a signed-in user confirming their password too, so that a
+// stolen token cannot try passwords faster than anyone may.
+export async function checkPassword(
+  manager: EntityManager,
+  { hasher, throttle, client }: SignInChecks,
+  email: string,
+  password: string,
+  wrong: () => ApiError,
+): Promise<{ id: string; ownerOrgId: string }> {
   const address = normalizedEmail(email);
   const digest = hasher.signInKeyHex(address);
   const window = await takeSignInAttempt(manager, digest, throttle);
@@ -39,12 +60,12 @@ export async function login(
     const user = rows[0];
     const valid = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH, client));
     // A disabled user's or a suspended member's right password is still a sign-in that failed.
-    const refusal = !user || !valid ? unauthenticated("Invalid email or password") : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
+    const refusal = !user || !valid ? wrong() : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
     if (refusal) {
       settle = keepSignInFailure;
       throw refusal;
     }
-    return await tokens.sign({ userId: user.id, orgId: user.owner_org_id });
+    return { id: user.id, ownerOrgId: user.owner_org_id };
   } finally {
     await settle(manager, digest, window);
   }

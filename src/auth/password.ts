@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { ApiError, ErrorCode } from "../errors";
+import { ApiError, badInput, ErrorCode } from "../errors";
 import { WorkLine } from "../work-line";
 
 // scrypt is memory-hard and built into Node. N=2^15, r=8 costs 32 MiB and ~60 ms a hash here.
@@ -58,6 +58,15 @@ export async function verifyPassword(password: string, stored: string, client: s
   const expected = Buffer.from(key, "base64");
   const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) }, client);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+// A password someone sets (accepting an invitation, changing their own): BAD_USER_INPUT otherwise.
+export function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
+  }
+  // Twelve spaces are twelve characters, and no secret.
+  if (password.trim().length === 0) throw badInput("A password must hold more than spaces");
 }
 
 // Compared against when the email is unknown, so that a wrong email costs as long as a wrong password.

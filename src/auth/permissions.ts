@@ -59,6 +59,8 @@ export const permissionMap = {
   },
   Mutation: {
     login: allow,
+    changePassword: can.manageOwnAccount,
+    signOutEverywhere: can.manageOwnAccount,
     reviewInfringement: can.workOwnCases,
     reviewInfringements: can.workOwnCases,
     addInfringementNote: can.workOwnCases,

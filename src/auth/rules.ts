@@ -136,6 +136,11 @@ const REQUIREMENTS = {
     check: (viewer: Viewer) => viewer.scopes.has(Scope.INTEL_READ) && viewer.scopes.has(Scope.INTEL_WRITE),
     message: "This needs the intel:read and intel:write scopes",
   },
+  ownAccount: {
+    name: "ownAccount",
+    check: (viewer: Viewer) => viewer.principal === "USER",
+    message: "This is a signed-in user's own account: an API key has none",
+  },
   organizationAdmin: {
     name: "organizationAdmin",
     check: isOrgAdmin,
@@ -264,6 +269,7 @@ export const can = {
   withdrawTakedowns: requirementRule(REQUIREMENTS.withdrawTakedowns),
   createReferrals: requirementRule(REQUIREMENTS.createReferrals),
   updateReferrals: requirementRule(REQUIREMENTS.updateReferrals),
+  manageOwnAccount: requirementRule(REQUIREMENTS.ownAccount),
   manageOrganization: requirementRule(REQUIREMENTS.organizationAdmin),
   readPlatformOnly: requirementRule(REQUIREMENTS.platformOnly),
   administerPlatform: requirementRule(REQUIREMENTS.platformAdmin),

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationToken } from "../auth/invitation-token";
 import type { TokenService } from "../auth/jwt";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { checkNewPassword, hashPassword } from "../auth/password";
 import { administeredUsers } from "../auth/ownership";
 import { scopedQuery } from "../auth/scoped-query";
 import { checkRoleOf, scopesOfRole } from "../auth/scopes";
@@ -161,11 +161,7 @@ export async function acceptInvitation(
   input: { token: string; password: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
-    throw badInput(`A password must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
-  }
-  // Twelve spaces are twelve characters, and no secret.
-  if (input.password.trim().length === 0) throw badInput("A password must hold more than spaces");
+  checkNewPassword(input.password);
   const token = input.token.trim();
   if (!isWellFormedInvitationToken(token)) throw invalidInvitation();
   const user = await inTransaction(dataSource, async (manager) => {

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { DateTimeResolver } from "../schema/scalars/dates";
 import { login } from "../auth/login";
+import { changeOwnPassword, signOutEverywhere } from "../domain/own-account";
 import type { RequestContext } from "../context";
 import { PrincipalKind } from "../schema/enums";
 import { LoginPayload, ViewerType } from "../schema/types/viewer.type";
@@ -21,6 +23,33 @@ export class AuthResolver {
   ) {
     const { dataSource, tokens, intelHasher, config } = context;
     return login(dataSource.manager, { tokens, hasher: intelHasher, throttle: config.login, client: context.clientAddress }, email, password);
+  }
+
+  @Mutation(() => LoginPayload, {
+    description:
+      "Set a new password for your own account (users, not API keys). Every token issued before, this request's too, stops working: the answer is a new token",
+  })
+  changePassword(
+    @Arg("currentPassword", () => String, {
+      description: "Your password now; a wrong one is BAD_USER_INPUT and counts as a failed sign-in of your address (LOGIN_MAX_FAILURES)",
+    })
+    currentPassword: string,
+    @Arg("newPassword", () => String, { description: "12 to 200 characters, not only spaces, and not the current one" }) newPassword: string,
+    @Ctx() context: RequestContext,
+  ) {
+    const { viewer } = authenticated(context);
+    const { dataSource, tokens, intelHasher, config } = context;
+    return changeOwnPassword(dataSource, { tokens, hasher: intelHasher, throttle: config.login, client: context.clientAddress }, viewer, {
+      currentPassword,
+      newPassword,
+    });
+  }
+
+  @Mutation(() => DateTimeResolver, {
+    description: "End every token of your own account, this request's too (users, not API keys); sign in again after. Answers the moment from which tokens count",
+  })
+  signOutEverywhere(@Ctx() context: RequestContext) {
+    return signOutEverywhere(context.dataSource, authenticated(context).viewer);
   }
 
   @Query(() => ViewerType, { description: "Who is asking" })

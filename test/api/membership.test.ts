@@ -353,7 +353,7 @@ describe("suspending a member", () => {
     // life, and its user signs in again.
     expect((await api.gql(VIEWER, {}, key.as)).errors).toBeUndefined();
     expect((await api.gql(VIEWER, {}, user.as)).errors?.[0]).toMatchObject({
-      message: "This token was issued before your account or organization was last disabled or suspended; sign in again (send login without it)",
+      message: "This token was issued before its account's tokens were ended (the account disabled, its password changed, or signed out everywhere) or its organization suspended; sign in again (send login without it)",
       extensions: { code: "UNAUTHENTICATED" },
     });
     const { token } = await api.tokens.sign({ userId: (await api.dataSource.query(`SELECT id FROM app_user WHERE owner_org_id = $1`, [org.id]))[0].id, orgId: org.id });

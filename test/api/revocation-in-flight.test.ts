@@ -104,7 +104,7 @@ onServer("a write in flight when its credential is revoked", () => {
       expect((await api.gql(`mutation($id: ID!) { disableUser(id: $id) { id } }`, user, cast.brandAAdmin.as)).errors).toBeUndefined();
       return api.gql(`mutation($id: ID!) { enableUser(id: $id) { id } }`, user, cast.brandAAdmin.as);
     });
-    await expectRefusedAsNext(response, as, "This token was issued before your account or organization was last disabled or suspended; sign in again (send login without it)");
+    await expectRefusedAsNext(response, as, "This token was issued before its account's tokens were ended (the account disabled, its password changed, or signed out everywhere) or its organization suspended; sign in again (send login without it)");
     expect(status).toBe(InfringementStatus.FLAGGED);
   });
 

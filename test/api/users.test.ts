@@ -76,7 +76,7 @@ describe("an organization's users", () => {
     expect((await api.gql(viewer, {}, { token: fresh! })).data).toEqual({ viewer: { email: leaver.user.email } });
     // The token it held when it left does not come back with the account.
     expect((await api.gql(viewer, {}, leaver.as)).errors?.[0]).toMatchObject({
-      message: "This token was issued before your account or organization was last disabled or suspended; sign in again (send login without it)",
+      message: "This token was issued before its account's tokens were ended (the account disabled, its password changed, or signed out everywhere) or its organization suspended; sign in again (send login without it)",
       extensions: { code: "UNAUTHENTICATED" },
     });
     const enabledAgain = await api.gql(ENABLE, { id: leaver.id }, cast.brandAAdmin.as);
