@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { Marketplace, SellerStatus } from "./enums";
 import type { RiskSignal } from "./risk-signal";
 import { bigintAsNumber } from "./transformers";
@@ -7,6 +7,11 @@ import { bigintAsNumber } from "./transformers";
 // through their own infringements (see src/auth/row-scopes).
 @Entity("seller")
 @Unique("uq_seller_marketplace_external_id", ["marketplace", "externalId"])
+// The stores list's orders (the platform's score, the members' brand-free score, strikes): read in
+// order, a page stops after its rows, where a member with 25,000 stores had them all read and sorted.
+@Index("idx_seller_score", ["riskScore", "id"])
+@Index("idx_seller_brand_free_score", ["brandFreeRiskScore", "id"])
+@Index("idx_seller_strikes", ["strikeCount", "id"])
 export class Seller {
   @PrimaryGeneratedColumn("uuid")
   id: string;

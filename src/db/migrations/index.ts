@@ -30,6 +30,7 @@ import { AuditLogWithoutEvidence1796660000000 } from "./1796660000000-AuditLogWi
 import { IndicatorExpiryWithinDates1796670000000 } from "./1796670000000-IndicatorExpiryWithinDates";
 import { ListOrderIndexes1796680000000 } from "./1796680000000-ListOrderIndexes";
 import { SameOwnerForeignKeys1796690000000 } from "./1796690000000-SameOwnerForeignKeys";
+import { SellerOrderIndexes1796700000000 } from "./1796700000000-SellerOrderIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   IndicatorExpiryWithinDates1796670000000,
   ListOrderIndexes1796680000000,
   SameOwnerForeignKeys1796690000000,
+  SellerOrderIndexes1796700000000,
 ];
