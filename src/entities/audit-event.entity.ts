@@ -4,6 +4,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity("audit_event")
 @Index("idx_audit_event_org_time", ["ownerOrgId", "createdAt"])
 @Index("idx_audit_event_time", ["createdAt", "id"])
+// The log's filters: an action or a kind of target (the platform's, or a member's own), and who
+// acted. Without them a count read the whole log, and a page of a rare action walked it back.
+@Index("idx_audit_event_action", ["action", "ownerOrgId", "createdAt"])
+@Index("idx_audit_event_target_type", ["targetType", "ownerOrgId", "createdAt"])
+@Index("idx_audit_event_actor_user", ["actorUserId", "createdAt"], { where: `"actor_user_id" IS NOT NULL` })
+@Index("idx_audit_event_actor_key", ["actorApiKeyId", "createdAt"], { where: `"actor_api_key_id" IS NOT NULL` })
 export class AuditEvent {
   @PrimaryGeneratedColumn("uuid")
   id: string;

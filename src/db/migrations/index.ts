@@ -31,6 +31,7 @@ import { IndicatorExpiryWithinDates1796670000000 } from "./1796670000000-Indicat
 import { ListOrderIndexes1796680000000 } from "./1796680000000-ListOrderIndexes";
 import { SameOwnerForeignKeys1796690000000 } from "./1796690000000-SameOwnerForeignKeys";
 import { SellerOrderIndexes1796700000000 } from "./1796700000000-SellerOrderIndexes";
+import { AuditFilterIndexes1796710000000 } from "./1796710000000-AuditFilterIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   ListOrderIndexes1796680000000,
   SameOwnerForeignKeys1796690000000,
   SellerOrderIndexes1796700000000,
+  AuditFilterIndexes1796710000000,
 ];
