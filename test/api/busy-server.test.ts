@@ -128,3 +128,41 @@ onServer("a busy server", () => {
     }
   });
 });
+
+// Once the credentials are checked, a field that finds no connection is that field's error, at its
+// path, and the response HTTP 200, not 503: a mutation's change may be made already.
+onServer("a field that finds no connection", () => {
+  let api: TestApi;
+  let cast: Cast;
+  beforeAll(async () => {
+    // The test database's pool holds 5 connections; every root field of a query may take one.
+    api = await startTestApi({ DB_CONNECT_TIMEOUT_MS: "1000", READS_PER_ORGANIZATION: "10" });
+    cast = await createCast(api);
+  });
+  afterAll(() => api.close());
+
+  it("is answered SERVICE_UNAVAILABLE at its path, with HTTP 200", async () => {
+    const lists = Array.from({ length: 6 }, (_, index) => `k${index}: apiKeys(first: 1) { edges { node { id } } }`).join(" ");
+    const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    // Every read of the API keys waits behind this, holding its connection: five take the pool.
+    await holder.query("LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE");
+    try {
+      const request = api.gql<Record<string, { edges: unknown[] }>>(`{ ${lists} }`, {}, cast.brandAAdmin.as);
+      // The sixth waits 1 s for a connection and gives up; then the others may go on.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await holder.query("COMMIT");
+      const response = await request;
+      expect(response.status).toBe(200);
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]).toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 1 } });
+      expect(response.errors![0].message).toMatch(/^The server is busy: no database connection came free within 1000 ms/);
+      // The field that waited, one of the six; a list is never null, so the answer's data is.
+      expect(response.errors![0].path).toEqual([expect.stringMatching(/^k[0-5]$/)]);
+      expect(response.data).toBeNull();
+    } finally {
+      await holder.end();
+    }
+  });
+});
