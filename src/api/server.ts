@@ -171,7 +171,7 @@ export async function createApiApp(deps: ApiDependencies) {
           requestId: res.locals.requestId as string,
           clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
           viewer,
-          loaders: viewer ? createLoaders(dataSource.manager, viewer) : null,
+          loaders: viewer ? createLoaders(dataSource.manager, viewer, config.limits.maxPageSize) : null,
           dataSource,
           tokens,
           intelHasher,

@@ -139,6 +139,29 @@ export async function readEntitiesWithRelated<T extends ObjectLiteral>(
   };
 }
 
+// readEntities for the rows of many records at once, keeping of each record's rows (those of one
+// `partitionBy` value) only the first `limit` in `order` (SQL over the query's alias), answered
+// in that order. They are numbered with row_number() among the rows the query finds, after its
+// conditions: a row the viewer's scope leaves out takes no place among them.
+export async function readEntitiesPerGroup<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  { partitionBy, order, limit }: { partitionBy: string; order: string; limit: number },
+): Promise<T[]> {
+  const mainAlias = query.expressionMap.mainAlias;
+  if (!mainAlias?.hasMetadata) throw new Error("readEntitiesPerGroup needs a query of an entity");
+  const reader = readerOf(mainAlias.metadata, []);
+  query.select(reader.select(query.escape(mainAlias.name)), "row").addSelect(`row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${order})`, "place");
+  const kept = query
+    .createQueryBuilder()
+    .select("numbered.row", "row")
+    .from(`(${query.getQuery()})`, "numbered")
+    .where("numbered.place <= :rowsPerGroup", { rowsPerGroup: limit })
+    .setParameters(query.getParameters())
+    .orderBy("numbered.place");
+  const rows = await readRows<{ row: unknown[] }>(kept);
+  return rows.map((row) => reader.hydrate(row.row) as T);
+}
+
 export async function readEntity<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T | null> {
   const [first] = await readEntities(query.limit(1));
   return first ?? null;

@@ -30,7 +30,7 @@ import {
   TestBuy,
   User,
 } from "../entities";
-import { readEntities } from "./entity-rows";
+import { readEntities, readEntitiesPerGroup } from "./entity-rows";
 import { RowLoader } from "./row-loader";
 
 type EntityClass<T> = abstract new () => T;
@@ -54,8 +54,9 @@ export const DETAIL_COLUMNS = {
 } as const satisfies { listing: readonly (keyof Listing)[]; seller: readonly (keyof Seller)[] };
 
 // A loader is per request, bound to the viewer when made: a cache shared across viewers would hand
-// one tenant's rows to another. Each factory below makes one for a request's manager and viewer.
-type LoaderFactory = (manager: EntityManager, viewer: Viewer) => DataLoader<string, unknown>;
+// one tenant's rows to another. Each factory below makes one for a request's manager and viewer
+// (and MAX_PAGE_SIZE, for the lists that read at most that many rows of a record).
+type LoaderFactory = (manager: EntityManager, viewer: Viewer, maxPageSize: number) => DataLoader<string, unknown>;
 
 // Every batch goes through the row scope, so an id outside the scope loads as null, exactly like an
 // id that does not exist. `present` turns a row into what leaves the data layer, where that is not
@@ -73,18 +74,28 @@ function byId<T extends ObjectLiteral & { id: string }, V = T>(
     });
 }
 
-// Rows of `entity` whose `column` is one of the keys, through the row scope, grouped by key.
+// Rows of `entity` whose `column` is one of the keys, through the row scope, grouped by key, each
+// group in `order`. A list that can grow without bound (an indicator's sightings, a case's notes)
+// is `capped`: each key gets only its first MAX_PAGE_SIZE rows in that order, the most any request
+// may ask of it, so that a batch of 100 records reads at most 100 rows each, in one statement.
 function manyBy<T extends ObjectLiteral>(
   entity: EntityClass<T>,
   column: string,
   keyOf: (row: T) => string,
   order: { column: string; direction: "ASC" | "DESC" }[],
+  { capped }: { capped: boolean } = { capped: false },
 ) {
-  return (manager: EntityManager, viewer: Viewer) =>
+  return (manager: EntityManager, viewer: Viewer, maxPageSize: number) =>
     new DataLoader<string, T[]>(async (keys) => {
       const query = scopedQuery(manager, viewer, entity, "row").andWhere(`row.${column} = ANY(:keys)`, { keys });
-      for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
-      const rows = await readEntities(query);
+      let rows: T[];
+      if (capped) {
+        const sql = order.map(({ column: orderColumn, direction }) => `row.${orderColumn} ${direction}`).join(", ");
+        rows = await readEntitiesPerGroup(query, { partitionBy: `row.${column}`, order: sql, limit: maxPageSize });
+      } else {
+        for (const { column: orderColumn, direction } of order) query.addOrderBy(`row.${orderColumn}`, direction);
+        rows = await readEntities(query);
+      }
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(keyOf(row))?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
@@ -168,10 +179,17 @@ const LOADERS = {
   casesOfReferral: manyBy(ReferralInfringement, "referral_id", (row) => row.referralId, [
     { column: "infringement_id", direction: "ASC" },
   ]),
-  notesOfInfringement: manyBy(InfringementNote, "infringement_id", (row) => row.infringementId, [
-    { column: "created_at", direction: "ASC" },
-    { column: "id", direction: "ASC" },
-  ]),
+  // The latest notes of each case, newest first (Infringement.notes shows them oldest first).
+  notesOfInfringement: manyBy(
+    InfringementNote,
+    "infringement_id",
+    (row) => row.infringementId,
+    [
+      { column: "created_at", direction: "DESC" },
+      { column: "id", direction: "DESC" },
+    ],
+    { capped: true },
+  ),
   indicator: byId(Indicator),
   // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
   // sighted, by anyone.
@@ -187,11 +205,18 @@ const LOADERS = {
       const byId = new Map(rows.map((row) => [row.id, row.sightings]));
       return indicatorIds.map((id) => byId.get(id) ?? 0);
     }),
-  // Who sighted: only the viewer's own organization's sightings, or all of them for the platform.
-  sightingsOfIndicator: manyBy(IndicatorSighting, "indicator_id", (row) => row.indicatorId, [
-    { column: "seen_at", direction: "DESC" },
-    { column: "id", direction: "DESC" },
-  ]),
+  // Who sighted: only the viewer's own organization's sightings, or all of them for the platform;
+  // the latest of each indicator, newest first.
+  sightingsOfIndicator: manyBy(
+    IndicatorSighting,
+    "indicator_id",
+    (row) => row.indicatorId,
+    [
+      { column: "seen_at", direction: "DESC" },
+      { column: "id", direction: "DESC" },
+    ],
+    { capped: true },
+  ),
 };
 
 export type Loaders = { readonly [Name in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[Name]> };
@@ -204,14 +229,16 @@ class RequestLoaders {
   constructor(
     readonly manager: EntityManager,
     readonly viewer: Viewer,
+    readonly maxPageSize: number,
   ) {}
 }
 (Object.entries(LOADERS) as [string, LoaderFactory][]).forEach(([name, make], index) => {
   Object.defineProperty(RequestLoaders.prototype, name, {
     get(this: RequestLoaders) {
-      return (this.made[index] ??= make(this.manager, this.viewer));
+      return (this.made[index] ??= make(this.manager, this.viewer, this.maxPageSize));
     },
   });
 });
 
-export const createLoaders = (manager: EntityManager, viewer: Viewer): Loaders => new RequestLoaders(manager, viewer) as unknown as Loaders;
+export const createLoaders = (manager: EntityManager, viewer: Viewer, maxPageSize: number): Loaders =>
+  new RequestLoaders(manager, viewer, maxPageSize) as unknown as Loaders;

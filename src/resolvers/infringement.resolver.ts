@@ -170,8 +170,9 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   }
 
   @FieldResolver()
-  notes(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
-    return authenticated(context).loaders.notesOfInfringement.load(infringement.id);
+  async notes(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    // Loaded newest first; a case's history reads oldest first.
+    return [...(await authenticated(context).loaders.notesOfInfringement.load(infringement.id))].reverse();
   }
 
   @FieldResolver()
