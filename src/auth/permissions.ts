@@ -208,6 +208,8 @@ export const permissionMap = {
     riskSignals: infringement,
     modelVersion: infringement,
     notes: infringement,
+    // As the notes: counted through their row scope, which gives an agency none.
+    noteCount: infringement,
     testBuys: infringement,
     takedownRequests: takedown,
     detectedAt: infringement,

@@ -115,13 +115,17 @@ function pageWindow(page: PageRequest): { backward: boolean; size: number; curso
     throw badInput("Page forward with `first` and `after`, or backward with `last` and `before`, not both");
   }
   // The default page never exceeds a MAX_PAGE_SIZE set below it.
-  const size = (backward ? page.last : page.first) ?? Math.min(DEFAULT_PAGE_SIZE, page.maxPageSize);
-  // 0, as Relay allows: no rows, for a list's totalCount or whether it has any (hasNextPage) alone.
-  if (!Number.isInteger(size) || size < 0 || size > page.maxPageSize) {
-    throw badInput(`\`${backward ? "last" : "first"}\` must be between 0 and ${page.maxPageSize}`);
-  }
+  const size = checkedPageSize(backward ? "last" : "first", (backward ? page.last : page.first) ?? Math.min(DEFAULT_PAGE_SIZE, page.maxPageSize), page.maxPageSize);
   // An empty cursor is no cursor: the list from its start (or end).
   return { backward, size, cursor: (backward ? page.before : page.after) || null };
+}
+
+// How many rows a list is asked for, in its `first` or `last`: 0 to MAX_PAGE_SIZE, for a connection
+// and for a list nested in a record alike. 0, as Relay allows: no rows, for a connection's
+// totalCount or whether it has any (hasNextPage) alone.
+export function checkedPageSize(argument: "first" | "last", size: number, maxPageSize: number): number {
+  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) throw badInput(`\`${argument}\` must be between 0 and ${maxPageSize}`);
+  return size;
 }
 
 // Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth

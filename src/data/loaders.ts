@@ -190,6 +190,18 @@ const LOADERS = {
     ],
     { capped: true },
   ),
+  // Counted through the notes' own row scope, so that it counts exactly the notes the viewer reads.
+  noteCountOfInfringement: (manager: EntityManager, viewer: Viewer) =>
+    new DataLoader<string, number>(async (infringementIds) => {
+      const rows: { id: string; notes: number }[] = await scopedQuery(manager, viewer, InfringementNote, "note")
+        .select("note.infringement_id", "id")
+        .addSelect("count(*)::int", "notes")
+        .andWhere("note.infringement_id = ANY(:infringementIds)", { infringementIds })
+        .groupBy("note.infringement_id")
+        .getRawMany();
+      const byId = new Map(rows.map((row) => [row.id, row.notes]));
+      return infringementIds.map((id) => byId.get(id) ?? 0);
+    }),
   indicator: byId(Indicator),
   // Counted through the indicator's row scope: whoever sees an indicator sees how often it was
   // sighted, by anyone.

@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { canSeeContributor } from "../auth/intel-visibility";
 import type { RequestContext } from "../context";
 import { listIndicators } from "../data/indicator.queries";
+import { checkedPageSize } from "../data/keyset-pagination";
 import { matchIndicators } from "../domain/intel/blind-match";
 import { contributeIndicators } from "../domain/intel/contribute-indicators";
 import { widenIndicatorDistribution } from "../domain/intel/distribution";
@@ -160,8 +161,18 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
   }
 
   @FieldResolver()
-  sightings(@Root() indicator: Indicator, @Ctx() context: RequestContext) {
-    return authenticated(context).loaders.sightingsOfIndicator.load(indicator.id);
+  async sightings(
+    @Root() indicator: Indicator,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: "The latest `first` of them: 0 to the configured maximum (MAX_PAGE_SIZE, 100 by default), which is also the default",
+    })
+    first: number | null | undefined,
+    @Ctx() context: RequestContext,
+  ) {
+    const { loaders, config } = authenticated(context);
+    const size = checkedPageSize("first", first ?? config.limits.maxPageSize, config.limits.maxPageSize);
+    return (await loaders.sightingsOfIndicator.load(indicator.id)).slice(0, size);
   }
 }
 

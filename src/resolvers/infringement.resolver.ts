@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { ObjectLiteral } from "typeorm";
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listInfringements, type PageInclude } from "../data/infringement.queries";
+import { checkedPageSize } from "../data/keyset-pagination";
 import type { Loaders } from "../data/loaders";
 import type { RowLoader } from "../data/row-loader";
 import type { SuspectedInfringement } from "../entities";
@@ -170,9 +171,24 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   }
 
   @FieldResolver()
-  async notes(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+  async notes(
+    @Root() infringement: SuspectedInfringement,
+    @Arg("last", () => Int, {
+      nullable: true,
+      description: "The latest `last` of them: 0 to the configured maximum (MAX_PAGE_SIZE, 100 by default), which is also the default",
+    })
+    last: number | null | undefined,
+    @Ctx() context: RequestContext,
+  ) {
+    const { loaders, config } = authenticated(context);
+    const size = checkedPageSize("last", last ?? config.limits.maxPageSize, config.limits.maxPageSize);
     // Loaded newest first; a case's history reads oldest first.
-    return [...(await authenticated(context).loaders.notesOfInfringement.load(infringement.id))].reverse();
+    return (await loaders.notesOfInfringement.load(infringement.id)).slice(0, size).reverse();
+  }
+
+  @FieldResolver()
+  noteCount(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
+    return authenticated(context).loaders.noteCountOfInfringement.load(infringement.id);
   }
 
   @FieldResolver()

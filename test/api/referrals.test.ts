@@ -122,11 +122,13 @@ describe("a referral with cases of two brands", () => {
         cast.brandAAnalyst.as,
       ),
     ).addInfringementNote;
-    const NOTES = `query($id: ID!) { infringement(id: $id) { id notes { body } } }`;
-    const asA = dataOf(await api.gql<{ infringement: { notes: { body: string }[] } }>(NOTES, { id: caseOfA }, cast.brandAAnalyst.as));
+    const NOTES = `query($id: ID!) { infringement(id: $id) { id notes { body } noteCount } }`;
+    const asA = dataOf(await api.gql<{ infringement: { notes: { body: string }[]; noteCount: number } }>(NOTES, { id: caseOfA }, cast.brandAAnalyst.as));
     expect(asA.infringement.notes.map((n) => n.body)).toContain("A's working papers");
+    expect(asA.infringement.noteCount).toBe(asA.infringement.notes.length);
+    // Nor how many there are.
     const asAgency = dataOf(await api.gql<{ infringement: { id: string; notes: unknown[] } }>(NOTES, { id: caseOfA }, cast.investigator.as));
-    expect(asAgency.infringement).toEqual({ id: caseOfA, notes: [] });
+    expect(asAgency.infringement).toEqual({ id: caseOfA, notes: [], noteCount: 0 });
     // Takedown requests are refused to it by name, on that field alone: the rest of its list answers.
     const TAKEDOWNS = `{ referrals(first: 10) { edges { node { id infringements { id takedownRequests { status } } } } } }`;
     const withTakedowns = await api.gql<{ referrals: { edges: { node: { infringements: { id: string; takedownRequests: unknown }[] } }[] } }>(

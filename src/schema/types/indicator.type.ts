@@ -52,7 +52,9 @@ export class IndicatorType extends NodeInterface {
   @Field(() => Int, { description: "Sightings by every organization, the platform included, not only yours" })
   sightingCount: number;
 
-  @Field(() => [IndicatorSightingType], { description: "Your organization's sightings (all of them for the platform), latest seenAt first" })
+  @Field(() => [IndicatorSightingType], {
+    description: "Your organization's latest sightings (every organization's for the platform; see `first`), latest seenAt first",
+  })
   sightings: IndicatorSightingType[];
 
   @Field(() => DateTimeResolver, { description: "When it was contributed; a day (UTC midnight) for an ALLIANCE_ANONYMOUS indicator" })

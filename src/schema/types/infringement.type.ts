@@ -48,8 +48,15 @@ export class InfringementType extends NodeInterface {
   @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-3" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
-  @Field(() => [InfringementNoteType], { description: "Notes and review decisions, oldest first. An agency reads none: a brand's notes are not part of what a referral sends" })
+  @Field(() => [InfringementNoteType], {
+    description:
+      "The latest notes and review decisions (see `last`), oldest first: the end of the case's history, noteCount in all. " +
+      "An agency reads none: a brand's notes are not part of what a referral sends",
+  })
   notes: InfringementNoteType[];
+
+  @Field(() => Int, { description: "How many notes and review decisions the case has that you may read: all of them, beyond the latest that notes shows; 0 for an agency" })
+  noteCount: number;
 
   @Field(() => [TestBuyType], { description: "Test buys against it, oldest first" })
   testBuys: TestBuyType[];
