@@ -16,7 +16,7 @@ afterAll(() => api.close());
 
 const INFRINGEMENT_FIELDS = `
   id status riskScore riskSignals { kind contribution reason } modelVersion detectedAt allowedTransitions
-  brand { id name } notes { body }
+  brand { id name } notes(last: 5) { body }
   listing { id title price { amountMinor currency formatted } riskScore seller { id name strikeCount } }
   seller { id name }
 `;

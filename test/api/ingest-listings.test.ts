@@ -23,7 +23,7 @@ const INGEST = `mutation($listings: [ListingInput!]!) {
 const DASHBOARD = `query {
   infringements(first: 100) {
     edges { node {
-      id brand { name } riskScore riskSignals { kind contribution reason } notes { body }
+      id brand { name } riskScore riskSignals { kind contribution reason } notes(last: 5) { body }
       listing { externalId title riskScore price { formatted } seller { name riskScore } }
     } }
   }

@@ -204,3 +204,30 @@ describe("statements", () => {
     expect(many.filter((sql) => /row_number\(\) OVER \(PARTITION BY/.test(sql))).toHaveLength(2);
   });
 });
+
+describe("the query cost", () => {
+  const OVER_COST = /^The query is over the cost limit of 20000, found \d+: ask for fewer rows/;
+  const refused = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await api.gql(query, variables, cast.brandAAnalyst.as);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(OVER_COST), extensions: { code: "BAD_USER_INPUT" } });
+  };
+  const served = async (query: string, variables: Record<string, unknown> = {}) =>
+    expect((await api.gql(query, variables, cast.brandAAnalyst.as)).errors).toBeUndefined();
+
+  it("counts a nested list by its `first` or `last`, written or a variable's, and by MAX_PAGE_SIZE rows without one", async () => {
+    // The audit's query: 100 indicators with up to 100 sightings each.
+    await refused(`{ indicators(first: 100) { edges { node { sightings { seenAt } } } } }`);
+    await served(`{ indicators(first: 100) { edges { node { sightings(first: 10) { seenAt } } } } }`);
+    const SIGHTINGS_BY_VARIABLE = `query($n: Int) { indicators(first: 100) { edges { node { sightings(first: $n) { seenAt } } } } }`;
+    await refused(SIGHTINGS_BY_VARIABLE, { n: 100 });
+    await refused(SIGHTINGS_BY_VARIABLE);
+    await served(SIGHTINGS_BY_VARIABLE, { n: 10 });
+
+    await refused(`{ infringements(first: 50) { edges { node { notes { body createdAt } } } } }`);
+    await served(`{ infringements(first: 50) { edges { node { notes(last: 3) { body createdAt } } } } }`);
+    const NOTES_BY_VARIABLE = `query($n: Int) { infringements(first: 50) { edges { node { notes(last: $n) { body createdAt } } } } }`;
+    await refused(NOTES_BY_VARIABLE, { n: 100 });
+    await served(NOTES_BY_VARIABLE, { n: 3 });
+  });
+});
