@@ -114,19 +114,22 @@ function pageWindow(page: PageRequest): { backward: boolean; size: number; curso
   if (backward && (page.first != null || page.after != null)) {
     throw badInput("Page forward with `first` and `after`, or backward with `last` and `before`, not both");
   }
-  // The default page never exceeds a MAX_PAGE_SIZE set below it.
-  const size = checkedPageSize(backward ? "last" : "first", (backward ? page.last : page.first) ?? Math.min(DEFAULT_PAGE_SIZE, page.maxPageSize), page.maxPageSize);
+  const size = checkedPageSize(backward ? "last" : "first", backward ? page.last : page.first, page.maxPageSize);
   // An empty cursor is no cursor: the list from its start (or end).
   return { backward, size, cursor: (backward ? page.before : page.after) || null };
 }
 
-// How many rows a list is asked for, in its `first` or `last`: 0 to MAX_PAGE_SIZE, for a connection
-// and for a list nested in a record alike. 0, as Relay allows: no rows, for a connection's
-// totalCount or whether it has any (hasNextPage) alone.
-export function checkedPageSize(argument: "first" | "last", size: number, maxPageSize: number): number {
+// How many rows a list is asked for, in its `first` or `last`, for a connection and for a list
+// nested in a record alike: 0 to MAX_PAGE_SIZE, the default page where none is given. 0, as Relay
+// allows: no rows, for a connection's totalCount or whether it has any (hasNextPage) alone.
+export function checkedPageSize(argument: "first" | "last", given: number | null | undefined, maxPageSize: number): number {
+  const size = given ?? defaultPageSize(maxPageSize);
   if (!Number.isInteger(size) || size < 0 || size > maxPageSize) throw badInput(`\`${argument}\` must be between 0 and ${maxPageSize}`);
   return size;
 }
+
+// The default page never exceeds a MAX_PAGE_SIZE set below it.
+export const defaultPageSize = (maxPageSize: number) => Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
 
 // Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth
 // page as on the first, unlike OFFSET. Paging backward reads the same order reversed from

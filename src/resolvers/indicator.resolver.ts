@@ -165,13 +165,13 @@ export class IndicatorResolver extends NodeIdResolver("Indicator", IndicatorType
     @Root() indicator: Indicator,
     @Arg("first", () => Int, {
       nullable: true,
-      description: "The latest `first` of them: 0 to the configured maximum (MAX_PAGE_SIZE, 100 by default), which is also the default",
+      description: "The latest `first` of them: 0 to MAX_PAGE_SIZE (100 by default); 20 when left out, as a connection's page",
     })
     first: number | null | undefined,
     @Ctx() context: RequestContext,
   ) {
     const { loaders, config } = authenticated(context);
-    const size = checkedPageSize("first", first ?? config.limits.maxPageSize, config.limits.maxPageSize);
+    const size = checkedPageSize("first", first, config.limits.maxPageSize);
     return (await loaders.sightingsOfIndicator.load(indicator.id)).slice(0, size);
   }
 }

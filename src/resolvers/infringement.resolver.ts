@@ -175,13 +175,13 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
     @Root() infringement: SuspectedInfringement,
     @Arg("last", () => Int, {
       nullable: true,
-      description: "The latest `last` of them: 0 to the configured maximum (MAX_PAGE_SIZE, 100 by default), which is also the default",
+      description: "The latest `last` of them: 0 to MAX_PAGE_SIZE (100 by default); 20 when left out, as a connection's page",
     })
     last: number | null | undefined,
     @Ctx() context: RequestContext,
   ) {
     const { loaders, config } = authenticated(context);
-    const size = checkedPageSize("last", last ?? config.limits.maxPageSize, config.limits.maxPageSize);
+    const size = checkedPageSize("last", last, config.limits.maxPageSize);
     // Loaded newest first; a case's history reads oldest first.
     return (await loaders.notesOfInfringement.load(infringement.id)).slice(0, size).reverse();
   }

@@ -7,7 +7,8 @@ import { startTestApi, type TestApi } from "../support/test-api";
 
 // The lists nested in a record that grow without bound, an indicator's sightings and a case's
 // notes: each answers its latest `first` (or `last`) rows, MAX_PAGE_SIZE (100 here) at most and
-// by default, counted among the rows the viewer may see, one statement per nesting level.
+// 20 by default (a connection's page), counted among the rows the viewer may see, one statement per
+// nesting level.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of arbitrary JSON
 type Json = any;
@@ -79,13 +80,13 @@ const latestNotesOfA = (count: number) =>
   });
 
 describe("Indicator.sightings(first:)", () => {
-  it("answers the latest 100 of a longer list by default, latest seenAt first; sightingCount counts them all, everyone's", async () => {
+  it("answers the latest 20 by default, latest seenAt first; sightingCount counts them all, everyone's", async () => {
     const response = await sightingsOf(cast.brandAAnalyst);
     expect(response.errors).toBeUndefined();
-    expect(response.data.indicator).toEqual({ sightingCount: A_SIGHTINGS + B_SIGHTED_AT.length, sightings: newestOfA(100) });
+    expect(response.data.indicator).toEqual({ sightingCount: A_SIGHTINGS + B_SIGHTED_AT.length, sightings: newestOfA(20) });
   });
 
-  it("answers the latest `first`, none for 0, and all up to the maximum", async () => {
+  it("answers the latest `first`, none for 0, and the latest 100 of a longer list at the maximum", async () => {
     expect((await sightingsOf(cast.brandAAnalyst, 3)).data.indicator.sightings).toEqual(newestOfA(3));
     expect((await sightingsOf(cast.brandAAnalyst, 0)).data.indicator).toEqual({ sightingCount: A_SIGHTINGS + B_SIGHTED_AT.length, sightings: [] });
     expect((await sightingsOf(cast.brandAAnalyst, 100)).data.indicator.sightings).toEqual(newestOfA(100));
@@ -117,13 +118,13 @@ describe("Indicator.sightings(first:)", () => {
 });
 
 describe("Infringement.notes(last:) and noteCount", () => {
-  it("answers the latest 100 of a longer history by default, oldest first, and counts them all", async () => {
+  it("answers the latest 20 by default, oldest first, and counts them all", async () => {
     const response = await notesOf(cast.brandAAnalyst, cast.infringementA.id);
     expect(response.errors).toBeUndefined();
-    expect(response.data.infringement).toEqual({ noteCount: A_NOTES, notes: latestNotesOfA(100) });
+    expect(response.data.infringement).toEqual({ noteCount: A_NOTES, notes: latestNotesOfA(20) });
   });
 
-  it("answers the latest `last`, oldest first, none for 0, and all up to the maximum", async () => {
+  it("answers the latest `last`, oldest first, none for 0, and the latest 100 of a longer history at the maximum", async () => {
     expect((await notesOf(cast.brandAAnalyst, cast.infringementA.id, 2)).data.infringement).toEqual({ noteCount: A_NOTES, notes: latestNotesOfA(2) });
     expect((await notesOf(cast.brandAAnalyst, cast.infringementA.id, 0)).data.infringement).toEqual({ noteCount: A_NOTES, notes: [] });
     expect((await notesOf(cast.brandAAnalyst, cast.infringementA.id, 100)).data.infringement.notes).toEqual(latestNotesOfA(100));
@@ -215,19 +216,20 @@ describe("the query cost", () => {
   const served = async (query: string, variables: Record<string, unknown> = {}) =>
     expect((await api.gql(query, variables, cast.brandAAnalyst.as)).errors).toBeUndefined();
 
-  it("counts a nested list by its `first` or `last`, written or a variable's, and by MAX_PAGE_SIZE rows without one", async () => {
-    // The audit's query: 100 indicators with up to 100 sightings each.
-    await refused(`{ indicators(first: 100) { edges { node { sightings { seenAt } } } } }`);
-    await served(`{ indicators(first: 100) { edges { node { sightings(first: 10) { seenAt } } } } }`);
-    const SIGHTINGS_BY_VARIABLE = `query($n: Int) { indicators(first: 100) { edges { node { sightings(first: $n) { seenAt } } } } }`;
+  it("counts a nested list by its `first` or `last`, written or a variable's, and by the default page of 20 rows without one", async () => {
+    // 30 indicators with 100 sightings each are over the limit, with 20 (the default) within it.
+    await refused(`{ indicators(first: 30) { edges { node { sightings(first: 100) { seenAt source } } } } }`);
+    await served(`{ indicators(first: 30) { edges { node { sightings { seenAt source } } } } }`);
+    const SIGHTINGS_BY_VARIABLE = `query($n: Int) { indicators(first: 30) { edges { node { sightings(first: $n) { seenAt source } } } } }`;
     await refused(SIGHTINGS_BY_VARIABLE, { n: 100 });
-    await refused(SIGHTINGS_BY_VARIABLE);
+    await served(SIGHTINGS_BY_VARIABLE);
     await served(SIGHTINGS_BY_VARIABLE, { n: 10 });
 
-    await refused(`{ infringements(first: 50) { edges { node { notes { body createdAt } } } } }`);
-    await served(`{ infringements(first: 50) { edges { node { notes(last: 3) { body createdAt } } } } }`);
-    const NOTES_BY_VARIABLE = `query($n: Int) { infringements(first: 50) { edges { node { notes(last: $n) { body createdAt } } } } }`;
+    await refused(`{ infringements(first: 30) { edges { node { notes(last: 100) { body createdAt } } } } }`);
+    await served(`{ infringements(first: 30) { edges { node { notes { body createdAt } } } } }`);
+    const NOTES_BY_VARIABLE = `query($n: Int) { infringements(first: 30) { edges { node { notes(last: $n) { body createdAt } } } } }`;
     await refused(NOTES_BY_VARIABLE, { n: 100 });
+    await served(NOTES_BY_VARIABLE);
     await served(NOTES_BY_VARIABLE, { n: 3 });
   });
 });
