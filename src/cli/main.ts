@@ -196,8 +196,8 @@ program
 program
   .command("ingest")
   .description("ingest listings from an NDJSON file (or - for stdin): score them and flag suspected infringements")
-  .argument("<file>", "NDJSON, one listing per line with its seller and review statistics")
-  .option("--batch <rows>", "rows per transaction (default INGEST_BATCH_ROWS)", positiveInt)
+  .argument("<file>", "NDJSON, one listing per line with its seller and review statistics; gzip-compressed or not")
+  .option("--batch <rows>", "rows per transaction (default INGEST_BATCH_ROWS, 5000 unless set)", positiveInt)
   .action(async (file: string, options: { batch?: number }) => {
     if (file !== "-") readableFile(file);
     const config = loadConfig();

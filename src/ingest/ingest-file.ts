@@ -4,6 +4,7 @@ import { MultiBar, Presets } from "cli-progress";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import type { Rejection } from "./batch/listing-batch-writer";
+import { decompressedIfGzip } from "./gzip-input";
 import { ListingIngest, type IngestCounts } from "./listing-ingest";
 
 // `npm run cli -- ingest <file>`: streams the file through the ingest service with a progress
@@ -32,7 +33,7 @@ export async function ingestFile(
   file: string,
   options: { batchRows: number },
 ): Promise<IngestFileSummary> {
-  const input: Readable = file === "-" ? process.stdin : createReadStream(file);
+  const raw: Readable = file === "-" ? process.stdin : createReadStream(file);
   const totalBytes = file === "-" ? 0 : statSync(file).size;
   const ingest = await ListingIngest.open(dataSource, config);
   if (ingest.model.profiles.length === 0) process.stderr.write(NO_BRANDS_WARNING);
@@ -51,7 +52,8 @@ export async function ingestFile(
   );
   const bar = bars.create(Math.max(1, totalBytes), 0, { rows: 0, rate: 0, rejected: 0 });
   let bytes = 0;
-  input.on("data", (chunk: Buffer | string) => {
+  // Bytes of the file as stored, compressed or not, against its size.
+  raw.on("data", (chunk: Buffer | string) => {
     bytes += chunk.length;
   });
   const rejections: Rejection[] = [];
@@ -62,12 +64,12 @@ export async function ingestFile(
   let signalled: NodeJS.Signals | null = null;
   const interrupted = (signal: NodeJS.Signals) => {
     signalled = signal;
-    input.destroy(new Error(`stopped by ${signal}`));
+    raw.destroy(new Error(`stopped by ${signal}`));
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
-    const counts = await ingest.ingestNdjson(input, options.batchRows, {
+    const counts = await ingest.ingestNdjson(await decompressedIfGzip(raw), options.batchRows, {
       concurrency: config.ingest.concurrency,
       onRejection: (rejection) => {
         keepLowest(rejections, rejection);

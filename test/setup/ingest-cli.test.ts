@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { loadConfig } from "../../src/config";
 import { DEMO_PASSWORD } from "../../src/seed/demo-alliance.data";
 import { startApi } from "../../src/start";
@@ -81,8 +82,16 @@ describe("npm run cli -- generate | ingest", () => {
     // The same file again changes nothing.
     const again = JSON.parse((await ingest(file)).stdout);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 400, infringementsCreated: 0 });
+    // So does the same file gzip-compressed, read through gunzip; a damaged one is said in a line.
+    const compressed = gzipSync(readFileSync(file));
+    writeFileSync(`${file}.gz`, compressed);
+    expect(JSON.parse((await ingest(`${file}.gz`)).stdout)).toMatchObject({ read: 401, inserted: 0, updated: 0, unchanged: 400, rejected: 1 });
+    writeFileSync(`${file}.cut.gz`, compressed.subarray(0, compressed.length >> 1));
+    const cut = await ingest(`${file}.cut.gz`);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain("error: the input is gzip-compressed but could not be decompressed: unexpected end of file");
     expect(await totalCountAs("analyst@louis-vuitton.example")).toBeGreaterThan(before);
-    // Five processes start here (two servers, three CLI commands), each compiling TypeScript.
+    // Seven processes start here (two servers, five CLI commands), each compiling TypeScript.
   }, 240_000);
 
   it("says a file it cannot read in a line, before opening the database", async () => {
