@@ -41,7 +41,8 @@ export async function ingestFile(
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   const bars = new MultiBar(
     {
-      format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected",
+      // Read from stdin, the input's size is unknown: no bar, no percentage.
+      format: `${totalBytes ? "{bar} {percentage}% | " : ""}{rows} rows | {rate} rows/s | {rejected} rejected`,
       hideCursor: true,
       clearOnComplete: false,
       noTTYOutput: true,
@@ -94,9 +95,13 @@ export async function ingestFile(
       rejections,
     };
   } catch (error) {
-    if (!signalled) throw error;
     bars.stop();
-    process.stderr.write(`\n${interruptedMessage(committed)}\n`);
+    if (!signalled) {
+      // A batch failed (the database gone, say): the error names it; what the others stored is said here.
+      process.stderr.write(`\n${keptMessage(committed)}\n`);
+      throw error;
+    }
+    process.stderr.write(`\ninterrupted: ${keptMessage(committed)}, and none is half-written. Run the same file again to write the rest: what is stored already reads as unchanged\n`);
     process.exit(signalled === "SIGINT" ? 130 : 143);
   } finally {
     process.off("SIGINT", interrupted);
@@ -115,10 +120,9 @@ function keepLowest(rejections: Rejection[], rejection: Rejection): void {
   rejections.length = SHOWN_REJECTIONS;
 }
 
-function interruptedMessage(committed: IngestCounts | null): string {
-  const kept = committed
+function keptMessage(committed: IngestCounts | null): string {
+  return committed
     ? `the batches written are kept (${committed.inserted} listings inserted, ${committed.updated} updated, ${committed.unchanged} unchanged; ` +
-      `${committed.rejected} lines rejected so far)`
+        `${committed.rejected} lines rejected so far)`
     : "no batch was written";
-  return `interrupted: ${kept}, and none is half-written. Run the same file again to write the rest: what is stored already reads as unchanged`;
 }

@@ -3,18 +3,25 @@ import { generateListings } from "../../src/generator/marketplace-generator";
 import { openTestDatabase } from "../support/test-database";
 import { serverUrl } from "../support/test-env";
 
-// An ingest stopped with Ctrl-C lets the batches writing finish, and says what the written ones stored.
-// The CLI takes a database of its own, so this needs a server (the embedded one is the test's).
+// An ingest stopped with Ctrl-C lets the batches writing finish, and says what the written ones
+// stored; so does one whose batch failed. The CLI takes a database of its own, so this needs a
+// server (the embedded one is the test's).
 jest.setTimeout(60_000);
 
-(serverUrl ? it : it.skip)("tells, when interrupted, what the committed batches stored, and exits 130", async () => {
-  const database = await openTestDatabase();
-  const url = (database.dataSource.options as { url: string }).url;
-  const cli = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "ingest", "--batch", "50", "-"], {
+const onServer = serverUrl ? it : it.skip;
+
+function ingestFromStdin(url: string) {
+  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "ingest", "--batch", "50", "-"], {
     stdio: ["pipe", "pipe", "pipe"],
     // A server database needs the secrets set, as in production.
     env: { ...process.env, DATABASE_URL: url, JWT_SECRET: "j".repeat(32), INTEL_HMAC_SECRET: "h".repeat(32), LOG_LEVEL: "error" },
   });
+}
+
+onServer("tells, when interrupted, what the committed batches stored, and exits 130", async () => {
+  const database = await openTestDatabase();
+  const url = (database.dataSource.options as { url: string }).url;
+  const cli = ingestFromStdin(url);
   let stderr = "";
   cli.stdin.on("error", () => {}); // a CLI that stopped early fails the assertions below, with its stderr
   cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -35,6 +42,36 @@ jest.setTimeout(60_000);
     expect(said).not.toBeNull();
     expect(Number(said![1])).toBe(await stored());
     expect(Number(said![1])).toBeLessThan(3_000);
+  } finally {
+    cli.kill("SIGKILL");
+    await database.close();
+  }
+});
+
+onServer("tells, when a batch failed, which lines were rolled back and what the committed batches stored, and exits 1", async () => {
+  const database = await openTestDatabase();
+  const url = (database.dataSource.options as { url: string }).url;
+  const cli = ingestFromStdin(url);
+  let stderr = "";
+  cli.stdin.on("error", () => {});
+  cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+  try {
+    const lines = [...generateListings({ listings: 3_000, seed: 6, now: new Date("2026-11-23T00:00:00Z") })].map((listing) => JSON.stringify(listing));
+    cli.stdin.write(`${lines.join("\n")}\n`);
+    const stored = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM listing`))[0].n);
+    while ((await stored()) < 100) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The database ends the CLI's connections: the batch under way fails, and the CLI stops.
+    await database.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    expect(await exited).toBe(1);
+    const said = /the batches written are kept \((\d+) listings inserted, 0 updated, 0 unchanged; (\d+) lines rejected so far\)\n/.exec(stderr);
+    expect({ said: said !== null, stderr: said ? "" : stderr }).toEqual({ said: true, stderr: "" });
+    expect(Number(said![1])).toBe(await stored());
+    // One batch, or two when two were writing at once (INGEST_CONCURRENCY); said as the server's
+    // refusal when the lost connection's own words name it as such.
+    expect(stderr).toMatch(/(1 batch|2 batches) failed and (was|were) rolled back, the other batches are kept: lines \d+-\d+ \(the database connection was lost/);
   } finally {
     cli.kill("SIGKILL");
     await database.close();
