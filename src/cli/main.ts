@@ -206,7 +206,8 @@ program
       console.log(JSON.stringify(summary));
       // Done, but not with every line: a script can tell a feed with rejected lines from a clean one.
       if (summary.rejected > 0) {
-        console.error(`${summary.rejected} of ${summary.read} lines rejected (the summary's rejections); the valid lines are written`);
+        const written = summary.rejected === summary.read ? "nothing was written" : "the valid lines are written";
+        console.error(`${summary.rejected} of ${summary.read} lines rejected (the summary's rejections); ${written}`);
         process.exitCode = 2;
       }
     });

@@ -90,8 +90,13 @@ describe("npm run cli -- generate | ingest", () => {
     const cut = await ingest(`${file}.cut.gz`);
     expect(cut.code).toBe(1);
     expect(cut.stderr).toContain("error: the input is gzip-compressed but could not be decompressed: unexpected end of file");
+    // A file of nothing but bad lines is said to have written nothing.
+    writeFileSync(`${file}.bad`, '{"bad": 1}\n{"bad": 2}\n');
+    const bad = await ingest(`${file}.bad`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("2 of 2 lines rejected (the summary's rejections); nothing was written");
     expect(await totalCountAs("analyst@louis-vuitton.example")).toBeGreaterThan(before);
-    // Seven processes start here (two servers, five CLI commands), each compiling TypeScript.
+    // Eight processes start here (two servers, six CLI commands), each compiling TypeScript.
   }, 240_000);
 
   it("says a file it cannot read in a line, before opening the database", async () => {
