@@ -114,6 +114,7 @@ export const permissionMap = {
     updated: can.ingestListings,
     unchanged: can.ingestListings,
     rejected: can.ingestListings,
+    superseded: can.ingestListings,
     infringementsCreated: can.ingestListings,
     infringementsUpdated: can.ingestListings,
     modelVersion: can.ingestListings,

@@ -73,7 +73,7 @@ export async function ingestFile(
     const counts = await ingest.ingestNdjson(await decompressedIfGzip(raw), options.batchRows, {
       concurrency: config.ingest.concurrency,
       onRejection: (rejection) => {
-        keepLowest(rejections, rejection);
+        if (rejections.length < SHOWN_REJECTIONS) rejections.push(rejection);
         const text = `line ${rejection.line}: ${rejection.reason}\n`;
         // Above the bar on a terminal; cli-progress drops logs when stderr is not one.
         void (process.stderr.isTTY ? bars.log(text) : process.stderr.write(text));
@@ -85,8 +85,6 @@ export async function ingestFile(
     });
     bar.update(Math.max(1, totalBytes), { rows: counts.read, rate: Math.round(counts.read / seconds()), rejected: counts.rejected });
     const elapsed = seconds();
-    rejections.sort((a, b) => a.line - b.line);
-    rejections.length = Math.min(rejections.length, SHOWN_REJECTIONS);
     return {
       ...counts,
       seconds: Math.round(elapsed * 100) / 100,
@@ -108,16 +106,6 @@ export async function ingestFile(
     process.off("SIGTERM", interrupted);
     bars.stop();
   }
-}
-
-// The summary lists the first SHOWN_REJECTIONS by line. They are found out of line order (a
-// superseded line when its batch is written, after later chunks' bad lines), so the list is cut
-// back to the lowest lines whenever it doubles.
-function keepLowest(rejections: Rejection[], rejection: Rejection): void {
-  rejections.push(rejection);
-  if (rejections.length < 2 * SHOWN_REJECTIONS) return;
-  rejections.sort((a, b) => a.line - b.line);
-  rejections.length = SHOWN_REJECTIONS;
 }
 
 function keptMessage(committed: IngestCounts | null): string {

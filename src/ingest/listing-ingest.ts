@@ -150,9 +150,8 @@ export class ListingIngest {
       if (earlier.length > 0) await Promise.all(earlier).then(() => settle(concurrency - 1));
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(batch).then(
-        ({ counts, rejections }) => {
+        ({ counts }) => {
           add(total, counts);
-          rejections.forEach(reject);
           report.onBatch?.(total);
         },
         (error: Error) => {
@@ -266,7 +265,7 @@ async function ingestValidRows(
     const counts = emptyCounts();
     counts.read = values.length;
     add(counts, written.counts);
-    counts.rejected = invalid.length + written.rejections.length;
+    counts.rejected = invalid.length;
     return counts;
   };
   const written = await ingest.writeBatch(rows, async (manager, batch) => {
@@ -278,6 +277,5 @@ async function ingestValidRows(
     });
     await holdLiveCredential(manager, viewer);
   });
-  const rejections = [...invalid, ...written.rejections].sort((a, b) => a.line - b.line);
-  return { counts: totalOf(written), rejections, modelVersion: ingest.model.version };
+  return { counts: totalOf(written), rejections: invalid, modelVersion: ingest.model.version };
 }

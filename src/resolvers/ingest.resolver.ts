@@ -52,6 +52,7 @@ export class IngestResolver {
       updated: counts.updated,
       unchanged: counts.unchanged,
       rejected: counts.rejected,
+      superseded: counts.superseded,
       infringementsCreated: counts.infringementsCreated,
       infringementsUpdated: counts.infringementsUpdated,
       modelVersion,

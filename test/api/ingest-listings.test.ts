@@ -15,7 +15,7 @@ let cast: Cast;
 
 const INGEST = `mutation($listings: [ListingInput!]!) {
   ingestListings(listings: $listings) {
-    received inserted updated unchanged rejected infringementsCreated infringementsUpdated modelVersion
+    received inserted updated unchanged rejected superseded infringementsCreated infringementsUpdated modelVersion
     rejections { row reason }
   }
 }`;
@@ -72,6 +72,7 @@ describe("ingestListings", () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
+      superseded: 0,
       infringementsCreated: 2,
       infringementsUpdated: 0,
       modelVersion: "alliance-risk-3",
@@ -228,6 +229,14 @@ describe("ingestListings", () => {
       rejections: [{ row: 1, reason: "price.currency: must be an ISO 4217 code such as CNY" }],
     });
     expect(await listingCount([good.externalId as string, bad.externalId as string])).toBe(1);
+  });
+
+  it("writes the last of two rows for one listing, and counts the earlier superseded, not rejected", async () => {
+    const first = listingRecord({ title: "Borealis Crystal Bracelet" });
+    const response = await ingestAs(cast.platformAnalyst.as, [first, { ...first, title: "Borealis Crystal Bracelet v2" }]);
+    expect(response.data?.ingestListings).toMatchObject({ received: 2, inserted: 1, superseded: 1, rejected: 0, rejections: [] });
+    const [stored] = await api.dataSource.query(`SELECT title FROM listing WHERE external_id = $1`, [first.externalId]);
+    expect(stored.title).toBe("Borealis Crystal Bracelet v2");
   });
 
   it("rejects counts no store or listing has, which would overflow later (a strike added at a takedown)", async () => {

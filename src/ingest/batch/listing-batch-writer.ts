@@ -33,6 +33,9 @@ export interface BatchCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  // Earlier lines of a listing that a later line of the same batch replaced: the later one is
+  // written, as it would have been over the earlier had they been in two batches.
+  superseded: number;
   infringementsCreated: number;
   infringementsUpdated: number;
   sellersCreated: number;
@@ -43,6 +46,7 @@ export const emptyBatchCounts = (): BatchCounts => ({
   inserted: 0,
   updated: 0,
   unchanged: 0,
+  superseded: 0,
   infringementsCreated: 0,
   infringementsUpdated: 0,
   sellersCreated: 0,
@@ -51,24 +55,13 @@ export const emptyBatchCounts = (): BatchCounts => ({
 
 export interface BatchWritten {
   counts: BatchCounts;
-  rejections: Rejection[];
 }
 
 // Later lines win over earlier lines for the same listing.
-function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; rejections: Rejection[] } {
+function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; superseded: number } {
   const last = new Map<string, PreparedRow>();
-  const rejections: Rejection[] = [];
-  for (const row of rows) {
-    const earlier = last.get(row.key);
-    if (earlier) {
-      rejections.push({
-        line: earlier.line,
-        reason: `listing ${row.marketplace}:${row.externalId} appears again at ${row.line} in the same batch; the later one is kept`,
-      });
-    }
-    last.set(row.key, row);
-  }
-  return { kept: [...last.values()], rejections };
+  for (const row of rows) last.set(row.key, row);
+  return { kept: [...last.values()], superseded: rows.length - last.size };
 }
 
 // What the stored row depends on: the record as sent, its seller and the seller's record, and the
@@ -91,10 +84,10 @@ export async function writeListingBatch(
   options: BatchOptions,
 ): Promise<BatchWritten> {
   const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
-  const { kept, rejections } = dedupe(prepared.rows);
+  const { kept, superseded } = dedupe(prepared.rows);
   const content = contentBuffer(prepared);
-  const counts = emptyBatchCounts();
-  if (kept.length === 0) return { counts, rejections };
+  const counts = { ...emptyBatchCounts(), superseded };
+  if (kept.length === 0) return { counts };
   kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   // A batch's statements are planned over thousands of rows, above PostgreSQL's jit_above_cost,
   // and its LLVM compiled several of them at ~190 ms each, longer than they run, some while the
@@ -154,5 +147,5 @@ export async function writeListingBatch(
   const movedIntoClosedStores = changed.filter((s) => s.seller.closed).map((s) => s.id);
   if (movedIntoClosedStores.length) await removeListings(manager, null, { listingIds: movedIntoClosedStores }, "found under a closed store", {});
   await updateSellers(manager, sellers, scored, options);
-  return { counts, rejections };
+  return { counts };
 }

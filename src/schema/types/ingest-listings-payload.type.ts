@@ -5,7 +5,7 @@ export class IngestRejectionType {
   @Field(() => Int, { description: "Its index in the listings argument, from 0" })
   row: number;
 
-  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY"), or that a later valid row repeats its listing' })
+  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY")' })
   reason: string;
 }
 
@@ -23,8 +23,13 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Listings already stored exactly so" })
   unchanged: number;
 
-  @Field(() => Int, { description: "Listings not written: invalid, or repeated by a later valid row of the call (which is kept)" })
+  @Field(() => Int, { description: "Rows not written because they are invalid (rejections says why)" })
   rejected: number;
+
+  @Field(() => Int, {
+    description: "Valid rows of a listing that a later valid row of the call repeats: the later one is written, as it would be over the earlier in two calls",
+  })
+  superseded: number;
 
   @Field(() => Int, { description: "Suspected infringements flagged for the first time" })
   infringementsCreated: number;
@@ -35,6 +40,6 @@ export class IngestListingsPayload {
   @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-3"' })
   modelVersion: string;
 
-  @Field(() => [IngestRejectionType], { description: "Every rejected listing, by row" })
+  @Field(() => [IngestRejectionType], { description: "Every rejected row, by index" })
   rejections: IngestRejectionType[];
 }
