@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { statSync } from "node:fs";
 import { SingleBar, Presets } from "cli-progress";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { loadTokenService } from "../auth/jwt";
 import { viewerOfUserEmail } from "../auth/resolve-viewer";
 import { ORG_KIND_SCOPES, Scope } from "../auth/scopes";
@@ -19,6 +19,7 @@ import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
 import { importRefusal, inLinesOf, readIndicatorFile, type RowProblem } from "./indicator-file";
 import { generateListings } from "../generator/marketplace-generator";
 import { ingestFile } from "../ingest/ingest-file";
+import { isoDate, positiveInt, scopeList } from "./arguments";
 import { writeLines } from "./write-lines";
 
 // `npm run cli -- <command>`: operator tasks on the configured database.
@@ -31,20 +32,6 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
     await database.close();
   }
 }
-
-const positiveInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number above 0");
-  return n;
-};
-
-const scopeList = (value: string): Scope[] => {
-  const known = new Set<string>(Object.values(Scope));
-  const scopes = value.split(",").map((s) => s.trim());
-  const unknown = scopes.filter((s) => !known.has(s));
-  if (unknown.length) throw new InvalidArgumentError(`unknown scopes ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
-  return scopes as Scope[];
-};
 
 // A file named on the command line, checked before the database is opened: said so, not as Node's
 // "ENOENT: ... open" or "EISDIR: illegal operation on a directory".
@@ -89,10 +76,9 @@ program
   .requiredOption("--admin <email>", "an admin of the organization that will own the key")
   .requiredOption("--name <name>", "what the key is for")
   .requiredOption("--scopes <scopes>", `comma-separated, of ${Object.values(Scope).join(", ")}`, scopeList)
-  .option("--expires-at <date>", "ISO 8601 date-time after which the key stops working")
-  .action(async (options: { admin: string; name: string; scopes: Scope[]; expiresAt?: string }) => {
-    const expiresAt = options.expiresAt ? new Date(options.expiresAt) : null;
-    if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires-at is not a date");
+  .option("--expires-at <date>", "ISO 8601 date or date-time with its zone after which the key stops working", isoDate)
+  .action(async (options: { admin: string; name: string; scopes: Scope[]; expiresAt?: Date }) => {
+    const expiresAt = options.expiresAt ?? null;
     await withDatabase(async ({ dataSource }) => {
       const viewer = await viewerOfUserEmail(dataSource.manager, options.admin);
       if (!viewer || !isOrgAdmin(viewer)) throw new Error(`${options.admin} is not an active organization admin`);
@@ -186,10 +172,9 @@ program
   .description("write realistic marketplace listings as NDJSON to stdout, each with its ground truth in `label`")
   .option("--listings <n>", "how many listings", positiveInt, 10_000)
   .option("--seed <n>", "random seed: the same seed gives the same listings", positiveInt, 2017)
-  .option("--now <date>", "ISO 8601 instant the dates count back from (default: start of today, UTC)")
-  .action(async (options: { listings: number; seed: number; now?: string }) => {
-    const now = options.now ? new Date(options.now) : undefined;
-    if (now && Number.isNaN(now.getTime())) throw new Error("--now is not a date");
+  .option("--now <date>", "ISO 8601 date or date-time with its zone the dates count back from (default: start of today, UTC)", isoDate)
+  .action(async (options: { listings: number; seed: number; now?: Date }) => {
+    const { now } = options;
     await writeLines(process.stdout, generateListings({ listings: options.listings, seed: options.seed, now }), (l) => JSON.stringify(l));
   });
 
