@@ -3,6 +3,7 @@ import type { TokenService } from "../auth/jwt";
 import { inTransactionEndingOwnTokens } from "../auth/live-credential";
 import { checkPassword, type SignInChecks } from "../auth/login";
 import { checkNewPassword, hashPassword } from "../auth/password";
+import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { User } from "../entities";
 import { badInput, forbidden } from "../errors";
@@ -29,7 +30,7 @@ export async function changeOwnPassword(
   const userId = userOf(viewer);
   checkNewPassword(input.newPassword);
   if (input.newPassword === input.currentPassword) throw badInput("The new password is the current one; choose another");
-  const { email } = await dataSource.manager.findOneByOrFail(User, { id: userId });
+  const { email } = await scopedQuery(dataSource.manager, viewer, User, "u").andWhere("u.id = :userId", { userId }).getOneOrFail();
   await checkPassword(dataSource.manager, deps, email, input.currentPassword, () =>
     badInput("The current password is wrong (counted as a failed sign-in of your address)"),
   );

@@ -9,7 +9,7 @@ import { recordAudit } from "../domain/audit";
 import { badInput } from "../errors";
 import type { RiskModel } from "../risk/risk-model";
 import { sharedIntelligenceOf, sharedIntelligenceSetup, type IntelSource, type SharedIntelligenceSetup } from "./intel-source";
-import { emptyBatchCounts, StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type BatchWritten, type Rejection } from "./batch/listing-batch-writer";
+import { emptyBatchCounts, StaleListingError, writeListingBatch, type BatchCounts, type BatchOptions, type Rejection } from "./batch/listing-batch-writer";
 import { prepareBatch, type BatchRow, type PreparedBatch } from "./prepared-row";
 import { validateListingRecord } from "./listing-record";
 import { inlinePreparer, WorkerPreparer, type LinePreparer, type PreparedLines } from "./line-preparer";
@@ -100,15 +100,15 @@ export class ListingIngest {
   // prepared yet are prepared first, outside the transaction.
   async writeBatch(
     batch: readonly BatchRow[] | PreparedBatch,
-    alsoInTransaction?: (manager: EntityManager, written: BatchWritten) => Promise<void>,
-  ): Promise<BatchWritten> {
+    alsoInTransaction?: (manager: EntityManager, counts: BatchCounts) => Promise<void>,
+  ): Promise<BatchCounts> {
     const prepared = "rows" in batch ? batch : prepareBatch(batch, this.model, this.options.intel);
     return inTransaction(
       this.dataSource,
       async (manager) => {
-        const written = await writeListingBatch(manager, prepared, this.batchOptions());
-        await alsoInTransaction?.(manager, written);
-        return written;
+        const counts = await writeListingBatch(manager, prepared, this.batchOptions());
+        await alsoInTransaction?.(manager, counts);
+        return counts;
       },
       mayRunAgain,
     );
@@ -150,7 +150,7 @@ export class ListingIngest {
       if (earlier.length > 0) await Promise.all(earlier).then(() => settle(concurrency - 1));
       const lines = `${rows[0].line}-${rows[rows.length - 1].line}`;
       const write: Promise<void> = this.writeBatch(batch).then(
-        ({ counts }) => {
+        (counts) => {
           add(total, counts);
           report.onBatch?.(total);
         },
@@ -261,10 +261,10 @@ async function ingestValidRows(
     if (validated.ok) rows.push({ line: index, record: validated.record });
     else invalid.push({ line: index, reason: validated.reason });
   });
-  const totalOf = (written: BatchWritten): IngestCounts => {
+  const totalOf = (batch: BatchCounts): IngestCounts => {
     const counts = emptyCounts();
     counts.read = values.length;
-    add(counts, written.counts);
+    add(counts, batch);
     counts.rejected = invalid.length;
     return counts;
   };

@@ -563,7 +563,7 @@ describe("listing ingest", () => {
     if (!validated.ok) throw new Error(validated.reason);
     const service = await ListingIngest.open(db, api.config);
     let inBatch: string | undefined;
-    const { counts } = await service.writeBatch([{ line: 0, record: validated.record }], async (manager) => {
+    const counts = await service.writeBatch([{ line: 0, record: validated.record }], async (manager) => {
       inBatch = await setting((sql) => manager.query(sql));
     });
     expect(counts.inserted).toBe(1);

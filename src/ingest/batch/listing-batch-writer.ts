@@ -53,10 +53,6 @@ export const emptyBatchCounts = (): BatchCounts => ({
   sellersUpdated: 0,
 });
 
-export interface BatchWritten {
-  counts: BatchCounts;
-}
-
 // Later lines win over earlier lines for the same listing.
 function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; superseded: number } {
   const last = new Map<string, PreparedRow>();
@@ -82,12 +78,12 @@ export async function writeListingBatch(
   manager: EntityManager,
   batch: readonly BatchRow[] | PreparedBatch,
   options: BatchOptions,
-): Promise<BatchWritten> {
+): Promise<BatchCounts> {
   const prepared = "rows" in batch ? batch : prepareBatch(batch, options.model, options.intel);
   const { kept, superseded } = dedupe(prepared.rows);
   const content = contentBuffer(prepared);
   const counts = { ...emptyBatchCounts(), superseded };
-  if (kept.length === 0) return { counts };
+  if (kept.length === 0) return counts;
   kept.sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   // A batch's statements are planned over thousands of rows, above PostgreSQL's jit_above_cost,
   // and its LLVM compiled several of them at ~190 ms each, longer than they run, some while the
@@ -147,5 +143,5 @@ export async function writeListingBatch(
   const movedIntoClosedStores = changed.filter((s) => s.seller.closed).map((s) => s.id);
   if (movedIntoClosedStores.length) await removeListings(manager, null, { listingIds: movedIntoClosedStores }, "found under a closed store", {});
   await updateSellers(manager, sellers, scored, options);
-  return { counts };
+  return counts;
 }
