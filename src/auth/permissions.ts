@@ -332,6 +332,7 @@ export const permissionMap = {
     acceptedAt: invitation,
     revokedAt: invitation,
     createdAt: invitation,
+    invitedBy: invitation,
   },
   InvitedBrand: { name: invitation, aliases: invitation },
   CreateInvitationPayload: { invitation: invitation, token: invitation },

@@ -7,8 +7,10 @@ import { InvitationStatus } from "../schema/enums";
 import { fromGlobalId } from "../schema/global-id";
 import { InviteMemberInput, InviteUserInput } from "../schema/inputs/invite-member.input";
 import { CreateInvitationPayload, InvitationType } from "../schema/types/invitation.type";
+import { UserType } from "../schema/types/user.type";
 import { LoginPayload } from "../schema/types/viewer.type";
 import { authenticated } from "./authenticated";
+import { loadRequired } from "./load-required";
 import { NodeIdResolver } from "./node-id.resolver";
 import { invitationState } from "../domain/pending-invitation";
 
@@ -67,6 +69,11 @@ export class InvitationResolver extends NodeIdResolver("Invitation", InvitationT
     @Ctx() context: RequestContext,
   ) {
     return acceptInvitation(context.dataSource, context.config, context.tokens, { token, password });
+  }
+
+  @FieldResolver(() => UserType)
+  invitedBy(@Root() invitation: Invitation, @Ctx() context: RequestContext) {
+    return loadRequired(authenticated(context).loaders.user, invitation.invitedByUserId);
   }
 
   @FieldResolver(() => InvitationStatus)

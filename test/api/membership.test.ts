@@ -189,6 +189,36 @@ describe("an organization admin invites its own users", () => {
     expect(me.data?.viewer).toMatchObject({ role: "ANALYST", organization: { name: cast.brandA.org.name } });
   });
 
+  it("name the admin who made them, to the organization's admins, even after that admin is disabled", async () => {
+    const admin = await createUser(api.dataSource, cast.brandA.org, UserRole.ADMIN);
+    const as = { token: (await api.tokens.sign({ userId: admin.id, orgId: cast.brandA.org.id })).token };
+    const email = `invited-${unique()}@${cast.brandA.org.slug}.test`;
+    const invited = await api.gql<{ inviteUser: { invitation: { id: string } } }>(INVITE_USER, { input: { email, name: "Invited", role: "VIEWER" } }, as);
+    expect(invited.errors).toBeUndefined();
+    const { id } = invited.data!.inviteUser.invitation;
+    const inviterOf = async () => {
+      const listed = await api.gql<{ invitations: { id: string; invitedBy: { id: string; email: string; disabledAt: string | null } }[] }>(
+        `{ invitations { id invitedBy { id email disabledAt } } }`,
+        {},
+        cast.brandAAdmin.as,
+      );
+      expect(listed.errors).toBeUndefined();
+      return listed.data!.invitations.find((invitation) => invitation.id === id)?.invitedBy;
+    };
+    expect(await inviterOf()).toEqual({ id: gid("User", admin.id), email: admin.email, disabledAt: null });
+    expect((await api.gql(`mutation($id: ID!) { disableUser(id: $id) { id } }`, { id: gid("User", admin.id) }, cast.brandAAdmin.as)).errors).toBeUndefined();
+    expect(await inviterOf()).toMatchObject({ id: gid("User", admin.id), disabledAt: expect.any(String) });
+
+    // The platform's member invitations name its admin, to the platform only.
+    const made = await api.gql<Invited>(INVITE_MEMBER, { input: { organizationName: `Named ${unique()}`, adminEmail: `a-${unique()}@named.test`, adminName: "A", brands: [{ name: `Named ${unique()}` }] } }, platformAdmin.as);
+    expect(made.errors).toBeUndefined();
+    const platformEmail = (await api.gql<{ viewer: { email: string } }>(VIEWER, {}, platformAdmin.as)).data!.viewer.email;
+    const byPlatform = await api.gql(`query($id: ID!) { node(id: $id) { ... on Invitation { invitedBy { email } } } }`, { id: made.data!.inviteMember.invitation.id }, platformAdmin.as);
+    expect(byPlatform.data).toEqual({ node: { invitedBy: { email: platformEmail } } });
+    const foreign = await api.gql(`query($id: ID!) { node(id: $id) { ... on Invitation { invitedBy { email } } } }`, { id: made.data!.inviteMember.invitation.id }, cast.brandAAdmin.as);
+    expect(foreign).toEqual({ status: 200, data: { node: null } });
+  });
+
   it("refuses to revoke an accepted invitation, a state no revocation can leave, and changes nothing", async () => {
     const email = `accepted-${unique()}@${cast.brandA.org.slug}.test`;
     const invited = await api.gql<{ inviteUser: { token: string; invitation: { id: string } } }>(

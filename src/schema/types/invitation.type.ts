@@ -3,6 +3,7 @@ import { DateTimeResolver } from "../scalars/dates";
 import { InvitationKind, UserRole } from "../../entities/enums";
 import { InvitationStatus } from "../enums";
 import { NodeInterface } from "./node.interface";
+import { UserType } from "./user.type";
 
 @ObjectType("InvitedBrand", { description: "A brand a member invitation brings; it is created when the invitation is accepted" })
 export class InvitedBrandType {
@@ -50,6 +51,11 @@ export class InvitationType extends NodeInterface {
 
   @Field(() => DateTimeResolver, { description: "When it was made" })
   createdAt: Date;
+
+  @Field(() => UserType, {
+    description: "The admin who made it (a platform admin for a MEMBER invitation); disabling that admin, or taking the role away, revokes its pending invitations",
+  })
+  invitedBy?: UserType;
 }
 
 @ObjectType("CreateInvitationPayload", { description: "A new invitation, PENDING, and the token that accepts it" })
