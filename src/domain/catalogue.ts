@@ -4,10 +4,12 @@ import type { Viewer } from "../auth/viewer";
 import { inTransactionAs } from "../auth/live-credential";
 import { Brand, Product } from "../entities";
 import { ApiError, badInput, notFound } from "../errors";
+import type { Config } from "../config";
 import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
 import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
+import { blankLogoReason, checkLogoClaims } from "./logo-claims";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
@@ -52,11 +54,13 @@ function specsOf(specs: Record<string, unknown>): Record<string, string> {
   return checked;
 }
 
-function validProduct(draft: ProductDraft): ValidProduct {
+function validProduct(draft: ProductDraft, logoMaxDistance: number): ValidProduct {
   const msrp = checkMoney(draft.msrp, "msrp", { allowZero: false });
   const logoHashes = (draft.logoHashes ?? []).map((hash) => hash.trim().toLowerCase());
   if (logoHashes.length > MAX_LOGO_HASHES) throw badInput(`\`logoHashes\` may hold at most ${MAX_LOGO_HASHES} hashes`);
   if (!logoHashes.every(isHash64)) throw badInput("`logoHashes` must be 64-bit hashes as 16 hex digits");
+  const blank = logoHashes.map((hash) => blankLogoReason(hash, logoMaxDistance)).find((reason) => reason !== null);
+  if (blank) throw badInput(blank);
   const specs = specsOf(draft.specs ?? {});
   return {
     sku: requiredText(draft.sku, "sku", 100),
@@ -69,7 +73,7 @@ function validProduct(draft: ProductDraft): ValidProduct {
   };
 }
 
-function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
+function checkedProducts(drafts: readonly ProductDraft[], logoMaxDistance: number): ValidProduct[] {
   if (drafts.length === 0) throw badInput("Give at least one product");
   if (drafts.length > MAX_PRODUCTS_PER_CALL) throw badInput(`At most ${MAX_PRODUCTS_PER_CALL} products a call; split the ${drafts.length} into batches`);
   const errors: ItemError[] = [];
@@ -77,7 +81,7 @@ function checkedProducts(drafts: readonly ProductDraft[]): ValidProduct[] {
   const firstIndexOfSku = new FirstIndexes<string>();
   drafts.forEach((draft, index) => {
     try {
-      const product = validProduct(draft);
+      const product = validProduct(draft, logoMaxDistance);
       const earlier = firstIndexOfSku.earlierThan(product.sku, index);
       if (earlier !== undefined) return errors.push({ index, reason: `the same sku as item ${earlier}` });
       valid.push(product);
@@ -120,14 +124,17 @@ async function writeProducts(manager: EntityManager, brand: Brand, products: Val
 
 export async function upsertProducts(
   dataSource: DataSource,
+  config: Pick<Config, "risk">,
   viewer: Viewer,
   input: { brandId: string; products: readonly ProductDraft[] },
   now = new Date(),
 ): Promise<{ created: number; updated: number; products: Product[] }> {
-  const products = checkedProducts(input.products);
+  const { logoMaxDistance } = config.risk;
+  const products = checkedProducts(input.products, logoMaxDistance);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
+    await checkLogoClaims(manager, brand.ownerOrgId, products, logoMaxDistance);
     const { created, updated } = await writeProducts(manager, brand, products, now);
     await recordAudit(manager, viewer, { action: "catalogue.upsert", targetType: "Brand", targetId: brand.id, after: { created, updated } });
     const stored = await scopedQuery(manager, viewer, Product, "product")

@@ -47,8 +47,8 @@ export class ProductResolver extends NodeIdResolver("Product", ProductType) {
     input: UpsertProductsInput,
     @Ctx() context: RequestContext,
   ) {
-    const { dataSource, viewer } = authenticated(context);
-    return upsertProducts(dataSource, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), products: input.products });
+    const { dataSource, config, viewer } = authenticated(context);
+    return upsertProducts(dataSource, config, viewer, { brandId: fromGlobalId(input.brandId, "Brand"), products: input.products });
   }
 
   @Mutation(() => RemoveProductsPayload, {

@@ -86,6 +86,36 @@ describe("a brand's catalogue", () => {
     expect(await catalogueRows()).toBe(before);
   });
 
+  // A registered logo claims the listings that bear it, as a name does: another member's logo would
+  // hand this one that member's listings, stores and cases.
+  it("refuses a logo another organization registered, or one near it, without naming whose, and saves nothing", async () => {
+    const brandB = gid("Brand", cast.brandB.brand.id);
+    const rowsOfB = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM product WHERE brand_id = $1`, [cast.brandB.brand.id]))[0].n);
+    const before = await rowsOfB();
+    // Aurelia's logo exactly, and with 3 of its bits flipped (804a95d23ac181dc -> 804a95d23ac181db).
+    for (const logoHash of ["804a95d23ac181dc", "804a95d23ac181db"]) {
+      const response = await upsert(cast.brandBAnalyst, brandB, [product({ sku: "B-1", logoHashes: ["1234567890abcdef"] }), product({ sku: "B-2", logoHashes: [logoHash] })]);
+      expect(response.errors?.[0].extensions?.code).toBe("CONFLICT");
+      expect(response.errors?.[0].message).toContain(`[1] logo ${logoHash} is within`);
+      expect(response.errors?.[0].message).not.toMatch(/Aurelia|Brand Org A|AU-1/);
+      expect(response.data).toBeNull();
+    }
+    expect(await rowsOfB()).toBe(before);
+    // Far enough from it (11 bits: 804a95d23ac181dc -> 804a95d23ac18623), and Aurelia's own organization, may.
+    expect((await upsert(cast.brandBAnalyst, brandB, [product({ sku: "B-3", logoHashes: ["804a95d23ac18623"] })])).errors).toBeUndefined();
+    expect((await upsert(cast.brandAAnalyst, gid("Brand", aurelia.id), [product({ sku: "AU-2", logoHashes: ["804a95d23ac181dc"] })])).errors).toBeUndefined();
+  });
+
+  it("refuses a logo hash near a blank image's, which plain pictures of every brand hash to", async () => {
+    const before = await catalogueRows();
+    for (const logoHash of ["0000000000000000", "0000000000000003", "fffffffffffffffe"]) {
+      const response = await upsert(cast.brandAAnalyst, gid("Brand", aurelia.id), [product({ sku: "BLANK-1", logoHashes: [logoHash] })]);
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+      expect(response.errors?.[0].message).toContain(`[0] logo ${logoHash} is within 10 bits of a blank image's hash`);
+    }
+    expect(await catalogueRows()).toBe(before);
+  });
+
   it("is written by its brand alone: another brand's id answers as a missing one, and others are refused", async () => {
     const before = await catalogueRows();
     const foreign = await upsert(cast.brandBAnalyst, gid("Brand", aurelia.id), [product({ sku: "B-WAS-HERE" })]);

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { viewerOfUserEmail } from "../../src/auth/resolve-viewer";
 import type { Viewer } from "../../src/auth/viewer";
 import { removeProducts, upsertProducts } from "../../src/domain/catalogue";
+import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
 import { parsePeriod } from "../../src/domain/reports/period";
 import { ownersByCategory } from "../../src/domain/reports/figure-sources";
 import type { Database } from "../../src/db/data-source";
@@ -40,7 +41,7 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
 const product = (sku: string, category: string) => ({ sku, name: `Product ${sku}`, category, msrp: { amountMinor: 10_000, currency: "CNY" } });
 
 async function send(who: { brand: Brand; viewer: Viewer }, day: string, products: { sku: string; category: string }[]) {
-  await upsertProducts(db, who.viewer, { brandId: who.brand.id, products: products.map((p) => product(p.sku, p.category)) }, at(day));
+  await upsertProducts(db, { risk: DEFAULT_RISK_CONFIG }, who.viewer, { brandId: who.brand.id, products: products.map((p) => product(p.sku, p.category)) }, at(day));
 }
 async function take(who: { brand: Brand; viewer: Viewer }, day: string, skus: string[]) {
   await removeProducts(db, who.viewer, { brandId: who.brand.id, skus }, at(day));

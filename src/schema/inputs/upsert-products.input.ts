@@ -19,7 +19,11 @@ export class ProductInput {
   @Field(() => JSONObjectResolver, { nullable: true, description: "Spec names and values as the brand makes them, e.g. {\"capacity\": \"1TB\"}" })
   specs?: Record<string, unknown> | null;
 
-  @Field(() => [String], { nullable: true, description: "64-bit perceptual hashes of the genuine logo, 16 hex digits each" })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "64-bit perceptual hashes of the genuine logo, 16 hex digits each, at most 20. A listing image within RISK_LOGO_MAX_DISTANCE bits claims the brand, so a hash that near another organization's registered logo is CONFLICT, and one that near a blank image's (all bits alike) BAD_USER_INPUT",
+  })
   logoHashes?: string[] | null;
 }
 
