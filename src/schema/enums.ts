@@ -105,15 +105,13 @@ registerEnumType(Marketplace, {
 registerEnumType(SellerStatus, {
   name: "SellerStatus",
   description:
-    "A store's standing. It moves only when the platform takes one of its listings down, by the strike count that leaves (a scan that raises the count moves nothing), and only ever forward",
+    "A store's standing, by its strike count: moved by a takedown's strike or by a scan reporting the marketplace's own count, and only ever forward",
   valuesConfig: {
-    ACTIVE: {
-      description: "No takedown has left it at SELLER_PENALTY_STRIKES (3 by default) strikes or more, whatever count a scan reported",
-    },
-    PENALIZED: { description: "A takedown left it at SELLER_PENALTY_STRIKES (3 by default) strikes or more" },
+    ACTIVE: { description: "Fewer than SELLER_PENALTY_STRIKES (3 by default) strikes" },
+    PENALIZED: { description: "SELLER_PENALTY_STRIKES (3 by default) strikes or more, whether a takedown or a scan took it there" },
     CLOSED: {
       description:
-        "A takedown left it at SELLER_CLOSURE_STRIKES (5 by default) strikes or more: its active listings were removed, and any found under it later is stored REMOVED",
+        "SELLER_CLOSURE_STRIKES (5 by default) strikes or more, whether a takedown or a scan took it there: its active listings were removed, and any found under it later is stored REMOVED",
     },
   },
 });

@@ -342,6 +342,10 @@ describe("the email domains an organization's admins invite at", () => {
     // A member reads no organization's domains, its own included: its admins learn them from a refusal.
     const READ = `query($id: ID!) { node(id: $id) { ... on Organization { emailDomains } } }`;
     expect((await api.gql(READ, { id }, admin.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // Refused alone: the rest of the answer stands.
+    const beside = await api.gql(`{ viewer { organization { name emailDomains } } }`, {}, admin.as);
+    expect(beside.data).toEqual({ viewer: { organization: { name: org.name, emailDomains: null } } });
+    expect(beside.errors?.[0]).toMatchObject({ path: ["viewer", "organization", "emailDomains"], extensions: { code: "FORBIDDEN" } });
     expect(dataOf(await api.gql(READ, { id }, platformAdmin.as))).toEqual({ node: { emailDomains: ["lawfirm.test", `${org.slug}.test`] } });
   });
 });

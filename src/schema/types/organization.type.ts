@@ -23,6 +23,9 @@ export class OrganizationType extends NodeInterface {
   @Field(() => String, { nullable: true, description: "The platform only: why the member was suspended, while it is" })
   statusReason: string | null;
 
-  @Field(() => [String], { description: "The platform only: the email domains its admins may invite addresses at" })
-  emailDomains: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: "The platform only (null and FORBIDDEN for others): the email domains its admins may invite addresses at",
+  })
+  emailDomains: string[] | null;
 }
