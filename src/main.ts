@@ -37,9 +37,16 @@ function stopOnSignal(running: RunningApi) {
 function howToConnect(config: Config, url: string): string {
   const where = config.database.kind === "embedded" ? `embedded PostgreSQL in ${config.database.dataDir}` : "PostgreSQL server";
   const processes = config.workers > 1 ? `, ${config.workers} worker processes` : "";
-  return `
+  const serving = `
 Alliance API at ${url} (${where}${processes})
-
+`;
+  // Production has no demo users, and refuses the CLI's tokens.
+  if (config.nodeEnv === "production") {
+    return `${serving}
+Sign in with the login mutation and send its token as "authorization: Bearer <token>", or send an API key as "x-api-key: <key>".
+`;
+  }
+  return `${serving}
 Sign in as a demo user (password "${DEMO_PASSWORD}"), e.g. a Swarovski analyst:
   curl -s ${url} -H 'content-type: application/json' \\
     -d '{"query":"mutation { login(email: \\"analyst@swarovski.example\\", password: \\"${DEMO_PASSWORD}\\") { token } }"}'

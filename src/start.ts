@@ -37,11 +37,21 @@ async function drain(server: Server): Promise<void> {
   }
 }
 
-// Opening migrates; the demo alliance is seeded on first start only.
+// Production seeds nothing: the demo users' password is public, and the platform admin's sees every member.
+const NO_DEMO_IN_PRODUCTION =
+  "This database has no platform organization, and NODE_ENV=production seeds no demo alliance (its users' password is public). " +
+  "Create the platform's first admin, with the password on stdin: " +
+  "read -rs PASSWORD && printf '%s' \"$PASSWORD\" | npm run -s cli -- create-platform-admin --email <address> --name <name>";
+
+// Opening migrates; the demo alliance is seeded on first start only, and never in production.
 async function openPreparedDatabase(config: Config, say: (line: string) => void): Promise<{ database: Database; seeded: SeedSummary | null }> {
   const database = await openDatabase(config, "serve");
   const { dataSource } = database;
   if (await isSeeded(dataSource.manager)) return { database, seeded: null };
+  if (config.nodeEnv === "production") {
+    say(NO_DEMO_IN_PRODUCTION);
+    return { database, seeded: null };
+  }
   say("First start: seeding the demo alliance...");
   const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager, loadKeyedHasher(config)));
   say(`Seeded ${JSON.stringify(seeded)}`);

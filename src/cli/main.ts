@@ -14,6 +14,7 @@ import { createApiKey } from "../domain/api-keys";
 import { contributeIndicators, draftProblems } from "../domain/intel/contribute-indicators";
 import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { Brand, Organization } from "../entities";
+import { createPlatformAdmin } from "../domain/platform-admin";
 import { ApiError } from "../errors";
 import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
 import { importRefusal, inLinesOf, readIndicatorFile, type RowProblem } from "./indicator-file";
@@ -45,6 +46,12 @@ function readableFile(file: string): string {
   }
   if (stats.isDirectory()) throw new Error(`cannot read ${file}: it is a folder, not a file`);
   return file;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 const program = new Command("alliance").description("Alliance API operator commands");
@@ -109,16 +116,37 @@ program
 
 program
   .command("seed")
-  .description("seed the demo alliance into an empty database")
+  .description("seed the demo alliance into a database that does not hold it (refused when NODE_ENV=production)")
   .option("--listings <n>", "how many listings to generate", positiveInt, 3000)
   .option("--seed <n>", "random seed: the same seed gives the same data", positiveInt, 2017)
   .action(async (options: { listings: number; seed: number }) => {
+    if (loadConfig().nodeEnv === "production") {
+      throw new Error("`seed` is refused when NODE_ENV=production: the demo users' password is public; create-platform-admin makes a first admin");
+    }
     await withDatabase(async ({ dataSource }) => {
       if (await isSeeded(dataSource.manager)) throw new Error("The database is already seeded");
       const summary = await dataSource.transaction((manager) =>
         seedDemoAlliance(manager, loadKeyedHasher(loadConfig()), { ...options, onProgress: (message) => console.error(message) }),
       );
       console.log(JSON.stringify(summary));
+    });
+  });
+
+program
+  .command("create-platform-admin")
+  .description("create an admin of the platform (and the platform organization, if there is none yet), with the password read from stdin")
+  .requiredOption("--email <email>", "the admin's email, which they sign in with")
+  .requiredOption("--name <name>", "the admin's display name")
+  .option("--organization-name <name>", "the platform organization's name, when this creates it", "Marketplace Governance")
+  .action(async (options: { email: string; name: string; organizationName: string }) => {
+    // Not an argument, which the process list and the shell's history would show.
+    if (process.stdin.isTTY) {
+      throw new Error(`give the password on stdin, e.g. read -rs PASSWORD && printf '%s' "$PASSWORD" | npm run -s cli -- create-platform-admin --email ${options.email} --name ...`);
+    }
+    const password = (await readAll(process.stdin)).replace(/\r?\n$/, "");
+    await withDatabase(async ({ dataSource }) => {
+      const { user, organization, organizationCreated } = await createPlatformAdmin(dataSource, { ...options, password });
+      console.log(JSON.stringify({ email: user.email, role: user.role, organization: organization.name, organizationCreated }));
     });
   });
 

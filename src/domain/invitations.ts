@@ -295,7 +295,7 @@ async function assertOrganizationNameFree(manager: EntityManager, viewer: Viewer
 // Under a lock of the address: two organizations' invitations of one address (a member's of a user
 // at its domain, the platform's of a new member's admin) accepted at once would both find it free,
 // and the second account would break the unique email, an internal error rather than this answer.
-async function assertEmailFree(manager: EntityManager, email: string) {
+export async function assertEmailFree(manager: EntityManager, email: string) {
   await lockKey(manager, "user_email", email);
   if (await manager.existsBy(User, { email })) throw conflict("An account with this email already exists; invite another address");
 }

@@ -136,6 +136,55 @@ describe("start-up", () => {
     }
   });
 
+  // The demo users' password is public, and the demo platform admin reads every member's data.
+  it("in production seeds no demo alliance, says how to make a first admin, whom the CLI makes from a password on stdin", async () => {
+    const fresh = await newInstallation();
+    const production = { ...fresh.env, NODE_ENV: "production", JWT_SECRET: "p".repeat(40), INTEL_HMAC_SECRET: "q".repeat(40) };
+    const cliEnv = { ...childEnv(), ...production };
+    const cli = (args: string[], input: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], { env: cliEnv });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    try {
+      const said: string[] = [];
+      const running = await startApi(loadConfig(production), (line) => said.push(line));
+      try {
+        expect(running.seeded).toBeNull();
+        expect(said.join("\n")).toContain("NODE_ENV=production seeds no demo alliance");
+        const demo = await gql(running.url, `mutation { login(email: "admin@platform.example", password: "${DEMO_PASSWORD}") { token } }`);
+        expect(demo.data).toBeNull();
+      } finally {
+        await running.close();
+      }
+      expect(await cli(["seed"], "")).toMatchObject({ code: 1, stderr: expect.stringContaining("`seed` is refused when NODE_ENV=production") });
+      const admin = ["create-platform-admin", "--email", "First.Admin@Market.example", "--name", "First Admin"];
+      expect(await cli(admin, "short\n")).toMatchObject({ code: 1, stderr: expect.stringContaining("12") });
+      const made = await cli(admin, "a long enough first password\n");
+      expect(made.code).toBe(0);
+      expect(JSON.parse(made.stdout)).toEqual({ email: "first.admin@market.example", role: "ADMIN", organization: "Marketplace Governance", organizationCreated: true });
+      const again = await cli(admin, "a long enough first password\n");
+      expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining("An account with this email already exists") });
+
+      const restarted = await startApi(loadConfig(production));
+      try {
+        expect(restarted.seeded).toBeNull();
+        const login = await gql(restarted.url, `mutation { login(email: "first.admin@market.example", password: "a long enough first password") { token } }`);
+        const viewer = await gql(restarted.url, `{ viewer { role organization { name kind } } organizations { name } }`, login.data?.login.token);
+        expect(viewer.data).toEqual({ viewer: { role: "ADMIN", organization: { name: "Marketplace Governance", kind: "PLATFORM" } }, organizations: [{ name: "Marketplace Governance" }] });
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await fresh.remove();
+    }
+  });
+
   it("keeps the data and the signing secret across a restart, without seeding again", async () => {
     const running = await startApi(loadConfig(env));
     try {
