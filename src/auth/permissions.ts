@@ -197,6 +197,7 @@ export const permissionMap = {
     lastSeenAt: listing,
   },
   RiskSignal: { kind: infringement, contribution: infringement, reason: infringement },
+  InfringementConfirmation: { confirmedAt: infringement, riskScore: infringement, riskSignals: infringement, modelVersion: infringement },
   Infringement: {
     id: infringement,
     brand: infringement,
@@ -207,6 +208,7 @@ export const permissionMap = {
     allowedTransitions: infringement,
     riskScore: infringement,
     riskSignals: infringement,
+    confirmation: infringement,
     modelVersion: infringement,
     notes: infringement,
     // As the notes: counted through their row scope, which gives an agency none.

@@ -36,6 +36,25 @@ export async function moveInfringements(
   if (!infringements.length) return;
   const updatedAt = new Date();
   await manager.update(SuspectedInfringement, { id: In(infringements.map((infringement) => infringement.id)) }, { status: to, updatedAt });
+  // A review or a test buy confirming a case (not a takedown returning it to CONFIRMED) keeps what it
+  // was confirmed on, which later scans do not change: a referral's or a lawsuit's evidence.
+  const confirmed = to === InfringementStatus.CONFIRMED ? infringements.filter((infringement) => infringement.status === InfringementStatus.UNDER_REVIEW) : [];
+  if (confirmed.length) {
+    await manager.query(
+      `UPDATE suspected_infringement SET confirmed_at = $2, confirmed_risk_score = risk_score, confirmed_risk_signals = risk_signals,
+              confirmed_model_version = model_version
+        WHERE id = ANY($1)`,
+      [confirmed.map((infringement) => infringement.id), updatedAt],
+    );
+    for (const infringement of confirmed) {
+      Object.assign(infringement, {
+        confirmedAt: updatedAt,
+        confirmedRiskScore: infringement.riskScore,
+        confirmedRiskSignals: infringement.riskSignals,
+        confirmedModelVersion: infringement.modelVersion,
+      });
+    }
+  }
   await recordSteps(
     manager,
     viewer,

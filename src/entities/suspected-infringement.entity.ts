@@ -75,6 +75,21 @@ export class SuspectedInfringement {
   @Column({ name: "model_version", type: "text" })
   modelVersion: string;
 
+  // The score and signals as they stood when a review or a test buy last confirmed the case: what
+  // it was confirmed on, which later scans (re-scoring the columns above) do not change. Null
+  // until it is first confirmed.
+  @Column({ name: "confirmed_at", type: "timestamptz", precision: 3, nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ name: "confirmed_risk_score", type: "smallint", nullable: true })
+  confirmedRiskScore: number | null;
+
+  @Column({ name: "confirmed_risk_signals", type: "jsonb", nullable: true })
+  confirmedRiskSignals: RiskSignal[] | null;
+
+  @Column({ name: "confirmed_model_version", type: "text", nullable: true })
+  confirmedModelVersion: string | null;
+
   // Millisecond precision, so that a pagination cursor holds the exact value.
   @Column({ name: "detected_at", type: "timestamptz", precision: 3, default: () => "now()" })
   detectedAt: Date;

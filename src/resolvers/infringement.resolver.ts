@@ -17,6 +17,7 @@ import { AddInfringementNoteInput, ReviewInfringementInput, ReviewInfringementsI
 import { InfringementConnection } from "../schema/types/connections";
 import { InfringementNoteType } from "../schema/types/infringement-note.type";
 import { InfringementType } from "../schema/types/infringement.type";
+import { InfringementConfirmationType } from "../schema/types/infringement-confirmation.type";
 import { authenticated } from "./authenticated";
 import {
   listingLoaderFor,
@@ -199,6 +200,13 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   @FieldResolver()
   takedownRequests(@Root() infringement: SuspectedInfringement, @Ctx() context: RequestContext) {
     return authenticated(context).loaders.takedownRequestsOfInfringement.load(infringement.id);
+  }
+
+  @FieldResolver()
+  confirmation(@Root() infringement: SuspectedInfringement): InfringementConfirmationType | null {
+    const { confirmedAt, confirmedRiskScore, confirmedRiskSignals, confirmedModelVersion } = infringement;
+    if (!confirmedAt || confirmedRiskScore === null || !confirmedRiskSignals || !confirmedModelVersion) return null;
+    return { confirmedAt, riskScore: confirmedRiskScore, riskSignals: confirmedRiskSignals, modelVersion: confirmedModelVersion };
   }
 
   @FieldResolver()

@@ -102,6 +102,16 @@ export async function spreadDemoLifecycle(manager: EntityManager, random: Seeded
   }));
   await updateCaseStates(manager, states);
   await insertNotes(manager, histories.flatMap((history) => history.notes));
+  // What each confirmed case was confirmed on, as moveInfringements keeps it: its score (the seed's
+  // one scan), at its latest confirmation.
+  await manager.query(
+    `UPDATE suspected_infringement si
+        SET confirmed_at = n.created_at, confirmed_risk_score = si.risk_score, confirmed_risk_signals = si.risk_signals,
+            confirmed_model_version = si.model_version
+       FROM (SELECT DISTINCT ON (infringement_id) infringement_id, created_at FROM infringement_note
+              WHERE from_status = 'UNDER_REVIEW' AND to_status = 'CONFIRMED' ORDER BY infringement_id, created_at DESC) n
+      WHERE n.infringement_id = si.id`,
+  );
   await insertTakedownRequests(manager, histories.flatMap((history) => (history.request ? [history.request] : [])));
   await updateStoreRecords(manager, stores);
   // Their strikes and the cases confirmed against them are in their scores at once, as addStrike does.

@@ -103,6 +103,20 @@ describe("the seeded demo lifecycle", () => {
     expect(await count(`SELECT 1 FROM infringement_note n JOIN suspected_infringement si ON si.id = n.infringement_id WHERE si.status = 'FLAGGED'`)).toBe(0);
   });
 
+  it("keeps what each confirmed case was confirmed on, at its latest confirmation", async () => {
+    const confirmedStatuses = `('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')`;
+    expect(await count(`SELECT 1 FROM suspected_infringement WHERE status IN ${confirmedStatuses}`)).toBeGreaterThan(20);
+    expect(
+      await count(`SELECT 1 FROM suspected_infringement si
+                    WHERE si.status IN ${confirmedStatuses}
+                      AND (si.confirmed_risk_score IS DISTINCT FROM si.risk_score OR si.confirmed_risk_signals IS DISTINCT FROM si.risk_signals
+                           OR si.confirmed_at IS DISTINCT FROM (SELECT max(n.created_at) FROM infringement_note n
+                                                                 WHERE n.infringement_id = si.id AND n.to_status = 'CONFIRMED' AND n.from_status = 'UNDER_REVIEW'))`),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM suspected_infringement WHERE status IN ('FLAGGED', 'UNDER_REVIEW', 'DISMISSED') AND confirmed_at IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM infringement_note n WHERE n.infringement_id = suspected_infringement.id AND n.to_status = 'CONFIRMED')`)).toBe(0);
+  });
+
   it("refers confirmed cases to the demo agency, which its investigator reads", async () => {
     const investigator = { token: await tokenOf("investigator@sh-psb.example") };
     const response = await api.gql<{ referrals: { totalCount: number; edges: { node: { status: string; infringements: { status: string }[] } }[] } }>(

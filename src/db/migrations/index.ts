@@ -32,6 +32,7 @@ import { ListOrderIndexes1796680000000 } from "./1796680000000-ListOrderIndexes"
 import { SameOwnerForeignKeys1796690000000 } from "./1796690000000-SameOwnerForeignKeys";
 import { SellerOrderIndexes1796700000000 } from "./1796700000000-SellerOrderIndexes";
 import { AuditFilterIndexes1796710000000 } from "./1796710000000-AuditFilterIndexes";
+import { CaseConfirmationEvidence1796720000000 } from "./1796720000000-CaseConfirmationEvidence";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   SameOwnerForeignKeys1796690000000,
   SellerOrderIndexes1796700000000,
   AuditFilterIndexes1796710000000,
+  CaseConfirmationEvidence1796720000000,
 ];

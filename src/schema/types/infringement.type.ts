@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "../scalars/dates";
 import { InfringementStatus, Marketplace } from "../../entities/enums";
 import { BrandType } from "./brand.type";
+import { InfringementConfirmationType } from "./infringement-confirmation.type";
 import { InfringementNoteType } from "./infringement-note.type";
 import { ListingType } from "./listing.type";
 import { NodeInterface } from "./node.interface";
@@ -44,6 +45,13 @@ export class InfringementType extends NodeInterface {
 
   @Field(() => [RiskSignalType], { description: "Why it scored what it did, for this brand" })
   riskSignals: RiskSignalType[];
+
+  @Field(() => InfringementConfirmationType, {
+    nullable: true,
+    description:
+      "The score and signals it was last confirmed on (by a review or a test buy), kept while later scans re-score riskScore and riskSignals: the evidence a referral or a lawsuit rests on. null until it is first confirmed",
+  })
+  confirmation: InfringementConfirmationType | null;
 
   @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-3" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
