@@ -82,12 +82,17 @@ export async function giveBackSignInAttempt(manager: EntityManager, digest: stri
   );
 }
 
-// After a sign-in that failed: its attempt stays a failure, no longer being checked.
-export async function keepSignInFailure(manager: EntityManager, digest: string, window: SignInWindow): Promise<void> {
-  await manager.query(
-    `UPDATE login_failure SET checking = greatest(checking - 1, 0) WHERE email_digest = $1 AND window_started_at = $2::timestamptz`,
+// After a sign-in that failed: its attempt stays a failure, no longer being checked. Returns the
+// window's failures so far (0 when the window is gone): the one that reaches the limit, once a window,
+// is the one that locks the address.
+export async function keepSignInFailure(manager: EntityManager, digest: string, window: SignInWindow): Promise<number> {
+  const rows: { failed: number }[] = await manager.query(
+    `WITH kept AS (UPDATE login_failure SET checking = greatest(checking - 1, 0) WHERE email_digest = $1 AND window_started_at = $2::timestamptz
+                   RETURNING failures - checking AS failed)
+     SELECT failed FROM kept`,
     [digest, window],
   );
+  return rows[0]?.failed ?? 0;
 }
 
 // When an operator lets the address in again: its failures are forgotten. Returns how many there were.

@@ -8,6 +8,7 @@ import { MAX_PASSWORD_LENGTH, UNKNOWN_USER_HASH, verifyPassword } from "./passwo
 import { OrgStatus } from "../entities/enums";
 import { unauthenticated, type ApiError } from "../errors";
 import { normalizedEmail } from "./email-address";
+import { recordAudit } from "../domain/audit";
 
 export interface SignInChecks {
   hasher: KeyedHasher;
@@ -49,7 +50,7 @@ export async function checkPassword(
   // a right one of an account that may not sign in) leaves a failure: one refused before its check
   // (the lookup failed, too many hashing at once) is none, or anyone keeping the database or the
   // hashes busy would use up a stranger's sign-ins.
-  let settle = giveBackSignInAttempt;
+  let failed: { userId: string | null } | null = null;
   try {
     const rows: { id: string; owner_org_id: string; password_hash: string; disabled: boolean; org_status: OrgStatus }[] = await manager.query(
       `SELECT u.id, u.owner_org_id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, o.status AS org_status
@@ -62,11 +63,24 @@ export async function checkPassword(
     // A disabled user's or a suspended member's right password is still a sign-in that failed.
     const refusal = !user || !valid ? wrong() : standingRefusal({ disabled: user.disabled, orgStatus: user.org_status });
     if (refusal) {
-      settle = keepSignInFailure;
+      failed = { userId: user?.id ?? null };
       throw refusal;
     }
     return { id: user.id, ownerOrgId: user.owner_org_id };
   } finally {
-    await settle(manager, digest, window);
+    if (!failed) await giveBackSignInAttempt(manager, digest, window);
+    else if ((await keepSignInFailure(manager, digest, window)) === throttle.maxFailures) await recordLockout(manager, failed.userId, throttle);
   }
+}
+
+// The platform's audit log shows each address locked out, so that an attack on it (or its owner's
+// being kept out) is seen before its owner complains: the account when the address has one, and
+// never the address itself (anyone may try any address).
+async function recordLockout(manager: EntityManager, userId: string | null, throttle: LoginThrottlePolicy): Promise<void> {
+  await recordAudit(manager, null, {
+    action: "signIn.lockout",
+    targetType: "User",
+    targetId: userId,
+    after: { failures: throttle.maxFailures, windowSeconds: throttle.windowSeconds },
+  });
 }

@@ -49,6 +49,12 @@ const storedFailures = async (email: string): Promise<number | null> => {
   return rows[0]?.failures ?? null;
 };
 
+const lockoutsOf = (email: string): Promise<{ owner_org_id: string | null; after: unknown }[]> =>
+  api.dataSource.query(
+    `SELECT e.owner_org_id, e.after FROM audit_event e JOIN app_user u ON u.id = e.target_id WHERE e.action = 'signIn.lockout' AND u.email = $1`,
+    [email.toLowerCase()],
+  );
+
 async function waitFor(condition: () => Promise<boolean>) {
   for (let tries = 0; !(await condition()); tries++) {
     if (tries > 200) throw new Error("timed out waiting");
@@ -83,6 +89,8 @@ describe("failed sign-ins", () => {
     expect([raw.status, raw.headers.get("retry-after")]).toEqual([429, String(body.errors[0].extensions.retryAfterSeconds)]);
     // A refused attempt is not a failure: the count stays where the limit put it.
     expect(await storedFailures(email)).toBe(MAX_FAILURES);
+    // The lockout is in the platform's audit log, once, naming the account and not the address.
+    expect(await lockoutsOf(email)).toEqual([{ owner_org_id: null, after: { failures: MAX_FAILURES, windowSeconds: WINDOW_SECONDS } }]);
   });
 
   it("count an unknown address as a known one, so the refusal tells nothing of who has an account", async () => {
@@ -96,6 +104,10 @@ describe("failed sign-ins", () => {
     const knownRefused = await signIn(known, TEST_PASSWORD);
     expectRefused(knownRefused);
     expect(Object.keys(knownRefused.errors![0].extensions!).sort()).toEqual(Object.keys(refused.errors![0].extensions!).sort());
+    // An unknown address's lockout is recorded too, with no account and nothing of the address.
+    const anonymous = await api.dataSource.query(`SELECT after FROM audit_event WHERE action = 'signIn.lockout' AND target_id IS NULL`);
+    expect(anonymous.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(anonymous)).not.toContain("no-such-person");
   });
 
   it("below the limit, keep counting after a sign-in that succeeds, which gives back its own attempt only", async () => {
@@ -154,6 +166,7 @@ describe("failed sign-ins", () => {
     expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(3);
     expect(await storedFailures(email)).toBe(MAX_FAILURES);
     expectRefused(await signIn(email, TEST_PASSWORD));
+    expect(await lockoutsOf(email)).toHaveLength(1);
   });
 
   it("refused only for others still being checked are told to retry in a second, not at the window's end", async () => {
