@@ -72,6 +72,25 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
   res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 };
 
+// Operations come as POST bodies only: a GET's query string, its variables too (the values of a
+// blind match, say), is written to the access log of every proxy and server it passes. A GET
+// without one still gets Apollo's landing page.
+const OPERATION_PARAMETERS = ["query", "variables", "extensions", "operationName"];
+const postedOperations: RequestHandler = (req, res, next) => {
+  if (req.method !== "GET" || !OPERATION_PARAMETERS.some((name) => name in req.query)) return next();
+  res
+    .status(405)
+    .set("allow", "POST")
+    .json({
+      errors: [
+        {
+          message: "Send GraphQL operations as a POST with a JSON body: a query string (its variables too) ends up in access logs",
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        },
+      ],
+    });
+};
+
 // A busy pool met by the credential check, before the operation ran: the whole request may be
 // sent again, as HTTP 503 and Retry-After tell clients and proxies that read no GraphQL.
 const busyBeforeRunning = () =>
@@ -151,6 +170,7 @@ export async function createApiApp(deps: ApiDependencies) {
   });
   app.use(
     "/graphql",
+    postedOperations,
     express.json({ limit: config.limits.maxBodyBytes, verify: refuseInvalidUtf8 }),
     bodyErrors,
     refuseBadText,

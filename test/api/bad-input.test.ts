@@ -50,6 +50,24 @@ describe("bad input gets a coded error and changes nothing", () => {
     }
   });
 
+  it("an operation in a GET's query string, which access logs would keep (a blind match's values too): 405, nothing run", async () => {
+    const token = (cast.brandAAnalyst.as as { token: string }).token;
+    const lookups = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'intel.match'`))[0].n;
+    const before = await lookups();
+    const match = `query($v: [IndicatorQueryInput!]!) { matchIndicators(queries: $v) { matched } }`;
+    for (const search of [
+      `?query=${encodeURIComponent("{ __typename }")}`,
+      `?query=${encodeURIComponent(match)}&variables=${encodeURIComponent(JSON.stringify({ v: [{ kind: "PHONE", value: "+86 139 0000 0000" }] }))}`,
+    ]) {
+      const response = await fetch(`${api.url}${search}`, { headers: { authorization: `Bearer ${token}`, "apollo-require-preflight": "1" } });
+      expect([response.status, response.headers.get("allow")]).toEqual([405, "POST"]);
+      const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]).toMatchObject({ message: expect.stringContaining("POST with a JSON body"), extensions: { code: "BAD_USER_INPUT" } });
+    }
+    expect(await lookups()).toBe(before);
+  });
+
   it("a document of several operations without operationName, or a name none of them has", async () => {
     // Anyone may send these, signed in or not: a clear 400, never a 500.
     const headers = { authorization: `Bearer ${(cast.brandAAdmin.as as { token: string }).token}` };
