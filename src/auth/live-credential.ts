@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { lockKey, shareKey } from "../db/advisory-lock";
-import { inTransaction } from "../db/transaction";
+import { inTransaction, isTransientConflict, type IsolationLevel } from "../db/transaction";
 import type { OrgStatus, UserRole } from "../entities/enums";
 import { deadApiKey, disabledAccount, roleChanged, staleToken, standingRefusal } from "./account-standing";
 import { issuedSinceLastEnabled, KEY_IS_LIVE } from "./resolve-viewer";
@@ -30,7 +30,16 @@ import type { Viewer } from "./viewer";
 // went: the rules it passed were the old role's, and sent again it is judged by the new one's.
 
 // Called last in the write's transaction (inTransactionAs, or a listing batch's).
-export async function holdLiveCredential(manager: EntityManager, viewer: Viewer): Promise<void> {
+//
+// At REPEATABLE READ (`isolation`) every read sees the snapshot taken at the transaction's first
+// statement, and would miss a revocation committed since. Locking a row changed since is a
+// serialization failure there (the write runs again, and is then refused), which covers the
+// credential's row, held FOR SHARE; so the organization's row is held FOR SHARE too, first: a
+// suspension committed since is then such a failure, one in progress is waited for and then is
+// one, and one that comes after waits for the write's commit. The write then waits for its
+// organization's admin actions, which lock the row: a cost only writes that need one snapshot pay.
+export async function holdLiveCredential(manager: EntityManager, viewer: Viewer, isolation?: IsolationLevel): Promise<void> {
+  if (isolation === "REPEATABLE READ") await manager.query(`SELECT 1 FROM organization WHERE id = $1 FOR SHARE`, [viewer.orgId]);
   await shareKey(manager, ORGANIZATION_STANDING, viewer.orgId);
   if (viewer.principal === "USER") {
     const [held]: { disabled: boolean; org_status: OrgStatus; current: boolean; role: UserRole }[] = await manager.query(
@@ -64,13 +73,18 @@ export async function lockOrganizationStanding(manager: EntityManager, orgId: st
 }
 
 // A write on behalf of `viewer`, which commits only while its credential is live; null: the
-// operator's own work (the CLI), which no credential vouches for.
-export function inTransactionAs<T>(dataSource: DataSource, viewer: Viewer | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+// operator's own work (the CLI), which no credential vouches for. `isolation`: see inTransaction.
+export function inTransactionAs<T>(
+  dataSource: DataSource,
+  viewer: Viewer | null,
+  work: (manager: EntityManager) => Promise<T>,
+  isolation?: IsolationLevel,
+): Promise<T> {
   return inTransaction(dataSource, async (manager) => {
     const result = await work(manager);
-    if (viewer) await holdLiveCredential(manager, viewer);
+    if (viewer) await holdLiveCredential(manager, viewer, isolation);
     return result;
-  });
+  }, isTransientConflict, isolation);
 }
 
 // A write that ends the viewer's own tokens (a password change, signing out everywhere) would find

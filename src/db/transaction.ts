@@ -1,6 +1,9 @@
 import { setTimeout } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
+import type { IsolationLevel } from "typeorm/driver/types/IsolationLevel";
 import { conflict } from "../errors";
+
+export type { IsolationLevel };
 
 // PostgreSQL ends one of two transactions that wait on each other's row locks (a deadlock), or
 // one that cannot be serialized, and that one has then changed nothing. Workflows that lock
@@ -10,6 +13,12 @@ import { conflict } from "../errors";
 // after a short random wait so that the same writers do not meet again in step. The work must do
 // nothing outside the database, since it may run more than once. When every attempt met one, the
 // caller is told to send it again (CONFLICT), not that the server failed.
+//
+// A transaction runs at READ COMMITTED (each statement sees what was committed when it began)
+// unless `isolation` says otherwise. One that must read a single state of the data across its
+// statements (a progress report's figures, and the check that they still hold as it is published)
+// runs at REPEATABLE READ: every statement sees the snapshot taken at its first one, and a row it
+// locks or changes that another transaction changed since is a serialization failure, run again.
 const MAX_ATTEMPTS = 5;
 const RETRY_WAIT_MS = 20;
 // Deadlock victim, serialization failure, and a lock not granted within the connection's
@@ -38,10 +47,11 @@ export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   mayRunAgain: (error: unknown) => boolean = isTransientConflict,
+  isolation?: IsolationLevel,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await (isolation ? dataSource.transaction(isolation, work) : dataSource.transaction(work));
     } catch (error) {
       if (!mayRunAgain(error)) throw error;
       if (attempt >= MAX_ATTEMPTS) {

@@ -1,6 +1,7 @@
 import { Client } from "pg";
-import { lockOrganizationStanding } from "../../src/auth/live-credential";
+import { inTransactionAs, lockOrganizationStanding } from "../../src/auth/live-credential";
 import { Scope } from "../../src/auth/scopes";
+import type { Viewer } from "../../src/auth/viewer";
 import { fromGlobalId } from "../../src/schema/global-id";
 import type { Brand } from "../../src/entities";
 import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
@@ -37,7 +38,7 @@ onServer("a write in flight when its credential is revoked", () => {
 
   // Another connection locks a row the write needs (`lock`); once the write waits for it, inside
   // its transaction, its credential is revoked (`revoke`), and the row let go.
-  async function revokedInFlight(lock: [string, unknown[]], write: () => Promise<GraphQLResponse>, revoke: () => Promise<GraphQLResponse>) {
+  async function revokedInFlight<T>(lock: [string, unknown[]], write: () => Promise<T>, revoke: () => Promise<GraphQLResponse>): Promise<T> {
     const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
     const holder = new Client({ connectionString: databaseUrl(serverUrl!, database) });
     await holder.connect();
@@ -185,6 +186,28 @@ onServer("a write in flight when its credential is revoked", () => {
     await expectRefusedAsNext(await written!, { apiKey: secret }, "Your organization's membership is suspended; the platform's governance team can reinstate it");
     const [{ case_number }] = await api.dataSource.query(`SELECT case_number FROM legal_action WHERE id = $1`, [fromGlobalId(id, "LegalAction")]);
     expect(case_number).toBeNull();
+  });
+
+  it("refuses a write at REPEATABLE READ of a member suspended after its snapshot was taken", async () => {
+    // Such a write (a progress report's, for the platform) reads the credential's rows as they were
+    // at its first statement: the suspension, committed while it waits, must still refuse it.
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const brand = await createBrand(api.dataSource, org);
+    const analyst = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const viewer: Viewer = { principal: "USER", principalId: analyst.id, orgId: org.id, orgKind: OrgKind.BRAND, role: UserRole.ANALYST, scopes: new Set() };
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const written = await revokedInFlight(
+      [`SELECT id FROM brand WHERE id = $1 FOR UPDATE`, [brand.id]],
+      () =>
+        inTransactionAs(api.dataSource, viewer, async (manager) => {
+          await manager.query(`SELECT 1`);
+          await manager.query(`UPDATE brand SET name = 'Renamed in flight' WHERE id = $1`, [brand.id]);
+        }, "REPEATABLE READ").then(() => "committed", (error: Error) => error.message),
+      () => api.gql(`mutation($input: SuspendMemberInput!) { suspendMember(input: $input) { status } }`, { input: { id: gid("Organization", org.id) } }, platformAdmin.as),
+    );
+    expect(written).toBe("Your organization's membership is suspended; the platform's governance team can reinstate it");
+    const [{ name }] = await api.dataSource.query(`SELECT name FROM brand WHERE id = $1`, [brand.id]);
+    expect(name).toBe(brand.name);
   });
 
   it("refuses a listing batch of an ingest key revoked meanwhile, and stores none of it", async () => {

@@ -1,3 +1,4 @@
+import type { EntityManager } from "typeorm";
 import { inTransaction } from "../../src/db/transaction";
 import { ApiError } from "../../src/errors";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -46,5 +47,18 @@ describe("a transaction ended as a deadlock victim", () => {
     }).catch((error: unknown) => error);
     expect(attempts).toBe(1);
     expect((failure as Error).message).toMatch(/division by zero/);
+  });
+});
+
+describe("a transaction's isolation", () => {
+  it("is READ COMMITTED unless the caller asks for another, which every attempt runs at", async () => {
+    const isolationOf = async (manager: EntityManager) => ((await manager.query(`SHOW transaction_isolation`)) as { transaction_isolation: string }[])[0].transaction_isolation;
+    expect(await inTransaction(api.dataSource, isolationOf)).toBe("read committed");
+    const seen: string[] = [];
+    await inTransaction(api.dataSource, async (manager) => {
+      seen.push(await isolationOf(manager));
+      if (seen.length < 2) await manager.query(DEADLOCK);
+    }, undefined, "REPEATABLE READ");
+    expect(seen).toEqual(["repeatable read", "repeatable read"]);
   });
 });
