@@ -46,6 +46,13 @@ export class ProgressReport {
   @Column({ name: "generated_at", type: "timestamptz" })
   generatedAt: Date;
 
+  // A month's: the referral data its raid and outcome figures rest on, as generated (an md5,
+  // figure-sources.ts, referralFingerprint). Publishing pins the referrals dated in the month as
+  // they are then, so it refuses the month when they no longer match its figures. None for a
+  // quarter, built from published months, and for a month generated before it was recorded.
+  @Column({ name: "referral_fingerprint", type: "text", nullable: true })
+  referralFingerprint: string | null;
+
   @Column({ name: "reviewed_at", type: "timestamptz", nullable: true })
   reviewedAt: Date | null;
 

@@ -60,7 +60,11 @@ export class ProgressReportResolver extends NodeIdResolver("ProgressReport", Pro
     return reviewProgressReport(dataSource, viewer, { id: fromGlobalId(input.id, "ProgressReport"), note: input.note });
   }
 
-  @Mutation(() => ProgressReportType, { description: "Publish a reviewed report to members and agencies (platform admins)" })
+  @Mutation(() => ProgressReportType, {
+    description:
+      "Publish a reviewed report to members and agencies (platform admins). A month whose referrals' raids or outcomes changed " +
+      "since it was generated is CONFLICT and changes nothing: generate it again, then review and publish it",
+  })
   publishProgressReport(
     @Arg("id", () => ID, { description: "A REVIEWED report; one in another status is BAD_USER_INPUT" }) id: string,
     @Ctx() context: RequestContext,

@@ -149,6 +149,24 @@ export async function pinReportedReferrals(manager: EntityManager, period: Repor
   }
 }
 
+// What a month's raid and outcome figures rest on: each referral they date in the period (by its
+// raid or by its outcome), with both datings, its figures and the number of cases it holds (which
+// apportion them), as an md5 of those rows in id order. A month's report records it when generated,
+// and is published only while it still holds (report-workflow.ts): pinning dates the referrals as
+// they are at publishing, and figures computed from others would count one in two months, or in none.
+export async function referralFingerprint(manager: EntityManager, period: ReportPeriod): Promise<string> {
+  const [{ fingerprint }]: { fingerprint: string }[] = await manager.query(
+    `SELECT md5(coalesce(string_agg(json_build_array(
+              r.id, extract(epoch FROM ${RAID_AT}), extract(epoch FROM ${OUTCOME_AT}),
+              r.arrests, r.seized_units, r.seized_value_minor, r.seized_value_currency,
+              (SELECT count(*) FROM referral_infringement ri WHERE ri.referral_id = r.id))::text, ',' ORDER BY r.id), '')) AS fingerprint
+       FROM referral r
+      WHERE (${RAID_AT} >= $1 AND ${RAID_AT} < $2) OR (${OUTCOME_AT} >= $1 AND ${OUTCOME_AT} < $2)`,
+    [period.start, period.end],
+  );
+  return fingerprint;
+}
+
 interface ReferralGroupRow {
   referral_id: string;
   agency_org_id: string;

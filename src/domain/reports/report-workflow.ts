@@ -7,7 +7,7 @@ import { ReportPeriodKind, ReportStatus } from "../../entities/enums";
 import { badInput, conflict, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { parsePeriod, type ReportPeriod } from "./period";
-import { pinReportedReferrals } from "./figure-sources";
+import { pinReportedReferrals, referralFingerprint } from "./figure-sources";
 import { buildMonthReport, buildQuarterReport, type BuiltReport } from "./report-builder";
 import { lockKey } from "../../db/advisory-lock";
 import { inTransactionAs } from "../../auth/live-credential";
@@ -24,6 +24,11 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
   if (period.end > now) {
     throw badInput(`${period.label} has not ended: a report covers a finished period (this one can be generated from ${period.end.toISOString().slice(0, 10)})`);
   }
+  // One snapshot for the whole report (REPEATABLE READ): each figure source is a statement of its
+  // own, and at READ COMMITTED a referral changed between two of them had its seizures counted
+  // without its raid, or the referral fingerprint described other data than the figures. The
+  // snapshot is taken by the lock's statement, before it waits for another generation of the period:
+  // the report row that one updated is then a serialization failure, and run again.
   return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockKey(manager, "progress_report", period.label);
     const existing = await scopedQuery(manager, viewer, ProgressReport, "report")
@@ -38,6 +43,7 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
         ? await buildMonthReport(manager, period, config.reports)
         : await buildFromPublishedMonths(manager, viewer, period);
     const fields = {
+      referralFingerprint: period.kind === ReportPeriodKind.MONTH ? await referralFingerprint(manager, period) : null,
       periodKind: period.kind,
       period: period.label,
       periodStart: period.start,
@@ -58,7 +64,11 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
       await manager.delete(ProgressReportMemberFigures, { reportId: existing.id });
       report = Object.assign(existing, fields);
     } else {
-      report = await manager.save(manager.create(ProgressReport, fields));
+      // A report of the period that another generation inserted after this one's snapshot is not
+      // seen above; ON CONFLICT makes inserting it again a serialization failure at REPEATABLE READ
+      // (run again, to regenerate that report), where a plain insert would break the unique key.
+      const inserted = await manager.createQueryBuilder().insert().into(ProgressReport).values(fields).orIgnore().execute();
+      report = manager.create(ProgressReport, { ...fields, ...inserted.generatedMaps[0] });
     }
     const rows = [...built.memberFigures].map(([ownerOrgId, figures]) => ({ ownerOrgId, reportId: report.id, figures }));
     if (rows.length) await manager.insert(ProgressReportMemberFigures, rows);
@@ -69,7 +79,7 @@ export async function generateProgressReport(dataSource: DataSource, config: Con
       after: { period: period.label },
     });
     return report;
-  });
+  }, "REPEATABLE READ");
 }
 
 async function buildFromPublishedMonths(manager: EntityManager, viewer: Viewer, period: ReportPeriod): Promise<BuiltReport> {
@@ -106,6 +116,11 @@ const NEXT: Partial<Record<ReportStatus, ReportStatus>> = {
 };
 
 async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: ReportStatus, note: string | null) {
+  // Publishing a month checks its referrals against its figures, then pins them: in one snapshot
+  // (REPEATABLE READ), so that the pin dates exactly the referrals the check found. At READ
+  // COMMITTED a raid date moved out of the month between the two statements would pass the check
+  // and escape the pin; at REPEATABLE READ it makes the pin a serialization failure, and the
+  // publication runs again, and is refused.
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const report = await scopedQuery(manager, viewer, ProgressReport, "report")
       .andWhere("report.id = :id", { id })
@@ -118,11 +133,18 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
         allowedStatuses: allowed ? [allowed] : [],
       });
     }
+    // A quarter counts nothing of its own: it is built from its published months.
+    const pinned = to === ReportStatus.PUBLISHED && report.periodKind === ReportPeriodKind.MONTH ? parsePeriod(report.period) : null;
+    if (pinned && (await referralFingerprint(manager, pinned)) !== report.referralFingerprint) {
+      throw conflict(
+        `The referrals' raids or outcomes in ${report.period} changed since this report was generated ` +
+          `(${report.generatedAt.toISOString()}), so publishing would not pin the ones its figures count: generate it again, then review and publish it`,
+      );
+    }
     const now = new Date();
     const changes = to === ReportStatus.REVIEWED ? { status: to, reviewedAt: now, reviewNote: note } : { status: to, publishedAt: now };
     await manager.update(ProgressReport, { id }, changes);
-    // A quarter counts nothing of its own: it is built from its published months.
-    if (to === ReportStatus.PUBLISHED && report.periodKind === ReportPeriodKind.MONTH) await pinReportedReferrals(manager, parsePeriod(report.period));
+    if (pinned) await pinReportedReferrals(manager, pinned);
     await recordAudit(manager, viewer, {
       action: to === ReportStatus.REVIEWED ? "progressReport.review" : "progressReport.publish",
       targetType: "ProgressReport",
@@ -131,7 +153,7 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
       after: { status: to },
     });
     return Object.assign(report, changes);
-  });
+  }, "REPEATABLE READ");
 }
 
 export function reviewProgressReport(dataSource: DataSource, viewer: Viewer, input: { id: string; note?: string | null }) {
