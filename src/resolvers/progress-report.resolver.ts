@@ -53,11 +53,11 @@ export class ProgressReportResolver extends NodeIdResolver("ProgressReport", Pro
 
   @Mutation(() => ProgressReportType, { description: "Mark a draft reviewed (platform admins)" })
   reviewProgressReport(
-    @Arg("input", () => ReviewProgressReportInput, { description: "The report and the reviewer's note" }) input: ReviewProgressReportInput,
+    @Arg("input", () => ReviewProgressReportInput, { description: "The report, the reviewer's note, and the figures reviewed" }) input: ReviewProgressReportInput,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer } = authenticated(context);
-    return reviewProgressReport(dataSource, viewer, { id: fromGlobalId(input.id, "ProgressReport"), note: input.note });
+    return reviewProgressReport(dataSource, viewer, { id: fromGlobalId(input.id, "ProgressReport"), note: input.note, generatedAt: input.generatedAt });
   }
 
   @Mutation(() => ProgressReportType, {

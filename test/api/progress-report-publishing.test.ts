@@ -18,7 +18,9 @@ let platformAdmin: Persona;
 let member: { org: Organization; brand: Brand };
 
 const GENERATE = `mutation($period: String!) { generateProgressReport(period: $period) { id status generatedAt } }`;
-const REVIEW = `mutation($id: ID!) { reviewProgressReport(input: { id: $id, note: "checked" }) { status } }`;
+const REVIEW = `mutation($id: ID!, $generatedAt: DateTime) {
+  reviewProgressReport(input: { id: $id, note: "checked", generatedAt: $generatedAt }) { status generatedAt reviewNote }
+}`;
 const PUBLISH = `mutation($id: ID!) { publishProgressReport(id: $id) { status } }`;
 
 interface Generated { id: string; status: string; generatedAt: string }
@@ -63,7 +65,8 @@ async function raided(id: string, raidDate: string, figures: Record<string, unkn
 }
 
 const generate = async (period: string) => dataOf(await api.gql<{ generateProgressReport: Generated }>(GENERATE, { period }, platformAdmin.as)).generateProgressReport;
-const review = (id: string) => api.gql<{ reviewProgressReport: { status: string } }>(REVIEW, { id }, platformAdmin.as);
+const review = (id: string, generatedAt?: string) =>
+  api.gql<{ reviewProgressReport: { status: string; generatedAt: string; reviewNote: string | null } }>(REVIEW, { id, generatedAt }, platformAdmin.as);
 const publish = (id: string) => api.gql<{ publishProgressReport: { status: string } }>(PUBLISH, { id }, platformAdmin.as);
 
 async function generateReviewPublish(period: string) {
@@ -156,6 +159,26 @@ describe("publishing a month's progress report", () => {
     expect(dataOf(await publish(august.id))).toEqual({ publishProgressReport: { status: "PUBLISHED" } });
     expect(await counted("2024-08", "ARRESTS")).toBe(4);
     expect(await pinsOf(referralId)).toEqual({ raid_reported_in: monthStart("2024-08"), outcome_reported_in: monthStart("2024-08") });
+  });
+});
+
+describe("reviewing a progress report", () => {
+  it("is refused when the report was generated again since the figures the reviewer names", async () => {
+    const first = await generate("2024-09");
+    const again = await generate("2024-09");
+    expect(again.id).toBe(first.id);
+    expect(again.generatedAt).not.toBe(first.generatedAt);
+    const refused = await review(first.id, first.generatedAt);
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]).toMatchObject({
+      message: `The report was regenerated since: review the figures generated at ${again.generatedAt}`,
+      extensions: { code: "CONFLICT" },
+    });
+    expect(await reportRow(first.id)).toEqual({ status: "DRAFT", reviewed_at: null, review_note: null, published_at: null, advances: 0 });
+    // The figures generated last, named as the API gave them, are the report's.
+    expect(dataOf(await review(first.id, again.generatedAt))).toEqual({
+      reviewProgressReport: { status: "REVIEWED", generatedAt: again.generatedAt, reviewNote: "checked" },
+    });
   });
 });
 

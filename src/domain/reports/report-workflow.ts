@@ -115,7 +115,15 @@ const NEXT: Partial<Record<ReportStatus, ReportStatus>> = {
   [ReportStatus.REVIEWED]: ReportStatus.PUBLISHED,
 };
 
-async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: ReportStatus, note: string | null) {
+// `review`: what a review says, and the figures it approves, by when they were generated (none: the
+// report's, whichever they are).
+async function advance(
+  dataSource: DataSource,
+  viewer: Viewer,
+  id: string,
+  to: ReportStatus,
+  review: { note: string | null; generatedAt: Date | null } | null,
+) {
   // Publishing a month checks its referrals against its figures, then pins them: in one snapshot
   // (REPEATABLE READ), so that the pin dates exactly the referrals the check found. At READ
   // COMMITTED a raid date moved out of the month between the two statements would pass the check
@@ -127,6 +135,11 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
       .setLock("pessimistic_write")
       .getOne();
     if (!report) throw notFound("ProgressReport");
+    // Regenerating keeps the report's id and makes it a DRAFT again: a review of the figures
+    // generated before would otherwise approve ones its reviewer never saw.
+    if (review?.generatedAt && review.generatedAt.getTime() !== report.generatedAt.getTime()) {
+      throw conflict(`The report was regenerated since: review the figures generated at ${report.generatedAt.toISOString()}`);
+    }
     if (NEXT[report.status] !== to) {
       const allowed = NEXT[report.status];
       throw badInput(`A ${report.status} report cannot become ${to}; ${allowed ? `next it can become ${allowed}` : "it is final"}`, {
@@ -142,7 +155,7 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
       );
     }
     const now = new Date();
-    const changes = to === ReportStatus.REVIEWED ? { status: to, reviewedAt: now, reviewNote: note } : { status: to, publishedAt: now };
+    const changes = review ? { status: to, reviewedAt: now, reviewNote: review.note } : { status: to, publishedAt: now };
     await manager.update(ProgressReport, { id }, changes);
     if (pinned) await pinReportedReferrals(manager, pinned);
     await recordAudit(manager, viewer, {
@@ -156,9 +169,13 @@ async function advance(dataSource: DataSource, viewer: Viewer, id: string, to: R
   }, "REPEATABLE READ");
 }
 
-export function reviewProgressReport(dataSource: DataSource, viewer: Viewer, input: { id: string; note?: string | null }) {
+export function reviewProgressReport(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { id: string; note?: string | null; generatedAt?: Date | null },
+) {
   const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
-  return advance(dataSource, viewer, input.id, ReportStatus.REVIEWED, note);
+  return advance(dataSource, viewer, input.id, ReportStatus.REVIEWED, { note, generatedAt: input.generatedAt ?? null });
 }
 
 export const publishProgressReport = (dataSource: DataSource, viewer: Viewer, id: string) =>

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { ReportPeriodKind, ReportStatus } from "../../entities/enums";
+import { DateTimeResolver } from "../scalars/dates";
 
 @InputType("ProgressReportFilter", { description: "Conditions that all apply together" })
 export class ProgressReportFilter {
@@ -20,4 +21,12 @@ export class ReviewProgressReportInput {
     description: "What the review found: up to 5,000 characters, trimmed (blank is none); only the platform reads it (ProgressReport.reviewNote)",
   })
   note?: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "The generatedAt of the figures reviewed, as read: if the report was generated again since (the same id, new figures), " +
+      "the review is CONFLICT and changes nothing, rather than approving figures not seen. Without it, the report's figures whichever they are",
+  })
+  generatedAt?: Date | null;
 }
