@@ -58,6 +58,9 @@ const trustProxy = z
     return entries;
   });
 
+// JWT_SECRET's and INTEL_HMAC_SECRET's, and a secret kept in DATA_DIR's (src/data-dir-secret.ts).
+export const SECRET_MIN_LENGTH = 32;
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: int(4000, 0).pipe(z.number().max(65535)),
@@ -77,7 +80,7 @@ export const EnvSchema = z.object({
   DB_LOCK_TIMEOUT_MS: int(5_000, 0),
   DB_CONNECT_TIMEOUT_MS: int(10_000),
   API_WORKERS: whole().pipe(z.number().int().min(1)).optional(),
-  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_SECRET: z.string().min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`).optional(),
   JWT_TTL_SECONDS: int(8 * 3600, 60),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
@@ -91,7 +94,7 @@ export const EnvSchema = z.object({
   // Room for a full ingestListings batch (MAX_INGEST_BATCH listings of 1-2 KB each).
   MAX_BODY_BYTES: int(2_000_000),
   MAX_PAGE_SIZE: int(100),
-  INTEL_HMAC_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  INTEL_HMAC_SECRET: z.string().min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`).optional(),
   INTEL_MATCH_MIN_MEMBERS: int(2),
   INTEL_LOOKUPS_PER_HOUR: int(500),
   INTEL_LOOKUPS_PER_DAY: int(2000),

@@ -70,6 +70,9 @@ export class TokenService {
 // The signing secret: JWT_SECRET, or with the embedded database a random one made on first start
 // and kept beside the data, so that tokens outlive a restart.
 export function loadTokenService(config: Config): TokenService {
-  const secret = givenOrKeptSecret(config.jwt.secret, config.dataDir, "jwt-secret");
+  const secret = givenOrKeptSecret(config.jwt.secret, config.dataDir, {
+    fileName: "jwt-secret",
+    replacing: "signs everyone out (every token issued so far stops working)",
+  });
   return new TokenService(createSecretKey(Buffer.from(secret, "utf8")), config.jwt.ttlSeconds);
 }

@@ -40,4 +40,8 @@ export function loadKeyedHasher(config: Config): KeyedHasher {
 
 export const secretKeyFrom = (secret: string) => createSecretKey(Buffer.from(secret, "utf8"));
 
-export const intelHmacSecret = (config: Config): string => givenOrKeptSecret(config.intel.hmacSecret, config.dataDir, "intel-hmac-secret");
+export const intelHmacSecret = (config: Config): string =>
+  givenOrKeptSecret(config.intel.hmacSecret, config.dataDir, {
+    fileName: "intel-hmac-secret",
+    replacing: "orphans every stored indicator hash (the indicators contributed so far match no lookup again)",
+  });
