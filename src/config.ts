@@ -60,28 +60,51 @@ const trustProxy = z
 
 // JWT_SECRET's and INTEL_HMAC_SECRET's, and a secret kept in DATA_DIR's (src/data-dir-secret.ts).
 export const SECRET_MIN_LENGTH = 32;
+// Spaces around a secret are no secret: forty of them would sign every token with a key anyone can guess.
+const secret = z
+  .string()
+  .refine((value) => value.trim().length >= SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters, not counting whitespace around them`)
+  .optional();
+
+// Parsed here as the driver will parse it (a WHATWG URL; pg takes "postgres://user@/db", with no
+// host, for the local socket too), so that a malformed one stops the start in a line rather than
+// in the driver's stack. The message never shows the value: it holds the password.
+const isPostgresUrl = (text: string) =>
+  /^postgres(ql)?:\/\//.test(text) && (URL.canParse(text) || URL.canParse(text.replace("@/", "@localhost/")));
+const URL_ADVICE = "percent-encode any of @ : / ? # [ ] in its user name or password";
+
+// A database time limit of at most a day: no request of an API should wait longer (0, where
+// allowed, is no limit), and a day is far inside what Node's timers take (2^31-1 ms, 24.8 days,
+// beyond which a timer fires at once), with the 5 s the client waits past a statement's limit
+// (src/db/data-source.ts), and inside PostgreSQL's own largest statement_timeout and lock_timeout.
+const DAY_MS = 24 * 3600 * 1000;
+const timeLimitMs = (fallback: number, min: number) => int(fallback, min).pipe(z.number().max(DAY_MS, `must be at most ${DAY_MS} (a day)`));
+
+// JavaScript runs on one core per process, and requests are CPU-bound there: more workers than cores
+// add memory and database connections, not throughput. Few machines have more cores than this.
+const MAX_API_WORKERS = 256;
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: int(4000, 0).pipe(z.number().max(65535)),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
+  DATABASE_URL: z.string().refine(isPostgresUrl, `must be a postgres:// or postgresql:// URL (${URL_ADVICE})`).optional(),
   // Streaming replicas of DATABASE_URL's database that serve the reads of query operations.
   DATABASE_REPLICA_URLS: z
     .string()
-    .regex(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, "must be postgres:// URLs separated by commas")
     .transform((value) => value.split(","))
+    .refine((urls) => urls.every(isPostgresUrl), `must be postgres:// URLs separated by commas (${URL_ADVICE})`)
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  DB_POOL_SIZE: int(10),
-  DB_STATEMENT_TIMEOUT_MS: int(30_000, 0),
-  DB_LOCK_TIMEOUT_MS: int(5_000, 0),
-  DB_CONNECT_TIMEOUT_MS: int(10_000),
-  API_WORKERS: whole().pipe(z.number().int().min(1)).optional(),
-  JWT_SECRET: z.string().min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`).optional(),
-  JWT_TTL_SECONDS: int(8 * 3600, 60),
+  // A PostgreSQL server runs a process per connection (its default max_connections is 100), and
+  // even behind a connection pooler one Node process keeps nowhere near a thousand statements busy.
+  DB_POOL_SIZE: int(10).pipe(z.number().max(1000)),
+  DB_STATEMENT_TIMEOUT_MS: timeLimitMs(30_000, 0),
+  DB_LOCK_TIMEOUT_MS: timeLimitMs(5_000, 0),
+  DB_CONNECT_TIMEOUT_MS: timeLimitMs(10_000, 1),
+  API_WORKERS: whole().pipe(z.number().int().min(1).max(MAX_API_WORKERS)).optional(),
+  JWT_SECRET: secret,
+  // People sign in; machines have API keys. A token is refused once older than this whatever its exp.
+  JWT_TTL_SECONDS: int(8 * 3600, 60).pipe(z.number().max(365 * 24 * 3600, "must be at most 31536000 (a year)")),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
   TRUST_PROXY: trustProxy,
@@ -94,7 +117,7 @@ export const EnvSchema = z.object({
   // Room for a full ingestListings batch (MAX_INGEST_BATCH listings of 1-2 KB each).
   MAX_BODY_BYTES: int(2_000_000),
   MAX_PAGE_SIZE: int(100),
-  INTEL_HMAC_SECRET: z.string().min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`).optional(),
+  INTEL_HMAC_SECRET: secret,
   INTEL_MATCH_MIN_MEMBERS: int(2),
   INTEL_LOOKUPS_PER_HOUR: int(500),
   INTEL_LOOKUPS_PER_DAY: int(2000),
@@ -102,7 +125,9 @@ export const EnvSchema = z.object({
   INTEL_MAX_CONTRIBUTE_BATCH: int(1000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   MEMBER_BRAND_CAP: int(20),
-  INVITATION_TTL_HOURS: int(7 * 24),
+  // A pending invitation holds a place under MEMBER_BRAND_CAP, and its token is a credential sent by
+  // email: one unused for three months is to be sent again, not kept working.
+  INVITATION_TTL_HOURS: int(7 * 24).pipe(z.number().max(90 * 24, "must be at most 2160 (90 days)")),
   REPORT_MIN_CONTRIBUTORS: int(3, 2),
   REPORT_DOMINANCE_SHARE: fraction().pipe(z.number().gt(0.5).max(1)).default(0.8),
   SELLER_PENALTY_STRIKES: int(3),
@@ -214,6 +239,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Every API process must hash a value to the same key, and the stored hashes outlive any process.
     throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: required when DATABASE_URL is set");
   }
+  if (e.JWT_SECRET !== undefined && e.JWT_SECRET === e.INTEL_HMAC_SECRET) {
+    // A key for one use: signing everyone out after a leak must not orphan every stored hash too.
+    throw new ConfigError("Invalid configuration:\n  INTEL_HMAC_SECRET: must differ from JWT_SECRET");
+  }
   if (!e.DATABASE_URL && e.DATABASE_REPLICA_URLS) {
     throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (replicas are of a PostgreSQL server's database)");
   }
@@ -223,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    workers: e.API_WORKERS ?? (e.DATABASE_URL ? availableParallelism() : 1),
+    workers: e.API_WORKERS ?? (e.DATABASE_URL ? Math.min(availableParallelism(), MAX_API_WORKERS) : 1),
     database: e.DATABASE_URL
       ? { kind: "server", url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS ?? [], poolSize: e.DB_POOL_SIZE }
       : { kind: "embedded", dataDir: `${e.DATA_DIR}/pglite` },

@@ -45,3 +45,67 @@ describe("numbers in the environment", () => {
     expect(loadConfig({ RISK_CNY_PER_UNIT: "CNY=1,TWD=0.22" }).risk.cnyPerUnit).toMatchObject({ CNY: 1, TWD: 0.22 });
   });
 });
+
+// Values the schema took that failed only later: a timer past Node's largest, a date past
+// JavaScript's, a URL the driver could not read.
+describe("values that would fail later", () => {
+  const refusal = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error(`${JSON.stringify(env)} was accepted`);
+  };
+
+  it("refuse a database time limit over a day, where Node's timers overflowed (at 2^31-1 ms, less the client's 5 s margin)", () => {
+    for (const name of ["DB_STATEMENT_TIMEOUT_MS", "DB_LOCK_TIMEOUT_MS", "DB_CONNECT_TIMEOUT_MS"]) {
+      for (const value of ["86400001", "2147478648", "3000000000"]) {
+        expect(refusal({ [name]: value })).toBe(`Invalid configuration:\n  ${name}: must be at most 86400000 (a day)`);
+      }
+    }
+    const config = loadConfig({ DB_STATEMENT_TIMEOUT_MS: "86400000", DB_LOCK_TIMEOUT_MS: "86400000", DB_CONNECT_TIMEOUT_MS: "86400000" });
+    expect(config.databaseTimeouts).toEqual({ statementTimeoutMs: 86400000, lockTimeoutMs: 86400000, connectTimeoutMs: 86400000 });
+  });
+
+  it("refuse a token lifetime over a year and an invitation's over 90 days, where the dates were invalid", () => {
+    expect(refusal({ JWT_TTL_SECONDS: "99999999999999" })).toBe("Invalid configuration:\n  JWT_TTL_SECONDS: must be at most 31536000 (a year)");
+    expect(refusal({ JWT_TTL_SECONDS: "31536001" })).toMatch(/JWT_TTL_SECONDS: must be at most 31536000/);
+    expect(refusal({ INVITATION_TTL_HOURS: "99999999999" })).toBe("Invalid configuration:\n  INVITATION_TTL_HOURS: must be at most 2160 (90 days)");
+    expect(refusal({ INVITATION_TTL_HOURS: "2161" })).toMatch(/INVITATION_TTL_HOURS: must be at most 2160/);
+    const config = loadConfig({ JWT_TTL_SECONDS: "31536000", INVITATION_TTL_HOURS: "2160" });
+    expect([config.jwt.ttlSeconds, config.membership.invitationTtlHours]).toEqual([31536000, 2160]);
+  });
+
+  it("refuse more API workers or pooled connections than a machine or a server could use", () => {
+    const server = { DATABASE_URL: "postgres://db.example/alliance", JWT_SECRET: "j".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) };
+    expect(refusal({ ...server, API_WORKERS: "1000" })).toMatch(/^Invalid configuration:\n {2}API_WORKERS: Too big: expected number to be <=256$/);
+    expect(refusal({ ...server, DB_POOL_SIZE: "100000" })).toMatch(/^Invalid configuration:\n {2}DB_POOL_SIZE: Too big: expected number to be <=1000$/);
+    const config = loadConfig({ ...server, API_WORKERS: "256", DB_POOL_SIZE: "1000" });
+    expect([config.workers, config.database.kind === "server" && config.database.poolSize]).toEqual([256, 1000]);
+  });
+
+  it("refuse a database URL the driver cannot read, in a line that never shows it", () => {
+    const advice = "percent-encode any of @ : / ? # [ ] in its user name or password";
+    for (const url of ["postgres://postgres:S3cretPW@[bad/audit_ops", "postgres://postgres:S3cret#PW@db.example/alliance", "postgres://db.example:99999/alliance", "mysql://db.example/alliance"]) {
+      const message = refusal({ DATABASE_URL: url, JWT_SECRET: "j".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) });
+      expect(message).toBe(`Invalid configuration:\n  DATABASE_URL: must be a postgres:// or postgresql:// URL (${advice})`);
+    }
+    const replicas = refusal({ DATABASE_URL: "postgres://db.example/a", DATABASE_REPLICA_URLS: "postgres://r1.example/a,postgres://u:S3cretPW@[r2/a", JWT_SECRET: "j".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) });
+    expect(replicas).toBe(`Invalid configuration:\n  DATABASE_REPLICA_URLS: must be postgres:// URLs separated by commas (${advice})`);
+    // What pg reads: a password with @ in it, an IPv6 address, no host (the local socket) with or without a user.
+    for (const url of ["postgres://u:p@ss@db.example/a", "postgresql://[::1]:5432/a", "postgres:///a", "postgres://u@/a?host=/var/run/postgresql"]) {
+      expect(loadConfig({ DATABASE_URL: url, JWT_SECRET: "j".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) }).database).toMatchObject({ url });
+    }
+  });
+
+  it("refuse a secret of whitespace, and one secret for both uses", () => {
+    for (const name of ["JWT_SECRET", "INTEL_HMAC_SECRET"]) {
+      for (const value of [" ".repeat(40), `${" ".repeat(20)}${"s".repeat(20)}\t`]) {
+        expect(refusal({ [name]: value })).toBe(`Invalid configuration:\n  ${name}: must be at least 32 characters, not counting whitespace around them`);
+      }
+    }
+    expect(refusal({ JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "s".repeat(40) })).toBe("Invalid configuration:\n  INTEL_HMAC_SECRET: must differ from JWT_SECRET");
+  });
+});
