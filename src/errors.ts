@@ -6,7 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   CONFLICT = "CONFLICT",
   RATE_LIMITED = "RATE_LIMITED",
-  // The server is too busy (its database connections all taken): what needed a connection was not done.
+  // The server is too busy (its database connections all taken), or its database is out of reach:
+  // what needed a connection was not done (or, the connection lost under it, failed).
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   // The database stopped a statement that ran past DB_STATEMENT_TIMEOUT_MS: what it was doing was not done.
   TIMEOUT = "TIMEOUT",

@@ -2,6 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { isStatementCancelled } from "../db/transaction";
 import { ErrorCode } from "../errors";
+import { outageAnswer } from "./database-outage";
 import { tokenLimitMessage } from "./query-limits";
 
 const OWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -33,12 +34,15 @@ const TIMEOUT_MESSAGE =
 
 // Every error leaves with one of the API's codes. Anything unexpected (a database error, a bug)
 // leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead
-// (request-errors.plugin.ts), as is a statement the database stopped, which is answered TIMEOUT.
+// (request-errors.plugin.ts), as is a statement the database stopped, which is answered TIMEOUT,
+// and the database out of reach, answered SERVICE_UNAVAILABLE.
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if (formatted.message === VARIABLE_ERRORS_LIMIT) return { message: VARIABLE_ERRORS_LIMIT_MESSAGE, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (error && isStatementCancelled(unwrapResolverError(error))) {
     return { message: TIMEOUT_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.TIMEOUT } };
   }
+  const outage = error ? outageAnswer(unwrapResolverError(error), formatted.path) : null;
+  if (outage) return outage;
   if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
   return {

@@ -3,15 +3,16 @@ import type { RequestContext } from "../context";
 import type { Logger } from "../logger";
 import { isInternal } from "./format-error";
 
-// Logs the errors that clients see only as INTERNAL_SERVER_ERROR, with the request id.
-export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+// Logs the errors that clients see only as INTERNAL_SERVER_ERROR, with the request id; the
+// database out of reach in outageMet's few lines instead.
+export function requestErrorsPlugin(logger: Logger, outageMet: (error: unknown, requestId: string) => boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            if (!isInternal({ message: error.message, extensions: error.extensions })) continue;
             const cause = error.originalError ?? error;
+            if (outageMet(cause, contextValue.requestId) || !isInternal({ message: error.message, extensions: error.extensions })) continue;
             logger.error("request failed", {
               requestId: contextValue.requestId,
               path: error.path,

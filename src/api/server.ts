@@ -18,6 +18,7 @@ import { loadKeyedHasher } from "../domain/intel/keyed-hash";
 import { ingestCallTurns } from "../ingest/listing-ingest";
 import { ApiError, ErrorCode, unauthenticated } from "../errors";
 import { asGraphQLError } from "./graphql-error";
+import { outageBeforeRunning, outageLog } from "./database-outage";
 import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { documentChecks } from "./document-checks";
@@ -107,6 +108,7 @@ export async function createApiApp(deps: ApiDependencies) {
   const intelHasher = loadKeyedHasher(config);
   const ingestTurns = ingestCallTurns(config);
   const readTurns = new OrganizationReadTurns(config.limits.readsPerOrganization);
+  const outageMet = outageLog(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(takingReadTurns(buildBaseSchema())),
     ...armor,
@@ -115,7 +117,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       pageSizeCostPlugin(costRule, config.limits.maxPageSize),
-      requestErrorsPlugin(logger),
+      requestErrorsPlugin(logger, outageMet),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
       settleRulesPlugin(),
@@ -184,6 +186,7 @@ export async function createApiApp(deps: ApiDependencies) {
         });
         const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
           // Before GraphQL runs, so requestErrorsPlugin never sees it: logged here with the request id.
+          if (outageMet(error, res.locals.requestId)) throw asGraphQLError(outageBeforeRunning());
           if (!(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
           throw asGraphQLError(error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);
         });

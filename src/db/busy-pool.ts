@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from "pg";
 import type { DataSource } from "typeorm";
 import { ApiError, ErrorCode } from "../errors";
+import { markFailedConnect } from "./database-outage";
 import { serverPools } from "./read-routing";
 
 // pg-pool's words when a connection was asked of a full pool and none came free within
@@ -14,7 +15,8 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
 // could not get one is answered SERVICE_UNAVAILABLE (retry in a second) rather than
 // INTERNAL_SERVER_ERROR, and never ran. That may be one field of an answer, a mutation's change
 // made before it: the whole request is answered HTTP 503 only when nothing of it ran
-// (src/api/server.ts, the credential check).
+// (src/api/server.ts, the credential check). Any other failure to connect is the database out of
+// reach, marked so (database-outage.ts) and answered SERVICE_UNAVAILABLE too (src/api/database-outage.ts).
 export function answerBusyPools(dataSource: DataSource, waitedMs: number): void {
   const busy = () =>
     new ApiError(
@@ -22,7 +24,7 @@ export function answerBusyPools(dataSource: DataSource, waitedMs: number): void 
       `The server is busy: no database connection came free within ${waitedMs} ms, and what needed one (the error's path says which field) was not done; retry in a second`,
       { retryAfterSeconds: 1 },
     );
-  const answered = (error: Error | undefined) => (error?.message === POOL_WAIT_EXCEEDED ? busy() : error);
+  const answered = (error: Error | undefined) => (error?.message === POOL_WAIT_EXCEEDED ? busy() : markFailedConnect(error));
   for (const pool of serverPools(dataSource)) {
     const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<PoolClient> | void;
     pool.connect = ((callback?: ConnectCallback) =>

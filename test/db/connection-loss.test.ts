@@ -1,8 +1,56 @@
 import { Client } from "pg";
 import { primaryPool } from "../../src/db/read-routing";
+import type { Logger } from "../../src/logger";
+import { UserRole } from "../../src/entities/enums";
+import { createUser, TEST_PASSWORD } from "../support/factories";
 import { createCast, type Cast } from "../support/personas";
 import { serverUrl } from "../support/test-env";
 import { startTestApi, type TestApi } from "../support/test-api";
+
+// What a client is told of a database out of reach: SERVICE_UNAVAILABLE, never the driver's words.
+const OUTAGE_BEFORE_RUNNING = {
+  message: "The database cannot be reached now: the credentials could not be checked, and nothing was done; send the request again in a few seconds",
+  extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
+};
+const UNREACHABLE_AT_FIELD = {
+  message: "The database cannot be reached now, and what needed it (the error's path says which field) was not done; retry in a few seconds",
+  extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
+};
+const LOST_AT_FIELD = {
+  message:
+    "The connection to the database was lost during this field's work, which failed; retry in a few seconds " +
+    "(a change it was making may have been made all the same: look before sending it again)",
+  extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
+};
+
+async function asAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+const databaseOf = async (api: TestApi): Promise<string> => (await api.dataSource.query(`SELECT current_database()`))[0].current_database;
+
+// Ends the API's connections to its database, as a restart or an operator would.
+async function terminateBackends(api: TestApi, which = "true"): Promise<number> {
+  const database = await databaseOf(api);
+  const { rowCount } = await asAdmin((admin) =>
+    admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND ${which}`, [database]),
+  );
+  return rowCount ?? 0;
+}
+
+// The server's log lines, as the logger was handed them.
+function logLines() {
+  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+  return { lines, logger };
+}
 
 // A PostgreSQL server can drop connections (restart, failover, idle timeouts). Requests that hit
 // a dead connection must fail cleanly, and the next ones must work without restarting the API.
@@ -19,17 +67,13 @@ onServer("losing database connections", () => {
   afterAll(() => api.close());
 
   // The pool notices a dropped idle connection and replaces it; a request that still meets a dead
-  // one gets a clean INTERNAL_SERVER_ERROR. Either way the API serves again without a restart.
+  // one is answered SERVICE_UNAVAILABLE (the whole request when its credentials could not be
+  // checked, else the field). Either way the API serves again without a restart.
   it("serves again after the server drops every connection, failing only cleanly meanwhile", async () => {
     const query = `{ infringements(first: 5) { totalCount } }`;
     expect((await api.gql(query, {}, cast.brandAAnalyst.as)).errors).toBeUndefined();
 
-    const [{ current_database: database }] = await api.dataSource.query(`SELECT current_database()`);
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [database]);
-    await admin.end();
-    expect(rowCount).toBeGreaterThan(0);
+    await terminateBackends(api);
 
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -39,9 +83,7 @@ onServer("losing database connections", () => {
         outcomes.push("ok");
         break;
       }
-      expect(response.errors).toEqual([
-        { message: "Internal server error; the x-request-id response header identifies it in the logs", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-      ]);
+      expect([[OUTAGE_BEFORE_RUNNING], [{ ...LOST_AT_FIELD, path: ["infringements"] }]]).toContainEqual(response.errors);
       outcomes.push("failed cleanly");
     }
     expect(outcomes.at(-1)).toBe("ok");
@@ -67,6 +109,93 @@ onServer("losing database connections", () => {
     await Promise.all(checks);
     await Promise.all(busy);
     expect((await fetch(healthz)).status).toBe(200);
+  });
+});
+
+// A database out of reach is the server being unavailable, not failing: answered
+// SERVICE_UNAVAILABLE as a busy pool is (HTTP 503 and Retry-After when nothing of the request ran),
+// and logged as one warning line rather than an error and its stack per request.
+onServer("a database out of reach", () => {
+  let api: TestApi;
+  let cast: Cast;
+  let log: ReturnType<typeof logLines>;
+  beforeEach(async () => {
+    log = logLines();
+    api = await startTestApi({}, { logger: log.logger });
+    cast = await createCast(api);
+  });
+  afterEach(() => api.close());
+
+  it("answers a statement whose connection is ended under it SERVICE_UNAVAILABLE at its field, in one warning line", async () => {
+    const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    // The API's read of the keys waits behind this, on a connection of its own, until that is ended.
+    await holder.query("LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE");
+    try {
+      const request = api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as);
+      while ((await terminateBackends(api, "wait_event_type = 'Lock'")) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      const response = await request;
+      expect(response.status).toBe(200);
+      expect(response.errors).toEqual([{ ...LOST_AT_FIELD, path: ["apiKeys"] }]);
+    } finally {
+      await holder.end();
+    }
+    expect(log.lines).toEqual([
+      {
+        level: "warn",
+        message: "database connection lost",
+        fields: { requestId: expect.any(String), error: "terminating connection due to administrator command", code: "57P01", moreSinceLastLine: 0 },
+      },
+    ]);
+    expect((await api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as)).errors).toBeUndefined();
+  });
+
+  it("reads only the driver's errors as an outage, not a client's words that name one", async () => {
+    const response = await api.gql(`{ ECONNRESET }`, {}, cast.brandAAnalyst.as);
+    expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } })]);
+    expect(response.errors![0].message).toMatch(/ECONNRESET/);
+    expect(log.lines).toEqual([]);
+  });
+
+  it("answers 503 and Retry-After while the database refuses the API, login at its field, in one warning line, and serves again after without a restart", async () => {
+    const database = await databaseOf(api);
+    const dashboard = `{ infringements(first: 5) { totalCount } }`;
+    const user = await createUser(api.dataSource, cast.brandA.org, UserRole.ANALYST);
+    const login = `mutation { login(email: "${user.email}", password: "${TEST_PASSWORD}") { token } }`;
+    await asAdmin((admin) => admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`));
+    try {
+      await terminateBackends(api);
+      // The pool has dropped its ended connections: the requests need new ones.
+      while (primaryPool(api.dataSource).totalCount > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const response = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${(cast.brandAAnalyst.as as { token: string }).token}` },
+        body: JSON.stringify({ query: dashboard }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(((await response.json()) as { errors: unknown }).errors).toEqual([OUTAGE_BEFORE_RUNNING]);
+
+      const signIn = await api.gql(login);
+      expect(signIn.status).toBe(200);
+      expect(signIn.errors).toEqual([{ ...UNREACHABLE_AT_FIELD, path: ["login"] }]);
+
+      expect(log.lines).toEqual([
+        {
+          level: "warn",
+          message: "database unreachable",
+          fields: { requestId: expect.any(String), error: `database "${database}" is not currently accepting connections`, code: "55000", moreSinceLastLine: 0 },
+        },
+      ]);
+    } finally {
+      await asAdmin((admin) => admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`));
+    }
+    const again = await api.gql<{ infringements: { totalCount: number } }>(dashboard, {}, cast.brandAAnalyst.as);
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.infringements.totalCount).toBe(2);
+    expect((await api.gql<{ login: { token: string } }>(login)).data?.login.token).toEqual(expect.any(String));
   });
 });
 
@@ -101,7 +230,9 @@ const canFreezeBackends = Boolean(serverUrl && /@(127\.0\.0\.1|localhost)[:/]/.t
       ]);
       expect(answer).not.toBe("hung");
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect((answer as { errors?: { extensions?: { code?: string } }[] }).errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+      // The credential check's read is the request's first statement: nothing of it ran.
+      expect((answer as { status: number; errors?: unknown }).status).toBe(503);
+      expect((answer as { errors?: unknown }).errors).toEqual([OUTAGE_BEFORE_RUNNING]);
     } finally {
       for (const pid of backends) process.kill(pid, "SIGCONT");
       await admin.end();

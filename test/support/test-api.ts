@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { createApiApp, listen } from "../../src/api/server";
 import { loadTokenService, type TokenService } from "../../src/auth/jwt";
 import { loadConfig, type Config } from "../../src/config";
-import { createLogger } from "../../src/logger";
+import { createLogger, type Logger } from "../../src/logger";
 import { StatementCounter } from "./statement-counter";
 import { openTestDatabase } from "./test-database";
 import { serverUrl } from "./test-env";
@@ -43,8 +43,12 @@ function headersOf(as: Credentials): Record<string, string> {
 }
 
 // The real server on a random loopback port, over a database of this test file's own.
-// `replicaServerUrls`: the servers the API's query operations read from (openTestDatabase).
-export async function startTestApi(env: Record<string, string> = {}, { replicaServerUrls }: { replicaServerUrls?: string[] } = {}): Promise<TestApi> {
+// `replicaServerUrls`: the servers the API's query operations read from (openTestDatabase);
+// `logger`: where the server's log lines go (none, unless TEST_LOG_LEVEL asks for them on stderr).
+export async function startTestApi(
+  env: Record<string, string> = {},
+  { replicaServerUrls, logger }: { replicaServerUrls?: string[]; logger?: Logger } = {},
+): Promise<TestApi> {
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -57,7 +61,12 @@ export async function startTestApi(env: Record<string, string> = {}, { replicaSe
   const statements = new StatementCounter();
   const database = await openTestDatabase(statements, { ...config.databaseTimeouts, replicaServerUrls });
   const tokens = loadTokenService(config);
-  const api = await createApiApp({ config, dataSource: database.dataSource, tokens, logger: createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent") });
+  const api = await createApiApp({
+    config,
+    dataSource: database.dataSource,
+    tokens,
+    logger: logger ?? createLogger((process.env.TEST_LOG_LEVEL as Config["logLevel"]) ?? "silent"),
+  });
   const server: Server = await listen(api.app, 0);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
