@@ -150,7 +150,7 @@ export async function createApiApp(deps: ApiDependencies) {
     // Every answer is JSON (or Apollo's landing page): no browser is to read it as anything else.
     res.setHeader("x-content-type-options", "nosniff");
     // Nor keep it: every answer is the viewer's, some hold a token or a key's secret (login,
-    // createApiKey, an invitation's), and a query may come by GET; a load balancer's check is now's.
+    // createApiKey, an invitation's); a load balancer's check is now's.
     res.setHeader("cache-control", "no-store");
     next();
   });
