@@ -6,11 +6,54 @@ import { minorDigits } from "../domain/money-format";
 // Which of a brand's genuine products a listing offers, to compare its price and specs with.
 
 const MIN_WORD_LENGTH = 3;
+const MIN_SKU_LENGTH = 4;
+// A word's weight in thousandths, so that two products the title names equally tie exactly (sums of
+// fractions would differ in their last bits with the order they were added in).
+const WEIGHT_SCALE = 1000;
+
+export type ValueInCny = (minor: number, currency: string) => number | null;
+
+interface IndexedProduct {
+  product: GenuineProduct;
+  // Folded, looked for in the title's joined text.
+  sku: string;
+  // Null when its currency has no reference rate.
+  msrpCny: number | null;
+}
 
 export interface ProductIndex {
-  products: { product: GenuineProduct; words: string[]; sku: string }[];
+  // The most lenient comparison first: the lowest MSRP (at the reference rates; in a currency
+  // without one, among that currency's), then the SKU byte-wise, as COLLATE "C" sorts it, so that a
+  // tie goes the same way on every deployment whatever order the catalogue was read in.
+  products: IndexedProduct[];
+  // The words of the products' names that tell them apart, each with its weight and the products
+  // (positions in `products`) whose names have it.
+  words: Map<string, { weight: number; products: number[] }>;
   // Each spec key the brand uses, with every value its genuine products have, folded.
   specValues: Map<string, { folded: Set<string>; shown: string[] }>;
+}
+
+// How many products of the whole catalogue (every member brand's) have each word in their name: a
+// word many products have ("pro", "ultra", "portable") says less about which one a title means
+// than one only a few have ("speedy", "wallet").
+export interface CatalogueWords {
+  products: number;
+  productsWith: Map<string, number>;
+}
+
+const nameWords = (name: string): Set<string> =>
+  new Set(foldText(name).words.trim().split(" ").filter((w) => w.length >= MIN_WORD_LENGTH));
+
+export function catalogueWords(brands: readonly BrandProfile[]): CatalogueWords {
+  const productsWith = new Map<string, number>();
+  let products = 0;
+  for (const brand of brands) {
+    for (const product of brand.products) {
+      products++;
+      for (const word of nameWords(product.name)) productsWith.set(word, (productsWith.get(word) ?? 0) + 1);
+    }
+  }
+  return { products, productsWith };
 }
 
 // Spec values repeat across listings ("256GB", "Monogram canvas"): each is folded once.
@@ -18,7 +61,21 @@ const foldedSpecValues = new BoundedMemo<string, string>(100_000);
 
 export const foldSpecValue = (value: string): string => foldedSpecValues.get(value, (v) => foldText(v).joined);
 
-export function indexProducts(brand: BrandProfile): ProductIndex {
+const bytewise = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+// The lowest MSRP first: at the reference rates, then (after every product with a rate) in minor
+// units, as the products of a currency without a rate are only compared among themselves; then the
+// SKU.
+const byLeniency = (a: IndexedProduct, b: IndexedProduct): number =>
+  (a.msrpCny !== null && b.msrpCny !== null
+    ? a.msrpCny - b.msrpCny
+    : a.msrpCny !== null
+      ? -1
+      : b.msrpCny !== null
+        ? 1
+        : a.product.msrpMinor - b.product.msrpMinor) || bytewise(a.product.sku, b.product.sku);
+
+function specValuesOf(brand: BrandProfile): ProductIndex["specValues"] {
   const specValues: ProductIndex["specValues"] = new Map();
   for (const product of brand.products) {
     for (const [key, value] of Object.entries(product.specs)) {
@@ -28,54 +85,70 @@ export function indexProducts(brand: BrandProfile): ProductIndex {
       specValues.set(key, entry);
     }
   }
-  return {
-    products: brand.products.map((product) => ({
-      product,
-      words: foldText(product.name).words.trim().split(" ").filter((w) => w.length >= MIN_WORD_LENGTH),
-      sku: foldText(product.sku).joined,
-    })),
-    specValues,
-  };
+  return specValues;
 }
 
-// The product the title names best (its SKU, else the most of its name's words, one being enough); when the title names
-// none, the brand's cheapest product, which is the most lenient comparison: the cheapest at the
-// reference rates, or where no MSRP has a rate, the cheapest in the listing's own currency.
+export function indexProducts(brand: BrandProfile, catalogue: CatalogueWords, valueInCny: ValueInCny): ProductIndex {
+  const products = brand.products
+    .map((product) => ({ product, sku: foldText(product.sku).joined, msrpCny: valueInCny(product.msrpMinor, product.currency) }))
+    .sort(byLeniency);
+  // The brand's own names say which brand a title claims, not which of its products ("Ford" in
+  // "Ford Performance Floor Mats", "Motorcraft" in three of Ford's); nor does a word that half its
+  // products or more have.
+  const ownNames = new Set([brand.name, ...brand.aliases].flatMap((name) => foldText(name).words.trim().split(" ")));
+  const named = new Map<string, number[]>();
+  products.forEach(({ product }, at) => {
+    for (const word of nameWords(product.name)) {
+      if (ownNames.has(word)) continue;
+      const having = named.get(word);
+      if (having) having.push(at);
+      else named.set(word, [at]);
+    }
+  });
+  const words: ProductIndex["words"] = new Map();
+  for (const [word, at] of named) {
+    if (at.length >= 2 && at.length * 2 >= products.length) continue;
+    const weight = Math.round(WEIGHT_SCALE * Math.log(catalogue.products / (catalogue.productsWith.get(word) ?? 1)));
+    if (weight > 0) words.set(word, { weight, products: at });
+  }
+  return { products, words, specValues: specValuesOf(brand) };
+}
+
+// The product the title names best: its SKU, else the most weight of its name's words, a tie going
+// to the most lenient comparison (see ProductIndex.products). When the title names none, the
+// brand's cheapest product, which is the most lenient comparison: the cheapest at the reference
+// rates, or where no MSRP has a rate, the cheapest in the listing's own currency.
 export function genuineProductOf(
   index: ProductIndex,
   titleWords: ReadonlySet<string>,
   titleJoined: string,
   listingCurrency: string,
-  valueInCny: (minor: number, currency: string) => number | null,
 ): { product: GenuineProduct; named: boolean } | null {
+  const weights = new Map<number, number>();
+  for (const word of titleWords) {
+    const entry = index.words.get(word);
+    if (entry) for (const at of entry.products) weights.set(at, (weights.get(at) ?? 0) + entry.weight);
+  }
   let best: GenuineProduct | null = null;
-  let bestScore = 0;
-  for (const { product, words, sku } of index.products) {
-    const score = (sku.length >= 4 && titleJoined.includes(sku) ? 100 : 0) + words.filter((w) => titleWords.has(w)).length;
-    if (score > bestScore) {
+  let bestBySku = false;
+  let bestWeight = 0;
+  for (let at = 0; at < index.products.length; at++) {
+    const { product, sku } = index.products[at];
+    const bySku = sku.length >= MIN_SKU_LENGTH && titleJoined.includes(sku);
+    const weight = weights.get(at) ?? 0;
+    if ((bySku && !bestBySku) || (bySku === bestBySku && weight > bestWeight)) {
       best = product;
-      bestScore = score;
+      bestBySku = bySku;
+      bestWeight = weight;
     }
   }
   if (best) return { product: best, named: true };
-  let cheapest: GenuineProduct | null = null;
-  let cheapestCny = Infinity;
-  for (const { product } of index.products) {
-    const cny = valueInCny(product.msrpMinor, product.currency) ?? Infinity;
-    if (cny < cheapestCny) {
-      cheapest = product;
-      cheapestCny = cny;
-    }
-  }
-  if (!cheapest) {
-    for (const { product } of index.products) {
-      if (product.currency === listingCurrency && (!cheapest || product.msrpMinor < cheapest.msrpMinor)) cheapest = product;
-    }
-  }
-  return cheapest ? { product: cheapest, named: false } : null;
+  const cheapest =
+    index.products.find(({ msrpCny }) => msrpCny !== null) ?? index.products.find(({ product }) => product.currency === listingCurrency);
+  return cheapest ? { product: cheapest.product, named: false } : null;
 }
 
-export function moneyConverter(cnyPerUnit: Readonly<Record<string, number>>) {
+export function moneyConverter(cnyPerUnit: Readonly<Record<string, number>>): ValueInCny {
   return (minor: number, currency: string): number | null => {
     const rate = cnyPerUnit[currency];
     return rate === undefined ? null : (minor / 10 ** minorDigits(currency)) * rate;

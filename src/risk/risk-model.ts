@@ -6,7 +6,7 @@ import { BrandMatcher } from "../matching/brand-matcher";
 import { LogoMatcher } from "../matching/logo-matcher";
 import { foldText, type FoldedText } from "../matching/text-normalization";
 import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
-import { genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
+import { catalogueWords, genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
 import { counterfeitKeywordsFound, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
 import { intelMatch, NO_INTEL, type IntelView } from "./signals/intel-match";
@@ -24,7 +24,10 @@ import { specMismatch } from "./signals/spec-mismatch";
 // Version 2: a store's confirmed cases count per member (seller-history.ts), no longer all together.
 // Version 3: a price in a currency without a reference rate is compared with an MSRP in the same
 // currency (price-anomaly.ts), where it had no price signal.
-export const MODEL_VERSION = "alliance-risk-3";
+// Version 4: the genuine product a price is compared with is named by the title's rarest words, not
+// the brand's own names or words half its products share, and a tie goes to the lowest MSRP
+// (genuine-product.ts).
+export const MODEL_VERSION = "alliance-risk-4";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
 export const SELLER_LISTINGS_SHARE = 0.7;
@@ -101,14 +104,15 @@ export class RiskModel {
     readonly config: RiskConfig = DEFAULT_RISK_CONFIG,
   ) {
     this.version = modelVersionOf(config);
-    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b) }]));
+    this.valueInCny = moneyConverter(config.cnyPerUnit);
+    const words = catalogueWords(profiles);
+    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b, words, this.valueInCny) }]));
     this.brandMatcher = new BrandMatcher(profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
     this.logoMatcher = new LogoMatcher(
       profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
       config.logoMaxDistance,
     );
     this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms);
-    this.valueInCny = moneyConverter(config.cnyPerUnit);
   }
 
   // ownerOrgId: the organization of the brand the score is for; null for a listing's or a store's own score.
@@ -142,7 +146,7 @@ export class RiskModel {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
       const { profile, index } = brand;
-      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency, this.valueInCny);
+      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency);
       const own = [
         product
           ? priceAnomaly({

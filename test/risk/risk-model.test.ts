@@ -1,6 +1,6 @@
 import { RiskSignalKind } from "../../src/entities/enums";
 import { parseHash64 } from "../../src/matching/perceptual-hash";
-import type { BrandProfile, ListingFacts, SellerFacts } from "../../src/risk/facts";
+import type { BrandProfile, GenuineProduct, ListingFacts, SellerFacts } from "../../src/risk/facts";
 import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
 import { capAtHundred, MODEL_VERSION, modelVersionOf, RiskModel } from "../../src/risk/risk-model";
 import { sellerScore } from "../../src/risk/seller-score";
@@ -214,6 +214,89 @@ describe("each signal in isolation", () => {
   });
 });
 
+describe("the genuine product a price is compared with", () => {
+  const product = (sku: string, name: string, msrpMinor: number, currency = "CNY"): GenuineProduct => ({ sku, name, msrpMinor, currency, specs: {} });
+  const brand = (name: string, aliases: string[], products: GenuineProduct[]): BrandProfile => ({
+    id: name,
+    ownerOrgId: `org-${name}`,
+    name,
+    aliases,
+    logoHashes: [],
+    products,
+  });
+  // The price signal's reason for the first brand, scored in a model of every brand given (the catalogue).
+  const priceReason = (brands: BrandProfile[], title: string, priceMinor: number, currency = "CNY") =>
+    new RiskModel(brands)
+      .assess(listing({ title, priceMinor, currency, specs: {} }), cleanSeller)
+      .brands.find((b) => b.brand.id === brands[0].id)
+      ?.signals.find((s) => s.kind === RiskSignalKind.PRICE_ANOMALY)?.reason;
+
+  const LOUIS = brand("Louis Vuitton", ["LV"], [
+    product("M41177", "Neverfull MM Monogram Tote", 1_450_000),
+    product("M41108", "Speedy 30 Monogram", 1_210_000),
+    product("M41416", "Keepall Bandoulière 50", 1_990_000),
+    product("M42616", "Zippy Wallet", 715_000),
+    product("M0211U", "LV Initiales 40mm Reversible Belt", 465_000),
+  ]);
+  const FORD = brand("Ford", ["Motorcraft", "福特"], [
+    product("FL-500S", "Motorcraft FL-500S Oil Filter", 1_299, "USD"),
+    product("BRF-1478", "Motorcraft Front Brake Pads", 68_000),
+    product("SP-580X", "Motorcraft Iridium Spark Plug Set (4)", 36_000),
+    product("M-13300-MB", "Ford Performance Floor Mats", 14_995, "USD"),
+  ]);
+  const SAMSUNG = brand("Samsung", ["三星"], [
+    product("SM-S9280", "Galaxy S24 Ultra 12GB+256GB", 969_900),
+    product("SM-R510", "Galaxy Buds2 Pro", 129_900),
+    product("MZ-V9P2T0", "990 PRO NVMe SSD 2TB", 139_900),
+    product("MB-MC256KA", "EVO Plus microSDXC 256GB", 2_999, "USD"),
+  ]);
+
+  it("is the product whose name shares the rarest words with the title, not the first SKU that shares one", () => {
+    expect(priceReason([LOUIS], "Louis Vuitton Monogram wallet", 300_000)).toBe("price 42% of MSRP 7,150.00 CNY (M42616 Zippy Wallet)");
+    // "Keepall" is in one product's name, "Monogram" in two: the Keepall, for all its higher MSRP.
+    expect(priceReason([LOUIS], "LV Monogram Keepall", 300_000)).toBe("price 15% of MSRP 19,900.00 CNY (M41416 Keepall Bandoulière 50)");
+  });
+
+  it("counts none of the brand's own names and aliases: they say which brand, not which product", () => {
+    const cheapest = "price 60.00 CNY is 64% of MSRP 12.99 USD (cheapest genuine product FL-500S)";
+    expect(priceReason([FORD], "Ford Focus wiper blades", 6_000)).toBe(cheapest);
+    expect(priceReason([FORD], "Motorcraft wiper blades", 6_000)).toBe(cheapest);
+    expect(priceReason([FORD], "Motorcraft brake pads", 20_000)).toBe("price 29% of MSRP 680.00 CNY (BRF-1478 Motorcraft Front Brake Pads)");
+  });
+
+  it("counts no word that half the brand's products or more have: it tells none of them apart", () => {
+    expect(priceReason([SAMSUNG], "Samsung phone charger pro 25W", 9_900)).toBe(
+      "price 99.00 CNY is 46% of MSRP 29.99 USD (cheapest genuine product MB-MC256KA)",
+    );
+    expect(priceReason([SAMSUNG], "Samsung 990 PRO SSD", 30_000)).toBe("price 21% of MSRP 1,399.00 CNY (MZ-V9P2T0 990 PRO NVMe SSD 2TB)");
+  });
+
+  it("weighs a word by how few products of the whole catalogue, every brand's, have it", () => {
+    const quillon = brand("Quillon", [], [product("Q-1", "Ultra Fountain Pen", 50_000), product("Q-2", "Signet Ink", 90_000), product("Q-3", "Nib Set", 20_000)]);
+    // In its own catalogue "Ultra" and "Signet" name one product each: a tie, to the lower MSRP.
+    expect(priceReason([quillon], "Quillon Ultra Signet", 10_000)).toBe("price 20% of MSRP 500.00 CNY (Q-1 Ultra Fountain Pen)");
+    // Where another brand sells two "Ultra" products, "Signet" is the word that names one.
+    const borealis = brand("Borealis", [], [product("B-1", "Ultra Ring", 10_000), product("B-2", "Ultra Chain", 10_000), product("B-3", "Plain Band", 10_000)]);
+    expect(priceReason([quillon, borealis], "Quillon Ultra Signet", 10_000)).toBe("price 11% of MSRP 900.00 CNY (Q-2 Signet Ink)");
+  });
+
+  it("breaks a tie by the lowest MSRP, then by the SKU byte-wise, whatever order the catalogue comes in", () => {
+    const products = [
+      product("A-1", "Silk Scarf", 120_000),
+      product("b-2", "Silk Scarf", 100_000),
+      product("B-3", "Silk Scarf", 100_000),
+      product("C-1", "Leather Belt", 50_000),
+      product("C-2", "Cotton Tee", 30_000),
+      product("C-3", "Wool Hat", 40_000),
+      product("C-4", "Linen Shirt", 70_000),
+    ];
+    // "B" is byte 0x42, "b" 0x62, whatever a database's collation would put first.
+    for (const order of [products, [...products].reverse()]) {
+      expect(priceReason([brand("Aurelia", [], order)], "Aurelia silk scarf", 10_000)).toBe("price 10% of MSRP 1,000.00 CNY (B-3 Silk Scarf)");
+    }
+  });
+});
+
 describe("the combined score", () => {
   it("adds the signals, names its model version, and flags at the threshold", () => {
     const fake = listing({
@@ -338,7 +421,7 @@ describe("the combined score", () => {
     const assessed = tunedModel.assess(listing({ title: "Zephyr Crystal Swan replica", priceMinor: 15_500, imageHashes: [parseHash64("804a95d23ac181dc")] }), cleanSeller);
     expect(assessed.brands[0]).toMatchObject({ score: 63, flagged: true });
     expect(tunedModel.version).toBe(modelVersionOf(tuned));
-    expect(tunedModel.version).toMatch(/^alliance-risk-3\+config\.[0-9a-f]{8}$/);
+    expect(tunedModel.version).toMatch(/^alliance-risk-4\+config\.[0-9a-f]{8}$/);
   });
 });
 

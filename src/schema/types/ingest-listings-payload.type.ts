@@ -37,7 +37,7 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Suspected infringements whose score a re-score changed" })
   infringementsUpdated: number;
 
-  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-3"' })
+  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-4"' })
   modelVersion: string;
 
   @Field(() => [IngestRejectionType], { description: "Every rejected row, by index" })

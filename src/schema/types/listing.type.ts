@@ -56,7 +56,7 @@ export class ListingType extends NodeInterface {
   })
   riskSignals: RiskSignalType[] | null;
 
-  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-3" (with "+config.<digest>" when tuned)' })
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-4" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
   @Field(() => DateTimeResolver, {

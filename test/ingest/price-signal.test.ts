@@ -1,0 +1,54 @@
+import type { DataSource } from "typeorm";
+import { OrgKind, RiskSignalKind } from "../../src/entities/enums";
+import type { RiskSignal } from "../../src/entities/risk-signal";
+import { ListingIngest } from "../../src/ingest/listing-ingest";
+import { createOrganization, createProduct } from "../support/factories";
+import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The price signal end to end: a brand's catalogue as stored, listings as a feed sends them, and the
+// signal ingest stores on each listing.
+
+let api: TestApi;
+let db: DataSource;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  db = api.dataSource;
+  const org = await createOrganization(db, OrgKind.BRAND, "Quillon Group");
+  const brand = await createCatalogueBrand(db, org, "Quillon", ["Quill Motor"], {
+    sku: "Q-TOTE",
+    name: "Neverfull Monogram Tote",
+    msrpMinor: 1_450_000,
+    logoHash: "804a95d23ac181dc",
+  });
+  for (const [sku, name, msrpMinor, currency] of [
+    ["Q-SPEEDY", "Speedy 30 Monogram", 1_210_000, "CNY"],
+    ["Q-KEEPALL", "Keepall Bandoulière 50", 1_990_000, "CNY"],
+    ["Q-ZIPPY", "Zippy Wallet", 715_000, "CNY"],
+    ["Q-MATS", "Quill Motor Performance Floor Mats", 14_995, "USD"],
+  ] as const) {
+    await createProduct(db, brand, { sku, name, msrpMinor, currency, specs: {} });
+  }
+});
+afterAll(() => api.close());
+
+async function priceSignalOf(fields: Record<string, unknown>): Promise<RiskSignal | undefined> {
+  const record = listingRecord({ seller: { externalId: "store-price", name: "Price Store", brandCount: 2 }, ...fields });
+  const ingest = await ListingIngest.open(db, api.config);
+  await ingest.ingestNdjson(ndjson([record]), 100, { concurrency: 1 });
+  const [{ risk_signals }] = await db.query(`SELECT risk_signals FROM listing WHERE external_id = $1`, [record.externalId]);
+  return (risk_signals as RiskSignal[]).find((signal) => signal.kind === RiskSignalKind.PRICE_ANOMALY);
+}
+
+describe("the price signal, as ingest stores it", () => {
+  it("compares with the stored product whose name shares the rarest words with the title, the brand's own names aside", async () => {
+    expect((await priceSignalOf({ title: "Quillon Monogram wallet", price: { amountMinor: 300_000, currency: "CNY" } }))?.reason).toBe(
+      "price 42% of MSRP 7,150.00 CNY (Q-ZIPPY Zippy Wallet)",
+    );
+    // "Quill Motor" is the brand's: it names no product, and the title names none else.
+    expect((await priceSignalOf({ title: "Quill Motor wiper blades", price: { amountMinor: 6_000, currency: "CNY" } }))?.reason).toBe(
+      "price 60.00 CNY is 6% of MSRP 149.95 USD (cheapest genuine product Q-MATS)",
+    );
+  });
+});
