@@ -114,26 +114,32 @@ export function indexProducts(brand: BrandProfile, catalogue: CatalogueWords, va
   return { products, words, specValues: specValuesOf(brand) };
 }
 
-// The product the title names best: its SKU, else the most weight of its name's words, a tie going
-// to the most lenient comparison (see ProductIndex.products). When the title names none, the
-// brand's cheapest product, which is the most lenient comparison: the cheapest at the reference
-// rates, or where no MSRP has a rate, the cheapest in the listing's own currency.
+// The product the title names best among those the listing's price can be compared with (an MSRP in
+// its own currency, or in any currency when both have a reference rate): its SKU, else the most
+// weight of its name's words, a tie going to the most lenient comparison (see
+// ProductIndex.products). When the title names none of them, the most lenient of them all: the
+// cheapest at the reference rates, or for a price in a currency without one, the cheapest in that
+// currency.
 export function genuineProductOf(
   index: ProductIndex,
   titleWords: ReadonlySet<string>,
   titleJoined: string,
   listingCurrency: string,
+  listingHasRate: boolean,
 ): { product: GenuineProduct; named: boolean } | null {
   const weights = new Map<number, number>();
   for (const word of titleWords) {
     const entry = index.words.get(word);
     if (entry) for (const at of entry.products) weights.set(at, (weights.get(at) ?? 0) + entry.weight);
   }
+  let cheapest: GenuineProduct | null = null;
   let best: GenuineProduct | null = null;
   let bestBySku = false;
   let bestWeight = 0;
   for (let at = 0; at < index.products.length; at++) {
-    const { product, sku } = index.products[at];
+    const { product, sku, msrpCny } = index.products[at];
+    if (product.currency !== listingCurrency && !(listingHasRate && msrpCny !== null)) continue;
+    cheapest ??= product;
     const bySku = sku.length >= MIN_SKU_LENGTH && titleJoined.includes(sku);
     const weight = weights.get(at) ?? 0;
     if ((bySku && !bestBySku) || (bySku === bestBySku && weight > bestWeight)) {
@@ -143,9 +149,7 @@ export function genuineProductOf(
     }
   }
   if (best) return { product: best, named: true };
-  const cheapest =
-    index.products.find(({ msrpCny }) => msrpCny !== null) ?? index.products.find(({ product }) => product.currency === listingCurrency);
-  return cheapest ? { product: cheapest.product, named: false } : null;
+  return cheapest ? { product: cheapest, named: false } : null;
 }
 
 export function moneyConverter(cnyPerUnit: Readonly<Record<string, number>>): ValueInCny {

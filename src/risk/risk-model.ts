@@ -26,7 +26,8 @@ import { specMismatch } from "./signals/spec-mismatch";
 // currency (price-anomaly.ts), where it had no price signal.
 // Version 4: the genuine product a price is compared with is named by the title's rarest words, not
 // the brand's own names or words half its products share, and a tie goes to the lowest MSRP
-// (genuine-product.ts).
+// (genuine-product.ts); a price in a currency without a rate is compared with the brand's products
+// in that currency, where a product with a rate left it without a price signal.
 export const MODEL_VERSION = "alliance-risk-4";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
@@ -146,7 +147,7 @@ export class RiskModel {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
       const { profile, index } = brand;
-      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency);
+      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency, Object.hasOwn(this.config.cnyPerUnit, listing.currency));
       const own = [
         product
           ? priceAnomaly({

@@ -27,6 +27,8 @@ beforeAll(async () => {
     ["Q-KEEPALL", "Keepall Bandoulière 50", 1_990_000, "CNY"],
     ["Q-ZIPPY", "Zippy Wallet", 715_000, "CNY"],
     ["Q-MATS", "Quill Motor Performance Floor Mats", 14_995, "USD"],
+    // No reference rate for BHD (RISK_CNY_PER_UNIT).
+    ["Q-BAHRAIN", "Travel Case Bahrain Edition", 250_000, "BHD"],
   ] as const) {
     await createProduct(db, brand, { sku, name, msrpMinor, currency, specs: {} });
   }
@@ -49,6 +51,13 @@ describe("the price signal, as ingest stores it", () => {
     // "Quill Motor" is the brand's: it names no product, and the title names none else.
     expect((await priceSignalOf({ title: "Quill Motor wiper blades", price: { amountMinor: 6_000, currency: "CNY" } }))?.reason).toBe(
       "price 60.00 CNY is 6% of MSRP 149.95 USD (cheapest genuine product Q-MATS)",
+    );
+  });
+
+  it("compares a price in a currency without a rate with the brand's products in that currency", async () => {
+    // The wallet the title names is priced in CNY, which a BHD price cannot be compared with.
+    expect((await priceSignalOf({ title: "Quillon wallet", price: { amountMinor: 2_500, currency: "BHD" } }))?.reason).toBe(
+      "price 1% of MSRP 250.000 BHD (cheapest genuine product Q-BAHRAIN)",
     );
   });
 });

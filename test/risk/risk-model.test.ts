@@ -280,6 +280,22 @@ describe("the genuine product a price is compared with", () => {
     expect(priceReason([quillon, borealis], "Quillon Ultra Signet", 10_000)).toBe("price 11% of MSRP 900.00 CNY (Q-2 Signet Ink)");
   });
 
+  it("is one the price can be compared with: a price in a currency without a rate, one in that currency", () => {
+    // No reference rate for BHD (RISK_CNY_PER_UNIT).
+    const dyson = brand("Dyson", [], [
+      product("HD15", "Supersonic Hair Dryer HD15", 299_900),
+      product("JP-ZONE", "Zone Headphones", 70_000, "JPY"),
+      product("BH-AIRSTRAIT", "Airstrait Straightener", 250_000, "BHD"),
+    ]);
+    expect(priceReason([dyson], "Dyson thing", 2_500, "BHD")).toBe("price 1% of MSRP 250.000 BHD (cheapest genuine product BH-AIRSTRAIT)");
+    // "Hair" names the HD15, whose MSRP in CNY a BHD price cannot be compared with.
+    expect(priceReason([dyson], "Dyson hair thing", 2_500, "BHD")).toBe("price 1% of MSRP 250.000 BHD (cheapest genuine product BH-AIRSTRAIT)");
+    expect(priceReason([dyson], "Dyson Airstrait", 25_000, "BHD")).toBe("price 10% of MSRP 250.000 BHD (BH-AIRSTRAIT Airstrait Straightener)");
+    // A price in CNY is compared at the rates, never with the BHD MSRP, even where the title names it.
+    expect(priceReason([dyson], "Dyson Airstrait", 10_000, "CNY")).toBe("price 3% of MSRP 2,999.00 CNY (cheapest genuine product HD15)");
+    expect(priceReason([dyson], "Dyson Zone Headphones", 10_000, "CNY")).toBe("price 100.00 CNY is 3% of MSRP 70,000 JPY (JP-ZONE Zone Headphones)");
+  });
+
   it("breaks a tie by the lowest MSRP, then by the SKU byte-wise, whatever order the catalogue comes in", () => {
     const products = [
       product("A-1", "Silk Scarf", 120_000),
