@@ -109,3 +109,11 @@ describe("values that would fail later", () => {
     expect(refusal({ JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "s".repeat(40) })).toBe("Invalid configuration:\n  INTEL_HMAC_SECRET: must differ from JWT_SECRET");
   });
 });
+
+describe("RISK_COMPARATIVE_MARKERS", () => {
+  it("replaces the built-in markers, and must name one", () => {
+    expect(loadConfig({}).risk.comparativeMarkers).toContain("compatible with");
+    expect(loadConfig({ RISK_COMPARATIVE_MARKERS: "for, 适用于 " }).risk.comparativeMarkers).toEqual(["for", "适用于"]);
+    expect(() => loadConfig({ RISK_COMPARATIVE_MARKERS: " , " })).toThrow("RISK_COMPARATIVE_MARKERS: must name at least one term");
+  });
+});

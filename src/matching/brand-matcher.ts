@@ -89,4 +89,31 @@ export class BrandMatcher {
     this.joinedMatcher.search(folded.joined, (index) => record(this.joinedPatterns[index]));
     return [...found].map(([brandId, alias]) => ({ brandId, alias }));
   }
+
+  // Every place the folded text names a brand, as the [start, end) of the name in `folded.words`,
+  // so that what stands before it can be read (comparative-mentions.ts). One name may be found
+  // more than once, overlapping (whole, and with a letter dropped).
+  occurrences(folded: FoldedText): { brandId: string; start: number; end: number }[] {
+    const found: { brandId: string; start: number; end: number }[] = [];
+    // A whole-word pattern has the spaces on either side of the name.
+    this.wordMatcher.search(folded.words, (index, start, end) => found.push({ brandId: this.wordPatterns[index].brandId, start: start + 1, end: end - 1 }));
+    const wordsAt = wordsPosition(folded);
+    this.joinedMatcher.search(folded.joined, (index, start, end) =>
+      found.push({ brandId: this.joinedPatterns[index].brandId, start: wordsAt(start), end: wordsAt(end - 1) + 1 }),
+    );
+    return found;
+  }
+}
+
+// Where a position of `folded.joined` is in `folded.words`: past the leading space and one space
+// for each word that ends before it.
+function wordsPosition(folded: FoldedText): (joinedAt: number) => number {
+  const ends: number[] = [];
+  let end = 0;
+  for (const word of folded.words.trim().split(" ")) ends.push((end += word.length));
+  return (joinedAt) => {
+    let before = 0;
+    while (before < ends.length && ends[before] <= joinedAt) before++;
+    return joinedAt + 1 + before;
+  };
 }

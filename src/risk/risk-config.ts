@@ -14,6 +14,9 @@ export interface RiskConfig {
   priceAnomalyStartRatio: number;
   priceAnomalyFullRatio: number;
   counterfeitTerms: readonly string[];
+  // Words that, right before a brand's name, say the item is for that brand's products, not one of
+  // them ("case for Samsung", "适用于华为"): such a title gets no price signal for that brand.
+  comparativeMarkers: readonly string[];
   // What one unit of each currency is worth in CNY, for comparing prices across currencies.
   cnyPerUnit: Readonly<Record<string, number>>;
   // Other members' confirmed cases against a store count in a score only when at least this many
@@ -27,6 +30,13 @@ const DEFAULT_COUNTERFEIT_TERMS = [
   "knockoff", "knock-off", "oem", "unbranded", "inspired", "dupe", "high imitation",
   // Chinese
   "高仿", "a货", "原单", "复刻", "超a", "精仿", "尾单", "仿品", "山寨", "同款", "1比1", "原厂货",
+];
+
+const DEFAULT_COMPARATIVE_MARKERS = [
+  // English
+  "for", "compatible with", "works with", "use with", "fits",
+  // Chinese: suitable for, fits, compatible with, for use with
+  "适用于", "适用", "适配", "兼容", "用于",
 ];
 
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
@@ -44,6 +54,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   priceAnomalyStartRatio: 0.7,
   priceAnomalyFullRatio: 0.3,
   counterfeitTerms: DEFAULT_COUNTERFEIT_TERMS,
+  comparativeMarkers: DEFAULT_COMPARATIVE_MARKERS,
   cnyPerUnit: { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, JPY: 0.048, KRW: 0.0053 },
   confirmedByMinMembers: 2,
 };

@@ -3,6 +3,7 @@ import type { RiskSignal } from "../entities/risk-signal";
 import { apportion } from "../apportion";
 import { BoundedMemo } from "../bounded-memo";
 import { BrandMatcher } from "../matching/brand-matcher";
+import { ComparativeMentions } from "../matching/comparative-mentions";
 import { LogoMatcher } from "../matching/logo-matcher";
 import { foldText, type FoldedText } from "../matching/text-normalization";
 import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
@@ -27,7 +28,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // Version 4: the genuine product a price is compared with is named by the title's rarest words, not
 // the brand's own names or words half its products share, and a tie goes to the lowest MSRP
 // (genuine-product.ts); a price in a currency without a rate is compared with the brand's products
-// in that currency, where a product with a rate left it without a price signal.
+// in that currency, where a product with a rate left it without a price signal; a title that names
+// a brand only as what the item is for ("case for Samsung") has no price signal for it
+// (comparative-mentions.ts).
 export const MODEL_VERSION = "alliance-risk-4";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
@@ -85,9 +88,12 @@ interface TitleFacts {
   folded: FoldedText;
   words: Set<string>;
   brandIds: string[];
+  // Those it names only as what the item is for ("case for Samsung"): no price signal for them.
+  namedOnlyFor: ReadonlySet<string>;
   vocabulary: string[];
 }
 const REMEMBERED_TITLES = 20_000;
+const NONE: ReadonlySet<string> = new Set();
 const REMEMBERED_DESCRIPTIONS = 20_000;
 
 export class RiskModel {
@@ -96,6 +102,7 @@ export class RiskModel {
   private readonly descriptions = new BoundedMemo<string, string[]>(REMEMBERED_DESCRIPTIONS);
   private readonly brands: Map<string, { profile: BrandProfile; index: ProductIndex }>;
   private readonly brandMatcher: BrandMatcher;
+  private readonly comparativeMentions: ComparativeMentions;
   private readonly logoMatcher: LogoMatcher;
   private readonly vocabulary: CounterfeitVocabulary;
   private readonly valueInCny: (minor: number, currency: string) => number | null;
@@ -109,6 +116,7 @@ export class RiskModel {
     const words = catalogueWords(profiles);
     this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b, words, this.valueInCny) }]));
     this.brandMatcher = new BrandMatcher(profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
+    this.comparativeMentions = new ComparativeMentions(config.comparativeMarkers, this.brandMatcher);
     this.logoMatcher = new LogoMatcher(
       profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
       config.logoMaxDistance,
@@ -147,7 +155,9 @@ export class RiskModel {
       const brand = this.brands.get(brandId);
       if (!brand) continue;
       const { profile, index } = brand;
-      const product = genuineProductOf(index, titleWords, folded.joined, listing.currency, Object.hasOwn(this.config.cnyPerUnit, listing.currency));
+      const product = title.namedOnlyFor.has(brandId)
+        ? null
+        : genuineProductOf(index, titleWords, folded.joined, listing.currency, Object.hasOwn(this.config.cnyPerUnit, listing.currency));
       const own = [
         product
           ? priceAnomaly({
@@ -171,10 +181,12 @@ export class RiskModel {
 
   private titleFacts(title: string): TitleFacts {
     const folded = foldText(title);
+    const brandIds = this.brandMatcher.matchFolded(folded).map((m) => m.brandId);
     return {
       folded,
       words: new Set(folded.words.trim().split(" ")),
-      brandIds: this.brandMatcher.matchFolded(folded).map((m) => m.brandId),
+      brandIds,
+      namedOnlyFor: brandIds.length > 0 ? this.comparativeMentions.brandsNamedOnlyFor(folded) : NONE,
       vocabulary: this.vocabulary.find(title),
     };
   }

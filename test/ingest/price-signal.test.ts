@@ -21,6 +21,7 @@ beforeAll(async () => {
     name: "Neverfull Monogram Tote",
     msrpMinor: 1_450_000,
     logoHash: "804a95d23ac181dc",
+    specs: { material: "Monogram canvas" },
   });
   for (const [sku, name, msrpMinor, currency] of [
     ["Q-SPEEDY", "Speedy 30 Monogram", 1_210_000, "CNY"],
@@ -59,5 +60,17 @@ describe("the price signal, as ingest stores it", () => {
     expect((await priceSignalOf({ title: "Quillon wallet", price: { amountMinor: 2_500, currency: "BHD" } }))?.reason).toBe(
       "price 1% of MSRP 250.000 BHD (cheapest genuine product Q-BAHRAIN)",
     );
+  });
+
+  it("gives a title that names the brand only as what the item is for no price signal, and keeps its other signals", async () => {
+    // A material Quillon does not make: the spec signal shows the brand is still matched.
+    const fields = { price: { amountMinor: 3_900, currency: "CNY" }, specs: { material: "PU leather" } };
+    const accessory = listingRecord({ title: "Case for Quillon Zippy Wallet 高仿", ...fields });
+    const claimed = listingRecord({ title: "Quillon Zippy Wallet case for Quillon 高仿", ...fields });
+    await (await ListingIngest.open(db, api.config)).ingestNdjson(ndjson([accessory, claimed]), 100, { concurrency: 1 });
+    const signalsOf = async (record: Record<string, unknown>) =>
+      ((await db.query(`SELECT risk_signals FROM listing WHERE external_id = $1`, [record.externalId]))[0].risk_signals as RiskSignal[]).map((s) => s.kind);
+    expect(await signalsOf(accessory)).toEqual([RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.SPEC_MISMATCH]);
+    expect(await signalsOf(claimed)).toEqual([RiskSignalKind.PRICE_ANOMALY, RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.SPEC_MISMATCH]);
   });
 });

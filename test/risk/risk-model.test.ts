@@ -296,6 +296,18 @@ describe("the genuine product a price is compared with", () => {
     expect(priceReason([dyson], "Dyson Zone Headphones", 10_000, "CNY")).toBe("price 100.00 CNY is 3% of MSRP 70,000 JPY (JP-ZONE Zone Headphones)");
   });
 
+  it("is none for a title that names the brand only as what the item is for; its other signals still count", () => {
+    const canon = brand("Canon", ["佳能"], [product("4132C002", "LP-E6NH Battery Pack", 49_900), product("5666C002", "EOS R6 Mark II Body", 1_599_900)]);
+    const assess = (title: string) => new RiskModel([canon]).assess(listing({ title, priceMinor: 3_900, specs: {} }), cleanSeller).brands;
+    for (const title of ["Compatible with Canon LP-E6NH battery AAA", "Battery for Canon LP-E6NH 高仿", "适用于佳能 LP-E6NH 电池 高仿"]) {
+      const [claimed] = assess(title);
+      expect(claimed.brand.id).toBe("Canon");
+      expect(claimed.signals.map((s) => s.kind)).toEqual([RiskSignalKind.COUNTERFEIT_KEYWORDS]);
+    }
+    // Named as itself as well: its price is compared.
+    expect(assess("Canon LP-E6NH battery, for Canon EOS R6")[0].signals.map((s) => s.kind)).toEqual([RiskSignalKind.PRICE_ANOMALY]);
+  });
+
   it("breaks a tie by the lowest MSRP, then by the SKU byte-wise, whatever order the catalogue comes in", () => {
     const products = [
       product("A-1", "Silk Scarf", 120_000),
