@@ -32,6 +32,7 @@ describe("numbers in the environment", () => {
       ["RISK_FLAG_THRESHOLD", ""],
       ["RISK_WEIGHT_PRICE_ANOMALY", ""],
       ["RISK_PRICE_FULL_RATIO", ""],
+      ["RISK_PRICE_PLACEHOLDER_MAX_MINOR", "0.5"],
       ["API_WORKERS", "2.0"],
       ["REPORT_DOMINANCE_SHARE", ".9"],
     ]) {

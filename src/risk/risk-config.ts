@@ -13,6 +13,9 @@ export interface RiskConfig {
   // Below this share of the genuine MSRP a price starts to count; at the floor it counts fully.
   priceAnomalyStartRatio: number;
   priceAnomalyFullRatio: number;
+  // A price of at most this many minor units (0.01 CNY, ¥1) is a placeholder, not what the item
+  // sells for: it gets no price signal.
+  pricePlaceholderMaxMinor: number;
   counterfeitTerms: readonly string[];
   // Words that, right before a brand's name, say the item is for that brand's products, not one of
   // them ("case for Samsung", "适用于华为"): such a title gets no price signal for that brand.
@@ -53,6 +56,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   logoMaxDistance: 10,
   priceAnomalyStartRatio: 0.7,
   priceAnomalyFullRatio: 0.3,
+  pricePlaceholderMaxMinor: 1,
   counterfeitTerms: DEFAULT_COUNTERFEIT_TERMS,
   comparativeMarkers: DEFAULT_COMPARATIVE_MARKERS,
   cnyPerUnit: { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, JPY: 0.048, KRW: 0.0053 },

@@ -30,7 +30,7 @@ import { specMismatch } from "./signals/spec-mismatch";
 // (genuine-product.ts); a price in a currency without a rate is compared with the brand's products
 // in that currency, where a product with a rate left it without a price signal; a title that names
 // a brand only as what the item is for ("case for Samsung") has no price signal for it
-// (comparative-mentions.ts).
+// (comparative-mentions.ts), nor has a price of 0 or a placeholder (price-anomaly.ts).
 export const MODEL_VERSION = "alliance-risk-4";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
@@ -169,6 +169,7 @@ export class RiskModel {
               weight: weights.PRICE_ANOMALY,
               startRatio: this.config.priceAnomalyStartRatio,
               fullRatio: this.config.priceAnomalyFullRatio,
+              placeholderMaxMinor: this.config.pricePlaceholderMaxMinor,
             })
           : null,
         logoMatch(profile.name, logoDistance.get(brandId) ?? null, this.config.logoMaxDistance, weights.LOGO_MATCH),

@@ -73,4 +73,13 @@ describe("the price signal, as ingest stores it", () => {
     expect(await signalsOf(accessory)).toEqual([RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.SPEC_MISMATCH]);
     expect(await signalsOf(claimed)).toEqual([RiskSignalKind.PRICE_ANOMALY, RiskSignalKind.COUNTERFEIT_KEYWORDS, RiskSignalKind.SPEC_MISMATCH]);
   });
+
+  it("gives a price of 0 or one minor unit, a placeholder, no price signal", async () => {
+    for (const amountMinor of [0, 1]) {
+      expect(await priceSignalOf({ title: "Quillon Zippy Wallet", price: { amountMinor, currency: "CNY" } })).toBeUndefined();
+    }
+    expect((await priceSignalOf({ title: "Quillon Zippy Wallet", price: { amountMinor: 2, currency: "CNY" } }))?.reason).toBe(
+      "price <1% of MSRP 7,150.00 CNY (Q-ZIPPY Zippy Wallet)",
+    );
+  });
 });

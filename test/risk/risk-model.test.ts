@@ -105,6 +105,15 @@ describe("each signal in isolation", () => {
     expect(priceOf({ title: "Formosa Tea Oolong Gift Tin", priceMinor: 100, currency: "CNY" })).toBeUndefined();
   });
 
+  it("price anomaly: none for a price of 0 or a placeholder of one minor unit, which is not what the item sells for", () => {
+    expect(signal(listing({ priceMinor: 0 }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined();
+    expect(signal(listing({ priceMinor: 1 }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined();
+    expect(signal(listing({ priceMinor: 2 }), RiskSignalKind.PRICE_ANOMALY)?.reason).toBe("price <1% of MSRP 1,290.00 CNY (ZS100 Crystal Swan Pendant)");
+    // The floor is configuration: 1.00 CNY a placeholder too.
+    const oneYuan = new RiskModel([ZEPHYR], { ...DEFAULT_RISK_CONFIG, pricePlaceholderMaxMinor: 100 }).assess(listing({ priceMinor: 100 }), cleanSeller);
+    expect(oneYuan.brands[0].signals).toEqual([]);
+  });
+
   it("price anomaly compares with the brand's cheapest product when the title names none", () => {
     expect(signal(listing({ title: "Zephyr gift", priceMinor: 4_000 }), RiskSignalKind.PRICE_ANOMALY)?.reason).toBe(
       "price 10% of MSRP 400.00 CNY (cheapest genuine product ZD200)",

@@ -6,7 +6,11 @@ import { formatMoney } from "../../domain/money-format";
 // A genuine product is rarely sold far below its MSRP; a fake almost always is. The signal grows
 // from nothing at `startRatio` of the MSRP to the full weight at `fullRatio` and below. Prices in
 // another currency are compared at the configured reference rates; without a rate for either
-// currency, only with an MSRP in the listing's own currency.
+// currency, only with an MSRP in the listing's own currency. A price of 0 or a placeholder (one
+// minor unit by default: "0.01", "¥1") is what sellers put on a listing whose real price is agreed
+// in chat, a deposit link or a variant picker, not what the item sells for: it says nothing against
+// the MSRP and gets no signal, where it took the full weight as "<1% of MSRP". The listing is judged
+// on its other signals.
 export interface PriceAnomalyInput {
   priceMinor: number;
   currency: string;
@@ -17,10 +21,12 @@ export interface PriceAnomalyInput {
   weight: number;
   startRatio: number;
   fullRatio: number;
+  placeholderMaxMinor: number;
 }
 
 export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
   const { product } = input;
+  if (input.priceMinor <= input.placeholderMaxMinor) return null;
   const ratio = priceRatio(input);
   if (ratio === null) return null;
   const strength = Math.min(1, Math.max(0, (input.startRatio - ratio) / (input.startRatio - input.fullRatio)));
