@@ -13,7 +13,7 @@ export function sellerScore(
   const listings: RiskSignal = {
     kind: RiskSignalKind.LISTINGS,
     contribution: Math.round(SELLER_LISTINGS_SHARE * mean),
-    reason: `its ${listingCount} listing${listingCount === 1 ? "" : "s"} score ${Math.round(mean)} on average`,
+    reason: listingCount === 1 ? `its 1 listing scores ${Math.round(mean)}` : `its ${listingCount} listings score ${Math.round(mean)} on average`,
   };
   const signals = capAtHundred([listings, ...(history ? [history] : [])]);
   return { score: scoreOf(signals), signals };

@@ -472,6 +472,7 @@ describe("the seller score", () => {
         history,
       ],
     });
+    expect(sellerScore(1, 100, null).signals).toEqual([{ kind: RiskSignalKind.LISTINGS, contribution: 70, reason: "its 1 listing scores 100" }]);
     expect(sellerScore(0, 0, null).score).toBe(0);
   });
 });
