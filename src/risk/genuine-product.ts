@@ -1,6 +1,6 @@
-import { BoundedMemo } from "../bounded-memo";
 import { foldText } from "../matching/text-normalization";
 import type { BrandProfile, GenuineProduct } from "./facts";
+import { specName, specValue } from "./spec-values";
 import { minorDigits } from "../domain/money-format";
 
 // Which of a brand's genuine products a listing offers, to compare its price and specs with.
@@ -29,7 +29,7 @@ export interface ProductIndex {
   // The words of the products' names that tell them apart, each with its weight and the products
   // (positions in `products`) whose names have it.
   words: Map<string, { weight: number; products: number[] }>;
-  // Each spec key the brand uses, with every value its genuine products have, folded.
+  // Each spec name the brand uses (specName), with every value its genuine products have (specValue).
   specValues: Map<string, { folded: Set<string>; shown: string[] }>;
 }
 
@@ -56,11 +56,6 @@ export function catalogueWords(brands: readonly BrandProfile[]): CatalogueWords 
   return { products, productsWith };
 }
 
-// Spec values repeat across listings ("256GB", "Monogram canvas"): each is folded once.
-const foldedSpecValues = new BoundedMemo<string, string>(100_000);
-
-export const foldSpecValue = (value: string): string => foldedSpecValues.get(value, (v) => foldText(v).joined);
-
 const bytewise = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 // The lowest MSRP first: at the reference rates, then (after every product with a rate) in minor
@@ -78,10 +73,11 @@ const byLeniency = (a: IndexedProduct, b: IndexedProduct): number =>
 function specValuesOf(brand: BrandProfile): ProductIndex["specValues"] {
   const specValues: ProductIndex["specValues"] = new Map();
   for (const product of brand.products) {
-    for (const [key, value] of Object.entries(product.specs)) {
+    for (const [name, value] of Object.entries(product.specs)) {
+      const key = specName(name);
       const entry = specValues.get(key) ?? { folded: new Set<string>(), shown: [] };
-      if (!entry.folded.has(foldSpecValue(value))) entry.shown.push(value);
-      entry.folded.add(foldSpecValue(value));
+      if (!entry.folded.has(specValue(value))) entry.shown.push(value);
+      entry.folded.add(specValue(value));
       specValues.set(key, entry);
     }
   }

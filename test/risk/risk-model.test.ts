@@ -158,6 +158,18 @@ describe("each signal in isolation", () => {
     expect(signal(listing({ specs: { colour: "blue", length: "38cm" } }), RiskSignalKind.SPEC_MISMATCH)).toBeUndefined();
   });
 
+  it("spec mismatch: names whatever their case or spacing, measures in any unit of their kind", () => {
+    // The same length written other ways, and the same capacity in other units, are the genuine ones.
+    for (const specs of [{ length: "38.0 cm" }, { length: "380 mm" }, { length: "0.38 m" }, { length: "38,0cm" }, { " Length ": "38 cm" }, { capacity: "128 gb" }, { Capacity: "0.128TB" }]) {
+      expect(signal(listing({ title: "Zephyr Memory Card", priceMinor: 40_000, specs }), RiskSignalKind.SPEC_MISMATCH)).toBeUndefined();
+    }
+    // A name cased or spaced otherwise is still compared, and a length the brand does not make is one in any unit.
+    expect(signal(listing({ specs: { Length: "99 cm" } }), RiskSignalKind.SPEC_MISMATCH)?.reason).toBe('Length "99 cm" is not made by Zephyr (genuine: "38 cm")');
+    expect(signal(listing({ specs: { length: "450 mm" } }), RiskSignalKind.SPEC_MISMATCH)?.reason).toBe('length "450 mm" is not made by Zephyr (genuine: "38 cm")');
+    // A measure of another kind is no length.
+    expect(signal(listing({ specs: { length: "380 g" } }), RiskSignalKind.SPEC_MISMATCH)).toBeDefined();
+  });
+
   it("review brushing: a first-week burst, new accounts, duplicated texts", () => {
     const brushed = { count: 200, averageRating: 4.98, fiveStarFirstWeek: 150, newAccountShare: 0.62, duplicateTextShare: 0.35 };
     expect(signal(listing({ reviews: brushed }), RiskSignalKind.REVIEW_BRUSHING)).toEqual({

@@ -1,6 +1,7 @@
 import { RiskSignalKind } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
-import { foldSpecValue, type ProductIndex } from "../genuine-product";
+import type { ProductIndex } from "../genuine-product";
+import { specName, specValue } from "../spec-values";
 
 // A model, capacity or size the brand does not make ("4TB" of a card sold only up to 1TB), or a
 // vague value where the genuine catalogue is precise ("OEM"), is a fake's specification. Only keys
@@ -15,8 +16,8 @@ export function specMismatch(
 ): RiskSignal | null {
   const reasons: string[] = [];
   for (const [key, value] of Object.entries(specs)) {
-    const genuine = index.specValues.get(key);
-    if (!genuine || genuine.folded.has(foldSpecValue(value))) continue;
+    const genuine = index.specValues.get(specName(key));
+    if (!genuine || genuine.folded.has(specValue(value))) continue;
     const shown = genuine.shown.slice(0, MAX_SHOWN).map((v) => `"${v}"`).join(", ");
     reasons.push(`${key} "${value}" is not made by ${brandName} (genuine: ${shown}${genuine.shown.length > MAX_SHOWN ? ", ..." : ""})`);
   }
