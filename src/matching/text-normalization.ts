@@ -5,10 +5,15 @@ import { latinLookalikes } from "./latin-lookalikes";
 // "Swarövski"), other scripts' letters drawn as Latin ones ("Ѕwarovski" with a Cyrillic Ѕ), digits
 // and symbols for letters ("Sw@r0vski"), spelled-out letters
 // ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I"), and spellings that sound alike ("Swarovsky",
-// "Swarowski"). Text and brand aliases go through the same folding.
+// "Swarowski"), and characters nobody sees ("L\u200bV" with a zero-width space). Text and brand
+// aliases go through the same folding.
 
 const LATIN_LETTER = /^[a-z]$/;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+// Format characters drawn as nothing (zero-width space and joiners, soft hyphen, word joiner, byte
+// order mark, text-direction marks): a reader sees the letters either side of one as one word, so
+// they are taken out, not read as a break between words.
+const INVISIBLE = /\p{Cf}/gu;
 
 // Only between two letters, so that "1:1" or "256gb" keep their digits.
 const LOOKALIKES: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", $: "s", "!": "i" };
@@ -79,7 +84,7 @@ export interface FoldedText {
 
 export function foldText(text: string): FoldedText {
   const lower = text.toLowerCase();
-  const plain = replaceLookalikes(ASCII.test(lower) ? lower : latinLookalikes(text).toLowerCase());
+  const plain = replaceLookalikes(ASCII.test(lower) ? lower : latinLookalikes(text.replace(INVISIBLE, "")).toLowerCase());
   const tokens = joinSpelledOut(plain.replace(NOT_WORD, " ").trim().split(" ").filter(Boolean)).map(soundAlike);
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }

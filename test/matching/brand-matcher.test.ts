@@ -8,6 +8,7 @@ const matcher = new BrandMatcher([
   { brandId: "samsung", name: "Samsung", aliases: ["三星", "삼성"] },
   { brandId: "sony", name: "Sony", aliases: ["索尼"] },
   { brandId: "ford", name: "Ford", aliases: ["福特"] },
+  { brandId: "canon", name: "Canon", aliases: ["佳能"] },
 ]);
 const brandsIn = (text: string) => matcher.match(text).map((m) => m.brandId).sort();
 
@@ -66,6 +67,19 @@ describe("brand matching", () => {
     ["L o u i s V u i t t o n", "lv"],
     ["louisvuitton monogram", "lv"],
   ])("sees through spacing tricks: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  // Format characters are drawn as nothing: the letters either side of one read as one word.
+  it.each([
+    ["a zero-width space", "L\u200bV bag", "lv"],
+    ["a soft hyphen", "So\u00adny headphones", "sony"],
+    ["a zero-width joiner", "Ca\u200dnon camera", "canon"],
+    ["a zero-width non-joiner", "Ca\u200cnon camera", "canon"],
+    ["a word joiner", "S\u2060ony headphones", "sony"],
+    ["a byte order mark and a left-to-right mark", "\ufeffL\u200eV bag", "lv"],
+    ["a right-to-left override", "Can\u202eon camera", "canon"],
+  ])("reads a name with %s inside as the name", (_, title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
   });
 
