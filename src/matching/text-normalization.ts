@@ -4,12 +4,11 @@ import { latinLookalikes } from "./latin-lookalikes";
 // use to slip past filters fold back to the name: full-width letters and accents ("Ｓｗａｒｏｖｓｋｉ",
 // "Swarövski"), other scripts' letters drawn as Latin ones ("Ѕwarovski" with a Cyrillic Ѕ), digits
 // and symbols for letters ("Sw@r0vski"), spelled-out letters
-// ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I"), and spellings that sound alike ("Swarovsky",
+// ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I", "L.V"), and spellings that sound alike ("Swarovsky",
 // "Swarowski"), and characters nobody sees ("L\u200bV" with a zero-width space). Text and brand
 // aliases go through the same folding.
 
 const LATIN_LETTER = /^[a-z]$/;
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 // Format characters drawn as nothing (zero-width space and joiners, soft hyphen, word joiner, byte
 // order mark, text-direction marks): a reader sees the letters either side of one as one word, so
 // they are taken out, not read as a break between words.
@@ -55,23 +54,47 @@ function soundAlike(token: string): string {
   return out;
 }
 
-// Runs of three or more one-letter tokens are a spelled-out word.
-function joinSpelledOut(tokens: string[]): string[] {
+// A text split into words (letters and digits of any script) and the gaps between them, in turn:
+// "l.v bag" is ["l", ".", "v", " ", "bag"]. It starts and ends with a word, "" where the text
+// starts or ends with a gap.
+const WORDS_AND_GAPS = /([^\p{L}\p{N}]+)/u;
+
+const isLetter = (word: string) => word.length === 1 && word >= "a" && word <= "z";
+
+// Two single letters spell a word ("L V", "L.V", "L-V", "W.D.") when a space, or one mark drawn
+// between letters, is all that parts them. Not across a slash, comma or "&", which list
+// alternatives ("S/M", "W/D" for washer and dryer, "L, W"), nor across a full stop and a space,
+// which is how initials are written ("J. K. Rowling", "W. D. Gann").
+const PAIR_GAP = /^(?:\s+|[._\u00b7\u2022\u2027\u30fb]|\p{Pd})$/u;
+const DASH = /^\p{Pd}$/u;
+
+// `first`: the index of the pair's first letter in `parts`.
+function spellsPair(parts: readonly string[], first: number): boolean {
+  const between = parts[first + 1];
+  const after = parts[first + 3];
+  if (!PAIR_GAP.test(between)) return false;
+  // A letter hyphened to the next word begins that word ("size L V-neck", "T-shirt", "X-ray").
+  return after === undefined || !parts[first + 4] || !DASH.test(after) || after === between;
+}
+
+// Runs of single letters are a spelled-out word: three or more whatever parts them
+// ("S w a r o v s k i", "S/O/N/Y"), two as spellsPair says.
+function joinSpelledOut(parts: readonly string[]): string[] {
   const joined: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 3) joined.push(run.join(""));
-    else joined.push(...run);
-    run = [];
-  };
-  for (const token of tokens) {
-    if (token.length === 1 && LATIN_LETTER.test(token)) run.push(token);
-    else {
-      flush();
-      joined.push(token);
+  for (let first = 0; first < parts.length; first += 2) {
+    let last = first;
+    while (isLetter(parts[last]) && last + 2 < parts.length && isLetter(parts[last + 2])) last += 2;
+    const letters = (last - first) / 2 + 1;
+    if (letters >= 3 || (letters === 2 && spellsPair(parts, first))) {
+      let word = "";
+      for (let i = first; i <= last; i += 2) word += parts[i];
+      joined.push(word);
+    } else {
+      for (let i = first; i <= last; i++) joined.push(parts[i]);
     }
+    if (last + 1 < parts.length) joined.push(parts[last + 1]);
+    first = last;
   }
-  flush();
   return joined;
 }
 
@@ -85,6 +108,8 @@ export interface FoldedText {
 export function foldText(text: string): FoldedText {
   const lower = text.toLowerCase();
   const plain = replaceLookalikes(ASCII.test(lower) ? lower : latinLookalikes(text.replace(INVISIBLE, "")).toLowerCase());
-  const tokens = joinSpelledOut(plain.replace(NOT_WORD, " ").trim().split(" ").filter(Boolean)).map(soundAlike);
+  const parts = joinSpelledOut(plain.split(WORDS_AND_GAPS));
+  const tokens: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) if (parts[i]) tokens.push(soundAlike(parts[i]));
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }

@@ -9,6 +9,7 @@ const matcher = new BrandMatcher([
   { brandId: "sony", name: "Sony", aliases: ["索尼"] },
   { brandId: "ford", name: "Ford", aliases: ["福特"] },
   { brandId: "canon", name: "Canon", aliases: ["佳能"] },
+  { brandId: "wd", name: "Western Digital", aliases: ["WD"] },
 ]);
 const brandsIn = (text: string) => matcher.match(text).map((m) => m.brandId).sort();
 
@@ -68,6 +69,38 @@ describe("brand matching", () => {
     ["louisvuitton monogram", "lv"],
   ])("sees through spacing tricks: %s", (title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it.each([
+    ["L.V bag", "lv"],
+    ["L-V bag", "lv"],
+    ["L V bag", "lv"],
+    ["L.V. bag", "lv"],
+    ["L\u2013V bag", "lv"],
+    ["L_V bag", "lv"],
+    ["bag L.V", "lv"],
+    ["W.D. 2TB hard drive", "wd"],
+    ["W-D external drive", "wd"],
+  ])("reads a two-letter name spelled out: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  // Single letters in ordinary text stay apart: lists of alternatives (sizes, "W/D" for washer and
+  // dryer), a letter that begins a hyphened word, initials as they are typeset.
+  it.each([
+    "T-shirt sizes S M L XL",
+    "A B testing kit",
+    "A/B testing",
+    "W/D stackable washer dryer",
+    "Men's tee, size L V-neck",
+    "Size L, W 32 jeans",
+    "L/W ratio gauge",
+    "L x W x H 30 x 20 x 10 cm",
+    "J. K. Rowling box set",
+    "W. D. Gann trading books",
+    "L. V. Beethoven sonatas",
+  ])("reads no two-letter name in single letters of ordinary text: %s", (title) => {
+    expect(brandsIn(title)).toEqual([]);
   });
 
   // Format characters are drawn as nothing: the letters either side of one read as one word.
