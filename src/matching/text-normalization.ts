@@ -1,12 +1,13 @@
 import { latinLookalikes } from "./latin-lookalikes";
+import { simplifiedChinese } from "./simplified-chinese";
 
 // How listing text is folded before brand names are looked for in it, so that the tricks sellers
 // use to slip past filters fold back to the name: full-width letters and accents ("Ｓｗａｒｏｖｓｋｉ",
 // "Swarövski"), other scripts' letters drawn as Latin ones ("Ѕwarovski" with a Cyrillic Ѕ), digits
 // and symbols for letters ("Sw@r0vski"), spelled-out letters
-// ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I", "L.V"), and spellings that sound alike ("Swarovsky",
-// "Swarowski"), and characters nobody sees ("L\u200bV" with a zero-width space). Text and brand
-// aliases go through the same folding.
+// ("S w a r o v s k i", "S.W.A.R.O.V.S.K.I", "L.V"), spellings that sound alike ("Swarovsky",
+// "Swarowski"), characters nobody sees ("L\u200bV" with a zero-width space), and Chinese in
+// traditional characters ("華為" for "华为"). Text and brand aliases go through the same folding.
 
 const LATIN_LETTER = /^[a-z]$/;
 // Format characters drawn as nothing (zero-width space and joiners, soft hyphen, word joiner, byte
@@ -107,7 +108,7 @@ export interface FoldedText {
 
 export function foldText(text: string): FoldedText {
   const lower = text.toLowerCase();
-  const plain = replaceLookalikes(ASCII.test(lower) ? lower : latinLookalikes(text.replace(INVISIBLE, "")).toLowerCase());
+  const plain = replaceLookalikes(ASCII.test(lower) ? lower : simplifiedChinese(latinLookalikes(text.replace(INVISIBLE, ""))).toLowerCase());
   const parts = joinSpelledOut(plain.split(WORDS_AND_GAPS));
   const tokens: string[] = [];
   for (let i = 0; i < parts.length; i += 2) if (parts[i]) tokens.push(soundAlike(parts[i]));

@@ -10,6 +10,8 @@ const matcher = new BrandMatcher([
   { brandId: "ford", name: "Ford", aliases: ["福特"] },
   { brandId: "canon", name: "Canon", aliases: ["佳能"] },
   { brandId: "wd", name: "Western Digital", aliases: ["WD"] },
+  { brandId: "huawei", name: "Huawei", aliases: ["华为"] },
+  { brandId: "shiseido", name: "Shiseido", aliases: ["資生堂"] },
 ]);
 const brandsIn = (text: string) => matcher.match(text).map((m) => m.brandId).sort();
 
@@ -24,6 +26,17 @@ describe("brand matching", () => {
     ["三星 Galaxy S24 手机", "samsung"],
     ["삼성 갤럭시", "samsung"],
   ])("finds the brand across scripts: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  // Taiwan and Hong Kong write Chinese in traditional characters; an alias in either script
+  // matches a title in either.
+  it.each([
+    ["施華洛世奇 天鵝項鍊", "swarovski"],
+    ["華為 手機 Mate 60", "huawei"],
+    ["資生堂 紅腰子 精華", "shiseido"],
+    ["资生堂 红腰子 精华", "shiseido"],
+  ])("reads traditional and simplified Chinese alike: %s", (title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
   });
 
