@@ -17,7 +17,7 @@ const int = (fallback: number, min = 1) => whole().pipe(z.number().int().min(min
 const weight = (signal: WeightedSignal) => int(DEFAULT_RISK_CONFIG.weights[signal], 0).pipe(z.number().max(100));
 const ratio = (fallback: number) => fraction().pipe(z.number().min(0).max(1)).default(fallback);
 
-// "replica,AAA,高仿": the counterfeit vocabulary (or the comparative markers), replacing the default list.
+// "replica,AAA,高仿": the counterfeit vocabulary (or the comparative markers, or the negative contexts), replacing the default list.
 const termList = z
   .string()
   .transform((value) => value.split(",").map((t) => t.trim()).filter(Boolean))
@@ -150,6 +150,7 @@ export const EnvSchema = z.object({
   RISK_PRICE_PLACEHOLDER_MAX_MINOR: int(DEFAULT_RISK_CONFIG.pricePlaceholderMaxMinor, 0),
   RISK_COUNTERFEIT_TERMS: termList,
   RISK_COMPARATIVE_MARKERS: termList,
+  RISK_NEGATIVE_CONTEXTS: termList,
   RISK_CNY_PER_UNIT: rateList,
   // One member alone would be that member's review decisions shown to others.
   RISK_CONFIRMED_MIN_MEMBERS: int(DEFAULT_RISK_CONFIG.confirmedByMinMembers, 2),
@@ -310,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pricePlaceholderMaxMinor: e.RISK_PRICE_PLACEHOLDER_MAX_MINOR,
       counterfeitTerms: e.RISK_COUNTERFEIT_TERMS ?? DEFAULT_RISK_CONFIG.counterfeitTerms,
       comparativeMarkers: e.RISK_COMPARATIVE_MARKERS ?? DEFAULT_RISK_CONFIG.comparativeMarkers,
+      negativeContexts: e.RISK_NEGATIVE_CONTEXTS ?? DEFAULT_RISK_CONFIG.negativeContexts,
       cnyPerUnit: { ...DEFAULT_RISK_CONFIG.cnyPerUnit, ...e.RISK_CNY_PER_UNIT },
       confirmedByMinMembers: e.RISK_CONFIRMED_MIN_MEMBERS,
     },

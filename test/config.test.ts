@@ -118,3 +118,10 @@ describe("RISK_COMPARATIVE_MARKERS", () => {
     expect(() => loadConfig({ RISK_COMPARATIVE_MARKERS: " , " })).toThrow("RISK_COMPARATIVE_MARKERS: must name at least one term");
   });
 });
+
+describe("RISK_NEGATIVE_CONTEXTS", () => {
+  it("replaces the built-in phrases in which a brand's name does not count", () => {
+    expect(loadConfig({}).risk.negativeContexts).toContain("三星堆");
+    expect(loadConfig({ RISK_NEGATIVE_CONTEXTS: " 三星堆, Sonny Angel " }).risk.negativeContexts).toEqual(["三星堆", "Sonny Angel"]);
+  });
+});

@@ -16,8 +16,11 @@ export interface BrandNameMatch {
   alias: string;
 }
 
+// A brand's name or alias; or, with no brand, a negative context: a phrase of ordinary language
+// in which a name found wholly inside does not count ("三星堆", a place, holds Samsung's "三星").
+// Both are looked for in the same pass.
 interface Pattern {
-  brandId: string;
+  brandId: string | null;
   alias: string;
 }
 
@@ -46,12 +49,12 @@ export class BrandMatcher {
   private readonly joinedPatterns: Pattern[] = [];
   private readonly joinedMatcher: AhoCorasick;
 
-  constructor(brands: readonly BrandNames[]) {
+  constructor(brands: readonly BrandNames[], negativeContexts: readonly string[] = []) {
     const wordTexts: string[] = [];
     const joinedTexts: string[] = [];
     const seen = new Set<string>();
     const add = (list: Pattern[], texts: string[], text: string, pattern: Pattern) => {
-      const key = `${list === this.wordPatterns ? "w" : "j"}:${text}:${pattern.brandId}`;
+      const key = `${list === this.wordPatterns ? "w" : "j"}:${text}:${pattern.brandId ?? ""}`;
       if (!text.trim() || seen.has(key)) return;
       seen.add(key);
       list.push(pattern);
@@ -71,6 +74,14 @@ export class BrandMatcher {
         for (const variant of typoVariants(folded.joined)) add(this.joinedPatterns, joinedTexts, variant, pattern);
       }
     }
+    // Wherever a name may be found: in the words (Latin) and in the joined text (any script, and
+    // Latin names of 6 letters or more).
+    for (const phrase of negativeContexts) {
+      const folded = foldText(phrase);
+      const pattern = { brandId: null, alias: phrase };
+      if (isLatin(folded.joined)) add(this.wordPatterns, wordTexts, folded.words, pattern);
+      add(this.joinedPatterns, joinedTexts, folded.joined, pattern);
+    }
     this.wordMatcher = new AhoCorasick(wordTexts);
     this.joinedMatcher = new AhoCorasick(joinedTexts);
   }
@@ -82,12 +93,24 @@ export class BrandMatcher {
 
   matchFolded(folded: FoldedText): BrandNameMatch[] {
     const found = new Map<string, string>();
-    const record = (pattern: Pattern) => {
-      if (!found.has(pattern.brandId)) found.set(pattern.brandId, pattern.alias);
-    };
-    this.wordMatcher.search(folded.words, (index) => record(this.wordPatterns[index]));
-    this.joinedMatcher.search(folded.joined, (index) => record(this.joinedPatterns[index]));
+    this.search(this.wordMatcher, this.wordPatterns, folded.words, found);
+    this.search(this.joinedMatcher, this.joinedPatterns, folded.joined, found);
     return [...found].map(([brandId, alias]) => ({ brandId, alias }));
+  }
+
+  // Adds to `found` the names in `text` that no negative context found there holds.
+  private search(matcher: AhoCorasick, patterns: readonly Pattern[], text: string, found: Map<string, string>): void {
+    const names: { brandId: string; alias: string; start: number; end: number }[] = [];
+    const contexts: { start: number; end: number }[] = [];
+    matcher.search(text, (index, start, end) => {
+      const { brandId, alias } = patterns[index];
+      if (brandId === null) contexts.push({ start, end });
+      else names.push({ brandId, alias, start, end });
+    });
+    for (const name of names) {
+      if (found.has(name.brandId) || contexts.some((context) => context.start <= name.start && name.end <= context.end)) continue;
+      found.set(name.brandId, name.alias);
+    }
   }
 
   // Every place the folded text names a brand, as the [start, end) of the name in `folded.words`,
@@ -96,11 +119,16 @@ export class BrandMatcher {
   occurrences(folded: FoldedText): { brandId: string; start: number; end: number }[] {
     const found: { brandId: string; start: number; end: number }[] = [];
     // A whole-word pattern has the spaces on either side of the name.
-    this.wordMatcher.search(folded.words, (index, start, end) => found.push({ brandId: this.wordPatterns[index].brandId, start: start + 1, end: end - 1 }));
+    // Negative contexts (no brand) are no names.
+    this.wordMatcher.search(folded.words, (index, start, end) => {
+      const { brandId } = this.wordPatterns[index];
+      if (brandId !== null) found.push({ brandId, start: start + 1, end: end - 1 });
+    });
     const wordsAt = wordsPosition(folded);
-    this.joinedMatcher.search(folded.joined, (index, start, end) =>
-      found.push({ brandId: this.joinedPatterns[index].brandId, start: wordsAt(start), end: wordsAt(end - 1) + 1 }),
-    );
+    this.joinedMatcher.search(folded.joined, (index, start, end) => {
+      const { brandId } = this.joinedPatterns[index];
+      if (brandId !== null) found.push({ brandId, start: wordsAt(start), end: wordsAt(end - 1) + 1 });
+    });
     return found;
   }
 }

@@ -20,6 +20,8 @@ export interface RiskConfig {
   // Words that, right before a brand's name, say the item is for that brand's products, not one of
   // them ("case for Samsung", "适用于华为"): such a title gets no price signal for that brand.
   comparativeMarkers: readonly string[];
+  // Phrases of ordinary language in which a brand's name found wholly inside does not count.
+  negativeContexts: readonly string[];
   // What one unit of each currency is worth in CNY, for comparing prices across currencies.
   cnyPerUnit: Readonly<Record<string, number>>;
   // Other members' confirmed cases against a store count in a score only when at least this many
@@ -41,6 +43,11 @@ const DEFAULT_COMPARATIVE_MARKERS = [
   // Chinese: suitable for, fits, compatible with, for use with
   "适用于", "适用", "适配", "兼容", "用于",
 ];
+// Chinese is written without spaces, so a short Chinese alias is found inside other words: "三星级"
+// (three-star) and "三星堆" (an archaeological site) hold Samsung's 三星, "强烈安利" ("strongly
+// recommend") Amway's 安利, as "平安利息" does across 平安|利息, "东西数量" Western Digital's 西数
+// across 东西|数量, and "九阳神功" (a martial art in novels) Joyoung's 九阳.
+const DEFAULT_NEGATIVE_CONTEXTS = ["三星级", "三星堆", "强烈安利", "平安利息", "东西数量", "九阳神功"];
 
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
   weights: {
@@ -59,6 +66,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   pricePlaceholderMaxMinor: 1,
   counterfeitTerms: DEFAULT_COUNTERFEIT_TERMS,
   comparativeMarkers: DEFAULT_COMPARATIVE_MARKERS,
+  negativeContexts: DEFAULT_NEGATIVE_CONTEXTS,
   cnyPerUnit: { CNY: 1, USD: 7.2, EUR: 7.8, GBP: 9.1, HKD: 0.92, JPY: 0.048, KRW: 0.0053 },
   confirmedByMinMembers: 2,
 };

@@ -115,7 +115,10 @@ export class RiskModel {
     this.valueInCny = moneyConverter(config.cnyPerUnit);
     const words = catalogueWords(profiles);
     this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b, words, this.valueInCny) }]));
-    this.brandMatcher = new BrandMatcher(profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })));
+    this.brandMatcher = new BrandMatcher(
+      profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })),
+      config.negativeContexts,
+    );
     this.comparativeMentions = new ComparativeMentions(config.comparativeMarkers, this.brandMatcher);
     this.logoMatcher = new LogoMatcher(
       profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),

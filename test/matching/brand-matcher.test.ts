@@ -1,6 +1,7 @@
 import { BrandMatcher } from "../../src/matching/brand-matcher";
 import { LogoMatcher } from "../../src/matching/logo-matcher";
 import { parseHash64 } from "../../src/matching/perceptual-hash";
+import { DEFAULT_RISK_CONFIG } from "../../src/risk/risk-config";
 
 const matcher = new BrandMatcher([
   { brandId: "lv", name: "Louis Vuitton", aliases: ["LV", "路易威登", "ルイ・ヴィトン"] },
@@ -154,6 +155,51 @@ describe("brand matching", () => {
     // A loose bound: a loop of 10,000 regular expressions would take seconds.
     expect(performance.now() - started).toBeLessThan(1000);
     expect(big.match("Louis Vuitton 品牌4321号").map((m) => m.brandId).sort()).toEqual(["b4321", "lv"]);
+  });
+});
+
+describe("negative contexts", () => {
+  // The alliance's short Chinese aliases, with the negative contexts the risk model starts with.
+  const chinese = new BrandMatcher(
+    [
+      { brandId: "samsung", name: "Samsung", aliases: ["三星"] },
+      { brandId: "amway", name: "Amway", aliases: ["安利", "纽崔莱"] },
+      { brandId: "wd", name: "Western Digital", aliases: ["西数", "西部数据"] },
+      { brandId: "joyoung", name: "Joyoung", aliases: ["九阳"] },
+    ],
+    DEFAULT_RISK_CONFIG.negativeContexts,
+  );
+  const chineseBrandsIn = (text: string) => chinese.match(text).map((m) => m.brandId).sort();
+
+  it.each([
+    "强烈安利 网红同款 保温杯",
+    "三星级酒店同款 枕头",
+    "国产 三星堆 文创 摆件",
+    "装东西数量多 收纳箱",
+    "平安利息 理财书",
+    "九阳神功 武侠小说",
+    "九陽神功 武俠小說",
+  ])("does not count a name found wholly inside a phrase of ordinary language: %s", (title) => {
+    expect(chineseBrandsIn(title)).toEqual([]);
+  });
+
+  it.each([
+    ["三星 Galaxy S24 手机", ["samsung"]],
+    ["安利 纽崔莱 蛋白粉", ["amway"]],
+    ["九阳 豆浆机", ["joyoung"]],
+    ["西数 硬盘 4TB", ["wd"]],
+    // The name counts where it stands outside the phrase, or another of the brand's names does.
+    ["三星堆 同款 三星 手机壳", ["samsung"]],
+    ["强烈安利 纽崔莱 蛋白粉", ["amway"]],
+  ])("still finds the name outside them: %s", (title, brands) => {
+    expect(chineseBrandsIn(title)).toEqual(brands);
+  });
+
+  it("holds Latin phrases too, as whole words", () => {
+    const sony = new BrandMatcher([{ brandId: "sony", name: "Sony", aliases: ["Sonny"] }], ["Sonny Angel"]);
+    expect(sony.match("Sonny Angel figure 网红同款")).toEqual([]);
+    expect(sony.match("Sonny Angeles headphones").map((m) => m.brandId)).toEqual(["sony"]);
+    expect(sony.match("Sony headphones").map((m) => m.brandId)).toEqual(["sony"]);
   });
 });
 

@@ -160,7 +160,7 @@ describe("each signal in isolation", () => {
 
   it("spec mismatch: names whatever their case or spacing, measures in any unit of their kind", () => {
     // The same length written other ways, and the same capacity in other units, are the genuine ones.
-    for (const specs of [{ length: "38.0 cm" }, { length: "380 mm" }, { length: "0.38 m" }, { length: "38,0cm" }, { " Length ": "38 cm" }, { capacity: "128 gb" }, { Capacity: "0.128TB" }]) {
+    for (const specs of [{ length: "38.0 cm" }, { length: "380 mm" }, { length: "0.38 m" }, { length: "38,0cm" }, { " Length ": "38 cm" }, { capacity: "128 gb" }, { Capacity: "0.128TB" }] as Record<string, string>[]) {
       expect(signal(listing({ title: "Zephyr Memory Card", priceMinor: 40_000, specs }), RiskSignalKind.SPEC_MISMATCH)).toBeUndefined();
     }
     // A name cased or spaced otherwise is still compared, and a length the brand does not make is one in any unit.
@@ -441,6 +441,14 @@ describe("the combined score", () => {
     expect(unbranded.brands).toEqual([]);
     expect(unbranded.score).toBe(30);
     expect(unbranded.brandFreeScore).toBe(30);
+  });
+
+  it("claims no brand by a name found wholly inside one of the configured negative contexts", () => {
+    const samsung: BrandProfile = { ...OTHER, id: "samsung", name: "Samsung", aliases: ["三星"] };
+    const facts = listing({ title: "三星堆 文创 摆件 高仿" });
+    expect(new RiskModel([samsung]).assess(facts, cleanSeller).brands).toEqual([]);
+    const withoutContexts = new RiskModel([samsung], { ...DEFAULT_RISK_CONFIG, negativeContexts: [] });
+    expect(withoutContexts.assess(facts, cleanSeller).brands.map((b) => b.brand.id)).toEqual(["samsung"]);
   });
 
   it("re-scores a brand's case on a listing that no longer claims it on the brand-free signals, never flagged", () => {
