@@ -99,6 +99,16 @@ function joinSpelledOut(parts: readonly string[]): string[] {
   return joined;
 }
 
+// A text as it reads: lowered, invisible characters out, accents off, look-alike letters, digits
+// and symbols as the Latin letters they stand for, traditional Chinese as simplified, split into
+// words and the gaps between them in turn (WORDS_AND_GAPS), spelled-out letters joined. Brand names
+// are matched on it with their sounds folded too (foldWords); the counterfeit vocabulary without.
+export function readText(text: string): string[] {
+  const lower = text.toLowerCase();
+  const plain = replaceLookalikes(ASCII.test(lower) ? lower : simplifiedChinese(latinLookalikes(text.replace(INVISIBLE, ""))).toLowerCase());
+  return joinSpelledOut(plain.split(WORDS_AND_GAPS));
+}
+
 export interface FoldedText {
   // Words separated by single spaces, with a space at each end: " louis vuiton neverful ".
   words: string;
@@ -106,11 +116,11 @@ export interface FoldedText {
   joined: string;
 }
 
-export function foldText(text: string): FoldedText {
-  const lower = text.toLowerCase();
-  const plain = replaceLookalikes(ASCII.test(lower) ? lower : simplifiedChinese(latinLookalikes(text.replace(INVISIBLE, ""))).toLowerCase());
-  const parts = joinSpelledOut(plain.split(WORDS_AND_GAPS));
+// `read`: a text as readText gives it.
+export function foldWords(read: readonly string[]): FoldedText {
   const tokens: string[] = [];
-  for (let i = 0; i < parts.length; i += 2) if (parts[i]) tokens.push(soundAlike(parts[i]));
+  for (let i = 0; i < read.length; i += 2) if (read[i]) tokens.push(soundAlike(read[i]));
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }
+
+export const foldText = (text: string): FoldedText => foldWords(readText(text));

@@ -20,7 +20,8 @@ export interface RiskConfig {
   // Words that, right before a brand's name, say the item is for that brand's products, not one of
   // them ("case for Samsung", "适用于华为"): such a title gets no price signal for that brand.
   comparativeMarkers: readonly string[];
-  // Phrases of ordinary language in which a brand's name found wholly inside does not count.
+  // Phrases of ordinary language in which a brand's name or a counterfeit term found wholly inside
+  // does not count.
   negativeContexts: readonly string[];
   // What one unit of each currency is worth in CNY, for comparing prices across currencies.
   cnyPerUnit: Readonly<Record<string, number>>;
@@ -46,8 +47,10 @@ const DEFAULT_COMPARATIVE_MARKERS = [
 // Chinese is written without spaces, so a short Chinese alias is found inside other words: "三星级"
 // (three-star) and "三星堆" (an archaeological site) hold Samsung's 三星, "强烈安利" ("strongly
 // recommend") Amway's 安利, as "平安利息" does across 平安|利息, "东西数量" Western Digital's 西数
-// across 东西|数量, and "九阳神功" (a martial art in novels) Joyoung's 九阳.
-const DEFAULT_NEGATIVE_CONTEXTS = ["三星级", "三星堆", "强烈安利", "平安利息", "东西数量", "九阳神功"];
+// across 东西|数量, and "九阳神功" (a martial art in novels) Joyoung's 九阳. And the genuine trade
+// uses a counterfeit term in a few phrases: "fake fur" is a material, "not fake" a denial, a
+// "1:1 scale" model the size of the real thing.
+const DEFAULT_NEGATIVE_CONTEXTS = ["三星级", "三星堆", "强烈安利", "平安利息", "东西数量", "九阳神功", "fake fur", "not fake", "1:1 scale"];
 
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
   weights: {

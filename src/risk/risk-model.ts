@@ -5,7 +5,7 @@ import { BoundedMemo } from "../bounded-memo";
 import { BrandMatcher } from "../matching/brand-matcher";
 import { ComparativeMentions } from "../matching/comparative-mentions";
 import { LogoMatcher } from "../matching/logo-matcher";
-import { foldText, type FoldedText } from "../matching/text-normalization";
+import { foldWords, readText, type FoldedText } from "../matching/text-normalization";
 import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
 import { catalogueWords, genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
@@ -124,7 +124,7 @@ export class RiskModel {
       profiles.map((b) => ({ brandId: b.id, logoHashes: b.logoHashes })),
       config.logoMaxDistance,
     );
-    this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms);
+    this.vocabulary = new CounterfeitVocabulary(config.counterfeitTerms, config.negativeContexts);
   }
 
   // ownerOrgId: the organization of the brand the score is for; null for a listing's or a store's own score.
@@ -184,14 +184,15 @@ export class RiskModel {
   }
 
   private titleFacts(title: string): TitleFacts {
-    const folded = foldText(title);
+    const read = readText(title);
+    const folded = foldWords(read);
     const brandIds = this.brandMatcher.matchFolded(folded).map((m) => m.brandId);
     return {
       folded,
       words: new Set(folded.words.trim().split(" ")),
       brandIds,
       namedOnlyFor: brandIds.length > 0 ? this.comparativeMentions.brandsNamedOnlyFor(folded) : NONE,
-      vocabulary: this.vocabulary.find(title),
+      vocabulary: this.vocabulary.findIn(read),
     };
   }
 

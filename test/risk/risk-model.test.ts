@@ -136,6 +136,12 @@ describe("each signal in isolation", () => {
     expect(signal(listing({ title: "Zephyr Crystal Swan AAAB batteries" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)).toBeUndefined();
   });
 
+  it("counterfeit vocabulary is read through disguises, and not inside a negative context", () => {
+    expect(signal(listing({ title: "Zephyr Crystal Swan rep1ica 高\u200b仿" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)?.reason).toBe("title contains 'replica', '高仿'");
+    expect(signal(listing({ title: "Zephyr Crystal Swan", description: "A貨 1 : 1" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)?.reason).toBe("description contains 'a货', '1:1'");
+    expect(signal(listing({ title: "Zephyr fake fur stole" }), RiskSignalKind.COUNTERFEIT_KEYWORDS)).toBeUndefined();
+  });
+
   it("logo match: closer hashes count more; beyond the threshold nothing", () => {
     const exact = listing({ title: "Crystal pendant", imageHashes: [parseHash64("804a95d23ac181dc")] });
     expect(signal(exact, RiskSignalKind.LOGO_MATCH)).toEqual({
@@ -437,7 +443,7 @@ describe("the combined score", () => {
   });
 
   it("scores a listing that claims no brand, but never flags it", () => {
-    const unbranded = model.assess(listing({ title: "1:1 scale model car replica" }), cleanSeller);
+    const unbranded = model.assess(listing({ title: "Model car replica AAA" }), cleanSeller);
     expect(unbranded.brands).toEqual([]);
     expect(unbranded.score).toBe(30);
     expect(unbranded.brandFreeScore).toBe(30);
