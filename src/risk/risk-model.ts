@@ -30,7 +30,11 @@ import { specMismatch } from "./signals/spec-mismatch";
 // (genuine-product.ts); a price in a currency without a rate is compared with the brand's products
 // in that currency, where a product with a rate left it without a price signal; a title that names
 // a brand only as what the item is for ("case for Samsung") has no price signal for it
-// (comparative-mentions.ts), nor has a price of 0 or a placeholder (price-anomaly.ts).
+// (comparative-mentions.ts), nor has a placeholder price of 0 or one minor unit; brand names and
+// the counterfeit vocabulary are read through invisible characters, spelled-out pairs of letters
+// and traditional Chinese, and not inside a negative context (text-normalization.ts,
+// brand-matcher.ts, counterfeit-vocabulary.ts); spec names are compared whatever their case, and
+// measures in any unit of their kind (spec-values.ts).
 export const MODEL_VERSION = "alliance-risk-4";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
