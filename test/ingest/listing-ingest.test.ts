@@ -432,14 +432,17 @@ describe("listing ingest", () => {
     expect(totals.find((t: { external_id: string }) => t.external_id === owner[0].external_id).listing_count).toBe(1);
   });
 
-  (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch rewrote a stored listing it read, and keeps every store's totals", async () => {
+  (serverUrl ? it : it.skip)("runs a batch again when a concurrent batch moved a stored listing it read to a store it does not hold, and keeps every store's totals", async () => {
     const stores = [0, 1, 2].map((n) => ({ externalId: `store-rewrite-race-${n}`, name: `Rewrite race ${n}` }));
     const record = fake({ seller: stores[0] });
     await ingest([record]);
-    // Two ingests each move the listing to another store; their rewrites wait until both have read it.
+    // Two ingests each move the listing to another store. Both take the store it is under: the
+    // first one's rewrite waits here, the other waits for that store, and finds the listing under
+    // the first one's store, which it does not hold.
     const release = await holdLocks(`LOCK TABLE listing IN SHARE MODE`);
     const running = Promise.all([ingest([{ ...record, seller: stores[1] }]), ingest([{ ...record, seller: stores[2] }])]);
-    await lockWaits("WITH rewritten AS", 2);
+    await lockWaits("WITH rewritten AS", 1);
+    await lockWaits("SELECT s.id, s.marketplace", 1);
     await release();
     expect((await running).map((run) => run.counts)).toEqual([
       expect.objectContaining({ updated: 1, rejected: 0 }),
@@ -457,6 +460,32 @@ describe("listing ingest", () => {
     expect(totals.map((t: { sum: number }) => t.sum)).toEqual(totals.map((t: { stored_sum: number }) => t.stored_sum));
     expect(totals.map((t: { brand_free_sum: number }) => t.brand_free_sum)).toEqual(totals.map((t: { stored_brand_free_sum: number }) => t.stored_brand_free_sum));
     expect(totals.map((t: { stored_count: number }) => t.stored_count).sort()).toEqual([0, 0, 1]);
+  });
+
+  (serverUrl ? it : it.skip)("reads its stored listings once it holds their store: a batch that waited for a concurrent writer writes over what it wrote, at its first attempt", async () => {
+    const store = { externalId: "store-read-after-lock", name: "Read after lock" };
+    const record = fake({ seller: store });
+    await ingest([record]);
+    // A concurrent writer holds the store, and rewrites the listing before it lets it go.
+    const release = await holdLocks(
+      `WITH store AS (SELECT id FROM seller WHERE external_id = $1 FOR UPDATE)
+       UPDATE listing SET price_minor = 7700, fingerprint = 'written meanwhile' FROM store WHERE listing.seller_id = store.id`,
+      [store.externalId],
+    );
+    let attempts = 0;
+    const counting: IntelSource = {
+      batchKeys: () => ({ keys: [], add: () => [] }),
+      viewsOf: async (_manager, _keys, keysOfRecords) => {
+        attempts++;
+        return keysOfRecords.map(() => NO_INTEL);
+      },
+    };
+    const running = ingest([{ ...record, price: { amountMinor: 6_600, currency: "CNY" } }], 100, counting);
+    await lockWaits("SELECT s.id, s.marketplace", 1);
+    await release();
+    expect((await running).counts).toMatchObject({ updated: 1, rejected: 0 });
+    expect(attempts).toBe(1);
+    expect((await rowsOf(idsOf([record]))).listings[0].price_minor).toBe("6600");
   });
 
   (serverUrl ? it : it.skip)("writes a listing's later line last when two batches in flight both have it", async () => {

@@ -6,7 +6,7 @@ import { contentBuffer, prepareBatch, type BatchRow, type PreparedBatch, type Pr
 import { removeListings } from "../../domain/listing-removal";
 import type { BatchOptions } from "./batch-options";
 import { insertInfringements, upsertInfringements } from "./infringements";
-import { insertListings, storedListings, updateListings } from "./listings";
+import { insertListings, storedListings, storesOfStoredListings, updateListings } from "./listings";
 import type { ScoredListing, SellerState } from "./scored-listing";
 import { applyStrikePolicy, prepareSellers, sellerFacts, updateSellers } from "./sellers";
 
@@ -16,12 +16,13 @@ export { StaleListingError } from "./listings";
 
 // Writes one batch of valid listing records with a fixed number of set-based statements
 // (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
-//   1. look the batch up in shared intelligence, 2. read the listings already stored, with the
-//   brands that have a case on each, 3. lock and read the batch's sellers with their history,
-//   4. insert the new ones, then finish scoring in memory, 5. insert new listings, update changed
-//   ones, 6. insert the infringements of flagged brand matches, and re-score every case on a
-//   changed listing, 7. apply the strike policy to the strikes the scans report (rarely any
-//   change), 8. update the sellers: record, running totals and score.
+//   1. look the batch up in shared intelligence, 2. find the stores its stored listings are under,
+//   3. lock those and the batch's sellers, reading the batch's with their history, 4. insert the
+//   new sellers, 5. read the listings already stored, with the brands that have a case on each,
+//   then finish scoring in memory, 6. insert new listings, update changed ones, 7. insert the
+//   infringements of flagged brand matches, and re-score every case on a changed listing, 8. apply
+//   the strike policy to the strikes the scans report (rarely any change), 9. update the sellers:
+//   record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
 
 export interface Rejection {
@@ -90,14 +91,18 @@ export async function writeListingBatch(
   // batch held its sellers' locks: a third of the server's CPU in an ingest.
   await manager.query("SET LOCAL jit = off");
 
-  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short. A
-  // stored listing that a concurrent writer changes after it was read is caught when it is written
-  // (its fingerprint, or the unique key of a new one), and the batch runs again.
+  // Before the sellers are locked, to keep the time a concurrent batch may wait on them short.
   const intel = options.intel
     ? await options.intel.viewsOf(manager, prepared.intelKeys, kept.map((row) => row.intelKeys))
     : kept.map(() => NO_INTEL);
-  const stored = await storedListings(manager, kept);
-  const { sellers, created } = await prepareSellers(manager, kept, options);
+  // The stored listings are read once the batch holds their stores (those it names and those they
+  // are under now): a batch that waited on a concurrent one for a store reads what that one wrote,
+  // rather than a row it rewrote meanwhile (found stale when written, the batch would run again, and
+  // could lose every attempt to the next batch taking the store). A listing stored meanwhile by a
+  // concurrent batch is refused by its unique key, and the batch runs again, finding it stored.
+  const storesNow = await storesOfStoredListings(manager, kept);
+  const { sellers, created, held } = await prepareSellers(manager, kept, storesNow.values(), options);
+  const stored = await storedListings(manager, kept.filter((row) => storesNow.has(row.key)), held);
   counts.sellersCreated = created;
   counts.sellersUpdated = [...sellers.values()].filter((s) => s.changed).length;
 

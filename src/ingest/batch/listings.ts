@@ -9,7 +9,41 @@ import type { ScoredListing, StoredListing } from "./scored-listing";
 
 // A batch's listings: the stored ones read, new ones inserted, changed ones rewritten.
 
-export async function storedListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, StoredListing>> {
+// A stored listing that a concurrent writer moved or rewrote after this batch read it: what this
+// batch would write of it, and move between its stores' running totals, rests on the old row. The
+// batch rolls back and runs again (listing-ingest.ts), reading the listing as it is now. Holding the
+// locks of its listings' stores, the batch reads them as no one else may change them; the check
+// stays for a listing moved to a store it does not hold, and for any writer that takes no store.
+export class StaleListingError extends Error {
+  constructor() {
+    super("a listing of the batch was rewritten by a concurrent batch");
+  }
+}
+
+// The stores that the batch's listings already stored are under, by listing key, read before the
+// batch locks anything: it locks them with its own stores (prepareSellers), so that no concurrent
+// writer (an ingest moving or re-scoring a listing, a takedown removing one, each holding the
+// listing's store) changes one of its listings between its read under those locks and its write.
+export async function storesOfStoredListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, string>> {
+  const found: { m: string; e: string; seller_marketplace: string; seller_external_id: string }[] = await manager.query(
+    `SELECT k.m, k.e, s.marketplace::text AS seller_marketplace, s.external_id AS seller_external_id
+       FROM unnest($1::text[], $2::text[]) AS k(m, e)
+      CROSS JOIN LATERAL (SELECT seller_id FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l
+       JOIN seller s ON s.id = l.seller_id`,
+    [arrayColumn(rows, (r) => r.marketplace), arrayColumn(rows, (r) => r.externalId)],
+  );
+  return new Map(found.map((l) => [keyOf(l.m, l.e), keyOf(l.seller_marketplace, l.seller_external_id)]));
+}
+
+// The batch's stored listings, read with the locks of the stores they are under held (`heldStores`,
+// seller ids). One that a concurrent batch moved meanwhile to a store this batch does not hold is
+// stale already: the batch runs again, and locks that store then.
+export async function storedListings(
+  manager: EntityManager,
+  rows: readonly PreparedRow[],
+  heldStores: ReadonlySet<string>,
+): Promise<Map<string, StoredListing>> {
+  if (rows.length === 0) return new Map();
   const found: StoredListing[] = await manager.query(
     `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.brand_free_score,
             l.last_seen_at,
@@ -18,6 +52,7 @@ export async function storedListings(manager: EntityManager, rows: readonly Prep
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
     [arrayColumn(rows, (r) => r.marketplace), arrayColumn(rows, (r) => r.externalId)],
   );
+  if (found.some((l) => !heldStores.has(l.seller_id))) throw new StaleListingError();
   return new Map(found.map((l) => [keyOf(l.marketplace, l.external_id), l]));
 }
 
@@ -77,15 +112,6 @@ const LISTING_ARRAYS = `$1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text
                    $10::text[], $11::int[], $12::real[], $13::int[], $14::real[], $15::real[], $16::timestamptz[], $17::smallint[],
                    $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::smallint[], $23::text[]`;
 const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, rs, sig, v, f, seen, bf, st";
-
-// A stored listing that a concurrent batch rewrote after this batch read it: what this batch
-// would write of it, and move between its stores' running totals, rests on the old row. The
-// batch rolls back and runs again (listing-ingest.ts), reading the listing as it is now.
-export class StaleListingError extends Error {
-  constructor() {
-    super("a listing of the batch was rewritten by a concurrent batch");
-  }
-}
 
 // New listings: none of them was stored when the batch read them. If a concurrent batch stores
 // one meanwhile, the unique key refuses the insert and the whole batch is run again.

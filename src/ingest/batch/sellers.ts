@@ -150,11 +150,14 @@ async function lockSellers(manager: EntityManager, keys: readonly string[]): Pro
 
 // The batch's sellers, locked: the stored ones read and merged with the batch's record of them,
 // the new ones inserted. A seller another batch inserted meanwhile is read and locked then.
+// `storesOfListings`: the stores the batch's stored listings are under (keys), locked with the
+// batch's own in one key order, whether the batch names them or not. `held`: every store locked.
 export async function prepareSellers(
   manager: EntityManager,
   rows: readonly PreparedRow[],
+  storesOfListings: Iterable<string>,
   { newId, strikePolicy: policy, now }: BatchOptions,
-): Promise<{ sellers: Map<string, SellerState>; created: number }> {
+): Promise<{ sellers: Map<string, SellerState>; created: number; held: Set<string> }> {
   const records = new Map<string, SellerRecord>();
   // In line order (the batch's rows come sorted by listing id): a later line's scan of a store is
   // the later one, whichever listing it came with.
@@ -162,16 +165,19 @@ export async function prepareSellers(
   for (const { sellerKey, seller } of inLineOrder) records.set(sellerKey, laterScan(records.get(sellerKey), seller));
   const keys = [...records.keys()].sort();
   const sellers = new Map<string, SellerState>();
+  const held = new Set<string>();
   const take = (found: SellerRow[]) => {
     for (const row of found) {
+      held.add(row.id);
       const key = keyOf(row.marketplace, row.external_id);
-      sellers.set(key, merged(row, records.get(key)!, policy));
+      const record = records.get(key);
+      if (record) sellers.set(key, merged(row, record, policy));
     }
   };
-  take(await lockSellers(manager, keys));
+  take(await lockSellers(manager, [...new Set([...keys, ...storesOfListings])].sort()));
 
   const missing = keys.filter((k) => !sellers.has(k));
-  if (missing.length === 0) return { sellers, created: 0 };
+  if (missing.length === 0) return { sellers, created: 0, held };
   const drafts = missing.map((key) => {
     const id = newId();
     const marketplace = key.split("\u0001")[0];
@@ -208,10 +214,11 @@ export async function prepareSellers(
   for (const draft of drafts) {
     if (!insertedIds.has(draft.id)) continue;
     sellers.set(draft.key, draft.state);
+    held.add(draft.id);
   }
   // Inserted by a concurrent batch since the first read: stored now.
   take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
-  return { sellers, created: insertedIds.size };
+  return { sellers, created: insertedIds.size, held };
 }
 
 interface TotalsDelta {
