@@ -113,6 +113,7 @@ export const permissionMap = {
     inserted: can.ingestListings,
     updated: can.ingestListings,
     unchanged: can.ingestListings,
+    relisted: can.ingestListings,
     rejected: can.ingestListings,
     superseded: can.ingestListings,
     infringementsCreated: can.ingestListings,

@@ -3,11 +3,14 @@ import { InfringementStatus as S } from "../entities/enums";
 // FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED.
 // A dismissal can be reopened for review, and so can a confirmation, because analysts (and test
 // buys) correct each other. A rejected or withdrawn takedown returns the case to CONFIRMED. REMOVED
-// is final.
+// is final for the brand: only a scan that sees the listing for sale again after its removal (a
+// relisting) returns the case to CONFIRMED, where it was before its takedown, so that its brand
+// may request another.
 //
 // Each move says which workflow may make it: a review (reviewInfringement), a test buy's outcome
-// (test-buys.ts) or the takedown workflow (takedown-workflow.ts). Nothing else changes the status.
-export type Workflow = "REVIEW" | "TEST_BUY" | "TAKEDOWN";
+// (test-buys.ts), the takedown workflow (takedown-workflow.ts) or a scan (the listing ingest,
+// src/ingest/batch/relisting.ts). Nothing else changes the status.
+export type Workflow = "REVIEW" | "TEST_BUY" | "TAKEDOWN" | "SCAN";
 
 const BY_REVIEW_OR_TEST_BUY: readonly Workflow[] = ["REVIEW", "TEST_BUY"];
 const BY_TAKEDOWN: readonly Workflow[] = ["TAKEDOWN"];
@@ -29,6 +32,7 @@ const MOVES: readonly { from: S; to: S; by: readonly Workflow[]; how: string }[]
     by: BY_TAKEDOWN,
     how: "withdrawing the pending takedown request (withdrawTakedown), or the platform rejecting it",
   },
+  { from: S.REMOVED, to: S.CONFIRMED, by: ["SCAN"], how: "a scan that sees its listing for sale again after its removal (a relisting)" },
 ];
 
 export const transitionsFrom = (from: S, workflow: Workflow): S[] =>

@@ -7,7 +7,7 @@ import { actorOf } from "./actor";
 import { recordAudits } from "./audit";
 import { canMove, otherWayTo, transitionsFrom, type Workflow } from "./infringement-lifecycle";
 
-const WORKFLOW_NAMES: Record<Workflow, string> = { REVIEW: "a review", TEST_BUY: "a test buy", TAKEDOWN: "the takedown workflow" };
+const WORKFLOW_NAMES: Record<Workflow, string> = { REVIEW: "a review", TEST_BUY: "a test buy", TAKEDOWN: "the takedown workflow", SCAN: "a scan" };
 
 // Moves locked infringements one step along the lifecycle, as the given workflow may, each with the
 // note that shows the step in the case's history and its audit event, in the caller's transaction:
@@ -66,19 +66,26 @@ export async function moveInfringements(
   for (const infringement of infringements) Object.assign(infringement, { status: to, updatedAt });
 }
 
+interface StepText {
+  body: string;
+  note: string | null;
+}
+
 // One step of each infringement, as its case history shows it: the note (with `body`) and the
 // audit event (with `note`), one statement each. For a caller that moved the statuses itself, set-based.
+// `text`: the same for every step, or each infringement's own (a relisting's names when its scan saw it).
 export async function recordSteps(
   manager: EntityManager,
   viewer: Viewer | null,
   steps: readonly { id: string; ownerOrgId: string; from: InfringementStatus }[],
   to: InfringementStatus,
   workflow: Workflow,
-  text: { body: string; note: string | null },
+  text: StepText | ((infringementId: string) => StepText),
   at?: Date,
 ): Promise<void> {
   if (!steps.length) return;
   const actor = actorOf(viewer);
+  const textOf = typeof text === "function" ? text : () => text;
   await manager.insert(
     InfringementNote,
     steps.map((step) => ({
@@ -86,7 +93,7 @@ export async function recordSteps(
       infringementId: step.id,
       authorUserId: actor.userId,
       authorApiKeyId: actor.apiKeyId,
-      body: text.body,
+      body: textOf(step.id).body,
       fromStatus: step.from,
       toStatus: to,
       // now() is the transaction's start: steps taken in one transaction would tie and lose their order.
@@ -101,7 +108,7 @@ export async function recordSteps(
       targetType: "Infringement",
       targetId: step.id,
       before: { status: step.from },
-      after: { status: to, note: text.note },
+      after: { status: to, note: textOf(step.id).note },
     })),
   );
 }

@@ -28,10 +28,15 @@ export async function removeListings(
   cause: string,
   audited: Record<string, unknown>,
 ): Promise<{ listingIds: string[]; supersededRequestIds: string[]; removedInfringementIds: string[] }> {
+  // One instant for all that a brand with a case on the listing reads of its removal (its request's
+  // decision, its case's update, the step's note, the listing's removedAt, after which a scan seeing
+  // it for sale is a relisting): how long the transaction had run before would tell another
+  // member's approved request, decided and moved first, from the platform's own takedown.
+  const at = new Date();
   const listingUpdate = manager
     .createQueryBuilder()
     .update(Listing)
-    .set({ status: ListingStatus.REMOVED })
+    .set({ status: ListingStatus.REMOVED, removedAt: at })
     .where("status = :active", { active: ListingStatus.ACTIVE });
   if ("listingIds" in which) listingUpdate.andWhere("id = ANY(:listingIds)", { listingIds: which.listingIds });
   else listingUpdate.andWhere("seller_id = :sellerId", { sellerId: which.sellerId });
@@ -40,10 +45,6 @@ export async function removeListings(
   if (!listingIds.length) return { listingIds, supersededRequestIds: [], removedInfringementIds: [] };
 
   const actor = actorOf(viewer);
-  // One instant for all that a brand with a case on the listing reads of its removal (its request's
-  // decision, its case's update, the step's note): how long the transaction had run before would
-  // tell another member's approved request, decided and moved first, from the platform's own takedown.
-  const at = new Date();
   const superseded = await manager
     .createQueryBuilder()
     .update(TakedownRequest)

@@ -70,6 +70,12 @@ export class Listing {
   @Column({ type: "enum", enum: ListingStatus, enumName: "listing_status", default: ListingStatus.ACTIVE })
   status: ListingStatus;
 
+  // When it was last removed (a takedown, its store's closure, a scan finding it under a closed
+  // store): a scan that sees it for sale after then, under a store not closed, puts it back
+  // (src/ingest/batch/relisting.ts); one from before does not. Kept once it is back.
+  @Column({ name: "removed_at", type: "timestamptz", nullable: true })
+  removedAt: Date | null;
+
   @Column({ name: "risk_score", type: "smallint", default: 0 })
   riskScore: number;
 

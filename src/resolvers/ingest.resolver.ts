@@ -51,6 +51,7 @@ export class IngestResolver {
       inserted: counts.inserted,
       updated: counts.updated,
       unchanged: counts.unchanged,
+      relisted: counts.relisted,
       rejected: counts.rejected,
       superseded: counts.superseded,
       infringementsCreated: counts.infringementsCreated,

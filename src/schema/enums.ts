@@ -111,7 +111,7 @@ registerEnumType(SellerStatus, {
     PENALIZED: { description: "SELLER_PENALTY_STRIKES (3 by default) strikes or more, whether a takedown or a scan took it there" },
     CLOSED: {
       description:
-        "SELLER_CLOSURE_STRIKES (5 by default) strikes or more, whether a takedown or a scan took it there: its active listings were removed, and any found under it later is stored REMOVED",
+        "SELLER_CLOSURE_STRIKES (5 by default) strikes or more, whether a takedown or a scan took it there: its active listings were removed, and any found under it later is stored REMOVED and stays so",
     },
   },
 });
@@ -121,21 +121,28 @@ registerEnumType(ListingStatus, {
   valuesConfig: {
     ACTIVE: { description: "On sale when last scanned" },
     REMOVED: {
-      description: "Taken down (an approved takedown, the platform's own, or its store CLOSED); final: a scan never puts it back",
+      description:
+        "Taken down (an approved takedown, the platform's own, or its store CLOSED). A scan that sees it for sale after its removal, under a store that is not CLOSED, puts it back (ACTIVE, a relisting); an earlier scan does not",
     },
   },
 });
 registerEnumType(InfringementStatus, {
   name: "InfringementStatus",
   description:
-    "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW)",
+    "FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW); REMOVED goes back to CONFIRMED only when a scan sees its listing for sale again after its removal (a relisting)",
   valuesConfig: {
     FLAGGED: { description: "Scored at RISK_FLAG_THRESHOLD (70 by default) or more for the brand by the risk model; not reviewed yet" },
     UNDER_REVIEW: { description: "Being reviewed by the brand, or reopened for review" },
-    CONFIRMED: { description: "An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved" },
+    CONFIRMED: {
+      description:
+        "An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved; also a REMOVED case whose listing a scan saw for sale again after its removal (its note says when), so that a takedown may be requested again",
+    },
     DISMISSED: { description: "Not an infringement: so the brand's review decided, or a GENUINE test buy proved" },
     TAKEDOWN_REQUESTED: { description: "The brand asked the platform to take the listing down; the request is PENDING" },
-    REMOVED: { description: "Its takedown request was approved, or its listing removed otherwise while the request was pending; final" },
+    REMOVED: {
+      description:
+        "Its takedown request was approved, or its listing removed otherwise while the request was pending; final for the brand: only a scan seeing the listing for sale again after its removal returns it to CONFIRMED",
+    },
   },
 });
 registerEnumType(TakedownStatus, {

@@ -116,21 +116,22 @@ export async function spreadDemoLifecycle(manager: EntityManager, random: Seeded
   await updateStoreRecords(manager, stores);
   // Their strikes and the cases confirmed against them are in their scores at once, as addStrike does.
   await rescoreStores(manager, stores.map((store) => store.id), riskConfig, now);
-  // A closed store's listings and a listing whose takedown was executed are gone.
+  // A closed store's listings and a listing whose takedown was executed are gone, removed at its
+  // takedown's approval or its store's closure.
   await manager.query(
-    `UPDATE listing l SET status = 'REMOVED'
-      WHERE EXISTS (SELECT 1 FROM suspected_infringement si WHERE si.listing_id = l.id AND si.status = 'REMOVED')
-         OR EXISTS (SELECT 1 FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')`,
+    `UPDATE listing l SET status = 'REMOVED', removed_at = removal.at
+       FROM (SELECT l2.id,
+                    GREATEST((SELECT max(r.updated_at) FROM suspected_infringement r WHERE r.listing_id = l2.id AND r.status = 'REMOVED'),
+                             (SELECT s.status_changed_at FROM seller s WHERE s.id = l2.seller_id AND s.status = 'CLOSED')) AS at
+               FROM listing l2) removal
+      WHERE l.id = removal.id AND removal.at IS NOT NULL`,
   );
   // Every other case on a removed listing is dated as updated then, as removeListings dates it, so
-  // that a sync by updatedFrom finds it: at its takedown's approval or its store's closure.
+  // that a sync by updatedFrom finds it.
   await manager.query(
-    `UPDATE suspected_infringement si SET updated_at = removal.at
-       FROM (SELECT l.id AS listing_id,
-                    GREATEST((SELECT max(r.updated_at) FROM suspected_infringement r WHERE r.listing_id = l.id AND r.status = 'REMOVED'),
-                             (SELECT s.status_changed_at FROM seller s WHERE s.id = l.seller_id AND s.status = 'CLOSED')) AS at
-               FROM listing l WHERE l.status = 'REMOVED') removal
-      WHERE si.listing_id = removal.listing_id AND si.updated_at < removal.at`,
+    `UPDATE suspected_infringement si SET updated_at = l.removed_at
+       FROM listing l
+      WHERE si.listing_id = l.id AND l.status = 'REMOVED' AND si.updated_at < l.removed_at`,
   );
   await seedDemoReferrals(
     manager,

@@ -4,15 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW) */
+/** FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED; CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED (or back to CONFIRMED when the takedown is rejected or withdrawn); DISMISSED and CONFIRMED may be reopened (UNDER_REVIEW); REMOVED goes back to CONFIRMED only when a scan sees its listing for sale again after its removal (a relisting) */
 export type InfringementStatus =
-  /** An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved */
+  /** An infringement: so the brand's review decided, or a COUNTERFEIT test buy proved; also a REMOVED case whose listing a scan saw for sale again after its removal (its note says when), so that a takedown may be requested again */
   | 'CONFIRMED'
   /** Not an infringement: so the brand's review decided, or a GENUINE test buy proved */
   | 'DISMISSED'
   /** Scored at RISK_FLAG_THRESHOLD (70 by default) or more for the brand by the risk model; not reviewed yet */
   | 'FLAGGED'
-  /** Its takedown request was approved, or its listing removed otherwise while the request was pending; final */
+  /** Its takedown request was approved, or its listing removed otherwise while the request was pending; final for the brand: only a scan seeing the listing for sale again after its removal returns it to CONFIRMED */
   | 'REMOVED'
   /** The brand asked the platform to take the listing down; the request is PENDING */
   | 'TAKEDOWN_REQUESTED'

@@ -328,7 +328,7 @@ describe("listing ingest", () => {
     expect((await rowsOf(idsOf(booms))).listings).toHaveLength(0);
   });
 
-  it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and never puts one back", async () => {
+  it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and puts one back only when a later scan sees it in an open store", async () => {
     const closed = { externalId: "store-closed-scan", name: "Closed store" };
     await ingest([fake({ seller: closed })]);
     await db.query(`UPDATE seller SET status = 'CLOSED' WHERE external_id = $1`, [closed.externalId]);
@@ -340,11 +340,19 @@ describe("listing ingest", () => {
     expect([await statusOf(arriving), await statusOf(elsewhere)]).toEqual(["REMOVED", "ACTIVE"]);
     // Its case is kept, as evidence, beside its removed listing.
     expect((await rowsOf(idsOf([arriving]))).infringements).toHaveLength(1);
-    // A listing that moves to the closed store goes with it; once removed, a scan elsewhere does not bring it back.
+    // A listing that moves to the closed store goes with it; once removed, a scan elsewhere from
+    // before its removal does not bring it back.
     expect((await ingest([{ ...elsewhere, seller: closed }])).counts).toMatchObject({ updated: 1 });
     expect(await statusOf(elsewhere)).toBe("REMOVED");
-    expect((await ingest([{ ...elsewhere, seller: { externalId: "store-open-scan", name: "Open store" } }])).counts).toMatchObject({ updated: 1 });
+    const open = { externalId: "store-open-scan", name: "Open store" };
+    expect((await ingest([{ ...elsewhere, seller: open }])).counts).toMatchObject({ updated: 1, relisted: 0 });
     expect(await statusOf(elsewhere)).toBe("REMOVED");
+    // A later scan under the closed store leaves it there; one in an open store puts it back.
+    const now = new Date().toISOString();
+    expect((await ingest([{ ...arriving, seenAt: now }])).counts).toMatchObject({ relisted: 0 });
+    expect(await statusOf(arriving)).toBe("REMOVED");
+    expect((await ingest([{ ...elsewhere, seller: open, seenAt: now }])).counts).toMatchObject({ relisted: 1 });
+    expect(await statusOf(elsewhere)).toBe("ACTIVE");
   });
 
   it("scores the seller from its listings and its record, and raises, never lowers, its strikes", async () => {

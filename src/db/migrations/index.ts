@@ -33,6 +33,7 @@ import { SameOwnerForeignKeys1796690000000 } from "./1796690000000-SameOwnerFore
 import { SellerOrderIndexes1796700000000 } from "./1796700000000-SellerOrderIndexes";
 import { AuditFilterIndexes1796710000000 } from "./1796710000000-AuditFilterIndexes";
 import { CaseConfirmationEvidence1796720000000 } from "./1796720000000-CaseConfirmationEvidence";
+import { ListingRemovedAt1796725000000 } from "./1796725000000-ListingRemovedAt";
 import { ProgressReportReferralFingerprint1796730000000 } from "./1796730000000-ProgressReportReferralFingerprint";
 
 // In order; each migration runs in its own transaction.
@@ -72,5 +73,6 @@ export const migrations = [
   SellerOrderIndexes1796700000000,
   AuditFilterIndexes1796710000000,
   CaseConfirmationEvidence1796720000000,
+  ListingRemovedAt1796725000000,
   ProgressReportReferralFingerprint1796730000000,
 ];

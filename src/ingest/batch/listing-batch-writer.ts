@@ -8,6 +8,7 @@ import type { BatchOptions } from "./batch-options";
 import { insertInfringements, upsertInfringements } from "./infringements";
 import { insertListings, storedListings, storesOfStoredListings, updateListings } from "./listings";
 import type { ScoredListing, SellerState } from "./scored-listing";
+import { isRelisting, relistListings } from "./relisting";
 import { applyStrikePolicy, prepareSellers, sellerFacts, updateSellers } from "./sellers";
 
 export type { BatchRow } from "../prepared-row";
@@ -20,8 +21,9 @@ export { StaleListingError } from "./listings";
 //   3. lock those and the batch's sellers, reading the batch's with their history, 4. insert the
 //   new sellers, 5. read the listings already stored, with the brands that have a case on each,
 //   then finish scoring in memory, 6. insert new listings, update changed ones, 7. insert the
-//   infringements of flagged brand matches, and re-score every case on a changed listing, 8. apply
-//   the strike policy to the strikes the scans report (rarely any change), 9. update the sellers:
+//   infringements of flagged brand matches, and re-score every case on a changed listing, 8. put
+//   back removed listings seen for sale again since, with their cases (rarely any), 9. apply the
+//   strike policy to the strikes the scans report (rarely any change), 10. update the sellers:
 //   record, running totals and score.
 // A listing whose fingerprint (content, seller and scores) is unchanged is not rewritten.
 
@@ -34,6 +36,8 @@ export interface BatchCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  // Removed listings seen for sale again after their removal (relisting.ts), among the above.
+  relisted: number;
   // Earlier lines of a listing that a later line of the same batch replaced: the later one is
   // written, as it would have been over the earlier had they been in two batches.
   superseded: number;
@@ -47,6 +51,7 @@ export const emptyBatchCounts = (): BatchCounts => ({
   inserted: 0,
   updated: 0,
   unchanged: 0,
+  relisted: 0,
   superseded: 0,
   infringementsCreated: 0,
   infringementsUpdated: 0,
@@ -141,6 +146,7 @@ export async function writeListingBatch(
   const upserted = await upsertInfringements(manager, changed, options);
   counts.infringementsCreated += upserted.created;
   counts.infringementsUpdated = upserted.updated;
+  counts.relisted = await relistListings(manager, scored.filter(isRelisting), options);
   // First the stores this batch's scans close, whose listings go with the closure's reason; then a
   // listing found under a store closed before goes as the store's other listings went when it
   // closed: pending takedown requests on it superseded, their cases REMOVED, by no one but the scan.

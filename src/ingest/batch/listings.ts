@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { copyJson, copyRows, copyText, CopyText } from "../copy-rows";
+import { copyField, copyJson, copyRows, copyText, CopyText } from "../copy-rows";
 import { isoInstant } from "../iso-instant";
 import { contentOf, keyOf, type PreparedRow } from "../prepared-row";
 import { arrayColumn, arrayLiteral } from "./array-literal";
@@ -46,7 +46,7 @@ export async function storedListings(
   if (rows.length === 0) return new Map();
   const found: StoredListing[] = await manager.query(
     `SELECT l.id, l.marketplace::text AS marketplace, l.external_id, l.seller_id, l.fingerprint, l.risk_score, l.brand_free_score,
-            l.last_seen_at,
+            l.last_seen_at, l.status::text AS status, l.removed_at,
             ARRAY(SELECT si.brand_id::text FROM suspected_infringement si WHERE si.listing_id = l.id ORDER BY si.brand_id) AS case_brand_ids
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
       CROSS JOIN LATERAL (SELECT * FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l`,
@@ -60,20 +60,27 @@ const LISTING_COLUMNS = [
   "id", "seller_id", "marketplace", "external_id", "title", "description", "price_minor", "currency", "specs", "image_hashes",
   "review_count", "average_rating", "five_star_first_week", "new_account_review_share", "duplicate_review_share", "listed_at",
   "risk_score", "risk_signals", "brand_free_score", "model_version", "fingerprint", "first_seen_at", "last_seen_at", "status",
+  "removed_at",
 ] as const;
 
+// A new listing found under a closed store is stored removed, at the batch's time.
 const statusOf = (s: ScoredListing) => (s.seller.closed ? ListingStatus.REMOVED : ListingStatus.ACTIVE);
 
 // The rows' content columns come as COPY text from their preparation.
-function listingCopyText(fresh: readonly ScoredListing[], content: Buffer, version: string): CopyText {
+function listingCopyText(fresh: readonly ScoredListing[], content: Buffer, options: BatchOptions): CopyText {
   const text = new CopyText();
-  const versionText = copyText(version);
+  const versionText = copyText(options.model.version);
+  const now = options.now.toISOString();
   for (const s of fresh) {
     const seen = s.seenAt.toISOString();
+    const status = statusOf(s);
     text
       .add(`${s.id}\t${s.seller.id}\t`)
       .addBytes(content.subarray(s.row.copyAt, s.row.contentEnd))
-      .add(`\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${s.assessment.brandFreeScore}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}\t${statusOf(s)}\n`);
+      .add(
+        `\t${s.assessment.score}\t${copyJson(JSON.stringify(s.assessment.signals))}\t${s.assessment.brandFreeScore}\t${versionText}\t${s.fingerprint}\t${seen}\t${seen}` +
+          `\t${status}\t${copyField(status === ListingStatus.REMOVED ? now : null)}\n`,
+      );
   }
   return text;
 }
@@ -118,17 +125,19 @@ const LISTING_NAMES = "id, m, e, s, t, d, p, c, sp, ih, rc, ar, fw, na, du, la, 
 export async function insertListings(manager: EntityManager, fresh: readonly ScoredListing[], content: Buffer, options: BatchOptions): Promise<void> {
   if (fresh.length === 0) return;
   if (options.copy) {
-    await copyRows(manager, "listing", LISTING_COLUMNS, listingCopyText(fresh, content, options.model.version));
+    await copyRows(manager, "listing", LISTING_COLUMNS, listingCopyText(fresh, content, options));
     return;
   }
   await manager.query(
     `INSERT INTO listing (id, marketplace, external_id, seller_id, title, description, price_minor, currency, specs, image_hashes,
                          review_count, average_rating, five_star_first_week, new_account_review_share, duplicate_review_share,
-                         listed_at, risk_score, risk_signals, brand_free_score, model_version, fingerprint, first_seen_at, last_seen_at, status)
+                         listed_at, risk_score, risk_signals, brand_free_score, model_version, fingerprint, first_seen_at, last_seen_at, status,
+                         removed_at)
      SELECT u.id, u.m::marketplace, u.e, u.s, u.t, u.d, u.p, u.c, u.sp::jsonb, u.ih::text[], u.rc, u.ar, u.fw, u.na, u.du,
-            u.la, u.rs, u.sig::jsonb, u.bf, u.v, u.f, u.seen, u.seen, u.st::listing_status
+            u.la, u.rs, u.sig::jsonb, u.bf, u.v, u.f, u.seen, u.seen, u.st::listing_status,
+            CASE WHEN u.st = '${ListingStatus.REMOVED}' THEN $24::timestamptz END
        FROM unnest(${LISTING_ARRAYS}) AS u(${LISTING_NAMES})`,
-    listingParameters(fresh, content, options.model.version),
+    [...listingParameters(fresh, content, options.model.version), options.now.toISOString()],
   );
 }
 

@@ -1,4 +1,4 @@
-import type { SellerStatus } from "../../entities/enums";
+import type { ListingStatus, SellerStatus } from "../../entities/enums";
 import type { ListingAssessment } from "../../risk/risk-model";
 import type { PreparedRow } from "../prepared-row";
 
@@ -40,6 +40,9 @@ export interface StoredListing {
   risk_score: number;
   brand_free_score: number;
   last_seen_at: Date;
+  status: ListingStatus;
+  // When it was last removed, if ever.
+  removed_at: Date | null;
   // The brands with a case on it.
   case_brand_ids: string[];
 }

@@ -33,7 +33,8 @@ export class InfringementType extends NodeInterface {
       "Where the case is in its lifecycle: FLAGGED -> UNDER_REVIEW -> CONFIRMED | DISMISSED, CONFIRMED -> TAKEDOWN_REQUESTED -> REMOVED. " +
       "A review may reopen a CONFIRMED or DISMISSED case (UNDER_REVIEW), a test buy's outcome walks it through UNDER_REVIEW to CONFIRMED or DISMISSED, " +
       "and a rejected or withdrawn takedown returns it to CONFIRMED; " +
-      "REMOVED is final. A case whose listing is removed while it has no pending takedown keeps its status (Listing.status tells)",
+      "REMOVED is final for the brand: a scan that sees its listing for sale again after its removal (a relisting) returns it to CONFIRMED, with a note. " +
+      "A case whose listing is removed while it has no pending takedown keeps its status (Listing.status tells)",
   })
   status: InfringementStatus;
 

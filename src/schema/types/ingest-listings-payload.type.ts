@@ -23,6 +23,12 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Listings already stored exactly so" })
   unchanged: number;
 
+  @Field(() => Int, {
+    description:
+      "Removed listings seen for sale again after their removal, in a store that is not CLOSED (among updated or unchanged): ACTIVE again, and their REMOVED cases CONFIRMED again",
+  })
+  relisted: number;
+
   @Field(() => Int, { description: "Rows not written because they are invalid (rejections says why)" })
   rejected: number;
 

@@ -28,7 +28,8 @@ export class ListingType extends NodeInterface {
   seller: SellerType;
 
   @Field(() => ListingStatus, {
-    description: "REMOVED once taken down (an approved takedown, takeDownListing, or its store closed) or found under a closed store; a scan never makes it ACTIVE again",
+    description:
+      "REMOVED once taken down (an approved takedown, takeDownListing, or its store closed) or found under a closed store; ACTIVE again when a scan sees it for sale after its removal under a store that is not closed (a relisting)",
   })
   status: ListingStatus;
 
