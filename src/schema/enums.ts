@@ -365,8 +365,10 @@ registerEnumType(ReportMetric, {
   valuesConfig: {
     LISTINGS_SCANNED: { description: "Listings first seen (the platform's)" },
     LISTINGS_FLAGGED: { description: "Infringements detected" },
-    INFRINGEMENTS_CONFIRMED: { description: "Infringements confirmed (not a return to CONFIRMED from a rejected or withdrawn takedown)" },
-    LISTINGS_REMOVED: { description: "Infringements that became REMOVED (their listing taken down)" },
+    INFRINGEMENTS_CONFIRMED: {
+      description: "Infringements confirmed (not a return to CONFIRMED from a rejected or withdrawn takedown, nor from REMOVED when its listing was relisted)",
+    },
+    LISTINGS_REMOVED: { description: "Infringements that became REMOVED (their listing taken down), each time: one removed again after a relisting counts again" },
     STORES_PENALIZED: { description: "Stores that became PENALIZED (the platform's; a store keeps only its latest change)" },
     STORES_CLOSED: { description: "Stores that became CLOSED (the platform's)" },
     TAKEDOWNS_REQUESTED: { description: "Takedown requests made, whatever became of them" },

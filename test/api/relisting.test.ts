@@ -1,4 +1,9 @@
+import { FIGURE_SOURCES } from "../../src/domain/reports/figure-sources";
+import { parsePeriod } from "../../src/domain/reports/period";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { ReportMetric } from "../../src/entities/report-table";
 import { fromGlobalId } from "../../src/schema/global-id";
+import { createOrganization } from "../support/factories";
 import { DECIDE_TAKEDOWN, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
 import { createCast, type Cast, type Persona } from "../support/personas";
 import { createCatalogueBrand, listingRecord } from "../support/listing-records";
@@ -174,4 +179,25 @@ it("keeps a removed listing removed when the scan that sees it again finds its s
   // And a later scan of the closed store puts nothing back either.
   expect(await ingest([{ ...closing, price: { amountMinor: 5_000, currency: "CNY" }, seenAt: new Date().toISOString() }])).toMatchObject({ relisted: 0 });
   expect(await caseOf(cast.brandAAnalyst, record)).toMatchObject({ status: "REMOVED", listing: { status: "REMOVED" } });
+});
+
+it("counts a relisted case's return to CONFIRMED as no confirmation in the progress reports, and its second removal as a second removal", async () => {
+  // A member of its own, whose figures are this test's alone.
+  const org = await createOrganization(api.dataSource, OrgKind.BRAND, "Brand Org C");
+  await createCatalogueBrand(api.dataSource, org, "Cerulean", [], { sku: "CE-1", name: "Silk Scarf", logoHash: "00ff00ff00ff00ff" });
+  const analyst = await cast.userOf(org, UserRole.ANALYST);
+  const record = { ...fake("relist-report", minutesAgo(60)), title: "Cerulean Silk Scarf replica AAA" };
+  await ingest([record]);
+  const caseId = await confirmAndTakeDown(record, analyst);
+  expect(await ingest([{ ...record, seenAt: new Date().toISOString() }])).toMatchObject({ relisted: 1 });
+  await approve(dataOf(await requestTakedown(caseId, analyst)).requestTakedown.id);
+
+  const period = parsePeriod(new Date().toISOString().slice(0, 7));
+  const figureOf = async (metric: ReportMetric) => {
+    const contributions = await FIGURE_SOURCES.find((source) => source.metric === metric)!.collect(api.dataSource.manager, period);
+    return contributions.filter((c) => c.orgId === org.id).reduce((sum, c) => sum + c.value, 0);
+  };
+  expect(await figureOf(ReportMetric.INFRINGEMENTS_CONFIRMED)).toBe(1);
+  expect(await figureOf(ReportMetric.LISTINGS_REMOVED)).toBe(2);
+  expect(await figureOf(ReportMetric.TAKEDOWNS_EXECUTED)).toBe(2);
 });

@@ -277,18 +277,21 @@ export const FIGURE_SOURCES: FigureSource[] = [
   },
   {
     // Review decisions (and test buys) are dated by their notes. A case back from a rejected or
-    // withdrawn takedown was confirmed before it was requested, so that return is no confirmation.
+    // withdrawn takedown, or from its removal when its listing is relisted, was confirmed before
+    // its takedown was requested, so neither return is a confirmation.
     metric: ReportMetric.INFRINGEMENTS_CONFIRMED,
     attribution: "MEMBERS",
     collect: infringementsWhere(
-      `n.to_status = '${InfringementStatus.CONFIRMED}' AND n.from_status <> '${InfringementStatus.TAKEDOWN_REQUESTED}'
+      `n.to_status = '${InfringementStatus.CONFIRMED}'
+       AND n.from_status NOT IN ('${InfringementStatus.TAKEDOWN_REQUESTED}', '${InfringementStatus.REMOVED}')
        AND n.created_at >= $1 AND n.created_at < $2`,
       `JOIN infringement_note n ON n.infringement_id = si.id`,
     ),
   },
   {
     // Dated by the case's move to REMOVED (its note), not its last update: a later re-score of a
-    // removed case would count it again in another month.
+    // removed case would count it again in another month. A case removed again after its listing
+    // was relisted counts again: each removal took a listing off sale.
     metric: ReportMetric.LISTINGS_REMOVED,
     attribution: "MEMBERS",
     collect: infringementsWhere(
