@@ -105,8 +105,10 @@ export const EnvSchema = z.object({
   JWT_SECRET: secret,
   // People sign in; machines have API keys. A token is refused once older than this whatever its exp.
   JWT_TTL_SECONDS: int(8 * 3600, 60).pipe(z.number().max(365 * 24 * 3600, "must be at most 31536000 (a year)")),
-  LOGIN_MAX_FAILURES: int(10),
-  LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60),
+  // Bounded so that the throttle's SQL takes them (an int, an interval), and that one who fails an
+  // address's sign-ins on purpose cannot keep its owner out for more than a day.
+  LOGIN_MAX_FAILURES: int(10).pipe(z.number().max(1000, "must be at most 1000")),
+  LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60).pipe(z.number().max(24 * 3600, "must be at most 86400 (a day)")),
   TRUST_PROXY: trustProxy,
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),

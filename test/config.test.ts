@@ -70,6 +70,13 @@ describe("values that would fail later", () => {
     expect(config.databaseTimeouts).toEqual({ statementTimeoutMs: 86400000, lockTimeoutMs: 86400000, connectTimeoutMs: 86400000 });
   });
 
+  it("refuse a sign-in window over a day and more than 1000 failures in it, which the throttle's SQL could not take", () => {
+    expect(refusal({ LOGIN_FAILURE_WINDOW_SECONDS: "1000000000000000" })).toBe("Invalid configuration:\n  LOGIN_FAILURE_WINDOW_SECONDS: must be at most 86400 (a day)");
+    expect(refusal({ LOGIN_FAILURE_WINDOW_SECONDS: "86401" })).toMatch(/LOGIN_FAILURE_WINDOW_SECONDS: must be at most 86400/);
+    expect(refusal({ LOGIN_MAX_FAILURES: "3000000000" })).toBe("Invalid configuration:\n  LOGIN_MAX_FAILURES: must be at most 1000");
+    expect(loadConfig({ LOGIN_FAILURE_WINDOW_SECONDS: "86400", LOGIN_MAX_FAILURES: "1000" }).login).toEqual({ maxFailures: 1000, windowSeconds: 86400 });
+  });
+
   it("refuse a token lifetime over a year and an invitation's over 90 days, where the dates were invalid", () => {
     expect(refusal({ JWT_TTL_SECONDS: "99999999999999" })).toBe("Invalid configuration:\n  JWT_TTL_SECONDS: must be at most 31536000 (a year)");
     expect(refusal({ JWT_TTL_SECONDS: "31536001" })).toMatch(/JWT_TTL_SECONDS: must be at most 31536000/);
