@@ -46,7 +46,11 @@ export class InvitationType extends NodeInterface {
   @Field(() => DateTimeResolver, { nullable: true, description: "When its token was used; null until then" })
   acceptedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When an admin of the inviting organization revoked it; null if never" })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When it was revoked: by an admin of the inviting organization, or with its inviter's standing (the inviter disabled or no longer ADMIN, the member suspended); null if never",
+  })
   revokedAt: Date | null;
 
   @Field(() => DateTimeResolver, { description: "When it was made" })
