@@ -25,6 +25,7 @@ import { documentChecks } from "./document-checks";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { introspectionPlugin } from "./introspection.plugin";
+import { refuse } from "./refusal";
 import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
@@ -70,7 +71,7 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
           : error.type === "encoding.unsupported"
             ? "The request body's Content-Encoding is not supported: send it uncompressed, or as gzip or deflate"
             : "The request could not be read";
-  res.status(error.status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  refuse(res, error.status, ErrorCode.BAD_USER_INPUT, message);
 };
 
 // Operations come as POST bodies only: a GET's query string, its variables too (the values of a
@@ -79,17 +80,8 @@ const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string
 const OPERATION_PARAMETERS = ["query", "variables", "extensions", "operationName"];
 const postedOperations: RequestHandler = (req, res, next) => {
   if (req.method !== "GET" || !OPERATION_PARAMETERS.some((name) => name in req.query)) return next();
-  res
-    .status(405)
-    .set("allow", "POST")
-    .json({
-      errors: [
-        {
-          message: "Send GraphQL operations as a POST with a JSON body: a query string (its variables too) ends up in access logs",
-          extensions: { code: ErrorCode.BAD_USER_INPUT },
-        },
-      ],
-    });
+  res.set("allow", "POST");
+  refuse(res, 405, ErrorCode.BAD_USER_INPUT, "Send GraphQL operations as a POST with a JSON body: a query string (its variables too) ends up in access logs");
 };
 
 // A busy pool met by the credential check, before the operation ran: the whole request may be
@@ -211,7 +203,7 @@ export async function createApiApp(deps: ApiDependencies) {
   );
   // Any other path: answered in the API's shape, not Express's HTML page.
   app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: "Nothing here: the API is at /graphql (POST), and /healthz answers a load balancer", extensions: { code: ErrorCode.NOT_FOUND } }] });
+    refuse(res, 404, ErrorCode.NOT_FOUND, "Nothing here: the API is at /graphql (POST), and /healthz answers a load balancer");
   });
   return { app, stop: () => apollo.stop() };
 }

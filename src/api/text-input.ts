@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import { GraphQLError, type ASTVisitor, type StringValueNode, type ValidationContext } from "graphql";
 import { isStorableText } from "../domain/validation";
 import { ErrorCode } from "../errors";
+import { refuse } from "./refusal";
 
 // Text that PostgreSQL cannot store (a NUL character) or that is not Unicode (an unpaired
 // surrogate, which would be stored as U+FFFD rather than as sent) is refused before GraphQL runs,
@@ -50,22 +51,11 @@ function badTextIn(body: unknown): string | null {
   return null;
 }
 
-// A GET request's variables are JSON in the query string: they are read as Apollo will read them.
-function getVariables(query: Record<string, unknown>): unknown {
-  if (typeof query.variables !== "string") return null;
-  try {
-    return { variables: JSON.parse(query.variables) };
-  } catch {
-    return null; // Apollo refuses it itself
-  }
-}
-
+// Operations come only as POST bodies (a GET's is refused first, in server.ts): the body is all there is to read.
 export const refuseBadText: RequestHandler = (req, res, next) => {
-  const path = badTextIn(req.body) ?? badTextIn(req.query) ?? badTextIn(getVariables(req.query));
+  const path = badTextIn(req.body);
   if (!path) return next();
-  res.status(400).json({
-    errors: [{ message: `${path.replace(/^(a key of )?request\.(variables\.)?/, "$1")} holds a NUL character or an unpaired surrogate, which text may not`, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
-  });
+  refuse(res, 400, ErrorCode.BAD_USER_INPUT, `${path.replace(/^(a key of )?request\.(variables\.)?/, "$1")} holds a NUL character or an unpaired surrogate, which text may not`);
 };
 
 // The same for a string written in the query itself with an escape (`"a\u0000b"`), which only
