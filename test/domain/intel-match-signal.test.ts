@@ -33,41 +33,43 @@ const give = (org: Organization, drafts: Omit<IndicatorDraft, "distribution"> & 
 // A listing of a fresh seller each time, so that tests never match each other's indicators.
 function listing() {
   const store = `store-${randomBytes(4).toString("hex")}`;
-  const phone = `+86 138 ${String(1000 + Math.floor(Math.random() * 8999))} ${String(1000 + Math.floor(Math.random() * 8999))}`;
   const keyword = `fakeword${randomBytes(3).toString("hex")}`;
   const imageHash = randomBytes(8).toString("hex").toUpperCase();
   const candidates = intelCandidatesOf({
-    seller: { marketplace: "TAOBAO", externalId: store, contact: phone, paymentAccount: "6222 0000 1111 2222" },
+    seller: { marketplace: "TAOBAO", externalId: store },
     title: `AAA ${keyword} replica 高仿包包`,
     imageHashes: [imageHash],
   });
-  return { store, phone, keyword, imageHash, candidates };
+  return { store, keyword, imageHash, candidates };
 }
 
 const signalFor = async (ownerOrgId: string, candidates: IntelMatchItem["candidates"], minMembers = K) =>
   (await intelMatchSignals(db.manager, hasher, minMembers, [{ key: "x", ownerOrgId, candidates }])).get("x");
 
 describe("intelCandidatesOf", () => {
-  it("normalizes a listing's values like indicators: seller as MARKETPLACE:id, E.164 phone, hex hash, title phrases", () => {
+  it("normalizes a listing's values like indicators: seller as MARKETPLACE:id, hex hash, title phrases", () => {
     const candidates = intelCandidatesOf({
-      seller: { marketplace: "TAOBAO", externalId: "store-9", contact: "0086 138-0013-8000", paymentAccount: "6222-0000 1111" },
+      seller: { marketplace: "TAOBAO", externalId: "store-9" },
       title: "ＡＡＡ Replica 高仿包",
       imageHashes: ["0xA1B2C3D4E5F60718", "not-a-hash"],
-      addresses: ["  No. 5  Factory Road, Putian "],
     });
     expect(candidates).toEqual(
       expect.arrayContaining([
         { kind: IndicatorKind.SELLER, value: "TAOBAO:store-9" },
-        { kind: IndicatorKind.PHONE, value: "+8613800138000" },
-        { kind: IndicatorKind.PAYMENT_ACCOUNT, value: "622200001111" },
         { kind: IndicatorKind.IMAGE_HASH, value: "a1b2c3d4e5f60718" },
-        { kind: IndicatorKind.ADDRESS, value: "no. 5 factory road, putian" },
         { kind: IndicatorKind.KEYWORD, value: "aaa" },
         { kind: IndicatorKind.KEYWORD, value: "aaa replica" },
         { kind: IndicatorKind.KEYWORD, value: "高仿" },
       ]),
     );
     expect(candidates.filter((c) => c.kind === IndicatorKind.IMAGE_HASH)).toHaveLength(1);
+  });
+
+  it("never takes the store's identity, which a member could otherwise test with its own PRIVATE indicators", () => {
+    const identity = { contact: "0086 138-0013-8000", paymentAccount: "6222-0000 1111", address: "No. 5 Factory Road, Putian" };
+    const source = { seller: { marketplace: "TAOBAO", externalId: "store-9", ...identity }, title: "Bag", imageHashes: [], ...identity };
+    const kinds = new Set(intelCandidatesOf(source).map((candidate) => candidate.kind));
+    expect(kinds).toEqual(new Set([IndicatorKind.SELLER, IndicatorKind.KEYWORD]));
   });
 });
 
@@ -98,10 +100,10 @@ describe("intelMatchSignals", () => {
     const item = listing();
     // A blind match of either value answers no match; the listing's score must not add them up.
     await give(y, { kind: IndicatorKind.SELLER, value: `taobao:${item.store}`, distribution: IndicatorDistribution.MATCH_ONLY, confidence: 80 });
-    await give(z, { kind: IndicatorKind.PHONE, value: item.phone.replace("+86 ", "0086-"), distribution: IndicatorDistribution.ALLIANCE_ANONYMOUS, confidence: 40 });
+    await give(z, { kind: IndicatorKind.IMAGE_HASH, value: `0x${item.imageHash}`, distribution: IndicatorDistribution.ALLIANCE_ANONYMOUS, confidence: 40 });
     expect(await signalFor(owner.id, item.candidates)).toBeNull();
-    // A second holder of the phone: that value has k members, and the signal names them.
-    await give(await brandOrg("W"), { kind: IndicatorKind.PHONE, value: item.phone, distribution: IndicatorDistribution.ALLIANCE, confidence: 30 });
+    // A second holder of the image hash: that value has k members, and the signal names them.
+    await give(await brandOrg("W"), { kind: IndicatorKind.IMAGE_HASH, value: item.imageHash.toLowerCase(), distribution: IndicatorDistribution.ALLIANCE, confidence: 30 });
     expect(await signalFor(owner.id, item.candidates)).toEqual({ contribution: 16, reason: "matches alliance intelligence (2 members)", memberCount: 2 });
   });
 

@@ -9,13 +9,13 @@ import type { KeyedHasher } from "./keyed-hash";
 // contribution and a reason a brand may read. Plain TypeScript over the database, for the scorer to
 // call with a batch of listings (one SQL statement for the whole batch).
 
+// A listing is matched by its store and its image hashes (and its title's phrases), never by the
+// store's identity (contact, payment account, address): brands may not see that, and a member's own
+// PRIVATE indicator of a phone number would tell it, through its case's INTEL_MATCH, whose it is.
 export interface IntelCandidateSource {
-  seller: { marketplace: string; externalId: string; contact?: string | null; paymentAccount?: string | null; address?: string | null };
+  seller: { marketplace: string; externalId: string };
   title: string;
   imageHashes: readonly string[];
-  phones?: readonly string[];
-  addresses?: readonly string[];
-  paymentAccounts?: readonly string[];
 }
 
 export interface IntelCandidate {
@@ -40,26 +40,19 @@ export interface IntelMatchSignal {
 }
 
 // The candidate values of a listing and its seller, normalized like indicators; a value that is
-// not valid for its kind (a contact that is no phone number) is simply not a candidate.
+// not valid for its kind (an image hash that is not 16 hex digits) is simply not a candidate.
 export function intelCandidatesOf(source: IntelCandidateSource): IntelCandidate[] {
   return [...valueCandidatesOf(source), ...titleCandidatesOf(source.title)];
 }
 
 // The candidates other than the title's phrases.
 export function valueCandidatesOf(source: Omit<IntelCandidateSource, "title">): IntelCandidate[] {
-  const raw: [IndicatorKind, string | null | undefined][] = [
+  const raw: [IndicatorKind, string][] = [
     [IndicatorKind.SELLER, `${source.seller.marketplace}:${source.seller.externalId}`],
-    [IndicatorKind.PHONE, source.seller.contact],
-    [IndicatorKind.PAYMENT_ACCOUNT, source.seller.paymentAccount],
-    [IndicatorKind.ADDRESS, source.seller.address],
     ...source.imageHashes.map((hash): [IndicatorKind, string] => [IndicatorKind.IMAGE_HASH, hash]),
-    ...(source.phones ?? []).map((phone): [IndicatorKind, string] => [IndicatorKind.PHONE, phone]),
-    ...(source.addresses ?? []).map((address): [IndicatorKind, string] => [IndicatorKind.ADDRESS, address]),
-    ...(source.paymentAccounts ?? []).map((account): [IndicatorKind, string] => [IndicatorKind.PAYMENT_ACCOUNT, account]),
   ];
   const candidates = new Map<string, IntelCandidate>();
   for (const [kind, value] of raw) {
-    if (!value) continue;
     const normalized = normalizeIndicatorValue(kind, value);
     if (normalized.ok) candidates.set(`${kind}\u0000${normalized.value}`, { kind, value: normalized.value });
   }
