@@ -33,28 +33,8 @@ export interface ProductIndex {
   specValues: Map<string, { folded: Set<string>; shown: string[] }>;
 }
 
-// How many products of the whole catalogue (every member brand's) have each word in their name: a
-// word many products have ("pro", "ultra", "portable") says less about which one a title means
-// than one only a few have ("speedy", "wallet").
-export interface CatalogueWords {
-  products: number;
-  productsWith: Map<string, number>;
-}
-
 const nameWords = (name: string): Set<string> =>
   new Set(foldText(name).words.trim().split(" ").filter((w) => w.length >= MIN_WORD_LENGTH));
-
-export function catalogueWords(brands: readonly BrandProfile[]): CatalogueWords {
-  const productsWith = new Map<string, number>();
-  let products = 0;
-  for (const brand of brands) {
-    for (const product of brand.products) {
-      products++;
-      for (const word of nameWords(product.name)) productsWith.set(word, (productsWith.get(word) ?? 0) + 1);
-    }
-  }
-  return { products, productsWith };
-}
 
 const bytewise = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
@@ -84,7 +64,11 @@ function specValuesOf(brand: BrandProfile): ProductIndex["specValues"] {
   return specValues;
 }
 
-export function indexProducts(brand: BrandProfile, catalogue: CatalogueWords, valueInCny: ValueInCny): ProductIndex {
+// A word's weight is its rarity among the brand's own products: a word many of them have ("pro",
+// "portable") says less about which one a title means than one only a few have ("speedy"). Only
+// the brand's own: a weight over every member's catalogue would move which product a brand's case
+// is measured against, and its reason, with what other members sell.
+export function indexProducts(brand: BrandProfile, valueInCny: ValueInCny): ProductIndex {
   const products = brand.products
     .map((product) => ({ product, sku: foldText(product.sku).joined, msrpCny: valueInCny(product.msrpMinor, product.currency) }))
     .sort(byLeniency);
@@ -104,7 +88,7 @@ export function indexProducts(brand: BrandProfile, catalogue: CatalogueWords, va
   const words: ProductIndex["words"] = new Map();
   for (const [word, at] of named) {
     if (at.length >= 2 && at.length * 2 >= products.length) continue;
-    const weight = Math.round(WEIGHT_SCALE * Math.log(catalogue.products / (catalogue.productsWith.get(word) ?? 1)));
+    const weight = Math.round(WEIGHT_SCALE * Math.log(products.length / at.length));
     if (weight > 0) words.set(word, { weight, products: at });
   }
   return { products, words, specValues: specValuesOf(brand) };

@@ -7,7 +7,7 @@ import { ComparativeMentions } from "../matching/comparative-mentions";
 import { LogoMatcher } from "../matching/logo-matcher";
 import { foldWords, readText, type FoldedText } from "../matching/text-normalization";
 import type { BrandProfile, ListingFacts, SellerFacts } from "./facts";
-import { catalogueWords, genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
+import { genuineProductOf, indexProducts, moneyConverter, type ProductIndex } from "./genuine-product";
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from "./risk-config";
 import { counterfeitKeywordsFound, CounterfeitVocabulary } from "./signals/counterfeit-vocabulary";
 import { intelMatch, NO_INTEL, type IntelView } from "./signals/intel-match";
@@ -117,8 +117,7 @@ export class RiskModel {
   ) {
     this.version = modelVersionOf(config);
     this.valueInCny = moneyConverter(config.cnyPerUnit);
-    const words = catalogueWords(profiles);
-    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b, words, this.valueInCny) }]));
+    this.brands = new Map(profiles.map((b) => [b.id, { profile: b, index: indexProducts(b, this.valueInCny) }]));
     this.brandMatcher = new BrandMatcher(
       profiles.map((b) => ({ brandId: b.id, name: b.name, aliases: b.aliases })),
       config.negativeContexts,

@@ -298,13 +298,26 @@ describe("the genuine product a price is compared with", () => {
     expect(priceReason([SAMSUNG], "Samsung 990 PRO SSD", 30_000)).toBe("price 21% of MSRP 1,399.00 CNY (MZ-V9P2T0 990 PRO NVMe SSD 2TB)");
   });
 
-  it("weighs a word by how few products of the whole catalogue, every brand's, have it", () => {
+  it("weighs a word by how few of the brand's own products have it", () => {
+    const quillon = brand("Quillon", [], [
+      product("Q-1", "Ultra Fountain Pen", 50_000),
+      product("Q-2", "Signet Ink", 90_000),
+      product("Q-3", "Ultra Nib Set", 20_000),
+      product("Q-4", "Desk Blotter", 5_000),
+      product("Q-5", "Travel Case", 8_000),
+    ]);
+    // "Ultra" names two of its five products, "Signet" one: the Signet Ink, for all its higher MSRP.
+    expect(priceReason([quillon], "Quillon Ultra Signet", 10_000)).toBe("price 11% of MSRP 900.00 CNY (Q-2 Signet Ink)");
+  });
+
+  it("names the same product whatever other members sell, which the brand may not see", () => {
     const quillon = brand("Quillon", [], [product("Q-1", "Ultra Fountain Pen", 50_000), product("Q-2", "Signet Ink", 90_000), product("Q-3", "Nib Set", 20_000)]);
     // In its own catalogue "Ultra" and "Signet" name one product each: a tie, to the lower MSRP.
-    expect(priceReason([quillon], "Quillon Ultra Signet", 10_000)).toBe("price 20% of MSRP 500.00 CNY (Q-1 Ultra Fountain Pen)");
-    // Where another brand sells two "Ultra" products, "Signet" is the word that names one.
+    const alone = "price 20% of MSRP 500.00 CNY (Q-1 Ultra Fountain Pen)";
+    expect(priceReason([quillon], "Quillon Ultra Signet", 10_000)).toBe(alone);
+    // Another member selling two "Ultra" products changes nothing of Quillon's case.
     const borealis = brand("Borealis", [], [product("B-1", "Ultra Ring", 10_000), product("B-2", "Ultra Chain", 10_000), product("B-3", "Plain Band", 10_000)]);
-    expect(priceReason([quillon, borealis], "Quillon Ultra Signet", 10_000)).toBe("price 11% of MSRP 900.00 CNY (Q-2 Signet Ink)");
+    expect(priceReason([quillon, borealis], "Quillon Ultra Signet", 10_000)).toBe(alone);
   });
 
   it("is one the price can be compared with: a price in a currency without a rate, one in that currency", () => {
