@@ -25,6 +25,7 @@ import { documentChecks } from "./document-checks";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { introspectionPlugin } from "./introspection.plugin";
+import { organizationDocumentsPlugin } from "./organization-documents.plugin";
 import { refuse } from "./refusal";
 import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
@@ -112,6 +113,7 @@ export async function createApiApp(deps: ApiDependencies) {
       requestErrorsPlugin(logger, outageMet),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
+      organizationDocumentsPlugin(),
       settleRulesPlugin(),
       ...(hasReplicas(dataSource) ? [readRoutingPlugin()] : []),
     ],
@@ -123,6 +125,9 @@ export async function createApiApp(deps: ApiDependencies) {
     // Clients send their documents whole. Left on, a mismatched or versionless persisted-query
     // extension failed without a code, as an internal error logged with its stack.
     persistedQueries: false,
+    // Parsed documents are kept per organization instead (organizationDocumentsPlugin): Apollo's
+    // store, keyed by the text alone, told one tenant by the time of its answer what another sent.
+    documentStore: null,
     // The process stops the server itself (src/main.ts): in order, connections, then Apollo, then
     // the database. Left on, Apollo stopped on Ctrl-C on its own and raised the signal again, which
     // ended the process before the embedded database was closed.
