@@ -383,7 +383,7 @@ registerEnumType(ReportMetric, {
     },
     SEIZED_UNITS: { description: "Units seized, dated and shared as ARRESTS" },
     SEIZED_VALUE: { description: "Value seized, dated and shared as ARRESTS: one table per currency, in minor units" },
-    INDICATORS_SHARED: { description: "Indicators members contributed at any distribution but PRIVATE; no marketplace columns" },
+    INDICATORS_SHARED: { description: "Indicators members contributed for every member to read (ALLIANCE and ALLIANCE_ANONYMOUS); no marketplace columns" },
     INDICATORS_MATCHED: { description: "Values of members' blind-match lookups that matched, to the member that looked; no marketplace columns" },
   },
 });

@@ -1,6 +1,6 @@
 import { UserRole } from "../../src/entities/enums";
 import { brandMember, contribute, MATCH } from "../support/intel";
-import { createCast, userPersona, type Persona } from "../support/personas";
+import { createCast, gid, userPersona, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // Shared intelligence in the progress report of May 2024: four members share indicators (one of
@@ -60,17 +60,33 @@ async function tableAs(persona: Persona, metric: string): Promise<Table> {
 const total = (table: Table) => table.cells.find((cell) => cell.category === null && cell.marketplace === null)!;
 
 describe("shared intelligence in progress reports", () => {
-  it("counts indicators shared beyond their contributor, not PRIVATE ones, with each member's own figure", async () => {
+  it("counts indicators every member reads, not PRIVATE or MATCH_ONLY ones, with each member's own figure", async () => {
     const table = await tableAs(members[0], "INDICATORS_SHARED");
     expect(table.marketplaces).toEqual([]);
-    expect(total(table)).toEqual({ category: null, marketplace: null, value: 11, suppression: null, ownValue: 3 });
+    expect(total(table)).toEqual({ category: null, marketplace: null, value: 9, suppression: null, ownValue: 3 });
     expect((await tableAs(members[2], "INDICATORS_SHARED")).cells.find((cell) => cell.category === "Uncategorized" && cell.marketplace === null)).toEqual({
       category: "Uncategorized",
       marketplace: null,
-      value: 11,
+      value: 9,
       suppression: null,
       ownValue: 2,
     });
+  });
+
+  it("gives no member, less the rows it reads and its own figure, a count of other members' hidden indicators", async () => {
+    for (const member of members) {
+      const { value, ownValue } = total(await tableAs(member, "INDICATORS_SHARED"));
+      const response = await api.gql<{ indicators: { edges: { node: { createdAt: string; contributor: { id: string; kind: string } | null } }[] } }>(
+        `{ indicators(first: 100, filter: { includeExpired: true }) { edges { node { createdAt contributor { id kind } } } } }`,
+        {},
+        member.as,
+      );
+      expect(response.errors).toBeUndefined();
+      const othersRows = response.data!.indicators.edges.filter(
+        ({ node }) => node.createdAt.startsWith("2024-05") && node.contributor?.id !== gid("Organization", member.org.id) && node.contributor?.kind !== "PLATFORM",
+      );
+      expect({ member: member.name, hidden: value! - ownValue! - othersRows.length }).toEqual({ member: member.name, hidden: 0 });
+    }
   });
 
   it("counts blind-match lookups that found a match, by the member that looked", async () => {

@@ -346,9 +346,11 @@ export const FIGURE_SOURCES: FigureSource[] = [
     collect: referralOutcome(`coalesce(r.seized_value_minor, 0)`, OUTCOME_AT, `r.seized_value_currency`),
   },
   {
-    // Indicators members contributed in the period at any distribution but PRIVATE (the ones the
-    // alliance gets something from), by contributor and the category of the brand they concern, if
-    // any. The platform's own are not a member's: counted with members', they made a third contributor.
+    // Indicators members contributed in the period for every member to read (ALLIANCE and
+    // ALLIANCE_ANONYMOUS), by contributor and the category of the brand they concern, if any. Not
+    // MATCH_ONLY ones: members read the rows behind the figure, and a cell less the rows a member
+    // reads and its own figure was the count of other members' hidden indicators. The platform's own
+    // are not a member's: counted with members', they made a third contributor.
     metric: ReportMetric.INDICATORS_SHARED,
     attribution: "MEMBERS",
     withoutMarketplace: true,
@@ -362,7 +364,8 @@ export const FIGURE_SOURCES: FigureSource[] = [
              FROM indicator i
              JOIN organization o ON o.id = i.owner_org_id AND o.kind = 'BRAND'
              LEFT JOIN brand_category bc ON bc.brand_id = i.brand_id
-            WHERE i.distribution <> '${IndicatorDistribution.PRIVATE}' AND i.created_at >= $1 AND i.created_at < $2
+            WHERE i.distribution IN ('${IndicatorDistribution.ALLIANCE}', '${IndicatorDistribution.ALLIANCE_ANONYMOUS}')
+              AND i.created_at >= $1 AND i.created_at < $2
             GROUP BY 1, 2`,
           [period.start, period.end],
         ),
