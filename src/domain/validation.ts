@@ -50,7 +50,18 @@ export function optionalText(value: string | null | undefined, field: string, ma
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
-export const isIsoCurrency = (code: string) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+// The one currency rule of every money input and of the ingest: an ISO 4217 code in any case, with
+// spaces around it or not ("cny " is CNY), kept upper case as ISO writes it and as every amount
+// is stored; null when it is no code. Letters are checked before upper-casing, which would turn a
+// dotless ı or a long ſ into I or S.
+export function isoCurrencyOf(text: string): string | null {
+  // Most codes come as stored (an ingest asks for every listing's): one look-up.
+  if (CURRENCIES.has(text)) return text;
+  const code = text.trim();
+  if (!/^[A-Za-z]{3}$/.test(code)) return null;
+  const upper = code.toUpperCase();
+  return CURRENCIES.has(upper) ? upper : null;
+}
 
 export interface MoneyValue {
   amountMinor: number;
@@ -63,8 +74,8 @@ const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 
 // Integer minor units of an ISO 4217 currency; never a float.
 export function checkMoney(value: MoneyValue, field: string, { allowZero }: { allowZero: boolean }): MoneyValue {
-  const currency = value.currency.trim().toUpperCase();
-  if (!isIsoCurrency(currency)) {
+  const currency = isoCurrencyOf(value.currency);
+  if (currency === null) {
     throw badInput(`\`${field}.currency\` must be an ISO 4217 code such as CNY, USD or EUR`);
   }
   const min = allowZero ? 0 : 1;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Marketplace } from "../entities/enums";
-import { isIsoCurrency, isPastEvent, isStorableText, MAX_SPECS } from "../domain/validation";
+import { isoCurrencyOf, isPastEvent, isStorableText, MAX_SPECS } from "../domain/validation";
 import { isHash64 } from "../matching/perceptual-hash";
 
 // One listing as a feed delivers it (an NDJSON line or a ListingInput), with its seller and review
@@ -37,6 +37,12 @@ const isPast = (value: string | null) => {
   return Number.isNaN(ms) || isPastEvent(ms);
 };
 const pastInstant = instant.nullable().default(null).refine(isPast, "must be in the past, and in 1990 or later");
+// Upper case as stored, whatever the case sent: the rule of every money input (isoCurrencyOf).
+const currency = z.string().transform((text, context) => {
+  const code = isoCurrencyOf(text);
+  if (code === null) context.addIssue({ code: "custom", message: "must be an ISO 4217 code such as CNY" });
+  return code ?? z.NEVER;
+});
 
 // Counts are bounded by what a store or a listing can have, well inside the database's integer
 // columns (a strike added to the largest int would overflow when a takedown is approved).
@@ -77,7 +83,7 @@ export const ListingRecordSchema = z.object({
   description: text(10_000).default(""),
   price: z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
-    currency: z.string().refine(isIsoCurrency, "must be an ISO 4217 code such as CNY"),
+    currency,
   }),
   // A JSON object may hold a `__proto__` key, which a record would drop without a word.
   specs: z
@@ -123,7 +129,9 @@ function validRecordOf(value: unknown): ListingRecord | null {
   if (!MARKETPLACES.has(marketplace as Marketplace) || !isId(externalId) || !isText(title, 500, true) || !isText(description, 10_000)) {
     return null;
   }
-  if (!isObject(price) || !isWhole(price.amountMinor) || !isCurrency(price.currency)) return null;
+  if (!isObject(price) || !isWhole(price.amountMinor)) return null;
+  const currency = currencyOf(price.currency);
+  if (currency === null) return null;
   if (!isInstantOrNull(listedAt) || !isInstantOrNull(seenAt) || !areImageHashes(imageHashes)) return null;
   const validSpecs = specsOf(specs);
   const validReviews = reviews === undefined ? { ...NO_REVIEWS } : reviewsOf(reviews);
@@ -134,7 +142,7 @@ function validRecordOf(value: unknown): ListingRecord | null {
     externalId: externalId as string,
     title: title as string,
     description: description as string,
-    price: { amountMinor: price.amountMinor as number, currency: price.currency as string },
+    price: { amountMinor: price.amountMinor as number, currency },
     specs: validSpecs,
     imageHashes: [...imageHashes],
     reviews: validReviews,
@@ -155,7 +163,7 @@ const isId = (value: unknown): value is string => isText(value, 100, true) && !C
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isCount = (value: unknown, max: number): value is number => isWhole(value) && value <= max;
 const isShareOrNull = (value: unknown) => value === null || (typeof value === "number" && value >= 0 && value <= 1);
-const isCurrency = (value: unknown): value is string => typeof value === "string" && isIsoCurrency(value);
+const currencyOf = (value: unknown) => (typeof value === "string" ? isoCurrencyOf(value) : null);
 const isInstantOrNull = (value: unknown) => value === null || (typeof value === "string" && INSTANT.test(value) && isPast(value));
 
 // Index by index, as the schema reads an array (`every` would skip the holes of a sparse one).

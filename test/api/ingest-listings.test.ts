@@ -220,7 +220,7 @@ describe("ingestListings", () => {
 
   it("rejects bad rows by index with a reason, and writes the good ones", async () => {
     const good = listingRecord({ title: "Borealis Crystal Ring" });
-    const bad = listingRecord({ price: { amountMinor: 100, currency: "cny" } });
+    const bad = listingRecord({ price: { amountMinor: 100, currency: "RMB" } });
     const response = await ingestAs(cast.platformAnalyst.as, [good, bad]);
     expect(response.data?.ingestListings).toMatchObject({
       received: 2,
@@ -229,6 +229,15 @@ describe("ingestListings", () => {
       rejections: [{ row: 1, reason: "price.currency: must be an ISO 4217 code such as CNY" }],
     });
     expect(await listingCount([good.externalId as string, bad.externalId as string])).toBe(1);
+  });
+
+  it("takes a currency in any case, as every money input does, and stores it upper case", async () => {
+    const lower = listingRecord({ price: { amountMinor: 100, currency: "cny" } });
+    const spaced = listingRecord({ price: { amountMinor: 100, currency: " Usd " } });
+    const response = await ingestAs(cast.platformAnalyst.as, [lower, spaced]);
+    expect(response.data?.ingestListings).toMatchObject({ inserted: 2, rejected: 0, rejections: [] });
+    const stored = await api.dataSource.query(`SELECT external_id, currency FROM listing WHERE external_id = ANY($1)`, [[lower.externalId, spaced.externalId]]);
+    expect(Object.fromEntries(stored.map((row: Json) => [row.external_id, row.currency]))).toEqual({ [lower.externalId as string]: "CNY", [spaced.externalId as string]: "USD" });
   });
 
   it("writes the last of two rows for one listing, and counts the earlier superseded, not rejected", async () => {

@@ -1,5 +1,6 @@
 import { generateListings } from "../../src/generator/marketplace-generator";
 import { SeededRandom } from "../../src/generator/random";
+import { checkMoney } from "../../src/domain/validation";
 import { ListingRecordSchema, validateListingRecord } from "../../src/ingest/listing-record";
 
 // validateListingRecord checks most records without the schema: it must give exactly what the
@@ -92,6 +93,24 @@ describe("listing record validation", () => {
         if (validated.ok) expect(validated).toStrictEqual(expected);
       }
     }
+  });
+
+  it("takes a currency as every money input takes it: in any case, stored upper case", () => {
+    const [record] = generated(1, 3);
+    const moneyInput = (currency: string) => {
+      try {
+        return checkMoney({ amountMinor: 100, currency }, "price", { allowZero: true }).currency;
+      } catch {
+        return null;
+      }
+    };
+    for (const currency of ["CNY", "cny", " Usd ", "eUr", "RMB", "cnı", "uſd", "CN Y", "", "CNYY"]) {
+      const input = { ...record, price: { amountMinor: 100, currency } };
+      const validated = validateListingRecord(input);
+      expect({ currency, ingest: validated.ok ? validated.record.price.currency : null }).toEqual({ currency, ingest: moneyInput(currency) });
+      expect(validated.ok ? validated : { ok: false }).toStrictEqual(schemaResult(input));
+    }
+    expect(validateListingRecord({ ...record, price: { amountMinor: 100, currency: "cny" } })).toMatchObject({ ok: true, record: { price: { currency: "CNY" } } });
   });
 
   it("takes a store's blank identity for none given, so that the stored one stays", () => {

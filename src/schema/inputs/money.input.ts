@@ -9,6 +9,6 @@ export class MoneyInput {
   })
   amountMinor: number;
 
-  @Field(() => String, { description: "ISO 4217, e.g. CNY" })
+  @Field(() => String, { description: "ISO 4217, e.g. CNY, in any case (cny is CNY, as in an ingest file); stored and answered upper case" })
   currency: string;
 }
