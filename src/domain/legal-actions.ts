@@ -86,14 +86,15 @@ export async function updateLegalAction(
   viewer: Viewer,
   input: { id: string; status?: L | null; judgment?: MoneyValue | null; caseNumber?: string | null },
 ): Promise<LegalAction> {
-  // A court gives its case number after the filing, often: it may be recorded on its own.
-  const caseNumber = caseNumberOf(input.caseNumber);
+  // A court gives its case number after the filing, often: it may be recorded on its own. Left
+  // out it stays; null (or blank, as in a filing) clears one entered in error.
+  const caseNumber = input.caseNumber === undefined ? undefined : caseNumberOf(input.caseNumber);
   // A judgment sent alone is told why it is not recorded, not only that nothing was given.
   const judgment = input.judgment ? checkMoney(input.judgment, "judgment", { allowZero: false }) : null;
   if (judgment && input.status !== L.JUDGMENT_FOR_PLAINTIFF && input.status !== L.SETTLED) {
     throw badInput("`judgment` is recorded only with `status` JUDGMENT_FOR_PLAINTIFF or SETTLED");
   }
-  if (!input.status && !caseNumber) throw badInput("Give the new `status`, or the `caseNumber`, or both");
+  if (!input.status && caseNumber === undefined) throw badInput("Give the new `status`, or the `caseNumber`, or both");
   if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const action = await scopedQuery(manager, viewer, LegalAction, "la")
@@ -115,7 +116,7 @@ export async function updateLegalAction(
     const changes = {
       status: input.status ?? action.status,
       judgmentMinor: input.status ? (judgment?.amountMinor ?? null) : action.judgmentMinor,
-      caseNumber: caseNumber ?? action.caseNumber,
+      caseNumber: caseNumber === undefined ? action.caseNumber : caseNumber,
       updatedAt: new Date(),
     };
     await manager.update(LegalAction, { id: action.id }, changes);

@@ -139,10 +139,17 @@ async function lockedReferral(manager: EntityManager, viewer: Viewer, id: string
 export interface ReferralProgress {
   id: string;
   status?: ReferralStatus | null;
+  // Left out (undefined), a raid date or a seized value stays; null clears one entered in error.
   raidDate?: string | null;
   arrests?: number | null;
   seizedUnits?: number | null;
   seizedValue?: MoneyValue | null;
+}
+
+// A count is 0 when there is none: null would neither keep nor clear it, so it is refused.
+function figureOf(value: number | null | undefined, field: string): number | undefined {
+  if (value === null) throw badInput(`\`${field}\` is never null: give 0 for none, or leave it out to keep the figure`);
+  return value === undefined ? undefined : checkCount(value, field);
 }
 
 // The agency records progress and outcome on a referral sent to it. A referral sent to another
@@ -150,11 +157,11 @@ export interface ReferralProgress {
 const DAY_MS = 86_400_000;
 
 export async function updateReferral(dataSource: DataSource, viewer: Viewer, input: ReferralProgress): Promise<Referral> {
-  const raidDate = input.raidDate != null ? checkPastLocalDate(input.raidDate, "raidDate") : undefined;
-  const arrests = input.arrests != null ? checkCount(input.arrests, "arrests") : undefined;
-  const seizedUnits = input.seizedUnits != null ? checkCount(input.seizedUnits, "seizedUnits") : undefined;
-  const seizedValue = input.seizedValue ? checkMoney(input.seizedValue, "seizedValue", { allowZero: true }) : undefined;
-  const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && !seizedValue;
+  const raidDate = input.raidDate == null ? input.raidDate : checkPastLocalDate(input.raidDate, "raidDate");
+  const arrests = figureOf(input.arrests, "arrests");
+  const seizedUnits = figureOf(input.seizedUnits, "seizedUnits");
+  const seizedValue = input.seizedValue == null ? input.seizedValue : checkMoney(input.seizedValue, "seizedValue", { allowZero: true });
+  const nothing = input.status == null && raidDate === undefined && arrests === undefined && seizedUnits === undefined && seizedValue === undefined;
   if (nothing) throw badInput("Give at least one of status, raidDate, arrests, seizedUnits, seizedValue");
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const referral = await lockedReferral(manager, viewer, input.id);
@@ -164,7 +171,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
     }
     // A day's slack: the raid date is the agency's local date, the creation time is UTC.
     const earliestRaid = new Date(referral.createdAt.getTime() - DAY_MS).toISOString().slice(0, 10);
-    if (raidDate !== undefined && raidDate < earliestRaid) {
+    if (raidDate != null && raidDate < earliestRaid) {
       throw badInput(`\`raidDate\` ${raidDate} is before this referral was made (${referral.createdAt.toISOString().slice(0, 10)})`);
     }
     const status = input.status ?? referral.status;
@@ -176,7 +183,7 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
       });
     }
     // A raid date is a raid's: reports count a referral with one as raided, whatever became of it.
-    if (raidDate !== undefined && status !== ReferralStatus.RAIDED && status !== ReferralStatus.PROSECUTED) {
+    if (raidDate != null && status !== ReferralStatus.RAIDED && status !== ReferralStatus.PROSECUTED) {
       throw badInput(`A raid date goes with a RAIDED referral (or a PROSECUTED one), and this one would be ${status}: give \`status: RAIDED\` with it`);
     }
     const figures = arrests !== undefined || seizedUnits !== undefined || seizedValue !== undefined;
@@ -185,16 +192,22 @@ export async function updateReferral(dataSource: DataSource, viewer: Viewer, inp
     }
     const changes = {
       status,
-      raidDate: raidDate ?? referral.raidDate,
+      raidDate: raidDate === undefined ? referral.raidDate : raidDate,
       arrests: arrests ?? referral.arrests,
       seizedUnits: seizedUnits ?? referral.seizedUnits,
-      seizedValueMinor: seizedValue ? seizedValue.amountMinor : referral.seizedValueMinor,
-      seizedValueCurrency: seizedValue ? seizedValue.currency : referral.seizedValueCurrency,
+      seizedValueMinor: seizedValue === undefined ? referral.seizedValueMinor : (seizedValue?.amountMinor ?? null),
+      seizedValueCurrency: seizedValue === undefined ? referral.seizedValueCurrency : (seizedValue?.currency ?? null),
       outcomeRecordedAt:
         referral.outcomeRecordedAt ?? (arrests !== undefined || seizedUnits !== undefined || seizedValue ? now : null),
       updatedAt: now,
     };
-    if (status === ReferralStatus.RAIDED && !changes.raidDate) throw badInput("A RAIDED referral needs its `raidDate`");
+    if (status === ReferralStatus.RAIDED && !changes.raidDate) {
+      throw badInput(
+        raidDate === null
+          ? "A RAIDED referral keeps its `raidDate`: give the right date to correct it; for a raid that did not happen, clear it with `status: PROSECUTED` or `CLOSED`"
+          : "A RAIDED referral needs its `raidDate`",
+      );
+    }
     const before = {
       status: referral.status,
       raidDate: referral.raidDate,

@@ -400,6 +400,43 @@ describe("creating and updating referrals", () => {
   });
 });
 
+describe("an outcome entered in error", () => {
+  type Outcome = { status: string; raidDate: string | null; arrests: number; seizedValue: { amountMinor: number } | null };
+  it("is cleared by an explicit null (a raid date, a seized value), which a RAIDED referral refuses; a field left out stays", async () => {
+    const created = dataOf(
+      await api.gql<{ createReferral: { id: string } }>(
+        CREATE_REFERRAL,
+        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", (await confirmedCase()).id)] },
+        cast.platformAnalyst.as,
+      ),
+    ).createReferral;
+    const update = (input: Record<string, unknown>) =>
+      api.gql<{ updateReferral: Outcome }>(UPDATE_REFERRAL, { input: { id: created.id, ...input } }, cast.investigator.as);
+    const today = new Date().toISOString().slice(0, 10);
+    dataOf(await update({ status: "INVESTIGATING" }));
+    dataOf(await update({ status: "RAIDED", raidDate: today, arrests: 3, seizedValue: { amountMinor: 1_000, currency: "CNY" } }));
+    const raided = await enforcementFootprint(api);
+    expect((await update({ raidDate: null })).errors?.[0]).toMatchObject({
+      message:
+        "A RAIDED referral keeps its `raidDate`: give the right date to correct it; for a raid that did not happen, clear it with `status: PROSECUTED` or `CLOSED`",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    // A count has no null: 0 is none.
+    expect((await update({ arrests: null })).errors?.[0]).toMatchObject({
+      message: "`arrests` is never null: give 0 for none, or leave it out to keep the figure",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    expect(await enforcementFootprint(api)).toEqual(raided);
+    expect(dataOf(await update({ seizedValue: null })).updateReferral).toMatchObject({ status: "RAIDED", raidDate: today, arrests: 3, seizedValue: null });
+    expect(dataOf(await update({ arrests: 4 })).updateReferral).toMatchObject({ raidDate: today, arrests: 4, seizedValue: null });
+    expect(dataOf(await update({ status: "PROSECUTED", raidDate: null })).updateReferral).toMatchObject({ status: "PROSECUTED", raidDate: null, arrests: 4 });
+    const [row] = await api.dataSource.query(`SELECT raid_date, seized_value_minor, seized_value_currency FROM referral WHERE id = $1`, [
+      fromGlobalId(created.id, "Referral"),
+    ]);
+    expect(row).toEqual({ raid_date: null, seized_value_minor: null, seized_value_currency: null });
+  });
+});
+
 describe("a CLOSED referral", () => {
   it("gives the agency the evidence recorded while it was open, not the brand's later test buys", async () => {
     const referred = await confirmedCase();

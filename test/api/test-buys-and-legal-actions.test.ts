@@ -427,6 +427,18 @@ describe("legal actions", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("clears a case number entered in error with an explicit null or a blank one, and keeps it when left out", async () => {
+    const input = { sellerId: gid("Seller", cast.seller.id), court: "Guangzhou Internet Court", claim: { amountMinor: 500_000, currency: "CNY" }, filedOn: "2026-10-02" };
+    const filed = dataOf(await api.gql<{ fileLegalAction: { id: string } }>(FILE, { input }, cast.brandAAnalyst.as)).fileLegalAction;
+    const UPDATE_CASE = `mutation($input: UpdateLegalActionInput!) { updateLegalAction(input: $input) { status caseNumber } }`;
+    const update = async (input: Record<string, unknown>) => dataOf(await api.gql(UPDATE_CASE, { input: { id: filed.id, ...input } }, cast.brandAAnalyst.as));
+    expect(await update({ caseNumber: "(2026) Yue 03 Min Chu 1183" })).toEqual({ updateLegalAction: { status: "FILED", caseNumber: "(2026) Yue 03 Min Chu 1183" } });
+    expect(await update({ caseNumber: null })).toEqual({ updateLegalAction: { status: "FILED", caseNumber: null } });
+    expect(await update({ caseNumber: "(2026) Yue 03 Min Chu 1184" })).toEqual({ updateLegalAction: { status: "FILED", caseNumber: "(2026) Yue 03 Min Chu 1184" } });
+    expect(await update({ status: "IN_PROGRESS" })).toEqual({ updateLegalAction: { status: "IN_PROGRESS", caseNumber: "(2026) Yue 03 Min Chu 1184" } });
+    expect(await update({ caseNumber: " \u200b " })).toEqual({ updateLegalAction: { status: "IN_PROGRESS", caseNumber: null } });
+  });
+
   it("records the court's case number when it comes, with or without a new status, and nothing without either", async () => {
     const filed = dataOf(await fileAs(cast.brandAAnalyst, gid("Seller", cast.seller.id))).fileLegalAction;
     const UPDATE_CASE = `mutation($input: UpdateLegalActionInput!) { updateLegalAction(input: $input) { status caseNumber } }`;

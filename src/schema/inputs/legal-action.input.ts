@@ -34,7 +34,10 @@ export class UpdateLegalActionInput {
   @Field(() => MoneyInput, { nullable: true, description: "Required with JUDGMENT_FOR_PLAINTIFF; allowed with SETTLED" })
   judgment?: MoneyInput | null;
 
-  @Field(() => String, { nullable: true, description: "The court's case number, once it gives one" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The court's case number, once it gives one: up to 100 characters, trimmed; left out it stays, and null (or blank) clears one entered in error",
+  })
   caseNumber?: string | null;
 }
 

@@ -20,7 +20,9 @@ export class CreateReferralInput {
   summary: string;
 }
 
-@InputType("UpdateReferralInput", { description: "Progress and outcome; omitted fields keep their values" })
+@InputType("UpdateReferralInput", {
+  description: "Progress and outcome: a field left out keeps its value; raidDate or seizedValue given as null clears one entered in error",
+})
 export class UpdateReferralInput {
   @Field(() => ID, { description: "A referral sent to your agency (any other, or a withdrawn one, is NOT_FOUND); a CLOSED one changes no more (BAD_USER_INPUT)" })
   id: string;
@@ -37,22 +39,24 @@ export class UpdateReferralInput {
     nullable: true,
     description:
       "Your local date of the raid: not in the future, nor more than a day before the referral was made. Only on a RAIDED or PROSECUTED " +
-      "referral, and needed to make it RAIDED",
+      "referral, and needed to make it RAIDED. null clears one entered in error (reports then count no raid), except that a RAIDED " +
+      "referral keeps one (BAD_USER_INPUT): give the right date, or clear it as it moves on to PROSECUTED or CLOSED",
   })
   raidDate?: string | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Replaces the figure: 0 or more. Like every figure, only once the referral is taken up (INVESTIGATING, or given with it)",
+    description:
+      "Replaces the figure: 0 or more (0 for none: null is BAD_USER_INPUT). Like every figure, only once the referral is taken up (INVESTIGATING, or given with it)",
   })
   arrests?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Replaces the figure: 0 or more, once the referral is taken up" })
+  @Field(() => Int, { nullable: true, description: "Replaces the figure: 0 or more (0 for none: null is BAD_USER_INPUT), once the referral is taken up" })
   seizedUnits?: number | null;
 
   @Field(() => MoneyInput, {
     nullable: true,
-    description: "Replaces the value: 0 to 1,000,000,000,000 minor units, once the referral is taken up",
+    description: "Replaces the value: 0 to 1,000,000,000,000 minor units, once the referral is taken up; null clears one entered in error",
   })
   seizedValue?: MoneyInput | null;
 }
