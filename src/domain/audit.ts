@@ -3,9 +3,10 @@ import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialE
 import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
 import { actorOf } from "./actor";
+import type { AuditAction } from "./audit-actions";
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId: string | null;
   before?: Record<string, unknown> | null;

@@ -5,9 +5,16 @@ import { InfringementStatus } from "../entities/enums";
 import { badInput } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudits } from "./audit";
+import type { AuditAction } from "./audit-actions";
 import { canMove, otherWayTo, transitionsFrom, type Workflow } from "./infringement-lifecycle";
 
 const WORKFLOW_NAMES: Record<Workflow, string> = { REVIEW: "a review", TEST_BUY: "a test buy", TAKEDOWN: "the takedown workflow", SCAN: "a scan" };
+const WORKFLOW_ACTIONS: Record<Workflow, AuditAction> = {
+  REVIEW: "infringement.review",
+  TEST_BUY: "infringement.test_buy",
+  TAKEDOWN: "infringement.takedown",
+  SCAN: "infringement.scan",
+};
 
 // Moves locked infringements one step along the lifecycle, as the given workflow may, each with the
 // note that shows the step in the case's history and its audit event, in the caller's transaction:
@@ -104,7 +111,7 @@ export async function recordSteps(
     manager,
     viewer,
     steps.map((step) => ({
-      action: `infringement.${workflow.toLowerCase()}`,
+      action: WORKFLOW_ACTIONS[workflow],
       targetType: "Infringement",
       targetId: step.id,
       before: { status: step.from },

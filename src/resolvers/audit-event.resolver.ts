@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listAuditEvents } from "../data/audit.queries";
+import { checkAuditActions } from "../domain/audit-actions";
 import type { AuditEvent } from "../entities";
 import { badInput } from "../errors";
 import { PrincipalKind, SortDirection } from "../schema/enums";
@@ -40,7 +41,7 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
       {
         actor: filter?.actorId != null ? actorOf(filter.actorId) : undefined,
         organizationId: filter?.organizationId != null ? fromGlobalId(filter.organizationId, "Organization") : undefined,
-        actions: filter?.actions ?? undefined,
+        actions: filter?.actions != null ? checkAuditActions(filter.actions) : undefined,
         targetTypes: filter?.targetTypes ?? undefined,
         from: filter?.from ?? undefined,
         to: filter?.to ?? undefined,

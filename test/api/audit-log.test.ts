@@ -1,4 +1,5 @@
 import { Scope } from "../../src/auth/scopes";
+import { AUDIT_ACTIONS } from "../../src/domain/audit-actions";
 import { UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
@@ -97,6 +98,18 @@ describe("the audit log", () => {
     expect(future.data?.auditEvents.totalCount).toBe(0);
     const backwards = await api.gql(EVENTS, { filter: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } }, cast.platformAnalyst.as);
     expect(backwards.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses an action name that no event records, naming the actions there are, where it would have matched nothing", async () => {
+    const typos = await api.gql<Events>(EVENTS, { filter: { actions: ["apiKey.create", "apikey.revoke", "apiKey.delete"] } }, cast.platformAnalyst.as);
+    expect(typos.errors?.[0]).toMatchObject({
+      message: `\`filter.actions\` holds "apikey.revoke", "apiKey.delete", which are no audit actions; the actions are ${AUDIT_ACTIONS.join(", ")}`,
+      extensions: { code: "BAD_USER_INPUT", knownActions: [...AUDIT_ACTIONS] },
+    });
+    expect(typos.errors?.[0].message).toMatch(/the actions are apiKey\.create, apiKey\.revoke, /);
+    const every = await api.gql<Events>(EVENTS, { filter: { actions: [...AUDIT_ACTIONS] } }, cast.platformAnalyst.as);
+    expect(every.errors).toBeUndefined();
+    expect(every.data!.auditEvents.totalCount).toBe(Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event`))[0].n));
   });
 
   it("records each platform read of seller identity, once per request; a brand's refused read records nothing", async () => {

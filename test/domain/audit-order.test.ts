@@ -26,15 +26,15 @@ onServer("an audit event's time", () => {
       await waited.query(`SELECT now()`);
       // Another change begins after it, writes and commits while it waits.
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await db.transaction((manager) => recordAudit(manager, null, { action: "test.first", targetType: "Test", targetId: target }));
+      await db.transaction((manager) => recordAudit(manager, null, { action: "catalogue.upsert", targetType: "Test", targetId: target }));
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await recordAudit(waited.manager, null, { action: "test.second", targetType: "Test", targetId: target });
+      await recordAudit(waited.manager, null, { action: "catalogue.remove", targetType: "Test", targetId: target });
       await waited.commitTransaction();
     } finally {
       if (waited.isTransactionActive) await waited.rollbackTransaction();
       await waited.release();
     }
     const rows: { action: string }[] = await db.query(`SELECT action FROM audit_event WHERE target_id = $1 ORDER BY created_at, id`, [target]);
-    expect(rows.map((row) => row.action)).toEqual(["test.first", "test.second"]);
+    expect(rows.map((row) => row.action)).toEqual(["catalogue.upsert", "catalogue.remove"]);
   });
 });

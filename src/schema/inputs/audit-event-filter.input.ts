@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+import { AUDIT_ACTIONS } from "../../domain/audit-actions";
 import { DateTimeResolver } from "../scalars/dates";
 
 @InputType("AuditEventFilter", { description: "Conditions that all apply together" })
@@ -9,7 +10,10 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true, description: "The actor's organization (useful to the platform)" })
   organizationId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'e.g. ["apiKey.create", "sensitive.read"]' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Any of these actions, e.g. ["apiKey.create", "sensitive.read"]; a name events do not record is BAD_USER_INPUT. The actions: ${AUDIT_ACTIONS.join(", ")}`,
+  })
   actions?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'e.g. ["Seller", "PolicyFeedback"]' })
