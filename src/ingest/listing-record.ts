@@ -85,12 +85,17 @@ export const ListingRecordSchema = z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
     currency,
   }),
-  // A JSON object may hold a `__proto__` key, which a record would drop without a word.
+  // A JSON object may hold a `__proto__` key, which a record would drop without a word. The specs
+  // are counted whatever faults they have, so that a row's reason names them all.
   specs: z
     .unknown()
     .refine((specs) => !isObject(specs) || !Object.hasOwn(specs, "__proto__"), "must not hold a spec named __proto__")
-    .pipe(z.record(text(100), text(500)))
-    .refine((specs) => Object.keys(specs).length <= MAX_SPECS, `must hold at most ${MAX_SPECS} specs`)
+    .pipe(
+      z.record(text(100), text(500)).refine((specs) => !isObject(specs) || Object.keys(specs).length <= MAX_SPECS, {
+        message: `must hold at most ${MAX_SPECS} specs`,
+        when: () => true,
+      }),
+    )
     .default({}),
   imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
   reviews: ReviewRecord.default(NO_REVIEWS),
@@ -105,19 +110,36 @@ export type SellerRecord = ListingRecord["seller"];
 
 export type Validated = { ok: true; record: ListingRecord } | { ok: false; reason: string };
 
-// A valid record as the schema outputs it, or a clear reason for the first few problems of an
-// invalid one, each naming its field. The schema decides whatever the fast check does not accept.
+// A valid record as the schema outputs it, or a reason naming every fault of an invalid one, so
+// that a feed is fixed in one go. The schema decides whatever the fast check does not accept; only
+// the rows it refuses pay for the reason.
 export function validateListingRecord(value: unknown): Validated {
   const record = validRecordOf(value);
   if (record) return { ok: true, record };
   const parsed = ListingRecordSchema.safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };
-  const reasons = parsed.error.issues.slice(0, 3).map((issue) => {
+  return { ok: false, reason: faultsOf(parsed.error.issues) };
+}
+
+// Fields named for one fault at most; past them they are counted, so that a reason stays short
+// however many specs a row gets wrong alike.
+const NAMED_FIELDS = 5;
+
+// Each fault in the schema's order, naming its field; the fields of one object or record that fail
+// alike are named together ("seller.registeredName, seller.contact: must be at most 300 characters").
+function faultsOf(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const faults = new Map<string, { fields: string[]; message: string }>();
+  for (const { path, message } of issues) {
     // A key as JSON writes it: a NUL or a lone surrogate in it is escaped, not echoed.
-    const field = issue.path.map((key) => JSON.stringify(String(key)).slice(1, -1)).join(".") || "record";
-    return `${field}: ${issue.message}`;
-  });
-  return { ok: false, reason: reasons.join("; ") };
+    const keys = path.map((key) => JSON.stringify(String(key)).slice(1, -1));
+    const alike = `${keys.slice(0, -1).join(".")}\u0000${message}`;
+    const fault = faults.get(alike) ?? { fields: [], message };
+    fault.fields.push(keys.join(".") || "record");
+    faults.set(alike, fault);
+  }
+  const named = ({ fields }: { fields: string[] }) =>
+    fields.slice(0, NAMED_FIELDS).join(", ") + (fields.length > NAMED_FIELDS ? ` and ${fields.length - NAMED_FIELDS} more` : "");
+  return [...faults.values()].map((fault) => `${named(fault)}: ${fault.message}`).join("; ");
 }
 
 // The schema's output for a record with nothing unusual about it, else null (the schema then

@@ -240,6 +240,22 @@ describe("ingestListings", () => {
     expect(Object.fromEntries(stored.map((row: Json) => [row.external_id, row.currency]))).toEqual({ [lower.externalId as string]: "CNY", [spaced.externalId as string]: "USD" });
   });
 
+  it("names every fault of a rejected row at once", async () => {
+    const faulty = listingRecord({ title: " ", price: { amountMinor: 100, currency: "RMB" }, imageHashes: ["xyz"], reviews: { count: 5, averageRating: 9 } });
+    const response = await ingestAs(cast.platformAnalyst.as, [faulty]);
+    expect(response.data?.ingestListings).toMatchObject({
+      rejected: 1,
+      rejections: [
+        {
+          row: 0,
+          reason:
+            "title: must not be empty; price.currency: must be an ISO 4217 code such as CNY; " +
+            "imageHashes.0: must be 64-bit hashes as 16 hex digits; reviews.averageRating: must be between 1 and 5",
+        },
+      ],
+    });
+  });
+
   it("writes the last of two rows for one listing, and counts the earlier superseded, not rejected", async () => {
     const first = listingRecord({ title: "Borealis Crystal Bracelet" });
     const response = await ingestAs(cast.platformAnalyst.as, [first, { ...first, title: "Borealis Crystal Bracelet v2" }]);

@@ -39,3 +39,18 @@ it("lists the first 100 rejected lines, and counts a listing's line superseded i
   const [stored] = await api.dataSource.query(`SELECT title FROM listing WHERE external_id = 'superseded-listing'`);
   expect(stored.title).toBe("Genuine product, new title");
 });
+
+it("prints and sums up every fault of a rejected line", async () => {
+  const faulty = listingRecord({ marketplace: "EBAY", title: "", price: { amountMinor: 1.5, currency: "RMB" }, listedAt: "yesterday" });
+  const file = join(dir, "faulty.ndjson");
+  writeFileSync(file, `${JSON.stringify(listingRecord())}\n${JSON.stringify(faulty)}\n`);
+  const printed: string[] = [];
+  const stderr = jest.spyOn(process.stderr, "write").mockImplementation((text) => printed.push(String(text)) > 0);
+  const summary = await ingestFile(api.dataSource, api.config, file, { batchRows: 10 }).finally(() => stderr.mockRestore());
+  const reason =
+    "marketplace: must be one of TAOBAO, TMALL, ALIEXPRESS, ALIBABA, XIANYU; title: must not be empty; " +
+    "price.amountMinor: must be a whole number of minor units; price.currency: must be an ISO 4217 code such as CNY; " +
+    "listedAt: must be an ISO 8601 date-time, e.g. 2026-11-23T08:00:00Z";
+  expect(summary).toMatchObject({ read: 2, inserted: 1, rejected: 1, rejections: [{ line: 2, reason }] });
+  expect(printed.filter((text) => text.startsWith("line "))).toEqual([`line 2: ${reason}\n`]);
+});

@@ -132,6 +132,37 @@ describe("listing record validation", () => {
     expect(validateListingRecord({ ...record, title: "\u200bZephyr" }).ok).toBe(true);
   });
 
+  it("names every fault of a row in the schema's order, the fields that fail alike together, not only the first few", () => {
+    const [record] = generated(1, 3);
+    const faulty = {
+      ...record,
+      marketplace: "EBAY",
+      title: "",
+      price: { amountMinor: -5, currency: "RMB" },
+      seenAt: "2999-01-01T00:00:00Z",
+      seller: { ...record.seller, name: " ", registeredName: "x".repeat(301), contact: "x".repeat(301) },
+    };
+    expect(validateListingRecord(faulty)).toEqual({
+      ok: false,
+      reason:
+        "marketplace: must be one of TAOBAO, TMALL, ALIEXPRESS, ALIBABA, XIANYU; title: must not be empty; " +
+        "price.amountMinor: Too small: expected number to be >=0; price.currency: must be an ISO 4217 code such as CNY; " +
+        "seenAt: must be in the past, and in 1990 or later; seller.name: must not be empty; " +
+        "seller.registeredName, seller.contact: must be at most 300 characters",
+    });
+  });
+
+  it("names the specs' faults beside too many specs, which they held back, naming five alike and counting the rest", () => {
+    const [record] = generated(1, 3);
+    const specs = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i < 12 ? i : "v"]));
+    expect(validateListingRecord({ ...record, specs })).toEqual({
+      ok: false,
+      reason:
+        "specs.k0, specs.k1, specs.k2, specs.k3, specs.k4 and 7 more: Invalid input: expected string, received number; " +
+        "specs: must hold at most 50 specs",
+    });
+  });
+
   it("refuses a spec named __proto__, which a record would drop without a word", () => {
     const [record] = generated(1, 3);
     const specs = JSON.parse('{"volume": "80ml", "__proto__": "x"}');

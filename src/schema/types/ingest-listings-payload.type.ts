@@ -5,7 +5,11 @@ export class IngestRejectionType {
   @Field(() => Int, { description: "Its index in the listings argument, from 0" })
   row: number;
 
-  @Field(() => String, { description: 'What is wrong, naming the field (e.g. "price.currency: must be an ISO 4217 code such as CNY")' })
+  @Field(() => String, {
+    description:
+      'Every fault of the row in a fixed order, each naming its field, joined by "; " (e.g. "title: must not be empty; price.currency: must be ' +
+      'an ISO 4217 code such as CNY"); fields failing alike are named together, five at most and the others counted ("specs.a, specs.b: ...")',
+  })
   reason: string;
 }
 
