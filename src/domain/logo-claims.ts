@@ -7,10 +7,11 @@ import type { ItemError } from "./item-errors";
 
 // A registered logo claims listings as a brand's name does: a listing whose image hashes within the
 // risk model's distance of it is matched to the brand, and becomes a case its owner reads (the
-// listing, its store, its signals). So a logo hash may not be one that another organization's logo
-// already claims, which would hand this member that organization's listings; nor one near the hash
-// of a blank image (all its bits alike, as any plain one-colour picture hashes), which would claim
-// listings of every brand.
+// listing, its store, its signals). So a logo hash may not claim any image that another
+// organization's logo already claims, which would hand this member that organization's listings:
+// two logos up to twice the distance apart both claim the images between them, so that is how near
+// to another organization's logo one may not be. Nor may it be near the hash of a blank image (all
+// its bits alike, as any plain one-colour picture hashes), which would claim listings of every brand.
 
 const BLANK = [parseHash64("0000000000000000"), parseHash64("ffffffffffffffff")];
 
@@ -21,8 +22,8 @@ export function blankLogoReason(hash: string, maxDistance: number): string | nul
   return near ? `logo ${hash} is within ${maxDistance} bits of a blank image's hash, which plain pictures of any brand are: it would claim them all` : null;
 }
 
-// Refuses, with CONFLICT naming each product and hash, logo hashes within `maxDistance` of a logo of
-// another organization's catalogue. The other organization is not named: whose logo a hash is near
+// Refuses, with CONFLICT naming each product and hash, logo hashes within twice `maxDistance` (the
+// risk model's) of a logo of another organization's catalogue. The other organization is not named: whose logo a hash is near
 // is its catalogue, which other members do not see. Serialized, so that two members registering the
 // same logo at once cannot both find it free.
 export async function checkLogoClaims(
@@ -38,7 +39,7 @@ export async function checkLogoClaims(
       WHERE owner_org_id <> $1 AND removed_at IS NULL AND cardinality(logo_hashes) > 0`,
     [ownerOrgId],
   );
-  const matcher = new LogoMatcher(others, maxDistance);
+  const matcher = new LogoMatcher(others, 2 * maxDistance);
   const clashes: ItemError[] = [];
   products.forEach((product, index) => {
     for (const hash of product.logoHashes) {

@@ -87,13 +87,15 @@ describe("a brand's catalogue", () => {
   });
 
   // A registered logo claims the listings that bear it, as a name does: another member's logo would
-  // hand this one that member's listings, stores and cases.
-  it("refuses a logo another organization registered, or one near it, without naming whose, and saves nothing", async () => {
+  // hand this one that member's listings, stores and cases. An image claims each logo within 10 bits
+  // of it, so two logos up to 20 bits apart would both claim the images between them.
+  it("refuses a logo another organization registered, or one within twice the logo distance of it, without naming whose, and saves nothing", async () => {
     const brandB = gid("Brand", cast.brandB.brand.id);
     const rowsOfB = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM product WHERE brand_id = $1`, [cast.brandB.brand.id]))[0].n);
     const before = await rowsOfB();
-    // Aurelia's logo exactly, and with 3 of its bits flipped (804a95d23ac181dc -> 804a95d23ac181db).
-    for (const logoHash of ["804a95d23ac181dc", "804a95d23ac181db"]) {
+    // Aurelia's logo exactly, and with 3, 11 and 20 of its bits flipped (804a95d23ac181dc -> 804a95d23ac181db,
+    // 804a95d23ac18623, 804a95d23ace7e23): an image 10 bits from both Aurelia's and the last would be both brands' case.
+    for (const logoHash of ["804a95d23ac181dc", "804a95d23ac181db", "804a95d23ac18623", "804a95d23ace7e23"]) {
       const response = await upsert(cast.brandBAnalyst, brandB, [product({ sku: "B-1", logoHashes: ["1234567890abcdef"] }), product({ sku: "B-2", logoHashes: [logoHash] })]);
       expect(response.errors?.[0].extensions?.code).toBe("CONFLICT");
       expect(response.errors?.[0].message).toContain(`[1] logo ${logoHash} is within`);
@@ -101,8 +103,8 @@ describe("a brand's catalogue", () => {
       expect(response.data).toBeNull();
     }
     expect(await rowsOfB()).toBe(before);
-    // Far enough from it (11 bits: 804a95d23ac181dc -> 804a95d23ac18623), and Aurelia's own organization, may.
-    expect((await upsert(cast.brandBAnalyst, brandB, [product({ sku: "B-3", logoHashes: ["804a95d23ac18623"] })])).errors).toBeUndefined();
+    // Far enough from it (21 bits: 804a95d23ac181dc -> 804a95d23ade7e23), and Aurelia's own organization, may.
+    expect((await upsert(cast.brandBAnalyst, brandB, [product({ sku: "B-3", logoHashes: ["804a95d23ade7e23"] })])).errors).toBeUndefined();
     expect((await upsert(cast.brandAAnalyst, gid("Brand", aurelia.id), [product({ sku: "AU-2", logoHashes: ["804a95d23ac181dc"] })])).errors).toBeUndefined();
   });
 
