@@ -1,0 +1,64 @@
+import type { Brand } from "../../src/entities";
+import { OrgKind, UserRole } from "../../src/entities/enums";
+import { createBrand, createOrganization } from "../support/factories";
+import { createCatalogueBrand } from "../support/listing-records";
+import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
+import { startTestApi, type TestApi } from "../support/test-api";
+
+// The oracle audit's attack on catalogue logos, from the attacker's side: a member sends logo hashes
+// near another member's registered logo and reads what the refusals tell it. Another member's logo
+// is its catalogue, which no other member sees (DESIGN.md §2).
+let api: TestApi;
+let cast: Cast;
+const AURELIA_LOGO = "804a95d23ac181dc";
+beforeAll(async () => {
+  api = await startTestApi();
+  cast = await createCast(api);
+  await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: AURELIA_LOGO });
+});
+afterAll(() => api.close());
+
+// A member of its own for each test, so that no test spends another's refusals.
+async function attacker(): Promise<{ brand: Brand; brandId: string; analyst: Persona; admin: Persona }> {
+  const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+  const brand = await createBrand(api.dataSource, org);
+  return { brand, brandId: gid("Brand", brand.id), analyst: await userPersona(api, org, UserRole.ANALYST), admin: await userPersona(api, org, UserRole.ADMIN) };
+}
+
+const flip = (hash: string, ...bits: number[]) =>
+  bits.reduce((value, bit) => value ^ (1n << BigInt(bit)), BigInt(`0x${hash}`)).toString(16).padStart(16, "0");
+const UPSERT = `mutation($input: UpsertProductsInput!) { upsertProducts(input: $input) { created } }`;
+const upsert = (persona: Persona, brandId: string, logoHashes: string[][]) =>
+  api.gql<{ upsertProducts: { created: number } }>(
+    UPSERT,
+    {
+      input: {
+        brandId,
+        products: logoHashes.map((hashes, index) => ({ sku: `P${index}`, name: "probe", category: "x", msrp: { amountMinor: 100, currency: "CNY" }, logoHashes: hashes })),
+      },
+    },
+    persona.as,
+  );
+const productsOf = async (brand: Brand) => Number((await api.dataSource.query(`SELECT count(*) AS n FROM product WHERE brand_id = $1`, [brand.id]))[0].n);
+
+describe("a logo clash", () => {
+  it("answers the audit's one-call probe (a hash near another member's logo and its 64 one-bit flips) with one CONFLICT that says nothing of which, how near or whose", async () => {
+    const { brand, brandId, analyst } = await attacker();
+    // 6 bits from Aurelia's logo, as the audit's starting hash, read from a co-branded listing, was from SUPOR's.
+    const start = flip(AURELIA_LOGO, 1, 9, 17, 30, 41, 58);
+    const probes = [start, ...Array.from({ length: 64 }, (_, bit) => flip(start, bit))];
+    const probed = await upsert(analyst, brandId, probes.map((hash) => [hash]));
+    expect(probed.data).toBeNull();
+    expect(probed.errors).toHaveLength(1);
+    const [refusal] = probed.errors!;
+    expect(refusal.extensions).toEqual({ code: "CONFLICT" });
+    for (const hash of [...probes, AURELIA_LOGO]) expect(refusal.message).not.toContain(hash);
+    expect(refusal.message).not.toMatch(/\[\d+\]|Aurelia|Brand Org A|AU-1/);
+    // Word for word the answer to one hash 17 bits away, and to the logo itself among hashes that are free.
+    const far = await upsert(analyst, brandId, [[flip(AURELIA_LOGO, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32)]]);
+    const exact = await upsert(analyst, brandId, [["1234567890abcdef"], ["0f0f0f0f12345678", AURELIA_LOGO]]);
+    expect(far).toEqual(probed);
+    expect(exact).toEqual(probed);
+    expect(await productsOf(brand)).toBe(0);
+  });
+});
