@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "apiKey.revoke",
   "brand.aliases",
   "brand.create",
+  "catalogue.logoClash",
+  "catalogue.logoClashDetail",
   "catalogue.remove",
   "catalogue.upsert",
   "governanceRule.publish",

@@ -29,19 +29,21 @@ export function auditEventOf(viewer: Viewer | null, entry: AuditEntry) {
 }
 
 // Written with the caller's transaction manager, so the event commits or rolls back with the change.
-export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<void> {
-  await recordAudits(manager, viewer, [entry]);
+// Answers the event's id, for another event to name.
+export async function recordAudit(manager: EntityManager, viewer: Viewer | null, entry: AuditEntry): Promise<string> {
+  const [id] = await recordAudits(manager, viewer, [entry]);
+  return id;
 }
 
 // The events of a bulk change, in one statement. Dated when written, not when the transaction
 // began (now()): a change that waited for a row lock would otherwise be listed before the change it
 // waited for, its `before` ahead of the `after` it follows.
-export async function recordAudits(manager: EntityManager, viewer: Viewer | null, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length) {
-    await manager.insert(
-      AuditEvent,
-      // The JSON columns' values are plain objects, which TypeORM's type for an insert does not allow.
-      entries.map((entry) => ({ ...auditEventOf(viewer, entry), createdAt: () => "clock_timestamp()" }) as QueryDeepPartialEntity<AuditEvent>),
-    );
-  }
+export async function recordAudits(manager: EntityManager, viewer: Viewer | null, entries: readonly AuditEntry[]): Promise<string[]> {
+  if (!entries.length) return [];
+  const { identifiers } = await manager.insert(
+    AuditEvent,
+    // The JSON columns' values are plain objects, which TypeORM's type for an insert does not allow.
+    entries.map((entry) => ({ ...auditEventOf(viewer, entry), createdAt: () => "clock_timestamp()" }) as QueryDeepPartialEntity<AuditEvent>),
+  );
+  return identifiers.map((identifier) => (identifier as { id: string }).id);
 }

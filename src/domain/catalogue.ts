@@ -9,7 +9,8 @@ import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
 import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
-import { blankLogoReason, checkLogoClaims } from "./logo-claims";
+import { recordLogoClash } from "./logo-clash-refusals";
+import { blankLogoReason, findLogoClashes, logoClashRefusal } from "./logo-claims";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
@@ -131,10 +132,17 @@ export async function upsertProducts(
 ): Promise<{ created: number; updated: number; products: Product[] }> {
   const { logoMaxDistance } = config.risk;
   const products = checkedProducts(input.products, logoMaxDistance);
-  return inTransactionAs(dataSource, viewer, async (manager) => {
+  // null: refused for a logo clash.
+  const saved = await inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
-    await checkLogoClaims(manager, brand.ownerOrgId, products, logoMaxDistance);
+    const clashes = await findLogoClashes(manager, brand.ownerOrgId, products, logoMaxDistance);
+    if (clashes.length) {
+      // Nothing of the call is written before this point: the refusal's record is all that commits,
+      // so that it stays when the call is refused.
+      await recordLogoClash(manager, viewer, brand, products, clashes);
+      return null;
+    }
     const { created, updated } = await writeProducts(manager, brand, products, now);
     await recordAudit(manager, viewer, { action: "catalogue.upsert", targetType: "Brand", targetId: brand.id, after: { created, updated } });
     const stored = await scopedQuery(manager, viewer, Product, "product")
@@ -143,6 +151,8 @@ export async function upsertProducts(
       .getMany();
     return { created, updated, products: stored };
   });
+  if (!saved) throw logoClashRefusal(logoMaxDistance);
+  return saved;
 }
 
 // Takes SKUs out of the catalogue, all or nothing: a SKU the brand does not have, or has already

@@ -21,34 +21,51 @@ export function blankLogoReason(hash: string, maxDistance: number): string | nul
   return near ? `logo ${hash} is within ${maxDistance} bits of a blank image's hash, which plain pictures of any brand are: it would claim them all` : null;
 }
 
-// Refuses the whole call, with one CONFLICT, when any of its logo hashes is within twice
-// `maxDistance` (the risk model's) of a logo of another organization's catalogue. The answer names
-// neither the hash, nor how near it is, nor whose logo: an answer for each hash (its distance, or only
-// whether it clashed) maps another member's logo, which its catalogue keeps from other members, from
-// one call of a hash near it (one seen on a co-branded listing) and its one-bit flips. Serialized,
-// so that two members registering the same logo at once cannot both find it free.
-export async function checkLogoClaims(
+// A logo hash of a call within twice `maxDistance` (the risk model's) of another organization's logo.
+export interface LogoClash {
+  sku: string;
+  logoHash: string;
+  // The nearest such logo's brand and organization, and how near: the platform's to know, not the member's.
+  brandId: string;
+  organizationId: string;
+  distance: number;
+}
+
+// The call's logo hashes within twice `maxDistance` of a logo of another organization's catalogue.
+// Serialized until the transaction ends, so that two members registering the same logo at once
+// cannot both find it free.
+export async function findLogoClashes(
   manager: EntityManager,
   ownerOrgId: string,
-  products: readonly { logoHashes: readonly string[] }[],
+  products: readonly { sku: string; logoHashes: readonly string[] }[],
   maxDistance: number,
-): Promise<void> {
-  if (!products.some((product) => product.logoHashes.length)) return;
+): Promise<LogoClash[]> {
+  if (!products.some((product) => product.logoHashes.length)) return [];
   await lockKey(manager, "logo_hashes");
-  const others: { brandId: string; logoHashes: string[] }[] = await manager.query(
-    `SELECT brand_id AS "brandId", logo_hashes AS "logoHashes" FROM product
+  const others: { brandId: string; organizationId: string; logoHashes: string[] }[] = await manager.query(
+    `SELECT brand_id AS "brandId", owner_org_id AS "organizationId", logo_hashes AS "logoHashes" FROM product
       WHERE owner_org_id <> $1 AND removed_at IS NULL AND cardinality(logo_hashes) > 0`,
     [ownerOrgId],
   );
+  const organizationOf = new Map(others.map((logos) => [logos.brandId, logos.organizationId]));
   const matcher = new LogoMatcher(others, 2 * maxDistance);
   // Every hash is compared, not only those up to the first that clashes: the time the answer takes
   // would say how far into the call that one is.
-  const clashing = products.flatMap((product) => product.logoHashes).filter((hash) => matcher.match([parseHash64(hash)]).length > 0);
-  if (clashing.length) {
-    throw conflict(
-      `A logo hash in this call is within ${2 * maxDistance} bits of a logo another organization registered (an image near both would be both ` +
-        "brands' case), so nothing was saved. Which hash, how near and whose logo are not said, so that no answer maps another member's " +
-        "logo: the platform can tell you which, and settles a logo two members share",
-    );
-  }
+  return products.flatMap((product) =>
+    product.logoHashes.flatMap((logoHash) => {
+      const [nearest] = matcher.match([parseHash64(logoHash)]).sort((a, b) => a.distance - b.distance);
+      return nearest ? [{ sku: product.sku, logoHash, brandId: nearest.brandId, organizationId: organizationOf.get(nearest.brandId)!, distance: nearest.distance }] : [];
+    }),
+  );
 }
+
+// The one answer to a call with any clash. It names neither the hash, nor how near it is, nor whose
+// logo: an answer for each hash (its distance, or only whether it clashed) maps another member's logo,
+// which its catalogue keeps from other members, from one call of a hash near it (one seen on a
+// co-branded listing) and its one-bit flips.
+export const logoClashRefusal = (maxDistance: number) =>
+  conflict(
+    `A logo hash in this call is within ${2 * maxDistance} bits of a logo another organization registered (an image near both would be both ` +
+      "brands' case), so nothing was saved. Which hash, how near and whose logo are not said, so that no answer maps another member's " +
+      "logo: the platform can tell you which (the refusal is in your organization's audit log, catalogue.logoClash), and settles a logo two members share",
+  );

@@ -1,5 +1,6 @@
 import type { Brand } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
+import { fromGlobalId } from "../../src/schema/global-id";
 import { createBrand, createOrganization } from "../support/factories";
 import { createCatalogueBrand } from "../support/listing-records";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
@@ -10,11 +11,12 @@ import { startTestApi, type TestApi } from "../support/test-api";
 // is its catalogue, which no other member sees (DESIGN.md §2).
 let api: TestApi;
 let cast: Cast;
+let aurelia: Brand;
 const AURELIA_LOGO = "804a95d23ac181dc";
 beforeAll(async () => {
   api = await startTestApi();
   cast = await createCast(api);
-  await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: AURELIA_LOGO });
+  aurelia = await createCatalogueBrand(api.dataSource, cast.brandA.org, "Aurelia", [], { sku: "AU-1", name: "Silk Scarf", logoHash: AURELIA_LOGO });
 });
 afterAll(() => api.close());
 
@@ -60,5 +62,41 @@ describe("a logo clash", () => {
     expect(far).toEqual(probed);
     expect(exact).toEqual(probed);
     expect(await productsOf(brand)).toBe(0);
+  });
+
+  it("is recorded each time: in the member's own log without which hash clashed or whose logo, in the platform's with both, in the other member's not at all", async () => {
+    const { brand, brandId, analyst, admin } = await attacker();
+    const near = flip(AURELIA_LOGO, 3, 7, 11, 19, 23, 29, 31, 37, 43, 47, 53);
+    const refused = await upsert(analyst, brandId, [["1234567890abcdef"], [near]]);
+    expect(refused.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect(await productsOf(brand)).toBe(0);
+
+    type Events = { auditEvents: { edges: { node: { id: string; action: string; targetType: string; targetId: string | null; after: Record<string, unknown> } }[] } };
+    const EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 100, filter: $filter) {
+      edges { node { id action targetType targetId actorId organization { id name } before after } } } }`;
+    const ownLog = await api.gql<Events>(EVENTS, {}, admin.as);
+    expect(ownLog.errors).toBeUndefined();
+    const refusals = ownLog.data!.auditEvents.edges.map((edge) => edge.node).filter((event) => event.action.startsWith("catalogue."));
+    expect(refusals).toEqual([
+      { id: expect.any(String), action: "catalogue.logoClash", targetType: "Brand", targetId: brandId, actorId: expect.any(String), organization: expect.anything(), before: null, after: { products: 2, logoHashes: 2 } },
+    ]);
+    // Nothing the member reads names the other organization, its brand or logo, or which of its own hashes clashed.
+    const read = JSON.stringify(ownLog.data);
+    for (const secret of [cast.brandA.org.id, gid("Organization", cast.brandA.org.id), aurelia.id, gid("Brand", aurelia.id), AURELIA_LOGO, near]) {
+      expect(read).not.toContain(secret);
+    }
+
+    const platformLog = await api.gql<Events>(EVENTS, { filter: { actions: ["catalogue.logoClashDetail"] } }, cast.platformAnalyst.as);
+    const detail = platformLog.data!.auditEvents.edges.map((edge) => edge.node).find((event) => event.targetId === refusals[0].id);
+    expect(detail).toMatchObject({
+      targetType: "AuditEvent",
+      after: { clashes: [{ sku: "P1", logoHash: near, brandId: aurelia.id, organizationId: cast.brandA.org.id, distance: 11 }] },
+    });
+    // The event of the refusal is in the member's log, the one that names the other member in no organization's.
+    const [owners] = await api.dataSource.query(`SELECT owner_org_id FROM audit_event WHERE id = $1`, [fromGlobalId(detail!.id, "AuditEvent")]);
+    expect(owners).toEqual({ owner_org_id: null });
+
+    const victimLog = await api.gql<Events>(EVENTS, { filter: { actions: ["catalogue.logoClash", "catalogue.logoClashDetail"] } }, cast.brandAAdmin.as);
+    expect(victimLog.data).toEqual({ auditEvents: { edges: [] } });
   });
 });
