@@ -109,6 +109,9 @@ export const EnvSchema = z.object({
   // address's sign-ins on purpose cannot keep its owner out for more than a day.
   LOGIN_MAX_FAILURES: int(10).pipe(z.number().max(1000, "must be at most 1000")),
   LOGIN_FAILURE_WINDOW_SECONDS: int(15 * 60).pipe(z.number().max(24 * 3600, "must be at most 86400 (a day)")),
+  // Each refusal answers whether some hash of a call is near another member's logo: more than a
+  // hundred a day is no limit on mapping one, and an organization refused that often is probing.
+  LOGO_CLASH_REFUSALS_PER_DAY: int(5).pipe(z.number().max(100, "must be at most 100")),
   TRUST_PROXY: trustProxy,
   MAX_QUERY_DEPTH: int(8),
   MAX_QUERY_ALIASES: int(15),
@@ -172,6 +175,8 @@ export interface Config {
   jwt: { secret: string | undefined; ttlSeconds: number };
   // Failed sign-ins an email address may have in a window before its sign-ins are refused.
   login: LoginThrottlePolicy;
+  // Logo clash refusals an organization may have in 24 hours (src/domain/logo-clash-refusals.ts).
+  catalogue: { logoClashRefusalsPerDay: number };
   // Express's "trust proxy": 0 trusts none, and the client is the connection's peer.
   trustProxy: number | string[];
   limits: {
@@ -265,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     jwt: { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS },
+    catalogue: { logoClashRefusalsPerDay: e.LOGO_CLASH_REFUSALS_PER_DAY },
     trustProxy: e.TRUST_PROXY,
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,

@@ -77,6 +77,15 @@ describe("values that would fail later", () => {
     expect(loadConfig({ LOGIN_FAILURE_WINDOW_SECONDS: "86400", LOGIN_MAX_FAILURES: "1000" }).login).toEqual({ maxFailures: 1000, windowSeconds: 86400 });
   });
 
+  it("refuse a logo clash budget of none, which would refuse every logo, and of more than 100 a day, which would be none", () => {
+    expect(refusal({ LOGO_CLASH_REFUSALS_PER_DAY: "0" })).toMatch(/LOGO_CLASH_REFUSALS_PER_DAY: Too small/);
+    expect(refusal({ LOGO_CLASH_REFUSALS_PER_DAY: "101" })).toBe("Invalid configuration:\n  LOGO_CLASH_REFUSALS_PER_DAY: must be at most 100");
+    expect([loadConfig({}).catalogue, loadConfig({ LOGO_CLASH_REFUSALS_PER_DAY: "100" }).catalogue]).toEqual([
+      { logoClashRefusalsPerDay: 5 },
+      { logoClashRefusalsPerDay: 100 },
+    ]);
+  });
+
   it("refuse a token lifetime over a year and an invitation's over 90 days, where the dates were invalid", () => {
     expect(refusal({ JWT_TTL_SECONDS: "99999999999999" })).toBe("Invalid configuration:\n  JWT_TTL_SECONDS: must be at most 31536000 (a year)");
     expect(refusal({ JWT_TTL_SECONDS: "31536001" })).toMatch(/JWT_TTL_SECONDS: must be at most 31536000/);

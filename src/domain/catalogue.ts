@@ -9,7 +9,7 @@ import { isHash64 } from "../matching/perceptual-hash";
 import { recordAudit } from "./audit";
 import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
-import { recordLogoClash } from "./logo-clash-refusals";
+import { checkLogoClashBudget, recordLogoClash } from "./logo-clash-refusals";
 import { blankLogoReason, findLogoClashes, logoClashRefusal } from "./logo-claims";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
@@ -125,23 +125,27 @@ async function writeProducts(manager: EntityManager, brand: Brand, products: Val
 
 export async function upsertProducts(
   dataSource: DataSource,
-  config: Pick<Config, "risk">,
+  config: Pick<Config, "risk" | "catalogue">,
   viewer: Viewer,
   input: { brandId: string; products: readonly ProductDraft[] },
   now = new Date(),
 ): Promise<{ created: number; updated: number; products: Product[] }> {
   const { logoMaxDistance } = config.risk;
+  const { logoClashRefusalsPerDay } = config.catalogue;
   const products = checkedProducts(input.products, logoMaxDistance);
   // null: refused for a logo clash.
   const saved = await inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
-    const clashes = await findLogoClashes(manager, brand.ownerOrgId, products, logoMaxDistance);
-    if (clashes.length) {
-      // Nothing of the call is written before this point: the refusal's record is all that commits,
-      // so that it stays when the call is refused.
-      await recordLogoClash(manager, viewer, brand, products, clashes);
-      return null;
+    if (products.some((product) => product.logoHashes.length)) {
+      await checkLogoClashBudget(manager, viewer.orgId, logoClashRefusalsPerDay);
+      const clashes = await findLogoClashes(manager, brand.ownerOrgId, products, logoMaxDistance);
+      if (clashes.length) {
+        // Nothing of the call is written before this point: the refusal's record is all that commits,
+        // so that it stays when the call is refused.
+        await recordLogoClash(manager, viewer, brand, products, clashes);
+        return null;
+      }
     }
     const { created, updated } = await writeProducts(manager, brand, products, now);
     await recordAudit(manager, viewer, { action: "catalogue.upsert", targetType: "Brand", targetId: brand.id, after: { created, updated } });
@@ -151,7 +155,7 @@ export async function upsertProducts(
       .getMany();
     return { created, updated, products: stored };
   });
-  if (!saved) throw logoClashRefusal(logoMaxDistance);
+  if (!saved) throw logoClashRefusal(logoMaxDistance, logoClashRefusalsPerDay);
   return saved;
 }
 

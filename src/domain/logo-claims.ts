@@ -40,7 +40,6 @@ export async function findLogoClashes(
   products: readonly { sku: string; logoHashes: readonly string[] }[],
   maxDistance: number,
 ): Promise<LogoClash[]> {
-  if (!products.some((product) => product.logoHashes.length)) return [];
   await lockKey(manager, "logo_hashes");
   const others: { brandId: string; organizationId: string; logoHashes: string[] }[] = await manager.query(
     `SELECT brand_id AS "brandId", owner_org_id AS "organizationId", logo_hashes AS "logoHashes" FROM product
@@ -63,9 +62,10 @@ export async function findLogoClashes(
 // logo: an answer for each hash (its distance, or only whether it clashed) maps another member's logo,
 // which its catalogue keeps from other members, from one call of a hash near it (one seen on a
 // co-branded listing) and its one-bit flips.
-export const logoClashRefusal = (maxDistance: number) =>
+export const logoClashRefusal = (maxDistance: number, refusalsPerDay: number) =>
   conflict(
     `A logo hash in this call is within ${2 * maxDistance} bits of a logo another organization registered (an image near both would be both ` +
       "brands' case), so nothing was saved. Which hash, how near and whose logo are not said, so that no answer maps another member's " +
-      "logo: the platform can tell you which (the refusal is in your organization's audit log, catalogue.logoClash), and settles a logo two members share",
+      "logo: the platform can tell you which (the refusal is in your organization's audit log, catalogue.logoClash), and settles a logo two members share. " +
+      `After ${refusalsPerDay} such refusals in 24 hours, calls that carry logo hashes are refused (RATE_LIMITED) until the oldest is a day old`,
   );

@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
+import { lockKey } from "../db/advisory-lock";
 import type { Brand } from "../entities";
+import { ApiError, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
 import type { LogoClash } from "./logo-claims";
 
@@ -10,8 +12,8 @@ import type { LogoClash } from "./logo-claims";
 // and how many products and logo hashes) and not which hashes clashed, which would be the answer the
 // refusal withholds; the platform's alone (no organization's, as the server's own events are) names
 // them, with whose logo each was near and how near, and points at the refusal.
-export const LOGO_CLASH = "catalogue.logoClash";
-export const LOGO_CLASH_DETAIL = "catalogue.logoClashDetail";
+const LOGO_CLASH = "catalogue.logoClash";
+const LOGO_CLASH_DETAIL = "catalogue.logoClashDetail";
 
 export async function recordLogoClash(
   manager: EntityManager,
@@ -27,4 +29,31 @@ export async function recordLogoClash(
     after: { products: products.length, logoHashes: products.reduce((sum, product) => sum + product.logoHashes.length, 0) },
   });
   await recordAudit(manager, null, { action: LOGO_CLASH_DETAIL, targetType: "AuditEvent", targetId: refusalId, after: { clashes } });
+}
+
+// An organization has `perDay` refusals in any 24 hours. Past them, every call that carries a logo
+// hash is refused with RATE_LIMITED before its hashes are compared with anything: were only the
+// calls that clash refused, the limit's answer and an accepted call would tell clash from none as
+// the refusal did. Counted from the refusals' own events, in one statement, under a lock of
+// the organization held until the transaction ends, which records the call's refusal if it is one:
+// calls sent at once are counted one after the other, and cannot spend more than the budget.
+export async function checkLogoClashBudget(manager: EntityManager, orgId: string, perDay: number): Promise<void> {
+  await lockKey(manager, "logo_clash_refusals", orgId);
+  // The lock may have been waited for: the window ends when this statement starts, not the transaction.
+  const [budget]: { refusals: number; seconds_left: number | null }[] = await manager.query(
+    `SELECT count(*)::int AS refusals,
+            ceil(extract(epoch FROM (array_agg(created_at ORDER BY created_at DESC))[$3] + interval '1 day' - statement_timestamp()))::int AS seconds_left
+       FROM audit_event
+      WHERE action = $1 AND owner_org_id = $2 AND created_at > statement_timestamp() - interval '1 day'`,
+    [LOGO_CLASH, orgId, perDay],
+  );
+  if (budget.refusals < perDay) return;
+  // When the one that brings the count under the limit is a day old.
+  const retryAfterSeconds = Math.max(1, budget.seconds_left ?? 1);
+  throw new ApiError(
+    ErrorCode.RATE_LIMITED,
+    `Your organization has had ${budget.refusals} calls refused for a logo clash in the last 24 hours, and may have ${perDay}: calls that carry ` +
+      `logo hashes are refused before they are checked until one of those is a day old; retry in ${retryAfterSeconds} seconds (the platform can tell you which logos clashed)`,
+    { retryAfterSeconds },
+  );
 }

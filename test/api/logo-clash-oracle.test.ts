@@ -99,4 +99,48 @@ describe("a logo clash", () => {
     const victimLog = await api.gql<Events>(EVENTS, { filter: { actions: ["catalogue.logoClash", "catalogue.logoClashDetail"] } }, cast.brandAAdmin.as);
     expect(victimLog.data).toEqual({ auditEvents: { edges: [] } });
   });
+
+  const refusalsOf = async (brand: Brand) =>
+    (await api.dataSource.query(`SELECT id FROM audit_event WHERE action = 'catalogue.logoClash' AND target_id = $1 ORDER BY created_at`, [brand.id])) as { id: string }[];
+
+  it("may be had 5 times in 24 hours: then any call carrying a logo hash is RATE_LIMITED before it is checked, until the oldest is a day old", async () => {
+    const { brand, brandId, analyst } = await attacker();
+    const near = flip(AURELIA_LOGO, 5, 15, 25, 35, 45);
+    const free = "1234567890abcdef";
+    for (let refusal = 1; refusal <= 5; refusal++) expect((await upsert(analyst, brandId, [[near]])).errors?.[0].extensions?.code).toBe("CONFLICT");
+
+    // A clash and a hash near no one's answer alike: the limit says nothing of the hashes either.
+    for (const hashes of [[near], [free]]) {
+      const limited = await upsert(analyst, brandId, [hashes]);
+      expect(limited.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/^Your organization has had 5 calls refused for a logo clash in the last 24 hours, and may have 5: .* retry in \d+ seconds/),
+        extensions: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) },
+      });
+      expect(limited.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(86_000);
+      expect(limited.errors?.[0].extensions?.retryAfterSeconds).toBeLessThanOrEqual(86_400);
+    }
+    expect(await productsOf(brand)).toBe(0);
+    expect(await refusalsOf(brand)).toHaveLength(5);
+    // Products without logo hashes are not held up.
+    expect((await upsert(analyst, brandId, [[]])).data).toEqual({ upsertProducts: { created: 1 } });
+
+    // The oldest refusal 23 hours ago: free again in an hour. A day ago: the next clash is refused as a clash.
+    const [oldest] = await refusalsOf(brand);
+    await api.dataSource.query(`UPDATE audit_event SET created_at = now() - interval '23 hours' WHERE id = $1`, [oldest.id]);
+    const retryAfter = (await upsert(analyst, brandId, [[free]])).errors?.[0].extensions?.retryAfterSeconds as number;
+    expect(Math.abs(retryAfter - 3600)).toBeLessThanOrEqual(5);
+    await api.dataSource.query(`UPDATE audit_event SET created_at = now() - interval '1 day 1 second' WHERE id = $1`, [oldest.id]);
+    expect((await upsert(analyst, brandId, [[near]])).errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect((await upsert(analyst, brandId, [[free]])).errors?.[0].extensions?.code).toBe("RATE_LIMITED");
+    expect(await refusalsOf(brand)).toHaveLength(6);
+  });
+
+  it("cannot be had more than 5 times in 24 hours by calls sent at once", async () => {
+    const { brand, brandId, analyst } = await attacker();
+    const near = flip(AURELIA_LOGO, 2, 12, 22, 32, 42, 52, 62);
+    const answers = await Promise.all(Array.from({ length: 9 }, () => upsert(analyst, brandId, [[near]])));
+    const codes = answers.map((answer) => answer.errors?.[0].extensions?.code).sort();
+    expect(codes).toEqual([...Array(5).fill("CONFLICT"), ...Array(4).fill("RATE_LIMITED")]);
+    expect(await refusalsOf(brand)).toHaveLength(5);
+  });
 });

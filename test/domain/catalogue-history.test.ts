@@ -41,7 +41,7 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
 const product = (sku: string, category: string) => ({ sku, name: `Product ${sku}`, category, msrp: { amountMinor: 10_000, currency: "CNY" } });
 
 async function send(who: { brand: Brand; viewer: Viewer }, day: string, products: { sku: string; category: string }[]) {
-  await upsertProducts(db, { risk: DEFAULT_RISK_CONFIG }, who.viewer, { brandId: who.brand.id, products: products.map((p) => product(p.sku, p.category)) }, at(day));
+  await upsertProducts(db, { risk: DEFAULT_RISK_CONFIG, catalogue: { logoClashRefusalsPerDay: 5 } }, who.viewer, { brandId: who.brand.id, products: products.map((p) => product(p.sku, p.category)) }, at(day));
 }
 async function take(who: { brand: Brand; viewer: Viewer }, day: string, skus: string[]) {
   await removeProducts(db, who.viewer, { brandId: who.brand.id, skus }, at(day));
