@@ -10,7 +10,7 @@ import { recordAudit } from "./audit";
 import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
 import { checkLogoClashBudget, recordLogoClash } from "./logo-clash-refusals";
-import { blankLogoReason, findLogoClashes, logoClashRefusal } from "./logo-claims";
+import { blankLogoReason, findLogoClashes, logoClashRefusal, newLogoClaims } from "./logo-claims";
 import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
@@ -137,9 +137,10 @@ export async function upsertProducts(
   const saved = await inTransactionAs(dataSource, viewer, async (manager) => {
     const brand = await scopedQuery(manager, viewer, Brand, "brand").andWhere("brand.id = :id", { id: input.brandId }).getOne();
     if (!brand) throw notFound("Brand");
-    if (products.some((product) => product.logoHashes.length)) {
+    const claims = products.some((product) => product.logoHashes.length) ? await newLogoClaims(manager, brand.ownerOrgId, products) : [];
+    if (claims.length) {
       await checkLogoClashBudget(manager, viewer.orgId, logoClashRefusalsPerDay);
-      const clashes = await findLogoClashes(manager, brand.ownerOrgId, products, logoMaxDistance);
+      const clashes = await findLogoClashes(manager, brand.ownerOrgId, claims, logoMaxDistance);
       if (clashes.length) {
         // Nothing of the call is written before this point: the refusal's record is all that commits,
         // so that it stays when the call is refused.

@@ -31,16 +31,30 @@ export interface LogoClash {
   distance: number;
 }
 
-// The call's logo hashes within twice `maxDistance` of a logo of another organization's catalogue.
-// Serialized until the transaction ends, so that two members registering the same logo at once
-// cannot both find it free.
-export async function findLogoClashes(
-  manager: EntityManager,
-  ownerOrgId: string,
-  products: readonly { sku: string; logoHashes: readonly string[] }[],
-  maxDistance: number,
-): Promise<LogoClash[]> {
+type ProductLogos = { sku: string; logoHashes: readonly string[] };
+
+// The call's logo hashes that its organization's live catalogue does not hold already, each with its
+// product: only these claim anything new. One it holds was checked when it was registered, under the
+// rule of the day (logos registered before the clash distance was doubled may be nearer another
+// organization's than it now allows, which the platform settles), and comes again with each change
+// of its product, which is sent whole: refused, its owner could change nothing of the product.
+// Serialized until the transaction ends, with every other call that claims logos, so that two
+// members registering the same logo at once cannot both find it free.
+export async function newLogoClaims(manager: EntityManager, ownerOrgId: string, products: readonly ProductLogos[]): Promise<ProductLogos[]> {
   await lockKey(manager, "logo_hashes");
+  const held: { hash: string }[] = await manager.query(
+    `SELECT DISTINCT unnest(logo_hashes) AS hash FROM product WHERE owner_org_id = $1 AND removed_at IS NULL AND logo_hashes && $2::text[]`,
+    [ownerOrgId, products.flatMap((product) => product.logoHashes)],
+  );
+  const registered = new Set(held.map((row) => row.hash));
+  return products
+    .map((product) => ({ sku: product.sku, logoHashes: product.logoHashes.filter((hash) => !registered.has(hash)) }))
+    .filter((product) => product.logoHashes.length);
+}
+
+// Of the logo hashes newLogoClaims found (and under its lock), those within twice `maxDistance` of a
+// logo of another organization's catalogue.
+export async function findLogoClashes(manager: EntityManager, ownerOrgId: string, products: readonly ProductLogos[], maxDistance: number): Promise<LogoClash[]> {
   const others: { brandId: string; organizationId: string; logoHashes: string[] }[] = await manager.query(
     `SELECT brand_id AS "brandId", owner_org_id AS "organizationId", logo_hashes AS "logoHashes" FROM product
       WHERE owner_org_id <> $1 AND removed_at IS NULL AND cardinality(logo_hashes) > 0`,
@@ -67,5 +81,5 @@ export const logoClashRefusal = (maxDistance: number, refusalsPerDay: number) =>
     `A logo hash in this call is within ${2 * maxDistance} bits of a logo another organization registered (an image near both would be both ` +
       "brands' case), so nothing was saved. Which hash, how near and whose logo are not said, so that no answer maps another member's " +
       "logo: the platform can tell you which (the refusal is in your organization's audit log, catalogue.logoClash), and settles a logo two members share. " +
-      `After ${refusalsPerDay} such refusals in 24 hours, calls that carry logo hashes are refused (RATE_LIMITED) until the oldest is a day old`,
+      `After ${refusalsPerDay} such refusals in 24 hours, calls that carry logo hashes your organization has not registered are refused (RATE_LIMITED) until the oldest is a day old`,
   );

@@ -32,7 +32,8 @@ export async function recordLogoClash(
 }
 
 // An organization has `perDay` refusals in any 24 hours. Past them, every call that carries a logo
-// hash is refused with RATE_LIMITED before its hashes are compared with anything: were only the
+// hash it has not registered already is refused with RATE_LIMITED before its hashes are compared
+// with anything: were only the
 // calls that clash refused, the limit's answer and an accepted call would tell clash from none as
 // the refusal did. Counted from the refusals' own events, in one statement, under a lock of
 // the organization held until the transaction ends, which records the call's refusal if it is one:
@@ -53,7 +54,7 @@ export async function checkLogoClashBudget(manager: EntityManager, orgId: string
   throw new ApiError(
     ErrorCode.RATE_LIMITED,
     `Your organization has had ${budget.refusals} calls refused for a logo clash in the last 24 hours, and may have ${perDay}: calls that carry ` +
-      `logo hashes are refused before they are checked until one of those is a day old; retry in ${retryAfterSeconds} seconds (the platform can tell you which logos clashed)`,
+      `logo hashes it has not registered are refused before they are checked until one of those is a day old; retry in ${retryAfterSeconds} seconds (the platform can tell you which logos clashed)`,
     { retryAfterSeconds },
   );
 }

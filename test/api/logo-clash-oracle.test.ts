@@ -1,7 +1,7 @@
 import type { Brand } from "../../src/entities";
 import { OrgKind, UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
-import { createBrand, createOrganization } from "../support/factories";
+import { createBrand, createOrganization, createProduct } from "../support/factories";
 import { createCatalogueBrand } from "../support/listing-records";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -141,6 +141,31 @@ describe("a logo clash", () => {
     const answers = await Promise.all(Array.from({ length: 9 }, () => upsert(analyst, brandId, [[near]])));
     const codes = answers.map((answer) => answer.errors?.[0].extensions?.code).sort();
     expect(codes).toEqual([...Array(5).fill("CONFLICT"), ...Array(4).fill("RATE_LIMITED")]);
+    expect(await refusalsOf(brand)).toHaveLength(5);
+  });
+
+  // Logos registered before the clash distance was doubled may be 11 to 20 bits from another
+  // organization's, as the demo alliance's Swarovski and Chow Tai Fook logos are (19 bits).
+  it("is not found in a logo the organization has registered already, which comes again with each change of its product, and spends no refusal", async () => {
+    const { brand, brandId, analyst } = await attacker();
+    const registered = flip(AURELIA_LOGO, 0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56);
+    await createProduct(api.dataSource, brand, { sku: "OLD-1", logoHashes: [registered] });
+    const newNear = flip(AURELIA_LOGO, 1, 5, 9, 13, 17, 21, 25, 29, 33, 37, 41, 45, 49, 53, 57);
+    for (let refusal = 1; refusal <= 5; refusal++) expect((await upsert(analyst, brandId, [[newNear]])).errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect((await upsert(analyst, brandId, [[registered, newNear]])).errors?.[0].extensions?.code).toBe("RATE_LIMITED");
+
+    // P0 is a new SKU bearing the registered logo; sent again, OLD-1 keeps it.
+    const again = await api.gql(
+      `mutation($input: UpsertProductsInput!) { upsertProducts(input: $input) { created updated } }`,
+      {
+        input: {
+          brandId,
+          products: ["OLD-1", "P0"].map((sku) => ({ sku, name: "Old logo", category: "x", msrp: { amountMinor: 100, currency: "CNY" }, logoHashes: [registered] })),
+        },
+      },
+      analyst.as,
+    );
+    expect(again).toMatchObject({ data: { upsertProducts: { created: 1, updated: 1 } } });
     expect(await refusalsOf(brand)).toHaveLength(5);
   });
 });
