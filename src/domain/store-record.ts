@@ -4,15 +4,28 @@ import type { RiskConfig } from "../risk/risk-config";
 import { storeScores } from "../risk/seller-score";
 import { sellerHistory } from "../risk/signals/seller-history";
 
+// A case a member confirmed (or had taken down), as idx_infringement_seller_confirmed holds them.
+const CONFIRMED = `si.status IN ('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')`;
+
 // A store's record as the risk model reads it: the cases each member confirmed against it (or had
 // taken down), as SQL for a store whose id is `sellerIdSql`, giving JSON text {organization id: count}.
 export const confirmedBySql = (sellerIdSql: string) =>
   `(SELECT coalesce(json_object_agg(c.owner_org_id, c.n), '{}')::text
       FROM (SELECT si.owner_org_id, count(*)::int AS n FROM suspected_infringement si
-             WHERE si.seller_id = ${sellerIdSql} AND si.status IN ('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')
+             WHERE si.seller_id = ${sellerIdSql} AND ${CONFIRMED}
              GROUP BY si.owner_org_id) c)`;
 
+// Of those, the ones on the listings whose ids are `listingIdsSql` (a uuid[]), by listing: JSON text
+// {listing id: [organization id, once per case]}. Read in the statement that reads confirmedBySql,
+// so that the two count the same cases.
+export const confirmedOnSql = (sellerIdSql: string, listingIdsSql: string) =>
+  `(SELECT coalesce(json_object_agg(c.listing_id, c.orgs), '{}')::text
+      FROM (SELECT si.listing_id, array_agg(si.owner_org_id) AS orgs FROM suspected_infringement si
+             WHERE si.seller_id = ${sellerIdSql} AND ${CONFIRMED} AND si.listing_id = ANY(${listingIdsSql})
+             GROUP BY si.listing_id) c)`;
+
 export const confirmedByOf = (json: string): Map<string, number> => new Map(Object.entries(JSON.parse(json) as Record<string, number>));
+export const confirmedOnOf = (json: string): Map<string, string[]> => new Map(Object.entries(JSON.parse(json) as Record<string, string[]>));
 
 interface StoreRow {
   id: string;

@@ -35,7 +35,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // and traditional Chinese, and not inside a negative context (text-normalization.ts,
 // brand-matcher.ts, counterfeit-vocabulary.ts); spec names are compared whatever their case, and
 // measures in any unit of their kind (spec-values.ts).
-export const MODEL_VERSION = "alliance-risk-4";
+// Version 5: a listing's scores leave the cases confirmed on that listing itself out of its store's
+// record (src/ingest/batch/sellers.ts), where a confirmed case counted its own confirmation.
+export const MODEL_VERSION = "alliance-risk-5";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
 export const SELLER_LISTINGS_SHARE = 0.7;

@@ -75,7 +75,7 @@ describe("ingestListings", () => {
       superseded: 0,
       infringementsCreated: 2,
       infringementsUpdated: 0,
-      modelVersion: "alliance-risk-4",
+      modelVersion: "alliance-risk-5",
       rejections: [],
     });
 
@@ -388,28 +388,32 @@ describe("ingestListings across tenants", () => {
     const seller = { externalId: "store-confirmed-by-a", name: "Shared Store", brandCount: 12 };
     const price = { amountMinor: 2_000, currency: "CNY" };
     const ofA = listingRecord({ title: "Aurelia Silk Scarf replica AAA", price, seller });
+    const otherOfA = listingRecord({ title: "Aurelia Silk Scarf 高仿 AAA", price, seller });
     const ofB = listingRecord({ title: "Borealys Crystal Ring replica AAA", price, seller });
-    expect((await ingestAs(cast.platformAnalyst.as, [ofA, ofB])).data?.ingestListings).toMatchObject({ infringementsCreated: 2 });
+    expect((await ingestAs(cast.platformAnalyst.as, [ofA, otherOfA, ofB])).data?.ingestListings).toMatchObject({ infringementsCreated: 3 });
     const caseOfB = async () => (await infringementsOf(cast.brandBAnalyst, ofB.externalId as string))[0];
     const before = await caseOfB();
 
-    // A confirms its case: a review decision of its own, not B's to learn. The next scan meets both listings again.
+    // A confirms its case: a review decision of its own, not B's to learn. The next scan meets every listing again.
     const [{ id: caseOfA }] = await api.dataSource.query(
       `SELECT si.id FROM suspected_infringement si JOIN listing l ON l.id = si.listing_id WHERE l.external_id = $1`,
       [ofA.externalId],
     );
     await api.dataSource.query(`UPDATE suspected_infringement SET status = 'CONFIRMED' WHERE id = $1`, [caseOfA]);
-    expect((await ingestAs(cast.platformAnalyst.as, [ofA, ofB])).data?.ingestListings).toMatchObject({ updated: 2 });
+    expect((await ingestAs(cast.platformAnalyst.as, [ofA, otherOfA, ofB])).data?.ingestListings).toMatchObject({ updated: 2, unchanged: 1 });
     expect(await caseOfB()).toEqual(before);
     expect(before.riskSignals).toContainEqual(expect.objectContaining({ kind: "SELLER_HISTORY", reason: "store sells 12 different brands" }));
     const stored = await api.dataSource.query(`SELECT risk_signals FROM seller WHERE external_id = $1`, [seller.externalId]);
     expect(JSON.stringify(stored)).not.toContain("confirmed");
-    // A's own case counts it.
-    const [ofAsCase] = await infringementsOf(cast.brandAAnalyst, ofA.externalId as string);
-    expect(fromGlobalId(ofAsCase.id, "Infringement")).toBe(caseOfA);
-    expect(ofAsCase.riskSignals).toContainEqual(
+    // A's other case against the store counts it; the confirmed case itself does not count its own
+    // confirmation as the store's record, and is left as it was (unchanged above).
+    const [othersCase] = await infringementsOf(cast.brandAAnalyst, otherOfA.externalId as string);
+    expect(othersCase.riskSignals).toContainEqual(
       expect.objectContaining({ kind: "SELLER_HISTORY", reason: "1 confirmed case of yours; store sells 12 different brands" }),
     );
+    const [ofAsCase] = await infringementsOf(cast.brandAAnalyst, ofA.externalId as string);
+    expect(fromGlobalId(ofAsCase.id, "Infringement")).toBe(caseOfA);
+    expect(ofAsCase.riskSignals).toContainEqual(expect.objectContaining({ kind: "SELLER_HISTORY", reason: "store sells 12 different brands" }));
   });
 
   it("a second platform-like organization is not enough: only the PLATFORM kind may ingest", async () => {

@@ -548,6 +548,34 @@ describe("listing ingest", () => {
     expect(new Date(infringement.updated_at).getTime()).toBeGreaterThanOrEqual(released.getTime());
   });
 
+  it("counts a confirmed case for its store's other listings, not for its own, wherever its listing moves", async () => {
+    const confirmed = fake({ seller: { externalId: "store-confirmed-here", name: "Here" } });
+    const sibling = fake({ seller: { externalId: "store-confirmed-here", name: "Here" } });
+    const elsewhere = fake({ seller: { externalId: "store-confirmed-there", name: "There" } });
+    await ingest([confirmed, sibling, elsewhere]);
+    await db.query(
+      `UPDATE suspected_infringement si SET status = 'CONFIRMED' FROM listing l WHERE l.id = si.listing_id AND l.external_id = ANY($1)`,
+      [idsOf([confirmed, elsewhere])],
+    );
+    const historyOf = async (record: Record<string, unknown>) => {
+      const [{ risk_signals }] = (await rowsOf(idsOf([record]))).infringements;
+      return risk_signals.find((signal: { kind: string }) => signal.kind === RiskSignalKind.SELLER_HISTORY)?.reason;
+    };
+
+    // The next scan: the sibling counts the confirmed case; the confirmed case counts none, and its
+    // listing, whose scores read the same record as before, is left as it was.
+    expect((await ingest([confirmed, sibling])).counts).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await historyOf(sibling)).toBe("1 confirmed case of yours");
+    expect(await historyOf(confirmed)).toBeUndefined();
+
+    // Moved to the other store, whose own confirmed case it counts, there as well as once it is there.
+    const moved = { ...confirmed, seller: { externalId: "store-confirmed-there", name: "There" } };
+    await ingest([moved]);
+    expect(await historyOf(confirmed)).toBe("1 confirmed case of yours");
+    await ingest([{ ...moved, price: { amountMinor: 9_800, currency: "CNY" } }]);
+    expect(await historyOf(confirmed)).toBe("1 confirmed case of yours");
+  });
+
   it("moves a listing's score from its old store's totals to its new store's when it changes store", async () => {
     const record = fake({ seller: { externalId: "store-moved-from", name: "Moved from" } });
     await ingest([record]);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import type { SellerFacts } from "../../risk/facts";
 import type { ListingAssessment } from "../../risk/risk-model";
 import { NO_INTEL } from "../../risk/signals/intel-match";
 import { contentBuffer, prepareBatch, type BatchRow, type PreparedBatch, type PreparedRow } from "../prepared-row";
@@ -7,7 +8,7 @@ import { removeListings } from "../../domain/listing-removal";
 import type { BatchOptions } from "./batch-options";
 import { insertInfringements, upsertInfringements } from "./infringements";
 import { insertListings, storedListings, storesOfStoredListings, updateListings } from "./listings";
-import type { ScoredListing, SellerState } from "./scored-listing";
+import type { ScoredListing } from "./scored-listing";
 import { isRelisting, relistListings } from "./relisting";
 import { applyStrikePolicy, prepareSellers, sellerFacts, updateSellers } from "./sellers";
 
@@ -18,7 +19,8 @@ export { StaleListingError } from "./listings";
 // Writes one batch of valid listing records with a fixed number of set-based statements
 // (unnest arrays or COPY, whatever the batch size), inside the caller's transaction:
 //   1. look the batch up in shared intelligence, 2. find the stores its stored listings are under,
-//   3. lock those and the batch's sellers, reading the batch's with their history, 4. insert the
+//   3. lock those and the batch's sellers, reading the batch's with their history (and the cases
+//   confirmed on its stored listings, which those listings' scores leave out), 4. insert the
 //   new sellers, 5. read the listings already stored, with the brands that have a case on each,
 //   then finish scoring in memory, 6. insert new listings, update changed ones, 7. insert the
 //   infringements of flagged brand matches, and re-score every case on a changed listing, 8. put
@@ -66,12 +68,13 @@ function dedupe(rows: readonly PreparedRow[]): { kept: PreparedRow[]; superseded
   return { kept: [...last.values()], superseded: rows.length - last.size };
 }
 
-// What the stored row depends on: the record as sent, its seller and the seller's record, and the
-// scores (the signals follow from these). The SHA-1 of the same text as JSON.stringify([content,
-// facts, scores, version]), hashed as UTF-8, with the content's JSON from the record's preparation.
-function fingerprintOf(row: PreparedRow, content: Buffer, seller: SellerState, assessment: ListingAssessment, version: string): string {
+// What the stored row depends on: the record as sent, its seller and the seller's record as the
+// listing's scores read it, and the scores (the signals follow from these). The SHA-1 of the same
+// text as JSON.stringify([content, facts, scores, version]), hashed as UTF-8, with the content's JSON
+// from the record's preparation.
+function fingerprintOf(row: PreparedRow, content: Buffer, sellerId: string, seller: SellerFacts, assessment: ListingAssessment, version: string): string {
   const confirmedBy = [...seller.confirmedBy].sort(([a], [b]) => (a < b ? -1 : 1));
-  const facts = [seller.id, seller.strikeCount, confirmedBy, seller.openedAt?.getTime() ?? null, seller.brandCount];
+  const facts = [sellerId, seller.strikeCount, confirmedBy, seller.openedAt?.getTime() ?? null, seller.brandCount];
   const scores = [assessment.score, assessment.brandFreeScore, ...assessment.brands.map((b) => `${b.brand.id}:${b.score}`)];
   return createHash("sha1")
     .update("[")
@@ -115,14 +118,15 @@ export async function writeListingBatch(
     const seller = sellers.get(row.sellerKey)!;
     const seenAt = row.seenAt ?? options.now;
     const before = stored.get(row.key);
-    const assessment = options.model.finish(row.assessment, sellerFacts(seller, seenAt), intel[index], before?.case_brand_ids);
+    const facts = sellerFacts(seller, seenAt, before?.id);
+    const assessment = options.model.finish(row.assessment, facts, intel[index], before?.case_brand_ids);
     return {
       row,
       id: before?.id ?? options.newId(),
       seller,
       seenAt,
       assessment,
-      fingerprint: fingerprintOf(row, content, seller, assessment, options.model.version),
+      fingerprint: fingerprintOf(row, content, seller.id, facts, assessment, options.model.version),
       stored: before,
     };
   });

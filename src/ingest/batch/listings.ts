@@ -20,19 +20,25 @@ export class StaleListingError extends Error {
   }
 }
 
+// A listing of the batch already stored: its id, and the key of the store it is under.
+export interface StoredListingStore {
+  listingId: string;
+  storeKey: string;
+}
+
 // The stores that the batch's listings already stored are under, by listing key, read before the
 // batch locks anything: it locks them with its own stores (prepareSellers), so that no concurrent
 // writer (an ingest moving or re-scoring a listing, a takedown removing one, each holding the
 // listing's store) changes one of its listings between its read under those locks and its write.
-export async function storesOfStoredListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, string>> {
-  const found: { m: string; e: string; seller_marketplace: string; seller_external_id: string }[] = await manager.query(
-    `SELECT k.m, k.e, s.marketplace::text AS seller_marketplace, s.external_id AS seller_external_id
+export async function storesOfStoredListings(manager: EntityManager, rows: readonly PreparedRow[]): Promise<Map<string, StoredListingStore>> {
+  const found: { m: string; e: string; id: string; seller_marketplace: string; seller_external_id: string }[] = await manager.query(
+    `SELECT k.m, k.e, l.id, s.marketplace::text AS seller_marketplace, s.external_id AS seller_external_id
        FROM unnest($1::text[], $2::text[]) AS k(m, e)
-      CROSS JOIN LATERAL (SELECT seller_id FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l
+      CROSS JOIN LATERAL (SELECT id, seller_id FROM listing WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1) l
        JOIN seller s ON s.id = l.seller_id`,
     [arrayColumn(rows, (r) => r.marketplace), arrayColumn(rows, (r) => r.externalId)],
   );
-  return new Map(found.map((l) => [keyOf(l.m, l.e), keyOf(l.seller_marketplace, l.seller_external_id)]));
+  return new Map(found.map((l) => [keyOf(l.m, l.e), { listingId: l.id, storeKey: keyOf(l.seller_marketplace, l.seller_external_id) }]));
 }
 
 // The batch's stored listings, read with the locks of the stores they are under held (`heldStores`,

@@ -27,6 +27,8 @@ export interface SellerState {
   closed: boolean;
   // Its confirmed cases by member organization (SellerFacts.confirmedBy).
   confirmedBy: ReadonlyMap<string, number>;
+  // Of those, the ones on the batch's stored listings: by listing id, each case's organization.
+  confirmedOn: ReadonlyMap<string, readonly string[]>;
   changed: boolean;
 }
 

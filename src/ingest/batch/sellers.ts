@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { SellerStatus } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
 import { statusAfterStrikes, strikeStatusReason, type StrikePolicy } from "../../domain/store-penalty-policy";
-import { confirmedByOf, confirmedBySql, rescoreStores } from "../../domain/store-record";
+import { confirmedByOf, confirmedBySql, confirmedOnOf, confirmedOnSql, rescoreStores } from "../../domain/store-record";
 import { recordAudits } from "../../domain/audit";
 import { removeListings } from "../../domain/listing-removal";
 import type { SellerFacts } from "../../risk/facts";
@@ -10,8 +10,9 @@ import { storeScores } from "../../risk/seller-score";
 import { isoInstant } from "../iso-instant";
 import type { SellerRecord } from "../listing-record";
 import { keyOf, type PreparedRow } from "../prepared-row";
-import { arrayColumn } from "./array-literal";
+import { arrayColumn, arrayLiteral } from "./array-literal";
 import type { BatchOptions } from "./batch-options";
+import type { StoredListingStore } from "./listings";
 import type { ScoredListing, SellerState } from "./scored-listing";
 
 // A batch's sellers: locked and read with their history, new ones inserted, and written back with
@@ -36,12 +37,30 @@ interface SellerRow {
   brand_free_score_sum: string;
   // JSON: {organization id: its confirmed cases against the seller}.
   confirmed_by: string;
+  // JSON: {listing id: the organizations of its confirmed cases}, for the batch's stored listings.
+  confirmed_on: string;
 }
 
-export function sellerFacts(seller: SellerState, seenAt: Date): SellerFacts {
+// The cases confirmed on the listing itself taken out of the store's: a re-score of a confirmed case
+// would otherwise count its own confirmation as the store's record ("1 confirmed case of yours"),
+// evidence for itself; so would the listing's other scores. The store's own score and its other
+// listings' count them.
+function confirmedElsewhere(confirmedBy: ReadonlyMap<string, number>, here: readonly string[] | undefined): ReadonlyMap<string, number> {
+  if (!here) return confirmedBy;
+  const rest = new Map(confirmedBy);
+  for (const org of here) {
+    const n = (rest.get(org) ?? 0) - 1;
+    if (n > 0) rest.set(org, n);
+    else rest.delete(org);
+  }
+  return rest;
+}
+
+// The store's record as a score reads it: the store's own (no `listingId`), or one listing's.
+export function sellerFacts(seller: SellerState, seenAt: Date, listingId?: string): SellerFacts {
   return {
     strikeCount: seller.strikeCount,
-    confirmedBy: seller.confirmedBy,
+    confirmedBy: listingId === undefined ? seller.confirmedBy : confirmedElsewhere(seller.confirmedBy, seller.confirmedOn.get(listingId)),
     openedAt: seller.openedAt,
     brandCount: seller.brandCount,
     seenAt,
@@ -63,7 +82,7 @@ const storedScan = (stored: SellerRow): SellerRecord => ({
 // A store as the batch leaves it: what its scans say, and what the database keeps of it besides;
 // its status as the strike policy leaves it at the strikes its scans report (addStrike's rule: a
 // store is never let off).
-type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "confirmedBy" | "status">;
+type KeptOfStore = Pick<SellerState, "id" | "marketplace" | "listingCount" | "listingScoreSum" | "brandFreeScoreSum" | "confirmedBy" | "confirmedOn" | "status">;
 const stateOf = (scan: SellerRecord, kept: KeptOfStore, policy: StrikePolicy | undefined): SellerState => {
   const status = policy ? statusAfterStrikes(scan.strikeCount, kept.status, policy) : kept.status;
   return {
@@ -99,6 +118,7 @@ function merged(stored: SellerRow, record: SellerRecord, policy: StrikePolicy | 
       brandFreeScoreSum: Number(stored.brand_free_score_sum),
       status: stored.status as SellerStatus,
       confirmedBy: confirmedByOf(stored.confirmed_by),
+      confirmedOn: confirmedOnOf(stored.confirmed_on),
     },
     policy,
   );
@@ -131,31 +151,32 @@ function laterScan(earlier: SellerRecord | undefined, later: SellerRecord): Sell
 
 // Locked in key order, so that two batches touching one seller work on it one after the other
 // and cannot lock two sellers in opposite orders. Each key is looked up by its index (LATERAL ...
-// LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet).
-async function lockSellers(manager: EntityManager, keys: readonly string[]): Promise<SellerRow[]> {
+// LIMIT 1 keeps the planner from hashing the whole table when it has no statistics yet). With each
+// its confirmed cases, and those on `listingIds` (the batch's stored listings) by listing.
+async function lockSellers(manager: EntityManager, keys: readonly string[], listingIds: readonly string[]): Promise<SellerRow[]> {
   if (keys.length === 0) return [];
   const split = keys.map((k) => k.split("\u0001"));
   return manager.query(
     `SELECT s.id, s.marketplace::text AS marketplace, s.status::text AS status, s.external_id, s.public_name, s.opened_at, s.brand_count, s.strike_count,
             s.registered_name, s.contact, s.payment_account, s.listing_count, s.listing_score_sum, s.brand_free_score_sum,
-            ${confirmedBySql("s.id")} AS confirmed_by
+            ${confirmedBySql("s.id")} AS confirmed_by, ${confirmedOnSql("s.id", "$3::uuid[]")} AS confirmed_on
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(m, e, n)
       CROSS JOIN LATERAL (
               SELECT * FROM seller WHERE marketplace = k.m::marketplace AND external_id = k.e LIMIT 1 FOR UPDATE
             ) s
       ORDER BY k.n`,
-    [arrayColumn(split, (k) => k[0]), arrayColumn(split, (k) => k[1])],
+    [arrayColumn(split, (k) => k[0]), arrayColumn(split, (k) => k[1]), arrayLiteral(listingIds)],
   );
 }
 
 // The batch's sellers, locked: the stored ones read and merged with the batch's record of them,
 // the new ones inserted. A seller another batch inserted meanwhile is read and locked then.
-// `storesOfListings`: the stores the batch's stored listings are under (keys), locked with the
+// `storedListings`: the batch's stored listings and the stores they are under, locked with the
 // batch's own in one key order, whether the batch names them or not. `held`: every store locked.
 export async function prepareSellers(
   manager: EntityManager,
   rows: readonly PreparedRow[],
-  storesOfListings: Iterable<string>,
+  storedListings: Iterable<StoredListingStore>,
   { newId, strikePolicy: policy, now }: BatchOptions,
 ): Promise<{ sellers: Map<string, SellerState>; created: number; held: Set<string> }> {
   const records = new Map<string, SellerRecord>();
@@ -174,7 +195,9 @@ export async function prepareSellers(
       if (record) sellers.set(key, merged(row, record, policy));
     }
   };
-  take(await lockSellers(manager, [...new Set([...keys, ...storesOfListings])].sort()));
+  const stored = [...storedListings];
+  const listingIds = stored.map((l) => l.listingId);
+  take(await lockSellers(manager, [...new Set([...keys, ...stored.map((l) => l.storeKey)])].sort(), listingIds));
 
   const missing = keys.filter((k) => !sellers.has(k));
   if (missing.length === 0) return { sellers, created: 0, held };
@@ -182,7 +205,16 @@ export async function prepareSellers(
     const id = newId();
     const marketplace = key.split("\u0001")[0];
     const seller = records.get(key)!;
-    const kept = { id, marketplace, listingCount: 0, listingScoreSum: 0, brandFreeScoreSum: 0, status: SellerStatus.ACTIVE, confirmedBy: new Map() };
+    const kept = {
+      id,
+      marketplace,
+      listingCount: 0,
+      listingScoreSum: 0,
+      brandFreeScoreSum: 0,
+      status: SellerStatus.ACTIVE,
+      confirmedBy: new Map(),
+      confirmedOn: new Map(),
+    };
     return { key, id, marketplace, seller, state: stateOf(seller, kept, policy) };
   });
   const inserted: { id: string }[] = await manager.query(
@@ -217,7 +249,7 @@ export async function prepareSellers(
     held.add(draft.id);
   }
   // Inserted by a concurrent batch since the first read: stored now.
-  take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key)));
+  take(await lockSellers(manager, drafts.filter((d) => !insertedIds.has(d.id)).map((d) => d.key), listingIds));
   return { sellers, created: insertedIds.size, held };
 }
 
