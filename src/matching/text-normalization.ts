@@ -116,10 +116,23 @@ export interface FoldedText {
   joined: string;
 }
 
+// Chinese, Japanese and Korean are written without spaces, and so are the Latin names and model
+// numbers in them ("LV女包", "正品SONY耳机", "华为P60手机"): where Latin letters or digits meet one of
+// these scripts, a word ends, so that a short Latin name is a whole word there too. Not within Latin
+// letters: "LVMH女包" holds no "LV".
+const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}";
+const SCRIPT_CHANGE = new RegExp(`(?<=[a-z0-9])(?=[${CJK}])|(?<=[${CJK}])(?=[a-z0-9])`, "u");
+const NOT_LATIN_OR_DIGIT = /[^a-z0-9]/;
+
 // `read`: a text as readText gives it.
 export function foldWords(read: readonly string[]): FoldedText {
   const tokens: string[] = [];
-  for (let i = 0; i < read.length; i += 2) if (read[i]) tokens.push(soundAlike(read[i]));
+  for (let i = 0; i < read.length; i += 2) {
+    const word = read[i];
+    if (!word) continue;
+    if (!NOT_LATIN_OR_DIGIT.test(word)) tokens.push(soundAlike(word));
+    else for (const part of word.split(SCRIPT_CHANGE)) tokens.push(soundAlike(part));
+  }
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }
 

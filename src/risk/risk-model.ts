@@ -36,7 +36,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // brand-matcher.ts, counterfeit-vocabulary.ts); spec names are compared whatever their case, and
 // measures in any unit of their kind (spec-values.ts).
 // Version 5: a listing's scores leave the cases confirmed on that listing itself out of its store's
-// record (src/ingest/batch/sellers.ts), where a confirmed case counted its own confirmation.
+// record (src/ingest/batch/sellers.ts), where a confirmed case counted its own confirmation; a change
+// of script between Latin letters or digits and Chinese, Japanese or Korean ends a word
+// (text-normalization.ts), so that a short Latin name touching Chinese ("LV女包") is found.
 export const MODEL_VERSION = "alliance-risk-5";
 
 // A seller's score: this share of its listings' mean score, plus its own record.

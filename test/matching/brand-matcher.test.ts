@@ -130,6 +130,30 @@ describe("brand matching", () => {
     expect(brandsIn(title)).toEqual([brand]);
   });
 
+  // Chinese, Japanese and Korean titles write Latin names and model numbers with no space around
+  // them: a change of script ends a word, so a short Latin name is found there as a whole word.
+  it.each([
+    ["LV女包", "lv"],
+    ["包包LV正品", "lv"],
+    ["正品SONY耳机", "sony"],
+    ["华为P60手机", "huawei"],
+    ["2024新款WD移动硬盘", "wd"],
+    ["ルイヴィトンLV財布", "lv"],
+    ["LV가방", "lv"],
+  ])("finds a Latin name touching Chinese, Japanese or Korean text: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it("finds a short Latin name touching Chinese by its Latin letters, with no Chinese alias", () => {
+    const latinOnly = new BrandMatcher([{ brandId: "gucci", name: "Gucci", aliases: [] }]);
+    expect(latinOnly.match("Gucci古驰包")).toEqual([{ brandId: "gucci", alias: "Gucci" }]);
+  });
+
+  // Only the change of script parts words: a longer Latin word touching Chinese is that word.
+  it.each(["LVMH女包", "SLV包", "LVL女包 防水", "Sonyericsson耳机", "WDX硬盘"])("reads no short name inside a longer Latin word touching Chinese: %s", (title) => {
+    expect(brandsIn(title)).toEqual([]);
+  });
+
   it("finds every brand a title names", () => {
     expect(brandsIn("LV x Swarovski 联名 crystal bag")).toEqual(["lv", "swarovski"]);
   });
