@@ -1,5 +1,5 @@
 import { AhoCorasick } from "./aho-corasick";
-import { foldText, isLatin, type FoldedText } from "./text-normalization";
+import { foldText, isLatin, lookalikeSpellings, type FoldedText } from "./text-normalization";
 
 // Finds the brands a listing title claims, from every brand's name and aliases in any script,
 // their common misspellings and spacing tricks, with one multi-pattern pass per title.
@@ -62,13 +62,15 @@ export class BrandMatcher {
     };
     for (const brand of brands) {
       for (const alias of [brand.name, ...brand.aliases]) {
-        const folded = foldText(alias);
+        const folded = foldText(alias, true);
         const pattern = { brandId: brand.brandId, alias };
         if (!isLatin(folded.joined)) {
           add(this.joinedPatterns, joinedTexts, folded.joined, pattern);
           continue;
         }
         add(this.wordPatterns, wordTexts, folded.words, pattern);
+        // A look-alike at a word's edge as whole words: "5ony", "$ony".
+        for (const spelling of lookalikeSpellings(alias)) add(this.wordPatterns, wordTexts, foldText(spelling, true).words, pattern);
         if (folded.joined.length < MIN_JOINED_LENGTH) continue;
         add(this.joinedPatterns, joinedTexts, folded.joined, pattern);
         for (const variant of typoVariants(folded.joined)) add(this.joinedPatterns, joinedTexts, variant, pattern);
@@ -77,7 +79,7 @@ export class BrandMatcher {
     // Wherever a name may be found: in the words (Latin) and in the joined text (any script, and
     // Latin names of 6 letters or more).
     for (const phrase of negativeContexts) {
-      const folded = foldText(phrase);
+      const folded = foldText(phrase, true);
       const pattern = { brandId: null, alias: phrase };
       if (isLatin(folded.joined)) add(this.wordPatterns, wordTexts, folded.words, pattern);
       add(this.joinedPatterns, joinedTexts, folded.joined, pattern);
@@ -88,9 +90,10 @@ export class BrandMatcher {
 
   // Each matched brand once, with the first alias that matched it.
   match(text: string): BrandNameMatch[] {
-    return this.matchFolded(foldText(text));
+    return this.matchFolded(foldText(text, true));
   }
 
+  // `folded`: as names are read (foldWords with `forNames`).
   matchFolded(folded: FoldedText): BrandNameMatch[] {
     const found = new Map<string, string>();
     this.search(this.wordMatcher, this.wordPatterns, folded.words, found);

@@ -15,14 +15,20 @@ const LATIN_LETTER = /^[a-z]$/;
 // they are taken out, not read as a break between words.
 const INVISIBLE = /\p{Cf}/gu;
 
-// Only between two letters, so that "1:1" or "256gb" keep their digits.
+// Only between two letters, so that "1:1" or "256gb" keep their digits; at a word's first or last
+// letter only in a brand name's look-alike spellings (lookalikeSpellings), so that "5 pcs" and "$5"
+// keep theirs.
 const LOOKALIKES: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", $: "s", "!": "i" };
+// The symbols among them, which text splits words at: one touching a word's letter is kept as a word
+// of its own where names are read (foldWords), for a look-alike spelling to be found ("$ony").
+const SYMBOL_LOOKALIKES = new Set(["@", "$", "!"]);
 
 // Letters that sellers swap for one that sounds the same (ph/f, ck/k/q/c, y/i, w/v, z/s), and
 // doubled letters, which count once.
 const SOUND_ALIKE: Record<string, string> = { k: "c", q: "c", y: "i", w: "v", z: "s" };
 
 export const isLatin = (text: string) => /[a-z]/.test(text);
+const isLetterCode = (code: number) => code >= 97 && code <= 122;
 export const isWordCode = (code: number) =>
   (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 
@@ -124,16 +130,39 @@ const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}";
 const SCRIPT_CHANGE = new RegExp(`(?<=[a-z0-9])(?=[${CJK}])|(?<=[${CJK}])(?=[a-z0-9])`, "u");
 const NOT_LATIN_OR_DIGIT = /[^a-z0-9]/;
 
-// `read`: a text as readText gives it.
-export function foldWords(read: readonly string[]): FoldedText {
+// `read`: a text as readText gives it. `forNames`: as brand names are read, with a look-alike symbol
+// that touches a word's first or last letter kept as a word before or after it ("$ony" is "$ oni",
+// "Sony!" is "soni !"), which only a name's look-alike spelling holds; elsewhere (spec values,
+// product names) it is a gap like any other.
+export function foldWords(read: readonly string[], forNames = false): FoldedText {
   const tokens: string[] = [];
   for (let i = 0; i < read.length; i += 2) {
     const word = read[i];
     if (!word) continue;
+    const before = forNames && i > 0 ? read[i - 1][read[i - 1].length - 1] : "";
+    if (SYMBOL_LOOKALIKES.has(before) && isLetterCode(word.charCodeAt(0))) tokens.push(before);
     if (!NOT_LATIN_OR_DIGIT.test(word)) tokens.push(soundAlike(word));
     else for (const part of word.split(SCRIPT_CHANGE)) tokens.push(soundAlike(part));
+    const after = forNames && i + 1 < read.length ? read[i + 1][0] : "";
+    if (SYMBOL_LOOKALIKES.has(after) && isLetterCode(word.charCodeAt(word.length - 1))) tokens.push(after);
   }
   return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
 }
 
-export const foldText = (text: string): FoldedText => foldWords(readText(text));
+export const foldText = (text: string, forNames = false): FoldedText => foldWords(readText(text), forNames);
+
+// A brand name with the first or last letter of one of its words written as a digit or symbol that
+// looks like it ("5ony", "$ony", "Gucc1", "@mway"): the spellings a name is also found by, so that
+// a look-alike at a word's edge counts only where it makes a name.
+export function lookalikeSpellings(name: string): string[] {
+  const spellings: string[] = [];
+  for (const { index, 0: word } of name.matchAll(/[A-Za-z]{2,}/g)) {
+    for (const at of [index, index + word.length - 1]) {
+      const letter = name[at].toLowerCase();
+      for (const [lookalike, standsFor] of Object.entries(LOOKALIKES)) {
+        if (standsFor === letter) spellings.push(name.slice(0, at) + lookalike + name.slice(at + 1));
+      }
+    }
+  }
+  return spellings;
+}

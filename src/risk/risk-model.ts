@@ -38,7 +38,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // Version 5: a listing's scores leave the cases confirmed on that listing itself out of its store's
 // record (src/ingest/batch/sellers.ts), where a confirmed case counted its own confirmation; a change
 // of script between Latin letters or digits and Chinese, Japanese or Korean ends a word
-// (text-normalization.ts), so that a short Latin name touching Chinese ("LV女包") is found.
+// (text-normalization.ts), so that a short Latin name touching Chinese ("LV女包") is found; and a
+// digit or symbol for a name's first or last letter ("$ony", "5ony") is read as that letter where it
+// makes the name (brand-matcher.ts).
 export const MODEL_VERSION = "alliance-risk-5";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
@@ -192,7 +194,7 @@ export class RiskModel {
 
   private titleFacts(title: string): TitleFacts {
     const read = readText(title);
-    const folded = foldWords(read);
+    const folded = foldWords(read, true);
     const brandIds = this.brandMatcher.matchFolded(folded).map((m) => m.brandId);
     return {
       folded,

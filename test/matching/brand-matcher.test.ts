@@ -58,6 +58,46 @@ describe("brand matching", () => {
     expect(brandsIn(title)).toEqual([brand]);
   });
 
+  // A digit or symbol for a word's first or last letter counts where it makes a name, and only there.
+  it.each([
+    ["$ony WH-1000XM5 headphones", "sony"],
+    ["5ony headphones", "sony"],
+    ["正品5ony耳机", "sony"],
+    ["$amsung Galaxy S24", "samsung"],
+    ["5amsung Galaxy S24 Ultra", "samsung"],
+    ["Huawe1 Mate 60 Pro", "huawei"],
+  ])("finds a name with a look-alike at a word's edge: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  it.each([
+    ["Gucc1 Marmont bag", "gucci"],
+    ["Gucc! Marmont bag", "gucci"],
+    ["4mway nutrilite", "amway"],
+    ["@mway 纽崔莱", "amway"],
+  ])("finds a name with a look-alike at a word's edge: %s (names ending or starting with the letter)", (title, brand) => {
+    const edgeNames = new BrandMatcher([
+      { brandId: "gucci", name: "Gucci", aliases: [] },
+      { brandId: "amway", name: "Amway", aliases: [] },
+    ]);
+    expect(edgeNames.match(title).map((m) => m.brandId)).toEqual([brand]);
+  });
+
+  it.each([
+    ["Sony! best price", "sony"],
+    ["@sony official store", "sony"],
+  ])("still finds a name beside a symbol that makes no other name: %s", (title, brand) => {
+    expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  // A number stays a number, and a symbol apart from a word, or beside another word, stays a symbol.
+  it.each(["5 pcs socks set", "$5 gift card", "only $5 today", "5onyx beads bracelet", "$ ony", "S5 phone case"])(
+    "reads no name in a number or symbol that makes none: %s",
+    (title) => {
+      expect(brandsIn(title)).toEqual([]);
+    },
+  );
+
   // Look-alike letters disguise a word only among Latin ones: a word wholly in Russian or Greek is
   // that language's, even where every letter has a Latin twin.
   it.each([

@@ -10,7 +10,7 @@ const matcher = new BrandMatcher([
   { brandId: "lv", name: "Louis Vuitton", aliases: ["LV"] },
 ]);
 const mentions = new ComparativeMentions(DEFAULT_RISK_CONFIG.comparativeMarkers, matcher);
-const namedOnlyFor = (title: string) => [...mentions.brandsNamedOnlyFor(foldText(title))].sort();
+const namedOnlyFor = (title: string) => [...mentions.brandsNamedOnlyFor(foldText(title, true))].sort();
 
 describe("comparative mentions", () => {
   it.each([
