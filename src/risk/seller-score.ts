@@ -20,12 +20,14 @@ export function sellerScore(
 }
 
 // A store's two scores from its running totals and its record: its own (the platform's, with its
-// signals), and the one made from its listings' brand-free scores (members' and agencies').
+// signals), and the one made from its listings' brand-free scores (members' and agencies'). The
+// result's fields are written out: a spread followed by a new property gave every result a V8 map
+// of its own (an ingest scores every store of every batch).
 export function storeScores(
   listingCount: number,
   totals: { scoreSum: number; brandFreeScoreSum: number },
   history: RiskSignal | null,
 ): { score: number; signals: RiskSignal[]; brandFreeScore: number } {
   const own = sellerScore(listingCount, totals.scoreSum, history);
-  return { ...own, brandFreeScore: sellerScore(listingCount, totals.brandFreeScoreSum, history).score };
+  return { score: own.score, signals: own.signals, brandFreeScore: sellerScore(listingCount, totals.brandFreeScoreSum, history).score };
 }
