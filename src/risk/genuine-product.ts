@@ -88,8 +88,9 @@ export function indexProducts(brand: BrandProfile, valueInCny: ValueInCny): Prod
   const words: ProductIndex["words"] = new Map();
   for (const [word, at] of named) {
     if (at.length >= 2 && at.length * 2 >= products.length) continue;
-    const weight = Math.round(WEIGHT_SCALE * Math.log(products.length / at.length));
-    if (weight > 0) words.set(word, { weight, products: at });
+    // One more than the products, so that the one product of a brand that has one is still named.
+    const weight = Math.round(WEIGHT_SCALE * Math.log((products.length + 1) / at.length));
+    words.set(word, { weight, products: at });
   }
   return { products, words, specValues: specValuesOf(brand) };
 }

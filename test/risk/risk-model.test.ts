@@ -308,6 +308,9 @@ describe("the genuine product a price is compared with", () => {
     ]);
     // "Ultra" names two of its five products, "Signet" one: the Signet Ink, for all its higher MSRP.
     expect(priceReason([quillon], "Quillon Ultra Signet", 10_000)).toBe("price 11% of MSRP 900.00 CNY (Q-2 Signet Ink)");
+    // A brand with one product: a title that names it names it.
+    const single = brand("Aurelia", [], [product("AU-1", "Silk Scarf", 129_000)]);
+    expect(priceReason([single], "Aurelia silk scarf", 5_000)).toBe("price 4% of MSRP 1,290.00 CNY (AU-1 Silk Scarf)");
   });
 
   it("names the same product whatever other members sell, which the brand may not see", () => {
