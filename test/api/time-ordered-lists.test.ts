@@ -41,7 +41,8 @@ beforeAll(async () => {
       `INSERT INTO referral_infringement (referral_id, infringement_id, agency_org_id, owner_org_id, brand_id, listing_id, seller_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [referral, infringement.id, agency.id, brandOrg.id, brand.id, listing.id, seller.id],
     );
-    await db.query(`INSERT INTO audit_event (owner_org_id, action, target_type, created_at) VALUES ($1, 'test.listed', 'Seller', $2)`, [brandOrg.id, at]);
+    // An action no call of this file records, so that these seven are the only ones.
+    await db.query(`INSERT INTO audit_event (owner_org_id, action, target_type, created_at) VALUES ($1, 'seller.strike', 'Seller', $2)`, [brandOrg.id, at]);
     await db.query(`INSERT INTO api_key (owner_org_id, name, prefix, key_hash, scopes, created_at) VALUES ($1, $2, 'ak_test', $2, '{catalogue:read}', $3)`, [
       brandOrg.id, `key-${i}`, at,
     ]);
@@ -57,7 +58,7 @@ const LISTS = [
   { list: "testBuys", type: "TestBuy", table: "test_buy", column: "ordered_at", filter: "" },
   { list: "legalActions", type: "LegalAction", table: "legal_action", column: "filed_on", filter: "" },
   { list: "referrals", type: "Referral", table: "referral", column: "created_at", filter: "" },
-  { list: "auditEvents", type: "AuditEvent", table: "audit_event", column: "created_at", filter: `filter: { actions: ["test.listed"] }` },
+  { list: "auditEvents", type: "AuditEvent", table: "audit_event", column: "created_at", filter: `filter: { actions: ["seller.strike"] }` },
   { list: "policyFeedback", type: "PolicyFeedback", table: "policy_feedback", column: "created_at", filter: "" },
   { list: "apiKeys", type: "ApiKey", table: "api_key", column: "created_at", filter: "" },
 ] as const;
@@ -86,7 +87,7 @@ async function walk(list: string, args: string, as: Persona) {
 
 describe.each(LISTS)("$list", ({ list, type, table, column, filter }) => {
   const expected = async (direction: "ASC" | "DESC") => {
-    const where = table === "audit_event" ? `WHERE action = 'test.listed'` : "";
+    const where = table === "audit_event" ? `WHERE action = 'seller.strike'` : "";
     const rows: { id: string }[] = await api.dataSource.query(`SELECT id FROM ${table} ${where} ORDER BY ${column} ${direction}, id ${direction}`);
     return rows.map((row) => gid(type, row.id));
   };
