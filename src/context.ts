@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { Loaders } from "./data/loaders";
 import type { SensitiveReadLog } from "./domain/sensitive-read-log";
 import type { KeyedHasher } from "./domain/intel/keyed-hash";
+import type { RequestLogEntry } from "./api/request-log";
 import type { WorkLine } from "./work-line";
 
 // What every resolver receives: the request's viewer and the loaders bound to it.
@@ -24,6 +25,8 @@ export interface RequestContext {
   readTurns: WorkLine | null;
   // Sensitive fields read during this request, written to the audit log at its end.
   sensitiveReads: SensitiveReadLog;
+  // What the request log line will say of this request (src/api/request-log.ts).
+  requestLog: RequestLogEntry;
 }
 
 // The context of a request that passed the permission layer's authentication rule.

@@ -24,6 +24,7 @@ import { buildBaseSchema } from "../schema/build-schema";
 import { documentChecks } from "./document-checks";
 import { formatError } from "./format-error";
 import { requestErrorsPlugin } from "./request-errors.plugin";
+import { requestLogMiddleware, requestLogPlugin, type RequestLogEntry } from "./request-log";
 import { introspectionPlugin } from "./introspection.plugin";
 import { organizationDocumentsPlugin } from "./organization-documents.plugin";
 import { refuse } from "./refusal";
@@ -111,6 +112,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ...armor.plugins,
       pageSizeCostPlugin(costRule, config.limits.maxPageSize),
       requestErrorsPlugin(logger, outageMet),
+      requestLogPlugin(),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
       organizationDocumentsPlugin(),
@@ -172,6 +174,7 @@ export async function createApiApp(deps: ApiDependencies) {
   });
   app.use(
     "/graphql",
+    requestLogMiddleware(logger),
     postedOperations,
     express.json({ limit: config.limits.maxBodyBytes, verify: refuseInvalidUtf8 }),
     bodyErrors,
@@ -184,11 +187,15 @@ export async function createApiApp(deps: ApiDependencies) {
           authorization: credentialHeader(req.headersDistinct.authorization, "Authorization"),
           apiKey: credentialHeader(req.headersDistinct["x-api-key"], "x-api-key"),
         });
+        const requestLog = res.locals.requestLog as RequestLogEntry;
         const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
-          // Before GraphQL runs, so requestErrorsPlugin never sees it: logged here with the request id.
-          if (outageMet(error, res.locals.requestId)) throw asGraphQLError(outageBeforeRunning());
-          if (!(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
-          throw asGraphQLError(error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);
+          // Before GraphQL runs, so neither requestErrorsPlugin nor requestLogPlugin sees it:
+          // logged here with the request id, and its code noted for the request's log line.
+          const outage = outageMet(error, res.locals.requestId);
+          if (!outage && !(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
+          const refusal = asGraphQLError(outage ? outageBeforeRunning() : error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);
+          requestLog.errorCodes.add(String(refusal.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+          throw refusal;
         });
         return {
           requestId: res.locals.requestId as string,
@@ -202,6 +209,7 @@ export async function createApiApp(deps: ApiDependencies) {
           ingestTurns,
           readTurns: viewer ? readTurns.of(viewer.orgId) : null,
           sensitiveReads: new SensitiveReadLog(),
+          requestLog,
         };
       },
     }),

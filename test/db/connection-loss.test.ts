@@ -1,8 +1,8 @@
 import { Client } from "pg";
 import { primaryPool } from "../../src/db/read-routing";
-import type { Logger } from "../../src/logger";
 import { UserRole } from "../../src/entities/enums";
 import { createUser, TEST_PASSWORD } from "../support/factories";
+import { besidesRequestLines, logLines } from "../support/log-lines";
 import { createCast, type Cast } from "../support/personas";
 import { serverUrl } from "../support/test-env";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -42,14 +42,6 @@ async function terminateBackends(api: TestApi, which = "true"): Promise<number> 
     admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND ${which}`, [database]),
   );
   return rowCount ?? 0;
-}
-
-// The server's log lines, as the logger was handed them.
-function logLines() {
-  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
-  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-  return { lines, logger };
 }
 
 // A PostgreSQL server can drop connections (restart, failover, idle timeouts). Requests that hit
@@ -141,7 +133,7 @@ onServer("a database out of reach", () => {
     } finally {
       await holder.end();
     }
-    expect(log.lines).toEqual([
+    expect(besidesRequestLines(log.lines)).toEqual([
       {
         level: "warn",
         message: "database connection lost",
@@ -155,7 +147,7 @@ onServer("a database out of reach", () => {
     const response = await api.gql(`{ ECONNRESET }`, {}, cast.brandAAnalyst.as);
     expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } })]);
     expect(response.errors![0].message).toMatch(/ECONNRESET/);
-    expect(log.lines).toEqual([]);
+    expect(besidesRequestLines(log.lines)).toEqual([]);
   });
 
   it("answers 503 and Retry-After while the database refuses the API, login at its field, in one warning line, and serves again after without a restart", async () => {
@@ -182,7 +174,7 @@ onServer("a database out of reach", () => {
       expect(signIn.status).toBe(200);
       expect(signIn.errors).toEqual([{ ...UNREACHABLE_AT_FIELD, path: ["login"] }]);
 
-      expect(log.lines).toEqual([
+      expect(besidesRequestLines(log.lines)).toEqual([
         {
           level: "warn",
           message: "database unreachable",
