@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkPortFree, createApiApp, listen } from "./api/server";
+import { checkPortFree, createApiApp, listen, type ApiApp } from "./api/server";
 import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
@@ -19,22 +19,34 @@ export interface RunningApi {
 
 const graphqlUrl = (port: number) => `http://localhost:${port}/graphql`;
 
-// How long a stop waits for the requests in flight before it cuts their connections.
+// How long a stop waits for the requests in flight before it closes the database under them.
 const DRAIN_MS = 10_000;
+// How long those then have to answer, failing at once without a database, before their
+// connections are cut.
+const CUT_SHORT_MS = 1_000;
+
+const elapsed = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 // Stops taking connections and lets the requests in flight finish, so that a client whose request
-// was accepted gets its answer (a mutation's, above all, which it could not tell made or not);
-// each keep-alive connection is closed once idle, and any still busy after DRAIN_MS is cut.
-async function drain(server: Server): Promise<void> {
+// was accepted gets its answer (a mutation's, above all, which it could not tell made or not); each
+// keep-alive connection is closed once idle. A request runs on after its client gave up, so the
+// stop waits for the requests themselves, not only their connections. Those still running after
+// DRAIN_MS keep their connections while the database closes under them, and are answered
+// SERVICE_UNAVAILABLE (src/api/stopping.ts); whatever is left after CUT_SHORT_MS is cut.
+async function stop(server: Server, api: ApiApp, database: Database): Promise<void> {
   const closed = new Promise((resolve) => server.close(resolve));
   const idle = setInterval(() => server.closeIdleConnections(), 50);
-  const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   try {
-    await closed;
+    await Promise.race([Promise.all([closed, api.requests.idle()]), elapsed(DRAIN_MS)]);
+    api.requests.databaseClosing = true;
+    await database.close();
+    await Promise.race([api.requests.idle(), elapsed(CUT_SHORT_MS)]);
   } finally {
     clearInterval(idle);
-    clearTimeout(cut);
+    server.closeAllConnections();
   }
+  await closed;
+  await api.stop();
 }
 
 // Production seeds nothing: the demo users' password is public, and the platform admin's sees every member.
@@ -68,11 +80,7 @@ export async function startApi(config: Config, say: (line: string) => void = () 
   return {
     url: graphqlUrl((server.address() as AddressInfo).port),
     seeded,
-    async close() {
-      await drain(server);
-      await api.stop();
-      await database.close();
-    },
+    close: () => stop(server, api, database),
   };
 }
 

@@ -23,6 +23,7 @@ import type { Logger } from "../logger";
 import { buildBaseSchema } from "../schema/build-schema";
 import { documentChecks } from "./document-checks";
 import { formatError } from "./format-error";
+import { InFlightRequests } from "./in-flight-requests";
 import { requestErrorsPlugin } from "./request-errors.plugin";
 import { requestLogMiddleware, requestLogPlugin, type RequestLogEntry } from "./request-log";
 import { introspectionPlugin } from "./introspection.plugin";
@@ -31,6 +32,7 @@ import { refuse } from "./refusal";
 import { refuseBadText } from "./text-input";
 import { sensitiveReadAuditPlugin } from "./sensitive-read-audit.plugin";
 import { settleRulesPlugin } from "./settle-rules.plugin";
+import { answeringCutRequests, stoppingBeforeRunning } from "./stopping";
 import { pageSizeCostPlugin } from "./page-size-cost.plugin";
 import { readRoutingPlugin } from "./read-routing.plugin";
 import { OrganizationReadTurns, takingReadTurns } from "./read-turns";
@@ -95,6 +97,8 @@ const busyBeforeRunning = () =>
     { retryAfterSeconds: 1, http: { status: 503 } },
   );
 
+export type ApiApp = Awaited<ReturnType<typeof createApiApp>>;
+
 export async function createApiApp(deps: ApiDependencies) {
   const { config, dataSource, tokens, logger } = deps;
   const { armor, validationRules, costRule, parseOptions } = documentChecks(config.limits);
@@ -103,6 +107,7 @@ export async function createApiApp(deps: ApiDependencies) {
   const ingestTurns = ingestCallTurns(config);
   const readTurns = new OrganizationReadTurns(config.limits.readsPerOrganization);
   const outageMet = outageLog(logger);
+  const requests = new InFlightRequests();
   const apollo = new ApolloServer<RequestContext>({
     schema: secureSchema(takingReadTurns(buildBaseSchema())),
     ...armor,
@@ -111,7 +116,7 @@ export async function createApiApp(deps: ApiDependencies) {
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       pageSizeCostPlugin(costRule, config.limits.maxPageSize),
-      requestErrorsPlugin(logger, outageMet),
+      requestErrorsPlugin(logger, outageMet, requests),
       requestLogPlugin(),
       sensitiveReadAuditPlugin(logger),
       introspectionPlugin(),
@@ -121,7 +126,7 @@ export async function createApiApp(deps: ApiDependencies) {
     ],
     validationRules,
     parseOptions,
-    formatError,
+    formatError: answeringCutRequests(requests, formatError),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // Clients send their documents whole. Left on, a mismatched or versionless persisted-query
@@ -130,9 +135,10 @@ export async function createApiApp(deps: ApiDependencies) {
     // Parsed documents are kept per organization instead (organizationDocumentsPlugin): Apollo's
     // store, keyed by the text alone, told one tenant by the time of its answer what another sent.
     documentStore: null,
-    // The process stops the server itself (src/main.ts): in order, connections, then Apollo, then
-    // the database. Left on, Apollo stopped on Ctrl-C on its own and raised the signal again, which
-    // ended the process before the embedded database was closed.
+    // The process stops the server itself (src/main.ts, src/start.ts): in order, connections and
+    // the requests in flight, then the database, then Apollo. Left on, Apollo stopped on Ctrl-C on
+    // its own and raised the signal again, which ended the process before the embedded database
+    // was closed.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
@@ -181,7 +187,7 @@ export async function createApiApp(deps: ApiDependencies) {
     refuseBadText,
     // After the body is read: its stream's events would not run in the request's context.
     ...(hasReplicas(dataSource) ? [((_req, _res, next) => withRequestReads(next)) satisfies RequestHandler] : []),
-    expressMiddleware(apollo, {
+    trackedIn(requests, expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const credentials = async () => ({
           authorization: credentialHeader(req.headersDistinct.authorization, "Authorization"),
@@ -191,6 +197,10 @@ export async function createApiApp(deps: ApiDependencies) {
         const viewer = await credentials().then((given) => resolveViewer(dataSource.manager, tokens, given)).catch((error: Error) => {
           // Before GraphQL runs, so neither requestErrorsPlugin nor requestLogPlugin sees it:
           // logged here with the request id, and its code noted for the request's log line.
+          if (requests.databaseClosing) {
+            requestLog.errorCodes.add(ErrorCode.SERVICE_UNAVAILABLE);
+            throw asGraphQLError(stoppingBeforeRunning());
+          }
           const outage = outageMet(error, res.locals.requestId);
           if (!outage && !(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
           const refusal = asGraphQLError(outage ? outageBeforeRunning() : error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);
@@ -212,14 +222,20 @@ export async function createApiApp(deps: ApiDependencies) {
           requestLog,
         };
       },
-    }),
+    })),
   );
   // Any other path: answered in the API's shape, not Express's HTML page.
   app.use((_req, res) => {
     refuse(res, 404, ErrorCode.NOT_FOUND, "Nothing here: the API is at /graphql (POST), and /healthz answers a load balancer");
   });
-  return { app, stop: () => apollo.stop() };
+  return { app, requests, stop: () => apollo.stop() };
 }
+
+// Counts the requests the handler is running, until each ends (whether or not its client waited).
+const trackedIn =
+  (requests: InFlightRequests, handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    requests.track(Promise.resolve(handler(req, res, next)));
 
 // Express gives each request and response its own prototypes, swapping them with
 // Object.setPrototypeOf as it takes them. After such a swap V8 keeps finished requests' objects
