@@ -1,18 +1,27 @@
 import "reflect-metadata";
 import cluster from "node:cluster";
+import type { StoppedRequests } from "./api/in-flight-requests";
+import { reportStopToPrimary } from "./api/workers";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { databaseRefusal } from "./db/database-refusal";
+import { createLogger } from "./logger";
 import { DEMO_PASSWORD } from "./seed/demo-alliance.data";
 import { startApi, startApiWorkers, type RunningApi } from "./start";
 
-// `npm start`: serve the API (in config.workers processes) and say how to sign in.
+// `npm start`: serve the API (in config.workers processes) and say how to sign in. Its start and
+// its stop are a log line each, for the operator's log collector: a worker reports its stop to the
+// primary, whose line counts every worker's requests.
 async function main() {
   const config = loadConfig();
   const say = (line: string) => console.log(line);
-  if (cluster.isWorker) return stopOnSignal(await startApi(config));
+  if (cluster.isWorker) return stopOnSignal(await startApi(config), reportStopToPrimary);
+  const logger = createLogger(config.logLevel);
   const running = config.workers > 1 ? await startApiWorkers(config, say) : await startApi(config, say);
   say(howToConnect(config, running.url));
-  stopOnSignal(running);
+  logger.info("server started", { address: running.url, workers: config.workers, database: config.database.kind });
+  stopOnSignal(running, async (requests, signal, signalledAt) => {
+    logger.info("server stopped", { signal, ...requests, durationMs: Date.now() - signalledAt });
+  });
 }
 
 // Ctrl-C reaches the primary and every worker, and the primary then stops the workers too: once.
@@ -22,13 +31,16 @@ async function main() {
 // A signal a second or more after the first (the operator's second Ctrl-C) ends the process at
 // once, should the stop hang; one sent together with the first (a terminal's Ctrl-C reaches npm
 // too, which passes it on) is the same request.
-function stopOnSignal(running: RunningApi) {
+function stopOnSignal(running: RunningApi, stopped: (requests: StoppedRequests, signal: NodeJS.Signals, signalledAt: number) => Promise<void>) {
   let closing: Promise<void> | undefined;
   let firstSignalAt = 0;
-  const shutdown = () => {
+  const shutdown = (signal: NodeJS.Signals) => {
     if (closing && Date.now() - firstSignalAt >= 1_000) process.exit(130);
     firstSignalAt ||= Date.now();
-    closing ??= running.close().then(() => process.exit(0));
+    closing ??= running
+      .close()
+      .then((requests) => stopped(requests, signal, firstSignalAt))
+      .then(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkPortFree, createApiApp, listen, type ApiApp } from "./api/server";
+import type { StoppedRequests } from "./api/in-flight-requests";
 import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
@@ -14,7 +15,7 @@ export interface RunningApi {
   url: string;
   // What this start seeded; null when the database already held the demo alliance.
   seeded: SeedSummary | null;
-  close(): Promise<void>;
+  close(): Promise<StoppedRequests>;
 }
 
 const graphqlUrl = (port: number) => `http://localhost:${port}/graphql`;
@@ -33,11 +34,14 @@ const elapsed = (ms: number) => new Promise<void>((resolve) => setTimeout(resolv
 // stop waits for the requests themselves, not only their connections. Those still running after
 // DRAIN_MS keep their connections while the database closes under them, and are answered
 // SERVICE_UNAVAILABLE (src/api/stopping.ts); whatever is left after CUT_SHORT_MS is cut.
-async function stop(server: Server, api: ApiApp, database: Database): Promise<void> {
+async function stop(server: Server, api: ApiApp, database: Database): Promise<StoppedRequests> {
   const closed = new Promise((resolve) => server.close(resolve));
   const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const endedBefore = api.requests.ended;
+  let stopped: StoppedRequests;
   try {
     await Promise.race([Promise.all([closed, api.requests.idle()]), elapsed(DRAIN_MS)]);
+    stopped = { drainedRequests: api.requests.ended - endedBefore, cutRequests: api.requests.count };
     api.requests.databaseClosing = true;
     await database.close();
     await Promise.race([api.requests.idle(), elapsed(CUT_SHORT_MS)]);
@@ -47,6 +51,7 @@ async function stop(server: Server, api: ApiApp, database: Database): Promise<vo
   }
   await closed;
   await api.stop();
+  return stopped;
 }
 
 // Production seeds nothing: the demo users' password is public, and the platform admin's sees every member.

@@ -29,3 +29,10 @@ export class InFlightRequests {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 }
+
+// What became of the requests in flight when a server process stopped: those that ended while it
+// waited, and those it cut short (stopping.ts).
+export interface StoppedRequests {
+  drainedRequests: number;
+  cutRequests: number;
+}

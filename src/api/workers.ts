@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import type { StoppedRequests } from "./in-flight-requests";
 
 // A Node process runs its JavaScript on one core, and the API's requests are CPU-bound there
 // (GraphQL execution, rows in and JSON out). With a PostgreSQL server the API runs in several
@@ -10,10 +11,25 @@ export interface WorkerPool {
   port: number;
   // The workers now serving (a replaced worker leaves the list).
   workers(): Worker[];
-  stop(): Promise<void>;
+  // What became of the requests in flight, every worker's together.
+  stop(): Promise<StoppedRequests>;
 }
 
 const describeExit = (code: number, signal: string | null) => signal ?? `exit code ${code}`;
+
+// A worker's last word to its primary, before it exits: what became of its requests in flight.
+interface StopReport {
+  stoppedRequests: StoppedRequests;
+}
+const isStopReport = (message: unknown): message is StopReport => message instanceof Object && "stoppedRequests" in message;
+
+export function reportStopToPrimary(stoppedRequests: StoppedRequests): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    const report: StopReport = { stoppedRequests };
+    process.send(report, () => resolve());
+  });
+}
 
 // Forks `count` workers of the current script and resolves with their shared port once every one
 // listens. A worker that stops later, other than through stop(), is replaced; one that stops before
@@ -38,19 +54,26 @@ export async function forkWorkers(count: number, say: (line: string) => void): P
         start().catch((error: Error) => say(error.message));
       });
     });
-  const stop = async () => {
+  const stop = async (): Promise<StoppedRequests> => {
     stopping = true;
-    await Promise.all(
+    const reports = await Promise.all(
       Object.values(cluster.workers ?? {}).map(
         (worker) =>
-          worker &&
-          new Promise<void>((resolve) => {
-            if (worker.isDead()) return resolve();
-            worker.once("exit", () => resolve());
+          new Promise<StoppedRequests>((resolve) => {
+            let stopped: StoppedRequests = { drainedRequests: 0, cutRequests: 0 };
+            if (!worker || worker.isDead()) return resolve(stopped);
+            worker.on("message", (message: unknown) => {
+              if (isStopReport(message)) stopped = message.stoppedRequests;
+            });
+            worker.once("exit", () => resolve(stopped));
             worker.kill("SIGTERM");
           }),
       ),
     );
+    return {
+      drainedRequests: reports.reduce((sum, report) => sum + report.drainedRequests, 0),
+      cutRequests: reports.reduce((sum, report) => sum + report.cutRequests, 0),
+    };
   };
   try {
     const [port] = await Promise.all(Array.from({ length: count }, start));

@@ -77,6 +77,13 @@ const gql = async (url: string, query: string, token?: string): Promise<{ data?:
 
 const run = promisify(execFile);
 
+// The log lines (JSON) a child process wrote on stderr so far.
+const logLinesIn = (stderr: string): Json[] =>
+  stderr
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line));
+
 // A script with a server configuration that it cannot run on: its exit code and stderr.
 const failedRun = (script: string[], server: { DATABASE_URL: string; DATABASE_REPLICA_URLS?: string }) =>
   run("node", ["-r", "ts-node/register/transpile-only", ...script], {
@@ -353,16 +360,19 @@ describe("start-up", () => {
   });
 
   // Ctrl-C after a request ended the process by the signal, before the embedded database was
-  // closed (Apollo's own signal handler raised it again), and cut any request in flight.
-  it("stops on Ctrl-C in order: a request in flight gets its answer, the database is closed, and it exits 0", async () => {
+  // closed (Apollo's own signal handler raised it again), and cut any request in flight. The start
+  // and the stop are a log line each.
+  it("stops on Ctrl-C in order: a request in flight gets its answer, the database is closed, and it exits 0, logging its start and stop", async () => {
     // As npm start runs it: Apollo installs its own signal handlers outside NODE_ENV=test.
     const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
-      env: { ...childEnv(), API_WORKERS: "1", NODE_ENV: "development" },
-      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...childEnv(), API_WORKERS: "1", NODE_ENV: "development", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     let output = "";
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       while (!/Alliance API at (\S+)/.test(output)) {
         if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
@@ -392,6 +402,13 @@ describe("start-up", () => {
         child.kill("SIGINT");
       }
       expect(await exited).toBe(0);
+      const lines = logLinesIn(stderr);
+      expect(lines.filter((line) => line.message === "server started")).toEqual([
+        { time: expect.any(String), level: "info", message: "server started", address: url, workers: 1, database: serverUrl ? "server" : "embedded" },
+      ]);
+      expect(lines.filter((line) => line.message === "server stopped")).toEqual([
+        { time: expect.any(String), level: "info", message: "server stopped", signal: "SIGINT", drainedRequests: serverUrl ? 1 : 0, cutRequests: 0, durationMs: expect.any(Number) },
+      ]);
     } finally {
       child.kill("SIGKILL");
     }
@@ -402,13 +419,15 @@ describe("start-up", () => {
     expect(stdout.trim()).toMatch(/^ey/);
   });
 
-  (serverUrl ? it : it.skip)("runs npm start in worker processes: they serve, a lost one is replaced, SIGTERM stops them all", async () => {
+  (serverUrl ? it : it.skip)("runs npm start in worker processes: they serve, a lost one is replaced, SIGTERM stops them all, in one line of the log each", async () => {
     const child = spawn("node", ["-r", "ts-node/register/transpile-only", "src/main.ts"], {
-      env: { ...childEnv(), API_WORKERS: "2" },
-      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...childEnv(), API_WORKERS: "2", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const printed = async (pattern: RegExp) => {
       while (!pattern.test(output)) {
         if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
@@ -452,5 +471,13 @@ describe("start-up", () => {
     };
     expect(seen).toHaveLength(4);
     expect(seen.filter(alive)).toEqual([]);
+    const lines = logLinesIn(stderr);
+    expect(lines.filter((line) => line.message === "server started")).toEqual([
+      { time: expect.any(String), level: "info", message: "server started", address: expect.stringMatching(/^http:\/\/localhost:\d+\/graphql$/), workers: 2, database: "server" },
+    ]);
+    // The workers' requests had all ended: nothing was in flight.
+    expect(lines.filter((line) => line.message === "server stopped")).toEqual([
+      { time: expect.any(String), level: "info", message: "server stopped", signal: "SIGTERM", drainedRequests: 0, cutRequests: 0, durationMs: expect.any(Number) },
+    ]);
   }, 180_000);
 });
