@@ -36,6 +36,17 @@ export const outageBeforeRunning = () =>
     { retryAfterSeconds: RETRY_AFTER_SECONDS, http: { status: 503 } },
   );
 
+// Met by the audit of the request's sensitive reads, once its operation ran: the answer is not sent
+// without that record (sensitive-read-audit.plugin.ts), so the whole request is refused, as HTTP
+// 503 and Retry-After too.
+export const outageBeforeAnswering = () =>
+  new ApiError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    "The database cannot be reached now: the sensitive fields this request read could not be recorded in the audit log, so its answer is withheld; " +
+      "send the request again in a few seconds (a change it made was made all the same: look before sending it again)",
+    { retryAfterSeconds: RETRY_AFTER_SECONDS, http: { status: 503 } },
+  );
+
 const LOG_INTERVAL_MS = 10_000;
 
 // An outage meets every request: one warning line in LOG_INTERVAL_MS says so, with the driver's

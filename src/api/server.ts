@@ -118,7 +118,7 @@ export async function createApiApp(deps: ApiDependencies) {
       pageSizeCostPlugin(costRule, config.limits.maxPageSize),
       requestErrorsPlugin(logger, outageMet, requests),
       requestLogPlugin(),
-      sensitiveReadAuditPlugin(logger),
+      sensitiveReadAuditPlugin(logger, outageMet, requests),
       introspectionPlugin(),
       organizationDocumentsPlugin(),
       settleRulesPlugin(),

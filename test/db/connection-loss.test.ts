@@ -3,7 +3,7 @@ import { primaryPool } from "../../src/db/read-routing";
 import { UserRole } from "../../src/entities/enums";
 import { createUser, TEST_PASSWORD } from "../support/factories";
 import { besidesRequestLines, logLines } from "../support/log-lines";
-import { createCast, type Cast } from "../support/personas";
+import { createCast, gid, type Cast } from "../support/personas";
 import { serverUrl } from "../support/test-env";
 import { startTestApi, type TestApi } from "../support/test-api";
 
@@ -14,6 +14,12 @@ const OUTAGE_BEFORE_RUNNING = {
 };
 const UNREACHABLE_AT_FIELD = {
   message: "The database cannot be reached now, and what needed it (the error's path says which field) was not done; retry in a few seconds",
+  extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
+};
+const AUDIT_UNAVAILABLE = {
+  message:
+    "The database cannot be reached now: the sensitive fields this request read could not be recorded in the audit log, so its answer is withheld; " +
+    "send the request again in a few seconds (a change it made was made all the same: look before sending it again)",
   extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 },
 };
 const LOST_AT_FIELD = {
@@ -141,6 +147,49 @@ onServer("a database out of reach", () => {
       },
     ]);
     expect((await api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as)).errors).toBeUndefined();
+  });
+
+  // A sensitive read is not answered without its audit record (src/api/sensitive-read-audit.plugin.ts).
+  it("answers a read of seller identity whose audit record meets the outage 503 and Retry-After, without the data, in one warning line", async () => {
+    const sensitiveReads = async () => Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event WHERE action = 'sensitive.read'`))[0].n);
+    const read = () =>
+      fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${(cast.platformAnalyst.as as { token: string }).token}` },
+        body: JSON.stringify({ query: `query($id: ID!) { seller(id: $id) { registeredName } }`, variables: { id: gid("Seller", cast.seller.id) } }),
+      });
+    const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    // The audit's write waits behind this, on a connection of its own, until that is ended.
+    await holder.query("LOCK TABLE audit_event IN ACCESS EXCLUSIVE MODE");
+    try {
+      const request = read();
+      while ((await terminateBackends(api, "wait_event_type = 'Lock'")) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      const response = await request;
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({ errors: [AUDIT_UNAVAILABLE] });
+    } finally {
+      await holder.end();
+    }
+    expect(besidesRequestLines(log.lines)).toEqual([
+      {
+        level: "warn",
+        message: "database connection lost",
+        fields: { requestId: expect.any(String), error: "terminating connection due to administrator command", code: "57P01", moreSinceLastLine: 0 },
+      },
+    ]);
+    expect(log.lines).toContainEqual({
+      level: "info",
+      message: "request",
+      fields: expect.objectContaining({ principal: "USER", outcome: "error", errorCodes: ["SERVICE_UNAVAILABLE"], status: 503 }),
+    });
+    expect(await sensitiveReads()).toBe(0);
+    const again = await read();
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { data: unknown }).data).toEqual({ seller: { registeredName: "Yiwu Example Trading Co." } });
+    expect(await sensitiveReads()).toBe(1);
   });
 
   it("reads only the driver's errors as an outage, not a client's words that name one", async () => {
