@@ -1,6 +1,5 @@
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer";
-import { lockKey } from "../db/advisory-lock";
 import type { Brand } from "../entities";
 import { ApiError, ErrorCode } from "../errors";
 import { recordAudit } from "./audit";
@@ -33,13 +32,12 @@ export async function recordLogoClash(
 
 // An organization has `perDay` refusals in any 24 hours. Past them, every call that carries a logo
 // hash it has not registered already is refused with RATE_LIMITED before its hashes are compared
-// with anything: were only the
-// calls that clash refused, the limit's answer and an accepted call would tell clash from none as
-// the refusal did. Counted from the refusals' own events, in one statement, under a lock of
-// the organization held until the transaction ends, which records the call's refusal if it is one:
-// calls sent at once are counted one after the other, and cannot spend more than the budget.
+// with anything: were only the calls that clash refused, the limit's answer and an accepted call
+// would tell clash from none as the refusal did. Counted from the refusals' own events, in one
+// statement, under newLogoClaims' lock (the caller's), which every call that claims a logo takes
+// and holds until its transaction ends, recording its refusal if it is one: calls sent at once are
+// counted one after the other, and cannot spend more than the budget.
 export async function checkLogoClashBudget(manager: EntityManager, orgId: string, perDay: number): Promise<void> {
-  await lockKey(manager, "logo_clash_refusals", orgId);
   // The lock may have been waited for: the window ends when this statement starts, not the transaction.
   const [budget]: { refusals: number; seconds_left: number | null }[] = await manager.query(
     `SELECT count(*)::int AS refusals,
