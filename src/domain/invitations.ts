@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { generateInvitationToken, hashInvitationToken, isWellFormedInvitationToken } from "../auth/invitation-token";
 import type { TokenService } from "../auth/jwt";
 import { checkNewPassword, hashPassword } from "../auth/password";
+import { checkPasswordStrength } from "../auth/password-strength";
 import { administeredUsers } from "../auth/ownership";
 import { scopedQuery } from "../auth/scoped-query";
 import { checkRoleOf, scopesOfRole } from "../auth/scopes";
@@ -172,8 +173,10 @@ export async function acceptInvitation(
       .setLock("pessimistic_write")
       .getOne();
     if (!invitation || invitationState(invitation, now) !== "PENDING") throw invalidInvitation();
-    // Hashed once the token proved good: a bad one (guessed, used, expired) costs no hash, and
-    // what its quick answer tells, that it is bad, is what the answer says anyway.
+    // Judged and hashed once the token proved good: a bad one (guessed, used, expired) costs no
+    // estimate and no hash, and what its quick answer tells, that it is bad, is what the answer
+    // says anyway.
+    await checkPasswordStrength(input.password, [invitation.email, invitation.displayName, invitation.organizationName ?? ""]);
     const passwordHash = await hashPassword(input.password);
     const orgId =
       invitation.kind === InvitationKind.MEMBER

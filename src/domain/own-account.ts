@@ -3,6 +3,7 @@ import type { TokenService } from "../auth/jwt";
 import { inTransactionEndingOwnTokens } from "../auth/live-credential";
 import { checkPassword, type SignInChecks } from "../auth/login";
 import { checkNewPassword, hashPassword } from "../auth/password";
+import { checkPasswordStrength } from "../auth/password-strength";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { User } from "../entities";
@@ -30,10 +31,11 @@ export async function changeOwnPassword(
   const userId = userOf(viewer);
   checkNewPassword(input.newPassword);
   if (input.newPassword === input.currentPassword) throw badInput("The new password is the current one; choose another");
-  const { email } = await scopedQuery(dataSource.manager, viewer, User, "u").andWhere("u.id = :userId", { userId }).getOneOrFail();
+  const { email, displayName } = await scopedQuery(dataSource.manager, viewer, User, "u").andWhere("u.id = :userId", { userId }).getOneOrFail();
   await checkPassword(dataSource.manager, deps, email, input.currentPassword, () =>
     badInput("The current password is wrong (counted as a failed sign-in of your address)"),
   );
+  await checkPasswordStrength(input.newPassword, [email, displayName]);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransactionEndingOwnTokens(dataSource, viewer, async (manager) => {
     await manager.update(User, { id: userId }, { passwordHash, tokensValidFrom: new Date() });

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { inTransactionAs } from "../auth/live-credential";
 import { checkNewPassword, hashPassword } from "../auth/password";
+import { checkPasswordStrength } from "../auth/password-strength";
 import { lockKey } from "../db/advisory-lock";
 import { Organization, User } from "../entities";
 import { OrgKind, OrgStatus, UserRole } from "../entities/enums";
@@ -34,6 +35,7 @@ export async function createPlatformAdmin(
   const displayName = checkName(input.name, "name");
   const organizationName = checkName(input.organizationName, "the organization's name");
   checkNewPassword(input.password);
+  await checkPasswordStrength(input.password, [email, displayName, organizationName]);
   const passwordHash = await hashPassword(input.password);
   return inTransactionAs(dataSource, null, async (manager) => {
     await lockKey(manager, "platform_organization");

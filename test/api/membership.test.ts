@@ -63,7 +63,8 @@ describe("inviting a member", () => {
     expect(row.token_hash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(row.whole).not.toContain(token);
 
-    // A password out of bounds, or of spaces only, is refused and leaves the invitation to use.
+    // A password out of bounds, of spaces only, or easy to guess is refused and leaves the
+    // invitation to use.
     for (const password of ["eleven char", "x".repeat(201), " ".repeat(20)]) {
       const refused = await api.gql(ACCEPT, { token, password });
       expect(refused.errors?.[0]).toMatchObject({
@@ -71,6 +72,11 @@ describe("inviting a member", () => {
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
+    for (const password of ["password1234", email.toLowerCase()]) {
+      const refused = await api.gql(ACCEPT, { token, password });
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^The password is too easy to guess: /), extensions: { code: "BAD_USER_INPUT" } });
+    }
+    expect(await count("app_user WHERE email = '" + email.toLowerCase() + "'")).toBe(0);
     const accepted = await api.gql<Accepted>(ACCEPT, { token, password: PASSWORD });
     expect(accepted.errors).toBeUndefined();
     const me = await api.gql(VIEWER, {}, { token: accepted.data!.acceptInvitation.token });
@@ -86,6 +92,8 @@ describe("inviting a member", () => {
     const unknown = await api.gql(ACCEPT, { token: generateInvitationToken().token, password: PASSWORD });
     const expired = await api.gql(ACCEPT, { token: await insertMemberInvitation([`Old ${unique()}`], { expiresAt: new Date(Date.now() - 1000) }), password: PASSWORD });
     const malformed = await api.gql(ACCEPT, { token: "inv_nope", password: PASSWORD });
+    // A bad token is told before the password is judged: the estimate is for invitees only.
+    expect((await api.gql(ACCEPT, { token: generateInvitationToken().token, password: "password1234" })).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     expect(again.errors?.[0]).toMatchObject({ message: "This invitation is invalid, used or expired", extensions: { code: "UNAUTHENTICATED" } });
     for (const other of [unknown, expired, malformed]) expect(other).toEqual(again);
   });

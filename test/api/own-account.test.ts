@@ -20,6 +20,7 @@ const CHANGE = `mutation($current: String!, $next: String!) { changePassword(cur
 const SIGN_OUT = `mutation { signOutEverywhere }`;
 const VIEWER = `{ viewer { email } }`;
 const NEW_PASSWORD = "a brand new passphrase";
+const TOO_EASY = "The password is too easy to guess:";
 const STALE =
   "This token was issued before its account's tokens were ended (the account disabled, its password changed, or signed out everywhere) or its organization suspended; sign in again (send login without it)";
 
@@ -56,6 +57,8 @@ describe("changePassword", () => {
     const refusals: [string, string, string][] = [
       [TEST_PASSWORD, "too short", "A password must be 12 to 200 characters"],
       [TEST_PASSWORD, " ".repeat(12), "A password must hold more than spaces"],
+      [TEST_PASSWORD, "password1234", `${TOO_EASY} This is similar to a commonly used password. Add more words that are less common.`],
+      [TEST_PASSWORD, user.email, `${TOO_EASY} There should not be any personal or page related data. Add more words that are less common.`],
       [TEST_PASSWORD, TEST_PASSWORD, "The new password is the current one; choose another"],
       ["not my password", NEW_PASSWORD, "The current password is wrong (counted as a failed sign-in of your address)"],
     ];
