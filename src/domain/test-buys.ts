@@ -15,6 +15,9 @@ import { checkMoney, checkPastInstant, checkReference, checkSha256, optionalText
 import { inTransactionAs } from "../auth/live-credential";
 
 const MAX_EVIDENCE_ITEMS = 50;
+// A case's test buys are read whole, with the case (Infringement.testBuys): a bound keeps that read
+// small, and no case needs more purchases than this to be proved.
+const MAX_TEST_BUYS_PER_CASE = 50;
 
 export async function recordTestBuy(
   dataSource: DataSource,
@@ -25,7 +28,8 @@ export async function recordTestBuy(
   const cost = checkMoney(input.cost, "cost", { allowZero: true });
   const orderReference = checkReference(requiredText(input.orderReference, "orderReference", 200), "orderReference");
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    // Locked, so that two recordings of one order (a client's retry) cannot both pass the check below.
+    // Locked, so that two recordings of one order (a client's retry) cannot both pass the checks
+    // below, nor two recordings the cap.
     const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
       .andWhere("inf.id = :id", { id: input.infringementId })
       .setLock("pessimistic_write")
@@ -33,6 +37,9 @@ export async function recordTestBuy(
     if (!infringement) throw notFound("Infringement");
     if (await manager.existsBy(TestBuy, { infringementId: infringement.id, orderReference })) {
       throw conflict(`A test buy with order reference "${orderReference}" is already recorded on this case`);
+    }
+    if ((await manager.countBy(TestBuy, { infringementId: infringement.id })) >= MAX_TEST_BUYS_PER_CASE) {
+      throw conflict(`This case has ${MAX_TEST_BUYS_PER_CASE} test buys, the most one case keeps`);
     }
     const actor = actorOf(viewer);
     const testBuy = await manager.save(

@@ -42,7 +42,7 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   recordTestBuy(
     @Arg("input", () => RecordTestBuyInput, {
       description:
-        "The case and the order; an order reference already recorded on the case is CONFLICT. A brand's work, with infringements:write: the platform is FORBIDDEN",
+        "The case and the order; an order reference already recorded on the case, or a 51st test buy on it, is CONFLICT. A brand's work, with infringements:write: the platform is FORBIDDEN",
     })
     input: RecordTestBuyInput,
     @Ctx() context: RequestContext,

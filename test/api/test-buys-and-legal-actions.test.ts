@@ -185,6 +185,22 @@ describe("test buys", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("keeps at most 50 on a case: the 51st is CONFLICT, and changes nothing", async () => {
+    const infringement = await caseOfA(InfringementStatus.UNDER_REVIEW);
+    await api.dataSource.query(
+      `INSERT INTO test_buy (owner_org_id, infringement_id, ordered_at, cost_minor, currency, order_reference)
+       SELECT $1, $2, '2026-10-01', 15900, 'CNY', 'TB-' || n FROM generate_series(1, 49) n`,
+      [infringement.ownerOrgId, infringement.id],
+    );
+    const infringementId = gid("Infringement", infringement.id);
+    const record = (orderReference: string) =>
+      api.gql(RECORD_TEST_BUY, { input: { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference } }, cast.brandAAnalyst.as);
+    expect((await record("TB-50")).errors).toBeUndefined();
+    const before = await enforcementFootprint(api);
+    expect((await record("TB-51")).errors?.[0]).toMatchObject({ message: "This case has 50 test buys, the most one case keeps", extensions: { code: "CONFLICT" } });
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
   it("refuses a cost that is not integer minor units of a real currency", async () => {
     const infringementId = gid("Infringement", cast.infringementA.id);
     const before = await enforcementFootprint(api);
