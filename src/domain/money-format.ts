@@ -1,26 +1,24 @@
-// Number of minor-unit digits per currency, from the runtime's ICU data (JPY 0, CNY 2, KWD 3).
-const digitsCache = new Map<string, number>();
+// Number of minor-unit digits per currency, as ISO 4217 gives them, which is what every amount is
+// counted in: 0 for JPY, 3 for KWD, 2 for every currency not named below. Not the runtime's (ICU's, from CLDR): CLDR drops the
+// minor unit of currencies whose smallest coin is out of use (IDR, HUF, COP, PKR, IQD, ...), and
+// showed 1,500,000.00 IDR, 150000000 sen, as "150,000,000 IDR", and converted it at the rates a
+// hundred times too high.
+const ISO_MINOR_DIGITS = new Map<string, number>([
+  ...["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"].map((code) => [code, 0] as const),
+  ...["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map((code) => [code, 3] as const),
+  ...["CLF", "UYW"].map((code) => [code, 4] as const),
+]);
 
-export function minorDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
+export const minorDigits = (currency: string): number => ISO_MINOR_DIGITS.get(currency) ?? 2;
 
 // "1,290.00 CNY"; by hand, because Intl formatting costs more than scoring a listing.
 export function formatMoney(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
   const scale = 10 ** digits;
-  const whole = Math.floor(amountMinor / scale)
+  const units = Math.abs(amountMinor);
+  const whole = Math.floor(units / scale)
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const fraction = digits > 0 ? `.${String(amountMinor % scale).padStart(digits, "0")}` : "";
-  return `${whole}${fraction} ${currency}`;
+  const fraction = digits > 0 ? `.${String(units % scale).padStart(digits, "0")}` : "";
+  return `${amountMinor < 0 ? "-" : ""}${whole}${fraction} ${currency}`;
 }
