@@ -29,7 +29,8 @@ const rateList = z
   .string()
   .regex(/^([A-Z]{3}=\d+(\.\d+)?)(,[A-Z]{3}=\d+(\.\d+)?)*$/, "must look like USD=7.2,EUR=7.8")
   .transform((value) => Object.fromEntries(value.split(",").map((pair) => [pair.slice(0, 3), Number(pair.slice(4))])))
-  .refine((rates) => Object.values(rates).every((rate) => rate > 0), "a rate must be above 0")
+  // Digits past a double's range read as Infinity, which priced everything in that currency above any MSRP.
+  .refine((rates) => Object.values(rates).every((rate) => rate > 0 && Number.isFinite(rate)), "a rate must be above 0, and finite")
   .refine((rates) => (rates.CNY ?? 1) === 1, "CNY is 1 CNY, always")
   .optional();
 

@@ -42,6 +42,8 @@ describe("numbers in the environment", () => {
 
   it("refuse a reference rate of 0, and any rate of CNY but 1", () => {
     expect(() => loadConfig({ RISK_CNY_PER_UNIT: "USD=0" })).toThrow("RISK_CNY_PER_UNIT: a rate must be above 0");
+    // Digits past a double's range read as Infinity: a 1.00 USD price at that rate was above every MSRP, and got no price signal.
+    expect(() => loadConfig({ RISK_CNY_PER_UNIT: `USD=${"9".repeat(400)}` })).toThrow("RISK_CNY_PER_UNIT: a rate must be above 0, and finite");
     expect(() => loadConfig({ RISK_CNY_PER_UNIT: "USD=7.1,CNY=3" })).toThrow("RISK_CNY_PER_UNIT: CNY is 1 CNY, always");
     expect(loadConfig({ RISK_CNY_PER_UNIT: "CNY=1,TWD=0.22" }).risk.cnyPerUnit).toMatchObject({ CNY: 1, TWD: 0.22 });
   });
