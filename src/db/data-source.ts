@@ -8,6 +8,7 @@ import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres
 import { answerBusyPools } from "./busy-pool";
 import { routeReads } from "./read-routing";
 import { replicasCaughtUp } from "./replica-catch-up";
+import { columnParsers } from "./column-parsers";
 
 export interface Database {
   dataSource: DataSource;
@@ -109,10 +110,10 @@ export async function connectDatabase(target: DatabaseTarget, queryLogger?: Logg
           ...serverConnection(target),
           poolSize: target.poolSize,
           connectTimeoutMS: target.connectTimeoutMs || CONNECT_TIMEOUT_MS,
-          extra: { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, ...connectionLimits(target) },
+          extra: { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, types: columnParsers, ...connectionLimits(target) },
         }
       : // PGlite is one single-user backend: one connection, through its own pg adapter.
-        { ...common, extra: { ...target.embedded.pgConfig, max: 1 }, poolSize: 1 };
+        { ...common, extra: { ...target.embedded.pgConfig, types: columnParsers, max: 1 }, poolSize: 1 };
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   routeReads(dataSource);
