@@ -67,6 +67,12 @@ describe("each signal in isolation", () => {
     });
     expect(signal(listing({ priceMinor: 64_500 }), RiskSignalKind.PRICE_ANOMALY)?.contribution).toBe(20); // 50%
     expect(signal(listing({ priceMinor: 90_300 }), RiskSignalKind.PRICE_ANOMALY)).toBeUndefined(); // 70%
+    // 69.5%: the last point before nothing, which read "price 70% of MSRP", where the signal adds nothing.
+    expect(signal(listing({ priceMinor: 89_655 }), RiskSignalKind.PRICE_ANOMALY)).toEqual({
+      kind: RiskSignalKind.PRICE_ANOMALY,
+      contribution: 1,
+      reason: "price 69% of MSRP 1,290.00 CNY (ZS100 Crystal Swan Pendant)",
+    });
   });
 
   it("price anomaly is currency-aware: a USD price is compared with a CNY MSRP at the reference rate", () => {

@@ -32,7 +32,7 @@ export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
   const strength = Math.min(1, Math.max(0, (input.startRatio - ratio) / (input.startRatio - input.fullRatio)));
   const contribution = Math.round(input.weight * strength);
   if (contribution <= 0) return null;
-  const percent = ratio < 0.01 ? "<1" : String(Math.round(ratio * 100));
+  const percent = ratio < 0.01 ? "<1" : String(wholePercent(ratio, input.startRatio));
   const listed = input.currency === product.currency ? "price" : `price ${formatMoney(input.priceMinor, input.currency)} is`;
   const which = input.named ? `${product.sku} ${product.name}` : `cheapest genuine product ${product.sku}`;
   return {
@@ -40,6 +40,13 @@ export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
     contribution,
     reason: `${listed} ${percent}% of MSRP ${formatMoney(product.msrpMinor, product.currency)} (${which})`,
   };
+}
+
+// The share as a whole percent, rounded, but down where rounding would reach the share the signal
+// starts at: 69.5% of the MSRP, which adds a point, read "price 70% of MSRP", where it adds nothing.
+function wholePercent(ratio: number, startRatio: number): number {
+  const rounded = Math.round(ratio * 100);
+  return rounded / 100 >= startRatio ? Math.floor(ratio * 100) : rounded;
 }
 
 // The price as a share of the MSRP; null when they cannot be compared.
