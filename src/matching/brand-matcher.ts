@@ -1,5 +1,5 @@
 import { AhoCorasick } from "./aho-corasick";
-import { foldText, isLatin, lookalikeSpellings, type FoldedText } from "./text-normalization";
+import { foldText, isLatin, isLookalikeSymbol, lookalikeSpellings, type FoldedText } from "./text-normalization";
 
 // Finds the brands a listing title claims, from every brand's name and aliases in any script,
 // their common misspellings and spacing tricks, with one multi-pattern pass per title.
@@ -136,15 +136,22 @@ export class BrandMatcher {
   }
 }
 
-// Where a position of `folded.joined` is in `folded.words`: past the leading space and one space
-// for each word that ends before it.
+// Where a position of `folded.joined` is in `folded.words`: as far into the word that holds it.
+// The look-alike symbols kept as words are in the words only.
 function wordsPosition(folded: FoldedText): (joinedAt: number) => number {
-  const ends: number[] = [];
-  let end = 0;
-  for (const word of folded.words.trim().split(" ")) ends.push((end += word.length));
+  const starts: { joined: number; words: number }[] = [];
+  let joined = 0;
+  let words = 1;
+  for (const word of folded.words.trim().split(" ")) {
+    if (word && !isLookalikeSymbol(word)) {
+      starts.push({ joined, words });
+      joined += word.length;
+    }
+    words += word.length + 1;
+  }
   return (joinedAt) => {
-    let before = 0;
-    while (before < ends.length && ends[before] <= joinedAt) before++;
-    return joinedAt + 1 + before;
+    let at = 0;
+    while (at + 1 < starts.length && starts[at + 1].joined <= joinedAt) at++;
+    return starts[at].words + joinedAt - starts[at].joined;
   };
 }

@@ -118,7 +118,9 @@ export function readText(text: string): string[] {
 export interface FoldedText {
   // Words separated by single spaces, with a space at each end: " louis vuiton neverful ".
   words: string;
-  // The same without spaces, for names split across words ("Swar ovski") and for CJK scripts.
+  // The same without spaces, for names split across words ("Swar ovski") and for CJK scripts; and
+  // without the look-alike symbols kept as words (foldWords), which are no letters of a name read
+  // across words ("Louis! Vuitton").
   joined: string;
 }
 
@@ -136,18 +138,30 @@ const NOT_LATIN_OR_DIGIT = /[^a-z0-9]/;
 // product names) it is a gap like any other.
 export function foldWords(read: readonly string[], forNames = false): FoldedText {
   const tokens: string[] = [];
+  let symbols = false;
   for (let i = 0; i < read.length; i += 2) {
     const word = read[i];
     if (!word) continue;
     const before = forNames && i > 0 ? read[i - 1][read[i - 1].length - 1] : "";
-    if (SYMBOL_LOOKALIKES.has(before) && isLetterCode(word.charCodeAt(0))) tokens.push(before);
+    if (SYMBOL_LOOKALIKES.has(before) && isLetterCode(word.charCodeAt(0))) {
+      tokens.push(before);
+      symbols = true;
+    }
     if (!NOT_LATIN_OR_DIGIT.test(word)) tokens.push(soundAlike(word));
     else for (const part of word.split(SCRIPT_CHANGE)) tokens.push(soundAlike(part));
     const after = forNames && i + 1 < read.length ? read[i + 1][0] : "";
-    if (SYMBOL_LOOKALIKES.has(after) && isLetterCode(word.charCodeAt(word.length - 1))) tokens.push(after);
+    if (SYMBOL_LOOKALIKES.has(after) && isLetterCode(word.charCodeAt(word.length - 1))) {
+      tokens.push(after);
+      symbols = true;
+    }
   }
-  return { words: ` ${tokens.join(" ")} `, joined: tokens.join("") };
+  const letters = symbols ? tokens.filter((token) => !isLookalikeSymbol(token)) : tokens;
+  return { words: ` ${tokens.join(" ")} `, joined: letters.join("") };
 }
+
+// A word of FoldedText.words that is a look-alike symbol kept for a name's look-alike spelling,
+// and so not in FoldedText.joined.
+export const isLookalikeSymbol = (word: string) => SYMBOL_LOOKALIKES.has(word);
 
 export const foldText = (text: string, forNames = false): FoldedText => foldWords(readText(text), forNames);
 

@@ -86,6 +86,10 @@ describe("brand matching", () => {
   it.each([
     ["Sony! best price", "sony"],
     ["@sony official store", "sony"],
+    // A symbol between the words of a name parts them as a space does.
+    ["Louis! Vuitton Neverfull MM", "lv"],
+    ["Louis !Vuitton Speedy 30", "lv"],
+    ["Western@ Digital 2TB", "wd"],
   ])("still finds a name beside a symbol that makes no other name: %s", (title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
   });

@@ -21,6 +21,8 @@ describe("comparative mentions", () => {
     ["FOR SAMSUNG S24 tempered glass", "samsung"],
     ["Charger works with Samsung phones", "samsung"],
     ["Strap fits Louis Vuitton Speedy", "lv"],
+    ["Strap fits Louis! Vuitton Speedy", "lv"],
+    ["Gift! Strap fits Louis Vuitton Speedy", "lv"],
     ["手机壳 适用于华为 Mate 60", "huawei"],
     ["适用于华为Mate60手机壳", "huawei"],
     ["兼容佳能 LP-E6NH 电池", "canon"],
