@@ -26,6 +26,10 @@ const SYMBOL_LOOKALIKES = new Set(["@", "$", "!"]);
 // Letters that sellers swap for one that sounds the same (ph/f, ck/k/q/c, y/i, w/v, z/s), and
 // doubled letters, which count once.
 const SOUND_ALIKE: Record<string, string> = { k: "c", q: "c", y: "i", w: "v", z: "s" };
+// A word with no vowel is letters read one by one ("LW" for length and width, "WD", "VW"), whose
+// names do not sound alike: a w in it stays a w, so that "Size L W 32" reads no "LV", nor "VW" a
+// lone "v". In a word, w is still v: a seller's "Swarowski" for "Swarovski".
+const VOWEL = /[aeiouy]/;
 
 export const isLatin = (text: string) => /[a-z]/.test(text);
 const isLetterCode = (code: number) => code >= 97 && code <= 122;
@@ -48,6 +52,7 @@ function replaceLookalikes(text: string): string {
 
 function soundAlike(token: string): string {
   if (!isLatin(token)) return token;
+  const spelledOut = token.includes("w") && !VOWEL.test(token);
   let out = "";
   for (let i = 0; i < token.length; i++) {
     let ch = token[i];
@@ -55,7 +60,7 @@ function soundAlike(token: string): string {
     if ((ch === "p" && next === "h") || (ch === "c" && next === "k")) {
       ch = ch === "p" ? "f" : "c";
       i++;
-    } else ch = SOUND_ALIKE[ch] ?? ch;
+    } else if (ch !== "w" || !spelledOut) ch = SOUND_ALIKE[ch] ?? ch;
     if (out[out.length - 1] !== ch) out += ch;
   }
   return out;
@@ -120,7 +125,7 @@ export interface FoldedText {
   words: string;
   // The same without spaces, for names split across words ("Swar ovski") and for CJK scripts; and
   // without the look-alike symbols kept as words (foldWords), which are no letters of a name read
-  // across words ("Louis! Vuitton").
+  // across words ("Louis! Vuitton"); with every w a v.
   joined: string;
 }
 
@@ -156,7 +161,9 @@ export function foldWords(read: readonly string[], forNames = false): FoldedText
     }
   }
   const letters = symbols ? tokens.filter((token) => !isLookalikeSymbol(token)) : tokens;
-  return { words: ` ${tokens.join(" ")} `, joined: letters.join("") };
+  const joined = letters.join("");
+  // A w left (in a word with no vowel) is a v across words: "Sw" of "Sw arovski" is part of a word.
+  return { words: ` ${tokens.join(" ")} `, joined: joined.includes("w") ? joined.replaceAll("w", "v") : joined };
 }
 
 // A word of FoldedText.words that is a look-alike symbol kept for a name's look-alike spelling,

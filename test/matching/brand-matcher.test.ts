@@ -123,6 +123,8 @@ describe("brand matching", () => {
     ["S w a r o v s k i crystal", "swarovski"],
     ["S.W.A.R.O.V.S.K.I bracelet", "swarovski"],
     ["Swar ovski swan", "swarovski"],
+    ["Sw arovski swan", "swarovski"],
+    ["W estern Digital 2TB", "wd"],
     ["L o u i s V u i t t o n", "lv"],
     ["louisvuitton monogram", "lv"],
   ])("sees through spacing tricks: %s", (title, brand) => {
@@ -154,6 +156,10 @@ describe("brand matching", () => {
     "Size L, W 32 jeans",
     "L/W ratio gauge",
     "L x W x H 30 x 20 x 10 cm",
+    // W is no V where letters are spelled out: their names do not sound alike.
+    "Size L W 32 jeans",
+    "LW 32 straight leg",
+    "VD-2 valve kit",
     "J. K. Rowling box set",
     "W. D. Gann trading books",
     "L. V. Beethoven sonatas",
@@ -186,6 +192,14 @@ describe("brand matching", () => {
     ["LV가방", "lv"],
   ])("finds a Latin name touching Chinese, Japanese or Korean text: %s", (title, brand) => {
     expect(brandsIn(title)).toEqual([brand]);
+  });
+
+  // Read as "VV", a doubled letter, "VW" was one "v", as was a lone "W".
+  it("reads a w as a v only in a word with a vowel", () => {
+    const vw = new BrandMatcher([{ brandId: "vw", name: "Volkswagen", aliases: ["VW"] }]);
+    expect(vw.match("size W 32 jeans")).toEqual([]);
+    expect(vw.match("VW Golf floor mats")).toEqual([{ brandId: "vw", alias: "VW" }]);
+    expect(vw.match("Volksvagen Golf floor mats")).toEqual([{ brandId: "vw", alias: "Volkswagen" }]);
   });
 
   it("finds a short Latin name touching Chinese by its Latin letters, with no Chinese alias", () => {
