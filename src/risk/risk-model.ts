@@ -41,7 +41,10 @@ import { specMismatch } from "./signals/spec-mismatch";
 // (text-normalization.ts), so that a short Latin name touching Chinese ("LV女包") is found; and a
 // digit or symbol for a name's first or last letter ("$ony", "5ony") is read as that letter where it
 // makes the name (brand-matcher.ts).
-export const MODEL_VERSION = "alliance-risk-5";
+// Version 6: brand matching reads a look-alike symbol between the words of a name as a space
+// ("Louis! Vuitton"), and a w as a v only in a word with a vowel ("Size L W 32" is no LV)
+// (text-normalization.ts, brand-matcher.ts).
+export const MODEL_VERSION = "alliance-risk-6";
 
 // A seller's score: this share of its listings' mean score, plus its own record.
 export const SELLER_LISTINGS_SHARE = 0.7;

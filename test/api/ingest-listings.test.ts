@@ -75,7 +75,7 @@ describe("ingestListings", () => {
       superseded: 0,
       infringementsCreated: 2,
       infringementsUpdated: 0,
-      modelVersion: "alliance-risk-5",
+      modelVersion: "alliance-risk-6",
       rejections: [],
     });
 

@@ -506,7 +506,7 @@ describe("the combined score", () => {
     const assessed = tunedModel.assess(listing({ title: "Zephyr Crystal Swan replica", priceMinor: 15_500, imageHashes: [parseHash64("804a95d23ac181dc")] }), cleanSeller);
     expect(assessed.brands[0]).toMatchObject({ score: 63, flagged: true });
     expect(tunedModel.version).toBe(modelVersionOf(tuned));
-    expect(tunedModel.version).toMatch(/^alliance-risk-5\+config\.[0-9a-f]{8}$/);
+    expect(tunedModel.version).toMatch(/^alliance-risk-6\+config\.[0-9a-f]{8}$/);
   });
 });
 

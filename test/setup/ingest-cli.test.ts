@@ -73,7 +73,7 @@ describe("npm run cli -- generate | ingest", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("1 of 401 lines rejected (the summary's rejections); the valid lines are written");
     const summary = JSON.parse(summaryLine);
-    expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-5" });
+    expect(summary).toMatchObject({ read: 401, inserted: 400, rejected: 1, modelVersion: "alliance-risk-6" });
     expect(summary.rejections).toEqual([{ line: 401, reason: expect.stringContaining("title: ") }]);
     expect(summary.infringementsCreated).toBeGreaterThan(100);
     expect(stderr).toContain("line 401: ");

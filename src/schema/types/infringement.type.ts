@@ -54,7 +54,7 @@ export class InfringementType extends NodeInterface {
   })
   confirmation: InfringementConfirmationType | null;
 
-  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-5" (with "+config.<digest>" when tuned)' })
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-6" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
   @Field(() => [InfringementNoteType], {

@@ -47,7 +47,7 @@ export class IngestListingsPayload {
   @Field(() => Int, { description: "Suspected infringements whose score a re-score changed" })
   infringementsUpdated: number;
 
-  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-5"' })
+  @Field(() => String, { description: 'The risk model version that scored the batch, e.g. "alliance-risk-6"' })
   modelVersion: string;
 
   @Field(() => [IngestRejectionType], { description: "Every rejected row, by index" })

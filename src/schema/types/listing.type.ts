@@ -57,7 +57,7 @@ export class ListingType extends NodeInterface {
   })
   riskSignals: RiskSignalType[] | null;
 
-  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-5" (with "+config.<digest>" when tuned)' })
+  @Field(() => String, { description: 'The risk model version of its latest score, e.g. "alliance-risk-6" (with "+config.<digest>" when tuned)' })
   modelVersion: string;
 
   @Field(() => DateTimeResolver, {
