@@ -16,6 +16,7 @@ let otherAgency: Organization;
 let otherInvestigator: Persona;
 let brandCAnalyst: Persona;
 let caseOfB2: SuspectedInfringement;
+let testBuyOfB: string;
 let referralId: string;
 const MISSING_REFERRAL = gid("Referral", "00000000-0000-4000-8000-000000000000");
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
     ),
   ).recordTestBuy;
   dataOf(await api.gql(RECORD_OUTCOME, { input: { id: testBuy.id, outcome: "INCONCLUSIVE", evidence: EVIDENCE } }, cast.brandBAnalyst.as));
+  testBuyOfB = testBuy.id;
   referralId = dataOf(
     await api.gql<{ createReferral: { id: string } }>(
       CREATE_REFERRAL,
@@ -202,7 +204,7 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     }
   });
 
-  it("gives a second agency nothing: no referral, no case, no outcome to record", async () => {
+  it("gives a second agency nothing: no referral, no case, no evidence, no outcome to record", async () => {
     const list = dataOf(await api.gql<{ referrals: { totalCount: number } }>(`{ referrals(first: 10) { totalCount } }`, {}, otherInvestigator.as));
     expect(list.referrals.totalCount).toBe(0);
     const node = await api.gql(REFERRAL, { id: referralId }, otherInvestigator.as);
@@ -210,6 +212,13 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     expect(node.data).toEqual({ node: null });
     const cases = dataOf(await api.gql<{ infringements: { totalCount: number } }>(`{ infringements(first: 50) { totalCount } }`, {}, otherInvestigator.as));
     expect(cases.infringements.totalCount).toBe(0);
+    // The test buy on B's referred case: the cast's agency reads it, this one neither listed nor by id.
+    const TEST_BUY = `query($id: ID!) { node(id: $id) { ... on TestBuy { id orderReference } } }`;
+    expect(dataOf(await api.gql(TEST_BUY, { id: testBuyOfB }, cast.investigator.as))).toEqual({ node: { id: testBuyOfB, orderReference: "ORDER-OF-B" } });
+    const testBuy = await api.gql(TEST_BUY, { id: testBuyOfB }, otherInvestigator.as);
+    expect(testBuy).toEqual(await api.gql(TEST_BUY, { id: gid("TestBuy", "00000000-0000-4000-8000-000000000000") }, otherInvestigator.as));
+    const testBuys = dataOf(await api.gql<{ testBuys: { totalCount: number } }>(`{ testBuys(first: 10) { totalCount } }`, {}, otherInvestigator.as));
+    expect(testBuys.testBuys.totalCount).toBe(0);
 
     const before = await enforcementFootprint(api);
     const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
