@@ -179,6 +179,16 @@ describe("tokens that are not ours and valid are refused", () => {
     await expectUnauthenticated({ token: wrongAlgorithm });
   });
 
+  it("refuses a token of another issuer, or for another audience, though signed with this secret", async () => {
+    const signed = (issuer: string, audience: string) =>
+      new SignJWT(claims()).setSubject(userId).setIssuer(issuer).setAudience(audience).setIssuedAt()
+        .setProtectedHeader({ alg: "HS256", typ: "JWT" }).setExpirationTime("10m").sign(secretKey());
+    // The control: ours, as the server signs them.
+    expect((await api.gql(VIEWER, {}, { token: await signed("alliance-api", "alliance-api") })).errors).toBeUndefined();
+    await expectUnauthenticated({ token: await signed("another-service", "alliance-api") });
+    await expectUnauthenticated({ token: await signed("alliance-api", "another-service") });
+  });
+
   it("refuses a valid token of a user who has since been disabled", async () => {
     // A user of its own: the other tests' tokens are of a user still enabled.
     const org = await createOrganization(api.dataSource, OrgKind.BRAND);
