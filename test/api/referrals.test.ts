@@ -204,7 +204,7 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     }
   });
 
-  it("gives a second agency nothing: no referral, no case, no evidence, no outcome to record", async () => {
+  it("gives a second agency nothing: no referral, no case, no evidence, no brand, no outcome to record", async () => {
     const list = dataOf(await api.gql<{ referrals: { totalCount: number } }>(`{ referrals(first: 10) { totalCount } }`, {}, otherInvestigator.as));
     expect(list.referrals.totalCount).toBe(0);
     const node = await api.gql(REFERRAL, { id: referralId }, otherInvestigator.as);
@@ -219,6 +219,11 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     expect(testBuy).toEqual(await api.gql(TEST_BUY, { id: gid("TestBuy", "00000000-0000-4000-8000-000000000000") }, otherInvestigator.as));
     const testBuys = dataOf(await api.gql<{ testBuys: { totalCount: number } }>(`{ testBuys(first: 10) { totalCount } }`, {}, otherInvestigator.as));
     expect(testBuys.testBuys.totalCount).toBe(0);
+    // Nor the brands of its cases, which the cast's agency reads as part of them.
+    const BRANDS = `{ brands { name } }`;
+    const brandsOf = async (persona: Persona) => dataOf(await api.gql<{ brands: { name: string }[] }>(BRANDS, {}, persona.as)).brands.map((brand) => brand.name);
+    expect(await brandsOf(cast.investigator)).toEqual(expect.arrayContaining([cast.brandA.brand.name, cast.brandB.brand.name]));
+    expect(await brandsOf(otherInvestigator)).toEqual([]);
 
     const before = await enforcementFootprint(api);
     const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
