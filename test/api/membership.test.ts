@@ -124,7 +124,7 @@ describe("inviting a member", () => {
     expect(await count("invitation")).toBe(before);
   });
 
-  it("is for platform admins only; others' invitations answer as missing ones", async () => {
+  it("is for platform admins only; others' invitations answer as missing ones, the platform's to members and members' to the platform", async () => {
     const input = { organizationName: "Sneaky", adminEmail: "s@s.test", adminName: "S", brands: [{ name: "Sneaky" }] };
     for (const persona of [cast.platformAnalyst, cast.brandAAdmin]) {
       const response = await api.gql(INVITE_MEMBER, { input }, persona.as);
@@ -143,6 +143,18 @@ describe("inviting a member", () => {
     expect(JSON.stringify(listed.data)).not.toContain(platformInvitation.email);
     const node = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("Invitation", platformInvitation.id) }, cast.brandAAdmin.as);
     expect(node.data).toEqual({ node: null });
+
+    // And the other way: a member's invitations of its own people are its own, not the platform's.
+    const email = `own-${unique()}@${cast.brandA.org.slug}.test`;
+    const own = await api.gql<{ inviteUser: { invitation: { id: string } } }>(INVITE_USER, { input: { email, name: "Own", role: "VIEWER" } }, cast.brandAAdmin.as);
+    expect(own.errors).toBeUndefined();
+    const ownId = own.data!.inviteUser.invitation.id;
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    expect((await api.gql(NODE, { id: ownId }, cast.brandAAdmin.as)).data).toEqual({ node: { id: ownId } });
+    expect((await api.gql(NODE, { id: ownId }, platformAdmin.as)).data).toEqual({ node: null });
+    const byPlatform = await api.gql<{ invitations: { email: string }[] }>(`{ invitations { email } }`, {}, platformAdmin.as);
+    expect(byPlatform.errors).toBeUndefined();
+    expect(byPlatform.data!.invitations.map((invitation) => invitation.email)).not.toContain(email);
   });
 });
 
