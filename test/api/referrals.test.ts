@@ -356,6 +356,18 @@ describe("creating and updating referrals", () => {
     expect(await enforcementFootprint(api)).toEqual(before);
   });
 
+  it("has its progress recorded by its agency alone: the platform that sent it and a brand with a case in it are refused, and nothing changes", async () => {
+    const before = await enforcementFootprint(api);
+    for (const persona of [cast.platformAnalyst, cast.brandAAnalyst]) {
+      const response = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, persona.as);
+      expect(response.errors?.[0]).toMatchObject({
+        message: "Only an agency, with the referrals:read and referrals:write scopes, records a referral's progress",
+        extensions: { code: "FORBIDDEN" },
+      });
+    }
+    expect(await enforcementFootprint(api)).toEqual(before);
+  });
+
   it("moves forward only, needs a raid date to be RAIDED, and is final once CLOSED", async () => {
     const created = dataOf(
       await api.gql<{ createReferral: { id: string } }>(
