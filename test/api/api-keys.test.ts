@@ -84,6 +84,13 @@ describe("an organization admin manages its API keys", () => {
       message: "Not available to BRAND organizations: ingest:write",
       extensions: { code: "BAD_USER_INPUT" },
     });
+    // The platform reads the brands' catalogues and keeps none: its key may not write one.
+    const platformAdmin = await userPersona(api, cast.platformAnalyst.org, UserRole.ADMIN);
+    const keeper = await api.gql(CREATE, { input: { name: "keeper", scopes: ["CATALOGUE_READ", "CATALOGUE_WRITE"] } }, platformAdmin.as);
+    expect(keeper.errors?.[0]).toMatchObject({
+      message: "Not available to PLATFORM organizations: catalogue:write",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     expect(await keyCount()).toBe(before);
   });
 
