@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Scope } from "../../src/auth/scopes";
 import { generateInvitationToken } from "../../src/auth/invitation-token";
+import { viewerOfUserEmail } from "../../src/auth/resolve-viewer";
 import { Brand, type Invitation } from "../../src/entities";
 import { InvitationKind, OrgKind, OrgStatus, UserRole } from "../../src/entities/enums";
 import { dataOf } from "../support/enforcement";
@@ -390,6 +391,11 @@ describe("suspending a member", () => {
         "Your organization's membership is suspended; the platform's governance team can reinstate it",
       );
     }
+    // Nor does a token signed since (by the secret's holder), nor the operator's CLI acting as its user.
+    const [{ id: userId, email }] = await api.dataSource.query(`SELECT id, email FROM app_user WHERE owner_org_id = $1`, [org.id]);
+    const { token: signedSince } = await api.tokens.sign({ userId, orgId: org.id });
+    expect((await api.gql(VIEWER, {}, { token: signedSince })).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await viewerOfUserEmail(api.dataSource.manager, email)).toBeNull();
     expect(Number((await api.dataSource.query(`SELECT count(*) AS n FROM api_key WHERE owner_org_id = $1`, [org.id]))[0].n)).toBe(1);
 
     // Why and when, for the governance team; every member reads when, not why.
