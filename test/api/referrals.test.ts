@@ -245,6 +245,8 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
       const response = await api.gql(`{ referrals(first: 5) { totalCount } }`, {}, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
+    // Nor the brands of its referred cases, which an agency reads with referrals:read.
+    expect((await api.gql(`{ brands { name } }`, {}, agencyWriteOnly.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const before = await enforcementFootprint(api);
     const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, arrests: 1 } }, agencyWriteOnly.as);
     expect(update.errors?.[0].extensions?.code).toBe("FORBIDDEN");
