@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { isStatementCancelled } from "../db/transaction";
+import { isStatementCancelled, isTransientConflict } from "../db/transaction";
 import { ErrorCode } from "../errors";
 import { outageAnswer } from "./database-outage";
 import { tokenLimitMessage } from "./query-limits";
@@ -32,14 +32,23 @@ const TIMEOUT_MESSAGE =
   "The database stopped this field's work: it ran longer than the server allows a statement (or an operator cancelled it), and what it was doing was not done; " +
   "ask for less (narrower filters, a smaller page) or try again later";
 
+// Work that inTransaction runs again when it meets these answers CONFLICT once its attempts are
+// spent; work outside one (a sign-in's statements, a list's) meets them once, and is answered the same.
+const SEND_AGAIN_MESSAGE =
+  "This field's work waited on records another transaction held, or met a concurrent change to them, and was not done; send it again";
+
 // Every error leaves with one of the API's codes. Anything unexpected (a database error, a bug)
 // leaves as a bare INTERNAL_SERVER_ERROR: no SQL, no stack, no identifiers; it is logged instead
 // (request-errors.plugin.ts), as is a statement the database stopped, which is answered TIMEOUT,
-// and the database out of reach, answered SERVICE_UNAVAILABLE.
+// one that waited past the lock timeout or met a deadlock, answered CONFLICT, and the database out
+// of reach, answered SERVICE_UNAVAILABLE.
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if (formatted.message === VARIABLE_ERRORS_LIMIT) return { message: VARIABLE_ERRORS_LIMIT_MESSAGE, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (error && isStatementCancelled(unwrapResolverError(error))) {
     return { message: TIMEOUT_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.TIMEOUT } };
+  }
+  if (error && isTransientConflict(unwrapResolverError(error))) {
+    return { message: SEND_AGAIN_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.CONFLICT } };
   }
   const outage = error ? outageAnswer(unwrapResolverError(error), formatted.path) : null;
   if (outage) return outage;
