@@ -74,6 +74,24 @@ const ReviewRecord = z
   // Else the brushing signal would explain "500 of 10 reviews were five stars in the first week".
   .refine((r) => r.fiveStarFirstWeek <= r.count, { message: "must not be more than the review count", path: ["fiveStarFirstWeek"] });
 
+// The specs are counted whatever faults they have, so that a row's reason names them all.
+const SpecsRecord = z.record(text(100), text(500)).refine((specs) => !isObject(specs) || Object.keys(specs).length <= MAX_SPECS, {
+  message: `must hold at most ${MAX_SPECS} specs`,
+  when: () => true,
+});
+
+// A JSON object may hold a `__proto__` key, which a record drops without a word: refused, beside
+// the specs' other faults (a refinement before the record would hold them back).
+const Specs = z.unknown().transform((specs, context) => {
+  const hasProtoKey = isObject(specs) && Object.hasOwn(specs, "__proto__");
+  if (hasProtoKey) context.addIssue({ code: "custom", message: "must not hold a spec named __proto__", input: specs });
+  const parsed = SpecsRecord.safeParse(specs);
+  for (const { path, message } of parsed.error?.issues ?? []) context.addIssue({ code: "custom", path, message, input: specs });
+  return parsed.success && !hasProtoKey ? parsed.data : z.NEVER;
+});
+
+const MAX_IMAGE_HASHES = 50;
+
 const NO_REVIEWS = { count: 0, averageRating: null, fiveStarFirstWeek: 0, newAccountShare: null, duplicateTextShare: null };
 
 export const ListingRecordSchema = z.object({
@@ -85,19 +103,16 @@ export const ListingRecordSchema = z.object({
     amountMinor: z.number().int("must be a whole number of minor units").min(0).max(Number.MAX_SAFE_INTEGER),
     currency,
   }),
-  // A JSON object may hold a `__proto__` key, which a record would drop without a word. The specs
-  // are counted whatever faults they have, so that a row's reason names them all.
-  specs: z
-    .unknown()
-    .refine((specs) => !isObject(specs) || !Object.hasOwn(specs, "__proto__"), "must not hold a spec named __proto__")
-    .pipe(
-      z.record(text(100), text(500)).refine((specs) => !isObject(specs) || Object.keys(specs).length <= MAX_SPECS, {
-        message: `must hold at most ${MAX_SPECS} specs`,
-        when: () => true,
-      }),
-    )
-    .default({}),
-  imageHashes: z.array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits")).max(50).default([]),
+  specs: Specs.default({}),
+  imageHashes: z
+    .array(z.string().refine(isHash64, "must be 64-bit hashes as 16 hex digits"))
+    // A refinement, not .max(): zod refuses an array past its max before reading its items, which
+    // left their faults to be found one mended row later.
+    .refine((hashes) => !Array.isArray(hashes) || hashes.length <= MAX_IMAGE_HASHES, {
+      message: `must hold at most ${MAX_IMAGE_HASHES} image hashes`,
+      when: () => true,
+    })
+    .default([]),
   reviews: ReviewRecord.default(NO_REVIEWS),
   listedAt: pastInstant,
   // When the scanner saw the listing; defaults to the time of the ingest.
@@ -190,7 +205,7 @@ const isInstantOrNull = (value: unknown) => value === null || (typeof value === 
 
 // Index by index, as the schema reads an array (`every` would skip the holes of a sparse one).
 function areImageHashes(value: unknown): value is string[] {
-  if (!Array.isArray(value) || value.length > 50) return false;
+  if (!Array.isArray(value) || value.length > MAX_IMAGE_HASHES) return false;
   for (let i = 0; i < value.length; i++) {
     if (typeof value[i] !== "string" || !isHash64(value[i])) return false;
   }

@@ -23,7 +23,8 @@ const ODD_VALUES: unknown[] = [
   "x".repeat(300), "x".repeat(301), "x".repeat(500), "x".repeat(501), "高仿 ".repeat(40), "CNY", "cny", "CNYY", "TAOBAO", "taobao",
   "2026-11-01T00:00:00Z", "2026-11-01T00:00:00.123456+08:00", "2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "2026-11-01T24:00:00Z",
   "2026-11-01T00:00Z", "2026-11-01", "2026-11-01T00:00:00z", "804a95d23ac181dc", "804A95D23AC181DC", "804a95d23ac181d", [], ["804a95d23ac181dc"],
-  Array.from({ length: 51 }, () => "804a95d23ac181dc"), [1], {}, { a: "b" }, { count: 3 }, JSON.parse('{"__proto__": "x"}'),
+  Array.from({ length: 51 }, () => "804a95d23ac181dc"), [...Array.from({ length: 50 }, () => "804a95d23ac181dc"), "x"], [1], {}, { a: "b" },
+  { count: 3 }, JSON.parse('{"__proto__": "x"}'), JSON.parse('{"__proto__": {"a": "b"}, "volume": "80ml"}'), JSON.parse('{"__proto__": "x", "a": 1}'),
   Object.assign(Object.create(null), { volume: "80ml" }), { "1": "one", b: "two", a: "three" }, { ["k".repeat(101)]: "v" },
   // What PostgreSQL cannot store: unpaired surrogates (in a key too) and dates before the year 1.
   "x\uD800y", "x\uDC00", "\uD83D\uDE00", { "k\uD800": "v" }, { k: "v\uDFFF" }, "0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00",
@@ -167,5 +168,29 @@ describe("listing record validation", () => {
     const [record] = generated(1, 3);
     const specs = JSON.parse('{"volume": "80ml", "__proto__": "x"}');
     expect(validateListingRecord({ ...record, specs })).toEqual({ ok: false, reason: "specs: must not hold a spec named __proto__" });
+  });
+
+  it("names the specs' other faults beside a spec named __proto__", () => {
+    const [record] = generated(1, 3);
+    const specs = JSON.parse(`{"volume": 80, "__proto__": "x", "colour": "${"x".repeat(501)}"}`);
+    expect(validateListingRecord({ ...record, specs })).toEqual({
+      ok: false,
+      reason: "specs: must not hold a spec named __proto__; specs.volume: Invalid input: expected string, received number; specs.colour: must be at most 500 characters",
+    });
+  });
+
+  it("names the image hashes' faults beside too many of them, and says how many a listing may have", () => {
+    const [record] = generated(1, 3);
+    const imageHashes = [...Array.from({ length: 50 }, () => "804a95d23ac181dc"), "not a hash", 7];
+    expect(validateListingRecord({ ...record, imageHashes })).toEqual({
+      ok: false,
+      reason:
+        "imageHashes.50: must be 64-bit hashes as 16 hex digits; imageHashes.51: Invalid input: expected string, received number; " +
+        "imageHashes: must hold at most 50 image hashes",
+    });
+    expect(validateListingRecord({ ...record, imageHashes: imageHashes.slice(0, 50).concat(imageHashes.slice(0, 1)) })).toEqual({
+      ok: false,
+      reason: "imageHashes: must hold at most 50 image hashes",
+    });
   });
 });
