@@ -180,7 +180,7 @@ export async function createApiApp(deps: ApiDependencies) {
   });
   app.use(
     "/graphql",
-    requestLogMiddleware(logger),
+    requestLogMiddleware(logger, parseOptions),
     postedOperations,
     express.json({ limit: config.limits.maxBodyBytes, verify: refuseInvalidUtf8 }),
     bodyErrors,
@@ -201,6 +201,7 @@ export async function createApiApp(deps: ApiDependencies) {
             requestLog.errorCodes.add(ErrorCode.SERVICE_UNAVAILABLE);
             throw asGraphQLError(stoppingBeforeRunning());
           }
+          if (error instanceof ApiError && error.extensions.code === ErrorCode.UNAUTHENTICATED) requestLog.credentialsRefused = true;
           const outage = outageMet(error, res.locals.requestId);
           if (!outage && !(error instanceof ApiError || error instanceof GraphQLError)) logger.error("request failed", { requestId: res.locals.requestId, error: error.message, stack: error.stack });
           const refusal = asGraphQLError(outage ? outageBeforeRunning() : error instanceof ApiError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE ? busyBeforeRunning() : error);

@@ -1,6 +1,8 @@
-import { UserRole } from "../../src/entities/enums";
+import { createSecretKey } from "node:crypto";
+import { SignJWT } from "jose";
+import { OrgKind, UserRole } from "../../src/entities/enums";
 import { Scope } from "../../src/auth/scopes";
-import { createUser, TEST_PASSWORD } from "../support/factories";
+import { createApiKeyRow, createOrganization, createUser, TEST_PASSWORD } from "../support/factories";
 import { logLines } from "../support/log-lines";
 import { createCast, type Cast } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -61,6 +63,66 @@ describe("the request log", () => {
 
     const [unreadable] = await requestLines(() => api.post("{not json"));
     expect(unreadable.fields).toMatchObject({ operation: "anonymous", operationType: null, outcome: "error", errorCodes: ["BAD_USER_INPUT"], status: 400 });
+  });
+
+  // An operator looking for a client whose credentials stopped working finds it by its operation,
+  // and sees its credentials refused, as neither an anonymous request nor anyone's.
+  it("names the operation sent and says the credentials were refused, for every refusal, never holding the token or key", async () => {
+    const org = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const user = await createUser(api.dataSource, org, UserRole.ANALYST);
+    const expired = await new SignJWT({ org: org.id })
+      .setSubject(user.id)
+      .setIssuer("alliance-api")
+      .setAudience("alliance-api")
+      .setIssuedAt()
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(createSecretKey(Buffer.from(api.config.jwt.secret as string, "utf8")));
+    const revoked = await createApiKeyRow(api.dataSource, org, [Scope.INFRINGEMENTS_READ], { revokedAt: new Date() });
+    const suspendedOrg = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const suspended = await api.tokens.sign({ userId: (await createUser(api.dataSource, suspendedOrg, UserRole.ANALYST)).id, orgId: suspendedOrg.id });
+    await api.dataSource.query(`UPDATE organization SET status = 'SUSPENDED' WHERE id = $1`, [suspendedOrg.id]);
+    const refused = {
+      "bad token": { authorization: "Bearer not-a-token" },
+      "expired token": { authorization: `Bearer ${expired}` },
+      "revoked key": { "x-api-key": revoked.secret },
+      "unknown key": { "x-api-key": `ak_${"A".repeat(43)}` },
+      "suspended organization": { authorization: `Bearer ${suspended.token}` },
+    };
+    const DOCUMENT = `query Dashboard { infringements(first: 1) { totalCount } }`;
+    for (const [name, headers] of Object.entries(refused)) {
+      const [named] = await requestLines(() => api.post(JSON.stringify({ query: DOCUMENT, operationName: "Dashboard" }), headers));
+      const [unnamed] = await requestLines(() => api.post(JSON.stringify({ query: DOCUMENT }), headers));
+      for (const line of [named, unnamed]) {
+        expect({ name, fields: line.fields }).toEqual({
+          name,
+          fields: {
+            requestId: expect.any(String),
+            operation: "Dashboard",
+            operationType: null,
+            principal: null,
+            organizationKind: null,
+            organizationId: null,
+            credentials: "refused",
+            durationMs: expect.any(Number),
+            outcome: "error",
+            errorCodes: ["UNAUTHENTICATED"],
+            status: 401,
+          },
+        });
+        const written = JSON.stringify(line);
+        for (const secret of Object.values(headers)) expect(written).not.toContain(secret.replace("Bearer ", ""));
+      }
+    }
+  });
+
+  it("names an operation sent by a name no document holds, or in a document that does not parse, as the client named it", async () => {
+    const [wrongName] = await requestLines(() => api.post(JSON.stringify({ query: `query A { viewer { email } }`, operationName: "B" }), { authorization: "Bearer x" }));
+    expect(wrongName.fields).toMatchObject({ operation: "B", credentials: "refused" });
+    const [unparsed] = await requestLines(() => api.post(JSON.stringify({ query: `query A {` }), { authorization: "Bearer x" }));
+    expect(unparsed.fields).toMatchObject({ operation: "anonymous", credentials: "refused" });
+    const [notAName] = await requestLines(() => api.post(JSON.stringify({ query: `query A { viewer { email } }`, operationName: "a b\nc" }), { authorization: "Bearer x" }));
+    expect(notAName.fields).toMatchObject({ operation: "anonymous", credentials: "refused" });
   });
 
   // Passwords and private indicator values travel as variables; e-mail addresses name people.
