@@ -25,6 +25,7 @@ import { forbidden } from "../errors";
 import { missingPermissions } from "./permission-completeness";
 import { permissionMap } from "./permissions";
 import { SENSITIVE_FIELDS } from "./sensitive-fields";
+import { isAuditTargetType, type AuditTargetType } from "../domain/audit-target-types";
 
 // The schema served to clients: every field behind its graphql-shield rule from the permission
 // map. Refuses to build while any field lacks a rule, so an unguarded field can never be served.
@@ -118,7 +119,7 @@ function guarded(rule: ShieldRule, resolve: GraphQLFieldResolver<unknown, Reques
 // of the request by src/api/sensitive-read-audit.plugin.ts). A field that resolved to null showed
 // nothing: a store whose identity no scan reported, or one whose identity is withheld from an
 // agency (seller-identity.ts), is not recorded as read.
-function recordingReads(typeName: string, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
+function recordingReads(typeName: AuditTargetType, resolve: GraphQLFieldResolver<unknown, RequestContext>): GraphQLFieldResolver<unknown, RequestContext> {
   return (source, args, context, info) => {
     const id = (source as { id?: unknown } | null)?.id;
     const noted = (value: unknown) => {
@@ -141,7 +142,7 @@ export function secureSchema(schema: GraphQLSchema, rules: Rules = permissionMap
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       let resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestContext>;
-      if (SENSITIVE_FIELDS[typeName]?.includes(fieldName)) resolve = recordingReads(typeName, resolve);
+      if (isAuditTargetType(typeName) && SENSITIVE_FIELDS[typeName]?.includes(fieldName)) resolve = recordingReads(typeName, resolve);
       const rule = rules[typeName][fieldName];
       return { ...field, resolve: guarded(rule, resolve), extensions: { ...field.extensions, [RULE]: rule } };
     },

@@ -1,4 +1,4 @@
-import { badInput } from "../errors";
+import { checkAuditFilterNames } from "./audit-filter-names";
 
 // Every action an audit event records, in one list: an audit entry takes no other (a new action is
 // added here or does not compile), and the audit log's `actions` filter refuses a name not in it,
@@ -68,18 +68,5 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
-
-// The audit log's `actions` filter, exactly as stored: a typo or a guessed name is refused, with the
-// names there are.
-export function checkAuditActions(names: readonly string[]): string[] {
-  const unknown = names.filter((name) => !KNOWN_ACTIONS.has(name));
-  if (unknown.length) {
-    throw badInput(
-      `\`filter.actions\` holds ${unknown.map((name) => JSON.stringify(name)).join(", ")}, which ${unknown.length === 1 ? "is no audit action" : "are no audit actions"}; ` +
-        `the actions are ${AUDIT_ACTIONS.join(", ")}`,
-      { knownActions: AUDIT_ACTIONS },
-    );
-  }
-  return [...names];
-}
+// The audit log's `actions` filter, exactly as stored.
+export const checkAuditActions = (names: readonly string[]) => checkAuditFilterNames("actions", "action", names, AUDIT_ACTIONS);

@@ -4,10 +4,11 @@ import type { Viewer } from "../auth/viewer";
 import { AuditEvent } from "../entities";
 import { actorOf } from "./actor";
 import type { AuditAction } from "./audit-actions";
+import type { AuditTargetType } from "./audit-target-types";
 
 export interface AuditEntry {
   action: AuditAction;
-  targetType: string;
+  targetType: AuditTargetType;
   targetId: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/viewer";
 import { recordAudit } from "./audit";
+import type { AuditTargetType } from "./audit-target-types";
 // eslint-disable-next-line no-restricted-imports -- reads that happened are recorded whatever became of the credential since.
 import { inTransaction } from "../db/transaction";
 
@@ -8,9 +9,9 @@ const MAX_IDS_PER_EVENT = 500;
 
 // The sensitive fields one request read, by type: which fields and which rows.
 export class SensitiveReadLog {
-  private readonly reads = new Map<string, { fields: Set<string>; ids: Set<string> }>();
+  private readonly reads = new Map<AuditTargetType, { fields: Set<string>; ids: Set<string> }>();
 
-  note(typeName: string, field: string, id: string) {
+  note(typeName: AuditTargetType, field: string, id: string) {
     const read = this.reads.get(typeName) ?? { fields: new Set<string>(), ids: new Set<string>() };
     read.fields.add(field);
     read.ids.add(id);

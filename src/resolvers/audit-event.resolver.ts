@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { RequestContext } from "../context";
 import { listAuditEvents } from "../data/audit.queries";
 import { checkAuditActions } from "../domain/audit-actions";
+import { checkAuditTargetTypes } from "../domain/audit-target-types";
 import type { AuditEvent } from "../entities";
 import { badInput } from "../errors";
 import { PrincipalKind, SortDirection } from "../schema/enums";
@@ -42,7 +43,7 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
         actor: filter?.actorId != null ? actorOf(filter.actorId) : undefined,
         organizationId: filter?.organizationId != null ? fromGlobalId(filter.organizationId, "Organization") : undefined,
         actions: filter?.actions != null ? checkAuditActions(filter.actions) : undefined,
-        targetTypes: filter?.targetTypes ?? undefined,
+        targetTypes: filter?.targetTypes != null ? checkAuditTargetTypes(filter.targetTypes) : undefined,
         from: filter?.from ?? undefined,
         to: filter?.to ?? undefined,
       },

@@ -1,5 +1,6 @@
 import { Scope } from "../../src/auth/scopes";
 import { AUDIT_ACTIONS } from "../../src/domain/audit-actions";
+import { AUDIT_TARGET_TYPES } from "../../src/domain/audit-target-types";
 import { UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
@@ -108,6 +109,18 @@ describe("the audit log", () => {
     });
     expect(typos.errors?.[0].message).toMatch(/the actions are apiKey\.create, apiKey\.revoke, /);
     const every = await api.gql<Events>(EVENTS, { filter: { actions: [...AUDIT_ACTIONS] } }, cast.platformAnalyst.as);
+    expect(every.errors).toBeUndefined();
+    expect(every.data!.auditEvents.totalCount).toBe(Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event`))[0].n));
+  });
+
+  it("refuses a target type that no event records, naming the types there are, where it would have matched nothing", async () => {
+    const typos = await api.gql<Events>(EVENTS, { filter: { targetTypes: ["ApiKey", "apiKey", "Product"] } }, cast.platformAnalyst.as);
+    expect(typos.errors?.[0]).toMatchObject({
+      message: `\`filter.targetTypes\` holds "apiKey", "Product", which are no audit target types; the target types are ${AUDIT_TARGET_TYPES.join(", ")}`,
+      extensions: { code: "BAD_USER_INPUT", knownTargetTypes: [...AUDIT_TARGET_TYPES] },
+    });
+    expect(typos.errors?.[0].message).toMatch(/the target types are ApiKey, AuditEvent, /);
+    const every = await api.gql<Events>(EVENTS, { filter: { targetTypes: [...AUDIT_TARGET_TYPES] } }, cast.platformAnalyst.as);
     expect(every.errors).toBeUndefined();
     expect(every.data!.auditEvents.totalCount).toBe(Number((await api.dataSource.query(`SELECT count(*) AS n FROM audit_event`))[0].n));
   });

@@ -26,9 +26,9 @@ onServer("an audit event's time", () => {
       await waited.query(`SELECT now()`);
       // Another change begins after it, writes and commits while it waits.
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await db.transaction((manager) => recordAudit(manager, null, { action: "catalogue.upsert", targetType: "Test", targetId: target }));
+      await db.transaction((manager) => recordAudit(manager, null, { action: "catalogue.upsert", targetType: "Brand", targetId: target }));
       await new Promise((resolve) => setTimeout(resolve, 30));
-      await recordAudit(waited.manager, null, { action: "catalogue.remove", targetType: "Test", targetId: target });
+      await recordAudit(waited.manager, null, { action: "catalogue.remove", targetType: "Brand", targetId: target });
       await waited.commitTransaction();
     } finally {
       if (waited.isTransactionActive) await waited.rollbackTransaction();

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { AUDIT_ACTIONS } from "../../domain/audit-actions";
+import { AUDIT_TARGET_TYPES } from "../../domain/audit-target-types";
 import { DateTimeResolver } from "../scalars/dates";
 
 @InputType("AuditEventFilter", { description: "Conditions that all apply together" })
@@ -16,7 +17,10 @@ export class AuditEventFilter {
   })
   actions?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'e.g. ["Seller", "PolicyFeedback"]' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Any of these target types, e.g. ["Seller", "PolicyFeedback"]; a type events do not target is BAD_USER_INPUT. The target types: ${AUDIT_TARGET_TYPES.join(", ")}`,
+  })
   targetTypes?: string[] | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "At or after" })
