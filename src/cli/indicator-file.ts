@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
+import { BOM, LATER_BOM_REJECTION } from "../ingest/ndjson-reader";
 
 // The rows of an indicator import file, before validation: CSV with a header row, or NDJSON with
 // one object a line. Both use the columns kind, value, distribution, confidence, note, brand
@@ -76,7 +77,7 @@ function parseNdjson(text: string): IndicatorFile {
     try {
       record = JSON.parse(text);
     } catch {
-      return results.push({ line, reason: "not valid JSON" });
+      return results.push({ line, reason: text.startsWith(BOM) ? LATER_BOM_REJECTION : "not valid JSON" });
     }
     if (typeof record !== "object" || record === null || Array.isArray(record)) return results.push({ line, reason: "expected a JSON object" });
     results.push(toRow(record as Record<string, unknown>, line));

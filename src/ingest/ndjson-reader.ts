@@ -22,7 +22,12 @@ const CR = 0x0d;
 const LINE_END = /\r?\n|\r(?!\n)/;
 // The same, its ends kept as items of their own, for splitting bytes read as latin1.
 const LINE_END_KEPT = /(\r?\n|\r(?!\n))/;
-const BOM = "\ufeff";
+export const BOM = "\ufeff";
+// A byte order mark further on is where files were joined (cat a.ndjson b.ndjson): its line is
+// refused, saying so, rather than as JSON whose fault shows as nothing. Only the lines that JSON
+// refuses are looked at.
+export const LATER_BOM_REJECTION =
+  "starts with a byte order mark (U+FEFF), which only a file's first line may carry: files joined into one? Remove it from the line's start";
 
 // A listing's record is a few kilobytes at most. A longer line (its line end counted; a file with
 // no line ends, say) is not held: its bytes are dropped as they come, and the line stands as
@@ -190,7 +195,7 @@ export function readListingLine(text: string, line: number): ReadLine | null {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, rejection: `not valid JSON (${(error as Error).message})` };
+    return { line, rejection: text.startsWith(BOM) ? LATER_BOM_REJECTION : `not valid JSON (${(error as Error).message})` };
   }
   const validated = validateListingRecord(value);
   return validated.ok ? { line, record: validated.record } : { line, rejection: validated.reason };

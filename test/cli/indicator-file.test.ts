@@ -41,6 +41,15 @@ describe("an indicator import file", () => {
       { line: 5, reason: "expiresAt is not an ISO 8601 date" },
     ]);
   });
+
+  it("in NDJSON reads a byte order mark on the first line, and names one further on, where files were joined", () => {
+    const path = fileOf("joined.ndjson", ['\uFEFF{"kind":"KEYWORD","value":"a"}', '\uFEFF{"kind":"KEYWORD","value":"b"}'].join("\n"));
+    const { rows, problems } = readIndicatorFile(path);
+    expect(rows.map((row) => [row.line, row.value])).toEqual([[1, "a"]]);
+    expect(problems).toEqual([
+      { line: 2, reason: "starts with a byte order mark (U+FEFF), which only a file's first line may carry: files joined into one? Remove it from the line's start" },
+    ]);
+  });
 });
 
 describe("an import's refusal", () => {

@@ -206,6 +206,20 @@ describe("listing ingest", () => {
     expect(counts).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
   });
 
+  // Only a file's first line may carry one: one further on is where files were joined (cat a b), and
+  // is named as such, not as JSON that shows no fault.
+  it("rejects a line past the first that starts with a byte order mark, saying so, and reads the others", async () => {
+    const records = [fake(), genuine(), fake()];
+    const { counts, rejections } = await ingest([`\uFEFF${JSON.stringify(records[0])}`, `\uFEFF${JSON.stringify(records[1])}`, records[2]]);
+    expect(rejections).toEqual([
+      {
+        line: 2,
+        reason: "starts with a byte order mark (U+FEFF), which only a file's first line may carry: files joined into one? Remove it from the line's start",
+      },
+    ]);
+    expect(counts).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
+  });
+
   it("rejects text and dates PostgreSQL cannot store, dates before 1990 and too many specs as lines of their own, never failing their batch", async () => {
     const good = [fake(), genuine()];
     const { counts, rejections } = await ingest([
