@@ -12,6 +12,15 @@ export const positiveInt = (value: string): number => {
   return n;
 };
 
+// The generator's seed is 32 bits (random.ts): a larger one would give a smaller one's data. 0 is
+// a seed like any other.
+const MAX_SEED = 0xffff_ffff;
+export const seedNumber = (value: string): number => {
+  const n = DIGITS.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n > MAX_SEED) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED}, in digits`);
+  return n;
+};
+
 export const scopeList = (value: string): Scope[] => {
   const known = new Set<string>(Object.values(Scope));
   const scopes = value.split(",").map((s) => s.trim());

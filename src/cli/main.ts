@@ -20,7 +20,7 @@ import { isSeeded, seedDemoAlliance } from "../seed/demo-alliance";
 import { importRefusal, inLinesOf, readIndicatorFile, type RowProblem } from "./indicator-file";
 import { generateListings } from "../generator/marketplace-generator";
 import { ingestFile } from "../ingest/ingest-file";
-import { isoDate, positiveInt, scopeList } from "./arguments";
+import { isoDate, positiveInt, scopeList, seedNumber } from "./arguments";
 import { writeLines } from "./write-lines";
 
 // `npm run cli -- <command>`: operator tasks on the configured database.
@@ -118,7 +118,7 @@ program
   .command("seed")
   .description("seed the demo alliance into a database that does not hold it (refused when NODE_ENV=production)")
   .option("--listings <n>", "how many listings to generate", positiveInt, 3000)
-  .option("--seed <n>", "random seed: the same seed gives the same data", positiveInt, 2017)
+  .option("--seed <n>", "random seed, 0 to 4294967295: the same seed gives the same data", seedNumber, 2017)
   .action(async (options: { listings: number; seed: number }) => {
     if (loadConfig().nodeEnv === "production") {
       throw new Error("`seed` is refused when NODE_ENV=production: the demo users' password is public; create-platform-admin makes a first admin");
@@ -199,7 +199,7 @@ program
   .command("generate")
   .description("write realistic marketplace listings as NDJSON to stdout, each with its ground truth in `label`")
   .option("--listings <n>", "how many listings", positiveInt, 10_000)
-  .option("--seed <n>", "random seed: the same seed gives the same listings", positiveInt, 2017)
+  .option("--seed <n>", "random seed, 0 to 4294967295: the same seed gives the same listings", seedNumber, 2017)
   .option("--now <date>", "ISO 8601 date or date-time with its zone the dates count back from (default: start of today, UTC)", isoDate)
   .action(async (options: { listings: number; seed: number; now?: Date }) => {
     const { now } = options;

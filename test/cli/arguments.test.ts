@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "commander";
-import { isoDate, positiveInt, scopeList } from "../../src/cli/arguments";
+import { isoDate, positiveInt, scopeList, seedNumber } from "../../src/cli/arguments";
+import { generateListings } from "../../src/generator/marketplace-generator";
 import { Scope } from "../../src/auth/scopes";
 
 // The CLI's option values are checked as strictly as the configuration's.
@@ -10,6 +11,19 @@ it("takes a count in digits only", () => {
   for (const value of ["0", "-1", "1e3", "0x10", "1.5", "", "12abc", "99999999999999999999"]) {
     expect(() => positiveInt(value)).toThrow(new InvalidArgumentError("expected a whole number above 0, in digits"));
   }
+});
+
+it("takes a seed of 0 as a seed, and none the generator would take for a smaller one", () => {
+  expect(seedNumber("0")).toBe(0);
+  expect(seedNumber("2017")).toBe(2017);
+  expect(seedNumber("4294967295")).toBe(4294967295);
+  for (const value of ["-1", "1e3", "0x10", "1.5", "", "4294967296", "99999999999999999999"]) {
+    expect(() => seedNumber(value)).toThrow(new InvalidArgumentError("expected a whole number from 0 to 4294967295, in digits"));
+  }
+  const now = new Date("2026-11-01T00:00:00Z");
+  const listings = (seed: number) => JSON.stringify([...generateListings({ listings: 5, seed, now })]);
+  expect(listings(0)).toBe(listings(0));
+  expect(listings(0)).not.toBe(listings(1));
 });
 
 it("takes scopes it knows, comma-separated, and names an empty one as such", () => {
