@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { Command } from "commander";
 import { loadTokenService } from "../auth/jwt";
@@ -35,17 +36,22 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
 }
 
 // A file named on the command line, checked before the database is opened: said so, not as Node's
-// "ENOENT: ... open" or "EISDIR: illegal operation on a directory".
+// "ENOENT: ... open" or "EISDIR: illegal operation on a directory". Answers its path: `npm run cli`
+// runs in the package's folder whatever folder it was called from, which npm names in INIT_CWD, and
+// a relative path is the caller's.
 function readableFile(file: string): string {
+  const callersFolder = process.env.npm_lifecycle_event === "cli" ? process.env.INIT_CWD : undefined;
+  const path = callersFolder ? resolve(callersFolder, file) : file;
+  const named = path === file ? file : `${file} (${path})`;
   let stats;
   try {
-    stats = statSync(file);
+    stats = statSync(path);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    throw new Error(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code}`);
+    throw new Error(`cannot read ${named}: ${code === "ENOENT" ? "no such file" : code}`);
   }
-  if (stats.isDirectory()) throw new Error(`cannot read ${file}: it is a folder, not a file`);
-  return file;
+  if (stats.isDirectory()) throw new Error(`cannot read ${named}: it is a folder, not a file`);
+  return path;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -156,8 +162,7 @@ program
   .argument("<file>", "a .csv or .ndjson file with kind, value, distribution, confidence, note, brand, expiresAt")
   .requiredOption("--org <slug>", "the contributing organization")
   .action(async (file: string, options: { org: string }) => {
-    readableFile(file);
-    const { rows, problems } = readIndicatorFile(file);
+    const { rows, problems } = readIndicatorFile(readableFile(file));
     const config = loadConfig();
     const hasher = loadKeyedHasher(config);
     await withDatabase(async ({ dataSource }) => {
@@ -212,10 +217,10 @@ program
   .argument("<file>", "NDJSON, one listing per line with its seller and review statistics; gzip-compressed or not")
   .option("--batch <rows>", "rows per transaction (default INGEST_BATCH_ROWS, 5000 unless set)", positiveInt)
   .action(async (file: string, options: { batch?: number }) => {
-    if (file !== "-") readableFile(file);
+    const path = file === "-" ? file : readableFile(file);
     const config = loadConfig();
     await withDatabase(async ({ dataSource }) => {
-      const summary = await ingestFile(dataSource, config, file, { batchRows: options.batch ?? config.ingest.batchRows });
+      const summary = await ingestFile(dataSource, config, path, { batchRows: options.batch ?? config.ingest.batchRows });
       console.log(JSON.stringify(summary));
       // Done, but not with every line: a script can tell a feed with rejected lines from a clean one.
       if (summary.rejected > 0) {

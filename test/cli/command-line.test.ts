@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+// What an operator meets on the command line before any database is opened: the files named, as `npm run cli` runs the CLI (in the package's folder, the caller's in INIT_CWD).
+let callersFolder: string;
+beforeAll(() => {
+  callersFolder = mkdtempSync(join(tmpdir(), "alliance-cli-caller-"));
+});
+afterAll(() => rmSync(callersFolder, { recursive: true, force: true }));
+
+const run = promisify(execFile);
+const cli = (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> =>
+  run(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args], {
+    env: { ...process.env, npm_lifecycle_event: "cli", INIT_CWD: callersFolder, ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (failed: { code: number; stdout: string; stderr: string }) => failed,
+  );
+
+it("reads a relative path in the folder it was called from, not the package's", async () => {
+  const missing = await cli(["ingest", "listings.ndjson"]);
+  expect(missing.stderr).toBe(`error: cannot read listings.ndjson (${join(callersFolder, "listings.ndjson")}): no such file\n`);
+  writeFileSync(join(callersFolder, "listings.ndjson"), "{}\n");
+  // Found, it goes on to the database: one that refuses connections here.
+  const found = await cli(["ingest", "listings.ndjson"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none", JWT_SECRET: "s".repeat(40), INTEL_HMAC_SECRET: "h".repeat(40) });
+  expect(found.code).toBe(1);
+  expect(found.stderr).toMatch(/^Cannot use the PostgreSQL server of DATABASE_URL \(127\.0\.0\.1:1\/none\)/);
+});
