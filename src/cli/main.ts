@@ -231,6 +231,14 @@ program
     });
   });
 
+// Commander's own refusals (an unknown option, a missing one, a value it cannot take) are followed by
+// the command's options and where its help is: a mistyped option is mended without a run to find them.
+for (const command of program.commands) {
+  const options = command.options.map((option) => option.long).join(", ");
+  command.showHelpAfterError(`(${command.name()} takes ${options}; \`npm run cli -- ${command.name()} --help\` says what each is)`);
+}
+program.showHelpAfterError("(`npm run cli -- --help` lists the commands)");
+
 program.parseAsync().catch((error: Error) => {
   console.error(error instanceof ConfigError ? error.message : (databaseRefusal(error) ?? `error: ${error.message}`));
   process.exit(1);

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-// What an operator meets on the command line before any database is opened: the files named, as `npm run cli` runs the CLI (in the package's folder, the caller's in INIT_CWD).
+// What an operator meets on the command line before any database is opened: commander's refusals,
+// and the files named, as `npm run cli` runs the CLI (in the package's folder, the caller's in INIT_CWD).
 let callersFolder: string;
 beforeAll(() => {
   callersFolder = mkdtempSync(join(tmpdir(), "alliance-cli-caller-"));
@@ -19,6 +20,14 @@ const cli = (args: string[], env: Record<string, string> = {}): Promise<{ code: 
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (failed: { code: number; stdout: string; stderr: string }) => failed,
   );
+
+it("answers an unknown option with the command's options and where its help is", async () => {
+  const { code, stderr } = await cli(["generate", "--listing", "5"]);
+  expect(code).toBe(1);
+  expect(stderr).toBe(
+    "error: unknown option '--listing'\n(Did you mean --listings?)\n(generate takes --listings, --seed, --now; `npm run cli -- generate --help` says what each is)\n",
+  );
+});
 
 it("reads a relative path in the folder it was called from, not the package's", async () => {
   const missing = await cli(["ingest", "listings.ndjson"]);
