@@ -186,7 +186,12 @@ describe("test buys", () => {
   });
 
   it("keeps at most 50 on a case: the 51st is CONFLICT, and changes nothing", async () => {
-    const infringement = await caseOfA(InfringementStatus.UNDER_REVIEW);
+    // A member of its own, so that its 50 test buys do not crowd brand A's lists below.
+    const member = await createOrganization(api.dataSource, OrgKind.BRAND);
+    const analyst = await cast.userOf(member, UserRole.ANALYST);
+    const infringement = await createInfringement(api.dataSource, await createBrand(api.dataSource, member), await createListing(api.dataSource, cast.seller), {
+      status: InfringementStatus.UNDER_REVIEW,
+    });
     await api.dataSource.query(
       `INSERT INTO test_buy (owner_org_id, infringement_id, ordered_at, cost_minor, currency, order_reference)
        SELECT $1, $2, '2026-10-01', 15900, 'CNY', 'TB-' || n FROM generate_series(1, 49) n`,
@@ -194,7 +199,7 @@ describe("test buys", () => {
     );
     const infringementId = gid("Infringement", infringement.id);
     const record = (orderReference: string) =>
-      api.gql(RECORD_TEST_BUY, { input: { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference } }, cast.brandAAnalyst.as);
+      api.gql(RECORD_TEST_BUY, { input: { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference } }, analyst.as);
     expect((await record("TB-50")).errors).toBeUndefined();
     const before = await enforcementFootprint(api);
     expect((await record("TB-51")).errors?.[0]).toMatchObject({ message: "This case has 50 test buys, the most one case keeps", extensions: { code: "CONFLICT" } });
