@@ -11,6 +11,14 @@ const ISO_MINOR_DIGITS = new Map<string, number>([
 
 export const minorDigits = (currency: string): number => ISO_MINOR_DIGITS.get(currency) ?? 2;
 
+// The currencies whose minor unit ISO 4217 keeps but no coin or price uses (CLDR's list, above):
+// the smallest price a seller writes in them is one whole unit (Rp 1 is 100 minor units).
+const WHOLE_UNITS_ONLY = new Set(["AFN", "ALL", "COP", "HUF", "IDR", "IQD", "IRR", "KPW", "LAK", "LBP", "MGA", "MMK", "PKR", "SLL", "SOS", "SYP", "YER"]);
+
+// The smallest price in use in a currency, in its minor units: 1, or a whole unit where the minor
+// unit is out of use.
+export const smallestPriceMinor = (currency: string): number => (WHOLE_UNITS_ONLY.has(currency) ? 10 ** minorDigits(currency) : 1);
+
 // "1,290.00 CNY"; by hand, because Intl formatting costs more than scoring a listing.
 export function formatMoney(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);

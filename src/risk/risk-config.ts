@@ -13,8 +13,8 @@ export interface RiskConfig {
   // Below this share of the genuine MSRP a price starts to count; at the floor it counts fully.
   priceAnomalyStartRatio: number;
   priceAnomalyFullRatio: number;
-  // A price of at most this many minor units (0.01 CNY, ¥1) is a placeholder, not what the item
-  // sells for: it gets no price signal.
+  // A price of at most this many of its currency's smallest prices in use (0.01 CNY, ¥1, Rp 1) is a
+  // placeholder, not what the item sells for: it gets no price signal.
   pricePlaceholderMaxMinor: number;
   counterfeitTerms: readonly string[];
   // Words that, right before a brand's name, say the item is for that brand's products, not one of

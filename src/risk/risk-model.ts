@@ -43,7 +43,9 @@ import { specMismatch } from "./signals/spec-mismatch";
 // makes the name (brand-matcher.ts).
 // Version 6: brand matching reads a look-alike symbol between the words of a name as a space
 // ("Louis! Vuitton"), and a w as a v only in a word with a vowel ("Size L W 32" is no LV)
-// (text-normalization.ts, brand-matcher.ts).
+// (text-normalization.ts, brand-matcher.ts); amounts are in ISO 4217's minor units (IDR's 1,500,000.00
+// had been read as 150,000,000), and a placeholder price is counted in the smallest price in use
+// (Rp 1 is one) (money-format.ts).
 export const MODEL_VERSION = "alliance-risk-6";
 
 // A seller's score: this share of its listings' mean score, plus its own record.

@@ -120,6 +120,25 @@ describe("each signal in isolation", () => {
     expect(oneYuan.brands[0].signals).toEqual([]);
   });
 
+  it("price anomaly: the placeholder is counted in the smallest price in use, a whole rupiah where sen are out of use", () => {
+    const indonesian: BrandProfile = {
+      id: "nusantara",
+      ownerOrgId: "org-n",
+      name: "Nusantara Batik",
+      aliases: [],
+      logoHashes: [],
+      products: [{ sku: "NB1", name: "Silk Sarong", msrpMinor: 150_000_000, currency: "IDR", specs: {} }],
+    };
+    const priceOf = (priceMinor: number, currency = "IDR") =>
+      new RiskModel([indonesian]).assess(listing({ title: "Nusantara Batik Silk Sarong", priceMinor, currency }), cleanSeller).brands[0].signals.find(
+        (s) => s.kind === RiskSignalKind.PRICE_ANOMALY,
+      );
+    // Rp 1 (100 minor units in ISO 4217) is the "price in chat" placeholder, as 0.01 CNY is in yuan.
+    expect(priceOf(100)).toBeUndefined();
+    expect(priceOf(200)?.reason).toBe("price <1% of MSRP 1,500,000.00 IDR (NB1 Silk Sarong)");
+    expect(priceOf(15_000_000)?.reason).toBe("price 10% of MSRP 1,500,000.00 IDR (NB1 Silk Sarong)");
+  });
+
   it("price anomaly compares with the brand's cheapest product when the title names none", () => {
     expect(signal(listing({ title: "Zephyr gift", priceMinor: 4_000 }), RiskSignalKind.PRICE_ANOMALY)?.reason).toBe(
       "price 10% of MSRP 400.00 CNY (cheapest genuine product ZD200)",

@@ -1,7 +1,7 @@
 import { RiskSignalKind } from "../../entities/enums";
 import type { RiskSignal } from "../../entities/risk-signal";
 import type { GenuineProduct } from "../facts";
-import { formatMoney } from "../../domain/money-format";
+import { formatMoney, smallestPriceMinor } from "../../domain/money-format";
 
 // A genuine product is rarely sold far below its MSRP; a fake almost always is. The signal grows
 // from nothing at `startRatio` of the MSRP to the full weight at `fullRatio` and below. Prices in
@@ -26,7 +26,7 @@ export interface PriceAnomalyInput {
 
 export function priceAnomaly(input: PriceAnomalyInput): RiskSignal | null {
   const { product } = input;
-  if (input.priceMinor <= input.placeholderMaxMinor) return null;
+  if (input.priceMinor <= input.placeholderMaxMinor * smallestPriceMinor(input.currency)) return null;
   const ratio = priceRatio(input);
   if (ratio === null) return null;
   const strength = Math.min(1, Math.max(0, (input.startRatio - ratio) / (input.startRatio - input.fullRatio)));
