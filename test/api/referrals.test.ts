@@ -262,10 +262,12 @@ const confirmedCase = async (brand = cast.brandA.brand) =>
 
 type Created = { createReferral: { id: string; infringements: { id: string }[] } };
 
-describe("a case already referred", () => {
-  const refer = (agency: Organization, cases: SuspectedInfringement[]) =>
-    api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as);
+// The platform refers cases to an agency: the answer, and the referral it made.
+const refer = (agency: Organization, cases: SuspectedInfringement[]) =>
+  api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as);
+const referTo = async (agency: Organization, cases: SuspectedInfringement[]) => dataOf(await refer(agency, cases)).createReferral;
 
+describe("a case already referred", () => {
   it("is refused to the agency holding it in an open referral, naming each such case, and nothing is created", async () => {
     const [referred, fresh] = [await confirmedCase(), await confirmedCase(cast.brandB.brand)];
     const first = dataOf(await refer(cast.investigator.org, [referred])).createReferral;
@@ -371,13 +373,7 @@ describe("creating and updating referrals", () => {
   });
 
   it("moves forward only, needs a raid date to be RAIDED, and is final once CLOSED", async () => {
-    const created = dataOf(
-      await api.gql<{ createReferral: { id: string } }>(
-        CREATE_REFERRAL,
-        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", (await confirmedCase()).id)] },
-        cast.platformAnalyst.as,
-      ),
-    ).createReferral;
+    const created = await referTo(cast.investigator.org, [await confirmedCase()]);
     const update = (input: Record<string, unknown>) => api.gql(UPDATE_REFERRAL, { input: { id: created.id, ...input } }, cast.investigator.as);
     const before = await enforcementFootprint(api);
     expect((await update({ status: "PROSECUTED" })).errors?.[0].extensions).toMatchObject({
@@ -431,13 +427,7 @@ describe("creating and updating referrals", () => {
 describe("an outcome entered in error", () => {
   type Outcome = { status: string; raidDate: string | null; arrests: number; seizedValue: { amountMinor: number } | null };
   it("is cleared by an explicit null (a raid date, a seized value), which a RAIDED referral refuses; a field left out stays", async () => {
-    const created = dataOf(
-      await api.gql<{ createReferral: { id: string } }>(
-        CREATE_REFERRAL,
-        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", (await confirmedCase()).id)] },
-        cast.platformAnalyst.as,
-      ),
-    ).createReferral;
+    const created = await referTo(cast.investigator.org, [await confirmedCase()]);
     const update = (input: Record<string, unknown>) =>
       api.gql<{ updateReferral: Outcome }>(UPDATE_REFERRAL, { input: { id: created.id, ...input } }, cast.investigator.as);
     const today = new Date().toISOString().slice(0, 10);
@@ -513,13 +503,7 @@ describe("a referred case's listing", () => {
     const listing = await createListing(db, await createSeller(db), { riskScore: 95 });
     const caseOfA = await createInfringement(db, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED, riskScore: 72 });
     await createInfringement(db, cast.brandB.brand, listing, { status: InfringementStatus.CONFIRMED, riskScore: 95 });
-    const referral = dataOf(
-      await api.gql<{ createReferral: { id: string } }>(
-        CREATE_REFERRAL,
-        { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", caseOfA.id)] },
-        cast.platformAnalyst.as,
-      ),
-    ).createReferral;
+    const referral = await referTo(cast.investigator.org, [caseOfA]);
     const READ = `query($id: ID!) { node(id: $id) { ... on Referral { infringements { riskScore listing { riskScore } } } } }`;
     type Read = { node: { infringements: { riskScore: number; listing: { riskScore: number } }[] } };
     expect(dataOf(await api.gql<Read>(READ, { id: referral.id }, cast.investigator.as)).node.infringements).toEqual([{ riskScore: 72, listing: { riskScore: 72 } }]);
@@ -574,9 +558,7 @@ describe("a referred listing that a later scan finds under another store", () =>
   it("gives the agency the new store's identity while the referral is open, and only the referred store's once it is CLOSED", async () => {
     const db = api.dataSource;
     const referred = await confirmedCase();
-    const referral = dataOf(
-      await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", cast.investigator.org.id), ids: [gid("Infringement", referred.id)] }, cast.platformAnalyst.as),
-    ).createReferral;
+    const referral = await referTo(cast.investigator.org, [referred]);
     const newStore = await createSeller(db, { registeredName: "Found-later Trading Ltd", contact: "found-later@example.test", paymentAccount: "acct-found-later" });
     await db.query(`UPDATE listing SET seller_id = $1 WHERE id = $2`, [newStore.id, referred.listingId]);
     await db.query(`UPDATE suspected_infringement SET seller_id = $1 WHERE listing_id = $2`, [newStore.id, referred.listingId]);
@@ -612,10 +594,6 @@ describe("a referred listing that a later scan finds under another store", () =>
 
 describe("a referral sent in error", () => {
   const WITHDRAW = `mutation($input: WithdrawReferralInput!) { withdrawReferral(input: $input) { id status infringements { id } withdrawnAt withdrawalReason } }`;
-  const referTo = async (agency: Organization, cases: SuspectedInfringement[]) =>
-    dataOf(
-      await api.gql<Created>(CREATE_REFERRAL, { agencyId: gid("Organization", agency.id), ids: cases.map((row) => gid("Infringement", row.id)) }, cast.platformAnalyst.as),
-    ).createReferral;
 
   it("is withdrawn by the platform, after which the agency reaches neither it nor its cases, and the case may be referred again", async () => {
     // An agency of its own, which reaches nothing but this referral, so that its lists below are exact.

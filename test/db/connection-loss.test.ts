@@ -124,28 +124,34 @@ onServer("a database out of reach", () => {
   });
   afterEach(() => api.close());
 
-  it("answers a statement whose connection is ended under it SERVICE_UNAVAILABLE at its field, in one warning line", async () => {
+  // Sends `request` while another session holds `table` locked, ends the backend left waiting for the
+  // lock (the request's, on a connection of its own), and answers what the request got.
+  async function answeredOnceItsWaitIsEnded<T>(table: string, request: () => Promise<T>): Promise<T> {
     const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
     await holder.connect();
     await holder.query("BEGIN");
-    // The API's read of the keys waits behind this, on a connection of its own, until that is ended.
-    await holder.query("LOCK TABLE api_key IN ACCESS EXCLUSIVE MODE");
+    await holder.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
     try {
-      const request = api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as);
+      const answer = request();
       while ((await terminateBackends(api, "wait_event_type = 'Lock'")) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      const response = await request;
-      expect(response.status).toBe(200);
-      expect(response.errors).toEqual([{ ...LOST_AT_FIELD, path: ["apiKeys"] }]);
+      return await answer;
     } finally {
       await holder.end();
     }
-    expect(besidesRequestLines(log.lines)).toEqual([
-      {
-        level: "warn",
-        message: "database connection lost",
-        fields: { requestId: expect.any(String), error: "terminating connection due to administrator command", code: "57P01", moreSinceLastLine: 0 },
-      },
-    ]);
+  }
+
+  const CONNECTION_LOST_LINE = {
+    level: "warn",
+    message: "database connection lost",
+    fields: { requestId: expect.any(String), error: "terminating connection due to administrator command", code: "57P01", moreSinceLastLine: 0 },
+  };
+
+  it("answers a statement whose connection is ended under it SERVICE_UNAVAILABLE at its field, in one warning line", async () => {
+    // The API's read of the keys waits behind the lock until its wait is ended.
+    const response = await answeredOnceItsWaitIsEnded("api_key", () => api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as));
+    expect(response.status).toBe(200);
+    expect(response.errors).toEqual([{ ...LOST_AT_FIELD, path: ["apiKeys"] }]);
+    expect(besidesRequestLines(log.lines)).toEqual([CONNECTION_LOST_LINE]);
     expect((await api.gql(`{ apiKeys(first: 1) { totalCount } }`, {}, cast.brandAAdmin.as)).errors).toBeUndefined();
   });
 
@@ -158,28 +164,12 @@ onServer("a database out of reach", () => {
         headers: { "content-type": "application/json", authorization: `Bearer ${(cast.platformAnalyst.as as { token: string }).token}` },
         body: JSON.stringify({ query: `query($id: ID!) { seller(id: $id) { registeredName } }`, variables: { id: gid("Seller", cast.seller.id) } }),
       });
-    const holder = new Client({ connectionString: (api.dataSource.options as { url: string }).url });
-    await holder.connect();
-    await holder.query("BEGIN");
-    // The audit's write waits behind this, on a connection of its own, until that is ended.
-    await holder.query("LOCK TABLE audit_event IN ACCESS EXCLUSIVE MODE");
-    try {
-      const request = read();
-      while ((await terminateBackends(api, "wait_event_type = 'Lock'")) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      const response = await request;
-      expect(response.status).toBe(503);
-      expect(response.headers.get("retry-after")).toBe("5");
-      expect(await response.json()).toEqual({ errors: [AUDIT_UNAVAILABLE] });
-    } finally {
-      await holder.end();
-    }
-    expect(besidesRequestLines(log.lines)).toEqual([
-      {
-        level: "warn",
-        message: "database connection lost",
-        fields: { requestId: expect.any(String), error: "terminating connection due to administrator command", code: "57P01", moreSinceLastLine: 0 },
-      },
-    ]);
+    // The audit's write waits behind the lock until its wait is ended.
+    const response = await answeredOnceItsWaitIsEnded("audit_event", read);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ errors: [AUDIT_UNAVAILABLE] });
+    expect(besidesRequestLines(log.lines)).toEqual([CONNECTION_LOST_LINE]);
     expect(log.lines).toContainEqual({
       level: "info",
       message: "request",
