@@ -134,7 +134,16 @@ function parseCsv(text: string): IndicatorFile {
   if (unknown.length || !names.includes("kind") || !names.includes("value")) {
     throw new Error(`CSV header must name kind and value, and only columns of ${COLUMNS.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`);
   }
-  return splitResults(records.map(({ fields, line }) => toRow(Object.fromEntries(names.map((name, i) => [name, fields[i]])), line)));
+  const headerText = names.join(",");
+  return splitResults(records.map(({ fields, line }) => csvRow(names, headerText, fields, line)));
+}
+
+// Files joined into one show as a byte order mark or a header row in the middle: named as such,
+// rather than as a kind no one would recognise.
+function csvRow(names: string[], headerText: string, fields: string[], line: number): IndicatorFileRow | RowProblem {
+  if (fields[0]?.startsWith(BOM)) return { line, reason: LATER_BOM_REJECTION };
+  if (fields.map((field) => field.trim()).join(",") === headerText) return { line, reason: "repeats the header row: files joined into one? Remove the line" };
+  return toRow(Object.fromEntries(names.map((name, i) => [name, fields[i]])), line);
 }
 
 // A refusal names items by their index from 0 ("[3]", "item 3"); a person reads the file by its lines.

@@ -50,6 +50,19 @@ describe("an indicator import file", () => {
       { line: 2, reason: "starts with a byte order mark (U+FEFF), which only a file's first line may carry: files joined into one? Remove it from the line's start" },
     ]);
   });
+
+  it("in CSV names a byte order mark or a header row further on, where files were joined", () => {
+    const path = fileOf("joined.csv", ["\uFEFFkind,value", "KEYWORD,a", "\uFEFFkind,value", "kind, value", "KEYWORD,b"].join("\n"));
+    const { rows, problems } = readIndicatorFile(path);
+    expect(rows.map((row) => [row.line, row.value])).toEqual([
+      [2, "a"],
+      [5, "b"],
+    ]);
+    expect(problems).toEqual([
+      { line: 3, reason: "starts with a byte order mark (U+FEFF), which only a file's first line may carry: files joined into one? Remove it from the line's start" },
+      { line: 4, reason: "repeats the header row: files joined into one? Remove the line" },
+    ]);
+  });
 });
 
 describe("an import's refusal", () => {
