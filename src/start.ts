@@ -7,7 +7,6 @@ import { forkWorkers } from "./api/workers";
 import { loadTokenService } from "./auth/jwt";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/data-source";
-import { loadKeyedHasher } from "./domain/intel/keyed-hash";
 import { createLogger } from "./logger";
 import { isSeeded, seedDemoAlliance, type SeedSummary } from "./seed/demo-alliance";
 
@@ -70,7 +69,7 @@ async function openPreparedDatabase(config: Config, say: (line: string) => void)
     return { database, seeded: null };
   }
   say("First start: seeding the demo alliance...");
-  const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager, loadKeyedHasher(config)));
+  const seeded = await dataSource.transaction((manager) => seedDemoAlliance(manager, config));
   say(`Seeded ${JSON.stringify(seeded)}`);
   return { database, seeded };
 }

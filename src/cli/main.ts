@@ -132,7 +132,7 @@ program
     await withDatabase(async ({ dataSource }) => {
       if (await isSeeded(dataSource.manager)) throw new Error("The database is already seeded");
       const summary = await dataSource.transaction((manager) =>
-        seedDemoAlliance(manager, loadKeyedHasher(loadConfig()), { ...options, onProgress: (message) => console.error(message) }),
+        seedDemoAlliance(manager, loadConfig(), { ...options, onProgress: (message) => console.error(message) }),
       );
       console.log(JSON.stringify(summary));
     });

@@ -1,14 +1,15 @@
 import type { EntityManager } from "typeorm";
 import { hashPassword } from "../auth/password";
-import { generateListings, startOfUtcDay } from "../generator/marketplace-generator";
+import { generateListings, startOfUtcDay, type GeneratedListing } from "../generator/marketplace-generator";
 import { SeededRandom } from "../generator/random";
 import { validateListingRecord } from "../ingest/listing-record";
 import { writeListingBatch, type BatchRow } from "../ingest/batch/listing-batch-writer";
 import { loadRiskModel } from "../ingest/risk-model-loader";
-import { DEFAULT_RISK_CONFIG, type RiskConfig } from "../risk/risk-config";
 import { buildCatalogue } from "./catalogue";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, PLATFORM_ORGANIZATION } from "./demo-alliance.data";
-import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import type { Config } from "../config";
+import { loadKeyedHasher } from "../domain/intel/keyed-hash";
+import { sharedIntelligence } from "../ingest/intel-source";
 import { domainOf } from "../domain/email-domains";
 import { seedDemoGovernance } from "./demo-governance";
 import { seedDemoIntel } from "./demo-intel";
@@ -31,7 +32,6 @@ export interface SeedOptions {
   // Generated times are offsets from this instant. It defaults to the start of the current UTC
   // day, so that two seedings with the same seed on the same day store identical rows.
   now?: Date;
-  risk?: RiskConfig;
   onProgress?: (message: string) => void;
 }
 
@@ -79,7 +79,7 @@ export async function seedMembers(manager: EntityManager, random: SeededRandom):
 // Seeds the demo alliance through `manager`, which must belong to the caller's transaction: the
 // embedded database has a single connection, so any other route to it would deadlock. Listings
 // come from the marketplace generator through the same ingest and risk model as real feeds.
-export async function seedDemoAlliance(manager: EntityManager, hasher: KeyedHasher, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemoAlliance(manager: EntityManager, config: Config, options: SeedOptions = {}): Promise<SeedSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
   const random = new SeededRandom(seed);
   const now = options.now ?? startOfUtcDay(new Date());
@@ -89,9 +89,15 @@ export async function seedDemoAlliance(manager: EntityManager, hasher: KeyedHash
   const members = await seedMembers(manager, random);
   progress(`members: ${JSON.stringify(members)}`);
 
-  const model = await loadRiskModel(manager, options.risk ?? DEFAULT_RISK_CONFIG);
+  // Shared before the listings are scored, so that the demo's scores show the intelligence signal
+  // as a real feed's do once members have shared.
+  const listings = () => generateListings({ listings: options.listings ?? DEFAULT_LISTINGS, seed, now });
+  const hasher = loadKeyedHasher(config);
+  await seedDemoIntel(manager, hasher, random.fork("intel"), storesMembersReport(listings()));
+
+  const model = await loadRiskModel(manager, config.risk);
   const idRandom = random.fork("ids");
-  const batchOptions = { model, now, newId: () => idRandom.uuid() };
+  const batchOptions = { model, now, intel: sharedIntelligence(hasher, config.intel.minMembers), newId: () => idRandom.uuid() };
   let batch: BatchRow[] = [];
   let line = 0;
   // What this seed wrote, not the tables' totals: a database may hold listings of its own already.
@@ -102,7 +108,7 @@ export async function seedDemoAlliance(manager: EntityManager, hasher: KeyedHash
     created.listings += counts.inserted;
     created.infringements += counts.infringementsCreated;
   };
-  for (const generated of generateListings({ listings: options.listings ?? DEFAULT_LISTINGS, seed, now })) {
+  for (const generated of listings()) {
     const validated = validateListingRecord(generated);
     if (!validated.ok) throw new Error(`generated listing ${line + 1} is invalid: ${validated.reason}`);
     batch.push({ line: ++line, record: validated.record });
@@ -116,6 +122,17 @@ export async function seedDemoAlliance(manager: EntityManager, hasher: KeyedHash
 
   await spreadDemoLifecycle(manager, random.fork("lifecycle"), now, model.config);
   await seedDemoGovernance(manager, random.fork("governance"), now);
-  await seedDemoIntel(manager, hasher, random.fork("intel"));
   return { ...members, ...created };
+}
+
+// The stores with the most fakes in the feed, as members who test-bought from them would report
+// them: the first is reported by two members, so that other members' cases there show the match.
+// A small seed's stores may sell no fakes at all; they are still named, most listings first.
+function storesMembersReport(feed: Iterable<GeneratedListing>): string[] {
+  const fakes = new Map<string, number>();
+  for (const listing of feed) {
+    const store = `${listing.marketplace}:${listing.seller.externalId}`;
+    fakes.set(store, (fakes.get(store) ?? 0) + (listing.label.counterfeit ? 1 : 1 / 1_000_000));
+  }
+  return [...fakes].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).slice(0, 3).map(([store]) => store);
 }

@@ -7,10 +7,10 @@ import type { SeededRandom } from "../generator/random";
 // What members have shared, through the same contribution as the API and the CLI's import, so
 // that the README's intelligence examples answer on the demo: a phone two members hold MATCH_ONLY
 // (a third member's blind match finds it, with 2 members; either holder's finds nothing), the
-// riskiest stores at every distribution, and counterfeit vocabulary.
+// stores with the most fakes at every distribution, and counterfeit vocabulary.
 const SHARED_PHONE = "+86 138 0013 8000";
 
-type Draft = Omit<IndicatorDraft, "value"> & { value: string | ((stores: string[]) => string | undefined) };
+type Draft = Omit<IndicatorDraft, "value"> & { value: string | ((stores: readonly string[]) => string | undefined) };
 
 const CONTRIBUTIONS: Record<string, Draft[]> = {
   "louis-vuitton": [
@@ -30,12 +30,9 @@ const CONTRIBUTIONS: Record<string, Draft[]> = {
   ],
 };
 
-export async function seedDemoIntel(manager: EntityManager, hasher: KeyedHasher, random: SeededRandom): Promise<void> {
+// stores: "MARKETPLACE:external id" of the stores members report, most fakes first.
+export async function seedDemoIntel(manager: EntityManager, hasher: KeyedHasher, random: SeededRandom, stores: readonly string[]): Promise<void> {
   const ids = random.fork("intel");
-  // The stores the model rates riskiest, as members would report them.
-  const stores = ((await manager.query(`SELECT marketplace::text || ':' || external_id AS store FROM seller ORDER BY risk_score DESC, id LIMIT 3`)) as { store: string }[]).map(
-    (row) => row.store,
-  );
   for (const [slug, drafts] of Object.entries(CONTRIBUTIONS)) {
     const [{ id: orgId }]: { id: string }[] = await manager.query(`SELECT id FROM organization WHERE slug = $1`, [slug]);
     // A small seed (`seed --listings 5`) may have fewer stores than these name: those are left out.

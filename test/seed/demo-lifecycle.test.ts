@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { loadKeyedHasher } from "../../src/domain/intel/keyed-hash";
 import { seedDemoAlliance } from "../../src/seed/demo-alliance";
+import { gid } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
 
 // The demo alliance's cases must look as if the workflows had moved them: what `npm start` shows
@@ -12,7 +12,7 @@ let db: DataSource;
 beforeAll(async () => {
   api = await startTestApi();
   db = api.dataSource;
-  await db.transaction((manager) => seedDemoAlliance(manager, loadKeyedHasher(api.config)));
+  await db.transaction((manager) => seedDemoAlliance(manager, api.config));
 }, 120_000);
 afterAll(() => api.close());
 
@@ -161,5 +161,24 @@ describe("the seeded demo lifecycle", () => {
     const listed = await api.gql<{ indicators: { totalCount: number } }>(`{ indicators(first: 50) { totalCount } }`, {}, { token: await tokenOf("analyst@mars.example") });
     // What another member may list: ALLIANCE and ALLIANCE_ANONYMOUS rows only.
     expect(listed.data?.indicators.totalCount).toBe(6);
+  });
+
+  it("shares it before the listings are scored, so that a member's case on a store two others reported shows the match", async () => {
+    const [intelCase]: { id: string; email: string }[] = await db.query(
+      `SELECT si.id, (SELECT u.email FROM app_user u WHERE u.owner_org_id = si.owner_org_id AND u.role = 'ANALYST' ORDER BY u.email LIMIT 1) AS email
+         FROM suspected_infringement si JOIN organization o ON o.id = si.owner_org_id
+        WHERE o.slug NOT IN ('louis-vuitton', 'sony') AND si.risk_signals @> '[{"kind": "INTEL_MATCH"}]'
+        ORDER BY si.id LIMIT 1`,
+    );
+    expect(intelCase).toBeDefined();
+    const read = await api.gql<{ infringement: { riskSignals: { kind: string; contribution: number; reason: string }[] } }>(
+      `query ($id: ID!) { infringement(id: $id) { riskSignals { kind contribution reason } } }`,
+      { id: gid("Infringement", intelCase.id) },
+      { token: await tokenOf(intelCase.email) },
+    );
+    expect(read.errors).toBeUndefined();
+    const intel = read.data?.infringement.riskSignals.find((signal) => signal.kind === "INTEL_MATCH");
+    expect(intel?.contribution).toBeGreaterThan(0);
+    expect(intel?.reason).toMatch(/matches alliance intelligence \(2 members\)/);
   });
 });
