@@ -35,6 +35,7 @@ import { AuditFilterIndexes1796710000000 } from "./1796710000000-AuditFilterInde
 import { CaseConfirmationEvidence1796720000000 } from "./1796720000000-CaseConfirmationEvidence";
 import { ListingRemovedAt1796725000000 } from "./1796725000000-ListingRemovedAt";
 import { ProgressReportReferralFingerprint1796730000000 } from "./1796730000000-ProgressReportReferralFingerprint";
+import { ProductSpellRepair1796740000000 } from "./1796740000000-ProductSpellRepair";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   CaseConfirmationEvidence1796720000000,
   ListingRemovedAt1796725000000,
   ProgressReportReferralFingerprint1796730000000,
+  ProductSpellRepair1796740000000,
 ];
