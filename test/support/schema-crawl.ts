@@ -4,6 +4,7 @@ import {
   TypeInfo,
   buildSchema,
   getNamedType,
+  isInterfaceType,
   isLeafType,
   isObjectType,
   parse,
@@ -11,6 +12,7 @@ import {
   visit,
   visitWithTypeInfo,
   type GraphQLField,
+  type GraphQLInterfaceType,
   type GraphQLObjectType,
 } from "graphql";
 import { documentChecks } from "../../src/api/document-checks";
@@ -119,8 +121,8 @@ export class DocumentPlanner {
   // Root selections split to pass, and packed into as few documents as pass, each root under an
   // alias of its own. The work takes seconds: it lets the event loop turn between roots, or the
   // test server in this process would miss its sockets' timers and reset a connection in use.
-  async plan(roots: Selection[]): Promise<string[]> {
-    const documents: string[] = [];
+  async plan(roots: Selection[]): Promise<Selection[][]> {
+    const documents: Selection[][] = [];
     let current: Selection[] = [];
     const aliased = (selections: Selection[]) => selections.map((s, i) => ({ ...s, alias: `r${i}` }));
     const pieces: Selection[] = [];
@@ -132,13 +134,55 @@ export class DocumentPlanner {
       await new Promise(setImmediate);
       const next = [...current, root];
       if (current.length && !this.passes("query", aliased(next))) {
-        documents.push(`query { ${print(aliased(current))} }`);
+        documents.push(aliased(current));
         current = [root];
       } else current = next;
     }
-    if (current.length) documents.push(`query { ${print(aliased(current))} }`);
+    if (current.length) documents.push(aliased(current));
     return documents;
   }
+}
+
+// "Type.field" of the field an answer's path (an error's) runs to, in a query's root selections.
+export function fieldAt(roots: Selection[], path: readonly (string | number)[]): string | null {
+  let type: GraphQLObjectType | GraphQLInterfaceType | null = crawlSchema.getQueryType() ?? null;
+  let selections = roots;
+  let found: string | null = null;
+  for (const segment of path) {
+    if (typeof segment === "number") continue;
+    type Candidate = [Selection, GraphQLObjectType | GraphQLInterfaceType | null];
+    const candidates = (within: Selection[], on: Candidate[1]): Candidate[] =>
+      within.flatMap((s): Candidate[] =>
+        s.on ? candidates(s.children, crawlSchema.getType(s.on) as GraphQLObjectType) : (s.alias ?? s.field) === segment ? [[s, on]] : [],
+      );
+    const [match] = candidates(selections, type);
+    if (!match?.[1] || !match[0].field) return null;
+    const [selection, parent] = match;
+    found = `${parent.name}.${selection.field}`;
+    const named = getNamedType(parent.getFields()[selection.field!].type);
+    type = isObjectType(named) || isInterfaceType(named) ? named : null;
+    selections = selection.children;
+  }
+  return found;
+}
+
+// The selections without the fields named (and any selection left with nothing to select).
+export function without(
+  selections: Selection[],
+  fields: Set<string>,
+  type: GraphQLObjectType | GraphQLInterfaceType | null = crawlSchema.getQueryType() ?? null,
+): Selection[] {
+  return selections.flatMap((s): Selection[] => {
+    if (s.on) {
+      const children = without(s.children, fields, crawlSchema.getType(s.on) as GraphQLObjectType);
+      return children.length ? [{ ...s, children }] : [];
+    }
+    if (type && fields.has(`${type.name}.${s.field}`)) return [];
+    if (!s.children.length) return [s];
+    const named = type && getNamedType(type.getFields()[s.field!].type);
+    const children = without(s.children, fields, named && (isObjectType(named) || isInterfaceType(named)) ? named : null);
+    return children.length ? [{ ...s, children }] : [];
+  });
 }
 
 // "Type.field" for every field a document selects.
