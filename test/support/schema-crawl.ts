@@ -185,6 +185,24 @@ export function without(
   });
 }
 
+// The selections with each record's own fields only: the records a record refers to are left out
+// (but for the first record of each root, which a root's connection or lookup answers).
+export function shallow(
+  selections: Selection[],
+  type: GraphQLObjectType | GraphQLInterfaceType | null = crawlSchema.getQueryType() ?? null,
+  inRecord = false,
+): Selection[] {
+  return selections.flatMap((s): Selection[] => {
+    if (s.on) return [{ ...s, children: shallow(s.children, crawlSchema.getType(s.on) as GraphQLObjectType, true) }];
+    if (!s.children.length || !type) return [s];
+    const named = getNamedType(type.getFields()[s.field!].type);
+    const record = isInterfaceType(named) || (isObjectType(named) && isNodeType(named));
+    if (record && inRecord) return [];
+    const children = shallow(s.children, isObjectType(named) || isInterfaceType(named) ? named : null, inRecord || record);
+    return children.length ? [{ ...s, children }] : [];
+  });
+}
+
 // "Type.field" for every field a document selects.
 export function fieldsSelected(text: string): Set<string> {
   const selected = new Set<string>();
