@@ -143,9 +143,14 @@ export class DocumentPlanner {
   }
 }
 
-// "Type.field" of the field an answer's path (an error's) runs to, in a query's root selections.
-export function fieldAt(roots: Selection[], path: readonly (string | number)[]): string | null {
-  let type: GraphQLObjectType | GraphQLInterfaceType | null = crawlSchema.getQueryType() ?? null;
+// "Type.field" of the field an answer's path (an error's) runs to, in an operation's root
+// selections.
+export function fieldAt(
+  roots: Selection[],
+  path: readonly (string | number)[],
+  rootType: GraphQLObjectType | null = crawlSchema.getQueryType() ?? null,
+): string | null {
+  let type: GraphQLObjectType | GraphQLInterfaceType | null = rootType;
   let selections = roots;
   let found: string | null = null;
   for (const segment of path) {
