@@ -31,9 +31,11 @@ function measureOf(value: string): string | null {
   return `${unit.dimension}:${Number(base.toPrecision(12))}`;
 }
 
-// Spec values repeat across listings: each is read once.
+// Spec names and values repeat across listings: each is read once (a listing's spec names are read
+// for every brand it claims, and folding a name each time took most of the spec signal's CPU).
 const specValues = new BoundedMemo<string, string>(100_000);
+const specNames = new BoundedMemo<string, string>(10_000);
 
 export const specValue = (value: string): string => specValues.get(value, (v) => measureOf(v) ?? foldText(v).joined);
 
-export const specName = (name: string): string => foldText(name).joined;
+export const specName = (name: string): string => specNames.get(name, (n) => foldText(n).joined);
