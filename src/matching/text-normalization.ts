@@ -9,7 +9,6 @@ import { simplifiedChinese } from "./simplified-chinese";
 // "Swarowski"), characters nobody sees ("L\u200bV" with a zero-width space), and Chinese in
 // traditional characters ("華為" for "华为"). Text and brand aliases go through the same folding.
 
-const LATIN_LETTER = /^[a-z]$/;
 // Format characters drawn as nothing (zero-width space and joiners, soft hyphen, word joiner, byte
 // order mark, text-direction marks): a reader sees the letters either side of one as one word, so
 // they are taken out, not read as a break between words.
@@ -39,21 +38,28 @@ export const isWordCode = (code: number) =>
 const HAS_LOOKALIKE = /[0-9@$!]/;
 const ASCII = /^[ -~\t\n\r]*$/;
 
+// The text is copied only where a look-alike is replaced: most texts with a digit have none between
+// two letters ("256gb"), and are kept as they are.
 function replaceLookalikes(text: string): string {
   if (!HAS_LOOKALIKE.test(text)) return text;
   let out = "";
+  let copied = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const letter = LOOKALIKES[ch];
-    out += letter && LATIN_LETTER.test(text[i - 1] ?? "") && LATIN_LETTER.test(text[i + 1] ?? "") ? letter : ch;
+    const letter = LOOKALIKES[text[i]];
+    if (letter && isLetterCode(text.charCodeAt(i - 1)) && isLetterCode(text.charCodeAt(i + 1))) {
+      out += text.slice(copied, i) + letter;
+      copied = i + 1;
+    }
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function soundAlike(token: string): string {
   if (!isLatin(token)) return token;
   const spelledOut = token.includes("w") && !VOWEL.test(token);
   let out = "";
+  // The last character added: reading it back from `out`, a string still being built, walks it.
+  let last = "";
   for (let i = 0; i < token.length; i++) {
     let ch = token[i];
     const next = token[i + 1];
@@ -61,7 +67,7 @@ function soundAlike(token: string): string {
       ch = ch === "p" ? "f" : "c";
       i++;
     } else if (ch !== "w" || !spelledOut) ch = SOUND_ALIKE[ch] ?? ch;
-    if (out[out.length - 1] !== ch) out += ch;
+    if (last !== ch) out += last = ch;
   }
   return out;
 }
