@@ -215,10 +215,15 @@ export class RiskModel {
   // longer applies; that never flags it anew, and never counts for the listing's own score.
   finish(prepared: PreparedAssessment, seller: SellerFacts, intel: IntelView = NO_INTEL, withCases: readonly string[] = []): ListingAssessment {
     const shared = [prepared.vocabulary, prepared.reviews].filter((s): s is RiskSignal => s !== null);
+    // The seller's record and intelligence as they count for the owner.
+    const addedFor = (ownerOrgId: string | null) =>
+      [this.sellerHistory(seller, ownerOrgId), intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH)].filter((s): s is RiskSignal => s !== null);
+    // As they count for anyone: the brand-free score and each claimed brand's public score read the
+    // same, worked out once (an ingest finishes every listing's scores while its batch is written).
+    const addedForAnyone = addedFor(null);
     // Every signal for the owner: the listing's, the seller's record and intelligence as they count for it.
     const scoredFor = (signals: RiskSignal[], ownerOrgId: string | null) => {
-      const added = [this.sellerHistory(seller, ownerOrgId), intelMatch(intel, ownerOrgId, this.config.weights.INTEL_MATCH)];
-      const all = [...signals, ...shared, ...added.filter((s): s is RiskSignal => s !== null)];
+      const all = [...signals, ...shared, ...(ownerOrgId === null ? addedForAnyone : addedFor(ownerOrgId))];
       return capAtHundred(all.sort((a, b) => b.contribution - a.contribution));
     };
 
