@@ -40,6 +40,7 @@ async function main() {
   const chunks = await chunksOf(file, config.ingest.batchRows);
   const listings = chunks.reduce((sum, chunk) => sum + chunk.lineCount, 0);
   const perListing: number[] = [];
+  const digests = new Set<string>();
   for (let pass = 0; pass < passes; pass++) {
     const model = new RiskModel(profiles, config.risk);
     const intel = sharedIntelligenceOf(sharedIntelligenceSetup(config));
@@ -53,11 +54,15 @@ async function main() {
       digest.update(prepared.content).update(JSON.stringify([prepared.rows, prepared.intelKeys, prepared.rejections, prepared.read]));
     }
     perListing.push(cpu / listings);
-    console.log(`pass ${pass + 1}: ${(cpu / listings).toFixed(1)} µs of CPU a listing, digest ${digest.digest("hex").slice(0, 16)}`);
+    const hex = digest.digest("hex").slice(0, 16);
+    digests.add(hex);
+    console.log(`pass ${pass + 1}: ${(cpu / listings).toFixed(1)} µs of CPU a listing, digest ${hex}`);
   }
   const sorted = [...perListing].sort((a, b) => a - b);
   const median = (sorted[Math.floor((passes - 1) / 2)] + sorted[Math.floor(passes / 2)]) / 2;
-  console.log(`${listings} listings, ${passes} passes: median ${median.toFixed(1)} µs of CPU a listing`);
+  // Every pass prepares the same rows; passes that differed would make the digest meaningless.
+  if (digests.size !== 1) throw new Error(`the passes prepared different rows: ${[...digests].join(", ")}`);
+  console.log(JSON.stringify({ listings, passes, medianCpuMicrosPerListing: Number(median.toFixed(1)), digest: [...digests][0] }));
 }
 
 main().catch((error: Error) => {
