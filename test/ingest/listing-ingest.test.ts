@@ -383,6 +383,18 @@ describe("listing ingest", () => {
     expect(again).toEqual({ strike_count: 2, listing_count: 3 });
   });
 
+  it("counts a store the strike policy moves as updated, though its scanned record is the same", async () => {
+    // Stored ACTIVE at 6 strikes, as the code before the strike policy applied to scans left stores.
+    const seller = { externalId: "store-policy-moved", name: "Policy Moved Store", strikeCount: 6 };
+    await ingest([fake({ seller })]);
+    await db.query(`UPDATE seller SET status = 'ACTIVE', status_reason = NULL WHERE external_id = $1`, [seller.externalId]);
+    const { counts } = await ingest([fake({ seller })]);
+    expect(counts).toMatchObject({ sellersCreated: 0, sellersUpdated: 1 });
+    expect((await db.query(`SELECT status FROM seller WHERE external_id = $1`, [seller.externalId]))[0].status).toBe("CLOSED");
+    const { counts: again } = await ingest([fake({ seller })]);
+    expect(again).toMatchObject({ sellersCreated: 0, sellersUpdated: 0 });
+  });
+
   it("keeps a store's brand count when a scan leaves it out, and takes a lower one when given", async () => {
     const seller = { externalId: "store-brand-count", name: "Many Brands Store", openedAt: "2026-10-25T00:00:00.000Z", brandCount: 25 };
     await ingest([fake({ seller })]);

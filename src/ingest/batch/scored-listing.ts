@@ -29,6 +29,7 @@ export interface SellerState {
   confirmedBy: ReadonlyMap<string, number>;
   // Of those, the ones on the batch's stored listings: by listing id, each case's organization.
   confirmedOn: ReadonlyMap<string, readonly string[]>;
+  // Its record or its status moved by this batch (the ingest summary's sellersUpdated).
   changed: boolean;
 }
 

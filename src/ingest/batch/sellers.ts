@@ -131,6 +131,7 @@ function merged(stored: SellerRow, record: SellerRecord, policy: StrikePolicy | 
     policy,
   );
   state.changed =
+    statusMoved(state) ||
     state.name !== stored.public_name ||
     !sameTime(state.openedAt, stored.opened_at) ||
     state.brandCount !== stored.brand_count ||
