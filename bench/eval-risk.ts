@@ -4,10 +4,9 @@ import { createInterface } from "node:readline";
 import type { GroundTruth } from "../src/generator/marketplace-generator";
 import { validateListingRecord } from "../src/ingest/listing-record";
 import { loadConfig } from "../src/config";
-import { generatorCatalogue } from "../src/generator/catalogue";
 import { listingFacts } from "../src/ingest/prepared-row";
-import { logosOfProducts } from "../src/ingest/risk-model-loader";
 import { RiskModel } from "../src/risk/risk-model";
+import { generatorProfiles } from "./generator-profiles";
 
 // npm run eval:risk -- listings.ndjson
 // Scores each generated listing with the configured model against the demo catalogue, as ingest
@@ -21,18 +20,7 @@ async function main() {
   const file = process.argv[2];
   if (!file) throw new Error("usage: npm run eval:risk -- listings.ndjson");
   const config = loadConfig({ JWT_SECRET: "x".repeat(32), ...process.env }).risk;
-  const model = new RiskModel(
-    // The same profiles ingest builds from the stored catalogue (risk-model-loader.ts).
-    generatorCatalogue().map((b) => ({
-      id: b.name,
-      ownerOrgId: b.name,
-      name: b.name,
-      aliases: b.aliases,
-      logoHashes: logosOfProducts(b.products),
-      products: b.products,
-    })),
-    config,
-  );
+  const model = new RiskModel(generatorProfiles(), config);
   const confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const wrongBrand = { flaggedOtherBrand: 0 };
   const histogram = new Map<string, number[]>();

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { loadConfig } from "../src/config";
-import { generatorCatalogue } from "../src/generator/catalogue";
 import { sharedIntelligenceSetup, sharedIntelligenceOf } from "../src/ingest/intel-source";
 import { prepareLines } from "../src/ingest/line-preparer";
 import { ndjsonChunks, type LineChunk } from "../src/ingest/ndjson-reader";
-import { logosOfProducts } from "../src/ingest/risk-model-loader";
 import { RiskModel } from "../src/risk/risk-model";
 import { numberArg } from "./bench-database";
+import { generatorProfiles } from "./generator-profiles";
 
 // npm run bench:prepare -- listings.ndjson [--passes N]
 // The CPU a file ingest's preparation (what its worker thread does: decoding, parsing, validating,
@@ -28,15 +27,7 @@ async function main() {
   if (!file || file.startsWith("--")) throw new Error("usage: npm run bench:prepare -- listings.ndjson [--passes N]");
   const passes = numberArg("passes", 5);
   const config = loadConfig({ JWT_SECRET: "x".repeat(32), INTEL_HMAC_SECRET: "bench-intel-secret-0123456789abcdef0123", ...process.env });
-  // The profiles eval:risk uses: the generator's catalogue, as the demo alliance stores it.
-  const profiles = generatorCatalogue().map((b) => ({
-    id: b.name,
-    ownerOrgId: b.name,
-    name: b.name,
-    aliases: b.aliases,
-    logoHashes: logosOfProducts(b.products),
-    products: b.products,
-  }));
+  const profiles = generatorProfiles();
   const chunks = await chunksOf(file, config.ingest.batchRows);
   const listings = chunks.reduce((sum, chunk) => sum + chunk.lineCount, 0);
   const perListing: number[] = [];
