@@ -1,6 +1,7 @@
 import { AuditLogWithoutEvidence1796660000000 } from "../../src/db/migrations/1796660000000-AuditLogWithoutEvidence";
 import { openTestDatabase } from "../support/test-database";
 import type { Database } from "../../src/db/data-source";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // Outcome events written before the audit log stopped copying a test buy's evidence keep its count.
 let database: Database;
@@ -24,12 +25,7 @@ it("replaces the evidence copied into test buys' outcome events by its count, an
   const counted = await insert("testBuy.outcome", { outcome: "GENUINE", findings: null, evidenceItems: 0 });
   const other = await insert("testBuy.record", { evidence: "not a list" });
 
-  const runner = db.createQueryRunner();
-  try {
-    await new AuditLogWithoutEvidence1796660000000().up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(db, new AuditLogWithoutEvidence1796660000000(), "up");
   const rows: { id: string; after: object }[] = await db.query(`SELECT id, after FROM audit_event WHERE id = ANY($1)`, [[copied, counted, other]]);
   expect(Object.fromEntries(rows.map((row) => [row.id, row.after]))).toEqual({
     [copied]: { outcome: "COUNTERFEIT", findings: "stitching", evidenceItems: 2 },

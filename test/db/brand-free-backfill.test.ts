@@ -5,6 +5,7 @@ import { ListingIngest } from "../../src/ingest/listing-ingest";
 import { createListing, createOrganization, createSeller } from "../support/factories";
 import { createCatalogueBrand, listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // The migration that brought in brand-free store scores works them out of what was stored: for
 // listings whose signals were not capped, it gives what the ingest writes.
@@ -19,14 +20,7 @@ afterAll(() => api.close());
 
 // The migration undone and run again over what is stored now.
 async function backfillAgain() {
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    const migration = new BrandFreeStoreScore1796540000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(api.dataSource, new BrandFreeStoreScore1796540000000(), "down", "up");
 }
 
 const stored = async () => ({

@@ -2,6 +2,7 @@ import { IndicatorExpiryWithinDates1796670000000 } from "../../src/db/migrations
 import { brandMember, contribute } from "../support/intel";
 import { gid } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // An expiry stored past the year 9999 (rounded up to its day before expiries had a bound) broke
 // every list that held the indicator; the migration brings it back within the dates a reader can be sent.
@@ -17,12 +18,7 @@ it("ends an expiry stored past the year 9999 on its last day, and the lists hold
   const LIST = `{ indicators(first: 50, filter: { contributedByMe: true }) { edges { node { id expiresAt } } } }`;
   expect((await api.gql(LIST, {}, member.as)).errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
 
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    await new IndicatorExpiryWithinDates1796670000000().up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(api.dataSource, new IndicatorExpiryWithinDates1796670000000(), "up");
   const listed = await api.gql<{ indicators: { edges: { node: { id: string; expiresAt: string } }[] } }>(LIST, {}, member.as);
   expect(listed.errors).toBeUndefined();
   expect(Object.fromEntries(listed.data!.indicators.edges.map(({ node }) => [node.id, node.expiresAt]))).toEqual({

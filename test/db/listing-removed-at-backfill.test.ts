@@ -4,6 +4,7 @@ import { dataOf } from "../support/enforcement";
 import { createCast, gid, type Cast } from "../support/personas";
 import { listingRecord, ndjson } from "../support/listing-records";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // The migration that dates listings' removals works them out of what was stored: never before the
 // takedown that removed a listing, so that no scan from before it brings the listing back.
@@ -17,14 +18,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function backfillAgain() {
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    const migration = new ListingRemovedAt1796725000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(api.dataSource, new ListingRemovedAt1796725000000(), "down", "up");
 }
 
 const removedAtOf = async (externalId: string): Promise<Date | null> =>

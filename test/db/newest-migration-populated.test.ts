@@ -1,10 +1,11 @@
-import type { DataSource, QueryRunner } from "typeorm";
+import type { DataSource } from "typeorm";
 import { migrations } from "../../src/db/migrations";
 import { seedDemoAlliance } from "../../src/seed/demo-alliance";
 import { dataOf } from "../support/enforcement";
 import { gid } from "../support/personas";
 import type { Credentials } from "../support/test-api";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // `npm start` keeps its database, and a deployment its server's: a migration applies to a database
 // full of what the code before it wrote, and keeps it. Every table gets rows (the demo seed, then
@@ -77,17 +78,6 @@ async function contents(db: DataSource): Promise<Map<string, string>> {
 
 const newest = new (migrations.at(-1)!)();
 
-async function inTransaction(work: (runner: QueryRunner) => Promise<void>) {
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await work(runner);
-    await runner.commitTransaction();
-  } finally {
-    await runner.release();
-  }
-}
-
 it("applies the newest migration to a database every table of which holds rows, and keeps them", async () => {
   await api.dataSource.transaction((manager) => seedDemoAlliance(manager, api.config, { listings: 200, seed: 2017 }));
   await writeWhatTheSeedDoesNot();
@@ -96,9 +86,9 @@ it("applies the newest migration to a database every table of which holds rows, 
   // A table added since is given rows in writeWhatTheSeedDoesNot, or this test proves nothing of it.
   expect(emptyTables).toEqual([]);
 
-  await inTransaction((runner) => newest.down(runner));
+  await runMigrationSteps(api.dataSource, newest, "down");
   const undone = await contents(api.dataSource);
-  await inTransaction((runner) => newest.up(runner));
+  await runMigrationSteps(api.dataSource, newest, "up");
   const after = await contents(api.dataSource);
 
   const kept = [...undone.keys()];

@@ -3,6 +3,7 @@ import { OrgKind, UserRole } from "../../src/entities/enums";
 import { createOrganization } from "../support/factories";
 import { createCast, gid, userPersona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // The migration that put a member's standing on the organization takes it from the audit log:
 // the same reason and time as the suspension wrote.
@@ -28,14 +29,7 @@ it("gives suspended members their suspension's reason and time, and reinstated o
   const written = await standing();
   expect(written.map((row: { status_reason: string | null }) => row.status_reason).sort()).toEqual([null, "dues of Backfill suspended"].sort());
 
-  const runner = api.dataSource.createQueryRunner();
-  try {
-    const migration = new OrganizationStatusReason1796550000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(api.dataSource, new OrganizationStatusReason1796550000000(), "down", "up");
   // The audit event is written a moment after the status: the times agree to the second.
   const backfilled = await standing();
   expect(backfilled.map(({ status_changed_at: _at, ...rest }: { status_changed_at: Date }) => rest)).toEqual(

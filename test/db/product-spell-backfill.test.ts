@@ -3,6 +3,7 @@ import type { Database } from "../../src/db/data-source";
 import { OrgKind } from "../../src/entities/enums";
 import { createBrand, createOrganization, createProduct } from "../support/factories";
 import { openTestDatabase } from "../support/test-database";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // The migration that brought in product spells gives each stored product one, from when it was
 // added until its removal, under the category it has.
@@ -23,14 +24,7 @@ it("gives each product one spell, from its created_at to its removed_at", async 
   const skewed = await createProduct(db, brand, { sku: "B-SKEW", category: "Belts", createdAt: january });
   await db.query(`UPDATE product SET removed_at = $1 WHERE id = $2`, [new Date("2025-01-09T23:59:59.990Z"), skewed.id]);
 
-  const runner = db.createQueryRunner();
-  try {
-    const migration = new ProductSpells1796635000000();
-    await migration.down(runner);
-    await migration.up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(db, new ProductSpells1796635000000(), "down", "up");
 
   const spells = await db.query(
     `SELECT p.sku, s.category, s.started_at, s.ended_at FROM product_spell s JOIN product p ON p.id = s.product_id WHERE p.brand_id = $1 ORDER BY p.sku`,

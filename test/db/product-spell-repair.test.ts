@@ -3,6 +3,7 @@ import type { Database } from "../../src/db/data-source";
 import { OrgKind } from "../../src/entities/enums";
 import { createBrand, createOrganization, createProduct } from "../support/factories";
 import { openTestDatabase } from "../support/test-database";
+import { runMigrationSteps } from "../support/migration-steps";
 
 // A database migrated and seeded by the commit that brought in product spells, whose code wrote
 // none: its products have no spell. The repair gives each such product the one the ProductSpells
@@ -27,12 +28,7 @@ it("gives a product stored with no spell one, from its created_at to its removed
   await db.query(`UPDATE product_spell SET category = 'Wallets', ended_at = $2 WHERE product_id = $1`, [moved.id, march]);
   await db.query(`INSERT INTO product_spell (product_id, category, started_at) VALUES ($1, 'Belts', $2)`, [moved.id, march]);
 
-  const runner = db.createQueryRunner();
-  try {
-    await new ProductSpellRepair1796740000000().up(runner);
-  } finally {
-    await runner.release();
-  }
+  await runMigrationSteps(db, new ProductSpellRepair1796740000000(), "up");
 
   const spells = await db.query(
     `SELECT p.sku, s.category, s.started_at, s.ended_at FROM product_spell s JOIN product p ON p.id = s.product_id
