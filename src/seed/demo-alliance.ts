@@ -129,10 +129,16 @@ export async function seedDemoAlliance(manager: EntityManager, config: Config, o
 // them: the first is reported by two members, so that other members' cases there show the match.
 // A small seed's stores may sell no fakes at all; they are still named, most listings first.
 function storesMembersReport(feed: Iterable<GeneratedListing>): string[] {
-  const fakes = new Map<string, number>();
+  const stores = new Map<string, { fakes: number; listings: number }>();
   for (const listing of feed) {
-    const store = `${listing.marketplace}:${listing.seller.externalId}`;
-    fakes.set(store, (fakes.get(store) ?? 0) + (listing.label.counterfeit ? 1 : 1 / 1_000_000));
+    const key = `${listing.marketplace}:${listing.seller.externalId}`;
+    const store = stores.get(key) ?? { fakes: 0, listings: 0 };
+    store.fakes += listing.label.counterfeit ? 1 : 0;
+    store.listings += 1;
+    stores.set(key, store);
   }
-  return [...fakes].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).slice(0, 3).map(([store]) => store);
+  return [...stores]
+    .sort(([a, x], [b, y]) => y.fakes - x.fakes || y.listings - x.listings || (a < b ? -1 : 1))
+    .slice(0, 3)
+    .map(([key]) => key);
 }
