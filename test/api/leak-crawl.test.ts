@@ -16,6 +16,7 @@ import { InfringementStatus, OrgKind, RiskSignalKind, UserRole } from "../../src
 import { fromGlobalId } from "../../src/schema/global-id";
 import { RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
+import { footprint } from "../support/footprint";
 import { contribute } from "../support/intel";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import {
@@ -695,22 +696,6 @@ function leaksIn(persona: PersonaName, document: string, response: GraphQLRespon
   return found;
 }
 
-// Each table's rows, to tell that the mutations changed nothing. A key's lastUsedAt moves as its
-// persona reads.
-async function footprint(): Promise<Record<string, string>> {
-  const tables = (await api.dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY 1`,
-  )) as { table_name: string }[];
-  const result: Record<string, string> = {};
-  for (const { table_name: table } of tables) {
-    const [row] = (await api.dataSource.query(`SELECT md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text), '')) AS digest FROM "${table}" t`)) as {
-      digest: string;
-    }[];
-    result[table] = row.digest;
-  }
-  return result;
-}
-
 async function inTurn<T>(items: T[], run: (item: T) => Promise<void>, atOnce: number): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -824,7 +809,7 @@ it("finds every canary of brand A's when the platform's admin crawls", async () 
 }, 120_000);
 
 it("answers a mutation with an id of brand A's it may not change as with a missing id, and changes nothing", async () => {
-  const before = await footprint();
+  const before = await footprint(api.dataSource);
   const problems: string[] = [];
   const runs = PERSONA_NAMES.flatMap((persona) =>
     calls.filter((call) => !(allowedAreas(persona).has(call.id.area) && call.name in ANOTHERS_RECORD)).map((call) => ({ persona, call })),
@@ -873,7 +858,7 @@ it("answers a mutation with an id of brand A's it may not change as with a missi
     REQUESTS_AT_ONCE,
   );
   expect(problems).toEqual([]);
-  expect(await footprint()).toEqual(before);
+  expect(await footprint(api.dataSource)).toEqual(before);
 }, 300_000);
 
 it("selects every field of the schema in some crawl, or says why not", () => {
