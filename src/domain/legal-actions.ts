@@ -33,7 +33,10 @@ export async function fileLegalAction(
   viewer: Viewer,
   input: { sellerId: string; court: string; caseNumber?: string | null; claim: MoneyValue; filedOn: string },
 ): Promise<LegalAction> {
+  // Compared with the open lawsuits' courts, its spacing aside, to refuse one filed twice: but for
+  // its spacing (tabs and line breaks included), it must read as it compares.
   const court = requiredText(input.court, "court", 300);
+  checkReference(court.replace(/\s/g, " "), "court");
   const caseNumber = caseNumberOf(input.caseNumber);
   const claim = checkMoney(input.claim, "claim", { allowZero: false });
   const filedOn = checkPastLocalDate(input.filedOn, "filedOn");
