@@ -8,7 +8,7 @@ import { badInput, conflict, notFound } from "../errors";
 import { recordAudit } from "./audit";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
-import { requiredText } from "./validation";
+import { checkReference, requiredText } from "./validation";
 
 const MAX_NAME_LENGTH = 100;
 
@@ -24,7 +24,8 @@ export async function createApiKey(
   input: NewApiKey,
   now = new Date(),
 ): Promise<{ apiKey: ApiKey; secret: string }> {
-  const name = requiredText(input.name, "name", MAX_NAME_LENGTH);
+  // CONFLICT while a live key has it: it must read as it compares.
+  const name = checkReference(requiredText(input.name, "name", MAX_NAME_LENGTH), "name");
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput("A key needs at least one scope");
   const allowed = ORG_KIND_SCOPES[viewer.orgKind];
