@@ -11,7 +11,7 @@ import { endCatalogueSpells, openCatalogueSpells } from "./catalogue-history";
 import { FirstIndexes, itemErrors, type ItemError } from "./item-errors";
 import { checkLogoClashBudget, recordLogoClash } from "./logo-clash-refusals";
 import { blankLogoReason, findLogoClashes, logoClashRefusal, newLogoClaims } from "./logo-claims";
-import { checkMoney, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
+import { checkMoney, checkReference, MAX_SPECS, requiredText, type MoneyValue } from "./validation";
 
 // A brand keeps its genuine catalogue: products by SKU, each with its MSRP, specs and logo hashes,
 // which the risk model measures listings against from the next ingest on. A call adds the SKUs the
@@ -64,9 +64,11 @@ function validProduct(draft: ProductDraft, logoMaxDistance: number): ValidProduc
   if (blank) throw badInput(blank);
   const specs = specsOf(draft.specs ?? {});
   return {
-    sku: requiredText(draft.sku, "sku", 100),
-    name: requiredText(draft.name, "name", 200),
-    category: requiredText(draft.category, "category", 100),
+    // A SKU keys the catalogue, and the reports count a brand by category: they, and the name
+    // people read beside them, must read as they compare.
+    sku: checkReference(requiredText(draft.sku, "sku", 100), "sku"),
+    name: checkReference(requiredText(draft.name, "name", 200), "name"),
+    category: checkReference(requiredText(draft.category, "category", 100), "category"),
     msrpMinor: msrp.amountMinor,
     currency: msrp.currency,
     specs,
