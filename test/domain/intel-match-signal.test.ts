@@ -1,7 +1,7 @@
 import { createSecretKey, randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { contributeIndicators, type IndicatorDraft } from "../../src/domain/intel/contribute-indicators";
-import { intelCandidatesOf, intelMatchSignals, type IntelMatchItem } from "../../src/domain/intel/intel-match-signal";
+import { intelCandidatesOf, intelEvidenceOfKeys, intelSignalFor, type IntelCandidate } from "../../src/domain/intel/intel-match-signal";
 import { KeyedHasher } from "../../src/domain/intel/keyed-hash";
 import type { Organization } from "../../src/entities";
 import { IndicatorDistribution, IndicatorKind, OrgKind } from "../../src/entities/enums";
@@ -10,8 +10,9 @@ import { StatementCounter } from "../support/statement-counter";
 import { openTestDatabase } from "../support/test-database";
 import type { Database } from "../../src/db/data-source";
 
-// The intel side of the risk model, called directly as the scorer will: hand-made indicators and
-// listings, one batch query, and the rules on what an explanation may reveal.
+// The intel side of the risk model, called as an ingest's scorer calls it (src/ingest/intel-source.ts:
+// a batch's evidence, then each listing's signal for an owner): hand-made indicators and listings,
+// one batch query, and the rules on what an explanation may reveal.
 
 let database: Database;
 let db: DataSource;
@@ -43,8 +44,15 @@ function listing() {
   return { store, keyword, imageHash, candidates };
 }
 
-const signalFor = async (ownerOrgId: string, candidates: IntelMatchItem["candidates"], minMembers = K) =>
-  (await intelMatchSignals(db.manager, hasher, minMembers, [{ key: "x", ownerOrgId, candidates }])).get("x");
+// Each listing's evidence, from the keyed hashes of its candidates, in one batch.
+function evidenceOf(candidatesOfListings: readonly (readonly IntelCandidate[])[]) {
+  const keys: string[] = [];
+  const keysOfListings = candidatesOfListings.map((candidates) => candidates.map(({ kind, value }) => keys.push(hasher.hashHex(kind, value)) - 1));
+  return intelEvidenceOfKeys(db.manager, keys, keysOfListings);
+}
+
+const signalFor = async (ownerOrgId: string, candidates: readonly IntelCandidate[], minMembers = K) =>
+  intelSignalFor((await evidenceOf([candidates]))[0], ownerOrgId, minMembers);
 
 describe("intelCandidatesOf", () => {
   it("normalizes a listing's values like indicators: seller as MARKETPLACE:id, hex hash, title phrases", () => {
@@ -73,7 +81,7 @@ describe("intelCandidatesOf", () => {
   });
 });
 
-describe("intelMatchSignals", () => {
+describe("the intel-match signal of a listing", () => {
   it("gives no signal when nothing matches, or when fewer than k other members match", async () => {
     const [owner, other] = [await brandOrg("Owner"), await brandOrg("Other")];
     const item = listing();
@@ -173,15 +181,16 @@ describe("intelMatchSignals", () => {
     }
     await give(a, { kind: IndicatorKind.IMAGE_HASH, value: privateToA.imageHash, distribution: IndicatorDistribution.PRIVATE, confidence: 0 });
     statements.reset();
-    const signals = await intelMatchSignals(db.manager, hasher, K, [
-      { key: "shared-for-a", ownerOrgId: a.id, candidates: shared.candidates },
-      { key: "shared-for-b", ownerOrgId: b.id, candidates: shared.candidates },
-      { key: "private-for-a", ownerOrgId: a.id, candidates: privateToA.candidates },
-      { key: "private-for-b", ownerOrgId: b.id, candidates: privateToA.candidates },
-      { key: "clean", ownerOrgId: a.id, candidates: clean.candidates },
-    ]);
+    const [sharedEvidence, privateToAEvidence, cleanEvidence] = await evidenceOf([shared.candidates, privateToA.candidates, clean.candidates]);
     expect(statements.count).toBe(1);
-    expect(Object.fromEntries([...signals].map(([key, signal]) => [key, signal?.reason ?? null]))).toEqual({
+    const signals = {
+      "shared-for-a": intelSignalFor(sharedEvidence, a.id, K),
+      "shared-for-b": intelSignalFor(sharedEvidence, b.id, K),
+      "private-for-a": intelSignalFor(privateToAEvidence, a.id, K),
+      "private-for-b": intelSignalFor(privateToAEvidence, b.id, K),
+      clean: intelSignalFor(cleanEvidence, a.id, K),
+    };
+    expect(Object.fromEntries(Object.entries(signals).map(([key, signal]) => [key, signal?.reason ?? null]))).toEqual({
       "shared-for-a": "matches alliance intelligence (2 members)",
       "shared-for-b": "matches alliance intelligence (2 members)",
       "private-for-a": "matches alliance intelligence",

@@ -3,7 +3,6 @@ import { holdersCountedFor, notExpired, type IntelHolder } from "../../auth/inte
 import { crowdFloor } from "../../auth/member-crowd";
 import { IndicatorKind, type IndicatorDistribution } from "../../entities/enums";
 import { normalizeIndicatorValue, titleKeywords } from "./indicator-normalization";
-import type { KeyedHasher } from "./keyed-hash";
 
 // The intel side of the risk model: which listings match shared intelligence, as a signal with a
 // contribution and a reason a brand may read. Plain TypeScript over the database, for the scorer to
@@ -21,15 +20,6 @@ export interface IntelCandidateSource {
 export interface IntelCandidate {
   kind: IndicatorKind;
   value: string;
-}
-
-export interface IntelMatchItem {
-  // The caller's name for the item (e.g. listing id + brand id); the result is keyed by it.
-  key: string;
-  // The organization that owns the infringement being scored: its own indicators count too,
-  // PRIVATE ones included, and for nobody else.
-  ownerOrgId: string;
-  candidates: readonly IntelCandidate[];
 }
 
 export interface IntelMatchSignal {
@@ -93,29 +83,7 @@ function signalOf(row: SignalRow, minMembers: number, countsFrom: number): Intel
 // keyed-hash index.
 export type IntelEvidence = (readonly IntelHolder[])[];
 
-async function intelEvidence(
-  manager: EntityManager,
-  hasher: KeyedHasher,
-  candidatesOfItems: readonly (readonly IntelCandidate[])[],
-): Promise<IntelEvidence[]> {
-  // Each distinct value is looked up once, however many items share it.
-  const indexOfHash = new Map<string, number>();
-  const hashes: string[] = [];
-  const keysOfItems = candidatesOfItems.map((candidates) =>
-    candidates.map((candidate) => {
-      const hash = hasher.hashHex(candidate.kind, candidate.value);
-      let index = indexOfHash.get(hash);
-      if (index === undefined) {
-        index = hashes.push(hash) - 1;
-        indexOfHash.set(hash, index);
-      }
-      return index;
-    }),
-  );
-  return intelEvidenceOfKeys(manager, hashes, keysOfItems);
-}
-
-// The same from keyed hashes (hex) worked out beforehand (an ingest, before its batch's
+// Looked up by keyed hashes (hex) worked out beforehand (an ingest, before its batch's
 // transaction), and each item's indexes into them: a caller that has items share their keys
 // (title phrases recur across a batch's listings) has them looked up once.
 export async function intelEvidenceOfKeys(
@@ -173,15 +141,4 @@ export function intelSignalFor(evidence: IntelEvidence, ownerOrgId: string | nul
     if (own) ownConfidence = Math.max(ownConfidence ?? 0, own.confidence);
   }
   return signalOf({ others, others_confidence: othersConfidence, own_confidence: ownConfidence }, minMembers, countsFrom);
-}
-
-// Signals for a batch of items, each scored for its own owner.
-export async function intelMatchSignals(
-  manager: EntityManager,
-  hasher: KeyedHasher,
-  minMembers: number,
-  items: readonly IntelMatchItem[],
-): Promise<Map<string, IntelMatchSignal | null>> {
-  const evidence = await intelEvidence(manager, hasher, items.map((item) => item.candidates));
-  return new Map(items.map((item, index) => [item.key, intelSignalFor(evidence[index], item.ownerOrgId, minMembers)]));
 }
