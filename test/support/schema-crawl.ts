@@ -65,11 +65,6 @@ export const print = (selections: Selection[]): string =>
     })
     .join(" ");
 
-export interface CrawlDocument {
-  text: string;
-  operation: "query" | "mutation";
-}
-
 // Splits documents to fit the server's checks, and packs small ones together under aliases.
 export class DocumentPlanner {
   private readonly checks: ReturnType<typeof documentChecks>;
