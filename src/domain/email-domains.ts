@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
-import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { normalizedEmail } from "../auth/email-address";
 import { Organization } from "../entities";
-import { badInput, notFound } from "../errors";
+import { badInput } from "../errors";
 import { inTransactionAs } from "../auth/live-credential";
 import { recordAudit } from "./audit";
+import { lockVisibleRow } from "./locked-row";
 
 // The domains an organization's admins may invite addresses at (Organization.emailDomains).
 
@@ -65,11 +65,7 @@ export async function setEmailDomains(
 ): Promise<Organization> {
   const domains = checkEmailDomains(input.domains);
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    const org = await scopedQuery(manager, viewer, Organization, "org")
-      .andWhere("org.id = :id", { id: input.organizationId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!org) throw notFound("Organization");
+    const org = await lockVisibleRow(manager, viewer, Organization, input.organizationId, "Organization");
     await manager.update(Organization, { id: org.id }, { emailDomains: domains });
     await recordAudit(manager, viewer, {
       action: "organization.emailDomains",

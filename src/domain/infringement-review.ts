@@ -11,6 +11,7 @@ import { canMove, transitionsFrom } from "./infringement-lifecycle";
 import { moveInfringement, moveInfringements } from "./infringement-status";
 import { inTransactionAs } from "../auth/live-credential";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
+import { lockVisibleRow } from "./locked-row";
 
 const MAX_NOTE_LENGTH = 5000;
 
@@ -23,11 +24,7 @@ export async function reviewInfringement(
 ): Promise<SuspectedInfringement> {
   const note = optionalText(input.note, "note", MAX_NOTE_LENGTH);
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-      .andWhere("inf.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!infringement) throw notFound("Infringement");
+    const infringement = await lockVisibleRow(manager, viewer, SuspectedInfringement, input.id, "Infringement");
     await moveInfringement(manager, viewer, infringement, input.status, "REVIEW", note);
     return infringement;
   });

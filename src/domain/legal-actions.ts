@@ -10,6 +10,7 @@ import { recordAudit } from "./audit";
 import { checkMoney, checkPastLocalDate, checkReference, optionalText, requiredText, type MoneyValue } from "./validation";
 import { lockKey } from "../db/advisory-lock";
 import { inTransactionAs } from "../auth/live-credential";
+import { lockVisibleRow } from "./locked-row";
 
 const caseNumberOf = (value: string | null | undefined) => checkReference(optionalText(value, "caseNumber", 100), "caseNumber");
 const spacedAlike = (sql: string) => `regexp_replace(lower(${sql}), '\\s+', ' ', 'g')`;
@@ -100,11 +101,7 @@ export async function updateLegalAction(
   if (!input.status && caseNumber === undefined) throw badInput("Give the new `status`, or the `caseNumber`, or both");
   if (input.status === L.JUDGMENT_FOR_PLAINTIFF && !judgment) throw badInput("JUDGMENT_FOR_PLAINTIFF needs the `judgment` amount");
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    const action = await scopedQuery(manager, viewer, LegalAction, "la")
-      .andWhere("la.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!action) throw notFound("LegalAction");
+    const action = await lockVisibleRow(manager, viewer, LegalAction, input.id, "LegalAction");
     if (!isOwn(viewer, action)) throw forbidden("Only the plaintiff updates a legal action");
     const allowed = NEXT[action.status];
     if (input.status && !allowed.includes(input.status)) {

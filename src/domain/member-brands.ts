@@ -1,14 +1,14 @@
 import type { DataSource } from "typeorm";
-import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import { Brand, Organization } from "../entities";
 import { OrgKind, OrgStatus } from "../entities/enums";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, conflict } from "../errors";
 import { inTransactionAs } from "../auth/live-credential";
 import { recordAudit } from "./audit";
 import { brandNameClashes, checkBrandAliases, checkInvitedBrands } from "./invited-brands";
 import { assertMemberCapAllows, lockMemberCap } from "./member-cap";
+import { lockVisibleRow } from "./locked-row";
 
 // A member's brands after it joined, which the platform keeps: the names a brand is matched by
 // decide which listings become its cases, so a member does not choose them alone. Each change is
@@ -27,11 +27,7 @@ export async function addMemberBrand(
   return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockMemberCap(manager);
     // Locked, as suspendMember locks it: a suspension committing meanwhile is read, not missed.
-    const org = await scopedQuery(manager, viewer, Organization, "org")
-      .andWhere("org.id = :id", { id: input.organizationId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!org) throw notFound("Organization");
+    const org = await lockVisibleRow(manager, viewer, Organization, input.organizationId, "Organization");
     if (org.kind !== OrgKind.BRAND || org.status !== OrgStatus.ACTIVE) {
       throw badInput(`Only an ACTIVE member (BRAND) organization takes a brand; this one is ${org.kind}, ${org.status}`);
     }
@@ -61,11 +57,7 @@ export async function setBrandAliases(
 ): Promise<Brand> {
   return inTransactionAs(dataSource, viewer, async (manager) => {
     await lockMemberCap(manager);
-    const brand = await scopedQuery(manager, viewer, Brand, "brand")
-      .andWhere("brand.id = :id", { id: input.brandId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!brand) throw notFound("Brand");
+    const brand = await lockVisibleRow(manager, viewer, Brand, input.brandId, "Brand");
     const aliases = checkBrandAliases(brand.name, input.aliases, config.risk.counterfeitTerms);
     const clashes = await brandNameClashes(manager, [{ name: brand.name, aliases }], now, { brandId: brand.id });
     if (clashes.length) throw conflict(`These aliases would match another brand's listings: ${clashes.join("; ")}`);

@@ -13,6 +13,7 @@ import type { RiskConfig } from "../risk/risk-config";
 import { addStrike, lockStore, type StrikePolicy } from "./store-penalty-policy";
 import { checkItemCount, optionalText, refuseItems, requiredText, type IdItem } from "./validation";
 import { inTransactionAs } from "../auth/live-credential";
+import { lockVisibleRow } from "./locked-row";
 
 // A brand asks the platform to take down the listing of a CONFIRMED infringement; the platform
 // approves (listing REMOVED, infringement REMOVED, a strike to the store) or rejects (the
@@ -108,11 +109,7 @@ export async function requestTakedown(
   const reason = requiredText(input.reason, "reason", MAX_TEXT);
   return inTransactionAs(dataSource, viewer, async (manager) => {
     const gone = await lockListingsOfCases(manager, viewer, [input.infringementId]);
-    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-      .andWhere("inf.id = :id", { id: input.infringementId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!infringement) throw notFound("Infringement");
+    const infringement = await lockVisibleRow(manager, viewer, SuspectedInfringement, input.infringementId, "Infringement");
     if (infringement.status !== InfringementStatus.CONFIRMED) {
       throw badInput(`Cannot request a takedown: ${notConfirmed(infringement.status)}`, { status: infringement.status });
     }

@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { SuspectedInfringement, TakedownRequest, TestBuy } from "../entities";
 import { InfringementStatus, TakedownStatus, TestBuyOutcome, type EvidenceKind } from "../entities/enums";
 import type { EvidenceItem } from "../entities/evidence-item";
-import { badInput, conflict, notFound } from "../errors";
+import { badInput, conflict } from "../errors";
 import { actorOf } from "./actor";
 import { recordAudit } from "./audit";
 import { FirstIndexes } from "./item-errors";
@@ -13,6 +13,7 @@ import { moveInfringement } from "./infringement-status";
 import { withdrawLockedTakedown } from "./takedown-workflow";
 import { checkMoney, checkPastInstant, checkReference, checkSha256, optionalText, requiredText, type MoneyValue } from "./validation";
 import { inTransactionAs } from "../auth/live-credential";
+import { lockVisibleRow } from "./locked-row";
 
 const MAX_EVIDENCE_ITEMS = 50;
 // A case's test buys are read whole, with the case (Infringement.testBuys): a bound keeps that read
@@ -30,11 +31,7 @@ export async function recordTestBuy(
   return inTransactionAs(dataSource, viewer, async (manager) => {
     // Locked, so that two recordings of one order (a client's retry) cannot both pass the checks
     // below, nor two recordings the cap.
-    const infringement = await scopedQuery(manager, viewer, SuspectedInfringement, "inf")
-      .andWhere("inf.id = :id", { id: input.infringementId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!infringement) throw notFound("Infringement");
+    const infringement = await lockVisibleRow(manager, viewer, SuspectedInfringement, input.infringementId, "Infringement");
     if (await manager.existsBy(TestBuy, { infringementId: infringement.id, orderReference })) {
       throw conflict(`A test buy with order reference "${orderReference}" is already recorded on this case`);
     }
@@ -111,11 +108,7 @@ export async function recordTestBuyOutcome(
     throw badInput("A COUNTERFEIT outcome needs at least one evidence item");
   }
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    const testBuy = await scopedQuery(manager, viewer, TestBuy, "tb")
-      .andWhere("tb.id = :id", { id: input.id })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!testBuy) throw notFound("TestBuy");
+    const testBuy = await lockVisibleRow(manager, viewer, TestBuy, input.id, "TestBuy");
     if (testBuy.outcome !== TestBuyOutcome.PENDING) {
       throw badInput(`This test buy's outcome was already recorded: ${testBuy.outcome}`, { outcome: testBuy.outcome });
     }

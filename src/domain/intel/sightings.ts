@@ -1,12 +1,11 @@
 import type { DataSource } from "typeorm";
 import { datedFor } from "../../auth/intel-visibility";
-import { scopedQuery } from "../../auth/scoped-query";
 import type { Viewer } from "../../auth/viewer";
 import { Indicator, IndicatorSighting } from "../../entities";
-import { notFound } from "../../errors";
 import { checkPastInstant, requiredText } from "../validation";
 import { recordAudit } from "../audit";
 import { inTransactionAs } from "../../auth/live-credential";
+import { lockVisibleRow } from "../locked-row";
 
 const MAX_SOURCE_LENGTH = 500;
 
@@ -22,11 +21,7 @@ export async function recordSighting(
   const source = requiredText(input.source, "source", MAX_SOURCE_LENGTH);
   const seenAt = checkPastInstant(input.seenAt, "seenAt");
   return inTransactionAs(dataSource, viewer, async (manager) => {
-    const indicator = await scopedQuery(manager, viewer, Indicator, "ind")
-      .andWhere("ind.id = :id", { id: input.indicatorId })
-      .setLock("pessimistic_write")
-      .getOne();
-    if (!indicator) throw notFound("Indicator");
+    const indicator = await lockVisibleRow(manager, viewer, Indicator, input.indicatorId, "Indicator");
     // Read with the indicator locked: the same sighting sent twice at once is seen by the second.
     if (await manager.existsBy(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt, source })) return indicator;
     const sighting = await manager.save(manager.create(IndicatorSighting, { ownerOrgId: viewer.orgId, indicatorId: indicator.id, seenAt, source }));
