@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -13,6 +12,7 @@ import { openDatabase, type Database } from "../src/db/data-source";
 import { loadKeyedHasher, type KeyedHasher } from "../src/domain/intel/keyed-hash";
 import { Organization, User } from "../src/entities";
 import { IndicatorDistribution, IndicatorKind, OrgKind, UserRole } from "../src/entities/enums";
+import { graphqlClient } from "./graphql-client";
 import { startApiServer, type BenchServer } from "./start-api-server";
 
 // `npm run bench:match -- --indicators N [--lookups L] [--warmup W]`: loads N indicators from 10 member brands
@@ -85,26 +85,6 @@ async function serverDatabase(url: string): Promise<{ url: string; drop: () => P
   const target = new URL(url);
   target.pathname = `/${name}`;
   return { url: target.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
-}
-
-// POSTs over one kept-alive connection with node:http. Node's fetch (undici) cost the client about
-// half a millisecond at the median and 2-3 ms at the 99th percentile more, measured side by side on
-// the same server: time of the load generator's, not the API's.
-function graphqlClient(url: string, token: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  return (request: object) =>
-    new Promise<unknown>((resolve, reject) => {
-      const body = JSON.stringify(request);
-      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${token}` };
-      const call = http.request(url, { method: "POST", agent, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
-        response.on("error", reject);
-      });
-      call.on("error", reject);
-      call.end(body);
-    });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
