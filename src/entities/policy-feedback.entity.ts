@@ -7,6 +7,7 @@ import { TenantOwned } from "./tenant-owned";
 // identify the author; src/auth/feedback-projection.ts decides who may see them.
 @Entity("policy_feedback")
 @Index("idx_policy_feedback_visibility_created", ["visibility", "createdAt"])
+@Index("idx_policy_feedback_created", ["createdAt", "id"])
 export class PolicyFeedback extends TenantOwned {
   @Column({ name: "author_user_id", type: "uuid", nullable: true })
   authorUserId: string | null;

@@ -12,6 +12,7 @@ import { SuspectedInfringement } from "./suspected-infringement.entity";
 @Entity("takedown_request")
 @Index("idx_takedown_owner_requested", ["ownerOrgId", "requestedAt", "id"])
 @Index("idx_takedown_status_requested", ["status", "requestedAt", "id"])
+@Index("idx_takedown_requested", ["requestedAt", "id"])
 // An infringement's requests in the order they were made (its takedownRequests field).
 @Index("idx_takedown_infringement_requested", ["infringementId", "requestedAt", "id"])
 // At most one undecided request per infringement, whatever the application does.

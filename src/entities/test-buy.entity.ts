@@ -9,6 +9,7 @@ import { bigintAsNumber } from "./transformers";
 // owns the infringement, whoever placed the order.
 @Entity("test_buy")
 @Index("idx_test_buy_infringement", ["infringementId", "orderedAt"])
+@Index("idx_test_buy_ordered", ["orderedAt", "id"])
 export class TestBuy extends TenantOwned {
   @Column({ name: "infringement_id", type: "uuid" })
   infringementId: string;

@@ -36,6 +36,7 @@ import { CaseConfirmationEvidence1796720000000 } from "./1796720000000-CaseConfi
 import { ListingRemovedAt1796725000000 } from "./1796725000000-ListingRemovedAt";
 import { ProgressReportReferralFingerprint1796730000000 } from "./1796730000000-ProgressReportReferralFingerprint";
 import { ProductSpellRepair1796740000000 } from "./1796740000000-ProductSpellRepair";
+import { PlatformListOrderIndexes1796750000000 } from "./1796750000000-PlatformListOrderIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   ListingRemovedAt1796725000000,
   ProgressReportReferralFingerprint1796730000000,
   ProductSpellRepair1796740000000,
+  PlatformListOrderIndexes1796750000000,
 ];
