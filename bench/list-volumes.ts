@@ -21,8 +21,9 @@ import { seedDemoGovernance } from "../src/seed/demo-governance";
 //   year, 20,000 policy feedback.
 
 const CONFIRMED = `('CONFIRMED', 'TAKEDOWN_REQUESTED', 'REMOVED')`;
-// A case's stable pseudo-random draw, 0 to 999, so that a step picks the same cases every time.
-const draw = (column: string) => `(abs(hashtext(${column}::text)) % 1000)`;
+// A row's stable pseudo-random draw, 0 to 999, so that a step picks the same rows every time; one
+// draw a purpose, or the cases a step picks would be those the spread dated newest.
+const draw = (column: string, purpose: string) => `(abs(hashtext(${column}::text || '${purpose}')) % 1000)`;
 const INDICATORS = 1_000_000;
 const AUDIT_EVENTS = 1_000_000;
 const CHUNK = 20_000;
@@ -62,7 +63,7 @@ export async function loadListVolumes(dataSource: DataSource, config: Config): P
 // FLAGGED 50%, UNDER_REVIEW 16, CONFIRMED 10, DISMISSED 9, TAKEDOWN_REQUESTED 7, REMOVED 8.
 function spreadCases(dataSource: DataSource) {
   const share = `(abs(hashtext(si.id::text || 'status')) % 100)`;
-  const detected = `now() - ${draw("si.id")} * interval '90 days' / 1000`;
+  const detected = `now() - ${draw("si.id", "detected")} * interval '90 days' / 1000`;
   return dataSource.query(
     `UPDATE suspected_infringement si
         SET detected_at = ${detected},
@@ -81,8 +82,8 @@ function insertTakedownRequests(dataSource: DataSource) {
             CASE WHEN t.status IN ('APPROVED', 'REJECTED') THEN si.updated_at END
        FROM suspected_infringement si
        CROSS JOIN LATERAL (SELECT CASE si.status WHEN 'TAKEDOWN_REQUESTED' THEN 'PENDING' WHEN 'REMOVED' THEN 'APPROVED'
-                                   ELSE (ARRAY['REJECTED', 'WITHDRAWN'])[1 + ${draw("si.id")} % 2] END AS status) t
-      WHERE si.status IN ('TAKEDOWN_REQUESTED', 'REMOVED') OR (si.status = 'CONFIRMED' AND ${draw("si.id")} < 200)`,
+                                   ELSE (ARRAY['REJECTED', 'WITHDRAWN'])[1 + ${draw("si.id", "takedown")} % 2] END AS status) t
+      WHERE si.status IN ('TAKEDOWN_REQUESTED', 'REMOVED') OR (si.status = 'CONFIRMED' AND ${draw("si.id", "takedown")} < 200)`,
   );
 }
 
@@ -91,12 +92,12 @@ const analystOf = (org: string) => `(SELECT u.id FROM app_user u WHERE u.owner_o
 function insertTestBuys(dataSource: DataSource) {
   return dataSource.query(
     `INSERT INTO test_buy (owner_org_id, infringement_id, ordered_at, cost_minor, currency, order_reference, outcome, outcome_recorded_at, recorded_by_user_id, created_at)
-     SELECT c.owner_org_id, c.id, c.ordered_at, 5000 + ${draw("c.id")} * 97, 'CNY', 'TB-' || substr(md5(c.id::text), 1, 12),
+     SELECT c.owner_org_id, c.id, c.ordered_at, 5000 + ${draw("c.id", "test buy")} * 97, 'CNY', 'TB-' || substr(md5(c.id::text), 1, 12),
             c.outcome::test_buy_outcome, CASE WHEN c.outcome = 'PENDING' THEN NULL ELSE c.ordered_at + interval '5 days' END,
             ${analystOf("c.owner_org_id")}, c.ordered_at
-       FROM (SELECT si.id, si.owner_org_id, si.detected_at + (${draw("si.id")} % 72) * interval '1 hour' AS ordered_at,
-                    (ARRAY['COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','GENUINE','INCONCLUSIVE','PENDING','PENDING'])[1 + ${draw("si.id")} % 10] AS outcome
-               FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.id")} < 600) c`,
+       FROM (SELECT si.id, si.owner_org_id, si.detected_at + (${draw("si.id", "test buy")} % 72) * interval '1 hour' AS ordered_at,
+                    (ARRAY['COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','COUNTERFEIT','GENUINE','INCONCLUSIVE','PENDING','PENDING'])[1 + ${draw("si.id", "test buy")} % 10] AS outcome
+               FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.id", "test buy")} < 600) c`,
   );
 }
 
@@ -105,9 +106,9 @@ function insertReferrals(dataSource: DataSource) {
   return dataSource.query(
     `WITH agency AS (SELECT id FROM organization WHERE kind = 'AGENCY' ORDER BY slug LIMIT 1),
           platform AS (SELECT id FROM organization WHERE kind = 'PLATFORM' LIMIT 1),
-          picked AS (SELECT si.* FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.id")} < 100),
+          picked AS (SELECT si.* FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.id", "referral")} < 100),
           stores AS (SELECT gen_random_uuid() AS id, p.seller_id, max(p.detected_at) + interval '3 days' AS created_at,
-                            (ARRAY['REFERRED','REFERRED','INVESTIGATING','RAIDED','PROSECUTED','CLOSED'])[1 + ${draw("p.seller_id")} % 6] AS status
+                            (ARRAY['REFERRED','REFERRED','INVESTIGATING','RAIDED','PROSECUTED','CLOSED'])[1 + ${draw("p.seller_id", "referral")} % 6] AS status
                        FROM picked p GROUP BY p.seller_id),
           made AS (INSERT INTO referral (id, agency_org_id, summary, status, created_by_user_id, created_at, updated_at)
                    SELECT s.id, (SELECT id FROM agency), 'Confirmed counterfeits of store ' || s.seller_id, s.status::referral_status,
@@ -124,11 +125,11 @@ function insertLegalActions(dataSource: DataSource) {
   return dataSource.query(
     `INSERT INTO legal_action (owner_org_id, seller_id, court, case_number, claim_minor, currency, filed_on, status, created_by_user_id, created_at, updated_at)
      SELECT c.owner_org_id, c.seller_id, 'Hangzhou Internet Court', 'HZ-' || substr(md5(c.owner_org_id::text || c.seller_id::text), 1, 10),
-            100000000 + ${draw("c.seller_id")} * 100000, 'CNY', (c.filed_at AT TIME ZONE 'UTC')::date,
-            (ARRAY['FILED','FILED','IN_PROGRESS','JUDGMENT_FOR_PLAINTIFF','JUDGMENT_FOR_DEFENDANT','SETTLED','WITHDRAWN'])[1 + ${draw("c.seller_id")} % 7]::legal_action_status,
+            100000000 + ${draw("c.seller_id", "lawsuit")} * 100000, 'CNY', (c.filed_at AT TIME ZONE 'UTC')::date,
+            (ARRAY['FILED','FILED','IN_PROGRESS','JUDGMENT_FOR_PLAINTIFF','JUDGMENT_FOR_DEFENDANT','SETTLED','WITHDRAWN'])[1 + ${draw("c.seller_id", "lawsuit")} % 7]::legal_action_status,
             ${analystOf("c.owner_org_id")}, c.filed_at, c.filed_at
        FROM (SELECT si.owner_org_id, si.seller_id, max(si.detected_at) + interval '10 days' AS filed_at
-               FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.seller_id")} < 50
+               FROM suspected_infringement si WHERE si.status IN ${CONFIRMED} AND ${draw("si.seller_id", "lawsuit")} < 50
               GROUP BY si.owner_org_id, si.seller_id) c`,
   );
 }
