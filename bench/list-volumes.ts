@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../src/config";
 import { loadKeyedHasher } from "../src/domain/intel/keyed-hash";
 import { IndicatorDistribution, IndicatorKind } from "../src/entities/enums";
+import { indicatorValueOf } from "./indicator-values";
 import { SeededRandom } from "../src/generator/random";
 import { seedDemoGovernance } from "../src/seed/demo-governance";
 
@@ -167,20 +168,6 @@ function insertAuditEvents(dataSource: DataSource) {
   );
 }
 
-// The v-th value of a kind, already normalized (as bench:match writes them).
-function valueOf(kind: IndicatorKind, v: number): string {
-  switch (kind) {
-    case IndicatorKind.PHONE:
-      return `+86138${String(v).padStart(8, "0")}`;
-    case IndicatorKind.KEYWORD:
-      return `counterfeit phrase ${v}`;
-    case IndicatorKind.SELLER:
-      return `TAOBAO:store-${v}`;
-    default:
-      return v.toString(16).padStart(16, "0");
-  }
-}
-
 async function insertIndicators(dataSource: DataSource, config: Config) {
   const hasher = loadKeyedHasher(config);
   const members: { id: string; brand: string }[] = await dataSource.query(
@@ -194,7 +181,7 @@ async function insertIndicators(dataSource: DataSource, config: Config) {
       const i = start + j;
       const v = Math.floor(i / 2);
       const kind = kinds[v % kinds.length];
-      const value = valueOf(kind, v);
+      const value = indicatorValueOf(kind, v);
       const member = members[i % members.length];
       const created = now - (i % 365) * 86_400_000 - (i % 86_400) * 1000;
       return {

@@ -13,6 +13,7 @@ import { loadKeyedHasher, type KeyedHasher } from "../src/domain/intel/keyed-has
 import { Organization, User } from "../src/entities";
 import { IndicatorDistribution, IndicatorKind, OrgKind, UserRole } from "../src/entities/enums";
 import { graphqlClient } from "./graphql-client";
+import { indicatorValueOf } from "./indicator-values";
 import { startApiServer, type BenchServer } from "./start-api-server";
 
 // `npm run bench:match -- --indicators N [--lookups L] [--warmup W]`: loads N indicators from 10 member brands
@@ -26,35 +27,22 @@ const CHUNK = 20_000;
 const DISTRIBUTIONS = Object.values(IndicatorDistribution);
 const KINDS = [IndicatorKind.PHONE, IndicatorKind.KEYWORD, IndicatorKind.SELLER, IndicatorKind.IMAGE_HASH];
 
-// The v-th distinct value of a kind, already in normalized form. Each value is contributed by two
-// members (indicators 2v and 2v + 1): the first at a level that counts in a blind match, the second
-// at any level, so three in four values that exist match (k = 2).
-function valueOf(kind: IndicatorKind, v: number): string {
-  switch (kind) {
-    case IndicatorKind.PHONE:
-      return `+86138${String(v).padStart(8, "0")}`;
-    case IndicatorKind.KEYWORD:
-      return `counterfeit phrase ${v}`;
-    case IndicatorKind.SELLER:
-      return `TAOBAO:store-${v}`;
-    default:
-      return v.toString(16).padStart(16, "0");
-  }
-}
-
 const positiveInt = (value: string) => {
   const n = Number(value.replace(/_/g, ""));
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number above 0");
   return n;
 };
 
+// Each value (indicatorValueOf) is contributed by two members (indicators 2v and 2v + 1): the
+// first at a level that counts in a blind match, the second at any level, so three in four values
+// that exist match (k = 2).
 async function loadIndicators(dataSource: DataSource, hasher: KeyedHasher, orgIds: string[], n: number) {
   for (let start = 0; start < n; start += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, n - start) }, (_, j) => {
       const i = start + j;
       const v = Math.floor(i / 2);
       const kind = KINDS[v % KINDS.length];
-      const value = valueOf(kind, v);
+      const value = indicatorValueOf(kind, v);
       const distribution = i % 2 === 0 ? DISTRIBUTIONS[1 + (v % 3)] : DISTRIBUTIONS[v % DISTRIBUTIONS.length];
       return { org: orgIds[i % orgIds.length], kind, value, hash: hasher.hashHex(kind, value), distribution };
     });
@@ -141,7 +129,7 @@ async function main() {
       const v = i % 2 === 0 ? (i * 7919) % distinctValues : distinctValues + i;
       const kind = KINDS[v % KINDS.length];
       const started = performance.now();
-      const body = (await ask({ query, variables: { q: [{ kind, value: valueOf(kind, v) }] } })) as {
+      const body = (await ask({ query, variables: { q: [{ kind, value: indicatorValueOf(kind, v) }] } })) as {
         data?: { matchIndicators: { matched: boolean }[] };
         errors?: unknown;
       };
