@@ -128,7 +128,7 @@ export class InfringementResolver extends NodeIdResolver("Infringement", Infring
   })
   reviewInfringements(
     @Arg("input", () => ReviewInfringementsInput, {
-      description: "1 to MAX_PAGE_SIZE cases of your brands, each listed once. A brand's work, with infringements:write: the platform is FORBIDDEN",
+      description: "The cases of your brands and the review step. A brand's work, with infringements:write: the platform is FORBIDDEN",
     })
     input: ReviewInfringementsInput,
     @Ctx() context: RequestContext,

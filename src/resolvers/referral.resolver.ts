@@ -43,7 +43,7 @@ export class ReferralResolver extends NodeIdResolver("Referral", ReferralType) {
 
   @Mutation(() => ReferralType, { description: "The platform refers confirmed infringements and their sellers to an agency" })
   createReferral(
-    @Arg("input", () => CreateReferralInput, { description: "The agency, its cases (1 to 500) and what the platform tells it" }) input: CreateReferralInput,
+    @Arg("input", () => CreateReferralInput, { description: "The agency, its cases and what the platform tells it" }) input: CreateReferralInput,
     @Ctx() context: RequestContext,
   ) {
     const { dataSource, viewer } = authenticated(context);

@@ -79,7 +79,7 @@ export class TakedownResolver extends NodeIdResolver("TakedownRequest", Takedown
   })
   requestTakedowns(
     @Arg("input", () => RequestTakedownsInput, {
-      description: "1 to MAX_BULK_TAKEDOWNS cases, each listed once, and one reason. A brand's work, with infringements:write: the platform is FORBIDDEN",
+      description: "The cases and one reason. A brand's work, with infringements:write: the platform is FORBIDDEN",
     })
     input: RequestTakedownsInput,
     @Ctx() context: RequestContext,

@@ -62,7 +62,7 @@ export class TestBuyResolver extends NodeIdResolver("TestBuy", TestBuyType) {
   recordTestBuyOutcome(
     @Arg("input", () => RecordTestBuyOutcomeInput, {
       description:
-        "The test buy, its outcome, findings and evidence (at most 50 items). A brand's work, with infringements:write: the platform is FORBIDDEN",
+        "The test buy, its outcome, findings and evidence. A brand's work, with infringements:write: the platform is FORBIDDEN",
     })
     input: RecordTestBuyOutcomeInput,
     @Ctx() context: RequestContext,

@@ -41,7 +41,7 @@ import { startTestApi, type Credentials, type GraphQLResponse, type TestApi } fr
 
 // Settings the descriptions name as limits ("Up to MAX_INGEST_BATCH listings"), small so that a
 // list over them is cheap to send.
-const SETTINGS = { INTEL_MAX_CONTRIBUTE_BATCH: 3, MAX_INGEST_BATCH: 3 };
+const SETTINGS = { INTEL_MAX_CONTRIBUTE_BATCH: 3, MAX_INGEST_BATCH: 3, MAX_BULK_TAKEDOWNS: 3, MAX_PAGE_SIZE: 3 };
 
 // Codes that say the client is to mend its request (README, "Errors"); the server's own troubles
 // (INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, TIMEOUT) are not answers to bad input.

@@ -92,6 +92,8 @@ export function everyInputCoordinate(mutation: GraphQLField<unknown, unknown>): 
 
 // Limits as descriptions write them: "1 to 5,000 characters", "Up to 20 other names", "0 to 100",
 // "more than 0", or a setting's name ("Up to MAX_INGEST_BATCH listings") whose value the test sets.
+// Each is read on the field or argument it limits only: a mutation's argument that is an input
+// object describes it whole, and a number there belongs to none of its fields.
 const number = (text: string) => Number(text.replace(/,/g, ""));
 const NUMBER = String.raw`(\d[\d,]*)`;
 

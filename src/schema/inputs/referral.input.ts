@@ -12,7 +12,7 @@ export class CreateReferralInput {
 
   @Field(() => [ID], {
     description:
-      "Confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED or REMOVED), none of them in an open referral to this agency already; all or none",
+      "1 to 500 confirmed infringements (CONFIRMED, TAKEDOWN_REQUESTED or REMOVED), each listed once, none of them in an open referral to this agency already; all or none",
   })
   infringementIds: string[];
 

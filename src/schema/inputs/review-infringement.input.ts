@@ -13,9 +13,9 @@ export class ReviewInfringementInput {
   note?: string | null;
 }
 
-@InputType("ReviewInfringementsInput", { description: "The same review step on up to MAX_PAGE_SIZE cases" })
+@InputType("ReviewInfringementsInput", { description: "The same review step on many cases" })
 export class ReviewInfringementsInput {
-  @Field(() => [ID], { description: "Infringements of your brands; all move, or none" })
+  @Field(() => [ID], { description: "1 to MAX_PAGE_SIZE infringements of your brands, each listed once; all move, or none" })
   infringementIds: string[];
 
   @Field(() => InfringementStatus, { description: "UNDER_REVIEW, CONFIRMED or DISMISSED, as the lifecycle allows each" })

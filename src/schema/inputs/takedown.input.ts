@@ -12,9 +12,9 @@ export class RequestTakedownInput {
   reason: string;
 }
 
-@InputType("RequestTakedownsInput", { description: "Takedown requests for up to MAX_BULK_TAKEDOWNS cases, with one reason" })
+@InputType("RequestTakedownsInput", { description: "Takedown requests for many cases, with one reason" })
 export class RequestTakedownsInput {
-  @Field(() => [ID], { description: "CONFIRMED infringements of your brands; all are requested, or none" })
+  @Field(() => [ID], { description: "1 to MAX_BULK_TAKEDOWNS CONFIRMED infringements of your brands, each listed once; all are requested, or none" })
   infringementIds: string[];
 
   @Field(() => String, { description: "One reason for all of them" })

@@ -41,7 +41,7 @@ export class RecordTestBuyOutcomeInput {
   @Field(() => String, { nullable: true, description: "What the examination found: up to 5,000 characters" })
   findings?: string | null;
 
-  @Field(() => [EvidenceItemInput], { defaultValue: [], description: "At least one item for COUNTERFEIT" })
+  @Field(() => [EvidenceItemInput], { defaultValue: [], description: "Up to 50 items, each file once; at least one for COUNTERFEIT" })
   evidence: EvidenceItemInput[];
 }
 
