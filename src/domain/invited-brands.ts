@@ -52,9 +52,26 @@ export function checkInvitedBrands(brands: InvitedBrand[], counterfeitTerms: rea
   if (brands.length < 1 || brands.length > MAX_BRANDS_PER_INVITATION) {
     throw badInput(`A member invitation names 1 to ${MAX_BRANDS_PER_INVITATION} brands`);
   }
-  return brands.map((brand) => {
+  const checked = brands.map((brand) => {
     const name = checkMatchableName(brand.name, "A brand's name", counterfeitTerms);
     return { name, aliases: checkBrandAliases(name, brand.aliases, counterfeitTerms) };
+  });
+  checkEachBrandOnce(checked);
+  return checked;
+}
+
+// Two brands whose names read alike ("Acme", "ACME ") are one brand given twice, not a clash
+// between two: told as such, rather than as the one's name reading as the other's.
+function checkEachBrandOnce(brands: InvitedBrand[]) {
+  const firstByFolded = new Map<string, number>();
+  brands.forEach((brand, index) => {
+    const folded = foldText(brand.name).joined;
+    const first = firstByFolded.get(folded);
+    if (first !== undefined) {
+      const spelt = brand.name === brands[first].name ? "" : `, as ${JSON.stringify(brand.name)}`;
+      throw badInput(`The brand ${JSON.stringify(brands[first].name)} is given twice (brands[${first}] and brands[${index}]${spelt}): give each brand once, with all its aliases`);
+    }
+    firstByFolded.set(folded, index);
   });
 }
 

@@ -125,6 +125,23 @@ describe("inviting a member", () => {
     expect(await count("invitation")).toBe(before);
   });
 
+  it("refuses a brand given twice, telling it as such rather than as a clash between two brands", async () => {
+    const before = await count("invitation");
+    const name = `Doublet ${unique()}`;
+    const invite = (brands: { name: string; aliases?: string[] }[]) =>
+      api.gql(INVITE_MEMBER, { input: { organizationName: `Doubler ${unique()}`, adminEmail: `d-${unique()}@double.test`, adminName: "D", brands } }, platformAdmin.as);
+    const twice = await invite([{ name, aliases: ["Dbl"] }, { name: "Other brand" }, { name, aliases: ["Dbl"] }]);
+    expect(twice.errors?.[0]).toMatchObject({
+      message: `The brand "${name}" is given twice (brands[0] and brands[2]): give each brand once, with all its aliases`,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    // Spelt otherwise, but read alike: the same brand still.
+    const respelt = await invite([{ name }, { name: ` ${name.toUpperCase()} ` }]);
+    expect(respelt.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(respelt.errors?.[0].message).toContain(`The brand "${name}" is given twice (brands[0] and brands[1], as "${name.toUpperCase()}")`);
+    expect(await count("invitation")).toBe(before);
+  });
+
   it("is for platform admins only; others' invitations answer as missing ones, the platform's to members and members' to the platform", async () => {
     const input = { organizationName: "Sneaky", adminEmail: "s@s.test", adminName: "S", brands: [{ name: "Sneaky" }] };
     for (const persona of [cast.platformAnalyst, cast.brandAAdmin]) {

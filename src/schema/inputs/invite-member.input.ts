@@ -27,7 +27,7 @@ export class InviteMemberInput {
   @Field(() => String, { description: "Its first admin's display name" })
   adminName: string;
 
-  @Field(() => [InvitedBrandInput], { description: "1 to 10 brands; each takes one place under the member-brand cap" })
+  @Field(() => [InvitedBrandInput], { description: "1 to 10 brands, each once (two whose names read alike are one brand given twice: BAD_USER_INPUT); each takes one place under the member-brand cap" })
   brands: InvitedBrandInput[];
 }
 
