@@ -27,18 +27,19 @@ export const MAX_NAME_LENGTH = 200;
 // text-direction characters, which would make it read otherwise than it compares.
 const HIDDEN_IN_NAMES = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const NOT_IN_NAMES = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+export const holdsControlCharacters = (text: string) => NOT_IN_NAMES.test(text);
 
 export function checkName(value: string, what: string): string {
   const name = value.normalize("NFKC").replace(HIDDEN_IN_NAMES, "").trim();
   if (!name || name.length > MAX_NAME_LENGTH) throw badInput(`${what} must be 1 to ${MAX_NAME_LENGTH} characters`);
-  if (NOT_IN_NAMES.test(name)) throw badInput(`${what} must not hold control or text-direction characters`);
+  if (holdsControlCharacters(name)) throw badInput(`${what} must not hold control or text-direction characters`);
   return name;
 }
 
 // A reference a person reads and looks up elsewhere (an order, a court's case) is one line that
 // reads as it compares, as a name is.
 export function checkReference<T extends string | null>(text: T, field: string): T {
-  if (text !== null && NOT_IN_NAMES.test(text)) throw badInput(`\`${field}\` must not hold control or text-direction characters`);
+  if (text !== null && holdsControlCharacters(text)) throw badInput(`\`${field}\` must not hold control or text-direction characters`);
   return text;
 }
 

@@ -72,7 +72,6 @@ const ACCEPTED: Record<string, string> = {
   "contributeIndicators indicators[0].note: empty": "documented: blank is none",
   "contributeIndicators indicators[0].note: whitespace only": "documented: blank is none",
   "contributeIndicators indicators[0].note: a control character": FREE_TEXT,
-  "contributeIndicators indicators[0].value: a control character": "a value is normalized by its kind, not refused for its characters: a KEYWORD is folded text",
   "createApiKey input.scopes: an item twice": "scopes are a set: one given twice is held once",
   "createReferral input.summary: a control character": FREE_TEXT,
   "decideTakedown input.note: a control character": FREE_TEXT,

@@ -317,6 +317,39 @@ describe("contributeIndicators", () => {
     await api.dataSource.query(`DELETE FROM indicator WHERE owner_org_id = $1 AND kind = 'FACTORY'`, [member.org.id]);
   });
 
+  it("refuses a value that keeps a control or text-direction character once normalized, naming the item; spacing and what a kind drops are no matter", async () => {
+    const member = await brandMember(api, "Control Character Brand");
+    const before = await indicatorRowCount(api);
+    const refused = await api.gql<Json>(
+      CONTRIBUTE,
+      {
+        indicators: [
+          { kind: "KEYWORD", value: "replica\u0007" },
+          { kind: "ADDRESS", value: "1 Fake Road\u001b" },
+          { kind: "FACTORY", value: "Putian \u202Eworks" },
+          { kind: "SELLER", value: "TAOBAO:store-1\u0085" },
+          { kind: "PAYMENT_ACCOUNT", value: "6222\u001f1234" },
+          { kind: "KEYWORD", value: "fine" },
+        ],
+      },
+      member.as,
+    );
+    const reason = (kind: string) => `${kind} value must not hold control or text-direction characters`;
+    expect(refused.errors?.[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      itemErrors: ["KEYWORD", "ADDRESS", "FACTORY", "SELLER", "PAYMENT_ACCOUNT"].map((kind, index) => ({ index, reason: reason(kind) })),
+    });
+    expect(await indicatorRowCount(api)).toBe(before);
+    // A tab or a line break is spacing, folded as such; a phone is kept in E.164, and so keeps none.
+    const accepted = await api.gql<Json>(
+      CONTRIBUTE,
+      { indicators: [{ kind: "KEYWORD", value: "1:1\treplica\n" }, { kind: "PHONE", value: "+86 138 0013 8000\u0007" }] },
+      member.as,
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.contributeIndicators.map((indicator: Json) => indicator.value)).toEqual(["1:1 replica", "+8613800138000"]);
+  });
+
   it("refuses a brand viewer, who may read intel but not contribute", async () => {
     const viewer = await brandMember(api, "Viewer Brand", UserRole.VIEWER);
     const response = await api.gql<Json>(CONTRIBUTE, { indicators: [{ kind: "KEYWORD", value: "x" }] }, viewer.as);

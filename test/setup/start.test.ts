@@ -254,16 +254,17 @@ describe("start-up", () => {
     expect(JSON.parse((await cli("import-indicators", ndjson, "--org", "louis-vuitton")).stdout)).toMatchObject({ imported: 1 });
     const bad = join(env.DATA_DIR, "bad.csv");
     // Every bad row is named at once, by its line, whatever is wrong with it.
-    writeFileSync(bad, "kind,value,distribution,confidence,brand\nKEYWORD,fine,,,\nPHONE,12,,,\nKEYWORD,other,BOGUS,,\nKEYWORD,third,,900,\nKEYWORD,fourth,,,Swarovski\nKEYWORD,fine,,,\n");
+    writeFileSync(bad, "kind,value,distribution,confidence,brand\nKEYWORD,fine,,,\nPHONE,12,,,\nKEYWORD,other,BOGUS,,\nKEYWORD,third,,900,\nKEYWORD,fourth,,,Swarovski\nKEYWORD,fine,,,\nFACTORY,Putian\u0007works,,,\n");
     await expect(cli("import-indicators", bad, "--org", "louis-vuitton")).rejects.toMatchObject({
       stderr: expect.stringContaining(
         [
-          `5 bad rows in ${bad}; nothing was imported:`,
+          `6 bad rows in ${bad}; nothing was imported:`,
           "  line 3: PHONE value is not a valid phone number; write it with its country code, e.g. +86 138 0013 8000",
           "  line 4: distribution must be one of PRIVATE, MATCH_ONLY, ALLIANCE_ANONYMOUS, ALLIANCE",
           "  line 5: confidence must be a whole number from 0 to 100",
           "  line 6: Louis Vuitton has no brand named Swarovski",
           "  line 7: the same KEYWORD as line 2",
+          "  line 8: FACTORY value must not hold control or text-direction characters",
         ].join("\n"),
       ),
     });

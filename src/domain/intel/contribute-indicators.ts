@@ -5,7 +5,7 @@ import type { Viewer } from "../../auth/viewer";
 import { IndicatorDistribution, IndicatorKind } from "../../entities/enums";
 import { badInput, conflict } from "../../errors";
 import { recordAudit } from "../audit";
-import { showsNothing, type IdItem } from "../validation";
+import { holdsControlCharacters, showsNothing, type IdItem } from "../validation";
 import { normalizeIndicatorValue } from "./indicator-normalization";
 import { FirstIndexes, itemErrors, type ItemError } from "../item-errors";
 import type { KeyedHasher } from "./keyed-hash";
@@ -56,6 +56,10 @@ function validate(draft: IndicatorDraft, hasher: KeyedHasher, now: Date, newId: 
   if (!DISTRIBUTIONS.has(draft.distribution)) return `distribution must be one of ${[...DISTRIBUTIONS].join(", ")}`;
   const normalized = normalizeIndicatorValue(draft.kind, draft.value);
   if (!normalized.ok) return `${draft.kind} value ${normalized.reason}`;
+  // The value is hashed and matched as normalized, so it must read as it compares, as a name does.
+  // Checked once normalized: a phone (E.164), an image hash (hex) or a domain (ASCII) keeps none of
+  // these characters, and a tab or a line break is spacing, which folded text makes a space.
+  if (holdsControlCharacters(normalized.value)) return `${draft.kind} value must not hold control or text-direction characters`;
   const confidence = draft.confidence ?? DEFAULT_CONFIDENCE;
   if (!Number.isInteger(confidence) || confidence < 0 || confidence > 100) return "confidence must be a whole number from 0 to 100";
   const note = draft.note && !showsNothing(draft.note) ? draft.note.trim() : null;
