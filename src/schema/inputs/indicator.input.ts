@@ -8,7 +8,7 @@ export class IndicatorInput {
   @Field(() => IndicatorKind, { description: "What the value is; it decides how the value is normalized and checked" })
   kind: IndicatorKind;
 
-  @Field(() => String, { description: "Normalized on the way in (see Indicator.value)" })
+  @Field(() => String, { description: "Normalized on the way in (see Indicator.value); one that does not normalize, or keeps a control or text-direction character once normalized, is a bad item" })
   value: string;
 
   @Field(() => IndicatorDistribution, {

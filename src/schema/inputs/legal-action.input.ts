@@ -10,7 +10,7 @@ export class FileLegalActionInput {
   })
   sellerId: string;
 
-  @Field(() => String, { description: "The court it is filed with: 1 to 300 characters" })
+  @Field(() => String, { description: "The court it is filed with: 1 to 300 characters, with no control or text-direction character (a tab or a line break is a space)" })
   court: string;
 
   @Field(() => String, { nullable: true, description: "The court's case number, if it has given one: up to 100 characters" })

@@ -4,13 +4,13 @@ import { MoneyInput } from "./money.input";
 
 @InputType("ProductInput", { description: "A genuine product, identified within its brand by its SKU" })
 export class ProductInput {
-  @Field(() => String, { description: "1 to 100 characters, trimmed; a SKU the brand has is replaced whole, one it removed comes back" })
+  @Field(() => String, { description: "1 to 100 characters, trimmed, with no control or text-direction character; a SKU the brand has is replaced whole, one it removed comes back" })
   sku: string;
 
-  @Field(() => String, { description: "1 to 200 characters, trimmed" })
+  @Field(() => String, { description: "1 to 200 characters, trimmed, with no control or text-direction character" })
   name: string;
 
-  @Field(() => String, { description: "1 to 100 characters, trimmed; the reports count a brand under the category most of its catalogue is in" })
+  @Field(() => String, { description: "1 to 100 characters, trimmed, with no control or text-direction character; the reports count a brand under the category most of its catalogue is in" })
   category: string;
 
   @Field(() => MoneyInput, { description: "Suggested retail price, more than 0; listing prices are compared with it" })
