@@ -17,6 +17,7 @@ import { fromGlobalId } from "../../src/schema/global-id";
 import { RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
 import { footprint } from "../support/footprint";
+import { inTurn } from "../support/in-turn";
 import { contribute } from "../support/intel";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import {
@@ -694,15 +695,6 @@ function leaksIn(persona: PersonaName, document: string, response: GraphQLRespon
     visit(response.data);
   }
   return found;
-}
-
-async function inTurn<T>(items: T[], run: (item: T) => Promise<void>, atOnce: number): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: atOnce }, async () => {
-      while (next < items.length) await run(items[next++]);
-    }),
-  );
 }
 
 const sameShape = (response: GraphQLResponse, ids: string[]) => {
