@@ -163,6 +163,8 @@ interface Page {
 }
 
 const PAGE = 3;
+// A list of many rows (the platform's audit log) is paged in at most this many pages, of more rows.
+const MOST_PAGES = 12;
 const MAX_PAGE_SIZE = 250;
 // Enough rows to make several pages of PAGE, for each persona of each list.
 const ENOUGH_ROWS = 7;
@@ -289,10 +291,11 @@ const foreign = new Map<PersonaName, Set<string>>();
 const day = (n: number) => new Date(Date.UTC(2026, 5, 1 + n));
 
 // Rows with a timestamp set to one of three days, chosen by a byte of their id: every list has
-// ties on its time keys, which only the id breaks. Days, as anonymous rows are dated by the day.
-async function tieTimes(table: string, columns: string[]): Promise<void> {
+// ties on its time keys, which only the id breaks. Rows dated by the day when shown without their
+// author keep the times their writes stored, which tie by the day on their own.
+async function tieTimes(table: string, columns: string[], where = "true"): Promise<void> {
   const set = columns.map((column, i) => `${column} = timestamptz '2026-06-01' + ((get_byte(uuid_send(id), 15) % 3) + ${i}) * interval '1 day'`).join(", ");
-  await api.dataSource.query(`UPDATE ${table} SET ${set}`);
+  await api.dataSource.query(`UPDATE ${table} SET ${set} WHERE ${where}`);
 }
 
 async function seed(): Promise<void> {
@@ -430,7 +433,14 @@ async function seed(): Promise<void> {
     distributions.map((distribution, i) => ({ kind: "KEYWORD", value: `paging-b-${i}`, distribution, confidence: 70 })),
   );
   brandOnly.push(...[indicatorsOfB[0], indicatorsOfB[3]].map((id) => gid("Indicator", id)));
-  await tieTimes("indicator", ["created_at", "first_seen_at", "last_seen_at", "updated_at"]);
+  await tieTimes("indicator", ["created_at", "first_seen_at", "last_seen_at", "updated_at"], "distribution <> 'ALLIANCE_ANONYMOUS'");
+  // Sightings at times of one day, of anonymous indicators too: the latest is the last seen.
+  const sighting = `mutation($input: RecordSightingInput!) { recordSighting(input: $input) { id } }`;
+  const sighted = [...ownIndicators.slice(0, 7).map((id) => ({ id, by: analyst })), ...indicatorsOfB.slice(1, 3).map((id) => ({ id, by: brandBAnalyst }))];
+  for (const [i, { id, by }] of sighted.entries()) {
+    const seenAt = new Date(Date.UTC(2026, 5, 3, 9 + i, 7 * i, 0, 111 * i)).toISOString();
+    await ok(sighting, { input: { indicatorId: gid("Indicator", id), seenAt, source: `paging sighting ${i}` } }, by);
+  }
   await db.query(`UPDATE indicator SET expires_at = now() - interval '1 day' WHERE id = ANY($1)`, [ownIndicators.slice(8)]);
 
   // Feedback on three rules, of both visibilities, two of them answered; brand B's PRIVATE ones.
@@ -493,7 +503,7 @@ async function seed(): Promise<void> {
   await tieTimes("api_key", ["created_at"]);
   await tieTimes("referral", ["created_at"]);
   await tieTimes("takedown_request", ["requested_at"]);
-  await tieTimes("policy_feedback", ["created_at"]);
+  await tieTimes("policy_feedback", ["created_at"], "visibility <> 'ALLIANCE'");
   await tieTimes("suspected_infringement", ["updated_at"]);
   // Every event so far; the crawl reads no field whose read is audited.
   await tieTimes("audit_event", ["created_at"]);
@@ -574,10 +584,20 @@ function orderProblems(list: List, order: Order, rows: Row[], where: string): st
 
 const hasTie = (order: Order, rows: Row[]) => rows.some((row, i) => i > 0 && compareKeys(rows[i - 1][order.key], row[order.key]) === 0);
 
-// Paging by PAGE forward from the start and backward from the end: the big page's rows, each
+// Paging by PAGE (or more, up to MOST_PAGES pages) forward from the start and backward from the end: the big page's rows, each
 // page's flags, counts and cursors right.
-async function walk(list: List, persona: PersonaName, variables: Record<string, unknown>, big: Page, problems: string[], where: string): Promise<void> {
+// `turnRound`: also back and forth from every page, and pages of none (in one order of a list).
+async function walk(
+  list: List,
+  persona: PersonaName,
+  variables: Record<string, unknown>,
+  big: Page,
+  problems: string[],
+  where: string,
+  turnRound = false,
+): Promise<void> {
   const expected = big.edges.map((edge) => edge.node.id);
+  const size = Math.max(PAGE, Math.ceil(expected.length / MOST_PAGES));
   const check = (pages: Page[], way: "forward" | "backward") => {
     const seen = pages.flatMap((page) => page.edges.map((edge) => edge.node.id));
     if (JSON.stringify(seen) !== JSON.stringify(expected)) problems.push(`${where}, ${way}: ${JSON.stringify(seen)} where one big page has ${JSON.stringify(expected)}`);
@@ -585,7 +605,7 @@ async function walk(list: List, persona: PersonaName, variables: Record<string, 
       const at = `${where}, ${way} page ${i + 1} of ${pages.length}`;
       const edgeEnd = way === "forward" ? i === pages.length - 1 : i === 0;
       if (page.totalCount !== expected.length) problems.push(`${at}: totalCount ${page.totalCount}, not ${expected.length}`);
-      if (!edgeEnd && page.edges.length !== PAGE) problems.push(`${at}: ${page.edges.length} rows`);
+      if (!edgeEnd && page.edges.length !== size) problems.push(`${at}: ${page.edges.length} rows`);
       const { hasNextPage, hasPreviousPage, startCursor, endCursor } = page.pageInfo;
       const [next, previous] = way === "forward" ? [!edgeEnd, false] : [false, !edgeEnd];
       if (hasNextPage !== next || hasPreviousPage !== previous) {
@@ -598,7 +618,7 @@ async function walk(list: List, persona: PersonaName, variables: Record<string, 
     const pages: Page[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard <= expected.length; guard += 1) {
-      const paging: Record<string, unknown> = way === "forward" ? { first: PAGE, after: cursor } : { last: PAGE, before: cursor };
+      const paging: Record<string, unknown> = way === "forward" ? { first: size, after: cursor } : { last: size, before: cursor };
       const response: GraphQLResponse<{ list: Page }> = await read(list, persona, { ...variables, ...paging });
       if (response.errors || !response.data) {
         problems.push(`${where}, ${way}: ${JSON.stringify(response.errors)}`);
@@ -614,8 +634,36 @@ async function walk(list: List, persona: PersonaName, variables: Record<string, 
     problems.push(`${where}, ${way}: more pages than rows`);
     return pages;
   };
-  check(await pageOn("forward"), "forward");
-  check(await pageOn("backward"), "backward");
+  const forward = await pageOn("forward");
+  check(forward, "forward");
+  const backward = await pageOn("backward");
+  check(backward, "backward");
+  if (!turnRound) return;
+  // Turning round: back from a page reached forward is the page before it, and on from a page
+  // reached backward the page after it.
+  const turned = async (pages: Page[], i: number, way: "forward" | "backward") => {
+    const paging = way === "backward" ? { last: size, before: pages[i].pageInfo.startCursor } : { first: size, after: pages[i].pageInfo.endCursor };
+    const response = await read(list, persona, { ...variables, ...paging });
+    const want = pages[way === "backward" ? i - 1 : i + 1];
+    const at = `${where}, ${way} from page ${i + 1} of ${pages.length}`;
+    const page = response.data?.list;
+    if (!page) return problems.push(`${at}: ${JSON.stringify(response.errors)}`);
+    const ids = (p: Page) => JSON.stringify(p.edges.map((edge) => edge.node.id));
+    if (ids(page) !== ids(want)) problems.push(`${at}: ${ids(page)}, not ${ids(want)}`);
+    const [next, previous] = way === "backward" ? [false, i - 1 > 0] : [i + 1 < pages.length - 1, false];
+    if (page.pageInfo.hasNextPage !== next || page.pageInfo.hasPreviousPage !== previous) {
+      problems.push(`${at}: hasNextPage ${page.pageInfo.hasNextPage}, hasPreviousPage ${page.pageInfo.hasPreviousPage}; expected ${next}, ${previous}`);
+    }
+  };
+  for (let i = 1; i < forward.length; i += 1) await turned(forward, i, "backward");
+  for (let i = 0; i < backward.length - 1; i += 1) await turned(backward, i, "forward");
+  // A page of none: the totalCount, and whether there are any rows, alone.
+  for (const [size, flag] of [["first", "hasNextPage"], ["last", "hasPreviousPage"]] as const) {
+    const page = (await read(list, persona, { ...variables, [size]: 0 })).data?.list;
+    const want = { totalCount: expected.length, edges: 0, [flag]: expected.length > 0 };
+    const got = page && { totalCount: page.totalCount, edges: page.edges.length, [flag]: page.pageInfo[flag] };
+    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${where}, ${size}: 0: ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
+  }
 }
 
 // A cursor used with another order or filter than its list's is refused.
@@ -702,7 +750,7 @@ describe("paging through every connection", () => {
         if (rows.length < ENOUGH_ROWS) problems.push(`${where}: ${rows.length} rows, fewer than the setup's ${ENOUGH_ROWS}`);
         if (!hasTie(order, rows)) problems.push(`${where}: no tie on ${order.key} for the id to break`);
         problems.push(...orderProblems(list, order, rows, where));
-        await walk(list, persona, variables, big, problems, where);
+        await walk(list, persona, variables, big, problems, where, order === list.orders[0]);
         if (big.pageInfo.endCursor && big.edges.length > 1) firstCursors.push({ order, cursor: big.edges[0].cursor });
       }
       // Left out, the order is the default one its arguments describe.
