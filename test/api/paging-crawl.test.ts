@@ -9,6 +9,7 @@ import {
 import { Scope } from "../../src/auth/scopes";
 import type { Organization } from "../../src/entities";
 import { InfringementStatus, Marketplace, OrgKind, SellerStatus, UserRole } from "../../src/entities/enums";
+import { DEFAULT_PAGE_SIZE } from "../../src/data/keyset-pagination";
 import { fromGlobalId } from "../../src/schema/global-id";
 import { CREATE_REFERRAL, DECIDE_TAKEDOWN, RECORD_OUTCOME, RECORD_TEST_BUY, REQUEST_TAKEDOWN, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
 import { createApiKeyRow, createBrand, createInfringement, createListing, createOrganization, createProduct, createSeller } from "../support/factories";
@@ -387,9 +388,10 @@ async function seed(): Promise<void> {
     if (i < 5) await ok(UPDATE_REFERRAL, { input: { id: createReferral.id, status: "INVESTIGATING" } }, cast.investigator);
     if (i < 3) await ok(UPDATE_REFERRAL, { input: { id: createReferral.id, arrests: i + 1 } }, cast.investigator);
   }
-  // Case 11 goes to a second agency: referrals to two agencies.
+  // Case 11 goes to a second agency with one of brand B's: referrals to two agencies, and one
+  // whose cases brand A sees only in part (its filters look at those alone).
   const otherAgency = await createOrganization(db, OrgKind.AGENCY, "Paging agency Y");
-  await ok(CREATE_REFERRAL, { agencyId: gid("Organization", otherAgency.id), ids: [cases[11]] }, platformAdmin);
+  await ok(CREATE_REFERRAL, { agencyId: gid("Organization", otherAgency.id), ids: [cases[11], casesOfB[0]] }, platformAdmin);
   const referralOfB = await ok<{ createReferral: { id: string } }>(CREATE_REFERRAL, { agencyId, ids: [casesOfB[2]] }, platformAdmin);
   await ok(UPDATE_REFERRAL, { input: { id: referralOfB.createReferral.id, status: "INVESTIGATING" } }, cast.investigator);
   brandOnly.push(referralOfB.createReferral.id, ...casesOfB, ...storesOfB);
@@ -758,6 +760,13 @@ describe("paging through every connection", () => {
       const defaultOrder = await bigPage(list, persona, orderArguments(list, list.defaultOrder), problems, label(list, persona, list.defaultOrder));
       if (byDefault && defaultOrder && JSON.stringify(byDefault.edges.map((e) => e.node.id)) !== JSON.stringify(defaultOrder.edges.map((e) => e.node.id))) {
         problems.push(`${label(list, persona, null)}: the default order is not ${list.defaultOrder.field ?? list.defaultOrder.key} ${list.defaultOrder.direction}`);
+      }
+      // Neither first nor last: the first DEFAULT_PAGE_SIZE rows.
+      if (byDefault) {
+        const page = (await read(list, persona, {})).data?.list;
+        const want = { ids: byDefault.edges.slice(0, DEFAULT_PAGE_SIZE).map((e) => e.node.id), hasNextPage: byDefault.edges.length > DEFAULT_PAGE_SIZE };
+        const got = page && { ids: page.edges.map((e) => e.node.id), hasNextPage: page.pageInfo.hasNextPage };
+        if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${label(list, persona, null)} with no page size: ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
       }
       // A cursor of one order, in every other order, and under a filter.
       for (const { order, cursor } of firstCursors) {
