@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { isCalendarDate } from "../domain/validation";
 import { badInput } from "../errors";
 import type { Connection } from "../schema/types/connection";
-import { readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
+import { readEntities, readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
 
 export type Direction = "ASC" | "DESC";
 
@@ -131,6 +131,34 @@ export function checkedPageSize(argument: "first" | "last", given: number | null
 // The default page never exceeds a MAX_PAGE_SIZE set below it.
 export const defaultPageSize = (maxPageSize: number) => Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
 
+// A page of no rows (`first: 0` or `last: 0`) sends no page statement of its own: a client asking
+// for the totalCount alone gets one statement, the count. Whether any row lies past the cursor, in
+// the direction the page reads, is read (one row) only when hasNextPage or hasPreviousPage is asked.
+function emptyPage<T extends ObjectLiteral & { id: string }>(
+  ordered: SelectQueryBuilder<T>,
+  backward: boolean,
+  countTotal: () => Promise<number>,
+  relatedReads: number,
+): Connection<T> & { related: ObjectLiteral[][] } {
+  let anyRow: Promise<boolean> | undefined;
+  const rowsAhead = () => (anyRow ??= readEntities(ordered.limit(1)).then((rows) => rows.length > 0));
+  return {
+    edges: [],
+    pageInfo: {
+      get hasNextPage() {
+        return backward ? false : rowsAhead();
+      },
+      get hasPreviousPage() {
+        return backward ? rowsAhead() : false;
+      },
+      startCursor: null,
+      endCursor: null,
+    },
+    countTotal,
+    related: Array.from({ length: relatedReads }, () => []),
+  };
+}
+
 // Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth
 // page as on the first, unlike OFFSET. Paging backward reads the same order reversed from
 // `before` (or the end) and turns the page round. `related` rows of the page's rows are read in
@@ -156,14 +184,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: id,
     });
   }
-  const { rows, related: relatedRows } = await readEntitiesWithRelated(
-    query
-      .orderBy(`${alias}.${order.column}`, readDirection)
-      .addOrderBy(`${alias}.id`, readDirection)
-      .limit(size + 1),
-    [],
-    related,
-  );
+  const ordered = query.orderBy(`${alias}.${order.column}`, readDirection).addOrderBy(`${alias}.id`, readDirection);
+  if (size === 0) return emptyPage(ordered, backward, () => countRows(countQuery), related?.reads.length ?? 0);
+  const { rows, related: relatedRows } = await readEntitiesWithRelated(ordered.limit(size + 1), [], related);
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
   const edges = pageRows.map((node) => new Edge(node, key, order.valueOf));

@@ -44,4 +44,20 @@ describe("SQL statements per request", () => {
     // notes (and their authors).
     expect(fifty.count).toBeLessThanOrEqual(6);
   });
+
+  it("sends no page statement for a page of no rows asked only for its totalCount", async () => {
+    const COUNTED = `query($first: Int!) { infringements(first: $first) { totalCount } }`;
+    const countedWith = async (first: number) => {
+      api.statements.reset();
+      const response = await api.gql<{ infringements: { totalCount: number } }>(COUNTED, { first }, { token });
+      expect(response.errors).toBeUndefined();
+      return { totalCount: response.data!.infringements.totalCount, count: api.statements.count };
+    };
+    const onePage = await countedWith(1);
+    const noPage = await countedWith(0);
+    expect(noPage.totalCount).toBe(60);
+    expect(noPage.totalCount).toBe(onePage.totalCount);
+    // The viewer and the count; a page of one row reads its row besides.
+    expect(noPage.count).toBe(onePage.count - 1);
+  });
 });

@@ -3,10 +3,11 @@ import { ClassType, Field, Int, ObjectType } from "type-graphql";
 @ObjectType("PageInfo", { description: "Where a page sits in its list, and the cursors to page on from it" })
 export class PageInfo {
   @Field(() => Boolean, { description: "Rows follow this page (paging forward); always false when paging backward, which reads towards the start" })
-  hasNextPage: boolean;
+  // A promise where a page of no rows reads it only when asked (keyset-pagination.ts).
+  hasNextPage: boolean | Promise<boolean>;
 
   @Field(() => Boolean, { description: "Rows precede this page (paging backward); always false when paging forward, which reads towards the end" })
-  hasPreviousPage: boolean;
+  hasPreviousPage: boolean | Promise<boolean>;
 
   @Field(() => String, { nullable: true, description: "The last row's cursor: `after` for the next page" })
   endCursor: string | null;
