@@ -16,6 +16,7 @@ import { sameOwnerAs } from "./tenant-owned";
 @Index("idx_referral_infringement_agency_seller", ["agencyOrgId", "sellerId"])
 @Index("idx_referral_infringement_agency_brand", ["agencyOrgId", "brandId"])
 @Index("idx_referral_infringement_owner_referral", ["ownerOrgId", "referralId"])
+@Index("idx_referral_infringement_seller_owner", ["sellerId", "ownerOrgId"])
 export class ReferralInfringement {
   @PrimaryColumn({ name: "referral_id", type: "uuid" })
   referralId: string;

@@ -37,6 +37,7 @@ import { ListingRemovedAt1796725000000 } from "./1796725000000-ListingRemovedAt"
 import { ProgressReportReferralFingerprint1796730000000 } from "./1796730000000-ProgressReportReferralFingerprint";
 import { ProductSpellRepair1796740000000 } from "./1796740000000-ProductSpellRepair";
 import { PlatformListOrderIndexes1796750000000 } from "./1796750000000-PlatformListOrderIndexes";
+import { ReferralStoreIndex1796760000000 } from "./1796760000000-ReferralStoreIndex";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   ProgressReportReferralFingerprint1796730000000,
   ProductSpellRepair1796740000000,
   PlatformListOrderIndexes1796750000000,
+  ReferralStoreIndex1796760000000,
 ];
