@@ -4,6 +4,7 @@ import { MigrationExecutor } from "typeorm/migration/MigrationExecutor";
 import type { Config } from "../config";
 import { entities } from "../entities";
 import { migrations } from "./migrations";
+import { whileHoldingKey } from "./advisory-lock";
 import { openEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { answerBusyPools } from "./busy-pool";
 import { routeReads } from "./read-routing";
@@ -139,7 +140,9 @@ async function migrateThrough(dataSource: DataSource, closeAfter: boolean): Prom
     try {
       const executor = new MigrationExecutor(dataSource, runner);
       executor.transaction = "each";
-      applied = (await executor.executePendingMigrations()).length;
+      // API hosts started at once after a deploy migrate the same database: one at a time, so that
+      // the others find the migrations applied rather than fail creating what the first created.
+      applied = (await whileHoldingKey(runner, "migrations", () => executor.executePendingMigrations())).length;
     } finally {
       await runner.release();
     }
