@@ -60,11 +60,19 @@ onServer("tells, when a batch failed, which lines were rolled back and what the 
     const lines = [...generateListings({ listings: 3_000, seed: 6, now: new Date("2026-11-23T00:00:00Z") })].map((listing) => JSON.stringify(listing));
     cli.stdin.write(`${lines.join("\n")}\n`);
     const stored = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM listing`))[0].n);
-    while ((await stored()) < 100) await new Promise((resolve) => setTimeout(resolve, 50));
-    // The database ends the CLI's connections: the batch under way fails, and the CLI stops.
-    await database.dataSource.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-    );
+    let running = true;
+    void exited.then(() => (running = false));
+    // A CLI that stopped before writing shows its stderr here, rather than the test's time running out.
+    while (running && (await stored()) < 100) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect({ running, stderr: running ? "" : stderr }).toEqual({ running: true, stderr: "" });
+    // The database ends the CLI's busy connections: the batch under way fails, and the CLI stops.
+    // Again until it does, so that the test does not rest on one moment's connections being busy.
+    while (running) {
+      await database.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(await exited).toBe(1);
     const said = /the batches written are kept \((\d+) listings inserted, 0 updated, 0 unchanged; (\d+) lines rejected so far\)\n/.exec(stderr);
     expect({ said: said !== null, stderr: said ? "" : stderr }).toEqual({ said: true, stderr: "" });
