@@ -67,12 +67,18 @@ onServer("tells, when a batch failed, which lines were rolled back and what the 
     expect({ running, stderr: running ? "" : stderr }).toEqual({ running: true, stderr: "" });
     // The database ends the CLI's busy connections: the batch under way fails, and the CLI stops.
     // Again until it does, so that the test does not rest on one moment's connections being busy.
-    while (running) {
+    // A CLI still running 30 s on is stuck: its stderr and what its connections were doing say where.
+    const giveUpAt = Date.now() + 30_000;
+    while (running && Date.now() < giveUpAt) {
       await database.dataSource.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
       );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const connections = running
+      ? await database.dataSource.query(`SELECT state, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)
+      : [];
+    expect({ running, stderr: running ? stderr : "", connections }).toEqual({ running: false, stderr: "", connections: [] });
     expect(await exited).toBe(1);
     const said = /the batches written are kept \((\d+) listings inserted, 0 updated, 0 unchanged; (\d+) lines rejected so far\)\n/.exec(stderr);
     expect({ said: said !== null, stderr: said ? "" : stderr }).toEqual({ said: true, stderr: "" });
