@@ -1,8 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../src/config";
 import { loadKeyedHasher } from "../src/domain/intel/keyed-hash";
-import { IndicatorDistribution, IndicatorKind } from "../src/entities/enums";
-import { indicatorValueOf } from "./indicator-values";
+import { benchIndicator } from "./indicator-values";
 import { SeededRandom } from "../src/generator/random";
 import { seedDemoGovernance } from "../src/seed/demo-governance";
 
@@ -173,15 +172,11 @@ async function insertIndicators(dataSource: DataSource, config: Config) {
   const members: { id: string; brand: string }[] = await dataSource.query(
     `SELECT o.id, (SELECT b.id FROM brand b WHERE b.owner_org_id = o.id ORDER BY b.name LIMIT 1) AS brand FROM organization o WHERE o.kind = 'BRAND' ORDER BY o.slug`,
   );
-  const kinds = [IndicatorKind.PHONE, IndicatorKind.KEYWORD, IndicatorKind.SELLER, IndicatorKind.IMAGE_HASH];
-  const distributions = Object.values(IndicatorDistribution);
   const now = Date.now();
   for (let start = 0; start < INDICATORS; start += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, INDICATORS - start) }, (_, j) => {
       const i = start + j;
-      const v = Math.floor(i / 2);
-      const kind = kinds[v % kinds.length];
-      const value = indicatorValueOf(kind, v);
+      const { kind, value, distribution } = benchIndicator(i);
       const member = members[i % members.length];
       const created = now - (i % 365) * 86_400_000 - (i % 86_400) * 1000;
       return {
@@ -190,7 +185,7 @@ async function insertIndicators(dataSource: DataSource, config: Config) {
         kind,
         value,
         hash: hasher.hashHex(kind, value),
-        distribution: i % 2 === 0 ? distributions[1 + (v % 3)] : distributions[v % distributions.length],
+        distribution,
         confidence: 1 + (i % 100),
         created: new Date(created).toISOString(),
         // A tenth expire a month after they were made: every member's, whatever its place in the turn.

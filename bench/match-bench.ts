@@ -11,9 +11,9 @@ import { loadConfig } from "../src/config";
 import { openDatabase, type Database } from "../src/db/data-source";
 import { loadKeyedHasher, type KeyedHasher } from "../src/domain/intel/keyed-hash";
 import { Organization, User } from "../src/entities";
-import { IndicatorDistribution, IndicatorKind, OrgKind, UserRole } from "../src/entities/enums";
+import { OrgKind, UserRole } from "../src/entities/enums";
 import { graphqlClient } from "./graphql-client";
-import { indicatorValueOf } from "./indicator-values";
+import { benchIndicator, indicatorKindOf, indicatorValueOf } from "./indicator-values";
 import { startApiServer, type BenchServer } from "./start-api-server";
 
 // `npm run bench:match -- --indicators N [--lookups L] [--warmup W]`: loads N indicators from 10 member brands
@@ -24,8 +24,6 @@ import { startApiServer, type BenchServer } from "./start-api-server";
 
 const MEMBERS = 10;
 const CHUNK = 20_000;
-const DISTRIBUTIONS = Object.values(IndicatorDistribution);
-const KINDS = [IndicatorKind.PHONE, IndicatorKind.KEYWORD, IndicatorKind.SELLER, IndicatorKind.IMAGE_HASH];
 
 const positiveInt = (value: string) => {
   const n = Number(value.replace(/_/g, ""));
@@ -33,17 +31,12 @@ const positiveInt = (value: string) => {
   return n;
 };
 
-// Each value (indicatorValueOf) is contributed by two members (indicators 2v and 2v + 1): the
-// first at a level that counts in a blind match, the second at any level, so three in four values
-// that exist match (k = 2).
+// The indicators of benchIndicator, taken in turn by the members.
 async function loadIndicators(dataSource: DataSource, hasher: KeyedHasher, orgIds: string[], n: number) {
   for (let start = 0; start < n; start += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, n - start) }, (_, j) => {
       const i = start + j;
-      const v = Math.floor(i / 2);
-      const kind = KINDS[v % KINDS.length];
-      const value = indicatorValueOf(kind, v);
-      const distribution = i % 2 === 0 ? DISTRIBUTIONS[1 + (v % 3)] : DISTRIBUTIONS[v % DISTRIBUTIONS.length];
+      const { kind, value, distribution } = benchIndicator(i);
       return { org: orgIds[i % orgIds.length], kind, value, hash: hasher.hashHex(kind, value), distribution };
     });
     await dataSource.query(
@@ -127,7 +120,7 @@ async function main() {
     const lookup = async (i: number) => {
       // Every other lookup asks for a value that exists; the rest for one that does not.
       const v = i % 2 === 0 ? (i * 7919) % distinctValues : distinctValues + i;
-      const kind = KINDS[v % KINDS.length];
+      const kind = indicatorKindOf(v);
       const started = performance.now();
       const body = (await ask({ query, variables: { q: [{ kind, value: indicatorValueOf(kind, v) }] } })) as {
         data?: { matchIndicators: { matched: boolean }[] };
