@@ -127,13 +127,9 @@ describe("requestTakedown", () => {
 
   it("is refused to a viewer and to keys without both infringements scopes, before any row is read", async () => {
     const id = gid("Infringement", (await confirmedCase()).id);
+    const keys = [await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]), await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE])];
     const before = await enforcementFootprint(api);
-    for (const persona of [
-      cast.brandAViewer,
-      cast.investigator,
-      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]),
-      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]),
-    ]) {
+    for (const persona of [cast.brandAViewer, cast.investigator, ...keys]) {
       const response = await api.gql(REQUEST_TAKEDOWN, { id }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
@@ -323,7 +319,7 @@ describe("decideTakedown", () => {
     ]);
     // The same scans again change nothing (but for the ingest's own audit event).
     const sellerEvents = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'seller.%'`))[0].n;
-    const { audit_events: _events, ...before } = await enforcementFootprint(api);
+    const { audit_event: _events, ...before } = await enforcementFootprint(api);
     const sellerEventsBefore = await sellerEvents();
     const again = await api.gql(INGEST, { listings: scans }, cast.platformAnalyst.as);
     expect(dataOf(again)).toEqual({ ingestListings: { inserted: 0, updated: 0, rejected: 0 } });
@@ -490,14 +486,9 @@ describe("withdrawTakedown", () => {
 
   it("is the requesting brand's: the platform, an agency, a viewer and keys without both infringements scopes are refused", async () => {
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
+    const keys = [await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]), await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE])];
     const before = await enforcementFootprint(api);
-    for (const persona of [
-      cast.platformAnalyst,
-      cast.investigator,
-      cast.brandAViewer,
-      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]),
-      await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE]),
-    ]) {
+    for (const persona of [cast.platformAnalyst, cast.investigator, cast.brandAViewer, ...keys]) {
       const response = await api.gql(WITHDRAW_TAKEDOWN, { id: pending.id, note: "no" }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
       expect(response.data).toBeNull();
@@ -673,8 +664,8 @@ describe("takeDownListing", () => {
     const listing = await createListing(api.dataSource, await createSeller(api.dataSource));
     await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
     const input = { listingId: gid("Listing", listing.id), reason: "counterfeit" };
-    const before = await enforcementFootprint(api);
     const readOnlyKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
+    const before = await enforcementFootprint(api);
     for (const persona of [cast.brandAAdmin, cast.investigator, readOnlyKey]) {
       expect((await api.gql(TAKE_DOWN, { input }, persona.as)).errors?.[0]).toMatchObject({
         message: "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns and takes listings down",

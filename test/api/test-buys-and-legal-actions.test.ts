@@ -241,11 +241,11 @@ describe("test buys", () => {
       expect(response).toEqual({ status: 200, data: { node: null } });
       expect(response).toEqual(await api.gql(NODE, { id: missing }, persona.as));
     }
+    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
     const before = await enforcementFootprint(api);
     const foreign = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as);
     expect(foreign).toEqual(await api.gql(RECORD_OUTCOME, { input: { id: missing, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as));
     expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
     expect((await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, key.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await enforcementFootprint(api)).toEqual(before);
   });
@@ -256,8 +256,8 @@ describe("recording a test buy from another tenant", () => {
     const input = (infringementId: string) => ({ infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 100, currency: "CNY" }, orderReference: "TB-X" });
     const ofA = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
     const missing = gid("Infringement", "00000000-0000-4000-8000-000000000000");
-    const before = await enforcementFootprint(api);
     const keyOfB = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
+    const before = await enforcementFootprint(api);
     for (const persona of [cast.brandBAnalyst, keyOfB]) {
       const foreign = await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, persona.as);
       expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");

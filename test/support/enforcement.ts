@@ -1,3 +1,4 @@
+import { footprint } from "./footprint";
 import type { Credentials, GraphQLResponse, TestApi } from "./test-api";
 
 // Operations the enforcement tests share, and a helper that fails a test with the API's own errors.
@@ -60,21 +61,5 @@ export async function statusOf(api: TestApi, infringementId: string, as: Credent
   return response.data?.infringement.status;
 }
 
-// A snapshot of every enforcement table, to check that a refused mutation changed nothing.
-export async function enforcementFootprint(api: TestApi) {
-  const [row] = (await api.dataSource.query(`
-    SELECT (SELECT count(*) FROM takedown_request)::int AS takedowns,
-           (SELECT string_agg(status::text, ',' ORDER BY id) FROM takedown_request) AS takedown_statuses,
-           (SELECT string_agg(status::text, ',' ORDER BY id) FROM suspected_infringement) AS infringement_statuses,
-           (SELECT string_agg(status::text, ',' ORDER BY id) FROM listing) AS listing_statuses,
-           (SELECT string_agg(status::text || strike_count, ',' ORDER BY id) FROM seller) AS sellers,
-           (SELECT count(*) FROM test_buy)::int AS test_buys,
-           (SELECT string_agg(outcome::text, ',' ORDER BY id) FROM test_buy) AS test_buy_outcomes,
-           (SELECT string_agg(status::text || arrests || seized_units, ',' ORDER BY id) FROM referral) AS referrals,
-           (SELECT count(*) FROM referral_infringement)::int AS referred_cases,
-           (SELECT string_agg(status::text, ',' ORDER BY id) FROM legal_action) AS legal_actions,
-           (SELECT count(*) FROM infringement_note)::int AS notes,
-           (SELECT count(*) FROM audit_event)::int AS audit_events
-  `)) as Record<string, unknown>[];
-  return row;
-}
+// Every table's digest (footprint.ts): a refused enforcement request changes no row anywhere.
+export const enforcementFootprint = (api: TestApi) => footprint(api.dataSource);
