@@ -135,7 +135,7 @@ describe("bad input gets a coded error and changes nothing", () => {
     await expectBadInput(
       `{ infringements(filter: { detectedFrom: "2026-10-02T00:00:00Z", detectedTo: "2026-10-01T00:00:00Z" }) { totalCount } }`,
       {},
-      /^`detectedFrom` must be before `detectedTo`$/,
+      /^`detectedFrom` must be before `detectedTo` \(a window holds its start, not its end\)$/,
     );
   });
 

@@ -315,7 +315,7 @@ describe("infringements updated since a time (an integration's sync)", () => {
     expect(await since(beforeReview)).toEqual([gid("Infringement", old.id)]);
 
     const swapped = await api.gql(LIST, { filter: { updatedFrom: "2026-06-01T00:00:00Z", updatedTo: "2026-01-01T00:00:00Z" } }, analyst.as);
-    expect(swapped.errors?.[0]).toMatchObject({ message: "`updatedFrom` must be before `updatedTo`", extensions: { code: "BAD_USER_INPUT" } });
+    expect(swapped.errors?.[0]).toMatchObject({ message: "`updatedFrom` must be before `updatedTo` (a window holds its start, not its end)", extensions: { code: "BAD_USER_INPUT" } });
     // Another brand's cases, however recent, are not in its sync.
     expect(await since("2000-01-01T00:00:00Z")).toEqual([old.id, recent.id].map((id) => gid("Infringement", id)).sort());
   });

@@ -314,7 +314,7 @@ describe("a case already referred", () => {
     expect(await ids({ createdFrom: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
     expect(await ids({ createdFrom: new Date(Date.now() - 60_000).toISOString() })).toEqual(expect.arrayContaining([toFirst.id, toThird.id]));
     const swapped = await api.gql(LIST, { filter: { createdFrom: "2026-02-01T00:00:00Z", createdTo: "2026-01-01T00:00:00Z" } }, cast.platformAnalyst.as);
-    expect(swapped.errors?.[0]).toMatchObject({ message: "`createdFrom` must be before `createdTo`", extensions: { code: "BAD_USER_INPUT" } });
+    expect(swapped.errors?.[0]).toMatchObject({ message: "`createdFrom` must be before `createdTo` (a window holds its start, not its end)", extensions: { code: "BAD_USER_INPUT" } });
   });
 
   it("may be referred to the same agency again once its referral is CLOSED", async () => {

@@ -577,7 +577,7 @@ describe("reading takedown requests", () => {
         const response = await api.gql(query, { filter }, persona.as);
         expect(response.data).toBeNull();
         expect(response.errors).toEqual([
-          expect.objectContaining({ message: "`requestedFrom` must be before `requestedTo`", extensions: { code: "BAD_USER_INPUT" } }),
+          expect.objectContaining({ message: "`requestedFrom` must be before `requestedTo` (a window holds its start, not its end)", extensions: { code: "BAD_USER_INPUT" } }),
         ]);
       }
     }

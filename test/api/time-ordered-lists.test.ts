@@ -149,7 +149,7 @@ describe.each([
   it("refuses a window that ends where or before it starts", async () => {
     for (const window of [{ from: start, to: start }, { from: end, to: start }]) {
       const response = await api.gql(LIST("DESC"), window, brandAdmin.as);
-      expect(response.errors?.[0]).toMatchObject({ message: `\`${from}\` must be before \`${to}\``, extensions: { code: "BAD_USER_INPUT" } });
+      expect(response.errors?.[0]).toMatchObject({ message: `\`${from}\` must be before \`${to}\` (a window holds its start, not its end)`, extensions: { code: "BAD_USER_INPUT" } });
     }
   });
 });

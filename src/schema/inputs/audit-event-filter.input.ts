@@ -26,6 +26,6 @@ export class AuditEventFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "At or after" })
   from?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Before this instant, which is left out; after `from` when both are given, else BAD_USER_INPUT" })
   to?: Date | null;
 }

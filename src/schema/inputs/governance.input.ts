@@ -75,6 +75,6 @@ export class PolicyFeedbackFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "Submitted at or after" })
   createdFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Submitted before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Submitted before this instant, which is left out; after `createdFrom` when both are given, else BAD_USER_INPUT" })
   createdTo?: Date | null;
 }

@@ -28,7 +28,7 @@ export class InfringementFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "Detected at or after" })
   detectedFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Detected before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Detected before this instant, which is left out; after `detectedFrom` when both are given, else BAD_USER_INPUT" })
   detectedTo?: Date | null;
 
   @Field(() => DateTimeResolver, {
@@ -37,6 +37,6 @@ export class InfringementFilter {
   })
   updatedFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Updated before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Updated before this instant, which is left out; after `updatedFrom` when both are given, else BAD_USER_INPUT" })
   updatedTo?: Date | null;
 }

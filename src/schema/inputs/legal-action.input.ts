@@ -52,6 +52,6 @@ export class LegalActionFilter {
   @Field(() => LocalDateResolver, { nullable: true, description: "Filed on or after" })
   filedFrom?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Filed before" })
+  @Field(() => LocalDateResolver, { nullable: true, description: "Filed before this day, which is left out (for one day, the next day); after `filedFrom` when both are given, else BAD_USER_INPUT" })
   filedTo?: string | null;
 }

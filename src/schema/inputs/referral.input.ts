@@ -93,6 +93,6 @@ export class ReferralFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "Made at or after" })
   createdFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Made before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Made before this instant, which is left out; after `createdFrom` when both are given, else BAD_USER_INPUT" })
   createdTo?: Date | null;
 }

@@ -68,6 +68,6 @@ export class TakedownRequestFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "Requested at or after" })
   requestedFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Requested before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Requested before this instant, which is left out; after `requestedFrom` when both are given, else BAD_USER_INPUT" })
   requestedTo?: Date | null;
 }

@@ -62,6 +62,6 @@ export class TestBuyFilter {
   @Field(() => DateTimeResolver, { nullable: true, description: "Ordered at or after" })
   orderedFrom?: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "Ordered before" })
+  @Field(() => DateTimeResolver, { nullable: true, description: "Ordered before this instant, which is left out; after `orderedFrom` when both are given, else BAD_USER_INPUT" })
   orderedTo?: Date | null;
 }
