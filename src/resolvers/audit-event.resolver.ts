@@ -1,3 +1,4 @@
+import { JSONObjectResolver } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { listAuditEvents } from "../data/audit.queries";
@@ -5,6 +6,7 @@ import { checkAuditActions } from "../domain/audit-actions";
 import { checkAuditTargetTypes } from "../domain/audit-target-types";
 import type { AuditEvent } from "../entities";
 import { badInput } from "../errors";
+import { auditPayloadWithGlobalIds } from "../schema/audit-payload-ids";
 import { PrincipalKind, SortDirection } from "../schema/enums";
 import { fromGlobalId, parseGlobalId, toGlobalId } from "../schema/global-id";
 import { AuditEventFilter } from "../schema/inputs/audit-event-filter.input";
@@ -67,6 +69,16 @@ export class AuditEventResolver extends NodeIdResolver("AuditEvent", AuditEventT
   actorId(@Root() event: AuditEvent): string | null {
     if (event.actorUserId) return toGlobalId("User", event.actorUserId);
     return event.actorApiKeyId ? toGlobalId("ApiKey", event.actorApiKeyId) : null;
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { nullable: true })
+  before(@Root() event: AuditEvent): Record<string, unknown> | null {
+    return auditPayloadWithGlobalIds(event.before, event.targetType);
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { nullable: true })
+  after(@Root() event: AuditEvent): Record<string, unknown> | null {
+    return auditPayloadWithGlobalIds(event.after, event.targetType);
   }
 
   @FieldResolver()

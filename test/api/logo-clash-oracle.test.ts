@@ -90,7 +90,7 @@ describe("a logo clash", () => {
     const detail = platformLog.data!.auditEvents.edges.map((edge) => edge.node).find((event) => event.targetId === refusals[0].id);
     expect(detail).toMatchObject({
       targetType: "AuditEvent",
-      after: { clashes: [{ sku: "P1", logoHash: near, brandId: aurelia.id, organizationId: cast.brandA.org.id, distance: 11 }] },
+      after: { clashes: [{ sku: "P1", logoHash: near, brandId: gid("Brand", aurelia.id), organizationId: gid("Organization", cast.brandA.org.id), distance: 11 }] },
     });
     // The event of the refusal is in the member's log, the one that names the other member in no organization's.
     const [owners] = await api.dataSource.query(`SELECT owner_org_id FROM audit_event WHERE id = $1`, [fromGlobalId(detail!.id, "AuditEvent")]);

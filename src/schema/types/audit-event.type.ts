@@ -25,10 +25,10 @@ export class AuditEventType extends NodeInterface {
   @Field(() => OrganizationType, { nullable: true, description: "The actor's organization" })
   organization: OrganizationType | null;
 
-  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed, as it was before; null when the action records none" })
+  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed, as it was before; null when the action records none. Ids in it are global ids, as targetId is" })
   before: Record<string, unknown> | null;
 
-  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed or read, as it was after; null when the action records none" })
+  @Field(() => JSONObjectResolver, { nullable: true, description: "What the action changed or read, as it was after; null when the action records none. Ids in it are global ids, as targetId is" })
   after: Record<string, unknown> | null;
 
   @Field(() => DateTimeResolver, { description: "When it happened; the log is ordered by it" })
