@@ -134,6 +134,11 @@ export class ListingIngest {
     const inFlight = new Map<Promise<void>, { listings: Set<string>; sellers: Set<string> }>();
     // Every batch that failed, each rolled back whole (several may fail together, the database gone).
     const failed: { firstLine: number; lines: string; reason: string }[] = [];
+    // A failed batch also stops the reading: an input that stays open (a feed on stdin) or is slow to
+    // come would otherwise hold the failure, unreported, until its next lines or its end came.
+    let stopReading = () => {};
+    const stopped = new Promise<never>((_, reject) => (stopReading = () => reject(new IngestStopped())));
+    stopped.catch(() => {});
     const settle = async (room: number) => {
       while (inFlight.size > room) await Promise.race(inFlight.keys());
       if (failed.length) throw new IngestStopped();
@@ -157,6 +162,7 @@ export class ListingIngest {
         (error: Error) => {
           const reason = isConnectionLoss(error) ? `the database connection was lost (${error.message})` : error.message;
           failed.push({ firstLine: rows[0].line, lines, reason });
+          stopReading();
         },
       );
       inFlight.set(write, { listings: new Set(rows.map((row) => row.key)), sellers: new Set(rows.map((row) => row.sellerKey)) });
@@ -186,9 +192,10 @@ export class ListingIngest {
       prepared.rejections.forEach(reject);
       if (prepared.rows.length > 0) await flush(prepared);
     };
+    const chunks = ndjsonChunks(input, batchRows);
     try {
-      for await (const chunk of ndjsonChunks(input, batchRows)) {
-        prepare(chunk);
+      for (let next = await Promise.race([chunks.next(), stopped]); !next.done; next = await Promise.race([chunks.next(), stopped])) {
+        prepare(next.value);
         while (pending.length > PREPARED_AHEAD) await writeNext();
       }
       while (pending.length > 0) await writeNext();
@@ -196,6 +203,8 @@ export class ListingIngest {
     } catch (error) {
       if (!(error instanceof IngestStopped)) throw error;
     } finally {
+      // Read no further, a read still waiting included.
+      input.destroy();
       // The writes never reject (a failure is kept in `failed`).
       await Promise.all(inFlight.keys());
       await (worker as WorkerPreparer | null)?.close();

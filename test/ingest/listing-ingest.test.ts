@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import type { DataSource } from "typeorm";
 import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
 import { ListingIngest } from "../../src/ingest/listing-ingest";
@@ -340,6 +340,29 @@ describe("listing ingest", () => {
       "2 batches failed and were rolled back, the other batches are kept: lines 1-1 (intel service unavailable), lines 2-2 (intel service unavailable). Run the same file again",
     );
     expect((await rowsOf(idsOf(booms))).listings).toHaveLength(0);
+  });
+
+  it("reports a failed batch while the input is still open, reading no further, rather than waiting for more lines", async () => {
+    // A feed on stdin that stays open: three lines, one batch each; the third is read before the
+    // first is written, and the reading then waits for a fourth line that never comes.
+    const records = [genuine({ title: "Zephyr Crystal Swan Pendant boom open" }), fake(), genuine()];
+    const input = new PassThrough();
+    input.write(records.map((record) => `${JSON.stringify(record)}\n`).join(""));
+    const service = await ListingIngest.open(db, api.config, { intel: failing });
+    const outcome = service.ingestNdjson(input, 1, { concurrency: 1 }).then(
+      () => "resolved",
+      (error: Error) => error.message,
+    );
+    // Settled at once when it works, and never otherwise: the wait only bounds how long the test takes.
+    let timer: NodeJS.Timeout | undefined;
+    const stillReading = new Promise((resolve) => (timer = setTimeout(() => resolve("still waiting for the input"), 10_000)));
+    const settled = await Promise.race([outcome, stillReading]).finally(() => clearTimeout(timer));
+    expect(settled).toBe(
+      "1 batch failed and was rolled back, the other batches are kept: lines 1-1 (intel service unavailable). Run the same file again to write the rest; what is stored already stays as it is",
+    );
+    expect(input.destroyed).toBe(true);
+    // No batch started after the failure.
+    expect((await rowsOf(idsOf(records))).listings).toHaveLength(0);
   });
 
   it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and puts one back only when a later scan sees it in an open store", async () => {
