@@ -36,8 +36,9 @@ export const isTransientConflict = (error: unknown) => TRANSIENT_CODES.has(drive
 export const isStatementCancelled = (error: unknown) => driverErrorOf(error).code === "57014";
 
 // The connection to the server went away under the work: the server ended it (57P01-57P03), the
-// network did (class 08, a reset), or the driver or TypeORM found it gone.
-const CONNECTION_LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|already released|Query read timeout/;
+// network did (class 08, a reset), or the driver or TypeORM found it gone (pg refuses a statement on
+// a client whose connection ended between two statements as "not queryable").
+const CONNECTION_LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|already released|Query read timeout|is not queryable/;
 export const isConnectionLoss = (error: unknown) => {
   const code = driverErrorOf(error).code ?? "";
   return code.startsWith("08") || ["57P01", "57P02", "57P03"].includes(code) || CONNECTION_LOST.test(String((error as Error)?.message));

@@ -1,6 +1,10 @@
+import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
+import type { PoolClient } from "pg";
 import type { DataSource } from "typeorm";
 import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
+import { isConnectionLoss } from "../../src/db/transaction";
+import { copyRows, CopyText } from "../../src/ingest/copy-rows";
 import { ListingIngest } from "../../src/ingest/listing-ingest";
 import { validateListingRecord } from "../../src/ingest/listing-record";
 import type { IntelSource } from "../../src/ingest/intel-source";
@@ -340,6 +344,24 @@ describe("listing ingest", () => {
       "2 batches failed and were rolled back, the other batches are kept: lines 1-1 (intel service unavailable), lines 2-2 (intel service unavailable). Run the same file again",
     );
     expect((await rowsOf(idsOf(booms))).listings).toHaveLength(0);
+  });
+
+  (serverUrl ? it : it.skip)("reads a batch's COPY refused on a connection that the server ended as the connection lost", async () => {
+    // The server ends the transaction's connection between two statements; TypeORM's own statements
+    // then find their query runner released, but a COPY goes to the driver's client, which pg refuses
+    // as "not queryable".
+    const failure = await db
+      .transaction(async (manager) => {
+        const client = (await manager.queryRunner!.connect()) as PoolClient;
+        const [{ pid }] = await manager.query(`SELECT pg_backend_pid() AS pid`);
+        const gone = once(client, "error");
+        await db.query(`SELECT pg_terminate_backend($1)`, [pid]);
+        await gone;
+        await copyRows(manager, "listing", ["id"], new CopyText().add("x\n"));
+      })
+      .catch((error: Error) => error);
+    expect(failure).toMatchObject({ message: "Client has encountered a connection error and is not queryable" });
+    expect(isConnectionLoss(failure)).toBe(true);
   });
 
   it("reports a failed batch while the input is still open, reading no further, rather than waiting for more lines", async () => {
