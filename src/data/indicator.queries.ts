@@ -38,7 +38,10 @@ export function listIndicators(
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Indicator, "ind");
-  if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
+  // One kind as `=`, so that the page walks its (kind, order) index in order; PostgreSQL 15 does
+  // not take `= ANY` of one value as a constant that leaves the order index's order.
+  if (filter.kinds?.length === 1) query.andWhere("ind.kind = :kind", { kind: filter.kinds[0] });
+  else if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.distributions) query.andWhere("ind.distribution = ANY(:distributions)", { distributions: filter.distributions });
   // Filters that name the contributor select only among rows whose contributor the viewer may
   // read (an anonymous row never answers to them), and brands only among those it may read (an

@@ -12,6 +12,10 @@ import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 @Index("idx_indicator_created", ["createdAt", "id"])
 @Index("idx_indicator_confidence", ["confidence", "id"])
 @Index("idx_indicator_last_seen", ["lastSeenAt", "id"])
+// The same under one kind (the list's `kinds` filter with one kind).
+@Index("idx_indicator_kind_created", ["kind", "createdAt", "id"])
+@Index("idx_indicator_kind_confidence", ["kind", "confidence", "id"])
+@Index("idx_indicator_kind_last_seen", ["kind", "lastSeenAt", "id"])
 export class Indicator extends TenantOwned {
   @Column({ type: "enum", enum: IndicatorKind, enumName: "indicator_kind" })
   kind: IndicatorKind;

@@ -38,6 +38,7 @@ import { ProgressReportReferralFingerprint1796730000000 } from "./1796730000000-
 import { ProductSpellRepair1796740000000 } from "./1796740000000-ProductSpellRepair";
 import { PlatformListOrderIndexes1796750000000 } from "./1796750000000-PlatformListOrderIndexes";
 import { ReferralStoreIndex1796760000000 } from "./1796760000000-ReferralStoreIndex";
+import { IndicatorKindOrderIndexes1796770000000 } from "./1796770000000-IndicatorKindOrderIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   ProductSpellRepair1796740000000,
   PlatformListOrderIndexes1796750000000,
   ReferralStoreIndex1796760000000,
+  IndicatorKindOrderIndexes1796770000000,
 ];
