@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { onExit } from "signal-exit";
 import { ConfigError } from "../config";
 import { createLogger } from "../logger";
+import { processEnded, processIdentity } from "./process-identity";
 
 // One process at a time on an embedded database. PGlite runs PostgreSQL inside the process and
 // keeps its pages in that process's memory: a second process on the same folder (the CLI beside
@@ -13,7 +14,10 @@ import { createLogger } from "../logger";
 //
 // The lock is a `<folder>.lock` directory beside the folder (mkdir is atomic), naming its owner, and
 // kept fresh while the process lives, so that a lock left by a process that died goes stale and is
-// taken over: a pid file would be fooled by a reused pid, as in a restarted container. It is kept
+// taken over: a pid file would be fooled by a reused pid, as in a restarted container. A lock whose
+// owner is known to have ended (killed on this machine and in this container: process-identity.ts)
+// is taken over at once, so that a server killed outright starts again when its supervisor
+// restarts it a moment later (systemd gives up on a service that fails 5 starts in 10 s). It is kept
 // fresh from a worker thread, because PGlite runs each statement synchronously on the main thread:
 // a statement longer than STALE_MS (a large ingest batch) would stop a main-thread timer, and a
 // second process would take the folder of one still writing it.
@@ -45,7 +49,7 @@ const REFRESHER = `
 export function lockDataDir(dir: string): () => void {
   const lockPath = `${dir}.lock`;
   const ownerFile = join(lockPath, "owner");
-  const owner = `${process.pid} ${randomUUID()}`;
+  const owner = `${process.pid} ${randomUUID()} ${processIdentity() ?? "unknown"}`;
   take(dir, lockPath);
   writeFileSync(ownerFile, owner);
 
@@ -88,15 +92,18 @@ function take(dir: string, lockPath: string): void {
     if (code !== "EEXIST") throw error;
   }
   const mtimeMs = statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (Date.now() - mtimeMs < STALE_MS) {
+  const holder = readOwner(join(lockPath, "owner"))?.split(" ")[2];
+  const ended = holder !== undefined && holder !== "unknown" && processEnded(holder);
+  if (!ended && Date.now() - mtimeMs < STALE_MS) {
     throw new ConfigError(
       `The embedded database in ${dir} is in use by another process (a running npm start?). Stop it first ` +
-        `(a lock left by a killed process frees itself within ${STALE_MS / 1000} seconds), or do this through the API while it runs, ` +
+        `(a lock left by a process killed on another machine or in another container frees itself within ${STALE_MS / 1000} seconds), ` +
+        "or do this through the API while it runs, " +
         "or set DATABASE_URL to use a PostgreSQL server, which many processes may share",
     );
   }
-  // Two processes taking over the same stale lock at once may both succeed; the one whose owner
-  // file is overwritten finds out at its refresher's first turn and stops.
+  // Two processes taking over the same stale (or ended owner's) lock at once may both succeed; the
+  // one whose owner file is overwritten finds out at its refresher's first turn and stops.
   rmSync(lockPath, { recursive: true, force: true });
   take(dir, lockPath);
 }

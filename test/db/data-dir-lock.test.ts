@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
@@ -89,4 +89,24 @@ it("frees the folder at once when the holder ends by a signal it does not handle
   held.child.kill("SIGTERM");
   await held.exited;
   unlock = lockDataDir(dir);
+});
+
+// An OOM kill or a container stopped past its grace period: no handler runs, and the lock stays.
+// Its owner is known to be gone, so a supervisor's restart a moment later is not refused.
+it("takes the folder at once from a holder killed outright on this machine", async () => {
+  const held = holdLock();
+  await held.said("locked");
+  held.child.kill("SIGKILL");
+  await held.exited;
+  expect(existsSync(`${dir}.lock`)).toBe(true);
+  unlock = lockDataDir(dir);
+});
+
+it("does not take the folder of a live holder whose lock names a process of another machine", async () => {
+  const held = holdLock();
+  await held.said("locked");
+  const ownerFile = join(`${dir}.lock`, "owner");
+  const [pid, id, identity] = readFileSync(ownerFile, "utf8").split(" ");
+  writeFileSync(ownerFile, [pid, id, identity.replace(/^[^/]+/, "another-boot")].join(" "));
+  expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
 });
