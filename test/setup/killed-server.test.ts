@@ -146,6 +146,18 @@ async function signIn(url: string, email: string): Promise<Record<string, string
   return { authorization: `Bearer ${data.login.token}` };
 }
 
+// The clients' tokens, from the first start: a token outlives a restart (the same JWT_SECRET).
+interface Sessions {
+  analysts: Record<string, string>[];
+  admin: Record<string, string>;
+  platform: Record<string, string>;
+}
+const signInAll = async (url: string): Promise<Sessions> => ({
+  analysts: await Promise.all(members.map((member) => signIn(url, member.email))),
+  admin: await signIn(url, adminEmail),
+  platform: await signIn(url, platformEmail),
+});
+
 // What the server answered as done, over every round, and the batches it may or may not have
 // written (in flight when it was killed).
 const acknowledged = { notes: [] as { caseId: string; body: string }[], reviews: [] as string[], keys: [] as { name: string; secret: string }[], batches: [] as string[] };
@@ -169,11 +181,8 @@ const INGEST = `mutation($listings: [ListingInput!]!) { ingestListings(listings:
 // Clients writing as fast as the server answers, until `stop()`: each member's analyst adds notes
 // to its cases and takes them into review, its admin makes API keys, the platform ingests batches.
 // `answered` is called at each acknowledgement, with the field answered, before anything else runs.
-async function writeUntilStopped(url: string, round: number, answered: (field: string) => void): Promise<{ stop(): Promise<void> }> {
+function writeUntilStopped(url: string, { analysts, admin, platform }: Sessions, round: number, answered: (field: string) => void): { stop(): Promise<void> } {
   let stopped = false;
-  const analysts = await Promise.all(members.map((member) => signIn(url, member.email)));
-  const admin = await signIn(url, adminEmail);
-  const platform = await signIn(url, platformEmail);
   const loop = async (write: (i: number) => Promise<void>) => {
     for (let i = 0; !stopped; i++) {
       try {
@@ -226,34 +235,37 @@ async function writeUntilStopped(url: string, round: number, answered: (field: s
 }
 
 // Every write acknowledged so far, read back through the API.
-async function expectAcknowledgedServed(url: string): Promise<void> {
-  const analysts = await Promise.all(members.map((member) => signIn(url, member.email)));
-  for (const [m, member] of members.entries()) {
-    for (const caseId of member.caseIds) {
-      const { data } = await gql(url, `query($id: ID!) { infringement(id: $id) { status noteCount notes(last: 100) { body } } }`, { id: caseId }, analysts[m]);
-      const bodies = data.infringement.notes.map((note: Json) => note.body);
-      expect(data.infringement.noteCount).toBeLessThanOrEqual(100);
-      expect(bodies).toEqual(expect.arrayContaining(acknowledged.notes.filter((note) => note.caseId === caseId).map((note) => note.body)));
-      if (acknowledged.reviews.includes(caseId)) expect(data.infringement.status).toBe(InfringementStatus.UNDER_REVIEW);
-    }
+async function expectAcknowledgedServed(url: string, { analysts, platform }: Sessions): Promise<void> {
+  const cases = members.flatMap((member, m) => member.caseIds.map((caseId) => ({ caseId, as: analysts[m] })));
+  const read = await Promise.all(
+    cases.map(({ caseId, as }) => gql(url, `query($id: ID!) { infringement(id: $id) { status noteCount notes(last: 100) { body } } }`, { id: caseId }, as)),
+  );
+  for (const [c, { caseId }] of cases.entries()) {
+    const { infringement } = read[c].data;
+    expect(infringement.noteCount).toBeLessThanOrEqual(100);
+    expect(infringement.notes.map((note: Json) => note.body)).toEqual(expect.arrayContaining(acknowledged.notes.filter((note) => note.caseId === caseId).map((note) => note.body)));
+    if (acknowledged.reviews.includes(caseId)) expect(infringement.status).toBe(InfringementStatus.UNDER_REVIEW);
   }
-  for (const { secret } of acknowledged.keys) {
-    expect((await gql(url, `{ viewer { principal } }`, {}, { "x-api-key": secret })).data).toEqual({ viewer: { principal: "API_KEY" } });
-  }
-  const platform = await signIn(url, platformEmail);
-  for (const batch of acknowledged.batches) {
-    const { data } = await gql(url, `query($ids: [String!]!) { listingsByExternalId(marketplace: TAOBAO, externalIds: $ids) { externalId } }`, { ids: batchIds(batch) }, platform);
-    expect(data.listingsByExternalId.map((found: Json) => found?.externalId)).toEqual(batchIds(batch));
+  const keys = await Promise.all(acknowledged.keys.map(({ secret }) => gql(url, `{ viewer { principal } }`, {}, { "x-api-key": secret })));
+  for (const key of keys) expect(key.data).toEqual({ viewer: { principal: "API_KEY" } });
+  const batches = await Promise.all(
+    acknowledged.batches.map((batch) =>
+      gql(url, `query($ids: [String!]!) { listingsByExternalId(marketplace: TAOBAO, externalIds: $ids) { externalId } }`, { ids: batchIds(batch) }, platform),
+    ),
+  );
+  for (const [b, batch] of acknowledged.batches.entries()) {
+    expect(batches[b].data.listingsByExternalId.map((found: Json) => found?.externalId)).toEqual(batchIds(batch));
   }
 }
 
 describe(`a server killed while clients write (${serverUrl ? "PostgreSQL server" : "embedded PostgreSQL"})`, () => {
   it("opens again as it was left, holding every write it had answered, none in part, and takes new ones", async () => {
     let server = await startServer();
+    const sessions = await signInAll(server.url);
     for (const [round, killNow] of KILL_AT.entries()) {
       let answers = 0;
       let kill: Promise<void> | undefined;
-      const writers = await writeUntilStopped(server.url, round, (field) => {
+      const writers = writeUntilStopped(server.url, sessions, round, (field) => {
         if (!kill && killNow(++answers, field)) kill = killServer(server);
       });
       while (!kill) await sleep(10);
@@ -261,15 +273,16 @@ describe(`a server killed while clients write (${serverUrl ? "PostgreSQL server"
       await writers.stop();
 
       server = await startServer();
-      await expectAcknowledgedServed(server.url);
+      await expectAcknowledgedServed(server.url, sessions);
     }
     expect(acknowledged.batches.length).toBeGreaterThan(0);
 
     // New writes, after the last restart.
-    const writers = await writeUntilStopped(server.url, KILL_AT.length, () => {});
-    await sleep(300);
+    const before = { notes: acknowledged.notes.length, keys: acknowledged.keys.length, batches: acknowledged.batches.length };
+    const writers = writeUntilStopped(server.url, sessions, KILL_AT.length, () => {});
+    while (Object.entries(before).some(([kind, count]) => acknowledged[kind as keyof typeof before].length === count)) await sleep(20);
     await writers.stop();
-    await expectAcknowledgedServed(server.url);
+    await expectAcknowledgedServed(server.url, sessions);
     await stopServer(server);
 
     // And in the database itself: every acknowledged write, and each ingest batch whole or absent.
