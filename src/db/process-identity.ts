@@ -6,15 +6,15 @@ import { readFileSync, readlinkSync } from "node:fs";
 // there is no identity, and nothing can be told from it.
 export function processIdentity(): string | null {
   try {
-    return [bootId(), pidNamespace(), process.pid, startTime(process.pid)].join("/");
+    return [bootId(), pidNamespace(), process.pid, stat(process.pid)[1]].join("/");
   } catch {
     return null;
   }
 }
 
 // True only when the process is known to have ended: it was counted in this process's boot and
-// pid namespace, and its pid is free or another process's. A process of another machine,
-// container or boot, or one whose identity is unknown, may still run.
+// pid namespace, and its pid is free, another process's, or a zombie (killed, not yet reaped by
+// its parent). A process of another machine, container or boot may still run.
 export function processEnded(identity: string): boolean {
   const [boot, namespace, pid, started] = identity.split("/");
   try {
@@ -23,7 +23,8 @@ export function processEnded(identity: string): boolean {
     return false;
   }
   try {
-    return startTime(Number(pid)) !== started;
+    const [state, startedAt] = stat(Number(pid));
+    return startedAt !== started || state === "Z";
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT";
   }
@@ -32,9 +33,10 @@ export function processEnded(identity: string): boolean {
 const bootId = () => readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
 const pidNamespace = () => readlinkSync("/proc/self/ns/pid");
 
-// Clock ticks from boot to the process's start: the 22nd field of /proc/<pid>/stat, counted after
-// the command name, which is in parentheses and may hold spaces.
-function startTime(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+// The process's state and its start (clock ticks from boot): the 3rd and 22nd fields of
+// /proc/<pid>/stat, counted after the command name, which is in parentheses and may hold spaces.
+function stat(pid: number): [state: string, startedAt: string] {
+  const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return [fields[0], fields[19]];
 }

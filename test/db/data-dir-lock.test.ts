@@ -1,8 +1,7 @@
-import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Readable } from "node:stream";
 import { lockDataDir } from "../../src/db/data-dir-lock";
 
 // One process at a time on an embedded database's folder: these tests hold the lock in a child
@@ -12,7 +11,7 @@ jest.setTimeout(60_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let dir: string;
-let holder: ChildProcessByStdio<null, Readable, Readable> | undefined;
+let holder: ChildProcess | undefined;
 let unlock = () => {};
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "alliance-lock-"));
@@ -109,4 +108,18 @@ it("does not take the folder of a live holder whose lock names a process of anot
   const [pid, id, identity] = readFileSync(ownerFile, "utf8").split(" ");
   writeFileSync(ownerFile, [pid, id, identity.replace(/^[^/]+/, "another-boot")].join(" "));
   expect(() => lockDataDir(dir)).toThrow(/in use by another process/);
+});
+
+// Killed, but not reaped by a parent that is busy or careless: a zombie runs no more.
+it("takes the folder at once from a killed holder that its parent has not reaped", async () => {
+  const script = `require("./src/db/data-dir-lock").lockDataDir(${JSON.stringify(dir)}); setInterval(() => {}, 1000);`;
+  // The shell becomes sleep, which never reaps its child.
+  const parent = spawn("sh", ["-c", `"${process.execPath}" -r ts-node/register/transpile-only -e '${script}' & exec sleep 60`], { stdio: "ignore" });
+  holder = parent;
+  const ownerFile = join(`${dir}.lock`, "owner");
+  while (!existsSync(ownerFile) || readFileSync(ownerFile, "utf8") === "") await sleep(20);
+  const pid = Number(readFileSync(ownerFile, "utf8").split(" ")[0]);
+  process.kill(pid, "SIGKILL");
+  while (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1][0] !== "Z") await sleep(20);
+  unlock = lockDataDir(dir);
 });
