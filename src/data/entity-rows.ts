@@ -124,19 +124,10 @@ export async function readEntitiesWithRelated<T extends ObjectLiteral>(
 ): Promise<{ rows: T[]; related: ObjectLiteral[][] }> {
   const mainAlias = query.expressionMap.mainAlias;
   if (!mainAlias?.hasMetadata) throw new Error("readEntities needs a query of an entity");
-  return readSelected<T, T>(query, readerOf(mainAlias.metadata, omit), query.escape(mainAlias.name), related);
-}
-
-// Selects `alias`'s rows as JSON (and the related reads') in `query`, and hydrates them.
-async function readSelected<T extends ObjectLiteral, Q extends ObjectLiteral>(
-  query: SelectQueryBuilder<Q>,
-  reader: EntityReader,
-  alias: string,
-  related?: { viewer: Viewer; reads: readonly RelatedRead[] },
-): Promise<{ rows: T[]; related: ObjectLiteral[][] }> {
-  query.select(reader.select(alias), "row");
+  const reader = readerOf(mainAlias.metadata, omit);
+  query.select(reader.select(query.escape(mainAlias.name)), "row");
   const relatedReaders = related ? related.reads.map((read, i) => selectRelated(query, related.viewer, read, `related_${i}`)) : [];
-  const rows = await readRows<Record<string, unknown[] | null> & { row: unknown[] }, Q>(query);
+  const rows = await readRows<Record<string, unknown[] | null> & { row: unknown[] }, T>(query);
   return {
     rows: rows.map((row) => reader.hydrate(row.row) as T),
     related: relatedReaders.map(({ alias, reader: relatedReader }) =>
@@ -146,28 +137,6 @@ async function readSelected<T extends ObjectLiteral, Q extends ObjectLiteral>(
       }),
     ),
   };
-}
-
-// readEntitiesWithRelated for a page of a list: the query's rows in its order, up to its limit. A
-// page that no index gives in order is sorted from every row that passes its conditions, and
-// PostgreSQL builds each candidate's JSON (and would read its related rows) before the sort; here
-// the query sorts and limits the bare rows, and the JSON and related rows are built for the page's.
-export async function readPageWithRelated<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  related?: { viewer: Viewer; reads: readonly RelatedRead[] },
-): Promise<{ rows: T[]; related: ObjectLiteral[][] }> {
-  const mainAlias = query.expressionMap.mainAlias;
-  if (!mainAlias?.hasMetadata) throw new Error("readPageWithRelated needs a query of an entity");
-  const alias = query.escape(mainAlias.name);
-  const page = query.select(`${alias}.*`);
-  // The page's rows under the main alias's name, so that the order and related reads (SQL over
-  // that alias) read the same columns.
-  const outer = page
-    .createQueryBuilder()
-    .from(`(${page.getQuery()})`, mainAlias.name)
-    .setParameters(page.getParameters())
-    .orderBy(page.expressionMap.orderBys);
-  return readSelected<T, ObjectLiteral>(outer, readerOf(mainAlias.metadata, []), alias, related);
 }
 
 // readEntities for the rows of many records at once, keeping of each record's rows (those of one

@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import { isCalendarDate } from "../domain/validation";
 import { badInput } from "../errors";
 import type { Connection } from "../schema/types/connection";
-import { readEntities, readPageWithRelated, type RelatedRead } from "./entity-rows";
+import { readEntities, readEntitiesWithRelated, type RelatedRead } from "./entity-rows";
 
 export type Direction = "ASC" | "DESC";
 
@@ -162,7 +162,7 @@ function emptyPage<T extends ObjectLiteral & { id: string }>(
 // Keyset pagination on (column, id): stable under concurrent inserts and as fast on the thousandth
 // page as on the first, unlike OFFSET. Paging backward reads the same order reversed from
 // `before` (or the end) and turns the page round. `related` rows of the page's rows are read in
-// the same statement (see readPageWithRelated).
+// the same statement (see readEntitiesWithRelated).
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
@@ -186,7 +186,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   const ordered = query.orderBy(`${alias}.${order.column}`, readDirection).addOrderBy(`${alias}.id`, readDirection);
   if (size === 0) return emptyPage(ordered, backward, () => countRows(countQuery), related?.reads.length ?? 0);
-  const { rows, related: relatedRows } = await readPageWithRelated(ordered.limit(size + 1), related);
+  const { rows, related: relatedRows } = await readEntitiesWithRelated(ordered.limit(size + 1), [], related);
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
   const edges = pageRows.map((node) => new Edge(node, key, order.valueOf));
