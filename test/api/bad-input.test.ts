@@ -13,16 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-// A fingerprint of everything a mutation could change.
-const databaseState = () => footprint(api.dataSource);
-
 async function expectBadInput(query: string, variables: Record<string, unknown> = {}, message?: RegExp) {
-  const before = await databaseState();
+  const before = await footprint(api.dataSource);
   const response = await api.gql(query, variables, cast.brandAAdmin.as);
   expect(response.status).toBeLessThan(500);
   expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   if (message) expect(response.errors?.[0].message).toMatch(message);
-  expect(await databaseState()).toEqual(before);
+  expect(await footprint(api.dataSource)).toEqual(before);
   return response;
 }
 
@@ -269,7 +266,7 @@ describe("bad input gets a coded error and changes nothing", () => {
   });
 
   it("oversized bodies, bodies that are not JSON, and batches", async () => {
-    const before = await databaseState();
+    const before = await footprint(api.dataSource);
     const big = await api.post(JSON.stringify({ query: `{ viewer { name } }`, padding: "x".repeat(30_000) }));
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).errors[0]).toEqual({
@@ -307,7 +304,7 @@ describe("bad input gets a coded error and changes nothing", () => {
     const batch = await api.post(JSON.stringify([{ query: "{ viewer { name } }" }, { query: "{ viewer { name } }" }]));
     expect(batch.status).toBe(400);
     expect(JSON.parse(batch.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect(await databaseState()).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 

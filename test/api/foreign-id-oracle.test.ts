@@ -1,6 +1,7 @@
 import { UserRole } from "../../src/entities/enums";
 import { fromGlobalId } from "../../src/schema/global-id";
-import { CREATE_REFERRAL, EVIDENCE, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf, enforcementFootprint } from "../support/enforcement";
+import { CREATE_REFERRAL, EVIDENCE, RECORD_TEST_BUY, REQUEST_TAKEDOWN, dataOf } from "../support/enforcement";
+import { footprint } from "../support/footprint";
 import { createApiKeyRow, createInfringement, createInvitation, createListing, createOrganization, createSeller, OrgKind } from "../support/factories";
 import { contribute } from "../support/intel";
 import { createCast, gid, userPersona, type Cast, type Persona } from "../support/personas";
@@ -319,10 +320,10 @@ describe.each(probes)("$name", (probe) => {
   it("answers another tenant's id as a missing one", async () => {
     const foreign = probe.variables(ofA);
     const missing = probe.variables((typeName) => ofMissing(typeName));
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const foreignAnswer = await api.gql(probe.query, foreign, probe.as().as);
     const missingAnswer = await api.gql(probe.query, missing, probe.as().as);
     expect(withoutGivenIds(foreignAnswer, foreign)).toEqual(withoutGivenIds(missingAnswer, missing));
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });

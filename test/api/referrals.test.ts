@@ -2,7 +2,8 @@ import { Scope } from "../../src/auth/scopes";
 import { fromGlobalId } from "../../src/schema/global-id";
 import type { Organization, SuspectedInfringement } from "../../src/entities";
 import { InfringementStatus, OrgKind, UserRole } from "../../src/entities/enums";
-import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf, enforcementFootprint } from "../support/enforcement";
+import { CREATE_REFERRAL, EVIDENCE, RECORD_OUTCOME, RECORD_TEST_BUY, UPDATE_REFERRAL, dataOf } from "../support/enforcement";
+import { footprint } from "../support/footprint";
 import { createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -225,12 +226,12 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     expect(await brandsOf(cast.investigator)).toEqual(expect.arrayContaining([cast.brandA.brand.name, cast.brandB.brand.name]));
     expect(await brandsOf(otherInvestigator)).toEqual([]);
 
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
     const updateMissing = await api.gql(UPDATE_REFERRAL, { input: { id: MISSING_REFERRAL, status: "INVESTIGATING", arrests: 9 } }, otherInvestigator.as);
     expect(update.errors?.[0]).toMatchObject({ message: "Referral not found", extensions: { code: "NOT_FOUND" } });
     expect(update).toEqual(updateMissing);
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("gives a brand without a case in it nothing", async () => {
@@ -247,10 +248,10 @@ describe("an agency sees only the referrals sent to it, and nothing else", () =>
     }
     // Nor the brands of its referred cases, which an agency reads with referrals:read.
     expect((await api.gql(`{ brands { name } }`, {}, agencyWriteOnly.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const update = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, arrests: 1 } }, agencyWriteOnly.as);
     expect(update.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 
@@ -272,7 +273,7 @@ describe("a case already referred", () => {
     const [referred, fresh] = [await confirmedCase(), await confirmedCase(cast.brandB.brand)];
     const first = dataOf(await refer(cast.investigator.org, [referred])).createReferral;
     const [made] = await api.dataSource.query(`SELECT created_at FROM referral WHERE id = $1`, [fromGlobalId(first.id, "Referral")]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const again = await refer(cast.investigator.org, [fresh, referred, cast.infringementAShared]);
     expect(again.data).toBeNull();
     expect(again.errors?.[0].message).toMatch(/^2 of 3 infringements cannot be referred, so nothing was changed: /);
@@ -287,7 +288,7 @@ describe("a case already referred", () => {
         },
       ],
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("may go to another agency at the same time, which sees only its own referral of it", async () => {
@@ -338,7 +339,7 @@ describe("creating and updating referrals", () => {
   it("is refused to brands and agencies, and for unconfirmed cases names every bad id and creates nothing", async () => {
     const ids = [gid("Infringement", cast.infringementA.id), gid("Infringement", "00000000-0000-4000-8000-000000000000")];
     const agencyId = gid("Organization", cast.investigator.org.id);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.brandAAnalyst, cast.investigator]) {
       const response = await api.gql(CREATE_REFERRAL, { agencyId, ids }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
@@ -357,11 +358,11 @@ describe("creating and updating referrals", () => {
       cast.platformAnalyst.as,
     );
     expect(toABrand.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("has its progress recorded by its agency alone: the platform that sent it and a brand with a case in it are refused, and nothing changes", async () => {
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.platformAnalyst, cast.brandAAnalyst]) {
       const response = await api.gql(UPDATE_REFERRAL, { input: { id: referralId, status: "INVESTIGATING", arrests: 9 } }, persona.as);
       expect(response.errors?.[0]).toMatchObject({
@@ -369,13 +370,13 @@ describe("creating and updating referrals", () => {
         extensions: { code: "FORBIDDEN" },
       });
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("moves forward only, needs a raid date to be RAIDED, and is final once CLOSED", async () => {
     const created = await referTo(cast.investigator.org, [await confirmedCase()]);
     const update = (input: Record<string, unknown>) => api.gql(UPDATE_REFERRAL, { input: { id: created.id, ...input } }, cast.investigator.as);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     expect((await update({ status: "PROSECUTED" })).errors?.[0].extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       allowedStatuses: ["INVESTIGATING", "CLOSED"],
@@ -399,10 +400,10 @@ describe("creating and updating referrals", () => {
       message: "A raid date goes with a RAIDED referral (or a PROSECUTED one), and this one would be REFERRED: give `status: RAIDED` with it",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     dataOf(await update({ status: "INVESTIGATING" }));
     expect((await update({ raidDate: new Date().toISOString().slice(0, 10) })).errors?.[0].message).toMatch(/this one would be INVESTIGATING/);
-    const investigating = await enforcementFootprint(api);
+    const investigating = await footprint(api.dataSource);
     // The state it is in is no step; a raid dated before the referral existed did not follow it.
     expect((await update({ status: "INVESTIGATING", arrests: 1 })).errors?.[0]).toMatchObject({
       message: "This referral is INVESTIGATING already; to record figures only, leave out `status`",
@@ -414,7 +415,7 @@ describe("creating and updating referrals", () => {
       message: `\`raidDate\` ${dayOf(made.getTime() - 3 * 86_400_000)} is before this referral was made (${dayOf(made.getTime())})`,
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(investigating);
+    expect(await footprint(api.dataSource)).toEqual(investigating);
     expect((await update({ status: "RAIDED" })).errors?.[0].message).toBe("A RAIDED referral needs its `raidDate`");
     dataOf(await update({ status: "CLOSED", arrests: 2 }));
     const closed = await update({ arrests: 5 });
@@ -433,7 +434,7 @@ describe("an outcome entered in error", () => {
     const today = new Date().toISOString().slice(0, 10);
     dataOf(await update({ status: "INVESTIGATING" }));
     dataOf(await update({ status: "RAIDED", raidDate: today, arrests: 3, seizedValue: { amountMinor: 1_000, currency: "CNY" } }));
-    const raided = await enforcementFootprint(api);
+    const raided = await footprint(api.dataSource);
     expect((await update({ raidDate: null })).errors?.[0]).toMatchObject({
       message:
         "A RAIDED referral keeps its `raidDate`: give the right date to correct it; for a raid that did not happen, clear it with `status: PROSECUTED` or `CLOSED`",
@@ -444,7 +445,7 @@ describe("an outcome entered in error", () => {
       message: "`arrests` is never null: give 0 for none, or leave it out to keep the figure",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(raided);
+    expect(await footprint(api.dataSource)).toEqual(raided);
     expect(dataOf(await update({ seizedValue: null })).updateReferral).toMatchObject({ status: "RAIDED", raidDate: today, arrests: 3, seizedValue: null });
     expect(dataOf(await update({ arrests: 4 })).updateReferral).toMatchObject({ raidDate: today, arrests: 4, seizedValue: null });
     expect(dataOf(await update({ status: "PROSECUTED", raidDate: null })).updateReferral).toMatchObject({ status: "PROSECUTED", raidDate: null, arrests: 4 });
@@ -652,7 +653,7 @@ describe("a referral sent in error", () => {
   it("is not withdrawn once the agency has taken it up, nor by anyone but the platform, nor without a reason", async () => {
     const referral = await referTo(cast.investigator.org, [await confirmedCase()]);
     const withdraw = (reason: string, as = cast.platformAnalyst.as, id = referral.id) => api.gql(WITHDRAW, { input: { id, reason } }, as);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.investigator, cast.brandAAnalyst, cast.brandAAdmin]) {
       expect((await withdraw("mistake", persona.as)).errors?.[0]).toMatchObject({
         message: "Only the platform, with the referrals:read and referrals:write scopes, refers cases to an agency and withdraws a referral",
@@ -665,10 +666,10 @@ describe("a referral sent in error", () => {
     });
     const missing = await withdraw("mistake", cast.platformAnalyst.as, MISSING_REFERRAL);
     expect(missing.errors?.[0]).toMatchObject({ message: "Referral not found", extensions: { code: "NOT_FOUND" } });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
 
     dataOf(await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "INVESTIGATING" } }, cast.investigator.as));
-    const taken = await enforcementFootprint(api);
+    const taken = await footprint(api.dataSource);
     expect((await withdraw("mistake")).errors?.[0]).toMatchObject({
       message: "This referral is INVESTIGATING: the agency has taken it up, and only it can close it",
       extensions: { code: "BAD_USER_INPUT" },
@@ -676,6 +677,6 @@ describe("a referral sent in error", () => {
     // Nor may the agency move a referral to WITHDRAWN itself.
     const byAgency = await api.gql(UPDATE_REFERRAL, { input: { id: referral.id, status: "WITHDRAWN" } }, cast.investigator.as);
     expect(byAgency.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: ["RAIDED", "PROSECUTED", "CLOSED"] });
-    expect(await enforcementFootprint(api)).toEqual(taken);
+    expect(await footprint(api.dataSource)).toEqual(taken);
   });
 });

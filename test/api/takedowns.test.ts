@@ -7,9 +7,9 @@ import {
   REQUEST_TAKEDOWNS,
   WITHDRAW_TAKEDOWN,
   dataOf,
-  enforcementFootprint,
   statusOf,
 } from "../support/enforcement";
+import { footprint } from "../support/footprint";
 import { createInfringement, createListing, createSeller } from "../support/factories";
 import { listingRecord } from "../support/listing-records";
 import { createCast, gid, type Cast } from "../support/personas";
@@ -41,7 +41,7 @@ describe("requestTakedowns (bulk): all or nothing", () => {
     const good = gid("Infringement", (await confirmedCase()).id);
     const unconfirmed = gid("Infringement", cast.infringementA.id);
     const foreign = gid("Infringement", (await confirmedCase(cast.brandB.brand)).id);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const response = await api.gql(REQUEST_TAKEDOWNS, { ids: [good, unconfirmed, foreign, MISSING, "nonsense", good] }, cast.brandAAnalyst.as);
     expect(response.data).toBeNull();
     const error = response.errors?.[0];
@@ -54,16 +54,16 @@ describe("requestTakedowns (bulk): all or nothing", () => {
       { id: "nonsense", reason: "not a valid Infringement ID" },
       { id: good, reason: "listed more than once" },
     ]);
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("with one bad id among good ones names it and requests none of the good ones", async () => {
     const goods = [await confirmedCase(), await confirmedCase()].map((c) => gid("Infringement", c.id));
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const response = await api.gql(REQUEST_TAKEDOWNS, { ids: [...goods, MISSING] }, cast.brandAAnalyst.as);
     expect(response.errors?.[0].extensions?.invalidItems).toEqual([{ id: MISSING, reason: "Infringement not found" }]);
     expect(response.errors?.[0].message).toContain(MISSING);
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     for (const id of goods) expect(await statusOf(api, id, cast.brandAAnalyst.as)).toBe("CONFIRMED");
   });
 
@@ -95,45 +95,45 @@ describe("requestTakedowns (bulk): all or nothing", () => {
 
   it("refuses more ids than configured, and an empty list", async () => {
     const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(async () => gid("Infringement", (await confirmedCase()).id)));
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const tooMany = await api.gql(REQUEST_TAKEDOWNS, { ids }, cast.brandAAnalyst.as);
     expect(tooMany.errors?.[0]).toMatchObject({ message: "`infringementIds` may name at most 6 ids; got 7", extensions: { code: "BAD_USER_INPUT" } });
     const none = await api.gql(REQUEST_TAKEDOWNS, { ids: [] }, cast.brandAAnalyst.as);
     expect(none.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 
 describe("requestTakedown", () => {
   it("refuses an unconfirmed infringement with a coded error and changes nothing", async () => {
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const response = await api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", cast.infringementA.id) }, cast.brandAAnalyst.as);
     expect(response.errors?.[0]).toMatchObject({
       message: "Cannot request a takedown: it is FLAGGED; a takedown can be requested only for a CONFIRMED infringement",
       extensions: { code: "BAD_USER_INPUT", status: "FLAGGED" },
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("answers another brand's infringement exactly as a missing one", async () => {
     const foreign = await confirmedCase(cast.brandB.brand);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const response = await api.gql(REQUEST_TAKEDOWN, { id: gid("Infringement", foreign.id) }, cast.brandAAnalyst.as);
     const missing = await api.gql(REQUEST_TAKEDOWN, { id: MISSING }, cast.brandAAnalyst.as);
     expect(response.errors?.[0]).toMatchObject({ message: "Infringement not found", extensions: { code: "NOT_FOUND" } });
     expect(response).toEqual(missing);
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("is refused to a viewer and to keys without both infringements scopes, before any row is read", async () => {
     const id = gid("Infringement", (await confirmedCase()).id);
     const keys = [await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]), await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE])];
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.brandAViewer, cast.investigator, ...keys]) {
       const response = await api.gql(REQUEST_TAKEDOWN, { id }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("takes the case out of review: reviewInfringement cannot move a TAKEDOWN_REQUESTED case", async () => {
@@ -170,7 +170,7 @@ describe("decideTakedown", () => {
       infringement: { status: "CONFIRMED" },
       listing: { status: "ACTIVE", seller: { strikeCount: 0 } },
     });
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const decision of ["APPROVE", "REJECT"]) {
       const again = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision, note: "again" }, cast.platformAnalyst.as);
       expect(again.errors?.[0]).toMatchObject({
@@ -178,7 +178,7 @@ describe("decideTakedown", () => {
         extensions: { code: "BAD_USER_INPUT" },
       });
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   // Two connections at once need a server: the embedded database has one.
@@ -319,11 +319,11 @@ describe("decideTakedown", () => {
     ]);
     // The same scans again change nothing (but for the ingest's own audit event).
     const sellerEvents = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'seller.%'`))[0].n;
-    const { audit_event: _events, ...before } = await enforcementFootprint(api);
+    const { audit_event: _events, ...before } = await footprint(api.dataSource);
     const sellerEventsBefore = await sellerEvents();
     const again = await api.gql(INGEST, { listings: scans }, cast.platformAnalyst.as);
     expect(dataOf(again)).toEqual({ ingestListings: { inserted: 0, updated: 0, rejected: 0 } });
-    expect(await enforcementFootprint(api)).toMatchObject(before);
+    expect(await footprint(api.dataSource)).toMatchObject(before);
     expect(await sellerEvents()).toBe(sellerEventsBefore);
   });
 
@@ -333,13 +333,13 @@ describe("decideTakedown", () => {
     const pending = await request(gid("Infringement", confirmed.id));
     // As an older version of the ingest left such a request.
     await api.dataSource.query(`UPDATE listing SET status = 'REMOVED' WHERE id = $1`, [listing.id]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const approve = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "APPROVE" }, cast.platformAnalyst.as);
     expect(approve.errors?.[0]).toMatchObject({
       message: "Cannot approve this takedown: its listing was already removed; reject it instead",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     const reject = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "REJECT", note: "the listing is gone" }, cast.platformAnalyst.as);
     expect(reject.errors).toBeUndefined();
     expect(await statusOf(api, gid("Infringement", confirmed.id), cast.brandAAnalyst.as)).toBe("CONFIRMED");
@@ -355,7 +355,7 @@ describe("decideTakedown", () => {
     const infringement = await confirmedCase();
     const pending = await request(gid("Infringement", infringement.id));
     await withdraw(pending.id, "duplicate of an earlier request");
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const decision of ["APPROVE", "REJECT"]) {
       const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision, note: "too late" }, cast.platformAnalyst.as);
       expect(response.errors?.[0]).toMatchObject({
@@ -363,7 +363,7 @@ describe("decideTakedown", () => {
         extensions: { code: "BAD_USER_INPUT", status: "WITHDRAWN" },
       });
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     const [{ status, strikes }] = await api.dataSource.query(
       `SELECT l.status, s.strike_count AS strikes FROM listing l JOIN seller s ON s.id = l.seller_id WHERE l.id = $1`,
       [infringement.listingId],
@@ -374,12 +374,12 @@ describe("decideTakedown", () => {
   it("is the platform's: a brand, an agency and a platform key without infringements:write are refused", async () => {
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
     const platformReadKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.brandAAnalyst, cast.brandAAdmin, cast.investigator, platformReadKey]) {
       const response = await api.gql(DECIDE_TAKEDOWN, { id: pending.id, decision: "APPROVE" }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 
@@ -451,7 +451,7 @@ describe("withdrawTakedown", () => {
     dataOf(await api.gql(DECIDE_TAKEDOWN, { id: approved.id, decision: "APPROVE" }, cast.platformAnalyst.as));
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
 
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const [id, status] of [[withdrawn.id, "WITHDRAWN"], [rejected.id, "REJECTED"], [approved.id, "APPROVED"]]) {
       const response = await api.gql(WITHDRAW_TAKEDOWN, { id, note: "again" }, cast.brandAAnalyst.as);
       expect(response.data).toBeNull();
@@ -462,14 +462,14 @@ describe("withdrawTakedown", () => {
     }
     const blank = await api.gql(WITHDRAW_TAKEDOWN, { id: pending.id, note: "   " }, cast.brandAAnalyst.as);
     expect(blank.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("answers another brand's request exactly as a missing one, and changes nothing", async () => {
     const ofB = dataOf(
       await api.gql<{ requestTakedown: Takedown }>(REQUEST_TAKEDOWN, { id: gid("Infringement", (await confirmedCase(cast.brandB.brand)).id) }, cast.brandBAnalyst.as),
     ).requestTakedown;
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const foreign = await api.gql(WITHDRAW_TAKEDOWN, { id: ofB.id, note: "not ours" }, cast.brandAAnalyst.as);
     const missing = await api.gql(
       WITHDRAW_TAKEDOWN,
@@ -478,7 +478,7 @@ describe("withdrawTakedown", () => {
     );
     expect(foreign.errors?.[0]).toMatchObject({ message: "TakedownRequest not found", extensions: { code: "NOT_FOUND" } });
     expect(foreign).toEqual(missing);
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     expect(await queueIds(["PENDING"])).toContain(ofB.id);
     // Its own brand may (and leaves no pending request of B's to the tests that count them).
     expect((await withdraw(ofB.id, "resolved with the seller", cast.brandBAnalyst.as)).status).toBe("WITHDRAWN");
@@ -487,13 +487,13 @@ describe("withdrawTakedown", () => {
   it("is the requesting brand's: the platform, an agency, a viewer and keys without both infringements scopes are refused", async () => {
     const pending = await request(gid("Infringement", (await confirmedCase()).id));
     const keys = [await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]), await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_WRITE])];
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.platformAnalyst, cast.investigator, cast.brandAViewer, ...keys]) {
       const response = await api.gql(WITHDRAW_TAKEDOWN, { id: pending.id, note: "no" }, persona.as);
       expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
       expect(response.data).toBeNull();
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
     // A key with both scopes is the brand's, as its users are.
     const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
     expect((await withdraw(pending.id, "by the integration", key.as)).status).toBe("WITHDRAWN");
@@ -665,7 +665,7 @@ describe("takeDownListing", () => {
     await createInfringement(api.dataSource, cast.brandA.brand, listing, { status: InfringementStatus.CONFIRMED });
     const input = { listingId: gid("Listing", listing.id), reason: "counterfeit" };
     const readOnlyKey = await cast.keyFor(cast.platformAnalyst.org, [Scope.INFRINGEMENTS_READ]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.brandAAdmin, cast.investigator, readOnlyKey]) {
       expect((await api.gql(TAKE_DOWN, { input }, persona.as)).errors?.[0]).toMatchObject({
         message: "Only the platform, with the infringements:read and infringements:write scopes, decides takedowns and takes listings down",
@@ -675,14 +675,14 @@ describe("takeDownListing", () => {
     expect((await api.gql(TAKE_DOWN, { input: { ...input, reason: " " } }, cast.platformAnalyst.as)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const missing = await api.gql(TAKE_DOWN, { input: { ...input, listingId: gid("Listing", "00000000-0000-4000-8000-000000000000") } }, cast.platformAnalyst.as);
     expect(missing.errors?.[0]).toMatchObject({ message: "Listing not found", extensions: { code: "NOT_FOUND" } });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
 
     dataOf(await api.gql(TAKE_DOWN, { input }, cast.platformAnalyst.as));
-    const removed = await enforcementFootprint(api);
+    const removed = await footprint(api.dataSource);
     expect((await api.gql(TAKE_DOWN, { input }, cast.platformAnalyst.as)).errors?.[0]).toMatchObject({
       message: "This listing is REMOVED already",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(removed);
+    expect(await footprint(api.dataSource)).toEqual(removed);
   });
 });

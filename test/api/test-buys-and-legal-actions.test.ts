@@ -8,9 +8,9 @@ import {
   RECORD_TEST_BUY,
   REQUEST_TAKEDOWN,
   dataOf,
-  enforcementFootprint,
   statusOf,
 } from "../support/enforcement";
+import { footprint } from "../support/footprint";
 import { createBrand, createInfringement, createListing, createOrganization, createSeller } from "../support/factories";
 import { createCast, gid, type Cast, type Persona } from "../support/personas";
 import { startTestApi, type TestApi } from "../support/test-api";
@@ -130,7 +130,7 @@ describe("test buys", () => {
   it("records an outcome once, and refuses bad evidence, without changing anything", async () => {
     const infringement = gid("Infringement", (await caseOfA(InfringementStatus.FLAGGED)).id);
     const id = await testBuyOn(infringement);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const badHash = await api.gql(
       RECORD_OUTCOME,
       { input: { id, outcome: "COUNTERFEIT", evidence: [{ kind: "PHOTO", description: "logo", sha256: "abc123" }] } },
@@ -148,7 +148,7 @@ describe("test buys", () => {
       message: "`evidence[1]` is the file of evidence[0] again (same sha256): send each file once",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
 
     const upper = EVIDENCE.map((e) => ({ ...e, sha256: e.sha256.toUpperCase() }));
     const first = dataOf(
@@ -160,16 +160,16 @@ describe("test buys", () => {
     ).recordTestBuyOutcome;
     expect(first.evidence.map((e) => e.sha256)).toEqual(EVIDENCE.map((e) => e.sha256));
     expect(first.infringement.status).toBe("CONFIRMED");
-    const afterFirst = await enforcementFootprint(api);
+    const afterFirst = await footprint(api.dataSource);
     const again = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandAAnalyst.as);
     expect(again.errors?.[0]).toMatchObject({ message: "This test buy's outcome was already recorded: COUNTERFEIT", extensions: { code: "BAD_USER_INPUT" } });
-    expect(await enforcementFootprint(api)).toEqual(afterFirst);
+    expect(await footprint(api.dataSource)).toEqual(afterFirst);
   });
 
   it("records one order once on a case: a retry is CONFLICT, and changes nothing", async () => {
     const infringementId = gid("Infringement", (await caseOfA(InfringementStatus.UNDER_REVIEW)).id);
     await testBuyOn(infringementId);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference: " TB-1 " };
     const retry = await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as);
     expect(retry.errors?.[0]).toMatchObject({
@@ -182,7 +182,7 @@ describe("test buys", () => {
     const foreign = await api.gql(RECORD_TEST_BUY, { input }, cast.brandBAnalyst.as);
     expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect(foreign).toEqual(await api.gql(RECORD_TEST_BUY, { input: missingCase }, cast.brandBAnalyst.as));
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("keeps at most 50 on a case: the 51st is CONFLICT, and changes nothing", async () => {
@@ -201,14 +201,14 @@ describe("test buys", () => {
     const record = (orderReference: string) =>
       api.gql(RECORD_TEST_BUY, { input: { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference } }, analyst.as);
     expect((await record("TB-50")).errors).toBeUndefined();
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     expect((await record("TB-51")).errors?.[0]).toMatchObject({ message: "This case has 50 test buys, the most one case keeps", extensions: { code: "CONFLICT" } });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("refuses a cost that is not integer minor units of a real currency", async () => {
     const infringementId = gid("Infringement", cast.infringementA.id);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const cost of [{ amountMinor: -1, currency: "CNY" }, { amountMinor: 100, currency: "ZZZ" }]) {
       const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost, orderReference: "TB-X" };
       expect((await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -225,7 +225,7 @@ describe("test buys", () => {
       cast.brandAAnalyst.as,
     );
     expect(ancient.errors?.[0]).toMatchObject({ message: "`orderedAt` must not be before 1990-01-01", extensions: { code: "BAD_USER_INPUT" } });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("is the owner's and the platform's: another brand and an unreferred agency see it as missing", async () => {
@@ -242,12 +242,12 @@ describe("test buys", () => {
       expect(response).toEqual(await api.gql(NODE, { id: missing }, persona.as));
     }
     const key = await cast.keyFor(cast.brandA.org, [Scope.INFRINGEMENTS_READ]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const foreign = await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as);
     expect(foreign).toEqual(await api.gql(RECORD_OUTCOME, { input: { id: missing, outcome: "GENUINE", evidence: [] } }, cast.brandBAnalyst.as));
     expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect((await api.gql(RECORD_OUTCOME, { input: { id, outcome: "GENUINE", evidence: [] } }, key.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 
@@ -257,14 +257,14 @@ describe("recording a test buy from another tenant", () => {
     const ofA = gid("Infringement", (await caseOfA(InfringementStatus.CONFIRMED)).id);
     const missing = gid("Infringement", "00000000-0000-4000-8000-000000000000");
     const keyOfB = await cast.keyFor(cast.brandB.org, [Scope.INFRINGEMENTS_READ, Scope.INFRINGEMENTS_WRITE]);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const persona of [cast.brandBAnalyst, keyOfB]) {
       const foreign = await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, persona.as);
       expect(foreign.errors?.[0].extensions?.code).toBe("NOT_FOUND");
       expect(foreign).toEqual(await api.gql(RECORD_TEST_BUY, { input: input(missing) }, persona.as));
     }
     expect((await api.gql(RECORD_TEST_BUY, { input: input(ofA) }, cast.investigator.as)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });
 
@@ -392,14 +392,14 @@ describe("legal actions", () => {
       ),
     );
     expect(judged.updateLegalAction).toMatchObject({ status: "JUDGMENT_FOR_PLAINTIFF", judgment: { amountMinor: 140_000_000 } });
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const again = await api.gql(UPDATE, { input: { id: filed.id, status: "SETTLED" } }, cast.brandAAnalyst.as);
     expect(again.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", allowedStatuses: [] });
     const foreign = await api.gql(UPDATE, { input: { id: filed.id, status: "WITHDRAWN" } }, cast.brandBAnalyst.as);
     expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
     const missing = gid("LegalAction", "00000000-0000-4000-8000-000000000000");
     expect(foreign).toEqual(await api.gql(UPDATE, { input: { id: missing, status: "WITHDRAWN" } }, cast.brandBAnalyst.as));
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("refuses the same filing sent again while it is open, once when two are sent at once", async () => {
@@ -419,7 +419,7 @@ describe("legal actions", () => {
   });
 
   it("refuses a filing date in the future or before 1990, and changes nothing", async () => {
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const [filedOn, message] of [
       ["1800-01-01", "`filedOn` must not be before 1990-01-01"],
       ["2999-01-01", "`filedOn` must not be in the future"],
@@ -427,12 +427,12 @@ describe("legal actions", () => {
       const input = { sellerId: gid("Seller", cast.seller.id), court: "A court", claim: { amountMinor: 100, currency: "CNY" }, filedOn };
       expect((await api.gql(FILE, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
     }
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("refuses an order reference or a case number holding control or text-direction characters, which read otherwise than they compare", async () => {
     const infringementId = gid("Infringement", (await caseOfA(InfringementStatus.UNDER_REVIEW)).id);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     for (const orderReference of ["TB-\u202e1-2", "TB-1\n2", "TB\u0007"]) {
       const input = { infringementId, orderedAt: "2026-10-01T00:00:00Z", cost: { amountMinor: 15900, currency: "CNY" }, orderReference };
       expect((await api.gql(RECORD_TEST_BUY, { input }, cast.brandAAnalyst.as)).errors?.[0]).toMatchObject({
@@ -445,7 +445,7 @@ describe("legal actions", () => {
       message: "`caseNumber` must not hold control or text-direction characters",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("clears a case number entered in error with an explicit null or a blank one, and keeps it when left out", async () => {
@@ -467,7 +467,7 @@ describe("legal actions", () => {
     expect(dataOf(numbered)).toEqual({ updateLegalAction: { status: "FILED", caseNumber: "(2026) Yue 03 Min Chu 1182" } });
     const moved = await api.gql(UPDATE_CASE, { input: { id: filed.id, status: "IN_PROGRESS" } }, cast.brandAAnalyst.as);
     expect(dataOf(moved)).toEqual({ updateLegalAction: { status: "IN_PROGRESS", caseNumber: "(2026) Yue 03 Min Chu 1182" } });
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const nothing = await api.gql(UPDATE_CASE, { input: { id: filed.id } }, cast.brandAAnalyst.as);
     expect(nothing.errors?.[0]).toMatchObject({ message: "Give the new `status`, or the `caseNumber`, or both", extensions: { code: "BAD_USER_INPUT" } });
     const judgmentAlone = await api.gql(UPDATE_CASE, { input: { id: filed.id, judgment: { amountMinor: 90_000, currency: "CNY" } } }, cast.brandAAnalyst.as);
@@ -477,7 +477,7 @@ describe("legal actions", () => {
     });
     const foreign = await api.gql(UPDATE_CASE, { input: { id: filed.id, caseNumber: "X-1" } }, cast.brandBAnalyst.as);
     expect(foreign.errors?.[0]).toMatchObject({ message: "LegalAction not found", extensions: { code: "NOT_FOUND" } });
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 
   it("keeps its store readable to the plaintiff after a scan finds the brand's listing under another store", async () => {
@@ -504,12 +504,12 @@ describe("legal actions", () => {
 
   it("cannot be filed against a seller the brand cannot reach, which looks like a missing one", async () => {
     const stranger = await createSeller(api.dataSource);
-    const before = await enforcementFootprint(api);
+    const before = await footprint(api.dataSource);
     const response = await fileAs(cast.brandBAnalyst, gid("Seller", stranger.id));
     const missing = await fileAs(cast.brandBAnalyst, gid("Seller", "00000000-0000-4000-8000-000000000000"));
     expect(response.errors?.[0]).toMatchObject({ message: "Seller not found", extensions: { code: "NOT_FOUND" } });
     expect(response).toEqual(missing);
     expect((await fileAs(cast.investigator, gid("Seller", stranger.id))).errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await enforcementFootprint(api)).toEqual(before);
+    expect(await footprint(api.dataSource)).toEqual(before);
   });
 });

@@ -1,4 +1,3 @@
-import { footprint } from "./footprint";
 import type { Credentials, GraphQLResponse, TestApi } from "./test-api";
 
 // Operations the enforcement tests share, and a helper that fails a test with the API's own errors.
@@ -61,5 +60,3 @@ export async function statusOf(api: TestApi, infringementId: string, as: Credent
   return response.data?.infringement.status;
 }
 
-// Every table's digest (footprint.ts): a refused enforcement request changes no row anywhere.
-export const enforcementFootprint = (api: TestApi) => footprint(api.dataSource);
