@@ -60,7 +60,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const program = new Command("alliance").description("Alliance API operator commands");
+export const program = new Command("alliance").description("Alliance API operator commands");
 
 program
   .command("token")
@@ -239,7 +239,10 @@ for (const command of program.commands) {
 }
 program.showHelpAfterError("(`npm run cli -- --help` lists the commands)");
 
-program.parseAsync().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? error.message : (databaseRefusal(error) ?? `error: ${error.message}`));
-  process.exit(1);
-});
+// Run as the CLI; imported, it only describes its commands (test/readme/commands.test.ts).
+if (require.main === module) {
+  program.parseAsync().catch((error: Error) => {
+    console.error(error instanceof ConfigError ? error.message : (databaseRefusal(error) ?? `error: ${error.message}`));
+    process.exit(1);
+  });
+}
