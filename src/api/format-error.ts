@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { isStatementCancelled, isTransientConflict } from "../db/transaction";
 import { ErrorCode } from "../errors";
 import { outageAnswer } from "./database-outage";
-import { tokenLimitMessage } from "./query-limits";
+import { tokenLimitRefusal } from "./query-limits";
 
 const OWN_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -54,10 +54,15 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
   if (outage) return outage;
   if (isInternal(formatted)) return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   const { code, http: _http, stacktrace: _stacktrace, ...details } = formatted.extensions ?? {};
+  const tokens = tokenLimitRefusal(formatted.message);
   return {
-    message: tokenLimitMessage(formatted.message) ?? formatted.message,
+    message: tokens?.message ?? formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: CLIENT_CODES.has(code as string) ? ErrorCode.BAD_USER_INPUT : code, ...details },
+    extensions: {
+      code: CLIENT_CODES.has(code as string) ? ErrorCode.BAD_USER_INPUT : code,
+      ...details,
+      ...(tokens ? { limit: tokens.limit, max: tokens.max } : {}),
+    },
   };
 }

@@ -33,11 +33,16 @@ function pageSizeBeyondInt(document: DocumentNode): boolean {
 }
 
 // graphql-js's own refusal of a document over MAX_QUERY_TOKENS ("Syntax Error: Document contains
-// more that 2000 tokens. Parsing aborted."), in the words of the other limits.
+// more that 2000 tokens. Parsing aborted."), in the words and the extensions of the other limits.
 const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
-export function tokenLimitMessage(message: string): string | null {
+export function tokenLimitRefusal(message: string): { message: string; limit: "tokens"; max: number } | null {
   const max = TOKEN_LIMIT.exec(message)?.[1];
-  return max === undefined ? null : `The query is over the tokens limit of ${max} (MAX_QUERY_TOKENS): send a shorter document, or split it into several requests`;
+  if (max === undefined) return null;
+  return {
+    message: `The query is over the tokens limit of ${max} (MAX_QUERY_TOKENS): send a shorter document, or split it into several requests`,
+    limit: "tokens",
+    max: Number(max),
+  };
 }
 
 export function queryLimits(limits: Config["limits"]): NonNullable<ConstructorParameters<typeof ApolloArmor>[0]> {

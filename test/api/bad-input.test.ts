@@ -328,18 +328,19 @@ describe("query limits", () => {
 
   it("refuses a query deeper than the limit, and serves one at the limit", async () => {
     expect((await limited.gql(`{ infringements(first: 1) { edges { node { listing { title } } } } }`, {}, token)).errors).toBeUndefined();
-    await refused(`{ infringements(first: 1) { edges { node { listing { seller { name } } } } } }`, /^The query is over the depth limit of 5, found 6: nest fewer levels/);
+    const tooDeep = `{ infringements(first: 1) { edges { node { listing { seller { name } } } } } }`;
+    await refused(tooDeep, /^The query is over the depth limit of 5, found 6: nest fewer levels/);
+    expect((await limited.gql(tooDeep, {}, token)).errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", limit: "depth", max: 5 });
   });
 
   it("refuses alias floods", async () => {
     await refused(`{ a: viewer { name } b: viewer { name } c: viewer { name } d: viewer { name } }`, /^The query is over the aliases limit of 3, found 4: send fewer aliased fields/);
   });
 
-  it("refuses documents with more tokens than the limit", async () => {
-    await refused(
-      `{ viewer { ${"name ".repeat(200)} } }`,
-      /^The query is over the tokens limit of 200 \(MAX_QUERY_TOKENS\): send a shorter document, or split it into several requests$/,
-    );
+  it("refuses documents with more tokens than the limit, naming it in its extensions as the other limits do", async () => {
+    const query = `{ viewer { ${"name ".repeat(200)} } }`;
+    await refused(query, /^The query is over the tokens limit of 200 \(MAX_QUERY_TOKENS\): send a shorter document, or split it into several requests$/);
+    expect((await limited.gql(query, {}, token)).errors?.[0].extensions).toEqual({ code: "BAD_USER_INPUT", limit: "tokens", max: 200 });
   });
 
   it("refuses queries that cost more than the limit", async () => {
