@@ -39,6 +39,8 @@ export interface IngestOptions {
   workerAfterLines?: number;
   // Who sends the listings (BatchOptions.actor).
   actor?: Viewer;
+  // How long an input that stays open may give nothing before what it gave is written (INPUT_PAUSE_MS).
+  pauseMs?: number;
 }
 
 const WORKER_AFTER_LINES = 10_000;
@@ -46,6 +48,12 @@ const WORKER_AFTER_LINES = 10_000;
 const WORKER_BACKLOG = 2;
 // Chunks of lines being prepared ahead of the batches being written.
 const PREPARED_AHEAD = 2;
+// A feed on stdin that stays open and stops sending has its lines read so far, and the chunks
+// prepared ahead, written after this long: they would wait for its next lines otherwise, an hour
+// if it pauses an hour, unscored and lost to a kill meanwhile. A file or a pipe read at full speed
+// never waits a second for its next read, so its batches are as they were; lines that came are
+// written within one or two seconds of a pause (readsWithPauses), at most a batch a second more.
+const INPUT_PAUSE_MS = 1_000;
 
 // A listing the batch found new, stored by a concurrent batch before this one inserted it.
 const LISTING_KEY = "uq_listing_marketplace_external_id";
@@ -116,9 +124,11 @@ export class ListingIngest {
 
   // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
   // once (each its own transaction; one that shares a listing with an earlier one starts after it)
-  // while the next is read and scored. Rejections are reported as they are found, not kept. After a
-  // failed batch no new batch starts, and the ones already writing finish (commit or roll back)
-  // before the failure is thrown: when it reaches the caller, nothing of the file is still writing.
+  // while the next is read and scored. When the input pauses (INPUT_PAUSE_MS), the lines it sent
+  // are written as a smaller batch, and the batches prepared ahead with them. Rejections are
+  // reported as they are found, not kept. After a failed batch no new batch starts, and the ones
+  // already writing finish (commit or roll back) before the failure is thrown: when it reaches the
+  // caller, nothing of the file is still writing.
   async ingestNdjson(
     input: Readable,
     batchRows: number,
@@ -192,11 +202,12 @@ export class ListingIngest {
       prepared.rejections.forEach(reject);
       if (prepared.rows.length > 0) await flush(prepared);
     };
-    const chunks = ndjsonChunks(input, batchRows);
+    const chunks = ndjsonChunks(input, batchRows, { pauseMs: this.options.pauseMs ?? INPUT_PAUSE_MS });
     try {
       for (let next = await Promise.race([chunks.next(), stopped]); !next.done; next = await Promise.race([chunks.next(), stopped])) {
-        prepare(next.value);
-        while (pending.length > PREPARED_AHEAD) await writeNext();
+        const chunk = next.value;
+        if (chunk.lineCount > 0) prepare(chunk);
+        while (pending.length > (chunk.beforePause ? 0 : PREPARED_AHEAD)) await writeNext();
       }
       while (pending.length > 0) await writeNext();
       await settle(0);

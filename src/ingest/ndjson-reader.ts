@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
+import { PAUSE, readsWithPauses } from "./input-pauses";
 import { validateListingRecord, type ListingRecord } from "./listing-record";
 
 // Reads NDJSON in chunks of lines (constant memory for any file size), kept as the bytes they were
@@ -7,7 +8,8 @@ import { validateListingRecord, type ListingRecord } from "./listing-record";
 // thread writing batches never makes a string of every line. Lines end as readline ends them (a
 // \n, a \r\n or a lone \r), are numbered from 1, and a last line without an end counts unless it
 // is empty. A line that is not JSON or not a valid listing, or is too long to be one, becomes a
-// rejection; blank lines are skipped.
+// rejection; blank lines are skipped. When the input pauses (readsWithPauses), the lines read so far
+// are a chunk of their own, however few.
 export type ReadLine = { line: number; record: ListingRecord } | { line: number; rejection: string };
 
 export interface LineChunk {
@@ -15,6 +17,9 @@ export interface LineChunk {
   lineCount: number;
   // UTF-8 (as read), each line with its end but perhaps the input's last line.
   bytes: Uint8Array;
+  // The input paused after these lines (there may be none): what was read before them is not to
+  // wait for more either.
+  beforePause: boolean;
 }
 
 const LF = 0x0a;
@@ -44,8 +49,7 @@ const MAX_CHUNK_BYTES = 64 << 20;
 export async function* ndjsonChunks(
   input: Readable,
   linesPerChunk: number,
-  maxLineBytes = MAX_LINE_BYTES,
-  maxChunkBytes = MAX_CHUNK_BYTES,
+  { pauseMs = Infinity, maxLineBytes = MAX_LINE_BYTES, maxChunkBytes = MAX_CHUNK_BYTES } = {},
 ): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
   // The bytes `pieces` holds.
@@ -64,8 +68,15 @@ export async function* ndjsonChunks(
   // The last data ended with a \r: a \n first in the next belongs to the same line end.
   let afterCR = false;
   const take = (): LineChunk => {
-    const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces) };
+    const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces), beforePause: false };
     [pieces, heldBytes, firstLine, lineCount] = [[], 0, firstLine + lineCount, 0];
+    return chunk;
+  };
+  // The lines ended so far; the open line's bytes (the last `lineBytes` held) wait for its end.
+  const takeAtPause = (): LineChunk => {
+    const held = Buffer.concat(pieces);
+    const chunk = { firstLine, lineCount, bytes: held.subarray(0, held.length - lineBytes), beforePause: true };
+    [pieces, heldBytes, firstLine, lineCount] = [lineBytes > 0 ? [held.subarray(held.length - lineBytes)] : [], lineBytes, firstLine + lineCount, 0];
     return chunk;
   };
   // The open line's bytes held so far go; the line will read as TOO_LONG.
@@ -79,7 +90,12 @@ export async function* ndjsonChunks(
     }
     lineBytes = 0;
   };
-  for await (const read of input as AsyncIterable<Buffer | string>) {
+  const reads = pauseMs === Infinity ? (input as AsyncIterable<Buffer | string>) : readsWithPauses(input, pauseMs);
+  for await (const read of reads) {
+    if (read === PAUSE) {
+      yield takeAtPause();
+      continue;
+    }
     // A stream of strings (a test's Readable.from) is read as their UTF-8.
     const data = typeof read === "string" ? Buffer.from(read, "utf8") : read;
     if (data.length === 0) continue;

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { InfringementStatus, OrgKind, RiskSignalKind } from "../../src/entities/enums";
 import { isConnectionLoss } from "../../src/db/transaction";
 import { copyRows, CopyText } from "../../src/ingest/copy-rows";
-import { ListingIngest } from "../../src/ingest/listing-ingest";
+import { ListingIngest, type IngestCounts } from "../../src/ingest/listing-ingest";
 import { validateListingRecord } from "../../src/ingest/listing-record";
 import type { IntelSource } from "../../src/ingest/intel-source";
 import { NO_INTEL } from "../../src/risk/signals/intel-match";
@@ -385,6 +385,49 @@ describe("listing ingest", () => {
     expect(input.destroyed).toBe(true);
     // No batch started after the failure.
     expect((await rowsOf(idsOf(records))).listings).toHaveLength(0);
+  });
+
+  it("writes what an input that stays open has sent once it pauses, the chunks prepared ahead too, and the rest once it ends", async () => {
+    const service = await ListingIngest.open(db, api.config, { pauseMs: 50 });
+    const input = new PassThrough();
+    const rejections: { line: number; reason: string }[] = [];
+    const committed: IngestCounts[] = [];
+    const outcome = service.ingestNdjson(input, 4, { onRejection: (r) => rejections.push(r), onBatch: (total) => committed.push({ ...total }) });
+    const send = (lines: (Record<string, unknown> | string)[]) => input.write(lines.map((l) => `${typeof l === "string" ? l : JSON.stringify(l)}\n`).join(""));
+    const stored = async (records: Record<string, unknown>[]) => (await rowsOf(idsOf(records))).listings.length;
+    // Polled until they are all there, which without the pause they never are while the input is
+    // open: the time allowed only bounds how long the test takes then.
+    const storedSoon = async (records: Record<string, unknown>[]) => {
+      for (const giveUpAt = Date.now() + 10_000; (await stored(records)) < records.length && Date.now() < giveUpAt; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return stored(records);
+    };
+
+    // Fewer lines than a batch, and the start of the next one: the lines are written, not the half line.
+    const first = [fake({ seller: { externalId: "store-pause", name: "Pause" } }), genuine(), genuine()];
+    const fourth = JSON.stringify(genuine({ title: "Zephyr Crystal Swan Pendant fourth" }));
+    send(first);
+    input.write(fourth.slice(0, 30));
+    expect(await storedSoon(first)).toBe(3);
+    expect(committed.at(-1)).toMatchObject({ read: 3, inserted: 3, rejected: 0 });
+
+    // The line's end, then two whole batches (lines 4-7 and 8-11, prepared ahead of what is written)
+    // and one line more, which make no batch either until the pause.
+    const [r5, r6, r7, r8, r10, r11, r12] = Array.from({ length: 7 }, () => genuine());
+    input.write(fourth.slice(30));
+    send(["", r5, r6, r7, r8, "{not json", r10, r11, r12]);
+    const fourthRecord = JSON.parse(fourth) as Record<string, unknown>;
+    expect(await storedSoon([fourthRecord, r5, r6, r7, r8, r10, r11, r12])).toBe(8);
+    expect(committed.at(-1)).toMatchObject({ read: 12, inserted: 11, rejected: 1 });
+    expect(rejections.map((r) => r.line)).toEqual([9]);
+    expect(input.destroyed).toBe(false);
+
+    // Once more, a line again as it was and one changed, and the end: exact totals, each listing once.
+    send([first[0], { ...first[1], title: "Zephyr Crystal Swan Pendant v2" }]);
+    input.end();
+    expect(await outcome).toMatchObject({ read: 14, inserted: 11, updated: 1, unchanged: 1, rejected: 1, superseded: 0 });
+    expect(await stored([...first, fourthRecord, r5, r6, r7, r8, r10, r11, r12])).toBe(11);
   });
 
   it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and puts one back only when a later scan sees it in an open store", async () => {

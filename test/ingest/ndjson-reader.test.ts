@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { linesOf, ndjsonChunks, readListingLine } from "../../src/ingest/ndjson-reader";
 
 // An ingest reads a file in chunks of lines, as bytes, and decodes them where it prepares them:
@@ -42,7 +42,7 @@ async function readlineLines(bytes: Buffer, size: number): Promise<string[]> {
 
 async function chunkedLines(bytes: Buffer, size: number, linesPerChunk: number, maxLineBytes?: number, maxChunkBytes?: number): Promise<string[]> {
   const lines: string[] = [];
-  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk, maxLineBytes, maxChunkBytes)) {
+  for await (const chunk of ndjsonChunks(streamOf(bytes, size), linesPerChunk, { maxLineBytes, maxChunkBytes })) {
     expect(chunk.firstLine).toBe(lines.length + 1);
     const ofChunk = linesOf(chunk);
     expect(ofChunk).toHaveLength(chunk.lineCount);
@@ -110,9 +110,33 @@ describe("NDJSON chunks", () => {
     const line = `${"x".repeat(99)}\n`;
     for (const size of [7, 65_536]) {
       const chunks = [];
-      for await (const chunk of ndjsonChunks(streamOf(Buffer.from(line.repeat(10)), size), 1000, undefined, 250)) chunks.push(chunk);
+      for await (const chunk of ndjsonChunks(streamOf(Buffer.from(line.repeat(10)), size), 1000, { maxChunkBytes: 250 })) chunks.push(chunk);
       expect(chunks.map((chunk) => [chunk.firstLine, chunk.lineCount, chunk.bytes.length])).toEqual([[1, 3, 300], [4, 3, 300], [7, 3, 300], [10, 1, 100]]);
     }
+  });
+
+  it("end at a pause of the input with the lines ended so far, a line whose end has not come kept for the next chunk", async () => {
+    const input = new PassThrough();
+    const chunks: [number, string[], boolean][] = [];
+    const reading = (async () => {
+      for await (const chunk of ndjsonChunks(input, 100, { pauseMs: 10 })) chunks.push([chunk.firstLine, linesOf(chunk), chunk.beforePause]);
+    })();
+    input.write("a\r\nb\rc");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(chunks).toEqual([[1, ["a", "b"], true]]);
+    input.end("d\nef");
+    await reading;
+    expect(chunks).toEqual([[1, ["a", "b"], true], [3, ["cd", "ef"], false]]);
+  });
+
+  it("make the same chunks of an input that flows with pauses watched as without", async () => {
+    const bytes = Buffer.from("x\n".repeat(1000));
+    const chunksOf = async (pauseMs?: number) => {
+      const chunks = [];
+      for await (const chunk of ndjsonChunks(streamOf(bytes, 64), 300, { pauseMs })) chunks.push(chunk);
+      return chunks;
+    };
+    expect(await chunksOf(1)).toEqual(await chunksOf());
   });
 
   it("read a stream of strings as their UTF-8", async () => {
