@@ -7,6 +7,7 @@ import type { IndicatorDistribution, IndicatorKind } from "../entities/enums";
 import { badInput } from "../errors";
 import { normalizeIndicatorValue } from "../domain/intel/indicator-normalization";
 import type { KeyedHasher } from "../domain/intel/keyed-hash";
+import { whereOneOf } from "./one-of";
 import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
 
 export interface IndicatorListFilter {
@@ -38,10 +39,9 @@ export function listIndicators(
   page: PageRequest,
 ) {
   const query = scopedQuery(manager, viewer, Indicator, "ind");
-  // One kind as `=`, so that the page walks its (kind, order) index in order; PostgreSQL 15 does
-  // not take `= ANY` of one value as a constant that leaves the order index's order.
-  if (filter.kinds?.length === 1) query.andWhere("ind.kind = :kind", { kind: filter.kinds[0] });
-  else if (filter.kinds) query.andWhere("ind.kind = ANY(:kinds)", { kinds: filter.kinds });
+  // One kind, or one brand, as `=` (one-of.ts), so that the page walks its (kind, order) or (brand,
+  // order) index in order.
+  if (filter.kinds) whereOneOf(query, "ind.kind", "kind", filter.kinds);
   if (filter.distributions) query.andWhere("ind.distribution = ANY(:distributions)", { distributions: filter.distributions });
   // Filters that name the contributor select only among rows whose contributor the viewer may
   // read (an anonymous row never answers to them), and brands only among those it may read (an
@@ -49,10 +49,8 @@ export function listIndicators(
   const contributorShown = contributorVisible(viewer, "ind");
   if (filter.brandIds) {
     const brandShown = scopeOf(viewer, Brand, "filter_brand");
-    query.andWhere(
-      `ind.brand_id = ANY(:brandIds) AND EXISTS (SELECT 1 FROM brand filter_brand WHERE filter_brand.id = ind.brand_id AND ${brandShown.sql})`,
-      { brandIds: filter.brandIds, ...brandShown.params },
-    );
+    whereOneOf(query, "ind.brand_id", "brandIds", filter.brandIds);
+    query.andWhere(`EXISTS (SELECT 1 FROM brand filter_brand WHERE filter_brand.id = ind.brand_id AND ${brandShown.sql})`, brandShown.params);
   }
   if (filter.contributedByMe !== undefined) {
     query.andWhere(filter.contributedByMe ? "ind.owner_org_id = :myOrgId" : "ind.owner_org_id <> :myOrgId", { myOrgId: viewer.orgId });

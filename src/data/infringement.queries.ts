@@ -1,10 +1,11 @@
-import type { EntityManager, SelectQueryBuilder } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { scopedQuery } from "../auth/scoped-query";
 import type { Viewer } from "../auth/viewer";
 import { Listing, Seller, SuspectedInfringement } from "../entities";
 import { Marketplace, type InfringementStatus } from "../entities/enums";
 import { DETAIL_COLUMNS } from "./loaders";
 import { paginate, type Direction, type KeysetOrder, type PageRequest } from "./keyset-pagination";
+import { whereOneOf } from "./one-of";
 import { whereRiskAtLeast } from "./risk-score-filter";
 import { whereWithin } from "./time-window";
 
@@ -43,15 +44,6 @@ const RELATIONS = {
   seller: { entity: Seller, idSql: "inf.seller_id", details: DETAIL_COLUMNS.seller },
 } as const;
 
-// A single value as `=`, which PostgreSQL 15 checks on the owner index's entries in a page's ordered
-// scan; `= ANY` on such a later index column it checks only on each row, after reading it (twice
-// the pages read for a page of FLAGGED cases where one case in twenty is still FLAGGED). Sellers
-// are not in the owner indexes: their cases are found through (seller, owner) either way.
-function oneOf(query: SelectQueryBuilder<SuspectedInfringement>, column: "brand_id" | "seller_id" | "status" | "marketplace", values: readonly string[]): void {
-  if (values.length === 1) query.andWhere(`inf.${column} = :${column}`, { [column]: values[0] });
-  else query.andWhere(`inf.${column} = ANY(:${column})`, { [column]: values });
-}
-
 // The page, and for each of `include` the rows it read (those out of the viewer's scope left out).
 export function listInfringements(
   manager: EntityManager,
@@ -62,10 +54,14 @@ export function listInfringements(
   include: readonly PageInclude[] = [],
 ) {
   const query = scopedQuery(manager, viewer, SuspectedInfringement, "inf");
-  if (filter.brandIds) oneOf(query, "brand_id", filter.brandIds);
-  if (filter.sellerIds) oneOf(query, "seller_id", filter.sellerIds);
-  if (filter.statuses) oneOf(query, "status", filter.statuses);
-  if (filter.marketplaces) oneOf(query, "marketplace", filter.marketplaces);
+  // One value as `=` (one-of.ts), checked on the owner indexes' entries in a page's ordered scan
+  // (twice the pages read with `= ANY` for a page of FLAGGED cases where one case in twenty is
+  // still FLAGGED). Sellers are not in the owner indexes: their cases are found through (seller,
+  // owner) either way.
+  if (filter.brandIds) whereOneOf(query, "inf.brand_id", "brand_id", filter.brandIds);
+  if (filter.sellerIds) whereOneOf(query, "inf.seller_id", "seller_id", filter.sellerIds);
+  if (filter.statuses) whereOneOf(query, "inf.status", "status", filter.statuses);
+  if (filter.marketplaces) whereOneOf(query, "inf.marketplace", "marketplace", filter.marketplaces);
   if (filter.listingExternalIds) {
     // The listings by their unique key (marketplace, external id), then their cases by listing.
     query.andWhere(

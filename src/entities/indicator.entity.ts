@@ -16,6 +16,10 @@ import { sameOwnerAs, TenantOwned } from "./tenant-owned";
 @Index("idx_indicator_kind_created", ["kind", "createdAt", "id"])
 @Index("idx_indicator_kind_confidence", ["kind", "confidence", "id"])
 @Index("idx_indicator_kind_last_seen", ["kind", "lastSeenAt", "id"])
+// One brand's, or one contributor's, by confidence (a member's indicators hold few scores, so the
+// confidence index alone passes most of the others' first).
+@Index("idx_indicator_brand_confidence", ["brandId", "confidence", "id"])
+@Index("idx_indicator_owner_confidence", ["ownerOrgId", "confidence", "id"])
 export class Indicator extends TenantOwned {
   @Column({ type: "enum", enum: IndicatorKind, enumName: "indicator_kind" })
   kind: IndicatorKind;

@@ -39,6 +39,7 @@ import { ProductSpellRepair1796740000000 } from "./1796740000000-ProductSpellRep
 import { PlatformListOrderIndexes1796750000000 } from "./1796750000000-PlatformListOrderIndexes";
 import { ReferralStoreIndex1796760000000 } from "./1796760000000-ReferralStoreIndex";
 import { IndicatorKindOrderIndexes1796770000000 } from "./1796770000000-IndicatorKindOrderIndexes";
+import { IndicatorBrandContributorIndexes1796780000000 } from "./1796780000000-IndicatorBrandContributorIndexes";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -83,4 +84,5 @@ export const migrations = [
   PlatformListOrderIndexes1796750000000,
   ReferralStoreIndex1796760000000,
   IndicatorKindOrderIndexes1796770000000,
+  IndicatorBrandContributorIndexes1796780000000,
 ];
