@@ -21,7 +21,9 @@ import type { RiskSignal } from "./risk-signal";
 @Index("idx_infringement_owner_score", ["ownerOrgId", "riskScore", "id", "status", "marketplace", "brandId", "detectedAt"])
 // The platform's view of every member's cases, in the same two orders; and the cases changed since
 // a time (a sync's updatedFrom), for the platform and for a brand: a minute's changes are few.
-@Index("idx_infringement_detected", ["detectedAt", "id"])
+// updated_at follows the detected order's columns so that an updatedFrom window on a page oldest
+// first (the platform's, an agency's) is checked on the index's entries, not on each case's row.
+@Index("idx_infringement_detected", ["detectedAt", "id", "updatedAt"])
 @Index("idx_infringement_score", ["riskScore", "id"])
 @Index("idx_infringement_updated", ["updatedAt", "ownerOrgId"])
 @Index("idx_infringement_seller_owner", ["sellerId", "ownerOrgId"])

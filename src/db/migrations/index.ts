@@ -40,6 +40,7 @@ import { PlatformListOrderIndexes1796750000000 } from "./1796750000000-PlatformL
 import { ReferralStoreIndex1796760000000 } from "./1796760000000-ReferralStoreIndex";
 import { IndicatorKindOrderIndexes1796770000000 } from "./1796770000000-IndicatorKindOrderIndexes";
 import { IndicatorBrandContributorIndexes1796780000000 } from "./1796780000000-IndicatorBrandContributorIndexes";
+import { CaseDetectedIndexHoldsUpdated1796790000000 } from "./1796790000000-CaseDetectedIndexHoldsUpdated";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -85,4 +86,5 @@ export const migrations = [
   ReferralStoreIndex1796760000000,
   IndicatorKindOrderIndexes1796770000000,
   IndicatorBrandContributorIndexes1796780000000,
+  CaseDetectedIndexHoldsUpdated1796790000000,
 ];
