@@ -16,8 +16,8 @@ import type { RiskSignal } from "./risk-signal";
 // An owner's cases in each dashboard order. The columns the dashboard filters on follow the order's
 // (they do not change it, as id is unique), so that a filtered totalCount is read from the index
 // alone: with the filters checked on heap rows, a brand's count of its high-risk FLAGGED cases
-// visited thousands of scattered pages.
-@Index("idx_infringement_owner_detected", ["ownerOrgId", "detectedAt", "id", "status", "marketplace", "brandId", "riskScore"])
+// visited thousands of scattered pages. updated_at likewise, for a sync's window oldest first.
+@Index("idx_infringement_owner_detected", ["ownerOrgId", "detectedAt", "id", "status", "marketplace", "brandId", "riskScore", "updatedAt"])
 @Index("idx_infringement_owner_score", ["ownerOrgId", "riskScore", "id", "status", "marketplace", "brandId", "detectedAt"])
 // The platform's view of every member's cases, in the same two orders; and the cases changed since
 // a time (a sync's updatedFrom), for the platform and for a brand: a minute's changes are few.

@@ -41,6 +41,7 @@ import { ReferralStoreIndex1796760000000 } from "./1796760000000-ReferralStoreIn
 import { IndicatorKindOrderIndexes1796770000000 } from "./1796770000000-IndicatorKindOrderIndexes";
 import { IndicatorBrandContributorIndexes1796780000000 } from "./1796780000000-IndicatorBrandContributorIndexes";
 import { CaseDetectedIndexHoldsUpdated1796790000000 } from "./1796790000000-CaseDetectedIndexHoldsUpdated";
+import { CaseOwnerDetectedIndexHoldsUpdated1796800000000 } from "./1796800000000-CaseOwnerDetectedIndexHoldsUpdated";
 
 // In order; each migration runs in its own transaction.
 export const migrations = [
@@ -87,4 +88,5 @@ export const migrations = [
   IndicatorKindOrderIndexes1796770000000,
   IndicatorBrandContributorIndexes1796780000000,
   CaseDetectedIndexHoldsUpdated1796790000000,
+  CaseOwnerDetectedIndexHoldsUpdated1796800000000,
 ];
