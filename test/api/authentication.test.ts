@@ -102,6 +102,8 @@ describe("tokens that are not ours and valid are refused", () => {
   it("refuses an anonymous request for anything but login", async () => {
     const response = await api.gql(VIEWER);
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+    // As the README says: a bare __typename names the root type and nothing more, and is answered.
+    expect(await api.gql(`{ __typename }`)).toMatchObject({ status: 200, data: { __typename: "Query" } });
   });
 
   it("lets only a signed-in client read the schema, which graphql-shield does not guard", async () => {
