@@ -207,7 +207,7 @@ export class ListingIngest {
       for (let next = await Promise.race([chunks.next(), stopped]); !next.done; next = await Promise.race([chunks.next(), stopped])) {
         const chunk = next.value;
         if (chunk.lineCount > 0) prepare(chunk);
-        while (pending.length > (chunk.beforePause ? 0 : PREPARED_AHEAD)) await writeNext();
+        while (pending.length > (chunk.cutEarly ? 0 : PREPARED_AHEAD)) await writeNext();
       }
       while (pending.length > 0) await writeNext();
       await settle(0);

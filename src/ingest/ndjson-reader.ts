@@ -8,8 +8,9 @@ import { validateListingRecord, type ListingRecord } from "./listing-record";
 // thread writing batches never makes a string of every line. Lines end as readline ends them (a
 // \n, a \r\n or a lone \r), are numbered from 1, and a last line without an end counts unless it
 // is empty. A line that is not JSON or not a valid listing, or is too long to be one, becomes a
-// rejection; blank lines are skipped. When the input pauses (readsWithPauses), the lines read so far
-// are a chunk of their own, however few.
+// rejection; blank lines are skipped. When the input pauses (readsWithPauses), or a read comes when
+// the chunk's first bytes have been held `maxHoldMs`, the lines read so far are a chunk of their
+// own, however few.
 export type ReadLine = { line: number; record: ListingRecord } | { line: number; rejection: string };
 
 export interface LineChunk {
@@ -17,9 +18,9 @@ export interface LineChunk {
   lineCount: number;
   // UTF-8 (as read), each line with its end but perhaps the input's last line.
   bytes: Uint8Array;
-  // The input paused after these lines (there may be none): what was read before them is not to
-  // wait for more either.
-  beforePause: boolean;
+  // Cut before it was full, its lines not to wait for more (the input paused after them, there may
+  // be none, or the chunk was held maxHoldMs): what was read before them is not to wait either.
+  cutEarly: boolean;
 }
 
 const LF = 0x0a;
@@ -49,12 +50,17 @@ const MAX_CHUNK_BYTES = 64 << 20;
 export async function* ndjsonChunks(
   input: Readable,
   linesPerChunk: number,
-  { pauseMs = Infinity, maxLineBytes = MAX_LINE_BYTES, maxChunkBytes = MAX_CHUNK_BYTES } = {},
+  { pauseMs = Infinity, maxHoldMs = Infinity, maxLineBytes = MAX_LINE_BYTES, maxChunkBytes = MAX_CHUNK_BYTES } = {},
 ): AsyncGenerator<LineChunk> {
   let pieces: Buffer[] = [];
   // The bytes `pieces` holds.
   let heldBytes = 0;
+  // When `pieces` got its first bytes since the last chunk was taken: held after the reader's
+  // consumer handed control back, since a consumer slow to ask for the next chunk (batches writing)
+  // is no feed slow to send its lines.
+  let heldSince = 0;
   const hold = (bytes: Buffer) => {
+    if (heldBytes === 0 && bytes.length > 0) heldSince = performance.now();
     pieces.push(bytes);
     heldBytes += bytes.length;
   };
@@ -68,14 +74,14 @@ export async function* ndjsonChunks(
   // The last data ended with a \r: a \n first in the next belongs to the same line end.
   let afterCR = false;
   const take = (): LineChunk => {
-    const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces), beforePause: false };
+    const chunk = { firstLine, lineCount, bytes: Buffer.concat(pieces), cutEarly: false };
     [pieces, heldBytes, firstLine, lineCount] = [[], 0, firstLine + lineCount, 0];
     return chunk;
   };
   // The lines ended so far; the open line's bytes (the last `lineBytes` held) wait for its end.
-  const takeAtPause = (): LineChunk => {
+  const takeEarly = (): LineChunk => {
     const held = Buffer.concat(pieces);
-    const chunk = { firstLine, lineCount, bytes: held.subarray(0, held.length - lineBytes), beforePause: true };
+    const chunk = { firstLine, lineCount, bytes: held.subarray(0, held.length - lineBytes), cutEarly: true };
     [pieces, heldBytes, firstLine, lineCount] = [lineBytes > 0 ? [held.subarray(held.length - lineBytes)] : [], lineBytes, firstLine + lineCount, 0];
     return chunk;
   };
@@ -93,7 +99,9 @@ export async function* ndjsonChunks(
   const reads = pauseMs === Infinity ? (input as AsyncIterable<Buffer | string>) : readsWithPauses(input, pauseMs);
   for await (const read of reads) {
     if (read === PAUSE) {
-      yield takeAtPause();
+      yield takeEarly();
+      // An open line's bytes, held anew: its line cannot be taken before its end anyway.
+      heldSince = performance.now();
       continue;
     }
     // A stream of strings (a test's Readable.from) is read as their UTF-8.
@@ -133,6 +141,13 @@ export async function* ndjsonChunks(
     }
     if (start < data.length) hold(data.subarray(start));
     afterCR = data[data.length - 1] === CR;
+    // A feed that sends steadily but slowly never pauses, and would fill a chunk in minutes. Its age
+    // is looked at as each read comes (a clock read, no timer): between two reads there is less
+    // than twice pauseMs, or a pause is told, so a line is cut within maxHoldMs and that much.
+    if (lineCount > 0 && performance.now() - heldSince >= maxHoldMs) {
+      yield takeEarly();
+      heldSince = performance.now();
+    }
   }
   if (openLine && dropping) {
     pieces.push(Buffer.from(TOO_LONG));

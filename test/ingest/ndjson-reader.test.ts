@@ -27,6 +27,8 @@ INPUTS.push(
   Buffer.from([0xed, 0xa0, 0x80, 0x0a, 0xc0, 0xaf, 0x0d, 0x0a, 0xf0, 0x9f, 0x98, 0x80, 0xe4, 0xb8, 0x0d]),
 );
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const streamOf = (bytes: Buffer, size: number) => {
   const pieces: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
@@ -119,7 +121,7 @@ describe("NDJSON chunks", () => {
     const input = new PassThrough();
     const chunks: [number, string[], boolean][] = [];
     const reading = (async () => {
-      for await (const chunk of ndjsonChunks(input, 100, { pauseMs: 10 })) chunks.push([chunk.firstLine, linesOf(chunk), chunk.beforePause]);
+      for await (const chunk of ndjsonChunks(input, 100, { pauseMs: 10 })) chunks.push([chunk.firstLine, linesOf(chunk), chunk.cutEarly]);
     })();
     input.write("a\r\nb\rc");
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -137,6 +139,39 @@ describe("NDJSON chunks", () => {
       return chunks;
     };
     expect(await chunksOf(1)).toEqual(await chunksOf());
+  });
+
+  it("end a chunk, once its first bytes have been held maxHoldMs, at the next read of an input that never pauses, a line whose end has not come kept for the next chunk", async () => {
+    const input = new PassThrough();
+    const chunks: [number, string[], boolean][] = [];
+    const reading = (async () => {
+      for await (const chunk of ndjsonChunks(input, 1000, { pauseMs: 10_000, maxHoldMs: 50 })) chunks.push([chunk.firstLine, linesOf(chunk), chunk.cutEarly]);
+    })();
+    // A line every 10 ms, each in two reads: 40 lines take 400 ms or more, the pause 10 s.
+    const sent = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`);
+    for (const line of sent) {
+      input.write(line.slice(0, 3));
+      await sleep(5);
+      input.write(`${line.slice(3)}\n`);
+      await sleep(5);
+    }
+    const cutWhileSending = [...chunks];
+    input.end();
+    await reading;
+    expect(cutWhileSending.length).toBeGreaterThan(0);
+    expect(cutWhileSending.every(([, , cutEarly]) => cutEarly)).toBe(true);
+    expect(chunks.flatMap(([, lines]) => lines)).toEqual(sent);
+    // Numbered on from one chunk to the next.
+    chunks.reduce((firstLine, [at, lines]) => (expect(at).toBe(firstLine), firstLine + lines.length), 1);
+  });
+
+  it("end no chunk early because of a consumer slow to ask for it: the lines wait on it, not on the input", async () => {
+    const chunks: [number, number, boolean][] = [];
+    for await (const chunk of ndjsonChunks(Readable.from(["a\nb\nc\nd\ne\n", "f\ng\nh\ni\n"]), 3, { pauseMs: 10_000, maxHoldMs: 20 })) {
+      chunks.push([chunk.firstLine, chunk.lineCount, chunk.cutEarly]);
+      await sleep(80);
+    }
+    expect(chunks).toEqual([[1, 3, false], [4, 3, false], [7, 3, false]]);
   });
 
   it("read a stream of strings as their UTF-8", async () => {
