@@ -41,6 +41,8 @@ export interface IngestOptions {
   actor?: Viewer;
   // How long an input that stays open may give nothing before what it gave is written (INPUT_PAUSE_MS).
   pauseMs?: number;
+  // How long it may hold a line that came before writing it, however it sends (MAX_HOLD_MS).
+  maxHoldMs?: number;
 }
 
 const WORKER_AFTER_LINES = 10_000;
@@ -54,6 +56,16 @@ const PREPARED_AHEAD = 2;
 // never waits a second for its next read, so its batches are as they were; lines that came are
 // written within one or two seconds of a pause (readsWithPauses), at most a batch a second more.
 const INPUT_PAUSE_MS = 1_000;
+// A feed that sends steadily but never falls silent for INPUT_PAUSE_MS (a line every half second)
+// would fill a batch of 5,000 lines in forty minutes: a chunk is also cut once its first line has
+// been held this long, and written with the chunks prepared ahead, so that a line that came is
+// written within MAX_HOLD_MS and at most two INPUT_PAUSE_MS more (ndjsonChunks), whatever the
+// feed's rhythm. A file read at full speed fills a 5,000-line chunk (4 MB of generated listings)
+// in 10-350 ms, 1.4 s at worst seen on a loaded two-core machine with batches writing beside it, so
+// its batches are as they were. A file read slower than about 1.5 MB/s (a slow network share), or
+// one of lines near MAX_LINE_BYTES (a chunk of MAX_CHUNK_BYTES) read slower than 20 MB/s, has
+// smaller batches, each written whole as any.
+const MAX_HOLD_MS = 3_000;
 
 // A listing the batch found new, stored by a concurrent batch before this one inserted it.
 const LISTING_KEY = "uq_listing_marketplace_external_id";
@@ -124,11 +136,11 @@ export class ListingIngest {
 
   // A whole NDJSON stream in batches of `batchRows`, with up to `concurrency` batches writing at
   // once (each its own transaction; one that shares a listing with an earlier one starts after it)
-  // while the next is read and scored. When the input pauses (INPUT_PAUSE_MS), the lines it sent
-  // are written as a smaller batch, and the batches prepared ahead with them. Rejections are
-  // reported as they are found, not kept. After a failed batch no new batch starts, and the ones
-  // already writing finish (commit or roll back) before the failure is thrown: when it reaches the
-  // caller, nothing of the file is still writing.
+  // while the next is read and scored. When the input pauses (INPUT_PAUSE_MS), or its lines have
+  // been held MAX_HOLD_MS, the lines it sent are written as a smaller batch, and the batches
+  // prepared ahead with them. Rejections are reported as they are found, not kept. After a failed
+  // batch no new batch starts, and the ones already writing finish (commit or roll back) before the
+  // failure is thrown: when it reaches the caller, nothing of the file is still writing.
   async ingestNdjson(
     input: Readable,
     batchRows: number,
@@ -202,7 +214,10 @@ export class ListingIngest {
       prepared.rejections.forEach(reject);
       if (prepared.rows.length > 0) await flush(prepared);
     };
-    const chunks = ndjsonChunks(input, batchRows, { pauseMs: this.options.pauseMs ?? INPUT_PAUSE_MS });
+    const chunks = ndjsonChunks(input, batchRows, {
+      pauseMs: this.options.pauseMs ?? INPUT_PAUSE_MS,
+      maxHoldMs: this.options.maxHoldMs ?? MAX_HOLD_MS,
+    });
     try {
       for (let next = await Promise.race([chunks.next(), stopped]); !next.done; next = await Promise.race([chunks.next(), stopped])) {
         const chunk = next.value;

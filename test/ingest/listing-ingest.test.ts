@@ -430,6 +430,39 @@ describe("listing ingest", () => {
     expect(await stored([...first, fourthRecord, r5, r6, r7, r8, r10, r11, r12])).toBe(11);
   });
 
+  it("writes what an input that sends steadily and never pauses has sent once its first line has been held maxHoldMs, while it still sends", async () => {
+    const service = await ListingIngest.open(db, api.config, { pauseMs: 2_000, maxHoldMs: 200 });
+    const input = new PassThrough();
+    const committed: IngestCounts[] = [];
+    const outcome = service.ingestNdjson(input, 1_000, { onBatch: (total) => committed.push({ ...total }) });
+    const records = Array.from({ length: 60 }, (_, i) => genuine({ title: `Zephyr Crystal Swan Pendant steady ${i}` }));
+    const stored = async () => (await rowsOf(idsOf(records))).listings.length;
+    // A line every 30 ms, fewer than a batch, never a pause: without the hold's bound none is
+    // written before the input ends.
+    let sending = true;
+    const sender = (async () => {
+      for (const record of records) {
+        input.write(`${JSON.stringify(record)}\n`);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      sending = false;
+    })();
+    let storedWhileSending = 0;
+    while (sending && storedWhileSending === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const now = await stored();
+      if (sending) storedWhileSending = now;
+    }
+    await sender;
+    expect(storedWhileSending).toBeGreaterThan(0);
+    expect(input.destroyed).toBe(false);
+
+    input.end();
+    expect(await outcome).toMatchObject({ read: 60, inserted: 60, updated: 0, unchanged: 0, rejected: 0, superseded: 0 });
+    expect(committed.length).toBeGreaterThan(1);
+    expect(await stored()).toBe(60);
+  });
+
   it("stores a listing that a scan finds under a closed store as REMOVED, new or moved there, and puts one back only when a later scan sees it in an open store", async () => {
     const closed = { externalId: "store-closed-scan", name: "Closed store" };
     await ingest([fake({ seller: closed })]);
