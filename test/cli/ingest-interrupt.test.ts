@@ -13,8 +13,8 @@ jest.setTimeout(120_000);
 
 const onServer = serverUrl ? it : it.skip;
 
-function ingestFromStdin(url: string) {
-  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "ingest", "--batch", "50", "-"], {
+function ingestFromStdin(url: string, batch = 50) {
+  return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", "ingest", "--batch", String(batch), "-"], {
     stdio: ["pipe", "pipe", "pipe"],
     // A server database needs the secrets set, as in production.
     env: { ...process.env, DATABASE_URL: url, JWT_SECRET: "j".repeat(32), INTEL_HMAC_SECRET: "h".repeat(32), LOG_LEVEL: "error" },
@@ -76,6 +76,39 @@ onServer("writes the lines a feed sent before it paused, without waiting for mor
     cli.kill("SIGINT");
     expect(await exited).toBe(130);
     expect(stderr).toMatch(/interrupted: the batches written are kept \(3 listings inserted, 0 updated, 0 unchanged; 0 lines rejected so far\)/);
+  } finally {
+    cli.kill("SIGKILL");
+    await database.close();
+  }
+});
+
+onServer("writes the lines of a feed that sends steadily and never pauses a second, while it still sends", async () => {
+  const database = await openTestDatabase();
+  const url = (database.dataSource.options as { url: string }).url;
+  const cli = ingestFromStdin(url, 1_000);
+  let stderr = "";
+  cli.stdin.on("error", () => {});
+  cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+  try {
+    const stored = async () => Number((await database.dataSource.query(`SELECT count(*) AS n FROM listing`))[0].n);
+    let running = true;
+    void exited.then(() => (running = false));
+    // A line every 300 ms until some are stored, never a batch (1,000 lines) in the time allowed:
+    // without the bound on how long a line is held, none is written while the feed sends. The
+    // CLI's start takes most of that time.
+    const lines = ndjsonOf(generateListings({ listings: 1_000, seed: 8, now: new Date("2026-11-23T00:00:00Z") }));
+    const giveUpAt = Date.now() + 90_000;
+    while (running && (await stored()) === 0 && Date.now() < giveUpAt) {
+      cli.stdin.write(lines.next().value as string);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect({ running, stderr: running ? "" : stderr }).toEqual({ running: true, stderr: "" });
+    expect(await stored()).toBeGreaterThan(0);
+    cli.kill("SIGINT");
+    expect(await exited).toBe(130);
+    const said = /interrupted: the batches written are kept \((\d+) listings inserted, 0 updated, 0 unchanged; 0 lines rejected so far\)/.exec(stderr);
+    expect(Number(said?.[1])).toBe(await stored());
   } finally {
     cli.kill("SIGKILL");
     await database.close();
