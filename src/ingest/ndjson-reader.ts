@@ -143,9 +143,10 @@ export async function* ndjsonChunks(
     afterCR = data[data.length - 1] === CR;
     // A feed that sends steadily but slowly never pauses, and would fill a chunk in minutes. Its age
     // is looked at as each read comes (a clock read, no timer): between two reads there is less
-    // than twice pauseMs, or a pause is told, so a line is cut within maxHoldMs and that much.
+    // than twice pauseMs, or a pause is told, so a line is cut within maxHoldMs and twice pauseMs.
     if (lineCount > 0 && performance.now() - heldSince >= maxHoldMs) {
       yield takeEarly();
+      // As after a pause.
       heldSince = performance.now();
     }
   }
